@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Generates src/proto/raftctl.js and raftctl.d.ts from proto/ with protobufjs-cli (pure
+// JavaScript, nothing downloaded). Deterministic: the unit test regenerates into a temporary
+// directory and diffs against the committed files.
+//
+// Post-processing makes every uint64 pass through checkU64 (src/proto/safe-integer.ts) on decode
+// and encode, so a value above 2^53-1 is a typed Uint64RangeError instead of a silently rounded
+// number.
+//
+// Usage: node scripts/gen-proto.mjs [outDir]   (default src/proto)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(process.argv[2] ?? join(root, 'src/proto'));
+
+/** Every .proto we compile, in a fixed order (the include root is the repository root). */
+export const PROTO_FILES = [
+  'proto/common.proto',
+  'proto/error.proto',
+  'proto/server/election.proto',
+  'proto/server/replication.proto',
+  'proto/server/storage.proto',
+  'proto/server/cluster.proto',
+  'proto/client/client_api.proto',
+  'proto/grpc/health/v1/health.proto',
+  'proto/raftctl/raft/v1/peer.proto',
+  'proto/raftctl/admin/v1/admin.proto',
+];
+
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const work = mkdtempSync(join(tmpdir(), 'raftctl-gen-'));
+try {
+  const rawJs = join(work, 'raw.js');
+  execFileSync(bin('pbjs'), ['-t', 'static-module', '-w', 'es6', '--force-number', '-p', '.', '-o', rawJs, ...PROTO_FILES], { cwd: root, stdio: 'inherit' });
+  let js = readFileSync(rawJs, 'utf8');
+  const decodes = (js.match(/reader\.uint64\(\)/g) ?? []).length;
+  js = js.replace(/reader\.uint64\(\)/g, '$checkU64(reader.uint64())');
+  js = js.replace(/\.uint64\((message\.[A-Za-z0-9_]+)\)/g, '.uint64($checkU64($1))');
+  js = js.replace(
+    'import $protobuf from "protobufjs/minimal.js";',
+    'import $protobuf from "protobufjs/minimal.js";\nimport { checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";\n\nconfigureNumbers($protobuf);',
+  );
+  if (!js.includes('configureNumbers($protobuf)') || decodes === 0) throw new Error('gen-proto: generated code changed shape; update the post-processing');
+  const jsOut = join(outDir, 'raftctl.js');
+  writeFileSync(jsOut, js);
+  execFileSync(bin('pbts'), ['-o', join(outDir, 'raftctl.d.ts'), jsOut], { cwd: root, stdio: 'inherit' });
+  // pbts types uint64 as number|Long; with --force-number they are numbers only.
+  const dts = readFileSync(join(outDir, 'raftctl.d.ts'), 'utf8').replace(/\(number\|Long\)/g, 'number');
+  writeFileSync(join(outDir, 'raftctl.d.ts'), dts);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,89 @@
+/**
+ * Single gRPC calls with a deadline, cancellation and error mapping. Every client call of
+ * src/transport goes through these helpers, so every call has a deadline (grpc-node's rule)
+ * and every failure is a RaftCtlError (src/transport/status.ts).
+ */
+import { Metadata, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
+import { fromGrpcError } from './status.js';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Deadline of this call in ms from now (> 0). */
+  readonly deadlineMs: number;
+  /** Cancels the call (it then fails with TimeoutError, code CANCELLED). */
+  readonly signal?: AbortSignal;
+  /** Extra request metadata, e.g. `raftctl-cluster-id`. */
+  readonly metadata?: Record<string, string>;
+}
+
+/** Metadata key of the cluster id raftctl nodes send on peer RPCs (PROTOCOL.md). */
+export const CLUSTER_ID_METADATA = 'raftctl-cluster-id';
+
+function buildMetadata(extra: Record<string, string> | undefined): Metadata {
+  const md = new Metadata();
+  if (extra) for (const [k, v] of Object.entries(extra)) md.set(k, v);
+  return md;
+}
+
+function grpcOptions(opts: CallOptions): GrpcCallOptions {
+  return { deadline: Date.now() + Math.max(1, opts.deadlineMs) };
+}
+
+/**
+ * One unary call. Resolves with the decoded response; rejects with a RaftCtlError whose
+ * `details.endpoint` is `endpoint`.
+ */
+export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, endpoint: string): Promise<Res> {
+  return new Promise<Res>((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(fromGrpcError(Object.assign(new Error('cancelled before start'), { code: 1, details: 'cancelled before start' }), endpoint));
+    const call = client.makeUnaryRequest(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize,
+      request,
+      buildMetadata(opts.metadata),
+      grpcOptions(opts),
+      (err: ServiceError | null, value?: Res) => {
+        opts.signal?.removeEventListener('abort', onAbort);
+        if (err) reject(fromGrpcError(err, endpoint));
+        else resolve(value as Res);
+      },
+    );
+    const onAbort = (): void => call.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Opens a bidirectional stream (the caller owns it and must end or cancel it). */
+export function duplexCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientDuplexStream<Req, Res> {
+  const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
+  const call = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, buildMetadata(opts.metadata), options);
+  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  return call;
+}
+
+/** Opens a server stream (the caller consumes or cancels it). */
+export function serverStreamCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, request: Req, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientReadableStream<Res> {
+  const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
+  const call = client.makeServerStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, request, buildMetadata(opts.metadata), options);
+  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  return call;
+}
+
+/**
+ * Opens a client stream; `done` settles with the single response or a mapped RaftCtlError.
+ */
+export function clientStreamCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, opts: CallOptions, endpoint: string): { call: ClientWritableStream<Req>; done: Promise<Res> } {
+  let resolveDone!: (r: Res) => void;
+  let rejectDone!: (e: unknown) => void;
+  const done = new Promise<Res>((res, rej) => {
+    resolveDone = res;
+    rejectDone = rej;
+  });
+  const call = client.makeClientStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, buildMetadata(opts.metadata), grpcOptions(opts), (err: ServiceError | null, value?: Res) => {
+    if (err) rejectDone(fromGrpcError(err, endpoint));
+    else resolveDone(value as Res);
+  });
+  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  return { call, done };
+}

@@ -1,0 +1,151 @@
+/**
+ * gRPC channels by connection class, cached per (address, class, compression).
+ *
+ * Like d-engine (reference §2.4) raftctl keeps separate HTTP/2 connections per peer for
+ * `control` (elections, cluster management, discovery, join, health, admin), `data`
+ * (AppendEntries and the replication stream) and `bulk` (snapshots), so a snapshot transfer
+ * never delays a heartbeat. grpc-js shares subchannels (TCP connections) between channels to the
+ * same address unless `grpc.use_local_subchannel_pool` is set, so every channel sets it: a peer
+ * sees one connection per class (and one more per class where both a gzip and a plain channel
+ * are in use, since request compression is a channel option in grpc-js).
+ */
+import { Client, credentials as grpcCredentials, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+
+export type ConnectionClass = 'control' | 'data' | 'bulk';
+
+/** The largest message raftctl sends to d-engine: tonic's default receive limit (reference §1.6). */
+export const DENGINE_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+export interface ChannelPoolOptions {
+  /** Built by src/transport/credentials.ts; plaintext when absent. */
+  readonly credentials?: ChannelCredentials;
+  /** Largest message accepted from peers (default 64 MiB: we accept more than we send). */
+  readonly maxReceiveMessageBytes?: number;
+  /** Largest message we send (default 4 MiB, d-engine's receive limit). */
+  readonly maxSendMessageBytes?: number;
+  /** Reconnect backoff after a failed connect (default 100 ms growing to 1 s). */
+  readonly reconnectInitialMs?: number;
+  readonly reconnectMaxMs?: number;
+  /** Extra grpc-js channel options (tests use this for keepalive tuning). */
+  readonly extraOptions?: ChannelOptions;
+}
+
+/** Keepalive per class, from d-engine's `[network.<class>]` defaults (reference §2.4). */
+const CLASS_OPTIONS: Record<ConnectionClass, ChannelOptions> = {
+  control: { 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 5_000 },
+  data: { 'grpc.keepalive_time_ms': 120_000, 'grpc.keepalive_timeout_ms': 30_000 },
+  bulk: { 'grpc.keepalive_time_ms': 600_000, 'grpc.keepalive_timeout_ms': 60_000 },
+};
+
+const GZIP = 2; // grpc-js CompressionAlgorithms.gzip
+
+interface CachedChannel {
+  readonly client: Client;
+  readonly address: string;
+  lastUsed: number;
+}
+
+function key(address: string, cls: ConnectionClass, compress: boolean): string {
+  return `${address}|${cls}|${compress ? 'gzip' : 'identity'}`;
+}
+
+/**
+ * Owns every client channel of one process. Channels are opened lazily, reused for every call
+ * of their class, rebuilt when a peer's address changes or after a connection failure
+ * ({@link evictAddress}), and closed when a member leaves ({@link retainPeers}) or on
+ * {@link close}.
+ */
+export class ChannelPool {
+  readonly #channels = new Map<string, CachedChannel>();
+  /** Last known address of each peer id, to notice address changes. */
+  readonly #peerAddress = new Map<number, string>();
+  readonly #options: Required<Omit<ChannelPoolOptions, 'credentials' | 'extraOptions'>> & Pick<ChannelPoolOptions, 'extraOptions'>;
+  readonly #credentials: ChannelCredentials;
+  #closed = false;
+
+  constructor(options: ChannelPoolOptions = {}) {
+    this.#credentials = options.credentials ?? grpcCredentials.createInsecure();
+    this.#options = {
+      maxReceiveMessageBytes: options.maxReceiveMessageBytes ?? 64 * 1024 * 1024,
+      maxSendMessageBytes: options.maxSendMessageBytes ?? DENGINE_MAX_MESSAGE_BYTES,
+      reconnectInitialMs: options.reconnectInitialMs ?? 100,
+      reconnectMaxMs: options.reconnectMaxMs ?? 1000,
+      extraOptions: options.extraOptions,
+    };
+  }
+
+  /** The grpc-js channel options a channel of this class gets. */
+  channelOptions(cls: ConnectionClass, compress: boolean): ChannelOptions {
+    return {
+      'grpc.use_local_subchannel_pool': 1,
+      'grpc.initial_reconnect_backoff_ms': this.#options.reconnectInitialMs,
+      'grpc.max_reconnect_backoff_ms': this.#options.reconnectMaxMs,
+      'grpc.min_reconnect_backoff_ms': this.#options.reconnectInitialMs,
+      'grpc.max_receive_message_length': this.#options.maxReceiveMessageBytes,
+      'grpc.max_send_message_length': this.#options.maxSendMessageBytes,
+      'grpc.enable_retries': 0,
+      ...CLASS_OPTIONS[cls],
+      ...(compress ? { 'grpc.default_compression_algorithm': GZIP } : {}),
+      ...this.#options.extraOptions,
+    };
+  }
+
+  /** The channel for `address` and class; opened on first use. */
+  forAddress(address: string, cls: ConnectionClass, compress = false): Client {
+    if (this.#closed) throw new Error('ChannelPool is closed');
+    const k = key(address, cls, compress);
+    const cached = this.#channels.get(k);
+    if (cached) {
+      cached.lastUsed = performance.now();
+      return cached.client;
+    }
+    const client = new Client(address, this.#credentials, this.channelOptions(cls, compress));
+    this.#channels.set(k, { client, address, lastUsed: performance.now() });
+    return client;
+  }
+
+  /**
+   * The channel for peer `peerId` at `address`. When the peer's address differs from the one
+   * its channels were built for, those channels are closed first (a member's address changed).
+   */
+  forPeer(peerId: number, address: string, cls: ConnectionClass, compress = false): Client {
+    const known = this.#peerAddress.get(peerId);
+    if (known !== undefined && known !== address) this.evictAddress(known);
+    this.#peerAddress.set(peerId, address);
+    return this.forAddress(address, cls, compress);
+  }
+
+  /** Closes every channel to `address` (all classes), e.g. after a connection failure. */
+  evictAddress(address: string): void {
+    for (const [k, ch] of this.#channels) {
+      if (ch.address === address) {
+        ch.client.close();
+        this.#channels.delete(k);
+      }
+    }
+  }
+
+  /** Closes the channels of peers that are no longer members. */
+  retainPeers(memberIds: Iterable<number>): void {
+    const keep = new Set(memberIds);
+    for (const [id, address] of this.#peerAddress) {
+      if (!keep.has(id)) {
+        this.#peerAddress.delete(id);
+        const stillUsed = [...this.#peerAddress.values()].includes(address);
+        if (!stillUsed) this.evictAddress(address);
+      }
+    }
+  }
+
+  /** Number of open channels (for tests and status). */
+  get size(): number {
+    return this.#channels.size;
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const ch of this.#channels.values()) ch.client.close();
+    this.#channels.clear();
+    this.#peerAddress.clear();
+  }
+}

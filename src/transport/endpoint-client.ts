@@ -1,0 +1,101 @@
+/**
+ * An address-keyed client for operator calls that start from `--endpoints` and know no node
+ * ids: one typed method per RPC the CLI uses, each with a deadline, all on the endpoint's
+ * control-class channel from a shared {@link ChannelPool}. Failures are RaftCtlErrors
+ * (src/transport/status.ts).
+ */
+import { type MethodDefinition } from '@grpc/grpc-js';
+import { unaryCall, type CallOptions } from './call.js';
+import { ChannelPool, type ConnectionClass } from './channels.js';
+import type {
+  ClientReadRequest,
+  ClientResponse,
+  ClientWriteRequest,
+  ClusterMembership,
+  HealthCheckResponse,
+  LeaderDiscoveryRequest,
+  LeaderDiscoveryResponse,
+  NodeStatus,
+  ScanRequest,
+  ScanResponse,
+  ServerInfo,
+  SnapshotInfo,
+  VoteRequest,
+  VoteResponse,
+} from './messages.js';
+import { AdminService, ClusterManagementService, ElectionService, HealthService, RaftClientService } from './services.js';
+
+export interface EndpointClientOptions {
+  /** Shared pool; the client creates (and then owns) one when absent. */
+  readonly pool?: ChannelPool;
+  /** Gzip requests (default false). */
+  readonly compress?: boolean;
+}
+
+export class EndpointClient {
+  readonly #pool: ChannelPool;
+  readonly #ownsPool: boolean;
+  readonly #compress: boolean;
+
+  constructor(options: EndpointClientOptions = {}) {
+    this.#pool = options.pool ?? new ChannelPool();
+    this.#ownsPool = options.pool === undefined;
+    this.#compress = options.compress ?? false;
+  }
+
+  /** Any unary method on `endpoint` (the typed methods below are shorthands). */
+  call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
+    return unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, opts, endpoint);
+  }
+
+  getClusterMetadata(endpoint: string, opts: CallOptions): Promise<ClusterMembership> {
+    return this.call(endpoint, ClusterManagementService.GetClusterMetadata, {}, opts);
+  }
+
+  discoverLeader(endpoint: string, request: LeaderDiscoveryRequest, opts: CallOptions): Promise<LeaderDiscoveryResponse> {
+    return this.call(endpoint, ClusterManagementService.DiscoverLeader, request, opts);
+  }
+
+  /**
+   * A RequestVote at term 0 from an id no member has: always denied, changes nothing on the
+   * receiver, and the denial carries the node's term and last log id (PROTOCOL.md, "Reading a
+   * d-engine node"). Never use AppendEntries as a probe.
+   */
+  probeVote(endpoint: string, opts: CallOptions): Promise<VoteResponse> {
+    const request: VoteRequest = { term: 0, candidateId: 0xffffffff, lastLogIndex: 0, lastLogTerm: 0 };
+    return this.call(endpoint, ElectionService.RequestVote, request, opts);
+  }
+
+  healthCheck(endpoint: string, service: string, opts: CallOptions): Promise<HealthCheckResponse> {
+    return this.call(endpoint, HealthService.Check, { service }, opts);
+  }
+
+  getServerInfo(endpoint: string, opts: CallOptions): Promise<ServerInfo> {
+    return this.call(endpoint, AdminService.GetServerInfo, {}, opts);
+  }
+
+  getNodeStatus(endpoint: string, opts: CallOptions): Promise<NodeStatus> {
+    return this.call(endpoint, AdminService.GetNodeStatus, {}, opts);
+  }
+
+  triggerSnapshot(endpoint: string, opts: CallOptions): Promise<SnapshotInfo> {
+    return this.call(endpoint, AdminService.TriggerSnapshot, {}, opts);
+  }
+
+  scan(endpoint: string, request: ScanRequest, opts: CallOptions): Promise<ScanResponse> {
+    return this.call(endpoint, RaftClientService.HandleClientScan, request, opts);
+  }
+
+  read(endpoint: string, request: ClientReadRequest, opts: CallOptions): Promise<ClientResponse> {
+    return this.call(endpoint, RaftClientService.HandleClientRead, request, opts);
+  }
+
+  /** A client write. Never retried here: callers decide (a write's outcome may be unknown). */
+  write(endpoint: string, request: ClientWriteRequest, opts: CallOptions): Promise<ClientResponse> {
+    return this.call(endpoint, RaftClientService.HandleClientWrite, request, opts);
+  }
+
+  close(): void {
+    if (this.#ownsPool) this.#pool.close();
+  }
+}

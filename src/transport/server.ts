@@ -1,0 +1,198 @@
+/**
+ * The gRPC server adapter: hosts handlers for every service on one port, answers the standard
+ * health service, accepts gzip-compressed requests (grpc-js decompresses them; it cannot
+ * compress responses, see docs/transport.md), and enforces message-size limits with a clear
+ * RESOURCE_EXHAUSTED status. Test peers use it; the node runtime serves through it.
+ */
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  status,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type ServiceDefinition,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { RaftCtlError } from '../errors.js';
+import type { HealthCheckRequest, HealthCheckResponse } from './messages.js';
+import { HealthService, SERVICE_NAMES } from './services.js';
+import { TRAILER } from './status.js';
+
+export interface GrpcServerOptions {
+  /** Largest request accepted (default 64 MiB). Larger ones fail with RESOURCE_EXHAUSTED. */
+  readonly maxReceiveMessageBytes?: number;
+  /** Largest response sent (default 64 MiB). */
+  readonly maxSendMessageBytes?: number;
+  /** Plaintext when absent (the one place TLS will plug in: src/transport/credentials.ts). */
+  readonly credentials?: ServerCredentials;
+}
+
+export const ServingStatus = { UNKNOWN: 0, SERVING: 1, NOT_SERVING: 2, SERVICE_UNKNOWN: 3 } as const;
+export type ServingStatusValue = (typeof ServingStatus)[keyof typeof ServingStatus];
+
+/** An error a handler can throw or pass to a callback to answer with a specific status. */
+export class GrpcStatusError extends Error {
+  constructor(
+    readonly code: status,
+    readonly details: string,
+    readonly trailers: Record<string, string> = {},
+  ) {
+    super(details);
+    this.name = 'GrpcStatusError';
+  }
+}
+
+/**
+ * The status a handler failure is answered with: a {@link GrpcStatusError} as it is; a
+ * RaftCtlError as FAILED_PRECONDITION (or its `details.grpcCode`) with the `raftctl-error`
+ * trailer; anything else as INTERNAL.
+ */
+export function toServiceError(err: unknown): { code: status; details: string; metadata: Metadata } {
+  const metadata = new Metadata();
+  if (err instanceof GrpcStatusError) {
+    for (const [k, v] of Object.entries(err.trailers)) metadata.set(k, v);
+    return { code: err.code, details: err.details, metadata };
+  }
+  if (err instanceof RaftCtlError) {
+    metadata.set(TRAILER.error, err.code);
+    const grpcCode = typeof err.details?.grpcCode === 'number' ? (err.details.grpcCode as status) : status.FAILED_PRECONDITION;
+    return { code: grpcCode, details: err.message, metadata };
+  }
+  return { code: status.INTERNAL, details: err instanceof Error ? err.message : String(err), metadata };
+}
+
+/**
+ * Wraps an async unary handler: its resolved value is the response, a rejection becomes a
+ * status via {@link toServiceError}.
+ */
+export function unaryHandler<Req, Res>(fn: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res> | Res) {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    Promise.resolve()
+      .then(() => fn(call.request, call))
+      .then(
+        (res) => callback(null, res),
+        (err: unknown) => callback(toServiceError(err)),
+      );
+  };
+}
+
+/** Serving status per service name ("" is the whole server), as grpc.health.v1 reports it. */
+export class HealthRegistry {
+  readonly #statuses = new Map<string, ServingStatusValue>([['', ServingStatus.SERVING]]);
+  readonly #watchers = new Set<{ service: string; call: ServerWritableStream<HealthCheckRequest, HealthCheckResponse> }>();
+
+  set(service: string, value: ServingStatusValue): void {
+    this.#statuses.set(service, value);
+    for (const w of this.#watchers) if (w.service === service) w.call.write({ status: value });
+  }
+
+  get(service: string): ServingStatusValue | undefined {
+    return this.#statuses.get(service);
+  }
+
+  /** grpc.health.v1.Health handlers. */
+  implementation(): UntypedServiceImplementation {
+    return {
+      Check: unaryHandler<HealthCheckRequest, HealthCheckResponse>((req) => {
+        const s = this.#statuses.get(req.service ?? '');
+        if (s === undefined) throw new GrpcStatusError(status.NOT_FOUND, `unknown service ${req.service}`);
+        return { status: s };
+      }),
+      Watch: (call: ServerWritableStream<HealthCheckRequest, HealthCheckResponse>) => {
+        const service = call.request.service ?? '';
+        const watcher = { service, call };
+        this.#watchers.add(watcher);
+        call.write({ status: this.#statuses.get(service) ?? ServingStatus.SERVICE_UNKNOWN });
+        call.on('cancelled', () => this.#watchers.delete(watcher));
+      },
+    };
+  }
+
+  /** Ends every open Watch (on shutdown). */
+  endWatches(): void {
+    for (const w of this.#watchers) w.call.end();
+    this.#watchers.clear();
+  }
+}
+
+/**
+ * One gRPC server on one port. Add services, then {@link listen}. Missing methods of an added
+ * service answer UNIMPLEMENTED (grpc-js's default).
+ */
+export class GrpcServer {
+  readonly health = new HealthRegistry();
+  readonly #server: Server;
+  readonly #credentials: ServerCredentials;
+  #address: { host: string; port: number } | undefined;
+
+  constructor(options: GrpcServerOptions = {}) {
+    this.#credentials = options.credentials ?? ServerCredentials.createInsecure();
+    this.#server = new Server({
+      'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? 64 * 1024 * 1024,
+      'grpc.max_send_message_length': options.maxSendMessageBytes ?? 64 * 1024 * 1024,
+    });
+    this.#server.addService(HealthService, this.health.implementation());
+  }
+
+  /**
+   * Registers a service's handlers and marks it SERVING in health (unless `serving` is false).
+   */
+  addService(name: string, definition: ServiceDefinition, implementation: UntypedServiceImplementation, serving = true): this {
+    this.#server.addService(definition, implementation);
+    this.health.set(name, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+    return this;
+  }
+
+  /** Binds `host:port` (port 0 picks a free one) and resolves with the bound address. */
+  listen(address: string): Promise<{ host: string; port: number }> {
+    const { host } = splitHostPort(address);
+    return new Promise((resolve, reject) => {
+      this.#server.bindAsync(address, this.#credentials, (err, port) => {
+        if (err) return reject(err);
+        this.#address = { host, port };
+        resolve(this.#address);
+      });
+    });
+  }
+
+  /** `host:port` once listening. */
+  get address(): string {
+    if (!this.#address) throw new Error('server is not listening');
+    return `${this.#address.host}:${this.#address.port}`;
+  }
+
+  /**
+   * Stops accepting calls, lets running calls finish for up to `graceMs`, then cancels the rest.
+   */
+  async shutdown(graceMs = 1000): Promise<void> {
+    this.health.set('', ServingStatus.NOT_SERVING);
+    this.health.endWatches();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.#server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Cancels every call at once. */
+  forceShutdown(): void {
+    this.health.endWatches();
+    this.#server.forceShutdown();
+  }
+}
+
+/** Splits `host:port` (IPv6 in brackets allowed). */
+export function splitHostPort(address: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(address);
+  if (!m) throw new RangeError(`expected host:port, got "${address}"`);
+  return { host: m[1]!, port: Number(m[2]) };
+}
+
+export { SERVICE_NAMES };

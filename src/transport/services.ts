@@ -1,0 +1,132 @@
+/**
+ * grpc-js service definitions for every service raftctl speaks, built from the generated
+ * protobufjs encode/decode functions (no proto-loader). Full method paths are d-engine's.
+ *
+ * raftctl encodes and decodes the superset messages of `raftctl.raft.v1` on d-engine's own paths
+ * (VoteRequest and AppendEntriesRequest with fields ≥ 100): a superset decoder reads d-engine's
+ * messages unchanged, and d-engine's decoders skip the added fields (PROTOCOL.md).
+ */
+import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import { d_engine, grpc as grpcProto, raftctl } from '../proto/raftctl.js';
+
+/** The static shape every generated message class has. */
+export interface MessageType<T> {
+  encode(message: T): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): T;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** One method: path, streaming flags, and serializers from the generated codec. */
+function method<Req, Res>(
+  service: string,
+  name: string,
+  requestType: MessageType<Req>,
+  responseType: MessageType<Res>,
+  requestStream = false,
+  responseStream = false,
+): MethodDefinition<Req, Res> {
+  return {
+    path: `/${service}/${name}`,
+    originalName: name,
+    requestStream,
+    responseStream,
+    requestSerialize: (m: Req) => toBuffer(requestType.encode(m).finish()),
+    requestDeserialize: (b: Buffer) => requestType.decode(b),
+    responseSerialize: (m: Res) => toBuffer(responseType.encode(m).finish()),
+    responseDeserialize: (b: Buffer) => responseType.decode(b),
+  };
+}
+
+const election = d_engine.server.election;
+const replication = d_engine.server.replication;
+const storage = d_engine.server.storage;
+const cluster = d_engine.server.cluster;
+const client = d_engine.client;
+const peer = raftctl.raft.v1;
+const admin = raftctl.admin.v1;
+const health = grpcProto.health.v1;
+
+export const SERVICE_NAMES = {
+  election: 'd_engine.server.election.RaftElectionService',
+  replication: 'd_engine.server.replication.RaftReplicationService',
+  snapshot: 'd_engine.server.storage.SnapshotService',
+  cluster: 'd_engine.server.cluster.ClusterManagementService',
+  client: 'd_engine.client.RaftClientService',
+  peerExt: 'raftctl.raft.v1.RaftPeerExt',
+  admin: 'raftctl.admin.v1.Admin',
+  health: 'grpc.health.v1.Health',
+} as const;
+
+export const ElectionService = {
+  RequestVote: method(SERVICE_NAMES.election, 'RequestVote', peer.VoteRequest, election.VoteResponse),
+} satisfies ServiceDefinition;
+
+export const ReplicationService = {
+  AppendEntries: method(SERVICE_NAMES.replication, 'AppendEntries', peer.AppendEntriesRequest, replication.AppendEntriesResponse),
+  StreamAppendEntries: method(SERVICE_NAMES.replication, 'StreamAppendEntries', peer.AppendEntriesRequest, replication.AppendEntriesResponse, true, true),
+} satisfies ServiceDefinition;
+
+export const SnapshotService = {
+  InstallSnapshot: method(SERVICE_NAMES.snapshot, 'InstallSnapshot', storage.SnapshotChunk, storage.SnapshotResponse, true, false),
+  StreamSnapshot: method(SERVICE_NAMES.snapshot, 'StreamSnapshot', storage.SnapshotAck, storage.SnapshotChunk, true, true),
+} satisfies ServiceDefinition;
+
+export const ClusterManagementService = {
+  UpdateClusterConf: method(SERVICE_NAMES.cluster, 'UpdateClusterConf', cluster.ClusterConfChangeRequest, cluster.ClusterConfUpdateResponse),
+  GetClusterMetadata: method(SERVICE_NAMES.cluster, 'GetClusterMetadata', cluster.MetadataRequest, cluster.ClusterMembership),
+  JoinCluster: method(SERVICE_NAMES.cluster, 'JoinCluster', cluster.JoinRequest, cluster.JoinResponse),
+  DiscoverLeader: method(SERVICE_NAMES.cluster, 'DiscoverLeader', cluster.LeaderDiscoveryRequest, cluster.LeaderDiscoveryResponse),
+} satisfies ServiceDefinition;
+
+export const RaftClientService = {
+  HandleClientWrite: method(SERVICE_NAMES.client, 'HandleClientWrite', client.ClientWriteRequest, client.ClientResponse),
+  HandleClientRead: method(SERVICE_NAMES.client, 'HandleClientRead', client.ClientReadRequest, client.ClientResponse),
+  HandleClientScan: method(SERVICE_NAMES.client, 'HandleClientScan', client.ScanRequest, client.ScanResponse),
+  Watch: method(SERVICE_NAMES.client, 'Watch', client.WatchRequest, client.WatchResponse, false, true),
+  WatchMembership: method(SERVICE_NAMES.client, 'WatchMembership', client.WatchMembershipRequest, client.MembershipSnapshot, false, true),
+} satisfies ServiceDefinition;
+
+export const RaftPeerExtService = {
+  PreVote: method(SERVICE_NAMES.peerExt, 'PreVote', peer.VoteRequest, election.VoteResponse),
+  TimeoutNow: method(SERVICE_NAMES.peerExt, 'TimeoutNow', peer.TimeoutNowRequest, peer.Empty),
+} satisfies ServiceDefinition;
+
+export const AdminService = {
+  GetServerInfo: method(SERVICE_NAMES.admin, 'GetServerInfo', admin.GetServerInfoRequest, admin.ServerInfo),
+  GetNodeStatus: method(SERVICE_NAMES.admin, 'GetNodeStatus', admin.GetNodeStatusRequest, admin.NodeStatus),
+  ChangeMembership: method(SERVICE_NAMES.admin, 'ChangeMembership', admin.ChangeMembershipRequest, admin.ChangeMembershipResponse),
+  TransferLeadership: method(SERVICE_NAMES.admin, 'TransferLeadership', admin.TransferLeadershipRequest, admin.TransferLeadershipResponse),
+  TriggerSnapshot: method(SERVICE_NAMES.admin, 'TriggerSnapshot', admin.TriggerSnapshotRequest, admin.SnapshotInfo),
+  SendSnapshot: method(SERVICE_NAMES.admin, 'SendSnapshot', admin.SendSnapshotRequest, admin.SendSnapshotResponse),
+  TailEntries: method(SERVICE_NAMES.admin, 'TailEntries', admin.TailEntriesRequest, admin.TailEntriesResponse, false, true),
+  WatchReplication: method(SERVICE_NAMES.admin, 'WatchReplication', admin.WatchReplicationRequest, admin.ReplicationEvent, false, true),
+} satisfies ServiceDefinition;
+
+export const HealthService = {
+  Check: method(SERVICE_NAMES.health, 'Check', health.HealthCheckRequest, health.HealthCheckResponse),
+  Watch: method(SERVICE_NAMES.health, 'Watch', health.HealthCheckRequest, health.HealthCheckResponse, false, true),
+} satisfies ServiceDefinition;
+
+/** Every service definition by its fully qualified name. */
+export const SERVICES = {
+  [SERVICE_NAMES.election]: ElectionService,
+  [SERVICE_NAMES.replication]: ReplicationService,
+  [SERVICE_NAMES.snapshot]: SnapshotService,
+  [SERVICE_NAMES.cluster]: ClusterManagementService,
+  [SERVICE_NAMES.client]: RaftClientService,
+  [SERVICE_NAMES.peerExt]: RaftPeerExtService,
+  [SERVICE_NAMES.admin]: AdminService,
+  [SERVICE_NAMES.health]: HealthService,
+} as const;
+
+/** The d-engine services a d-engine voter probes and health reports SERVING (reference §1.2). */
+export const DENGINE_SERVICE_NAMES = [
+  SERVICE_NAMES.client,
+  SERVICE_NAMES.election,
+  SERVICE_NAMES.replication,
+  SERVICE_NAMES.cluster,
+  SERVICE_NAMES.snapshot,
+] as const;

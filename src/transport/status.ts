@@ -1,0 +1,114 @@
+/**
+ * The one place a gRPC status becomes a raftctl error, and the rule for which errors may be
+ * retried. Every client call in src/transport goes through {@link fromGrpcError}.
+ */
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import {
+  NoLeaderError,
+  NotReadyError,
+  ProtocolError,
+  RaftCtlError,
+  RejectedError,
+  TimeoutError,
+  UnreachableError,
+} from '../errors.js';
+
+/** Trailer keys of the admin service's errors (PROTOCOL.md, "Admin service"). */
+export const TRAILER = {
+  error: 'raftctl-error',
+  leaderId: 'raftctl-leader-id',
+  leaderAddress: 'raftctl-leader-address',
+  firstIndex: 'raftctl-first-index',
+} as const;
+
+/** Details strings grpc-js uses when no connection could be made (nothing was sent). */
+const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT/i;
+
+/** Codes that cannot turn into success by trying again. */
+const NOT_RETRYABLE = new Set<number>([
+  status.INVALID_ARGUMENT,
+  status.PERMISSION_DENIED,
+  status.UNIMPLEMENTED,
+  status.NOT_FOUND,
+  status.ALREADY_EXISTS,
+  status.FAILED_PRECONDITION,
+  status.OUT_OF_RANGE,
+  status.UNAUTHENTICATED,
+  status.DATA_LOSS,
+  status.RESOURCE_EXHAUSTED,
+  status.INTERNAL,
+  status.CANCELLED,
+]);
+
+function firstString(md: Metadata | undefined, key: string): string | undefined {
+  const v = md?.get(key)[0];
+  return v === undefined ? undefined : typeof v === 'string' ? v : v.toString('utf8');
+}
+
+/**
+ * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
+ * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3);
+ * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5); "not leader" (d-engine's FAILED_PRECONDITION
+ * or our `raftctl-error: NOT_LEADER` trailer) → NoLeaderError (3) with the leader hint;
+ * codec failures → ProtocolError (7); other refusals → RejectedError (6).
+ * `details` carries `endpoint`, `grpcCode` and `sent` (false only when nothing left this host).
+ */
+export function fromGrpcError(err: ServiceError | Error, endpoint: string): RaftCtlError {
+  if (err instanceof RaftCtlError) return err;
+  const e = err as Partial<ServiceError> & Error;
+  const code = typeof e.code === 'number' ? e.code : status.UNKNOWN;
+  const detailsText = e.details ?? e.message;
+  const trailers = e.metadata;
+  const raftctlCode = firstString(trailers, TRAILER.error);
+  const connectFailure = (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED) && CONNECT_FAILURE.test(detailsText);
+  const details = { endpoint, grpcCode: code, sent: !connectFailure };
+  const opts = { cause: err, details };
+  const what = `${endpoint}: ${detailsText}`;
+
+  if (raftctlCode === 'NOT_LEADER') {
+    const leaderId = Number(firstString(trailers, TRAILER.leaderId) ?? NaN);
+    const leaderAddress = firstString(trailers, TRAILER.leaderAddress) ?? null;
+    return new NoLeaderError(`${endpoint} is not the leader`, {
+      ...opts,
+      code: 'NOT_LEADER',
+      leaderId: Number.isSafeInteger(leaderId) && leaderId > 0 ? leaderId : null,
+      leaderAddress,
+      hint: leaderAddress ? `the leader is at ${leaderAddress}` : 'retry once a leader is elected',
+    });
+  }
+  if (raftctlCode !== undefined) {
+    const firstIndex = firstString(trailers, TRAILER.firstIndex);
+    return new RejectedError(raftctlCode, what, { ...opts, details: { ...details, firstIndex: firstIndex === undefined ? undefined : Number(firstIndex) } });
+  }
+  switch (code) {
+    case status.UNAVAILABLE:
+      if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running' });
+      return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
+    case status.DEADLINE_EXCEEDED:
+      if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, opts);
+      return new TimeoutError(`${endpoint}: deadline exceeded (${detailsText})`, { ...opts, hint: 'raise --timeout or check the node' });
+    case status.CANCELLED:
+      return new TimeoutError(`${endpoint}: call cancelled (${detailsText})`, opts);
+    case status.FAILED_PRECONDITION:
+      if (/not (the )?leader/i.test(detailsText)) return new NoLeaderError(`${endpoint} is not the leader`, { ...opts, code: 'NOT_LEADER' });
+      return new RejectedError('FAILED_PRECONDITION', what, opts);
+    case status.INTERNAL:
+      if (/parse|deserializ|serializ|uint64/i.test(detailsText)) return new ProtocolError(`${endpoint}: malformed message (${detailsText})`, opts);
+      return new RejectedError('REMOTE_INTERNAL', what, opts);
+    case status.RESOURCE_EXHAUSTED:
+      return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than max/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
+    default:
+      return new RejectedError(status[code] ?? 'UNKNOWN', what, opts);
+  }
+}
+
+/**
+ * Whether trying again can succeed: unreachable peers, not-ready nodes, timeouts and ABORTED
+ * may; INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, FAILED_PRECONDITION and the other
+ * definitive answers may not.
+ */
+export function isRetryable(error: RaftCtlError): boolean {
+  const grpcCode = error.details?.grpcCode;
+  if (typeof grpcCode === 'number') return !NOT_RETRYABLE.has(grpcCode);
+  return error.code === 'UNREACHABLE' || error.code === 'TIMEOUT' || error.code === 'NOT_READY';
+}
