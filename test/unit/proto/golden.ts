@@ -28,6 +28,11 @@ export function hex(...parts: string[]): Uint8Array {
   return out;
 }
 
+/** Concatenates byte strings (hex for the framing, {@link utf8} for long text). */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 /** Lower-case hex with a space between bytes, for readable assertion diffs. */
 export function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
