@@ -1,0 +1,380 @@
+/**
+ * Server-side snapshot transfer handlers for grpc-js: the receiver of an InstallSnapshot push
+ * and the sender of a StreamSnapshot pull. Test peers use them now; the node runtime serves
+ * through them later. They know nothing of storage: the bytes go to a sink and come from a
+ * {@link SnapshotSource} that the caller passes in. Wire flow: docs/snapshot-transfer.md.
+ */
+import type { handleBidiStreamingCall, handleClientStreamingCall, Metadata, ServerDuplexStream, ServerReadableStream } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
+import { IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
+import { systemClock, type Clock } from './clock.js';
+import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
+import { GrpcStatusError, toServiceError } from './server.js';
+import {
+  chunkChecksum,
+  createSha256,
+  hashSource,
+  isChecksumNotProvided,
+  rechunk,
+  toHex,
+  totalChunksFor,
+  validateChunkBytes,
+  verifyChunkChecksum,
+} from './snapshot-chunks.js';
+import type { PulledSnapshotInfo, SnapshotSource } from './types.js';
+
+/** Where a received snapshot's bytes go. */
+export interface SnapshotSink {
+  /** Receives the chunks' data in sequence order, one call at a time (awaited before the next). */
+  write(data: Uint8Array): Promise<void> | void;
+  /**
+   * Called once after the last chunk, when the SHA-256 matched (or was not provided): make the
+   * snapshot durable and apply it. A rejection answers `success: false`.
+   */
+  finish?(outcome: { sha256: string; verified: boolean; bytes: number; chunks: number }): Promise<void> | void;
+  /** Called once when the transfer fails after `open`: discard what was written. */
+  abort?(error: RaftCtlError): Promise<void> | void;
+}
+
+export interface ServeInstallSnapshotOptions {
+  /** Our current term, answered in SnapshotResponse.term. */
+  currentTerm(): number;
+  /**
+   * Called with chunk 0's facts before any data is written; returns the sink of this transfer.
+   * Throw a GrpcStatusError to refuse the whole call (a leader answers PERMISSION_DENIED "Not
+   * Follower or Learner.", reference §3.3).
+   */
+  open(info: PulledSnapshotInfo, requestMetadata: Metadata): Promise<SnapshotSink> | SnapshotSink;
+  /** Told why a transfer was answered `success: false` (for logs). */
+  onFailure?(error: RaftCtlError): void;
+  /** Told of non-fatal findings (an all-zero checksum). */
+  onWarning?(message: string): void;
+}
+
+/**
+ * An InstallSnapshot handler (reference §3.3). It reads the chunks in order with stream
+ * backpressure, checks each chunk's CRC32, `seq` (duplicates dropped, a gap fails: a client
+ * stream has no retransmission), constant `leader_term`/`leader_id`/`total_chunks`, metadata
+ * on chunk 0 and the count at the end, writes every data to the sink, verifies the SHA-256 of
+ * the whole (all-zero = not provided: warn, report our own), calls `sink.finish`, and answers
+ * exactly once: `{term: currentTerm(), success, next_chunk: 0}`. A failure is answered as soon
+ * as it is found, with `success: false`, and the sink is aborted.
+ */
+export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): handleClientStreamingCall<SnapshotChunk, SnapshotResponse> {
+  return (call, callback) => {
+    let answered = false;
+    const answer = (success: boolean): void => {
+      if (answered) return;
+      answered = true;
+      callback(null, { term: options.currentTerm(), success, nextChunk: 0 });
+    };
+    receivePush(call, options, answer).catch((err: unknown) => {
+      if (answered) return;
+      answered = true;
+      callback(toServiceError(err));
+    });
+  };
+}
+
+async function receivePush(
+  call: ServerReadableStream<SnapshotChunk, SnapshotResponse>,
+  options: ServeInstallSnapshotOptions,
+  answer: (success: boolean) => void,
+): Promise<void> {
+  let sink: SnapshotSink | undefined;
+  let info: PulledSnapshotInfo | undefined;
+  const hash = createSha256();
+  let expected = 0;
+  let bytes = 0;
+  const failWith = async (error: RaftCtlError): Promise<void> => {
+    options.onFailure?.(error);
+    answer(false);
+    if (sink?.abort) await sink.abort(error);
+  };
+  try {
+    for await (const chunk of call as AsyncIterable<SnapshotChunk>) {
+      const seq = chunk.seq ?? 0;
+      if (!info) {
+        if (seq !== 0 || !chunk.metadata) return await failWith(new ProtocolError(`InstallSnapshot: the first chunk must be seq 0 with metadata (got seq ${seq}${chunk.metadata ? '' : ', no metadata'})`));
+        info = snapshotInfoOf(chunk);
+        if (info.totalChunks < 1) return await failWith(new ProtocolError('InstallSnapshot: total_chunks is 0'));
+        sink = await options.open(info, call.metadata);
+      } else {
+        const mismatch = envelopeMismatch(info, chunk);
+        if (mismatch) return await failWith(new ProtocolError(`InstallSnapshot chunk ${seq}: ${mismatch}`));
+        if (seq < expected) continue;
+        if (seq > expected) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${seq} arrived, expected ${expected}`));
+      }
+      const data = chunk.data ?? new Uint8Array(0);
+      if (!verifyChunkChecksum(data, chunk.chunkChecksum)) return await failWith(new IntegrityError('CHECKSUM_MISMATCH', `InstallSnapshot chunk ${seq}: CRC32 mismatch`));
+      hash.update(data);
+      bytes += data.byteLength;
+      await sink!.write(data);
+      expected += 1;
+      if (expected > info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: more than total_chunks (${info.totalChunks}) chunks`));
+    }
+    if (!info) return await failWith(new ProtocolError('InstallSnapshot: the stream ended before any chunk'));
+    if (expected !== info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: ${expected} of ${info.totalChunks} chunks arrived`));
+    const sha256 = toHex(hash.digest());
+    const verified = info.announcedSha256 !== null;
+    if (verified && sha256 !== info.announcedSha256) {
+      return await failWith(new IntegrityError('CHECKSUM_MISMATCH', `InstallSnapshot: SHA-256 ${sha256} differs from the announced ${info.announcedSha256}`));
+    }
+    if (!verified) options.onWarning?.(`InstallSnapshot from leader ${info.leaderId}: no SHA-256 provided (all-zero checksum); chunks verified, our SHA-256 is ${sha256}`);
+    try {
+      await sink!.finish?.({ sha256, verified, bytes, chunks: expected });
+    } catch (err) {
+      return await failWith(err instanceof RaftCtlError ? err : new RaftCtlError('INTERNAL', 1, `InstallSnapshot: finishing the snapshot failed: ${String(err)}`, { cause: err }));
+    }
+    answer(true);
+  } catch (err) {
+    if (!sink) throw err;
+    await failWith(err instanceof RaftCtlError ? err : new TimeoutError(`InstallSnapshot: the stream broke (${err instanceof Error ? err.message : String(err)})`, { cause: err }));
+  }
+}
+
+/** The facts chunk 0 announces (its metadata must be present). */
+export function snapshotInfoOf(chunk: SnapshotChunk): PulledSnapshotInfo {
+  const checksum = chunk.metadata?.checksum;
+  return {
+    lastIncludedIndex: chunk.metadata?.lastIncluded?.index ?? 0,
+    lastIncludedTerm: chunk.metadata?.lastIncluded?.term ?? 0,
+    leaderId: chunk.leaderId ?? 0,
+    leaderTerm: chunk.leaderTerm ?? 0,
+    totalChunks: chunk.totalChunks ?? 0,
+    announcedSha256: isChecksumNotProvided(checksum) ? null : toHex(checksum!),
+  };
+}
+
+/**
+ * Why `chunk` does not belong to the transfer `info` describes (leader term or id changed,
+ * total_chunks changed, seq out of range), or null when it does.
+ */
+export function envelopeMismatch(info: PulledSnapshotInfo, chunk: SnapshotChunk): string | null {
+  if ((chunk.leaderTerm ?? 0) !== info.leaderTerm || (chunk.leaderId ?? 0) !== info.leaderId) {
+    return `leader (term ${chunk.leaderTerm ?? 0}, id ${chunk.leaderId ?? 0}) differs from (term ${info.leaderTerm}, id ${info.leaderId}) of chunk 0`;
+  }
+  if ((chunk.totalChunks ?? 0) !== info.totalChunks) return `total_chunks ${chunk.totalChunks ?? 0} differs from ${info.totalChunks}`;
+  if ((chunk.seq ?? 0) >= info.totalChunks) return `seq ${chunk.seq ?? 0} is not below total_chunks ${info.totalChunks}`;
+  return null;
+}
+
+/** What a StreamSnapshot server offers: the snapshot and the envelope fields. */
+export interface SnapshotOffer {
+  readonly source: SnapshotSource;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** Sent as `leader_term`: raftctl sends its current term (PROTOCOL.md departure). */
+  readonly leaderTerm: number;
+  readonly leaderId: number;
+  /**
+   * Send 32 zero bytes as the checksum, as d-engine's built-in state machines do (for
+   * compatibility tests). Default false: the real SHA-256 (the source's, or a first pass's).
+   */
+  readonly zeroChecksum?: boolean;
+}
+
+export interface ServeStreamSnapshotOptions {
+  /**
+   * The snapshot to send, or null when there is none (answered NOT_FOUND "No snapshot
+   * available"). Throw a GrpcStatusError to refuse (a non-leader answers FAILED_PRECONDITION
+   * "Not the leader", reference §3.4).
+   */
+  offer(requestMetadata: Metadata): Promise<SnapshotOffer | null> | SnapshotOffer | null;
+  /** Payload bytes per chunk (default 1 MiB, validated as for a push). */
+  readonly chunkBytes?: number;
+  /** CHECKSUM_MISMATCH acks tolerated per chunk before the transfer fails (default 3; d-engine: 1). */
+  readonly maxRetries?: number;
+  /** Chunks sent and not yet acknowledged at most (default 32): bounds memory and the client's reorder buffer. */
+  readonly window?: number;
+  /** A chunk unacknowledged this long is sent again (default 1000 ms; d-engine re-sends after 10 ms idle). */
+  readonly retransmitAfterMs?: number;
+  /** Deadline of the whole transfer (default 600000 ms, d-engine's transfer_timeout_in_sec). */
+  readonly transferTimeoutMs?: number;
+  readonly clock?: Clock;
+  /** Told how each transfer ended. */
+  onDone?(outcome: { ok: true; chunks: number; bytes: number; retransmits: number } | { ok: false; error: RaftCtlError }): void;
+}
+
+/** d-engine's "all chunks re-sent after 10 ms idle" made calmer: resend after 1 s without an ack. */
+export const DEFAULT_RETRANSMIT_AFTER_MS = 1000;
+/** Unacknowledged chunks a StreamSnapshot server keeps in flight. */
+export const DEFAULT_SEND_WINDOW = 32;
+
+/**
+ * A StreamSnapshot handler (reference §3.4). Sends chunks 0..N−1 in order (chunk 0 with
+ * metadata; every chunk with total_chunks and its CRC32), at most `window` unacknowledged at a
+ * time, reading the source lazily. Acks: ACCEPTED removes a seq; CHECKSUM_MISMATCH re-sends
+ * that seq at once and fails the transfer (DATA_LOSS) after more than `maxRetries`; any other
+ * status drops the seq (as d-engine does); seq 0xFFFFFFFF and unknown seqs are ignored. Chunks
+ * unacknowledged for `retransmitAfterMs` are re-sent. Done, and the stream ended OK, when every
+ * chunk was sent and acknowledged. The client half-closing before that fails the transfer
+ * (ABORTED); the whole transfer is bounded by `transferTimeoutMs` (DEADLINE_EXCEEDED).
+ */
+export function serveStreamSnapshot(options: ServeStreamSnapshotOptions): handleBidiStreamingCall<SnapshotAck, SnapshotChunk> {
+  const chunkBytes = validateChunkBytes(options.chunkBytes);
+  return (call) => {
+    sendPull(call, options, chunkBytes).then(
+      (outcome) => options.onDone?.({ ok: true, ...outcome }),
+      (err: unknown) => {
+        const error = err instanceof RaftCtlError ? err : new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
+        if (!call.cancelled && !call.writableEnded) call.emit('error', toServiceError(err instanceof GrpcStatusError || err instanceof RaftCtlError ? err : error));
+        options.onDone?.({ ok: false, error });
+      },
+    );
+  };
+}
+
+interface Pending {
+  readonly chunk: SnapshotChunk;
+  sentAt: number;
+}
+
+async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, options: ServeStreamSnapshotOptions, chunkBytes: number): Promise<{ chunks: number; bytes: number; retransmits: number }> {
+  const clock = options.clock ?? systemClock;
+  const maxRetries = options.maxRetries ?? 3;
+  const window = Math.max(1, options.window ?? DEFAULT_SEND_WINDOW);
+  const retransmitAfterMs = options.retransmitAfterMs ?? DEFAULT_RETRANSMIT_AFTER_MS;
+  const transferTimeoutMs = options.transferTimeoutMs ?? 600_000;
+  const offer = await options.offer(call.metadata);
+  if (!offer) throw new GrpcStatusError(status.NOT_FOUND, 'No snapshot available');
+
+  const events = new Wakeup();
+  const acks: SnapshotAck[] = [];
+  let clientClosed = false;
+  let cancelled = false;
+  call.on('data', (ack: SnapshotAck) => {
+    acks.push(ack);
+    events.notify();
+  });
+  call.on('end', () => {
+    clientClosed = true;
+    events.notify();
+  });
+  call.on('cancelled', () => {
+    cancelled = true;
+    events.notify();
+  });
+  call.on('drain', () => events.notify());
+  call.on('error', () => undefined);
+
+  let timedOut = false;
+  const deadline = new AbortController();
+  clock.sleep(transferTimeoutMs, deadline.signal).then(() => {
+    timedOut = true;
+    events.notify();
+  }, () => undefined);
+
+  try {
+    const digest = offer.zeroChecksum
+      ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source)).size }
+      : offer.source.sha256 !== undefined && offer.source.size !== undefined
+        ? { sha256: offer.source.sha256, size: offer.source.size }
+        : await hashSource(offer.source);
+    const totalChunks = totalChunksFor(digest.size, chunkBytes);
+    const chunks = rechunk(offer.source.open(), chunkBytes)[Symbol.asyncIterator]();
+    const pending = new Map<number, Pending>();
+    const retries = new Map<number, number>();
+    let nextSeq = 0;
+    let bytes = 0;
+    let retransmits = 0;
+    let needDrain = false;
+
+    const send = (p: Pending): void => {
+      p.sentAt = clock.now();
+      if (!call.write(p.chunk)) needDrain = true;
+    };
+
+    for (;;) {
+      if (cancelled) throw new TimeoutError('StreamSnapshot: the client cancelled the pull');
+      if (timedOut) throw new GrpcStatusError(status.DEADLINE_EXCEEDED, `snapshot transfer exceeded ${transferTimeoutMs} ms`);
+      while (acks.length > 0) {
+        const ack = acks.shift()!;
+        const seq = ack.seq ?? 0;
+        if (seq === 0xffff_ffff || !pending.has(seq)) continue;
+        if ((ack.status ?? 0) === ChunkStatus.CHECKSUM_MISMATCH) {
+          const n = (retries.get(seq) ?? 0) + 1;
+          retries.set(seq, n);
+          if (n > maxRetries) throw new GrpcStatusError(status.DATA_LOSS, `chunk ${seq} failed its checksum at the receiver ${n} times`);
+          retransmits += 1;
+          send(pending.get(seq)!);
+        } else {
+          pending.delete(seq);
+        }
+      }
+      const now = clock.now();
+      for (const p of pending.values()) {
+        if (needDrain) break;
+        if (now - p.sentAt >= retransmitAfterMs) {
+          retransmits += 1;
+          send(p);
+        }
+      }
+      while (!needDrain && nextSeq < totalChunks && pending.size < window) {
+        const next = await chunks.next();
+        if (next.done) throw new IntegrityError('CHECKSUM_MISMATCH', `snapshot source yielded fewer than the ${digest.size} bytes announced`);
+        const data = next.value;
+        const chunk: SnapshotChunk = {
+          leaderTerm: offer.leaderTerm,
+          leaderId: offer.leaderId,
+          seq: nextSeq,
+          totalChunks,
+          chunkChecksum: chunkChecksum(data),
+          data,
+          ...(nextSeq === 0 ? { metadata: { lastIncluded: { index: offer.lastIncludedIndex, term: offer.lastIncludedTerm }, checksum: digest.sha256 } } : {}),
+        };
+        const p: Pending = { chunk, sentAt: 0 };
+        pending.set(nextSeq, p);
+        bytes += data.byteLength;
+        nextSeq += 1;
+        send(p);
+      }
+      if (nextSeq === totalChunks && pending.size === 0) {
+        call.end();
+        return { chunks: totalChunks, bytes, retransmits };
+      }
+      if (clientClosed) throw new GrpcStatusError(status.ABORTED, `the client closed its ack stream with ${pending.size} chunks unacknowledged`);
+      const wait = new AbortController();
+      const waitMs = pending.size > 0 ? retransmitAfterMs : transferTimeoutMs;
+      const timer = clock.sleep(waitMs, wait.signal).then(() => undefined, () => undefined);
+      await Promise.race([events.next(), timer]);
+      wait.abort();
+      needDrain = call.writableNeedDrain;
+    }
+  } finally {
+    deadline.abort();
+  }
+}
+
+/**
+ * A wake-up flag: `next()` resolves at the next `notify()`, or at once if one came since the last
+ * `next()`. Every `next()` before a notify shares one promise, so a notify is never lost.
+ */
+class Wakeup {
+  #pending = false;
+  #waiter: { promise: Promise<void>; resolve: () => void } | null = null;
+
+  notify(): void {
+    if (this.#waiter) {
+      this.#waiter.resolve();
+      this.#waiter = null;
+    } else {
+      this.#pending = true;
+    }
+  }
+
+  next(): Promise<void> {
+    if (this.#pending) {
+      this.#pending = false;
+      return Promise.resolve();
+    }
+    if (!this.#waiter) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      this.#waiter = { promise, resolve };
+    }
+    return this.#waiter.promise;
+  }
+}
