@@ -1,0 +1,520 @@
+/**
+ * {@link GrpcTransport}: the gRPC implementation of the {@link Transport} interface, raftctl's
+ * counterpart of d-engine's `GrpcTransport` (reference §2), with the departures listed in
+ * docs/transport.md ("Departures from d-engine").
+ *
+ * Connection classes (reference §2.4): votes, pre-votes, TimeoutNow, cluster updates, leader
+ * discovery, join and cluster metadata use the peer's `control` channel; AppendEntries and the
+ * replication stream the `data` channel; snapshot push and pull the `bulk` channel. Channels
+ * come from one {@link ChannelPool}, so a peer sees one TCP connection per class in use (plus
+ * one more per class where both a gzip and a plain channel are used).
+ *
+ * Retries: every fan-out and join runs each peer's call through {@link withRetry} with the
+ * given policy; only errors that may succeed on retry are retried (status.ts), and backoff
+ * sleeps run on the injected clock. A connection failure evicts the peer's channels so the next
+ * attempt reconnects at once instead of waiting out grpc-js's reconnect backoff.
+ *
+ * When `clusterId` is set every request carries gRPC metadata `raftctl-cluster-id` (PROTOCOL.md).
+ */
+import type { Client, MethodDefinition } from '@grpc/grpc-js';
+import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
+import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
+import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
+import { ChannelPool, type ConnectionClass } from './channels.js';
+import { systemClock, type Clock, type RandomSource } from './clock.js';
+import { addressOf, chooseLeader, distinctPeerIds, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
+import type {
+  AppendEntriesRequest,
+  AppendEntriesResponse,
+  ClusterConfChangeRequest,
+  ClusterConfUpdateResponse,
+  ClusterMembership,
+  JoinRequest,
+  JoinResponse,
+  LeaderDiscoveryRequest,
+  LeaderDiscoveryResponse,
+  SnapshotResponse,
+  TimeoutNowRequest,
+  VoteRequest,
+  VoteResponse,
+} from './messages.js';
+import { GrpcReplicationStream } from './replication-stream.js';
+import { backoffDelay, DEFAULT_RETRY, validateRetryPolicy, withRetry, type AttemptContext, type Retried, type RetryPolicy } from './retry.js';
+import { ClusterManagementService, ElectionService, RaftPeerExtService, ReplicationService } from './services.js';
+import { pushSnapshot } from './snapshot-push.js';
+import { pullSnapshot } from './snapshot-pull.js';
+import { isRetryable } from './status.js';
+import type {
+  DiscoveryView,
+  FanOutResult,
+  Member,
+  Membership,
+  PeerCallOptions,
+  PeerResult,
+  ReplicationStream,
+  SnapshotPull,
+  SnapshotPushConfig,
+  SnapshotPushMetadata,
+  SnapshotSource,
+  Transport,
+} from './types.js';
+
+export interface GrpcTransportOptions {
+  /** This node's id; filtered out of every fan-out (a membership's own `selfId` wins). */
+  readonly selfId?: number;
+  /** Sent as `raftctl-cluster-id` metadata on every request when set. */
+  readonly clusterId?: string;
+  /** Shared channel pool; the transport creates (and then owns and closes) one when absent. */
+  readonly pool?: ChannelPool;
+  /** Time source of every backoff sleep (default: the system clock). */
+  readonly clock?: Clock;
+  /** Jitter source of backoff delays (default Math.random). */
+  readonly random?: RandomSource;
+  /** Unary AppendEntries one peer may have queued or running (default 100). */
+  readonly appendQueueCapacity?: number;
+  /** How long {@link GrpcTransport.openReplicationStream} waits for the data connection (default 1000 ms). */
+  readonly streamConnectTimeoutMs?: number;
+  /** Deadline of each DiscoverLeader call when the caller gives none (default 100 ms, d-engine's auto_discovery timeout). */
+  readonly discoveryTimeoutMs?: number;
+}
+
+/** One peer's address resolved from a membership. */
+interface Peer {
+  readonly id: number;
+  readonly endpoint: string;
+}
+
+/**
+ * The Transport over gRPC. One instance per process (or per CLI command); it owns its append
+ * queues and replication streams, and its channel pool unless one was passed in.
+ */
+export class GrpcTransport implements Transport {
+  readonly #selfId: number | undefined;
+  readonly #headers: Record<string, string> | undefined;
+  readonly #pool: ChannelPool;
+  readonly #ownsPool: boolean;
+  readonly #clock: Clock;
+  readonly #random: RandomSource;
+  readonly #queue: AppendQueue;
+  readonly #streams = new Set<GrpcReplicationStream>();
+  readonly #streamConnectTimeoutMs: number;
+  readonly #discoveryTimeoutMs: number;
+  #closed = false;
+
+  constructor(options: GrpcTransportOptions = {}) {
+    this.#selfId = options.selfId;
+    this.#headers = options.clusterId ? { [CLUSTER_ID_METADATA]: options.clusterId } : undefined;
+    this.#pool = options.pool ?? new ChannelPool();
+    this.#ownsPool = options.pool === undefined;
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#queue = new AppendQueue(options.appendQueueCapacity ?? DEFAULT_APPEND_QUEUE_CAPACITY);
+    this.#streamConnectTimeoutMs = options.streamConnectTimeoutMs ?? 1000;
+    this.#discoveryTimeoutMs = options.discoveryTimeoutMs ?? DEFAULT_RETRY.autoDiscovery.timeoutMs;
+  }
+
+  /**
+   * Fans UpdateClusterConf out to the voters of `membership` (self and duplicates filtered) on
+   * their control channels, concurrently, each with `retry` (use DEFAULT_RETRY.membership for
+   * d-engine's policy). One result per voter in membership order; a response whose term is
+   * above `req.term` is surfaced in `higherTerm`. Rejects with ConfigError when no voter remains
+   * or `retry` is invalid. (Kept for trait parity: raftctl changes membership through log
+   * entries, and a raftctl follower answers `success:false, INVALID_CHANGE`.)
+   */
+  sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<ClusterConfUpdateResponse>> {
+    return this.#run(async () => {
+      validateRetryPolicy(retry, 'membership retry policy');
+      const voters = votersOf(this.#withSelf(membership));
+      if (voters.length === 0) throw new ConfigError('sendClusterUpdate: the membership has no voting peer to send to');
+      const results = await Promise.all(
+        voters.map((m) => this.#retried(m, retry, (ctx) => this.#unary(peerOf(m), 'control', false, ClusterManagementService.UpdateClusterConf, req, ctx.timeoutMs, ctx.signal))),
+      );
+      return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
+    });
+  }
+
+  /**
+   * One unary AppendEntries per listed peer on its data channel (gzip when `compress`). Self and
+   * repeated peer ids are dropped (the first request for a peer wins); peers need not be voters,
+   * but each must be listed in `membership` for its address (otherwise its result carries a
+   * ConfigError and `attempts` 0). Per peer the request waits behind that peer's earlier unary
+   * appends (FIFO, one outstanding); peers run concurrently; each request is retried with `retry`
+   * (DEFAULT_RETRY.appendEntries is one attempt). Results in input order; `higherTerm` reports a
+   * response term (or `higher_term`) above the request's term. Rejects with ConfigError when no
+   * peer remains or `retry` is invalid.
+   */
+  sendAppendRequests(
+    requests: ReadonlyArray<readonly [number, AppendEntriesRequest]>,
+    retry: RetryPolicy,
+    membership: Membership,
+    compress: boolean,
+  ): Promise<FanOutResult<AppendEntriesResponse>> {
+    return this.#run(async () => {
+      validateRetryPolicy(retry, 'append_entries retry policy');
+      const self = membership.selfId ?? this.#selfId;
+      const ids = distinctPeerIds(
+        requests.map(([id]) => id),
+        self,
+      );
+      if (ids.length === 0) throw new ConfigError('sendAppendRequests: no peer to send to (the list is empty or names only this node)');
+      const byId = new Map<number, AppendEntriesRequest>();
+      for (const [id, req] of requests) if (!byId.has(id)) byId.set(id, req);
+      const results = await Promise.all(
+        ids.map(async (id): Promise<PeerResult<AppendEntriesResponse>> => {
+          const endpoint = addressOf(membership, id);
+          if (endpoint === undefined) return { peerId: id, endpoint: '', error: notAMember(id), attempts: 0 };
+          try {
+            const r = await this.#append({ id, endpoint }, byId.get(id)!, retry, compress);
+            return { peerId: id, endpoint, response: r.value, attempts: r.attempts };
+          } catch (err) {
+            const error = asError(err);
+            return { peerId: id, endpoint, error, attempts: attemptsOf(error) };
+          }
+        }),
+      );
+      return fanOut(results, appendTerm, (peerId) => byId.get(peerId)?.term ?? 0);
+    });
+  }
+
+  /**
+   * One unary AppendEntries to `peerId`, queued FIFO behind that peer's earlier unary appends,
+   * retried with `retry`. Rejects with the last attempt's error (details.attempts set), a
+   * ConfigError for self, an unknown peer or a bad policy, or RejectedError APPEND_QUEUE_FULL.
+   */
+  sendAppendRequest(peerId: number, req: AppendEntriesRequest, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<AppendEntriesResponse> {
+    return this.#run(async () => {
+      validateRetryPolicy(retry, 'append_entries retry policy');
+      const peer = this.#peer(peerId, membership);
+      return (await this.#append(peer, req, retry, compress)).value;
+    });
+  }
+
+  /**
+   * RequestVote to the voters of `membership` (self and duplicates filtered) on their control
+   * channels, concurrently, each with `retry` (DEFAULT_RETRY.election). Partial failures are
+   * reported per peer; `higherTerm` reports a response term above `req.term`. No term or vote
+   * checks here (the core does them). Rejects with ConfigError when no voter remains.
+   */
+  sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<VoteResponse>> {
+    return this.#run(async () => {
+      validateRetryPolicy(retry, 'election retry policy');
+      const voters = votersOf(this.#withSelf(membership));
+      if (voters.length === 0) throw new ConfigError('sendVoteRequests: the membership has no voting peer to ask');
+      const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (ctx) => this.#unary(peerOf(m), 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal))));
+      return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
+    });
+  }
+
+  /**
+   * JoinCluster to `leaderId` (found in `membership`; when it is not listed or 0 the leader is
+   * discovered first), each attempt bounded by `backoff.timeoutMs`, at most `backoff.maxAttempts`
+   * attempts with backoff sleeps between them on the injected clock.
+   * - A non-leader's answer (PERMISSION_DENIED, NOT_LEADER): the leader hint in the answer, else
+   *   DiscoverLeader among the membership's voters (highest term, then highest id) names the next
+   *   target; a different leader is tried at once, the same one after the backoff sleep.
+   * - "already exists": GetClusterMetadata from the node that said so; joined when it lists
+   *   `req.nodeId` with `req.address` (a JoinResponse built from that metadata is returned),
+   *   otherwise RejectedError ID_TAKEN "id N is taken by ADDRESS".
+   * - Other errors: retried when they may succeed (status.ts), thrown at once otherwise. After the
+   *   last attempt the last error is thrown with `details.attempts`.
+   * The leader's JoinResponse is returned as it is (d-engine never answers `success:false`).
+   */
+  joinCluster(leaderId: number, req: JoinRequest, backoff: RetryPolicy, membership: Membership): Promise<JoinResponse> {
+    return this.#run(async () => {
+      validateRetryPolicy(backoff, 'join_cluster retry policy');
+      const known = leaderId > 0 ? addressOf(membership, leaderId) : undefined;
+      let target: Peer | null = known === undefined ? null : { id: leaderId, endpoint: known };
+      let lastError: RaftCtlError | undefined;
+      for (let attempt = 1; attempt <= backoff.maxAttempts; attempt++) {
+        let sleep = true;
+        target ??= await this.#discoverJoinTarget(req, membership, backoff);
+        if (target === null) {
+          lastError = new NoLeaderError('joinCluster: no voter of the membership knows a leader', { details: { attempts: attempt } });
+        } else {
+          try {
+            return await this.#unary(target, 'control', false, ClusterManagementService.JoinCluster, req, backoff.timeoutMs);
+          } catch (err) {
+            const error = asError(err);
+            error.details = { ...(error.details ?? {}), attempts: attempt, leaderId: target.id };
+            lastError = error;
+            if (alreadyExists(error)) return await this.#verifyJoined(target, req, error, backoff.timeoutMs);
+            if (notLeader(error)) {
+              const refused = target;
+              target = hintedLeader(error) ?? (await this.#discoverJoinTarget(req, membership, backoff));
+              sleep = target === null || target.id === refused.id;
+            } else if (!isRetryable(error)) {
+              throw error;
+            }
+          }
+        }
+        if (attempt < backoff.maxAttempts && sleep) await this.#clock.sleep(backoffDelay(backoff, attempt, this.#random));
+      }
+      throw lastError ?? new NoLeaderError('joinCluster: no attempt was made');
+    });
+  }
+
+  /**
+   * DiscoverLeader to every target concurrently, once each, without retry; each call is bounded
+   * by `opts.deadlineMs` (default 100 ms). Targets are the voters of a membership (self and
+   * duplicates filtered; `nodeId` set in each view) or bare `host:port` endpoints (repeats
+   * dropped). One view per target in input order, with the response or the error. Never rejects.
+   * Pick the leader with {@link chooseLeader}.
+   */
+  async discoverLeader(req: LeaderDiscoveryRequest, compress: boolean, targets: Membership | readonly string[], opts?: PeerCallOptions): Promise<DiscoveryView[]> {
+    const list: Array<{ endpoint: string; nodeId?: number }> = isEndpointList(targets)
+      ? [...new Set(targets.map(normalizeAddress))].map((endpoint) => ({ endpoint }))
+      : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: m.address, nodeId: m.id }));
+    const deadlineMs = opts?.deadlineMs ?? this.#discoveryTimeoutMs;
+    return Promise.all(
+      list.map(async (t): Promise<DiscoveryView> => {
+        const base = t.nodeId === undefined ? { endpoint: t.endpoint } : { endpoint: t.endpoint, nodeId: t.nodeId };
+        try {
+          if (this.#closed) throw closedError();
+          const peer = { id: t.nodeId ?? 0, endpoint: t.endpoint };
+          const response = await this.#unary(peer, 'control', compress, ClusterManagementService.DiscoverLeader, req, deadlineMs, opts?.signal);
+          return { ...base, response };
+        } catch (err) {
+          return { ...base, error: asError(err) };
+        }
+      }),
+    );
+  }
+
+  /**
+   * Pushes a snapshot to `peerId` over InstallSnapshot on its bulk channel; see `pushSnapshot`
+   * in snapshot-push.ts for chunking, checksums, deadlines and errors.
+   */
+  sendSnapshot(peerId: number, metadata: SnapshotPushMetadata, source: SnapshotSource, membership: Membership, config: SnapshotPushConfig): Promise<SnapshotResponse> {
+    return this.#run(() => {
+      const peer = this.#peer(peerId, membership);
+      const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
+      return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
+    });
+  }
+
+  /**
+   * Pulls the leader's latest snapshot over StreamSnapshot on its bulk channel; see
+   * `pullSnapshot` in snapshot-pull.ts for acknowledgements, verification and errors.
+   */
+  requestSnapshotFromLeader(leaderId: number, retry: RetryPolicy, membership: Membership): Promise<SnapshotPull> {
+    return this.#run(() => {
+      const peer = this.#peer(leaderId, membership);
+      const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
+      return pullSnapshot(client, peer.endpoint, { retry, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
+    });
+  }
+
+  /**
+   * Opens one StreamAppendEntries to `peerId` on its data channel (gzip when `compress`). Waits
+   * up to `streamConnectTimeoutMs` for the connection; a peer that cannot be reached rejects with
+   * UnreachableError (and its channels are rebuilt on the next call). The returned stream is
+   * bounded (capacity 128, backpressure), FIFO-matched, and reports a break through `closed`
+   * and STREAM_BROKEN rejections; the caller reconnects by calling this again (d-engine's
+   * leader worker backs off 50 ms doubling to 1 s, DEFAULT_RETRY.appendEntries). Open streams
+   * are aborted by {@link close}.
+   */
+  openReplicationStream(peerId: number, membership: Membership, compress: boolean): Promise<ReplicationStream> {
+    return this.#run(async () => {
+      const peer = this.#peer(peerId, membership);
+      const client = this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress);
+      await this.#waitForReady(client, peer);
+      if (this.#closed) throw closedError();
+      const call = duplexCall(this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress), ReplicationService.StreamAppendEntries, this.#headers ? { metadata: this.#headers } : {});
+      const stream: GrpcReplicationStream = new GrpcReplicationStream(call, { peerId, endpoint: peer.endpoint, onFinished: () => this.#streams.delete(stream) });
+      this.#streams.add(stream);
+      return stream;
+    });
+  }
+
+  /** One RequestVote to `peerId` (control channel), no retry, bounded by `opts.deadlineMs`. */
+  requestVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse> {
+    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, ElectionService.RequestVote, req, opts.deadlineMs, opts.signal));
+  }
+
+  /** One PreVote (`raftctl.raft.v1.RaftPeerExt/PreVote`) to `peerId`, no retry. d-engine nodes answer UNIMPLEMENTED. */
+  preVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse> {
+    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.PreVote, req, opts.deadlineMs, opts.signal));
+  }
+
+  /** One TimeoutNow (`raftctl.raft.v1.RaftPeerExt/TimeoutNow`) to `peerId`, no retry. */
+  timeoutNow(peerId: number, req: TimeoutNowRequest, membership: Membership, opts: PeerCallOptions): Promise<void> {
+    return this.#run(async () => {
+      await this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.TimeoutNow, req, opts.deadlineMs, opts.signal);
+    });
+  }
+
+  /**
+   * Closes the channels of peers no longer in `membership` (call it when a member leaves).
+   * Endpoint-only channels (discovery by bare endpoints) are not affected.
+   */
+  retainMembers(membership: Membership): void {
+    this.#pool.retainPeers(membership.members.map((m) => m.id));
+  }
+
+  /**
+   * Aborts every open replication stream (pending sends reject with STREAM_BROKEN), rejects
+   * queued appends (TRANSPORT_CLOSED), and closes the channel pool if this transport created it.
+   * Later calls reject with TRANSPORT_CLOSED (discoverLeader reports it per view).
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#queue.close();
+    for (const s of [...this.#streams]) s.abort();
+    this.#streams.clear();
+    if (this.#ownsPool) this.#pool.close();
+  }
+
+  // ---- internals ----
+
+  #run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.#closed) return Promise.reject(closedError());
+    try {
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  #withSelf(membership: Membership): Membership {
+    return membership.selfId !== undefined || this.#selfId === undefined ? membership : { selfId: this.#selfId, members: membership.members };
+  }
+
+  /** The peer's address from the membership; ConfigError for self or an unlisted id. */
+  #peer(peerId: number, membership: Membership): Peer {
+    const self = membership.selfId ?? this.#selfId;
+    if (peerId === self) throw new ConfigError(`peer ${peerId} is this node; the transport does not send to itself`, { details: { peerId } });
+    const endpoint = addressOf(membership, peerId);
+    if (endpoint === undefined) throw notAMember(peerId);
+    return { id: peerId, endpoint };
+  }
+
+  /** One unary call on the peer's channel of `cls`; a connection failure evicts its channels. */
+  async #unary<Req, Res>(peer: Peer, cls: ConnectionClass, compress: boolean, method: MethodDefinition<Req, Res>, request: Req, deadlineMs: number, signal?: AbortSignal): Promise<Res> {
+    const client = peer.id > 0 ? this.#pool.forPeer(peer.id, peer.endpoint, cls, compress) : this.#pool.forAddress(peer.endpoint, cls, compress);
+    try {
+      return await unaryCall(client, method, request, { deadlineMs, ...(signal ? { signal } : {}), ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
+    } catch (err) {
+      if (err instanceof UnreachableError && !this.#closed) this.#pool.evictAddress(peer.endpoint);
+      throw err;
+    }
+  }
+
+  /** `call` through withRetry with `policy`, as a per-peer result. */
+  async #retried<Res>(member: Member, policy: RetryPolicy, call: (ctx: AttemptContext) => Promise<Res>): Promise<PeerResult<Res>> {
+    try {
+      const r = await withRetry(policy, call, { clock: this.#clock, random: this.#random });
+      return { peerId: member.id, endpoint: member.address, response: r.value, attempts: r.attempts };
+    } catch (err) {
+      const error = asError(err);
+      return { peerId: member.id, endpoint: member.address, error, attempts: attemptsOf(error) };
+    }
+  }
+
+  /** A unary append through the peer's FIFO lane, retried with `retry` inside the lane. */
+  #append(peer: Peer, req: AppendEntriesRequest, retry: RetryPolicy, compress: boolean): Promise<Retried<AppendEntriesResponse>> {
+    return this.#queue.submit(peer.id, (signal) =>
+      withRetry(retry, (ctx) => this.#unary(peer, 'data', compress, ReplicationService.AppendEntries, req, ctx.timeoutMs, signal), { clock: this.#clock, random: this.#random, signal }),
+    );
+  }
+
+  async #waitForReady(client: Client, peer: Peer): Promise<void> {
+    const timeoutMs = this.#streamConnectTimeoutMs;
+    await new Promise<void>((resolve, reject) => {
+      client.waitForReady(Date.now() + timeoutMs, (err) => {
+        if (!err) return resolve();
+        if (!this.#closed) this.#pool.evictAddress(peer.endpoint);
+        reject(new UnreachableError(`cannot connect to ${peer.endpoint} (peer ${peer.id}) within ${timeoutMs} ms`, { cause: err, details: { endpoint: peer.endpoint, peerId: peer.id, sent: false }, hint: 'check the address and that the node is running' }));
+      });
+    });
+  }
+
+  /** DiscoverLeader among the membership's voters; the chosen leader, or null. */
+  async #discoverJoinTarget(req: JoinRequest, membership: Membership, backoff: RetryPolicy): Promise<Peer | null> {
+    const request: LeaderDiscoveryRequest = { nodeId: req.nodeId ?? 0, requesterAddress: req.address ?? '' };
+    const views = await this.discoverLeader(request, false, membership, { deadlineMs: backoff.timeoutMs });
+    const leader: LeaderChoice | null = chooseLeader(views);
+    return leader === null ? null : { id: leader.leaderId, endpoint: leader.leaderAddress };
+  }
+
+  /** After "already exists": joined only if the metadata lists this id with this address. */
+  async #verifyJoined(target: Peer, req: JoinRequest, original: RaftCtlError, deadlineMs: number): Promise<JoinResponse> {
+    const id = req.nodeId ?? 0;
+    const wanted = normalizeAddress(req.address ?? '');
+    let metadata: ClusterMembership;
+    try {
+      metadata = await this.#unary(target, 'control', false, ClusterManagementService.GetClusterMetadata, {}, deadlineMs);
+    } catch (err) {
+      throw new RejectedError('JOIN_UNVERIFIED', `${target.endpoint} says node ${id} already exists, and its cluster metadata could not be read to check the address: ${asError(err).message}`, {
+        cause: original,
+        details: { nodeId: id, endpoint: target.endpoint },
+        hint: 'check `cluster status` to see whether this node is a member',
+      });
+    }
+    const node = (metadata.nodes ?? []).find((n) => n.id === id);
+    if (node === undefined) throw original;
+    const address = normalizeAddress(node.address ?? '');
+    if (address !== wanted) {
+      throw new RejectedError('ID_TAKEN', `id ${id} is taken by ${address || '(no address)'}`, {
+        cause: original,
+        details: { nodeId: id, takenBy: address, requestedAddress: wanted },
+        hint: 'choose another node id, or remove the existing member first',
+      });
+    }
+    return { success: true, error: '', config: metadata, configVersion: metadata.version ?? 0, leaderId: metadata.currentLeaderId ?? target.id };
+  }
+}
+
+function peerOf(m: Member): Peer {
+  return { id: m.id, endpoint: m.address };
+}
+
+function isEndpointList(targets: Membership | readonly string[]): targets is readonly string[] {
+  return Array.isArray(targets);
+}
+
+function fanOut<T>(results: PeerResult<T>[], termOf: (response: T) => number, requestTerm: (peerId: number) => number): FanOutResult<T> {
+  let higherTerm: { peerId: number; term: number } | null = null;
+  for (const r of results) {
+    if (r.response === undefined) continue;
+    const term = termOf(r.response);
+    if (term > requestTerm(r.peerId) && (higherTerm === null || term > higherTerm.term)) higherTerm = { peerId: r.peerId, term };
+  }
+  return { results, higherTerm };
+}
+
+/** The term an AppendEntriesResponse reports: its `term`, or `higher_term` when that is larger. */
+function appendTerm(response: AppendEntriesResponse): number {
+  return Math.max(response.term ?? 0, response.higherTerm ?? 0);
+}
+
+function notAMember(peerId: number): ConfigError {
+  return new ConfigError(`peer ${peerId} is not in the membership (no address known)`, { details: { peerId } });
+}
+
+function closedError(): RaftCtlError {
+  return new RejectedError('TRANSPORT_CLOSED', 'the transport is closed');
+}
+
+function asError(err: unknown): RaftCtlError {
+  if (err instanceof RaftCtlError) return err;
+  return new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
+}
+
+function attemptsOf(error: RaftCtlError): number {
+  const n = error.details?.attempts;
+  return typeof n === 'number' ? n : 1;
+}
+
+function alreadyExists(error: RaftCtlError): boolean {
+  return /already exist/i.test(error.message) && (error.details?.grpcCode === 6 || error.details?.grpcCode === 9);
+}
+
+function notLeader(error: RaftCtlError): boolean {
+  return error.code === 'NOT_LEADER' || error.details?.grpcCode === 7;
+}
+
+function hintedLeader(error: RaftCtlError): Peer | null {
+  if (error instanceof NoLeaderError && error.leaderId !== null && error.leaderAddress) return { id: error.leaderId, endpoint: normalizeAddress(error.leaderAddress) };
+  return null;
+}

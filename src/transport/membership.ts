@@ -1,0 +1,120 @@
+/**
+ * Helpers over the transport's {@link Membership}: who the voters are, where a member lives, how
+ * d-engine's `ClusterMembership` maps onto it, and which leader a set of DiscoverLeader answers
+ * points to.
+ *
+ * Rules (reference §2.6 and §4): a fan-out never targets `selfId` and never targets one id
+ * twice; the first occurrence of an id wins and input order is kept. A d-engine node counts as a
+ * voter when its status is ACTIVE and its role is not LEARNER (d-engine's vote, discovery and
+ * cluster-update targets are the ACTIVE nodes; its commit quorum counts the non-learners); every
+ * other node (PROMOTABLE, READ_ONLY, UNSPECIFIED, or role LEARNER) is a learner here.
+ */
+import { ProtocolError } from '../errors.js';
+import { NodeRoleValue, NodeStatusValue, type ClusterMembership } from './messages.js';
+import type { DiscoveryView, Member, Membership } from './types.js';
+
+/** Strips a leading `http://` or `https://` (d-engine adds and strips it itself, reference §1.6). */
+export function normalizeAddress(address: string): string {
+  return address.replace(/^https?:\/\//i, '');
+}
+
+/**
+ * Distinct ids of `ids` in input order with `selfId` and repeats removed (the first occurrence
+ * of an id is kept).
+ */
+export function distinctPeerIds(ids: Iterable<number>, selfId: number | undefined): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const id of ids) {
+    if (id === selfId || seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+  }
+  return out;
+}
+
+function distinctMembers(membership: Membership, keep: (m: Member) => boolean): Member[] {
+  const seen = new Set<number>();
+  const out: Member[] = [];
+  for (const m of membership.members) {
+    if (m.id === membership.selfId || seen.has(m.id)) continue;
+    seen.add(m.id);
+    if (keep(m)) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * The voters a fan-out targets: members with role `voter`, `selfId` excluded, each id once
+ * (its first entry decides), in input order.
+ */
+export function votersOf(membership: Membership): Member[] {
+  return distinctMembers(membership, (m) => m.role === 'voter');
+}
+
+/** The learners of `membership`, `selfId` excluded, each id once, in input order. */
+export function learnersOf(membership: Membership): Member[] {
+  return distinctMembers(membership, (m) => m.role === 'learner');
+}
+
+/** Every member but self (voters and learners: the replication targets), each id once. */
+export function peersOf(membership: Membership): Member[] {
+  return distinctMembers(membership, () => true);
+}
+
+/** The first member with id `id` (self included), or undefined. */
+export function memberById(membership: Membership, id: number): Member | undefined {
+  return membership.members.find((m) => m.id === id);
+}
+
+/** The `host:port` of member `id`, or undefined when the membership does not list it. */
+export function addressOf(membership: Membership, id: number): string | undefined {
+  return memberById(membership, id)?.address;
+}
+
+/**
+ * The membership a d-engine node reports in GetClusterMetadata (or a JoinResponse's `config`),
+ * as the transport sees it: every node with its address (scheme stripped) and role — voter when
+ * status is ACTIVE and role is not LEARNER, learner otherwise. Node order is kept. Throws a
+ * {@link ProtocolError} for a node with id 0 or without an address.
+ */
+export function membershipFromClusterMetadata(metadata: ClusterMembership, selfId?: number): Membership {
+  const members: Member[] = [];
+  for (const node of metadata.nodes ?? []) {
+    const id = node.id ?? 0;
+    if (id === 0) throw new ProtocolError('cluster metadata lists a node with id 0');
+    if (!node.address) throw new ProtocolError(`cluster metadata lists node ${id} without an address`);
+    const voter = node.status === NodeStatusValue.ACTIVE && node.role !== NodeRoleValue.LEARNER;
+    members.push({ id, address: normalizeAddress(node.address), role: voter ? 'voter' : 'learner' });
+  }
+  return selfId === undefined ? { members } : { selfId, members };
+}
+
+/** A leader a set of DiscoverLeader answers points to. */
+export interface LeaderChoice {
+  readonly leaderId: number;
+  readonly leaderAddress: string;
+  readonly term: number;
+  /** The endpoint whose answer won. */
+  readonly endpoint: string;
+}
+
+/**
+ * The leader named by the answer with the highest term, ties broken by the higher leader id
+ * (d-engine's learner rule, reference §3.7). Answers with `leaderId` 0, `term` 0 or no address
+ * do not count. Null when no answer counts.
+ */
+export function chooseLeader(views: readonly DiscoveryView[]): LeaderChoice | null {
+  let best: LeaderChoice | null = null;
+  for (const v of views) {
+    const r = v.response;
+    const leaderId = r?.leaderId ?? 0;
+    const term = r?.term ?? 0;
+    const leaderAddress = normalizeAddress(r?.leaderAddress ?? '');
+    if (leaderId === 0 || term === 0 || leaderAddress === '') continue;
+    if (best === null || term > best.term || (term === best.term && leaderId > best.leaderId)) {
+      best = { leaderId, leaderAddress, term, endpoint: v.endpoint };
+    }
+  }
+  return best;
+}

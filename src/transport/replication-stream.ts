@@ -1,0 +1,205 @@
+/**
+ * One persistent StreamAppendEntries call to a peer, as a {@link ReplicationStream}
+ * (reference §2.1, §2.6, §3.2).
+ *
+ * - Bounded sender: at most `capacity` (128, d-engine's sender capacity) requests are written and
+ *   unanswered. `send` on a full window waits in FIFO order for room; a write that fills the
+ *   HTTP/2 buffer also holds later sends until 'drain'. Nothing is buffered beyond that: a
+ *   waiting request lives only in its pending `send` call.
+ * - FIFO matching: the server answers exactly one response per request, in request order
+ *   (StreamAppendEntries carries no request ids, reference §1.6), so the n-th response answers
+ *   the n-th request. A response with no request pending is a protocol violation: the stream is
+ *   cancelled and reported broken with a ProtocolError as its cause.
+ * - Breaks: a non-OK status, or the peer ending the stream while this side has not closed it,
+ *   breaks the stream. Every pending and waiting `send` is rejected, in order, with a
+ *   {@link StreamBrokenError}, and `closed` resolves with that error, so the caller (the
+ *   leader's replication worker) resets the peer's progress and reconnects with backoff.
+ */
+import { status as grpcStatus, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { EXIT, ProtocolError, RaftCtlError } from '../errors.js';
+import type { AppendEntriesRequest, AppendEntriesResponse } from './messages.js';
+import { fromGrpcError } from './status.js';
+import type { ReplicationStream } from './types.js';
+
+/** d-engine's replication sender capacity (reference §2.1). */
+export const REPLICATION_STREAM_CAPACITY = 128;
+
+/** The stream to a peer broke (or was closed) before a request was answered (exit 4). */
+export class StreamBrokenError extends RaftCtlError {
+  constructor(message: string, options: ConstructorParameters<typeof RaftCtlError>[3] = {}) {
+    super('STREAM_BROKEN', EXIT.UNREACHABLE, message, { hint: 'reopen the replication stream (the caller resets the peer and reconnects)', ...options });
+  }
+}
+
+/** The part of a grpc-js ClientDuplexStream the replication stream uses (tests pass a fake). */
+export interface DuplexCall<Req> {
+  write(message: Req): boolean;
+  end(): void;
+  cancel(): void;
+  on(event: 'data' | 'error' | 'status' | 'end' | 'drain', listener: (...args: never[]) => void): unknown;
+}
+
+export interface ReplicationStreamOptions {
+  readonly peerId: number;
+  /** `host:port`, for error messages. */
+  readonly endpoint: string;
+  /** Requests written and unanswered at most (default 128). */
+  readonly capacity?: number;
+  /** After {@link ReplicationStream.close}, how long to wait for the peer's final status before cancelling (default 1000 ms). */
+  readonly closeGraceMs?: number;
+  /** Called once when the stream is finished (broken or closed), with the outcome. */
+  readonly onFinished?: (error: RaftCtlError | null) => void;
+}
+
+interface Pending {
+  resolve(response: AppendEntriesResponse): void;
+  reject(error: RaftCtlError): void;
+}
+
+interface Waiting extends Pending {
+  readonly request: AppendEntriesRequest;
+}
+
+/**
+ * Wraps an open duplex call. The caller owns nothing else: the wrapper ends or cancels the call.
+ * Use {@link GrpcTransport.openReplicationStream} rather than constructing this directly.
+ */
+export class GrpcReplicationStream implements ReplicationStream {
+  readonly peerId: number;
+  readonly capacity: number;
+  readonly closed: Promise<RaftCtlError | null>;
+  readonly #call: DuplexCall<AppendEntriesRequest>;
+  readonly #endpoint: string;
+  readonly #closeGraceMs: number;
+  readonly #onFinished: ((error: RaftCtlError | null) => void) | undefined;
+  readonly #pending: Pending[] = [];
+  readonly #waiting: Waiting[] = [];
+  #resolveClosed!: (e: RaftCtlError | null) => void;
+  #needDrain = false;
+  #closing = false;
+  #finished: { error: RaftCtlError | null } | undefined;
+  #okStatus = false;
+  #readEnded = false;
+  #graceTimer: NodeJS.Timeout | undefined;
+
+  constructor(call: DuplexCall<AppendEntriesRequest>, options: ReplicationStreamOptions) {
+    this.peerId = options.peerId;
+    this.capacity = options.capacity ?? REPLICATION_STREAM_CAPACITY;
+    if (!Number.isInteger(this.capacity) || this.capacity < 1) throw new RangeError(`replication stream capacity must be an integer ≥ 1 (got ${this.capacity})`);
+    this.#call = call;
+    this.#endpoint = options.endpoint;
+    this.#closeGraceMs = options.closeGraceMs ?? 1000;
+    this.#onFinished = options.onFinished;
+    this.closed = new Promise((resolve) => (this.#resolveClosed = resolve));
+    call.on('data', ((response: AppendEntriesResponse) => this.#onResponse(response)) as (...args: never[]) => void);
+    call.on('drain', () => {
+      this.#needDrain = false;
+      this.#admit();
+    });
+    call.on('error', ((err: ServiceError) => this.#onError(err)) as (...args: never[]) => void);
+    call.on('end', () => {
+      this.#readEnded = true;
+      this.#maybeFinishOk();
+    });
+    call.on('status', ((s: StatusObject) => {
+      if (s.code === grpcStatus.OK) {
+        this.#okStatus = true;
+        this.#maybeFinishOk();
+      }
+    }) as (...args: never[]) => void);
+  }
+
+  get inflight(): number {
+    return this.#pending.length;
+  }
+
+  /** Sends waiting for room in the window (not yet written). */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  send(request: AppendEntriesRequest): Promise<AppendEntriesResponse> {
+    if (this.#finished || this.#closing) {
+      return Promise.reject(this.#finished?.error ?? new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) is closed`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+    }
+    return new Promise<AppendEntriesResponse>((resolve, reject) => {
+      this.#waiting.push({ request, resolve, reject });
+      this.#admit();
+    });
+  }
+
+  close(): void {
+    if (this.#finished || this.#closing) return;
+    this.#closing = true;
+    this.#rejectWaiting(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was closed before this request was sent`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+    this.#call.end();
+    this.#graceTimer = setTimeout(() => this.#call.cancel(), this.#closeGraceMs);
+    this.#graceTimer.unref?.();
+  }
+
+  /** Cancels the call at once; pending sends reject with `reason` (or a STREAM_BROKEN "aborted"). */
+  abort(reason?: RaftCtlError): void {
+    if (this.#finished) return;
+    this.#finish(reason ?? new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was aborted`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+    this.#call.cancel();
+  }
+
+  #admit(): void {
+    while (!this.#finished && !this.#needDrain && this.#waiting.length > 0 && this.#pending.length < this.capacity) {
+      const next = this.#waiting.shift()!;
+      this.#pending.push({ resolve: next.resolve, reject: next.reject });
+      if (!this.#call.write(next.request)) this.#needDrain = true;
+    }
+  }
+
+  #onResponse(response: AppendEntriesResponse): void {
+    if (this.#finished) return;
+    const head = this.#pending.shift();
+    if (!head) {
+      const cause = new ProtocolError(`${this.#endpoint}: StreamAppendEntries response with no request pending (peer ${this.peerId})`, { details: { peerId: this.peerId, endpoint: this.#endpoint } });
+      this.#finish(new StreamBrokenError(`replication stream to peer ${this.peerId} broke: ${cause.message}`, { cause, details: { peerId: this.peerId, endpoint: this.#endpoint, protocolViolation: true } }));
+      this.#call.cancel();
+      return;
+    }
+    head.resolve(response);
+    this.#admit();
+  }
+
+  #onError(err: ServiceError): void {
+    if (this.#finished) return;
+    const cause = fromGrpcError(err, this.#endpoint);
+    if (this.#closing && err.code === grpcStatus.CANCELLED) {
+      // Our own cancel after the close grace period.
+      this.#finish(null, new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was closed before this request was answered`, { cause, details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+      return;
+    }
+    this.#finish(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) broke: ${cause.message}`, { cause, details: { peerId: this.peerId, endpoint: this.#endpoint, grpcCode: err.code } }));
+  }
+
+  #maybeFinishOk(): void {
+    if (this.#finished || !this.#okStatus || !this.#readEnded) return;
+    const unanswered = this.#pending.length;
+    if (this.#closing) {
+      const err = new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) ended with ${unanswered} request(s) unanswered`, { details: { peerId: this.peerId, endpoint: this.#endpoint } });
+      this.#finish(null, err);
+      return;
+    }
+    this.#finish(new StreamBrokenError(`peer ${this.peerId} (${this.#endpoint}) ended the replication stream${unanswered > 0 ? ` with ${unanswered} request(s) unanswered` : ''}`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+  }
+
+  /** Settles everything once: `outcome` for `closed`, `rejectWith` (default `outcome`) for sends. */
+  #finish(outcome: RaftCtlError | null, rejectWith?: RaftCtlError): void {
+    if (this.#finished) return;
+    this.#finished = { error: outcome };
+    if (this.#graceTimer) clearTimeout(this.#graceTimer);
+    const err = rejectWith ?? outcome!;
+    for (const p of this.#pending.splice(0)) p.reject(err);
+    this.#rejectWaiting(err);
+    this.#resolveClosed(outcome);
+    this.#onFinished?.(outcome);
+  }
+
+  #rejectWaiting(err: RaftCtlError): void {
+    for (const w of this.#waiting.splice(0)) w.reject(err);
+  }
+}
