@@ -1,0 +1,98 @@
+/**
+ * Election handlers: RequestVote (Raft §5.2, §5.4.1), Pre-Vote (dissertation §9.6),
+ * vote counting with joint quorums (dissertation §4.3), TimeoutNow (dissertation §3.10).
+ * Every Vote and PreVote request gets exactly one response.
+ */
+import type { PreVoteMsg, TimeoutNowMsg, VoteMsg, VoteResponseMsg } from './messages.js';
+import { jointVoteResult } from './quorum.js';
+import { becomeCandidate, becomeFollower, becomeLeader } from './roles.js';
+import type { CoreState } from './state.js';
+import type { LogIndex, Term } from './types.js';
+
+/** Raft §5.4.1: the candidate's log is at least as up to date as ours. */
+export function logUpToDate(s: CoreState, lastLogIndex: LogIndex, lastLogTerm: Term): boolean {
+  const myTerm = s.log.lastTerm();
+  return lastLogTerm > myTerm || (lastLogTerm === myTerm && lastLogIndex >= s.log.lastIndex());
+}
+
+/**
+ * True while this node has heard from a leader within the minimum election timeout (or is
+ * the leader): it then refuses to help depose that leader (dissertation §4.2.3, §6.4.1).
+ */
+export function inLease(s: CoreState): boolean {
+  return s.cfg.checkQuorum && s.ticksSinceLeaderContact < s.electionTimeout;
+}
+
+/** Answers a vote-like request with a refusal in our own term. */
+export function refuseVote(s: CoreState, m: VoteMsg | PreVoteMsg): void {
+  s.send({
+    type: m.type === 'Vote' ? 'VoteResponse' : 'PreVoteResponse',
+    from: s.id,
+    to: m.from,
+    term: s.term,
+    voteGranted: false,
+    lastLogIndex: s.log.lastIndex(),
+    lastLogTerm: s.log.lastTerm(),
+  });
+}
+
+/**
+ * RequestVote in our term (the caller adopted a higher term first). Grant iff we have not
+ * voted for someone else in this term, know no leader of it, and the candidate's log is at
+ * least as up to date (Raft §5.2, §5.4.1). A grant resets the election timer (Raft §5.2).
+ */
+export function handleVote(s: CoreState, m: VoteMsg): void {
+  const free = s.votedFor === m.from || (s.votedFor === 0 && s.leaderId === 0);
+  const granted = m.term === s.term && free && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
+  if (granted) {
+    s.setHardState(s.term, m.from);
+    s.electionElapsed = 0;
+  }
+  s.send({
+    type: 'VoteResponse',
+    from: s.id,
+    to: m.from,
+    term: s.term,
+    voteGranted: granted,
+    lastLogIndex: s.log.lastIndex(),
+    lastLogTerm: s.log.lastTerm(),
+  });
+}
+
+/**
+ * Pre-Vote: grant iff the proposed term is above ours and the log is up to date; the
+ * caller already refused requests arriving inside a leader lease. Changes no state; a grant
+ * answers in the proposed term so the pre-candidate does not mistake it for a higher term.
+ */
+export function handlePreVote(s: CoreState, m: PreVoteMsg): void {
+  const granted = m.term > s.term && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
+  s.send({
+    type: 'PreVoteResponse',
+    from: s.id,
+    to: m.from,
+    term: granted ? m.term : s.term,
+    voteGranted: granted,
+    lastLogIndex: s.log.lastIndex(),
+    lastLogTerm: s.log.lastTerm(),
+  });
+}
+
+/** Counts a (pre-)vote answer; wins with a joint quorum, gives up once one half is lost. */
+export function handleVoteResponse(s: CoreState, m: VoteResponseMsg): void {
+  const expected = m.type === 'VoteResponse' ? 'candidate' : 'pre-candidate';
+  if (s.role !== expected) return;
+  s.votes.set(m.from, m.voteGranted);
+  const result = jointVoteResult(s.config(), s.votes);
+  if (result === 'won') {
+    if (s.role === 'pre-candidate') becomeCandidate(s, false);
+    else becomeLeader(s);
+  } else if (result === 'lost') {
+    becomeFollower(s, s.term, 0);
+  }
+}
+
+/** TimeoutNow from our leader: campaign at once, skipping Pre-Vote, with the transfer flag. */
+export function handleTimeoutNow(s: CoreState, m: TimeoutNowMsg): void {
+  if (s.role === 'leader' || m.from !== s.leaderId || !s.promotable()) return;
+  becomeCandidate(s, true);
+}

@@ -1,0 +1,248 @@
+/**
+ * Leader-side replication (Raft §5.3, §5.4, §7): sending Appends, heartbeats and snapshots
+ * with per-peer flow control, handling their answers (fast backtracking with conflict
+ * hints), and advancing the commit index with joint quorums (only for entries of the
+ * current term, Raft §5.4.2; the leader's own entries count once durable, dissertation
+ * §10.2.1).
+ */
+import type { AppendResponseMsg, SnapshotResponseMsg, UnreachableMsg } from './messages.js';
+import { isJoint, isVoter, leaveJoint, members } from './membership.js';
+import { Progress } from './progress.js';
+import { jointCommitIndex } from './quorum.js';
+import { checkRounds, onTermCommitted } from './reads.js';
+import { becomeFollower } from './roles.js';
+import type { CoreState } from './state.js';
+import type { EntryPayload, LogIndex } from './types.js';
+
+/** Appends an entry of the current term to the leader's log; returns its index. */
+export function appendLeaderEntry(s: CoreState, payload: EntryPayload, proposedAtUnixMs?: number): LogIndex {
+  const index = s.log.lastIndex() + 1;
+  s.log.append(proposedAtUnixMs === undefined ? { index, term: s.term, payload } : { index, term: s.term, payload, proposedAtUnixMs });
+  if (payload.type === 'configuration') {
+    s.pendingConfigIndex = index;
+    syncProgress(s);
+  }
+  s.needBroadcast = true;
+  return index;
+}
+
+/** Makes the progress map match the current configuration's members (minus self). */
+export function syncProgress(s: CoreState): void {
+  const targets = new Set(members(s.config()));
+  targets.delete(s.id);
+  for (const id of [...s.progress.keys()]) if (!targets.has(id)) s.progress.delete(id);
+  for (const id of targets) {
+    if (s.progress.has(id)) continue;
+    const pr = new Progress(id, s.log.lastIndex() + 1);
+    pr.recentActive = true;
+    s.progress.set(id, pr);
+  }
+}
+
+/** Sends what each peer can take now (called when the Ready is built, so proposals batch). */
+export function broadcastAppends(s: CoreState): void {
+  for (const pr of s.progress.values()) while (sendAppend(s, pr));
+}
+
+/**
+ * Sends one entry-carrying Append (or a PROBE Append, possibly empty) if the peer's flow
+ * state allows; falls back to a snapshot when the entries it needs are compacted (Raft §7).
+ * Returns true if something was sent and the caller may try again.
+ */
+export function sendAppend(s: CoreState, pr: Progress): boolean {
+  const last = s.log.lastIndex();
+  if (pr.state === 'SNAPSHOT') return false;
+  if (pr.state === 'PROBE') {
+    if (pr.probeSent) return false;
+  } else if (pr.nextIndex > last || pr.isFull(s.cfg.maxInflightAppends)) {
+    return false;
+  }
+  const prevLogIndex = pr.nextIndex - 1;
+  const prevLogTerm = s.log.term(prevLogIndex);
+  if (prevLogTerm === undefined) {
+    sendSnapshot(s, pr);
+    return false;
+  }
+  const hi = Math.min(last + 1, pr.nextIndex + s.cfg.maxEntriesPerAppend);
+  const entries = pr.nextIndex <= last ? s.log.slice(pr.nextIndex, hi) : [];
+  const seq = pr.recordSent(prevLogIndex, entries.length > 0);
+  s.send({
+    type: 'Append',
+    from: s.id,
+    to: pr.id,
+    term: s.term,
+    leaderId: s.id,
+    prevLogIndex,
+    prevLogTerm,
+    entries,
+    leaderCommitIndex: s.log.commitIndex,
+    seq,
+  });
+  if (pr.state === 'PROBE') {
+    pr.probeSent = true;
+    return false;
+  }
+  pr.nextIndex = hi;
+  return true;
+}
+
+/**
+ * Empty Append anchored at the peer's matchIndex (known to match), so it always succeeds,
+ * carries the commit index (the follower commits up to min(leaderCommit, matchIndex)) and
+ * confirms leadership. Anchored at (0, 0) when the match is compacted away.
+ */
+export function sendHeartbeat(s: CoreState, pr: Progress): void {
+  let prevLogIndex = pr.matchIndex;
+  let prevLogTerm = s.log.term(prevLogIndex);
+  if (prevLogTerm === undefined) {
+    prevLogIndex = 0;
+    prevLogTerm = 0;
+  }
+  const seq = pr.recordSent(prevLogIndex, false);
+  s.send({
+    type: 'Append',
+    from: s.id,
+    to: pr.id,
+    term: s.term,
+    leaderId: s.id,
+    prevLogIndex,
+    prevLogTerm,
+    entries: [],
+    leaderCommitIndex: s.log.commitIndex,
+    seq,
+  });
+}
+
+/** Asks the runtime to stream the latest snapshot to the peer (Raft §7). */
+export function sendSnapshot(s: CoreState, pr: Progress): void {
+  pr.becomeSnapshot(s.log.snapshot.index);
+  s.send({ type: 'Snapshot', from: s.id, to: pr.id, term: s.term, leaderId: s.id, snapshot: s.log.snapshot });
+}
+
+/** Handles an AppendResponse of the current term (the caller checked term and role). */
+export function handleAppendResponse(s: CoreState, m: AppendResponseMsg): void {
+  const pr = s.progress.get(m.from);
+  if (!pr) return;
+  pr.recentActive = true;
+  pr.ticksSinceContact = 0;
+  const acked = m.seq > pr.ackedSeq;
+  if (acked) pr.ackedSeq = m.seq;
+  const rejectedPrev = pr.settle(m.seq);
+  const r = m.result;
+  if (r.kind === 'success') {
+    let advanced = false;
+    if (r.lastMatch.index > pr.matchIndex) {
+      pr.matchIndex = r.lastMatch.index;
+      advanced = true;
+    }
+    if (pr.nextIndex <= pr.matchIndex) pr.nextIndex = pr.matchIndex + 1;
+    if (pr.state === 'PROBE') pr.becomeReplicate();
+    else if (pr.state === 'SNAPSHOT' && pr.matchIndex >= pr.pendingSnapshot) pr.becomeReplicate();
+    else if (pr.state === 'REPLICATE' && pr.inflight === 0 && pr.nextIndex > pr.matchIndex + 1) {
+      // Every entry-carrying Append up to this one was answered or lost on the FIFO stream,
+      // yet entries beyond matchIndex were sent: they were lost. Probe again.
+      pr.becomeProbe(pr.matchIndex + 1);
+    }
+    if (advanced) {
+      if (isVoter(s.config(), pr.id)) maybeCommit(s);
+      if (s.role !== 'leader') return;
+      if (s.leadTransferee === pr.id && pr.matchIndex === s.log.lastIndex()) sendTimeoutNow(s, pr.id);
+    }
+  } else if (r.kind === 'conflict') {
+    if (m.seq >= pr.resetSeq) {
+      pr.becomeProbe(backtrack(s, pr, rejectedPrev, r.conflictTerm, r.conflictIndex));
+    }
+  }
+  if (acked) checkRounds(s);
+  if (s.role === 'leader') while (sendAppend(s, pr));
+}
+
+/**
+ * Next index to probe after a rejection (Raft §5.3 fast backtracking): past the leader's
+ * last entry of the follower's conflicting term if it has that term, else the follower's
+ * first index of that term (or its log end); never above the rejected prevLogIndex.
+ */
+function backtrack(s: CoreState, pr: Progress, rejectedPrev: LogIndex | undefined, conflictTerm?: number, conflictIndex?: LogIndex): LogIndex {
+  if (rejectedPrev === undefined) return pr.matchIndex + 1;
+  let next: LogIndex;
+  if (conflictTerm !== undefined) {
+    const li = s.log.lastIndexOfTerm(conflictTerm, rejectedPrev);
+    next = li !== undefined ? li + 1 : conflictIndex ?? rejectedPrev;
+  } else if (conflictIndex !== undefined) {
+    next = conflictIndex;
+  } else {
+    next = rejectedPrev;
+  }
+  return Math.max(1, Math.min(next, rejectedPrev));
+}
+
+/** Handles a SnapshotResponse of the current term. */
+export function handleSnapshotResponse(s: CoreState, m: SnapshotResponseMsg): void {
+  const pr = s.progress.get(m.from);
+  if (!pr || pr.state !== 'SNAPSHOT') return;
+  pr.recentActive = true;
+  pr.ticksSinceContact = 0;
+  const snap = pr.pendingSnapshot;
+  if (m.success) {
+    const advanced = snap > pr.matchIndex;
+    if (advanced) pr.matchIndex = snap;
+    pr.becomeProbe(pr.matchIndex + 1);
+    if (advanced && isVoter(s.config(), pr.id)) maybeCommit(s);
+  } else {
+    // Refused: the follower already committed past the snapshot, so it holds that prefix.
+    pr.becomeProbe(snap + 1);
+  }
+  if (s.role === 'leader') while (sendAppend(s, pr));
+}
+
+/** The stream or RPC to a peer failed: whatever was in flight is gone; probe on the next heartbeat. */
+export function handleUnreachable(s: CoreState, m: UnreachableMsg): void {
+  if (s.role !== 'leader') return;
+  const pr = s.progress.get(m.from);
+  if (pr && (pr.state !== 'PROBE' || pr.probeSent)) pr.becomeProbe(pr.matchIndex + 1);
+}
+
+/**
+ * Advances commitIndex to the largest index stored on a joint quorum, if that entry is of
+ * the current term (Raft §5.4.2). Returns true if it moved.
+ */
+export function maybeCommit(s: CoreState): boolean {
+  if (s.role !== 'leader') return false;
+  const idx = Math.min(
+    s.log.lastIndex(),
+    jointCommitIndex(s.config(), (id) => (id === s.id ? s.log.durableIndex : s.progress.get(id)?.matchIndex ?? 0)),
+  );
+  if (idx <= s.log.commitIndex || s.log.term(idx) !== s.term) return false;
+  s.log.commitIndex = idx;
+  afterCommit(s);
+  return true;
+}
+
+/**
+ * Leader duties once the commit index moved: release reads that waited for an entry of
+ * this term; leave a committed joint configuration (dissertation §4.3); step down once a
+ * configuration without this node is committed (dissertation §4.2.2).
+ */
+function afterCommit(s: CoreState): void {
+  const commit = s.log.commitIndex;
+  onTermCommitted(s);
+  const c = s.config();
+  if (s.log.configIndex() > commit || s.pendingConfigIndex > commit) return;
+  if (isJoint(c)) {
+    appendLeaderEntry(s, { type: 'configuration', configuration: leaveJoint(c) });
+    return;
+  }
+  if (!isVoter(c, s.id)) {
+    let best: Progress | undefined;
+    for (const pr of s.progress.values()) {
+      if (isVoter(c, pr.id) && (!best || pr.matchIndex > best.matchIndex)) best = pr;
+    }
+    if (best && best.matchIndex === s.log.lastIndex()) sendTimeoutNow(s, best.id);
+    becomeFollower(s, s.term, 0);
+  }
+}
+
+/** Tells `to` to campaign now (dissertation §3.10). */
+export function sendTimeoutNow(s: CoreState, to: number): void {
+  s.send({ type: 'TimeoutNow', from: s.id, to, term: s.term });
+}

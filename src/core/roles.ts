@@ -1,0 +1,108 @@
+/**
+ * Role transitions (Raft §5.2, dissertation §9.6 Pre-Vote): becomeFollower,
+ * becomePreCandidate, becomeCandidate, becomeLeader, and `campaign` which picks the first.
+ */
+import { allVoters } from './membership.js';
+import { jointVoteResult } from './quorum.js';
+import { failLeaderReads } from './reads.js';
+import { syncProgress } from './replication.js';
+import type { CoreState } from './state.js';
+import type { NodeId, Term } from './types.js';
+
+/**
+ * Becomes a follower in `term` (>= current). A higher term clears votedFor (Raft §5.1).
+ * Leader-only state (progress, transfer, lease, rounds) is dropped; pending reads on the
+ * leader are rejected NOT_LEADER; pending proposals stay and are resolved by what commits.
+ */
+export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void {
+  if (term > s.term) s.setHardState(term, 0);
+  const wasLeader = s.role === 'leader';
+  s.role = 'follower';
+  s.leaderId = leaderId;
+  s.votes.clear();
+  s.resetElectionTimer();
+  if (wasLeader) {
+    s.progress.clear();
+    s.leadTransferee = 0;
+    s.transferElapsed = 0;
+    s.leaseStartMs = Number.NEGATIVE_INFINITY;
+    s.needBroadcast = false;
+    s.pendingConfigIndex = 0;
+    failLeaderReads(s);
+  }
+}
+
+/** Starts an election: Pre-Vote first when enabled (dissertation §9.6), else a real one. */
+export function campaign(s: CoreState): void {
+  if (s.cfg.preVote) becomePreCandidate(s);
+  else becomeCandidate(s, false);
+}
+
+/** Pre-Vote round: asks voters whether they would vote in term+1, without changing any state. */
+export function becomePreCandidate(s: CoreState): void {
+  s.role = 'pre-candidate';
+  s.leaderId = 0;
+  s.votes.clear();
+  s.votes.set(s.id, true);
+  s.resetElectionTimer();
+  if (jointVoteResult(s.config(), s.votes) === 'won') {
+    becomeCandidate(s, false);
+    return;
+  }
+  const lastLogIndex = s.log.lastIndex();
+  const lastLogTerm = s.log.lastTerm();
+  for (const to of allVoters(s.config())) {
+    if (to === s.id) continue;
+    s.send({ type: 'PreVote', from: s.id, to, term: s.term + 1, lastLogIndex, lastLogTerm });
+  }
+}
+
+/**
+ * Real election (Raft §5.2): term+1, vote for self; the RequestVotes leave only once the
+ * new term and self-vote are durable (they sit in messagesAfterPersist).
+ * `transfer` sets the leadership-transfer flag (dissertation §3.10).
+ */
+export function becomeCandidate(s: CoreState, transfer: boolean): void {
+  s.setHardState(s.term + 1, s.id);
+  s.role = 'candidate';
+  s.leaderId = 0;
+  s.votes.clear();
+  s.votes.set(s.id, true);
+  s.resetElectionTimer();
+  if (jointVoteResult(s.config(), s.votes) === 'won') {
+    becomeLeader(s);
+    return;
+  }
+  const lastLogIndex = s.log.lastIndex();
+  const lastLogTerm = s.log.lastTerm();
+  for (const to of allVoters(s.config())) {
+    if (to === s.id) continue;
+    s.send({ type: 'Vote', from: s.id, to, term: s.term, lastLogIndex, lastLogTerm, leadershipTransfer: transfer });
+  }
+}
+
+/**
+ * Wins the election: probes every peer from lastIndex+1 and appends a no-op of the new term
+ * so earlier-term entries can commit (Raft §5.4.2, §8). Configuration changes wait until
+ * that no-op commits (pendingConfigIndex).
+ */
+export function becomeLeader(s: CoreState): void {
+  s.role = 'leader';
+  s.leaderId = s.id;
+  s.votes.clear();
+  s.electionElapsed = 0;
+  s.heartbeatElapsed = 0;
+  s.ticksSinceLeaderContact = 0;
+  s.leadTransferee = 0;
+  s.transferElapsed = 0;
+  s.transferStartedInTerm = false;
+  s.leaseStartMs = Number.NEGATIVE_INFINITY;
+  s.progress.clear();
+  s.rounds = [];
+  s.openReads = [];
+  const index = s.log.lastIndex() + 1;
+  s.log.append({ index, term: s.term, payload: { type: 'noop' } });
+  s.pendingConfigIndex = index;
+  syncProgress(s);
+  s.needBroadcast = true;
+}
