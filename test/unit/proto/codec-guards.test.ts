@@ -1,0 +1,106 @@
+/**
+ * The codec's guards (ARCHITECTURE.md "Numbers", PROTOCOL.md "Every uint64 from the wire is
+ * checked at the codec"): a uint64 above 2^53−1 is a typed Uint64RangeError
+ * (code UINT64_OUT_OF_RANGE) on decode and on encode, wherever the field sits (plain, optional,
+ * oneof, nested, superset field 100, and behind the gRPC deserializers); 2^53−1 itself is
+ * fine. Truncated or malformed buffers throw instead of returning partial messages.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
+import { Uint64RangeError } from '../../../src/proto/safe-integer.js';
+import { ReplicationService, RaftClientService } from '../../../src/transport/services.js';
+import { encode, golden, hex, toHex } from './golden.js';
+
+const MAX = Number.MAX_SAFE_INTEGER; // 2^53 − 1
+const VARINT_MAX_SAFE = 'ff ff ff ff ff ff ff 0f'; // 2^53 − 1: seven groups of 0x7f, then 0x0f (4 bits)
+const VARINT_2_53 = '80 80 80 80 80 80 80 10'; //    2^53: seven zero groups, then 0x10 (bit 53 = bit 4 of group 8)
+const VARINT_2_64_MINUS_1 = 'ff ff ff ff ff ff ff ff ff 01'; // the largest uint64
+
+/** assert.throws matcher for the typed uint64 error, with the offending value when known. */
+function uint64Error(value?: number): (error: unknown) => boolean {
+  return (error) => {
+    assert.ok(error instanceof Uint64RangeError, `expected Uint64RangeError, got ${String(error)}`);
+    assert.ok(error instanceof RangeError);
+    assert.equal(error.code, 'UINT64_OUT_OF_RANGE');
+    assert.equal(error.name, 'Uint64RangeError');
+    if (value !== undefined) assert.equal(error.value, value);
+    return true;
+  };
+}
+
+test('a uint64 of 2^53 on the wire is a Uint64RangeError', () => {
+  const bytes = hex('08', VARINT_2_53); // LogId tag 0x08 term, varint 2^53
+  assert.throws(() => d_engine.common.LogId.decode(bytes), uint64Error(2 ** 53));
+});
+
+test('a uint64 of 2^53 − 1 decodes exactly and re-encodes to the same bytes', () => {
+  const logId = golden(d_engine.common.LogId, hex('08', VARINT_MAX_SAFE, '10', VARINT_MAX_SAFE), { term: MAX, index: MAX });
+  assert.equal(typeof logId.term, 'number');
+});
+
+test('the largest uint64 (2^64 − 1) is a Uint64RangeError', () => {
+  assert.throws(() => d_engine.common.Entry.decode(hex('08', VARINT_2_64_MINUS_1)), uint64Error());
+});
+
+test('the guard covers optional, oneof, nested and superset uint64 fields', () => {
+  // ConflictResult.conflict_index (optional), tag 0x10
+  assert.throws(() => d_engine.server.replication.ConflictResult.decode(hex('10', VARINT_2_53)), uint64Error(2 ** 53));
+  // ErrorMetadata.retry_after_ms (optional), tag 0x08
+  assert.throws(() => d_engine.error.ErrorMetadata.decode(hex('08', VARINT_2_53)), uint64Error(2 ** 53));
+  // AppendEntriesResponse.higher_term (oneof), tag 0x28
+  assert.throws(() => d_engine.server.replication.AppendEntriesResponse.decode(hex('28', VARINT_2_53)), uint64Error(2 ** 53));
+  // AppendEntriesRequest.entries[0].term (nested): 2a 09 = entries, length 9; 10 = Entry term
+  assert.throws(() => d_engine.server.replication.AppendEntriesRequest.decode(hex('2a 09 10', VARINT_2_53)), uint64Error(2 ** 53));
+  // raftctl Entry.proposed_at_unix_ms (field 100), tag a0 06
+  assert.throws(() => raftctl.raft.v1.Entry.decode(hex('a0 06', VARINT_2_53)), uint64Error(2 ** 53));
+  // ScanResponse.revision, tag 0x10
+  assert.throws(() => d_engine.client.ScanResponse.decode(hex('10', VARINT_2_53)), uint64Error(2 ** 53));
+});
+
+test('the gRPC deserializers of src/transport/services.ts surface the same typed error', () => {
+  const response = Buffer.from(hex('08 02', '10', VARINT_2_53)); // AppendEntriesResponse node_id 2, term 2^53
+  assert.throws(() => ReplicationService.AppendEntries.responseDeserialize(response), uint64Error(2 ** 53));
+  const scan = Buffer.from(hex('10', VARINT_2_53)); // ScanResponse revision 2^53
+  assert.throws(() => RaftClientService.HandleClientScan.responseDeserialize(scan), uint64Error(2 ** 53));
+});
+
+test('encoding a uint64 above 2^53 − 1 (or negative, or fractional) throws a Uint64RangeError', () => {
+  assert.throws(() => encode(d_engine.common.LogId, { term: 2 ** 53 }), uint64Error(2 ** 53));
+  assert.throws(() => encode(d_engine.common.LogId, { index: Number.MAX_VALUE }), uint64Error(Number.MAX_VALUE));
+  assert.throws(() => encode(d_engine.common.LogId, { term: -1 }), uint64Error(-1));
+  assert.throws(() => encode(d_engine.common.LogId, { term: 1.5 }), uint64Error(1.5));
+  assert.throws(() => encode(d_engine.server.replication.AppendEntriesResponse, { higherTerm: 2 ** 53 }), uint64Error(2 ** 53));
+  assert.throws(() => encode(d_engine.server.replication.AppendEntriesRequest, { entries: [{ index: 2 ** 53 }] }), uint64Error(2 ** 53));
+  assert.throws(() => encode(raftctl.raft.v1.Entry, { proposedAtUnixMs: 2 ** 60 }), uint64Error(2 ** 60));
+  assert.equal(toHex(encode(d_engine.common.LogId, { term: MAX })), toHex(hex('08', VARINT_MAX_SAFE)));
+});
+
+test('truncated buffers throw a RangeError instead of returning a partial message', () => {
+  const LogId = d_engine.common.LogId;
+  assert.throws(() => LogId.decode(hex('08')), RangeError, 'tag without its value');
+  assert.throws(() => LogId.decode(hex('08 80')), RangeError, 'varint cut after a continuation byte');
+  assert.throws(() => d_engine.common.LeaderHint.decode(hex('12 05 6e 31')), RangeError, 'string length 5, 2 bytes present');
+  assert.throws(() => d_engine.common.Entry.decode(hex('1a 05 0a 00')), RangeError, 'payload length 5, 2 bytes present');
+  assert.throws(() => LogId.decode(hex('19 01 02 03')), RangeError, 'unknown fixed64 field with 3 of 8 bytes');
+  // success has length 2 but its last_match claims 4 bytes: the nested length overruns its parent.
+  assert.throws(() => d_engine.server.replication.AppendEntriesResponse.decode(hex('1a 02 0a 04 08 03 10 0c')), RangeError);
+});
+
+test('malformed buffers throw', () => {
+  const LogId = d_engine.common.LogId;
+  assert.throws(() => LogId.decode(hex('ff ff ff ff ff ff')), Error, 'garbage: a tag varint that never ends');
+  assert.throws(() => LogId.decode(hex('00')), Error, 'field number 0');
+  assert.throws(() => LogId.decode(hex('0e')), Error, 'wire type 6 does not exist');
+  assert.throws(() => LogId.decode(hex('0c')), Error, 'an end-group without a start');
+  assert.throws(() => LogId.decode(hex('08 ff ff ff ff ff ff ff ff ff ff 01')), Error, 'a varint longer than 10 bytes');
+  assert.throws(() => d_engine.common.LeaderHint.decode(hex('12 ff ff ff ff 0f')), Error, 'a length above 2^32');
+  assert.throws(() => d_engine.common.LeaderHint.decode(hex('12 01 ff')), TypeError, 'a string that is not UTF-8');
+});
+
+test('a known field with the wrong wire type is skipped as unknown, not misread', () => {
+  // LogId field 1 (term, varint) sent length-delimited: 0a 01 05. The value is not taken as term.
+  const logId = d_engine.common.LogId.decode(hex('0a 01 05'));
+  assert.equal(logId.term, 0);
+  assert.equal(toHex(encode(d_engine.common.LogId, logId)), '');
+});
