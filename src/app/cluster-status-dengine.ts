@@ -1,0 +1,140 @@
+/**
+ * Reading a d-engine cluster for `cluster status` (PROTOCOL.md, "Reading a d-engine node"):
+ * - membership, addresses, status: GetClusterMetadata (learners refuse it; a voter answers);
+ * - leader: `current_leader_id`, falling back to DiscoverLeader (highest term);
+ * - term and last log index: a RequestVote at term 0 (always denied, changes nothing);
+ * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
+ * - commit index, match index, lag: unknown (null).
+ * Never probes with AppendEntries: it resets a d-engine follower's election timer.
+ */
+import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/messages.js';
+import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
+import { discoverLeader } from './discover-leader.js';
+import type { OperatorContext } from './operator.js';
+import {
+  sortedIds,
+  unknownMember,
+  type ClusterMember,
+  type ClusterStatus,
+  type MemberRole,
+  type MemberState,
+  type ReadOutcome,
+} from './cluster-status-types.js';
+
+/** A prefix no real key has: the Scan returns nothing and only its `revision` is read. */
+export const IMPROBABLE_SCAN_PREFIX = new TextEncoder().encode('/\u0000raftctl-status-probe\u0000/');
+
+/** d_engine.common.NodeStatus → CLI.md's `status`. */
+export function dengineStatus(value: number | null | undefined): MemberState {
+  switch (value) {
+    case NodeStatusValue.ACTIVE: return 'active';
+    case NodeStatusValue.PROMOTABLE: return 'promotable';
+    case NodeStatusValue.READ_ONLY: return 'read-only';
+    default: return 'unspecified';
+  }
+}
+
+function isLearner(meta: NodeMeta): boolean {
+  return meta.role === NodeRoleValue.LEARNER;
+}
+
+async function settle<T>(endpoint: string, fn: () => Promise<T>): Promise<{ endpoint: string; value: T | null; error: unknown }> {
+  try {
+    return { endpoint, value: await fn(), error: null };
+  } catch (error) {
+    return { endpoint, value: null, error };
+  }
+}
+
+/** The membership with the highest version; among equals, one that names a leader. */
+function pickMembership(answers: readonly ClusterMembership[]): ClusterMembership | null {
+  let best: ClusterMembership | null = null;
+  for (const m of answers) {
+    const v = m.version ?? 0;
+    const bv = best?.version ?? 0;
+    if (best === null || v > bv || (v === bv && best.currentLeaderId == null && m.currentLeaderId != null)) best = m;
+  }
+  return best;
+}
+
+/**
+ * Reads a d-engine cluster through `live` (endpoints that answered GetServerInfo with
+ * UNIMPLEMENTED or were otherwise connected). Returns the status and every outcome seen, for
+ * the verdict.
+ */
+export async function readDengineCluster(ctx: OperatorContext, live: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
+  const outcomes: ReadOutcome[] = [];
+  const metas = await Promise.all(live.map((ep) => settle(ep, () => ctx.client.getClusterMetadata(ep, ctx.budget.callOptions()))));
+  const membership = pickMembership(metas.flatMap((m) => (m.value ? [m.value] : [])));
+  const nodes = [...(membership?.nodes ?? [])].filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0).sort((a, b) => a.id - b.id);
+
+  let leaderId: number | null = null;
+  let discoveredTerm: number | null = null;
+  const named = membership?.currentLeaderId ?? null;
+  if (named != null && named > 0 && nodes.some((n) => n.id === named)) {
+    leaderId = named;
+  } else {
+    const discovery = await discoverLeader({ ...ctx, endpoints: live });
+    leaderId = discovery.result.leaderId;
+    discoveredTerm = discovery.result.term;
+  }
+
+  const probes = await Promise.all(
+    nodes.map((n) => (n.address ? settle(n.address, () => ctx.client.probeVote(n.address as string, ctx.budget.callOptions())) : Promise.resolve(null))),
+  );
+  const probeOf = new Map<number, VoteResponse>();
+  nodes.forEach((n, i) => {
+    const p = probes[i];
+    if (!p) return;
+    outcomes.push({ endpoint: p.endpoint, error: p.error });
+    if (p.value) probeOf.set(n.id, p.value);
+  });
+
+  const leader = nodes.find((n) => n.id === leaderId);
+  let leaderApplied: number | null = null;
+  if (leader?.address && probeOf.has(leader.id)) {
+    const scan = await settle(leader.address, () => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, ctx.budget.callOptions()));
+    if (scan.value) leaderApplied = scan.value.revision ?? 0;
+  }
+
+  const leaderTerm = leaderId != null ? (probeOf.get(leaderId)?.term ?? discoveredTerm) : null;
+  const maxTerm = Math.max(0, ...[...probeOf.values()].map((p) => p.term ?? 0));
+  const term = leaderTerm ?? (maxTerm > 0 ? maxTerm : null);
+
+  const members: ClusterMember[] = nodes.map((n) => {
+    const probe = probeOf.get(n.id);
+    const role: MemberRole =
+      n.id === leaderId ? 'leader'
+      : isLearner(n) ? 'learner'
+      : probe && term !== null && leaderId !== null && probe.term === term ? 'follower'
+      : 'unknown';
+    const base = unknownMember(n.id, n.address || null, role, dengineStatus(n.status));
+    if (!probe) return base;
+    return {
+      ...base,
+      term: (probe.term ?? 0) > 0 ? (probe.term as number) : null,
+      lastLogIndex: probe.lastLogIndex ?? 0,
+      appliedIndex: n.id === leaderId ? leaderApplied : null,
+      reachable: true,
+    };
+  });
+
+  const status: ClusterStatus = {
+    source: 'd-engine',
+    leaderId,
+    term,
+    // d-engine's membership `version` is not a log index, so there is no configuration index.
+    configIndex: null,
+    // d-engine applies one membership change at a time and has no joint configuration.
+    joint: membership ? false : null,
+    config: membership
+      ? {
+          voters: sortedIds(nodes.filter((n) => !isLearner(n)).map((n) => n.id)),
+          votersOutgoing: [],
+          learners: sortedIds(nodes.filter(isLearner).map((n) => n.id)),
+        }
+      : null,
+    members,
+  };
+  return { status, outcomes };
+}

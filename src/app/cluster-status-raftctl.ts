@@ -1,0 +1,182 @@
+/**
+ * Reading a cluster of raftctl nodes for `cluster status`: GetNodeStatus (admin service,
+ * PROTOCOL.md) on every member, and the leader's `peers[]` for each member's match index, lag
+ * and time since last contact. Members the endpoints did not cover are read at their
+ * configured addresses (from the statuses, the learners' entries, or GetClusterMetadata, which
+ * raftctl nodes answer like d-engine nodes).
+ */
+import { RejectedError } from '../errors.js';
+import type { NodeStatus, PeerStatus } from '../transport/messages.js';
+import type { OperatorContext } from './operator.js';
+import {
+  sortedIds,
+  unknownMember,
+  type ClusterMember,
+  type ClusterStatus,
+  type MemberRole,
+  type MemberState,
+  type ReadOutcome,
+} from './cluster-status-types.js';
+
+/** raftctl.admin.v1.Role values. */
+const ROLE = { FOLLOWER: 1, CANDIDATE: 2, LEADER: 3, LEARNER: 4, PRE_CANDIDATE: 5 } as const;
+
+/** raftctl.admin.v1.Role → CLI.md's `role` (a pre-candidate shows as a candidate). */
+export function raftctlRole(value: number | null | undefined): MemberRole {
+  switch (value) {
+    case ROLE.LEADER: return 'leader';
+    case ROLE.FOLLOWER: return 'follower';
+    case ROLE.CANDIDATE:
+    case ROLE.PRE_CANDIDATE: return 'candidate';
+    case ROLE.LEARNER: return 'learner';
+    default: return 'unknown';
+  }
+}
+
+interface Answered {
+  readonly endpoint: string;
+  readonly status: NodeStatus & { nodeId: number };
+}
+
+const n0 = (v: number | null | undefined): number => v ?? 0;
+
+async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number): Promise<{ answered: Answered | null; error: unknown }> {
+  try {
+    const status = await ctx.client.getNodeStatus(endpoint, ctx.budget.callOptions());
+    const id = n0(status.nodeId);
+    if (expectId !== undefined && id !== expectId) {
+      return { answered: null, error: new RejectedError('WRONG_NODE', `${endpoint} answers as node ${id}, not member ${expectId}`) };
+    }
+    return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id } } : null, error: null };
+  } catch (error) {
+    return { answered: null, error };
+  }
+}
+
+/** The leader: a node that says it leads (highest term wins); null when none does. */
+function pickLeader(answered: readonly Answered[]): Answered | null {
+  let best: Answered | null = null;
+  for (const a of answered) {
+    if (a.status.role !== ROLE.LEADER) continue;
+    if (best === null || n0(a.status.term) > n0(best.status.term)) best = a;
+  }
+  return best;
+}
+
+/** Whose configuration to show: the leader's, else the most recent one (config index, then term). */
+function pickConfigSource(answered: readonly Answered[], leader: Answered | null): Answered | null {
+  if (leader) return leader;
+  let best: Answered | null = null;
+  for (const a of answered) {
+    const newer = best === null
+      || n0(a.status.configIndex) > n0(best.status.configIndex)
+      || (n0(a.status.configIndex) === n0(best.status.configIndex) && n0(a.status.term) > n0(best.status.term));
+    if (newer) best = a;
+  }
+  return best;
+}
+
+/**
+ * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo). Returns
+ * the status and every outcome seen, for the verdict.
+ */
+export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
+  const outcomes: ReadOutcome[] = [];
+  const byId = new Map<number, Answered>();
+  const first = await Promise.all(endpoints.map((ep) => readStatus(ctx, ep)));
+  first.forEach((r, i) => {
+    outcomes.push({ endpoint: endpoints[i]!, error: r.error });
+    if (r.answered && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+  });
+
+  let leader = pickLeader([...byId.values()]);
+  const source = pickConfigSource([...byId.values()], leader);
+  const conf = source?.status.configuration;
+  const voters = sortedIds((conf?.voters ?? []).filter((id) => id > 0));
+  const votersOutgoing = sortedIds((conf?.votersOutgoing ?? []).filter((id) => id > 0));
+  const learners = [...(conf?.learners ?? [])].filter((l) => n0(l.id) > 0);
+  const learnerIds = sortedIds(learners.map((l) => n0(l.id)));
+  const memberIds = sortedIds([...voters, ...votersOutgoing, ...learnerIds]);
+
+  // Addresses: what each node reports for itself, the learners' entries, then cluster metadata.
+  const address = new Map<number, string>();
+  for (const a of byId.values()) address.set(a.status.nodeId, a.status.address || a.endpoint);
+  for (const l of learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
+  if (source && memberIds.some((id) => !address.has(id))) {
+    try {
+      const meta = await ctx.client.getClusterMetadata(source.endpoint, ctx.budget.callOptions());
+      for (const node of meta.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
+    } catch {
+      // Addresses stay unknown (null); the members are still listed from the configuration.
+    }
+  }
+
+  // Read the members the endpoints did not cover.
+  const missing = memberIds.filter((id) => !byId.has(id) && address.has(id));
+  const second = await Promise.all(missing.map((id) => readStatus(ctx, address.get(id)!, id)));
+  second.forEach((r, i) => {
+    outcomes.push({ endpoint: address.get(missing[i]!)!, error: r.error });
+    if (r.answered) byId.set(r.answered.status.nodeId, r.answered);
+  });
+  leader = pickLeader([...byId.values()]) ?? leader;
+
+  const leaderId = leader?.status.nodeId ?? reportedLeader([...byId.values()]);
+  const peers = new Map<number, PeerStatus>();
+  for (const p of leader?.status.peers ?? []) if (n0(p.id) > 0) peers.set(n0(p.id), p);
+  const maxTerm = Math.max(0, ...[...byId.values()].map((a) => n0(a.status.term)));
+  const term = leader ? n0(leader.status.term) : maxTerm > 0 ? maxTerm : null;
+
+  const learnerById = new Map(learners.map((l) => [n0(l.id), l]));
+  const members: ClusterMember[] = memberIds.map((id) => {
+    const learner = learnerById.get(id);
+    const state: MemberState = learner ? (learner.readOnly ? 'read-only' : 'promotable') : 'active';
+    const answered = byId.get(id);
+    const fallbackRole: MemberRole = learner ? 'learner' : id === leaderId ? 'leader' : 'unknown';
+    const base = unknownMember(id, address.get(id) ?? null, answered ? raftctlRole(answered.status.role) : fallbackRole, state);
+    const s = answered?.status;
+    const fromLeader = leaderView(id, leader, peers);
+    return {
+      ...base,
+      ...fromLeader,
+      ...(s
+        ? {
+            term: n0(s.term) > 0 ? n0(s.term) : null,
+            commitIndex: n0(s.commitIndex),
+            appliedIndex: n0(s.appliedIndex),
+            lastLogIndex: n0(s.lastLogIndex),
+            reachable: true,
+          }
+        : {}),
+    };
+  });
+
+  const status: ClusterStatus = {
+    source: 'raftctl',
+    leaderId,
+    term,
+    configIndex: source ? n0(source.status.configIndex) : null,
+    joint: source ? votersOutgoing.length > 0 : null,
+    config: source ? { voters, votersOutgoing, learners: learnerIds } : null,
+    members,
+  };
+  return { status, outcomes };
+}
+
+/** The leader the nodes report when none of them leads: the report with the highest term. */
+function reportedLeader(answered: readonly Answered[]): number | null {
+  let best: Answered | null = null;
+  for (const a of answered) {
+    if (n0(a.status.leaderId) <= 0) continue;
+    if (best === null || n0(a.status.term) > n0(best.status.term)) best = a;
+  }
+  return best ? n0(best.status.leaderId) : null;
+}
+
+/** matchIndex, lag and lagMs of member `id` as the leader sees it (all null without a leader). */
+function leaderView(id: number, leader: Answered | null, peers: ReadonlyMap<number, PeerStatus>): Pick<ClusterMember, 'matchIndex' | 'lag' | 'lagMs'> {
+  if (!leader) return { matchIndex: null, lag: null, lagMs: null };
+  const peer = peers.get(id);
+  if (peer) return { matchIndex: n0(peer.matchIndex), lag: n0(peer.lagEntries), lagMs: peer.lastContactMs ?? null };
+  if (id === leader.status.nodeId) return { matchIndex: n0(leader.status.lastLogIndex), lag: 0, lagMs: 0 };
+  return { matchIndex: null, lag: null, lagMs: null };
+}

@@ -1,0 +1,61 @@
+/**
+ * `raftctl cluster status`: members with id, address, role and status, and per node term,
+ * commit, applied and last log index, and the leader's view of each peer (CLI.md).
+ *
+ * GetServerInfo goes to every endpoint first (PROTOCOL.md, "Admin service"): UNIMPLEMENTED
+ * means a d-engine node, read through the d-engine RPCs (`source: "d-engine"`); an answer means
+ * a raftctl node, read through the admin service (`source: "raftctl"`). If any endpoint is a
+ * d-engine node the cluster is read the d-engine way (raftctl nodes answer those RPCs too).
+ */
+import { readDengineCluster } from './cluster-status-dengine.js';
+import { readRaftctlCluster } from './cluster-status-raftctl.js';
+import type { ClusterStatus, ReadOutcome } from './cluster-status-types.js';
+import type { OperatorContext } from './operator.js';
+import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, type Verdict } from './verdict.js';
+
+export type { ClusterConfig, ClusterMember, ClusterStatus, MemberRole, MemberState } from './cluster-status-types.js';
+
+type EndpointKind = 'raftctl' | 'd-engine' | 'live' | 'unreachable';
+
+/** What GetServerInfo says about an endpoint. */
+async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpoint: string; kind: EndpointKind; error: unknown }> {
+  try {
+    await ctx.client.getServerInfo(endpoint, ctx.budget.callOptions());
+    return { endpoint, kind: 'raftctl', error: null };
+  } catch (error) {
+    if (grpcCodeOf(error) === GRPC_CODE.UNIMPLEMENTED) return { endpoint, kind: 'd-engine', error: null };
+    return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error };
+  }
+}
+
+const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
+
+/**
+ * Reads the cluster through `ctx.endpoints` and returns the status with its verdict: exit 0
+ * when a leader is known; 3 when live nodes know no leader; 5 when the nodes only timed out;
+ * 4 only when no endpoint could be connected. Members that could not be read are listed with
+ * `reachable: false`. Throws only when `--wait-timeout` runs out (TimeoutError, exit 5).
+ */
+export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<ClusterStatus>> {
+  const kinds = await Promise.all(ctx.endpoints.map((ep) => classify(ctx, ep)));
+  const outcomes: ReadOutcome[] = kinds.map((k) => ({ endpoint: k.endpoint, error: k.error }));
+  const dengine = kinds.filter((k) => k.kind === 'd-engine');
+  const raftctl = kinds.filter((k) => k.kind === 'raftctl');
+
+  let status = EMPTY;
+  if (dengine.length > 0) {
+    const live = kinds.filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
+    const read = await readDengineCluster(ctx, live);
+    status = read.status;
+    outcomes.push(...read.outcomes);
+  } else if (raftctl.length > 0) {
+    const read = await readRaftctlCluster(ctx, raftctl.map((k) => k.endpoint));
+    status = read.status;
+    outcomes.push(...read.outcomes);
+  }
+  ctx.budget.check();
+  // A node that answered any call is live even if a later call to it failed.
+  const answered = new Set(outcomes.filter((o) => o.error == null).map((o) => o.endpoint));
+  const verdictInputs = outcomes.filter((o) => o.error == null || !answered.has(o.endpoint));
+  return leaderlessVerdict(status, leaderVerdict(status.leaderId !== null, verdictInputs), 'cluster status', verdictInputs);
+}

@@ -1,0 +1,79 @@
+/**
+ * `raftctl leader discover`: which node leads, at which address and term, and what each
+ * endpoint believes. Asks every endpoint DiscoverLeader concurrently (d-engine reference §3.8)
+ * and picks the answer with the highest term, then the highest leader id, as d-engine's own
+ * learners do (reference §3.7, joiner step 2).
+ */
+import type { LeaderDiscoveryResponse } from '../transport/messages.js';
+import type { OperatorContext } from './operator.js';
+import { errorText, leaderVerdict, leaderlessVerdict, type Verdict } from './verdict.js';
+
+/** What one endpoint believes (`error` is the failure's one-line text, or null). */
+export interface LeaderView {
+  readonly endpoint: string;
+  readonly leaderId: number | null;
+  readonly term: number | null;
+  readonly error: string | null;
+}
+
+/** The JSON shape of `leader discover` (CLI.md, "JSON shapes"). Unknown values are null. */
+export interface LeaderDiscovery {
+  readonly leaderId: number | null;
+  readonly address: string | null;
+  readonly term: number | null;
+  /** One per endpoint, in the order the endpoints were given. */
+  readonly views: LeaderView[];
+}
+
+/** One endpoint's raw outcome. */
+interface Outcome {
+  readonly endpoint: string;
+  readonly response: LeaderDiscoveryResponse | null;
+  readonly error: unknown;
+}
+
+/** An answer names a leader when both its leader id and term are set (d-engine's validity rule). */
+function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryResponse & { leaderId: number; term: number } {
+  return r != null && (r.leaderId ?? 0) > 0 && (r.term ?? 0) > 0;
+}
+
+/**
+ * Asks every endpoint of `ctx` concurrently, one attempt each within `--timeout`, and returns
+ * the result with its verdict: exit 0 when some endpoint names a leader; otherwise 3 when a
+ * live node answered without one, 5 when the nodes only timed out, 4 when none could be
+ * connected ("most informative wins", CLI.md). Never rejects for per-endpoint failures.
+ */
+export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<LeaderDiscovery>> {
+  const outcomes = await Promise.all(
+    ctx.endpoints.map(async (endpoint): Promise<Outcome> => {
+      try {
+        const response = await ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, ctx.budget.callOptions());
+        return { endpoint, response, error: null };
+      } catch (error) {
+        return { endpoint, response: null, error };
+      }
+    }),
+  );
+
+  let best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null = null;
+  for (const o of outcomes) {
+    const r = o.response;
+    if (!namesLeader(r)) continue;
+    if (best === null || r.term > best.term || (r.term === best.term && r.leaderId > best.leaderId)) best = r;
+  }
+
+  const views: LeaderView[] = outcomes.map((o) => ({
+    endpoint: o.endpoint,
+    leaderId: namesLeader(o.response) ? o.response.leaderId : null,
+    term: o.response && (o.response.term ?? 0) > 0 ? (o.response.term as number) : null,
+    error: o.error == null ? null : errorText(o.error),
+  }));
+  const result: LeaderDiscovery = {
+    leaderId: best?.leaderId ?? null,
+    address: best?.leaderAddress ? best.leaderAddress : null,
+    term: best?.term ?? null,
+    views,
+  };
+  const exitCode = leaderVerdict(best !== null, outcomes);
+  return leaderlessVerdict(result, exitCode, 'leader discovery', outcomes);
+}

@@ -1,0 +1,72 @@
+/**
+ * What every operator use case receives: the endpoints the user named, a client that reaches
+ * them, and the command's time budget. Built by src/cli/context.ts (the one place that builds
+ * channels and credentials); use cases never read flags, env or the terminal.
+ */
+import { TimeoutError } from '../errors.js';
+import type { CallOptions } from '../transport/call.js';
+import type { EndpointClient } from '../transport/endpoint-client.js';
+
+/** The endpoint-client calls the read-only use cases make (a structural subset, so tests can fake it). */
+export type OperatorClient = Pick<EndpointClient, 'getClusterMetadata' | 'discoverLeader' | 'probeVote' | 'getServerInfo' | 'getNodeStatus' | 'scan'>;
+
+export interface OperatorContext {
+  readonly client: OperatorClient;
+  /** `host:port` strings, validated and de-duplicated, in the order given. */
+  readonly endpoints: readonly string[];
+  readonly budget: CallBudget;
+}
+
+/**
+ * The command's deadlines (CLI.md, "deadlines"): each call gets `--timeout` (per attempt), and
+ * no call outlives `--wait-timeout` counted from construction. When the whole budget runs out,
+ * in-flight calls are cancelled (they fail with TimeoutError) and {@link check} throws.
+ */
+export class CallBudget {
+  readonly #start: number;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    readonly timeoutMs: number,
+    readonly waitTimeoutMs: number,
+    readonly now: () => number = () => performance.now(),
+  ) {
+    this.#start = now();
+    this.#timer = setTimeout(() => this.#controller.abort(this.#expiredError()), waitTimeoutMs);
+    this.#timer.unref?.();
+  }
+
+  /** Milliseconds left of `--wait-timeout` (0 when spent). */
+  remainingMs(): number {
+    return Math.max(0, this.waitTimeoutMs - (this.now() - this.#start));
+  }
+
+  /** Aborts when `--wait-timeout` passes (or on {@link dispose}). */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Options for one call: deadline = min(`--timeout`, what is left); throws when nothing is left. */
+  callOptions(): CallOptions {
+    this.check();
+    return { deadlineMs: Math.min(this.timeoutMs, this.remainingMs()), signal: this.#controller.signal };
+  }
+
+  /** Throws a TimeoutError (exit 5) once `--wait-timeout` has passed. */
+  check(): void {
+    if (this.remainingMs() <= 0 || this.#controller.signal.aborted) throw this.#expiredError();
+  }
+
+  /** Stops the budget's timer and cancels anything still in flight. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    if (!this.#controller.signal.aborted) this.#controller.abort(new Error('command finished'));
+  }
+
+  #expiredError(): TimeoutError {
+    return new TimeoutError(`the command did not finish within --wait-timeout (${this.waitTimeoutMs} ms)`, {
+      hint: 'raise --wait-timeout or check that the nodes answer',
+    });
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * BaseCommand: what every raftctl command shares (CLI.md, "Global conventions").
+ *
+ * - Parses the global flags ({@link globalFlags}) and the command's own in `init()`, into
+ *   typed `this.flags` / `this.args`.
+ * - Implements `-o table|wide|json|yaml|ndjson` itself; oclif's `--json` is a synonym of
+ *   `-o json` (a conflicting `-o` is a usage error).
+ * - Writes results through one renderer layer ({@link render}, {@link renderVerdict}); JSON
+ *   is the result object itself, never an envelope.
+ * - Reports every failure as one stderr line (JSON under JSON output) and exits with the
+ *   error's code: nothing on stdout, no stack trace unless `--debug`. oclif's own flag and
+ *   argument errors become usage errors (exit 2) on the same path.
+ * - Owns the command's {@link CliContext} and closes it when the command ends.
+ *
+ * Exits go through oclif's ExitError, so `bin/run.js` exits with the code and an in-process
+ * caller (the command tests) reads it from the thrown error; `process.exitCode` is never set.
+ */
+import { Command, Errors, type Interfaces } from '@oclif/core';
+import { EXIT, UsageError } from '../errors.js';
+import type { OperatorContext } from '../app/operator.js';
+import type { Verdict } from '../app/verdict.js';
+import { createCliContext, type CliContext } from './context.js';
+import { debugDetails, formatErrorLine, toReportable } from './error-line.js';
+import { globalFlags } from './flags.js';
+import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
+import { colourEnabled, painter, type Painter } from './style.js';
+
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>;
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+/** Reads the output format from raw argv, for errors raised before flags are parsed. */
+export function outputFormatFromArgv(argv: readonly string[]): OutputFormat | undefined {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') return 'json';
+    if (a === '-o' || a === '--output') format = args[i + 1];
+    else if (a.startsWith('--output=')) format = a.slice('--output='.length);
+    else if (a.startsWith('-o') && a.length > 2) format = a.slice(a[2] === '=' ? 3 : 2);
+  }
+  return format === 'table' || format === 'wide' || format === 'json' || format === 'yaml' || format === 'ndjson' ? format : undefined;
+}
+
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true;
+  static override baseFlags = globalFlags;
+
+  protected flags!: CommandFlags<T>;
+  protected args!: CommandArgs<T>;
+
+  #format: OutputFormat | undefined;
+  #context: CliContext | undefined;
+  #rendered = false;
+
+  public override async init(): Promise<void> {
+    await super.init();
+    const { args, flags } = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (this.ctor as unknown as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    });
+    this.flags = flags as CommandFlags<T>;
+    this.args = args as CommandArgs<T>;
+    const json = (flags as { json?: boolean }).json === true || super.jsonEnabled();
+    const output = (flags as { output?: OutputFormat }).output;
+    if (json && output !== undefined && output !== 'json') {
+      throw new UsageError(`--json conflicts with -o ${output}`, { hint: 'pass one of them' });
+    }
+    this.#format = json ? 'json' : (output ?? 'table');
+  }
+
+  /** The output format in effect (`table` until flags are parsed, unless argv says otherwise). */
+  protected get format(): OutputFormat {
+    return this.#format ?? outputFormatFromArgv(this.argv) ?? 'table';
+  }
+
+  /** True under `--json` or `-o json` (oclif then keeps `this.log` and warnings off stdout). */
+  public override jsonEnabled(): boolean {
+    return this.format === 'json';
+  }
+
+  /**
+   * The command's operator context, built on first use from `--endpoints`, `--timeout` and
+   * `--wait-timeout`; closed when the command ends. No endpoints is a usage error.
+   */
+  protected async operatorContext(): Promise<OperatorContext> {
+    if (this.#context) return this.#context;
+    const flags = this.flags as unknown as { endpoints?: string[]; timeout: number; 'wait-timeout': number };
+    if (!flags.endpoints || flags.endpoints.length === 0) {
+      throw new UsageError('no endpoints given', { hint: 'pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS' });
+    }
+    this.#context = await createCliContext({ endpoints: flags.endpoints, timeoutMs: flags.timeout, waitTimeoutMs: flags['wait-timeout'] });
+    return this.#context;
+  }
+
+  /** Writes `result` to stdout in the output format and returns it. */
+  protected render<R>(result: R, view: View<R>): R {
+    const paint = painter(!isMachineFormat(this.format) && colourEnabled(process.stdout));
+    process.stdout.write(renderResult(result, this.format, view, paint));
+    this.#rendered = true;
+    return result;
+  }
+
+  /**
+   * For verdict commands (CLI.md, "verdicts"): always prints the full result, then exits with
+   * the verdict's code; a non-zero verdict also gets its one stderr line (what, why, what to try).
+   */
+  protected renderVerdict<R>(verdict: Verdict<R>, view: View<R>): R {
+    this.render(verdict.result, view);
+    if (verdict.exitCode !== EXIT.OK) {
+      const line = formatErrorLine(
+        { code: verdict.code ?? 'FAILED', exitCode: verdict.exitCode, message: verdict.message ?? 'failed', hint: verdict.hint },
+        { json: this.format === 'json', paint: this.#stderrPaint() },
+      );
+      process.stderr.write(`${line}\n`);
+      throw new Errors.ExitError(verdict.exitCode);
+    }
+    return verdict.result;
+  }
+
+  /** Renders any failure as the one-line report and exits with its code (see the class comment). */
+  protected override async catch(err: Interfaces.CommandError): Promise<never> {
+    if (err instanceof Errors.ExitError) throw err;
+    const reportable = toReportable(err, this.id?.replace(/:/g, ' '));
+    process.stderr.write(`${formatErrorLine(reportable, { json: this.format === 'json', paint: this.#stderrPaint() })}\n`);
+    if (this.#debugEnabled()) process.stderr.write(`${debugDetails(err)}\n`);
+    throw new Errors.ExitError(reportable.exitCode);
+  }
+
+  /** Closes channels and cancels calls still in flight. */
+  protected override async finally(err: Error | undefined): Promise<void> {
+    this.#context?.close();
+    this.#context = undefined;
+    await super.finally(err);
+  }
+
+  /**
+   * oclif prints a returned result under `--json` after `run()`. BaseCommand has printed it
+   * already, so this only prints for a command that returned without rendering.
+   */
+  protected override logJson(json: unknown): void {
+    if (this.#rendered) return;
+    this.#rendered = true;
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+
+  #stderrPaint(): Painter {
+    return painter(this.format !== 'json' && colourEnabled(process.stderr));
+  }
+
+  #debugEnabled(): boolean {
+    const flags = this.flags as unknown as { debug?: boolean } | undefined;
+    return flags?.debug === true || (flags === undefined && this.argv.includes('--debug'));
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The one place that builds what commands talk to the cluster with: the gRPC channel pool
+ * (and, later, its TLS credentials and profile settings), the endpoint client, and the
+ * command's call budget. gRPC is loaded here, lazily, so `raftctl --help` and `--version` never
+ * pay for it.
+ */
+import { CallBudget, type OperatorContext } from '../app/operator.js';
+
+export interface CliContextOptions {
+  /** Validated `host:port` endpoints (src/cli/endpoints.ts). */
+  readonly endpoints: readonly string[];
+  /** `--timeout`: deadline of each attempt, ms. */
+  readonly timeoutMs: number;
+  /** `--wait-timeout`: bound on the whole command, ms. */
+  readonly waitTimeoutMs: number;
+}
+
+/** An operator context that owns channels: call {@link CliContext.close} when the command ends. */
+export interface CliContext extends OperatorContext {
+  /** Cancels calls still in flight and closes every channel. Idempotent. */
+  close(): void;
+}
+
+/**
+ * Builds the context for one command run. Channels are plaintext until TLS flags exist; the
+ * credentials will be built here and passed to the ChannelPool.
+ */
+export async function createCliContext(options: CliContextOptions): Promise<CliContext> {
+  const [{ ChannelPool }, { EndpointClient }] = await Promise.all([
+    import('../transport/channels.js'),
+    import('../transport/endpoint-client.js'),
+  ]);
+  const pool = new ChannelPool();
+  const client = new EndpointClient({ pool });
+  const budget = new CallBudget(options.timeoutMs, options.waitTimeoutMs);
+  let closed = false;
+  return {
+    client,
+    endpoints: options.endpoints,
+    budget,
+    close(): void {
+      if (closed) return;
+      closed = true;
+      budget.dispose();
+      pool.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * `--endpoints` parsing (CLI.md, "endpoints"): `host:port[,host:port...]`, no scheme. Hosts are
+ * names, IPv4 addresses or bracketed IPv6 addresses; ports are 1..65535. Bad input is a usage
+ * error (exit 2) that names the offending item.
+ */
+import { UsageError } from '../errors.js';
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+
+/** Validates one `host:port` and returns it trimmed. Throws a {@link UsageError} otherwise. */
+export function parseEndpoint(text: string, flagName = 'endpoints'): string {
+  const item = text.trim();
+  const m = HOST_PORT.exec(item);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port < 1 || port > 65535) {
+    const scheme = /^[a-z]+:\/\//i.test(item) ? ' (drop the scheme)' : '';
+    throw new UsageError(`--${flagName}: "${item}" is not host:port${scheme}`, {
+      hint: 'e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082',
+    });
+  }
+  return item;
+}
+
+/**
+ * Parses a comma-separated endpoint list, dropping empty items and duplicates (first
+ * occurrence wins, order kept). An empty list is a usage error.
+ */
+export function parseEndpoints(text: string, flagName = 'endpoints'): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    if (part.trim() === '') continue;
+    const ep = parseEndpoint(part, flagName);
+    if (!out.includes(ep)) out.push(ep);
+  }
+  if (out.length === 0) {
+    throw new UsageError(`--${flagName}: no endpoint given`, { hint: 'pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS' });
+  }
+  return out;
+}

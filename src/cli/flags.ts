@@ -1,0 +1,46 @@
+/**
+ * The global flags of CLI.md, shared by every command through BaseCommand.baseFlags, and
+ * flag constructors for durations and endpoint lists. TLS (`--cacert/--cert/--key`) and
+ * `--profile` are not flags yet: they arrive with src/cli/context.ts, the one place that builds
+ * channels and credentials.
+ */
+import { Flags } from '@oclif/core';
+import { formatDuration, parseDuration } from './duration.js';
+import { parseEndpoints } from './endpoints.js';
+import { OUTPUT_FORMATS } from './output.js';
+
+const GLOBAL = 'GLOBAL';
+
+/** A duration flag (`500ms`, `3s`, `2m`; bare number = ms) whose value is milliseconds. */
+export function durationFlag(options: { summary: string; defaultMs?: number; name: string; helpGroup?: string }) {
+  return Flags.custom<number>({
+    summary: options.summary,
+    helpGroup: options.helpGroup,
+    helpValue: 'DURATION',
+    parse: async (input) => parseDuration(input, options.name),
+    ...(options.defaultMs === undefined
+      ? {}
+      : { default: options.defaultMs, defaultHelp: async () => formatDuration(options.defaultMs!) }),
+  })();
+}
+
+/** The flags every command takes. */
+export const globalFlags = {
+  endpoints: Flags.custom<string[]>({
+    char: 'e',
+    summary: 'Any node(s) of the cluster, host:port[,host:port...]; the leader is found automatically.',
+    env: 'RAFTCTL_ENDPOINTS',
+    helpValue: 'HOST:PORT,...',
+    helpGroup: GLOBAL,
+    parse: async (input) => parseEndpoints(input),
+  })(),
+  timeout: durationFlag({ name: 'timeout', summary: 'Deadline of each attempt (500ms, 3s, 2m; bare number = ms).', defaultMs: 3000, helpGroup: GLOBAL }),
+  'wait-timeout': durationFlag({ name: 'wait-timeout', summary: 'The whole command never takes longer than this.', defaultMs: 30_000, helpGroup: GLOBAL }),
+  output: Flags.option({
+    char: 'o',
+    summary: 'Output format (default table, also when piped); --json is the same as -o json.',
+    options: OUTPUT_FORMATS,
+    helpGroup: GLOBAL,
+  })(),
+  debug: Flags.boolean({ summary: 'Print stack traces and causes with errors.', helpGroup: GLOBAL, default: false }),
+};

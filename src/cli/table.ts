@@ -1,0 +1,41 @@
+/**
+ * Borderless, left-aligned tables in the style of kubectl and etcdctl's `-w table`
+ * alternative: an upper-case header row and two spaces between columns. Built on cli-table3 so
+ * wide and coloured cells keep their alignment.
+ */
+import Table from 'cli-table3';
+import type { Painter } from './style.js';
+
+/** A cell: null and undefined print as "-" (unknown), numbers and booleans as themselves. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** The text of a cell. */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return '-';
+  return String(value);
+}
+
+const NO_BORDER = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+};
+
+/**
+ * Renders `rows` under `head` (no trailing newline). Cells are already strings so callers can
+ * colour them; `paint` only styles the header.
+ */
+export function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[], paint: Painter): string {
+  const table = new Table({
+    head: head.map((h) => paint.bold(h)),
+    chars: NO_BORDER,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+  });
+  for (const row of rows) table.push(row.map(cellText));
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * Usage errors of every command (CLI.md, "errors" and "Exit codes"): exit 2, nothing on
+ * stdout, exactly one line on stderr (JSON under --json / -o json), no stack trace.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lines, runCommand } from './helpers/run-command.js';
+
+const CASES: { name: string; argv: string[]; message: RegExp }[] = [
+  { name: 'an unknown flag', argv: ['--bogus'], message: /Nonexistent flag: --bogus/ },
+  { name: 'a bad duration', argv: ['--timeout', '3x'], message: /--timeout: "3x" is not a duration/ },
+  { name: 'a zero duration', argv: ['--wait-timeout', '0s'], message: /--wait-timeout: "0s" must be greater than zero/ },
+  { name: 'an endpoint without a port', argv: ['-e', 'localhost'], message: /--endpoints: "localhost" is not host:port/ },
+  { name: 'an endpoint with a scheme', argv: ['-e', 'http://127.0.0.1:80'], message: /drop the scheme/ },
+  { name: 'an unknown output format', argv: ['-o', 'xml'], message: /Expected --output=xml to be one of: table, wide, json, yaml, ndjson/ },
+  { name: '--json with a conflicting -o', argv: ['--json', '-o', 'yaml'], message: /--json conflicts with -o yaml/ },
+  { name: 'an unexpected argument', argv: ['extra-arg'], message: /Unexpected argument: extra-arg/ },
+];
+
+for (const command of [['leader', 'discover'], ['cluster', 'status']]) {
+  for (const c of CASES) {
+    test(`${command.join(' ')} with ${c.name}: exit 2, one stderr line, empty stdout`, async () => {
+      const argv = c.argv.includes('-e') ? c.argv : ['-e', '127.0.0.1:1', ...c.argv];
+      const r = await runCommand([...command, ...argv]);
+      assert.equal(r.exitCode, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      const err = lines(r.stderr);
+      assert.equal(err.length, 1, r.stderr);
+      assert.match(err[0]!, c.message);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+}
+
+test('with no endpoints at all: exit 2 and a hint naming -e and RAFTCTL_ENDPOINTS', async () => {
+  const r = await runCommand(['cluster', 'status'], { RAFTCTL_ENDPOINTS: undefined });
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stdout, '');
+  assert.deepEqual(lines(r.stderr), ['Error: no endpoints given. Hint: pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS']);
+});
+
+test('under --json a usage error is the JSON error line', async () => {
+  const r = await runCommand(['leader', 'discover', '-e', '127.0.0.1:1', '--timeout', 'soon', '--json']);
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stdout, '');
+  const err = lines(r.stderr);
+  assert.equal(err.length, 1);
+  assert.deepEqual(JSON.parse(err[0]!), {
+    error: {
+      code: 'USAGE',
+      exitCode: 2,
+      message: '--timeout: "soon" is not a duration',
+      hint: 'use a number with a unit, e.g. 500ms, 3s, 2m (a bare number means milliseconds)',
+    },
+  });
+});
+
+test('-o json (not only --json) switches the error line to JSON', async () => {
+  const r = await runCommand(['leader', 'discover', '-o', 'json', '-e', 'nope']);
+  assert.equal(r.exitCode, 2);
+  assert.equal((JSON.parse(lines(r.stderr)[0]!) as { error: { code: string } }).error.code, 'USAGE');
+});
+
+test('--debug adds the stack trace after the one line', async () => {
+  const r = await runCommand(['leader', 'discover', '-e', '127.0.0.1:1', '--timeout', 'x', '--debug']);
+  assert.equal(r.exitCode, 2);
+  assert.match(lines(r.stderr)[0]!, /^Error: --timeout/);
+  assert.match(r.stderr, /\n\s+at /);
+});
