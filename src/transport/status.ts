@@ -96,7 +96,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
       if (/parse|deserializ|serializ|uint64/i.test(detailsText)) return new ProtocolError(`${endpoint}: malformed message (${detailsText})`, opts);
       return new RejectedError('REMOTE_INTERNAL', what, opts);
     case status.RESOURCE_EXHAUSTED:
-      return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than max/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
+      return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
     default:
       return new RejectedError(status[code] ?? 'UNKNOWN', what, opts);
   }

@@ -1,0 +1,158 @@
+/**
+ * Connection classes, gzip and message-size limits over real gRPC on 127.0.0.1 (reference §1.6,
+ * §2.4; issue 2 "Connections").
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import { RaftCtlError } from '../../../src/errors.js';
+import { ChannelPool } from '../../../src/transport/channels.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
+import type { AppendEntriesRequest } from '../../../src/transport/messages.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
+import { bytesSource } from '../../../src/transport/snapshot-chunks.js';
+import type { Membership } from '../../../src/transport/types.js';
+import { FakePeer } from '../../harness/fake-peer.js';
+
+const ONE_TRY = { maxAttempts: 1, timeoutMs: 2000, baseDelayMs: 0, maxDelayMs: 0, jitter: 0 };
+
+function membershipOf(...peers: FakePeer[]): Membership {
+  return { selfId: 1, members: [{ id: 1, address: '127.0.0.1:1', role: 'voter' }, ...peers.map((p) => ({ id: p.id, address: p.address, role: 'voter' as const }))] };
+}
+
+/** An AppendEntries whose one entry carries `bytes` of a compressible command. */
+function bigAppend(bytes: number): AppendEntriesRequest {
+  return { term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, leaderCommitIndex: 0, entries: [{ index: 1, term: 1, payload: { command: new Uint8Array(bytes).fill(97) } }] };
+}
+
+describe('connection classes', () => {
+  let peer: FakePeer;
+  before(async () => (peer = await FakePeer.start({ id: 2 })));
+  after(() => peer.stop());
+
+  it('opens exactly one TCP connection per class: control, data and bulk (a peer sees three)', async () => {
+    // Scenario: a vote (control), two appends (data) and a snapshot push (bulk) to one peer.
+    // Expectation: three connections, each reused; the three calls arrive on three client ports.
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const m = membershipOf(peer);
+      await t.requestVote(2, { term: 1, candidateId: 1, lastLogIndex: 0, lastLogTerm: 0 }, m, { deadlineMs: 2000 });
+      await t.sendAppendRequest(2, bigAppend(10), ONE_TRY, m, false);
+      await t.sendAppendRequest(2, bigAppend(10), ONE_TRY, m, false);
+      await t.requestVote(2, { term: 2, candidateId: 1, lastLogIndex: 0, lastLogTerm: 0 }, m, { deadlineMs: 2000 });
+      const res = await t.sendSnapshot(2, { lastIncludedIndex: 5, lastIncludedTerm: 1 }, bytesSource(new Uint8Array(3000).fill(7), { withSha256: true, withSize: true }), m, { leaderTerm: 1, leaderId: 1, chunkBytes: 1024 });
+      assert.equal(res.success, true);
+      assert.equal(peer.wire.connections, 3);
+      const ports = (method: string): Set<string> => new Set(peer.callsTo(method).map((c) => c.peer));
+      assert.equal(ports('RequestVote').size, 1);
+      assert.equal(ports('AppendEntries').size, 1);
+      assert.equal(ports('InstallSnapshot').size, 1);
+      const all = new Set([...ports('RequestVote'), ...ports('AppendEntries'), ...ports('InstallSnapshot')]);
+      assert.equal(all.size, 3);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a gzip and a plain data channel are two connections; closing the transport closes them all', async () => {
+    const before = peer.wire.connections;
+    const t = new GrpcTransport({ selfId: 1 });
+    const m = membershipOf(peer);
+    await t.sendAppendRequest(2, bigAppend(10), ONE_TRY, m, false);
+    await t.sendAppendRequest(2, bigAppend(10), ONE_TRY, m, true);
+    assert.equal(peer.wire.connections - before, 2);
+    t.close();
+    await waitUntil(() => peer.wire.open === 0);
+  });
+});
+
+describe('gzip', () => {
+  let peer: FakePeer;
+  before(async () => (peer = await FakePeer.start({ id: 2 })));
+  after(() => peer.stop());
+
+  it('compress=true sends gzip-compressed messages the server decodes; compress=false sends plain ones', async () => {
+    // The wire tap reads each message's compressed flag; a compressed message is decoded by
+    // grpc-js only under `grpc-encoding: gzip`, so a correct decode proves the server saw it.
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const m = membershipOf(peer);
+      await t.sendAppendRequest(2, bigAppend(50_000), ONE_TRY, m, true);
+      assert.equal(peer.wire.compressedMessages, 1);
+      assert.equal(peer.wire.plainMessages, 0);
+      const got = peer.callsTo('AppendEntries')[0]!.request as AppendEntriesRequest;
+      assert.equal(got.entries?.[0]?.payload?.command?.length, 50_000);
+
+      await t.sendAppendRequest(2, bigAppend(50_000), ONE_TRY, m, false);
+      assert.equal(peer.wire.compressedMessages, 1);
+      assert.equal(peer.wire.plainMessages, 1);
+
+      const stream = await t.openReplicationStream(2, m, true);
+      await stream.send(bigAppend(1000));
+      stream.close();
+      assert.equal(peer.wire.compressedMessages, 2);
+
+      const views = await t.discoverLeader({ nodeId: 1, requesterAddress: 'x:1' }, true, [peer.address], { deadlineMs: 2000 });
+      assert.ok(views[0]!.response);
+      assert.equal(peer.wire.compressedMessages, 3);
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('message size limits', () => {
+  let peer: FakePeer;
+  before(async () => (peer = await FakePeer.start({ id: 2, maxReceiveMessageBytes: 64 * 1024 })));
+  after(() => peer.stop());
+
+  it('the server adapter refuses a request above its limit with RESOURCE_EXHAUSTED and a clear error', async () => {
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const m = membershipOf(peer);
+      const err = await t.sendAppendRequest(2, bigAppend(100_000), { ...DEFAULT_RETRY.appendEntries, timeoutMs: 2000, maxAttempts: 3 }, m, false).then(
+        () => assert.fail('expected a rejection'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof RaftCtlError);
+      assert.equal(err.code, 'RESOURCE_EXHAUSTED');
+      assert.equal(err.details?.grpcCode, status.RESOURCE_EXHAUSTED);
+      assert.match(err.message, /larger than max/);
+      assert.equal(err.hint, 'the message exceeds the size limit');
+      assert.equal(err.details?.attempts, 1, 'a size refusal is not retried');
+      assert.equal(peer.callsTo('AppendEntries').length, 0);
+      // A request under the limit still goes through on the same connection.
+      await t.sendAppendRequest(2, bigAppend(1000), ONE_TRY, m, false);
+      assert.equal(peer.callsTo('AppendEntries').length, 1);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('the client refuses to send above 4 MiB (d-engine\'s receive limit) before anything reaches the peer', async () => {
+    const t = new GrpcTransport({ selfId: 1, pool: new ChannelPool() });
+    const big = await FakePeer.start({ id: 3 });
+    try {
+      const m = membershipOf(big);
+      const err = await t.sendAppendRequest(3, bigAppend(4 * 1024 * 1024 + 10), ONE_TRY, m, false).then(
+        () => assert.fail('expected a rejection'),
+        (e: unknown) => e as RaftCtlError,
+      );
+      assert.equal(err.code, 'RESOURCE_EXHAUSTED');
+      assert.match(err.message, /larger than 4194304/);
+      assert.equal(err.hint, 'the message exceeds the size limit');
+      assert.equal(big.callsTo('AppendEntries').length, 0);
+    } finally {
+      t.close();
+      await big.stop();
+    }
+  });
+});
+
+async function waitUntil(cond: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
