@@ -26,6 +26,8 @@ export const DEFAULT_MAX_CHUNK_RETRIES = 3;
  * counts it as pending and sends it again later.
  */
 export const DEFAULT_REORDER_WINDOW = 32;
+/** How long a failed or finished pull waits for the sender to close the call before cancelling it. */
+export const CLOSE_GRACE_MS = 1000;
 /** Verified in-order chunks held for a slow consumer before the call is paused. */
 export const DEFAULT_READ_AHEAD = 4;
 
@@ -134,6 +136,7 @@ class PullSession implements SnapshotPull {
   #complete = false;
   #error: RaftCtlError | undefined;
   #paused = false;
+  #serverClosed = false;
   #wake: (() => void) | null = null;
   #timer: AbortController | null = null;
   readonly #warnings: string[] = [];
@@ -156,6 +159,7 @@ class PullSession implements SnapshotPull {
     this.info.catch(() => undefined);
     this.result.catch(() => undefined);
     this.#call = duplexCall(client, SnapshotService.StreamSnapshot, opts.metadataHeaders ? { metadata: opts.metadataHeaders } : {});
+    this.#call.on('status', () => (this.#serverClosed = true));
     this.#call.on('data', (chunk: SnapshotChunk) => this.#onChunk(chunk));
     this.#call.on('error', (err: ServiceError) => this.#fail(mapPullError(err, endpoint)));
     this.#call.on('end', () => {
@@ -245,11 +249,7 @@ class PullSession implements SnapshotPull {
       return;
     }
     if (!verified) this.#warnings.push(`the leader sent no SHA-256 (all-zero checksum); every chunk's CRC32 was verified; our SHA-256 is ${sha256}`);
-    this.#call.resume();
-    this.#call.end();
-    const grace = new AbortController();
-    this.#call.on('status', () => grace.abort());
-    this.#clock.sleep(this.#receiveTimeoutMs, grace.signal).then(() => this.#call.cancel(), () => undefined);
+    this.#close();
     this.#resolveResult({ sha256, verified, bytes: this.#bytes, chunks: info.totalChunks, warnings: [...this.#warnings] });
   }
 
@@ -259,10 +259,24 @@ class PullSession implements SnapshotPull {
     this.#ready.length = 0;
     this.#ahead.clear();
     this.#disarmTimer();
-    this.#call.cancel();
+    this.#close();
     this.#rejectInfo(error);
     this.#rejectResult(error);
     this.#poke();
+  }
+
+  /**
+   * Ends a failed call gracefully: our acks already written (including a final FAILED or
+   * OUT_OF_ORDER) go out, then our half-close tells the sender we stopped; the call is
+   * cancelled when the sender has not closed it within {@link CLOSE_GRACE_MS}.
+   */
+  #close(): void {
+    if (this.#serverClosed) return;
+    const cancel = setTimeout(() => this.#call.cancel(), CLOSE_GRACE_MS);
+    cancel.unref();
+    this.#call.on('status', () => clearTimeout(cancel));
+    this.#call.resume();
+    if (!this.#call.writableEnded) this.#call.end();
   }
 
   #armTimer(): void {
