@@ -1,0 +1,248 @@
+/**
+ * `raftctl cluster status` end to end in-process, against fake d-engine and raftctl nodes on
+ * 127.0.0.1 (CLI.md "JSON shapes"; PROTOCOL.md "Reading a d-engine node").
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  closedPort,
+  startDengineCluster,
+  startRaftctlCluster,
+  type DengineNodeState,
+  type FakeDengineCluster,
+  type FakeRaftctlCluster,
+  type RaftctlNodeState,
+} from './helpers/fake-nodes.js';
+import { lines, runCommand } from './helpers/run-command.js';
+
+const STATUS_KEYS = ['source', 'leaderId', 'term', 'configIndex', 'joint', 'config', 'members'];
+const MEMBER_KEYS = ['id', 'address', 'role', 'status', 'term', 'commitIndex', 'appliedIndex', 'lastLogIndex', 'matchIndex', 'lag', 'lagMs', 'reachable'];
+const NUMERIC = ['term', 'commitIndex', 'appliedIndex', 'lastLogIndex', 'matchIndex', 'lag', 'lagMs'];
+
+type Member = Record<string, unknown> & { id: number };
+type Status = Record<string, unknown> & { members: Member[] };
+
+/** Asserts CLI.md's `cluster status` shape: exactly these keys, in this order, with these types. */
+function assertStatusShape(doc: Status): void {
+  assert.deepEqual(Object.keys(doc), STATUS_KEYS);
+  assert.ok(doc.source === null || doc.source === 'raftctl' || doc.source === 'd-engine');
+  for (const k of ['leaderId', 'term', 'configIndex']) assert.ok(doc[k] === null || Number.isSafeInteger(doc[k]), k);
+  assert.ok(doc.joint === null || typeof doc.joint === 'boolean');
+  if (doc.config !== null) {
+    assert.deepEqual(Object.keys(doc.config as object), ['voters', 'votersOutgoing', 'learners']);
+    for (const list of Object.values(doc.config as Record<string, number[]>)) assert.deepEqual(list, [...list].sort((a, b) => a - b));
+  }
+  assert.deepEqual(doc.members.map((m) => m.id), doc.members.map((m) => m.id).sort((a, b) => a - b), 'members sorted by id');
+  for (const m of doc.members) {
+    assert.deepEqual(Object.keys(m), MEMBER_KEYS);
+    assert.ok(Number.isSafeInteger(m.id) && m.id > 0);
+    assert.ok(m.address === null || typeof m.address === 'string');
+    assert.ok(['leader', 'follower', 'candidate', 'learner', 'unknown'].includes(m.role as string), String(m.role));
+    assert.ok(['active', 'promotable', 'read-only', 'unspecified'].includes(m.status as string), String(m.status));
+    for (const k of NUMERIC) assert.ok(m[k] === null || Number.isSafeInteger(m[k]), `member ${m.id} ${k}`);
+    assert.equal(typeof m.reachable, 'boolean');
+  }
+}
+
+const dvoter = (id: number, over: Partial<DengineNodeState> = {}): DengineNodeState => ({
+  id, role: 1, status: 3, term: 5, lastLogIndex: 40 + id, lastLogTerm: 5, appliedIndex: 40, leaderId: 1, ...over,
+});
+
+describe('cluster status against d-engine nodes', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3), dvoter(4, { role: 4, status: 1, term: 5, lastLogIndex: 30 })]);
+  });
+  after(() => cluster.close());
+
+  test('--json fills what d-engine tells and leaves the rest null (source "d-engine")', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    const [a1, a2, a3, a4] = cluster.endpoints;
+    const unknownReplication = { commitIndex: null, matchIndex: null, lag: null, lagMs: null };
+    assert.deepEqual(doc, {
+      source: 'd-engine',
+      leaderId: 1,
+      term: 5,
+      configIndex: null,
+      joint: false,
+      config: { voters: [1, 2, 3], votersOutgoing: [], learners: [4] },
+      members: [
+        { id: 1, address: a1, role: 'leader', status: 'active', term: 5, ...unknownReplication, appliedIndex: 40, lastLogIndex: 41, reachable: true },
+        { id: 2, address: a2, role: 'follower', status: 'active', term: 5, ...unknownReplication, appliedIndex: null, lastLogIndex: 42, reachable: true },
+        { id: 3, address: a3, role: 'follower', status: 'active', term: 5, ...unknownReplication, appliedIndex: null, lastLogIndex: 43, reachable: true },
+        { id: 4, address: a4, role: 'learner', status: 'promotable', term: 5, ...unknownReplication, appliedIndex: null, lastLogIndex: 30, reachable: true },
+      ].map((m) => Object.fromEntries(MEMBER_KEYS.map((k) => [k, (m as Record<string, unknown>)[k]]))),
+    });
+  });
+
+  test('reads each source as PROTOCOL.md says: metadata, vote probe on every member, Scan on the leader only', async () => {
+    for (const n of cluster.nodes) n.calls.length = 0;
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0);
+    assert.ok(cluster.nodes[0]!.calls.includes('GetClusterMetadata'));
+    for (const n of cluster.nodes) assert.ok(n.calls.includes('RequestVote'), `probe sent to ${n.address}`);
+    assert.deepEqual(cluster.nodes.map((n) => n.calls.filter((c) => c === 'HandleClientScan').length), [1, 0, 0, 0]);
+  });
+
+  test('-o yaml and -o ndjson carry the same document', async () => {
+    const json = JSON.parse((await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '--json'])).stdout) as Status;
+    const nd = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '-o', 'ndjson']);
+    assert.equal(lines(nd.stdout).length, 1);
+    assert.deepEqual(JSON.parse(nd.stdout), json);
+    const yaml = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '-o', 'yaml']);
+    assert.equal(yaml.exitCode, 0);
+    const y = lines(yaml.stdout);
+    assert.deepEqual(y.slice(0, 13), [
+      'source: d-engine', 'leaderId: 1', 'term: 5', 'configIndex: null', 'joint: false', 'config:',
+      '  voters:', '    - 1', '    - 2', '    - 3', '  votersOutgoing: []', '  learners:', '    - 4',
+    ]);
+    assert.equal(y[13], 'members:');
+    assert.equal(y[14], '  - id: 1');
+    assert.equal(y[15], `    address: "${cluster.endpoints[0]}"`);
+    assert.equal(y.filter((l) => l.startsWith('  - id: ')).length, 4);
+  });
+
+  test('table and wide: a summary, then one row per member; wide adds MATCH and LAG-MS', async () => {
+    const t = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!]);
+    assert.equal(t.exitCode, 0);
+    const out = lines(t.stdout);
+    assert.equal(out[0], 'Leader: node 1, term 5, config index - (source d-engine)');
+    assert.equal(out[1], 'Voters: 1, 2, 3; learners: 4');
+    assert.match(out[2]!, /^ID\s+ADDRESS\s+ROLE\s+STATUS\s+TERM\s+COMMIT\s+APPLIED\s+LAST-LOG\s+LAG\s+REACHABLE$/);
+    assert.match(out[3]!, /^1\s+127\.0\.0\.1:\d+\s+leader\s+active\s+5\s+-\s+40\s+41\s+-\s+yes$/);
+    assert.equal(out.length, 4 + 3);
+    const w = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '-o', 'wide']);
+    assert.match(lines(w.stdout)[2]!, /\bMATCH\b.*\bLAG\b.*\bLAG-MS\b/);
+  });
+});
+
+describe('cluster status with a d-engine member down or no leader', () => {
+  test('a member that cannot be reached is listed with reachable:false and nulls; the verdict stays 0', async () => {
+    const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);
+    try {
+      await cluster.nodes[2]!.close();
+      const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[0]!, '--json', '--timeout', '1s']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as Status;
+      assertStatusShape(doc);
+      const m3 = doc.members.find((m) => m.id === 3)!;
+      assert.equal(m3.reachable, false);
+      assert.equal(m3.role, 'unknown');
+      assert.equal(m3.address, cluster.endpoints[2]);
+      for (const k of NUMERIC) assert.equal(m3[k], null, k);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('exit 3 when the live nodes know no leader: full result on stdout, one error line', async () => {
+    const cluster = await startDengineCluster([dvoter(1, { leaderId: null }), dvoter(2, { leaderId: null })]);
+    try {
+      const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--json']);
+      assert.equal(r.exitCode, 3);
+      const doc = JSON.parse(r.stdout) as Status;
+      assertStatusShape(doc);
+      assert.equal(doc.leaderId, null);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'unknown', true], [2, 'unknown', true]]);
+      const err = lines(r.stderr);
+      assert.equal(err.length, 1);
+      assert.equal((JSON.parse(err[0]!) as { error: { code: string; exitCode: number } }).error.exitCode, 3);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+/** A raftctl leader (1) with two followers (2, 3) and a read-only learner (4). */
+function raftctlStates(): RaftctlNodeState[] {
+  const configuration = { voters: [3, 1, 2], votersOutgoing: [], learners: [{ id: 4, address: '', readOnly: true }] };
+  const base = { term: 7, leaderId: 1, firstLogIndex: 1, lastLogTerm: 7, configuration, configIndex: 12 };
+  return [
+    {
+      ...base, nodeId: 1, role: 3, commitIndex: 100, appliedIndex: 99, lastLogIndex: 101,
+      peers: [
+        { id: 2, matchIndex: 101, nextIndex: 102, state: 2, inflight: 0, lastContactMs: 15, lagEntries: 0 },
+        { id: 3, matchIndex: 90, nextIndex: 91, state: 1, inflight: 1, lastContactMs: 250, lagEntries: 11 },
+        { id: 4, matchIndex: 80, nextIndex: 81, state: 1, inflight: 0, lastContactMs: null, lagEntries: 21 },
+      ],
+    },
+    { ...base, nodeId: 2, role: 1, commitIndex: 100, appliedIndex: 100, lastLogIndex: 101, peers: [] },
+    { ...base, nodeId: 3, role: 1, commitIndex: 90, appliedIndex: 90, lastLogIndex: 90, peers: [] },
+    { ...base, nodeId: 4, role: 4, commitIndex: 80, appliedIndex: 80, lastLogIndex: 80, peers: [] },
+  ];
+}
+
+describe('cluster status against raftctl nodes', () => {
+  let cluster: FakeRaftctlCluster;
+  before(async () => {
+    cluster = await startRaftctlCluster(raftctlStates());
+    // The learner's configured address, as the leader's configuration reports it.
+    for (const s of cluster.states) s.configuration!.learners![0]!.address = cluster.endpoints[3]!;
+  });
+  after(() => cluster.close());
+
+  test('from one follower endpoint: every member read at its address, the leader\'s peers give match/lag/lagMs', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[2]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.deepEqual(
+      { ...doc, members: undefined },
+      { source: 'raftctl', leaderId: 1, term: 7, configIndex: 12, joint: false, config: { voters: [1, 2, 3], votersOutgoing: [], learners: [4] }, members: undefined },
+    );
+    const rows = doc.members.map((m) => [m.id, m.address, m.role, m.status, m.term, m.commitIndex, m.appliedIndex, m.lastLogIndex, m.matchIndex, m.lag, m.lagMs, m.reachable]);
+    const [a1, a2, a3, a4] = cluster.endpoints;
+    assert.deepEqual(rows, [
+      [1, a1, 'leader', 'active', 7, 100, 99, 101, 101, 0, 0, true],
+      [2, a2, 'follower', 'active', 7, 100, 100, 101, 101, 0, 15, true],
+      [3, a3, 'follower', 'active', 7, 90, 90, 90, 90, 11, 250, true],
+      [4, a4, 'learner', 'read-only', 7, 80, 80, 80, 80, 21, null, true],
+    ]);
+  });
+
+  test('a member that stopped answering shows reachable:false with the leader\'s view kept', async () => {
+    const states = raftctlStates();
+    const c = await startRaftctlCluster(states);
+    try {
+      for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
+      await c.nodes[2]!.close();
+      const r = await runCommand(['cluster', 'status', '-e', c.endpoints[0]!, '--json', '--timeout', '1s']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const m3 = (JSON.parse(r.stdout) as Status).members.find((m) => m.id === 3)!;
+      assert.deepEqual(
+        [m3.reachable, m3.role, m3.term, m3.commitIndex, m3.appliedIndex, m3.lastLogIndex, m3.matchIndex, m3.lag, m3.lagMs],
+        [false, 'unknown', null, null, null, null, 90, 11, 250],
+      );
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+test('cluster status exits 4 when no endpoint can be connected, with the result on stdout', async () => {
+  const dead = [await closedPort(), await closedPort()];
+  const r = await runCommand(['cluster', 'status', '-e', dead.join(','), '--json']);
+  assert.equal(r.exitCode, 4);
+  const doc = JSON.parse(r.stdout) as Status;
+  assertStatusShape(doc);
+  assert.deepEqual(doc, { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] });
+  const err = lines(r.stderr);
+  assert.equal(err.length, 1);
+  const { error } = JSON.parse(err[0]!) as { error: { code: string; exitCode: number; message: string; hint: string } };
+  assert.equal(error.code, 'UNREACHABLE');
+  assert.equal(error.exitCode, 4);
+  assert.match(error.message, /no endpoint could be connected/);
+  assert.match(error.hint, /--endpoints/);
+});
+
+test('cluster status in table form exits 4 with one plain error line', async () => {
+  const r = await runCommand(['cluster', 'status', '-e', await closedPort()]);
+  assert.equal(r.exitCode, 4);
+  const err = lines(r.stderr);
+  assert.equal(err.length, 1);
+  assert.match(err[0]!, /^Error: cluster status: no endpoint could be connected \(.*\)\. Hint: check --endpoints/);
+});
