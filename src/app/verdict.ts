@@ -35,7 +35,8 @@ export function leaderVerdict(leaderKnown: boolean, outcomes: readonly { error: 
 /** The one-line text of a failure for a result's `error` field. */
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, '; ');
+  // grpc-js appends an empty "Resolution note: " to connection failures; it says nothing.
+  return text.replace(/\s*\n\s*/g, '; ').replace(/\.?\s*Resolution note:\s*$/, '');
 }
 
 /** Whether a failure means nothing reached the node (connection refused, DNS, connect timeout). */
