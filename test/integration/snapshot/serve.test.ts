@@ -1,0 +1,210 @@
+/**
+ * The server-side handlers on their own, driven by raw gRPC calls that send exactly the chunks or
+ * acks a test scripts: the InstallSnapshot receiver's validation (reference §3.3, §3.4 receiver
+ * rules) and the StreamSnapshot sender's ack handling (reference §3.4 server rules).
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import type { ClientDuplexStream } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
+import { RaftCtlError } from '../../../src/errors.js';
+import { clientStreamCall, duplexCall } from '../../../src/transport/call.js';
+import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from '../../../src/transport/messages.js';
+import { SnapshotService } from '../../../src/transport/services.js';
+import { bytesSource, sha256Of } from '../../../src/transport/snapshot-chunks.js';
+import { pullSnapshot } from '../../../src/transport/snapshot-pull.js';
+import { serveInstallSnapshot, serveStreamSnapshot, type ServeStreamSnapshotOptions } from '../../../src/transport/snapshot-serve.js';
+import { concat, corrupted, payload, scriptChunks, startSnapshotPeer, waitUntil, type FakeSnapshotPeer } from './fake-snapshot-peer.js';
+
+const peers: FakeSnapshotPeer[] = [];
+after(async () => {
+  for (const p of peers) await p.close();
+});
+
+/** A receiver peer that records what reached its sink. */
+async function receiverPeer() {
+  const seen = { written: [] as Uint8Array[], finished: [] as Array<{ verified: boolean; sha256: string }>, aborted: [] as string[], failures: [] as string[], warnings: [] as string[] };
+  const peer = await startSnapshotPeer({
+    InstallSnapshot: serveInstallSnapshot({
+      currentTerm: () => 5,
+      open: () => ({
+        write: (d) => {
+          seen.written.push(new Uint8Array(d));
+        },
+        finish: (o) => {
+          seen.finished.push({ verified: o.verified, sha256: o.sha256 });
+        },
+        abort: (e) => {
+          seen.aborted.push(e.code);
+        },
+      }),
+      onFailure: (e) => seen.failures.push(e.message),
+      onWarning: (m) => seen.warnings.push(m),
+    }),
+  });
+  peers.push(peer);
+  return { peer, seen };
+}
+
+/** Sends `chunks` as one InstallSnapshot stream and returns the answer. */
+async function send(peer: FakeSnapshotPeer, chunks: SnapshotChunk[]): Promise<SnapshotResponse> {
+  const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 5000 }, peer.address);
+  call.on('error', () => undefined);
+  for (const c of chunks) call.write(c);
+  call.end();
+  return done;
+}
+
+const DATA = payload(4000, 21);
+const CHUNKS = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(DATA) });
+
+describe('serveInstallSnapshot', () => {
+  test('a well-formed stream with a duplicate chunk is written once per seq and answered success with our term', async () => {
+    const { peer, seen } = await receiverPeer();
+    const res = await send(peer, [CHUNKS[0]!, CHUNKS[1]!, CHUNKS[1]!, CHUNKS[2]!, CHUNKS[3]!]);
+    assert.deepEqual({ term: res.term, success: res.success, nextChunk: res.nextChunk }, { term: 5, success: true, nextChunk: 0 });
+    assert.deepEqual(concat(seen.written), DATA);
+    assert.equal(seen.finished.length, 1);
+    assert.equal(seen.finished[0]?.verified, true);
+  });
+
+  test('a corrupt chunk is answered success:false at once and the sink aborted with CHECKSUM_MISMATCH', async () => {
+    const { peer, seen } = await receiverPeer();
+    const res = await send(peer, [CHUNKS[0]!, corrupted(CHUNKS[1]!), CHUNKS[2]!, CHUNKS[3]!]);
+    assert.equal(res.success, false);
+    assert.deepEqual(seen.aborted, ['CHECKSUM_MISMATCH']);
+    assert.equal(seen.written.length, 1);
+    assert.deepEqual(seen.finished, []);
+  });
+
+  test('a gap in seq fails (a client stream has no retransmission)', async () => {
+    const { peer, seen } = await receiverPeer();
+    const res = await send(peer, [CHUNKS[0]!, CHUNKS[2]!]);
+    assert.equal(res.success, false);
+    assert.match(seen.failures[0]!, /chunk 2 arrived, expected 1/);
+  });
+
+  test('a first chunk without metadata, a short stream and a wrong SHA-256 are each success:false', async () => {
+    const { peer, seen } = await receiverPeer();
+    assert.equal((await send(peer, [{ ...CHUNKS[0]!, metadata: null }])).success, false);
+    assert.equal((await send(peer, CHUNKS.slice(0, 3))).success, false);
+    const wrongSha = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(payload(4000, 22)) });
+    assert.equal((await send(peer, wrongSha)).success, false);
+    assert.equal(seen.failures.length, 3);
+    assert.match(seen.failures[2]!, /SHA-256 .* differs/);
+    assert.deepEqual(seen.finished, []);
+  });
+
+  test('an all-zero checksum is accepted unverified, with a warning', async () => {
+    const { peer, seen } = await receiverPeer();
+    const zero = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: new Uint8Array(32) });
+    assert.equal((await send(peer, zero)).success, true);
+    assert.equal(seen.finished[0]?.verified, false);
+    assert.equal(seen.warnings.length, 1);
+  });
+});
+
+/** A raw StreamSnapshot call whose acks the test writes itself. */
+function rawPull(peer: FakeSnapshotPeer): { call: ClientDuplexStream<SnapshotAck, SnapshotChunk>; chunks: SnapshotChunk[]; ended: Promise<number> } {
+  const call = duplexCall(peer.client, SnapshotService.StreamSnapshot, { deadlineMs: 5000 });
+  const chunks: SnapshotChunk[] = [];
+  call.on('data', (c: SnapshotChunk) => chunks.push(c));
+  const ended = new Promise<number>((resolve) => call.on('status', (s: { code: number }) => resolve(s.code)));
+  call.on('error', () => undefined);
+  return { call, chunks, ended };
+}
+
+type Outcome = Parameters<NonNullable<ServeStreamSnapshotOptions['onDone']>>[0];
+
+async function senderPeer(options: Partial<ServeStreamSnapshotOptions>, data = DATA) {
+  const outcomes: Outcome[] = [];
+  const peer = await startSnapshotPeer({
+    StreamSnapshot: serveStreamSnapshot({
+      offer: () => ({ source: bytesSource(data), lastIncludedIndex: 40, lastIncludedTerm: 2, leaderTerm: 5, leaderId: 1 }),
+      chunkBytes: 1000,
+      onDone: (o) => outcomes.push(o),
+      ...options,
+    }),
+  });
+  peers.push(peer);
+  return { peer, outcomes };
+}
+
+describe('serveStreamSnapshot', () => {
+  test('a chunk left unacknowledged is re-sent after retransmitAfterMs; done when all are acknowledged', async () => {
+    const { peer, outcomes } = await senderPeer({ retransmitAfterMs: 50 });
+    const { call, chunks, ended } = rawPull(peer);
+    const acked = new Set<number>();
+    let skipped = false;
+    call.on('data', (c: SnapshotChunk) => {
+      if (c.seq === 1 && !skipped) {
+        skipped = true;
+        return;
+      }
+      if (!acked.has(c.seq!)) call.write({ seq: c.seq, status: ChunkStatus.ACCEPTED, nextRequested: c.seq! + 1 });
+      acked.add(c.seq!);
+    });
+    assert.equal(await ended, status.OK);
+    assert.deepEqual(chunks.map((c) => c.seq), [0, 1, 2, 3, 1]);
+    assert.deepEqual(outcomes, [{ ok: true, chunks: 4, bytes: 4000, retransmits: 1 }]);
+    call.end();
+  });
+
+  test('more than maxRetries CHECKSUM_MISMATCH acks for one chunk fail the transfer with DATA_LOSS', async () => {
+    const { peer, outcomes } = await senderPeer({ maxRetries: 1 });
+    const { call, ended } = rawPull(peer);
+    call.on('data', (c: SnapshotChunk) => {
+      call.write(c.seq === 2 ? { seq: 2, status: ChunkStatus.CHECKSUM_MISMATCH, nextRequested: 2 } : { seq: c.seq, status: ChunkStatus.ACCEPTED, nextRequested: c.seq! + 1 });
+    });
+    assert.equal(await ended, status.DATA_LOSS);
+    assert.equal(outcomes.length, 1);
+    assert.equal(outcomes[0]?.ok, false);
+  });
+
+  test('the client closing its ack stream early fails the transfer with ABORTED', async () => {
+    const { peer, outcomes } = await senderPeer({});
+    const { call, ended } = rawPull(peer);
+    call.once('data', () => call.end());
+    assert.equal(await ended, status.ABORTED);
+    await waitUntil(() => outcomes.length === 1, 'the outcome');
+    assert.equal(outcomes[0]?.ok, false);
+  });
+
+  test('at most `window` chunks are in flight without acks', async () => {
+    const { peer } = await senderPeer({ window: 2, retransmitAfterMs: 60_000 });
+    const { call, chunks } = rawPull(peer);
+    await waitUntil(() => chunks.length === 2, 'two chunks');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(chunks.length, 2);
+    call.write({ seq: 0, status: ChunkStatus.ACCEPTED, nextRequested: 1 });
+    await waitUntil(() => chunks.length === 3, 'a third chunk after one ack');
+    call.cancel();
+  });
+
+  test('a sender whose chunk keeps arriving corrupt gives up after maxRetries; the pull fails with its DATA_LOSS status', async () => {
+    const outcomes: Outcome[] = [];
+    const serve = serveStreamSnapshot({
+      offer: () => ({ source: bytesSource(DATA), lastIncludedIndex: 40, lastIncludedTerm: 2, leaderTerm: 5, leaderId: 1 }),
+      chunkBytes: 1000,
+      maxRetries: 1,
+      onDone: (o) => outcomes.push(o),
+    });
+    const peer = await startSnapshotPeer({
+      StreamSnapshot: (call) => {
+        const write = call.write.bind(call) as (c: SnapshotChunk) => boolean;
+        (call as unknown as { write: (c: SnapshotChunk) => boolean }).write = (c) => write(c.seq === 1 ? corrupted(c) : c);
+        serve(call);
+      },
+    });
+    peers.push(peer);
+    const pull = await pullSnapshot(peer.client, peer.address, { retry: { maxAttempts: 1, timeoutMs: 2000, baseDelayMs: 10, maxDelayMs: 10, jitter: 0 }, maxChunkRetries: 5 });
+    await assert.rejects(
+      (async () => {
+        for await (const c of pull) assert.equal(c.seq, 0);
+      })(),
+      (err: unknown) => err instanceof RaftCtlError && err.code === 'DATA_LOSS',
+    );
+    await waitUntil(() => outcomes.length === 1, 'the outcome');
+    assert.equal(outcomes[0]?.ok, false);
+  });
+});
