@@ -302,6 +302,8 @@ export class FakePeer {
     this.wire.open++;
     this.#sockets.add(socket);
     const upstream = net.connect(this.#upstreamPort, '127.0.0.1');
+    socket.setNoDelay(true);
+    upstream.setNoDelay(true);
     const parser = new Http2DataParser((compressed) => {
       if (compressed) this.wire.compressedMessages++;
       else this.wire.plainMessages++;
