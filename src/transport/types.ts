@@ -70,7 +70,8 @@ export interface DiscoveryView {
 
 /**
  * A snapshot's bytes for a push. `open()` may be called more than once (a first pass computes
- * the SHA-256 when `sha256` is not supplied).
+ * the SHA-256 and size when either is not supplied) and must yield the same bytes each time;
+ * a yielded buffer must not be reused by the source afterwards.
  */
 export interface SnapshotSource {
   /** Total size in bytes, when known (used for total_chunks without a counting pass). */
@@ -92,7 +93,7 @@ export interface SnapshotPushConfig {
   readonly leaderId: number;
   /** Payload bytes per chunk (default 1 MiB; at most 4 MiB − 64 KiB with the envelope). */
   readonly chunkBytes?: number;
-  /** Deadline of the whole transfer in ms (default 300000, d-engine's push_timeout_in_ms). */
+  /** Deadline of the whole transfer in ms, a first hashing pass included (default 300000, d-engine's push_timeout_in_ms). */
   readonly deadlineMs?: number;
   /** Longest wait for one chunk to be taken by the stream, in ms (default 30000). */
   readonly perChunkTimeoutMs?: number;
@@ -126,9 +127,13 @@ export interface PulledSnapshotInfo {
 export interface SnapshotPull extends AsyncIterable<PulledChunk> {
   /** Resolves once chunk 0 arrived (rejects if the pull fails first). */
   readonly info: Promise<PulledSnapshotInfo>;
-  /** Settles after the last chunk: our own SHA-256 (hex), whether it was verified, warnings. */
+  /**
+   * Settles once the last chunk arrived and the whole was checked (possibly before the consumer
+   * took the last chunk): our own SHA-256 (hex), whether it was verified against the leader's,
+   * warnings. Rejects with the error iteration throws.
+   */
   readonly result: Promise<{ sha256: string; verified: boolean; bytes: number; chunks: number; warnings: string[] }>;
-  /** Abandons the pull (the server sees the stream cancelled). */
+  /** Abandons the pull (the server sees the stream closed, then cancelled); iteration throws TimeoutError. */
   cancel(): void;
 }
 
