@@ -10,24 +10,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { PROTO_FILES, repoRoot } from './protos.js';
 
 const run = promisify(execFile);
-
-/** The repository root: the nearest ancestor holding package.json and scripts/gen-proto.mjs. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'scripts', 'gen-proto.mjs')) || !existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    assert.notEqual(parent, dir, 'repository root not found above the test file');
-    dir = parent;
-  }
-  return dir;
-}
 
 const root = repoRoot();
 const GENERATED = ['raftctl.js', 'raftctl.d.ts'] as const;
@@ -70,18 +59,7 @@ test('the generator compiles every .proto under proto/, and only those', () => {
   const script = readFileSync(join(root, 'scripts', 'gen-proto.mjs'), 'utf8');
   const listed = [...script.matchAll(/'(proto\/[^']+\.proto)'/g)].map((m) => m[1]!).sort();
   assert.deepEqual(listed, [...protoFiles(join(root, 'proto'))].sort());
-  assert.deepEqual(listed, [
-    'proto/client/client_api.proto',
-    'proto/common.proto',
-    'proto/error.proto',
-    'proto/grpc/health/v1/health.proto',
-    'proto/raftctl/admin/v1/admin.proto',
-    'proto/raftctl/raft/v1/peer.proto',
-    'proto/server/cluster.proto',
-    'proto/server/election.proto',
-    'proto/server/replication.proto',
-    'proto/server/storage.proto',
-  ]);
+  assert.deepEqual(listed, [...PROTO_FILES].sort());
 });
 
 test('every uint64 read and write in the committed codec goes through checkU64', () => {
