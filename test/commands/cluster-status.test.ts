@@ -157,6 +157,21 @@ describe('cluster status with a d-engine member down or no leader', () => {
   });
 });
 
+test('d-engine: when the metadata names no leader, DiscoverLeader (highest term) supplies it', async () => {
+  const cluster = await startDengineCluster([dvoter(1, { metadataNamesLeader: false }), dvoter(2, { metadataNamesLeader: false })]);
+  try {
+    for (const n of cluster.nodes) n.calls.length = 0;
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assert.equal(doc.leaderId, 1);
+    assert.deepEqual(doc.members.map((m) => m.role), ['leader', 'follower']);
+    assert.ok(cluster.nodes.every((n) => n.calls.includes('DiscoverLeader')));
+  } finally {
+    await cluster.close();
+  }
+});
+
 /** A raftctl leader (1) with two followers (2, 3) and a read-only learner (4). */
 function raftctlStates(): RaftctlNodeState[] {
   const configuration = { voters: [3, 1, 2], votersOutgoing: [], learners: [{ id: 4, address: '', readOnly: true }] };
@@ -221,6 +236,29 @@ describe('cluster status against raftctl nodes', () => {
       await c.close();
     }
   });
+});
+
+test('raftctl: a joint configuration lists incoming and outgoing voters; a member nobody has an address for has address null', async () => {
+  const configuration = { voters: [1, 2, 3], votersOutgoing: [1, 2, 5], learners: [] };
+  const base = { term: 4, leaderId: 1, firstLogIndex: 1, lastLogTerm: 4, configuration, configIndex: 30, commitIndex: 30, appliedIndex: 30, lastLogIndex: 31 };
+  const c = await startRaftctlCluster([
+    { ...base, nodeId: 1, role: 3, peers: [{ id: 2, matchIndex: 31, lagEntries: 0, lastContactMs: 5 }, { id: 3, matchIndex: 31, lagEntries: 0, lastContactMs: 5 }] },
+    { ...base, nodeId: 2, role: 1, peers: [] },
+    { ...base, nodeId: 3, role: 5, peers: [] },
+  ]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', c.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.equal(doc.joint, true);
+    assert.deepEqual(doc.config, { voters: [1, 2, 3], votersOutgoing: [1, 2, 5], learners: [] });
+    assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable, m.address === null]), [
+      [1, 'leader', true, false], [2, 'follower', true, false], [3, 'candidate', true, false], [5, 'unknown', false, true],
+    ]);
+  } finally {
+    await c.close();
+  }
 });
 
 test('cluster status exits 4 when no endpoint can be connected, with the result on stdout', async () => {

@@ -48,6 +48,11 @@ export interface DengineNodeState {
   lastLogTerm: number;
   appliedIndex: number;
   leaderId: number | null;
+  /**
+   * Whether GetClusterMetadata names the leader (default true). A d-engine leader names itself
+   * only after its Noop committed (reference §3.6), so a fresh leader's metadata does not.
+   */
+  metadataNamesLeader?: boolean;
 }
 
 /** A fake d-engine cluster: every node shares the membership (ids, addresses, roles). */
@@ -70,7 +75,7 @@ export async function startDengineCluster(states: DengineNodeState[]): Promise<F
       GetClusterMetadata: unaryHandler(async (): Promise<ClusterMembership> => {
         calls.push('GetClusterMetadata');
         if (state.role === 4) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learners cannot answer metadata requests');
-        return { version: 7, nodes: membership(), currentLeaderId: state.leaderId ?? null };
+        return { version: 7, nodes: membership(), currentLeaderId: state.metadataNamesLeader === false ? null : (state.leaderId ?? null) };
       }),
       DiscoverLeader: unaryHandler(async (): Promise<LeaderDiscoveryResponse> => {
         calls.push('DiscoverLeader');
