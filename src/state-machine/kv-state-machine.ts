@@ -1,0 +1,351 @@
+/**
+ * The KV state machine with d-engine's WriteCommand semantics (reference §6; PROTOCOL.md TTL
+ * row; STORAGE.md "Time in the state machine").
+ *
+ * Apply contract (Raft §5.3 state-machine safety): entries are applied one at a time in log
+ * order (index = applied + 1); apply is synchronous and deterministic: it reads no clock, no
+ * randomness and no environment, so every replica applying the same entries reaches the same
+ * state and returns the same results. "Now" inside apply is the entry's `proposedAtUnixMs`.
+ *
+ * - insert: sets the value; ttl_secs > 0 sets expiry = proposedAtUnixMs + ttl·1000 (an insert
+ *   with a ttl but no proposal time is rejected, since no replica could compute its expiry);
+ * - delete: removes the key if present (also when expired but not yet removed: that is how a
+ *   leader-proposed expiry becomes visible at one log index);
+ * - compare-and-swap: absent expected value = the key must not exist; present (even empty) =
+ *   the live value must equal it byte for byte; succeeded reports the comparison; on success the
+ *   key holds new_value with no expiry;
+ * - a command that does not decode or validate → `rejected` with an InvalidCommandError; the
+ *   index still advances and nothing else changes.
+ *
+ * Reads (`get`, `read`, `scan`) hide keys whose expiry ≤ the caller's `nowUnixMs`. `revision` is
+ * the applied index. Consistency (linearizable/lease/eventual) is the runtime's job: it decides
+ * when a read may be served; this class only answers from the applied state.
+ */
+import { InternalError } from '../errors.js';
+import { decodeWriteCommand, DEFAULT_KV_LIMITS, type KvLimits, type WriteCommand } from './command.js';
+import { InvalidCommandError } from './errors.js';
+import { keyBytes, keyString, LayeredMap, type KvValue } from './layered-map.js';
+import { sortedEntries } from './sorted-stream.js';
+import { type ApplyEntry, type ClusterConfiguration, emptyConfiguration, type KvRecord } from './types.js';
+import { type EventQueue, type MembershipEvent, type WatchEvent, type WatchOptions, WatchRegistry } from './watch.js';
+
+/** The outcome of applying one entry (returned to the proposing client by the runtime). */
+export type ApplyResult =
+  | { index: number; kind: 'write'; op: WriteCommand['op']; succeeded: boolean }
+  | { index: number; kind: 'rejected'; error: InvalidCommandError }
+  | { index: number; kind: 'noop' }
+  | { index: number; kind: 'configuration' }
+  | { index: number; kind: 'expire'; deleted: number };
+
+/** A key/value pair returned by reads. */
+export interface KvPair {
+  key: Buffer;
+  value: Buffer;
+}
+
+/**
+ * A snapshot in progress: the state frozen at (index, term). `records()` streams it in key
+ * order, yielding to the event loop; `release()` ends the frozen generation (deferred until an
+ * active `records()` finishes). Consume `records()` at most once.
+ */
+export interface SnapshotSource {
+  readonly index: number;
+  readonly term: number;
+  readonly configuration: ClusterConfiguration;
+  readonly entryCount: number;
+  records(): AsyncGenerator<KvRecord>;
+  release(): void;
+}
+
+export interface KvStateMachineOptions {
+  limits?: KvLimits;
+  maxWatchers?: number;
+  /** Longest synchronous slice of snapshot creation in ms (default 4). */
+  snapshotSliceMs?: number;
+}
+
+function cloneConfiguration(c: ClusterConfiguration): ClusterConfiguration {
+  return {
+    voters: [...c.voters],
+    votersOutgoing: [...c.votersOutgoing],
+    learners: c.learners.map((l) => ({ ...l })),
+    addresses: { ...c.addresses },
+  };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export class KvStateMachine {
+  private readonly map = new LayeredMap();
+  /** Keys that carry an expiry (for expiredKeys without a full scan). */
+  private ttlKeys = new Set<string>();
+  private applied = 0;
+  private appliedTermValue = 0;
+  private config: ClusterConfiguration = emptyConfiguration();
+  private configIdx = 0;
+  private restoring = false;
+  readonly limits: KvLimits;
+  private readonly watches: WatchRegistry;
+  private readonly sliceMs: number;
+
+  constructor(options: KvStateMachineOptions = {}) {
+    this.limits = options.limits ?? DEFAULT_KV_LIMITS;
+    this.watches = new WatchRegistry(options.maxWatchers);
+    this.sliceMs = options.snapshotSliceMs ?? 4;
+  }
+
+  /** Index of the last applied entry (the revision). */
+  get appliedIndex(): number {
+    return this.applied;
+  }
+  /** Term of the last applied entry. */
+  get appliedTerm(): number {
+    return this.appliedTermValue;
+  }
+  /** The configuration of the last applied configuration entry (a copy). */
+  get configuration(): ClusterConfiguration {
+    return cloneConfiguration(this.config);
+  }
+  /** Index of the entry that set {@link KvStateMachine.configuration} (0 = none). */
+  get configIndex(): number {
+    return this.configIdx;
+  }
+  /** Number of stored keys, including expired keys not yet deleted. */
+  get size(): number {
+    return this.map.size;
+  }
+  /** The revision reported by scans and watches: the applied index. */
+  revision(): number {
+    return this.applied;
+  }
+
+  /** Applies one committed entry (see the module contract). Throws only on a caller bug. */
+  apply(e: ApplyEntry): ApplyResult {
+    if (this.restoring) throw new InternalError('apply called while a snapshot is being restored');
+    if (e.index !== this.applied + 1) {
+      throw new InternalError(`apply out of order: applied index is ${this.applied}, got entry ${e.index}`);
+    }
+    let result: ApplyResult;
+    switch (e.kind) {
+      case 'command': {
+        let cmd: WriteCommand;
+        try {
+          cmd = decodeWriteCommand(e.command, this.limits);
+          result = this.applyCommand(cmd, e.index, e.proposedAtUnixMs ?? 0);
+        } catch (err) {
+          if (!(err instanceof InvalidCommandError)) throw err;
+          result = { index: e.index, kind: 'rejected', error: err };
+        }
+        break;
+      }
+      case 'noop':
+        result = { index: e.index, kind: 'noop' };
+        break;
+      case 'configuration':
+        this.config = cloneConfiguration(e.configuration);
+        this.configIdx = e.index;
+        result = { index: e.index, kind: 'configuration' };
+        break;
+      case 'expire':
+        result = { index: e.index, kind: 'expire', deleted: this.applyExpire(e.keys, e.index, e.proposedAtUnixMs) };
+        break;
+    }
+    this.applied = e.index;
+    this.appliedTermValue = e.term;
+    if (e.kind === 'configuration') this.watches.notifyMembership(this.membershipEvent());
+    return result;
+  }
+
+  private live(v: KvValue | undefined, nowUnixMs: number): KvValue | undefined {
+    return v !== undefined && (v.expiresAtUnixMs === 0 || v.expiresAtUnixMs > nowUnixMs) ? v : undefined;
+  }
+
+  private put(k: string, v: KvValue): void {
+    this.map.set(k, v);
+    if (v.expiresAtUnixMs !== 0) this.ttlKeys.add(k);
+    else this.ttlKeys.delete(k);
+  }
+
+  private remove(k: string): void {
+    this.map.delete(k);
+    this.ttlKeys.delete(k);
+  }
+
+  private applyCommand(cmd: WriteCommand, index: number, proposedAt: number): ApplyResult {
+    const k = keyString(cmd.key);
+    switch (cmd.op) {
+      case 'insert': {
+        let expiresAtUnixMs = 0;
+        if (cmd.ttlSecs > 0) {
+          if (proposedAt <= 0) throw new InvalidCommandError('an insert with a ttl needs the entry\'s proposal time (proposed_at_unix_ms)');
+          expiresAtUnixMs = proposedAt + cmd.ttlSecs * 1000;
+          if (!Number.isSafeInteger(expiresAtUnixMs)) throw new InvalidCommandError(`ttl of ${cmd.ttlSecs} s is too large`);
+        }
+        const prev = this.live(this.map.get(k), proposedAt);
+        this.put(k, { value: cmd.value, expiresAtUnixMs });
+        this.watches.notify('PUT', cmd.key, cmd.value, index, prev?.value);
+        return { index, kind: 'write', op: 'insert', succeeded: true };
+      }
+      case 'delete': {
+        const cur = this.map.get(k);
+        if (cur !== undefined) {
+          this.remove(k);
+          this.watches.notify('DELETE', cmd.key, EMPTY, index, cur.value);
+        }
+        return { index, kind: 'write', op: 'delete', succeeded: true };
+      }
+      case 'cas': {
+        const cur = this.live(this.map.get(k), proposedAt);
+        const ok = cmd.expectedValue === null ? cur === undefined : cur !== undefined && cur.value.equals(cmd.expectedValue);
+        if (ok) {
+          this.put(k, { value: cmd.newValue, expiresAtUnixMs: 0 });
+          this.watches.notify('PUT', cmd.key, cmd.newValue, index, cur?.value);
+        }
+        return { index, kind: 'write', op: 'cas', succeeded: ok };
+      }
+    }
+  }
+
+  private applyExpire(keys: readonly Uint8Array[], index: number, proposedAt: number): number {
+    let deleted = 0;
+    for (const key of keys) {
+      const k = keyString(key);
+      const cur = this.map.get(k);
+      if (cur === undefined || cur.expiresAtUnixMs === 0 || cur.expiresAtUnixMs > proposedAt) continue;
+      this.remove(k);
+      this.watches.notify('DELETE', Buffer.from(key), EMPTY, index, cur.value);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** The live value of `key` at `nowUnixMs`, or undefined. */
+  get(key: Uint8Array, nowUnixMs: number): Buffer | undefined {
+    return this.live(this.map.get(keyString(key)), nowUnixMs)?.value;
+  }
+
+  /** Values of the keys that exist at `nowUnixMs`, in request order (ClientReadRequest). */
+  read(keys: readonly Uint8Array[], nowUnixMs: number): KvPair[] {
+    const out: KvPair[] = [];
+    for (const key of keys) {
+      const v = this.get(key, nowUnixMs);
+      if (v !== undefined) out.push({ key: Buffer.from(key), value: v });
+    }
+    return out;
+  }
+
+  /** Live keys starting with `prefix` (empty = all), sorted by key bytes, and the revision. */
+  scan(prefix: Uint8Array, nowUnixMs: number): { entries: KvPair[]; revision: number } {
+    const p = keyString(prefix);
+    const hits: [string, KvValue][] = [];
+    for (const e of this.map.entries()) {
+      if (e[0].startsWith(p) && this.live(e[1], nowUnixMs)) hits.push(e);
+    }
+    hits.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { entries: hits.map(([k, v]) => ({ key: keyBytes(k), value: v.value })), revision: this.applied };
+  }
+
+  /**
+   * Up to `limit` keys whose expiry ≤ `nowUnixMs` and that still exist, for the leader to propose
+   * their deletion. Cost is proportional to the number of keys that carry a ttl.
+   */
+  expiredKeys(nowUnixMs: number, limit: number): Buffer[] {
+    const out: Buffer[] = [];
+    for (const k of this.ttlKeys) {
+      if (out.length >= limit) break;
+      const v = this.map.get(k);
+      if (v && v.expiresAtUnixMs !== 0 && v.expiresAtUnixMs <= nowUnixMs) out.push(keyBytes(k));
+    }
+    return out;
+  }
+
+  /** Opens a key watch (see watch.ts). Events start with the next applied entry. */
+  watch(options: WatchOptions): EventQueue<WatchEvent> {
+    return this.watches.watch(options);
+  }
+
+  /** Opens a membership watch: the current membership first, then one per configuration applied. */
+  watchMembership(bufferSize?: number): EventQueue<MembershipEvent> {
+    return this.watches.watchMembership(this.membershipEvent(), bufferSize);
+  }
+
+  /** Number of open key watchers. */
+  get watcherCount(): number {
+    return this.watches.count;
+  }
+
+  private membershipEvent(): MembershipEvent {
+    return { members: [...this.config.voters], learners: this.config.learners.map((l) => l.id), committedIndex: this.configIdx };
+  }
+
+  /**
+   * Freezes the state at the applied index for a snapshot (STORAGE.md). Applies continue into
+   * an overlay while the returned source is read. One snapshot at a time: a second call before
+   * `release()` throws InternalError.
+   */
+  beginSnapshot(): SnapshotSource {
+    if (this.map.frozen) throw new InternalError('a snapshot is already being created');
+    const gen = this.map.freeze();
+    const map = this.map;
+    const sliceMs = this.sliceMs;
+    let iterating = false;
+    let released = false;
+    return {
+      index: this.applied,
+      term: this.appliedTermValue,
+      configuration: cloneConfiguration(this.config),
+      entryCount: gen.map.size,
+      async *records() {
+        iterating = true;
+        try {
+          for await (const [k, v] of sortedEntries(gen.map, sliceMs)) {
+            yield { key: keyBytes(k), value: v.value, expiresAtUnixMs: v.expiresAtUnixMs };
+          }
+        } finally {
+          iterating = false;
+          if (released) map.thaw(gen.generation);
+        }
+      },
+      release() {
+        if (released) return;
+        released = true;
+        if (!iterating) map.thaw(gen.generation);
+      },
+    };
+  }
+
+  /**
+   * Replaces the whole state with a snapshot's records (streamed; nothing changes unless the
+   * stream completes without error, so a corrupt snapshot leaves the state as it was). Key
+   * watchers are canceled (reason `restored`); membership watchers get the new configuration.
+   * The caller must not apply entries while this runs.
+   */
+  async restore(meta: { index: number; term: number; configuration: ClusterConfiguration }, records: AsyncIterable<KvRecord>): Promise<void> {
+    if (this.restoring) throw new InternalError('a restore is already running');
+    this.restoring = true;
+    try {
+      const next = new Map<string, KvValue>();
+      const ttl = new Set<string>();
+      for await (const r of records) {
+        const k = keyString(r.key);
+        next.set(k, { value: r.value, expiresAtUnixMs: r.expiresAtUnixMs });
+        if (r.expiresAtUnixMs !== 0) ttl.add(k);
+      }
+      this.map.replace(next);
+      this.ttlKeys = ttl;
+      this.applied = meta.index;
+      this.appliedTermValue = meta.term;
+      this.config = cloneConfiguration(meta.configuration);
+      this.configIdx = meta.index;
+    } finally {
+      this.restoring = false;
+    }
+    this.watches.cancelAll('restored');
+    this.watches.notifyMembership(this.membershipEvent());
+  }
+
+  /** Cancels every watcher (node shutdown). */
+  close(): void {
+    this.watches.cancelAll('closed');
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Opening a node's data directory (STORAGE.md, "Data directory" and "Rules"):
+ *
+ * ```
+ * FORMAT   {"format":1,"nodeId":N,"clusterId":"..."}   written once (tmp, fsync, rename, dir fsync)
+ * LOCK     see lock.ts
+ * wal/     segments (wal/file-wal.ts)
+ * snap/    snapshot files (snapshot/snapshot-store.ts)
+ * ```
+ *
+ * Rules, checked after the LOCK is held:
+ * - new directory + `bootstrap`/`join` → FORMAT written, `created: true`;
+ * - new directory + `restart` → {@link UsageError} (exit 2): nothing to restart from;
+ * - existing state + `restart` → opened; FORMAT's nodeId must equal the given id;
+ * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
+ *   unless the node id and cluster id match what is stored (a repeated identical command line);
+ * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7).
+ *
+ * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
+ * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
+ * append is repaired by the next start with the same flags.
+ */
+import { join } from 'node:path';
+import { UsageError } from '../../errors.js';
+import type { ClusterConfiguration } from '../../state-machine/types.js';
+import type { StoredEntry } from '../entry-codec.js';
+import { BootstrapRefusedError, corruptionError } from '../errors.js';
+import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
+import type { LogWrite } from '../log-storage.js';
+import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
+import { SEGMENT_SUFFIX } from '../wal/segment.js';
+import { clusterIdOf } from './cluster-id.js';
+import { acquireLock, type DirLock, type LockOwner } from './lock.js';
+
+export const FORMAT_NAME = 'FORMAT';
+export const FORMAT_VERSION = 1;
+
+/** Contents of the FORMAT file. */
+export interface FormatRecord {
+  format: 1;
+  nodeId: number;
+  clusterId: string;
+}
+
+/** Why the node is starting. */
+export type DataDirIntent =
+  | { kind: 'bootstrap'; configuration: ClusterConfiguration; clusterToken?: string }
+  | { kind: 'join'; clusterId: string }
+  | { kind: 'restart' };
+
+export interface OpenDataDirOptions {
+  nodeId: number;
+  intent: DataDirIntent;
+  fs?: StorageFs;
+  /** Override of the LOCK owner (tests simulate other processes with it). */
+  lockOwner?: LockOwner;
+}
+
+/** An open, locked data directory. Call {@link DataDir.close} to release the LOCK. */
+export interface DataDir {
+  path: string;
+  walDir: string;
+  snapDir: string;
+  format: FormatRecord;
+  lock: DirLock;
+  /** True when this call wrote FORMAT (a brand-new node). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+function parseFormat(path: string, buf: Buffer): FormatRecord {
+  let o: { format?: unknown; nodeId?: unknown; clusterId?: unknown };
+  try {
+    o = JSON.parse(buf.toString('utf8')) as typeof o;
+  } catch (err) {
+    throw corruptionError(path, null, 'FORMAT is not valid JSON', { cause: err });
+  }
+  if (o.format !== FORMAT_VERSION) throw corruptionError(path, null, `unsupported format ${String(o.format)} (this raftctl reads format ${FORMAT_VERSION})`);
+  if (typeof o.nodeId !== 'number' || !Number.isInteger(o.nodeId) || o.nodeId < 1 || o.nodeId > 0xffffffff) {
+    throw corruptionError(path, null, 'FORMAT has no valid nodeId');
+  }
+  if (typeof o.clusterId !== 'string' || o.clusterId === '') throw corruptionError(path, null, 'FORMAT has no clusterId');
+  return { format: 1, nodeId: o.nodeId, clusterId: o.clusterId };
+}
+
+async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
+}
+
+/** True when `dir` holds WAL segments or snapshot files. */
+export async function holdsState(fs: StorageFs, dir: string): Promise<boolean> {
+  const wal = await listOrEmpty(fs, join(dir, 'wal'));
+  const snap = await listOrEmpty(fs, join(dir, 'snap'));
+  return wal.some((n) => n.endsWith(SEGMENT_SUFFIX)) || snap.some((n) => n.endsWith(SNAPSHOT_SUFFIX));
+}
+
+/** The cluster id an intent implies (null for a restart). */
+export function intendedClusterId(intent: DataDirIntent): string | null {
+  switch (intent.kind) {
+    case 'bootstrap': return clusterIdOf(intent.configuration, intent.clusterToken);
+    case 'join': return intent.clusterId;
+    case 'restart': return null;
+  }
+}
+
+/**
+ * Creates (if needed), locks and validates a data directory. Throws DataDirLockedError,
+ * BootstrapRefusedError, UsageError or IntegrityError as described in the module comment; on
+ * any failure the LOCK is released again.
+ */
+export async function openDataDir(path: string, options: OpenDataDirOptions): Promise<DataDir> {
+  const fs = options.fs ?? nodeStorageFs;
+  const { nodeId, intent } = options;
+  if (!Number.isInteger(nodeId) || nodeId < 1 || nodeId > 0xffffffff) throw new UsageError(`node id must be an integer in 1..4294967295, got ${nodeId}`);
+  await fs.mkdir(path);
+  const lock = await acquireLock(fs, path, options.lockOwner);
+  try {
+    const formatPath = join(path, FORMAT_NAME);
+    let format: FormatRecord | null = null;
+    try {
+      format = parseFormat(formatPath, await fs.readFile(formatPath));
+    } catch (err) {
+      if (!isErrno(err, 'ENOENT')) throw err;
+    }
+    let created = false;
+    const wanted = intendedClusterId(intent);
+    if (format === null) {
+      if (await holdsState(fs, path)) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
+      if (wanted === null) {
+        throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap, --peers or --join' });
+      }
+      format = { format: 1, nodeId, clusterId: wanted };
+      await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(format)}\n`));
+      created = true;
+    } else {
+      if (format.nodeId !== nodeId) {
+        throw new BootstrapRefusedError(`data directory ${path} holds the state of node ${format.nodeId}, not node ${nodeId}`, {
+          details: { storedNodeId: format.nodeId, nodeId },
+        });
+      }
+      if (wanted !== null && wanted !== format.clusterId) {
+        throw new BootstrapRefusedError(
+          `data directory ${path} already holds state of cluster ${format.clusterId}; the ${intent.kind === 'join' ? '--join target' : 'initial configuration'} describes cluster ${wanted}`,
+          { details: { storedClusterId: format.clusterId, clusterId: wanted } },
+        );
+      }
+    }
+    const walDir = join(path, 'wal');
+    const snapDir = join(path, 'snap');
+    await fs.mkdir(walDir);
+    await fs.mkdir(snapDir);
+    if (created) await fs.syncDir(path);
+    return { path, walDir, snapDir, format, lock, created, close: () => lock.release() };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+/** The entry every initial member writes at index 1, term 1: the initial configuration. */
+export function bootstrapEntry(configuration: ClusterConfiguration): StoredEntry {
+  return { index: 1, term: 1, payload: { kind: 'configuration', configuration } };
+}
+
+/**
+ * The write that bootstraps an empty log: the configuration entry at (1, 1) and term 1. The
+ * runtime submits it when `log.lastIndex() === 0` and the intent is a bootstrap.
+ */
+export function bootstrapWrite(configuration: ClusterConfiguration): LogWrite {
+  return { entries: [bootstrapEntry(configuration)], hardState: { term: 1, votedFor: 0 } };
+}

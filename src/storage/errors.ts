@@ -1,0 +1,62 @@
+/**
+ * Typed errors of the storage layer, built on the classes of src/errors.ts so every failure
+ * carries the exit code of CLI.md:
+ *
+ * - corruption (a bad record followed by a valid one, a bad snapshot, a gap in the log) →
+ *   {@link IntegrityError} code `CORRUPT`, exit 7, with `details.file` and `details.offset`;
+ * - a data directory held by another live process → {@link DataDirLockedError}, exit 2;
+ * - `--bootstrap`/`--peers`/`--join` on a directory that holds different state →
+ *   {@link BootstrapRefusedError}, exit 2;
+ * - an IO failure while writing (ENOSPC, EIO, ...) → {@link StorageIoError}, exit 1. After one,
+ *   the WAL refuses every later write: a node must stop, never retry over a torn log.
+ */
+import { EXIT, IntegrityError, RaftCtlError, type RaftCtlErrorOptions } from '../errors.js';
+
+/** A corrupt WAL record, snapshot file or data directory (exit 7), naming the file and byte offset. */
+export function corruptionError(file: string, offset: number | null, reason: string, options: RaftCtlErrorOptions = {}): IntegrityError {
+  const where = offset === null ? file : `${file} at byte offset ${offset}`;
+  return new IntegrityError('CORRUPT', `corrupt data in ${where}: ${reason}`, {
+    hint: 'the node refuses to start; restore this node from a snapshot or rebuild it by removing its data directory and rejoining',
+    ...options,
+    details: { file, offset, ...options.details },
+  });
+}
+
+/** Another live process holds the data directory's LOCK (exit 2). */
+export class DataDirLockedError extends RaftCtlError {
+  constructor(
+    readonly dir: string,
+    readonly holderPid: number,
+    options: RaftCtlErrorOptions = {},
+  ) {
+    super('DATA_DIR_LOCKED', EXIT.USAGE, `data directory ${dir} is in use by process ${holderPid}`, {
+      hint: 'stop the other node first, or choose another --data-dir',
+      ...options,
+      details: { dir, pid: holderPid, ...options.details },
+    });
+  }
+}
+
+/** Bootstrap or join flags that do not match the state already stored in the directory (exit 2). */
+export class BootstrapRefusedError extends RaftCtlError {
+  constructor(message: string, options: RaftCtlErrorOptions = {}) {
+    super('BOOTSTRAP_REFUSED', EXIT.USAGE, message, {
+      hint: 'restart with only --id, --listen and --data-dir, or use an empty --data-dir',
+      ...options,
+    });
+  }
+}
+
+/** A write, fsync, rename or delete failed (exit 1). The WAL is unusable afterwards. */
+export class StorageIoError extends RaftCtlError {
+  constructor(message: string, options: RaftCtlErrorOptions = {}) {
+    super('STORAGE_IO_ERROR', EXIT.BUG, message, options);
+  }
+}
+
+/** Wraps any thrown value from node:fs into a {@link StorageIoError} (a RaftCtlError passes through). */
+export function toStorageError(err: unknown, what: string): RaftCtlError {
+  if (err instanceof RaftCtlError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new StorageIoError(`${what}: ${msg}`, { cause: err });
+}

@@ -1,0 +1,105 @@
+/**
+ * The one seam between storage and node:fs. Every file operation of src/storage goes through a
+ * {@link StorageFs}, so tests can count or fail fsyncs (group commit, crash behaviour) without
+ * touching the real disk's semantics. {@link nodeStorageFs} is the production implementation.
+ *
+ * Durability vocabulary used throughout src/storage:
+ * - `sync(handle)` = fdatasync: the file's data (and the metadata needed to read it) is on disk;
+ * - `syncDir(dir)` = fsync of a directory: a create, rename or unlink inside it is on disk.
+ */
+import { constants as fsConstants, promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+
+export type { FileHandle };
+
+/** File-system operations used by storage. Implementations must keep node:fs semantics. */
+export interface StorageFs {
+  open(path: string, flags: string | number, mode?: number): Promise<FileHandle>;
+  /** fdatasync of an open file. */
+  sync(handle: FileHandle): Promise<void>;
+  /** fsync of a directory, making creates, renames and unlinks inside it durable. */
+  syncDir(dir: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  mkdir(dir: string): Promise<void>;
+  readFile(path: string): Promise<Buffer>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number }>;
+}
+
+/** Production {@link StorageFs} over node:fs/promises. */
+export const nodeStorageFs: StorageFs = {
+  open: (path, flags, mode) => fsp.open(path, flags, mode),
+  sync: (handle) => handle.datasync(),
+  async syncDir(dir) {
+    const h = await fsp.open(dir, fsConstants.O_RDONLY);
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  },
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (path) => fsp.unlink(path),
+  readdir: (dir) => fsp.readdir(dir),
+  async mkdir(dir) {
+    await fsp.mkdir(dir, { recursive: true });
+  },
+  readFile: (path) => fsp.readFile(path),
+  stat: (path) => fsp.stat(path),
+};
+
+/** Counters of a {@link countingFs}. */
+export interface FsCounters {
+  syncs: number;
+  dirSyncs: number;
+  renames: number;
+}
+
+/**
+ * Wraps a {@link StorageFs} and counts syncs, directory syncs and renames (tests and metrics).
+ * `beforeSync`, when given, runs before each file sync and may delay it (to widen the group
+ * commit window in tests) or throw (to simulate EIO).
+ */
+export function countingFs(base: StorageFs = nodeStorageFs, beforeSync?: () => Promise<void> | void): StorageFs & { counters: FsCounters } {
+  const counters: FsCounters = { syncs: 0, dirSyncs: 0, renames: 0 };
+  return {
+    ...base,
+    counters,
+    async sync(handle) {
+      counters.syncs++;
+      if (beforeSync) await beforeSync();
+      await base.sync(handle);
+    },
+    async syncDir(dir) {
+      counters.dirSyncs++;
+      await base.syncDir(dir);
+    },
+    async rename(from, to) {
+      counters.renames++;
+      await base.rename(from, to);
+    },
+  };
+}
+
+/** True when `err` is a node:fs error with the given code (ENOENT, EEXIST, ...). */
+export function isErrno(err: unknown, code: string): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code;
+}
+
+/**
+ * Writes `data` to `path` atomically: `path.tmp`, fsync, rename, directory fsync. After it
+ * resolves the new content is durable and no reader ever sees a partial file.
+ */
+export async function writeFileAtomic(fs: StorageFs, dir: string, name: string, data: Uint8Array): Promise<void> {
+  const tmp = `${dir}/${name}.tmp`;
+  const h = await fs.open(tmp, 'w', 0o644);
+  try {
+    await h.write(data, 0, data.length, 0);
+    await fs.sync(h);
+  } finally {
+    await h.close();
+  }
+  await fs.rename(tmp, `${dir}/${name}`);
+  await fs.syncDir(dir);
+}

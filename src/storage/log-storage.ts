@@ -1,0 +1,61 @@
+/**
+ * The durable Raft log as the runtime sees it: hard state (term, votedFor), the compact point
+ * and the live entries. Implemented by the file WAL ({@link FileWal} in ./wal/file-wal.ts) and
+ * by the memory adapter (./memory/memory-log-storage.ts) with identical semantics.
+ *
+ * Ordering and durability contract (STORAGE.md, "Rules"; Raft §5.1, Figure 2):
+ * - reads (`lastIndex`, `term`, `entries`, `hardState`) reflect every write *submitted*, even
+ *   before it is durable: a leader may replicate entries that are not yet durable locally;
+ * - a write's promise resolves only when it is durable (fsync done); writes become durable in
+ *   submission order, and a write that resolves implies every earlier write is durable;
+ * - `durableIndex()` is the last log index known durable: a leader counts its own matchIndex
+ *   only up to it (Raft dissertation §10.2.1);
+ * - after a write fails, every later write rejects with the same error: a storage error stops
+ *   the node and is never retried silently.
+ */
+import type { StoredEntry } from './entry-codec.js';
+import type { HardState } from './wal/record.js';
+
+export type { HardState };
+
+/** One durable write: applied in the order compact → truncate → entries → hard state. */
+export interface LogWrite {
+  /** Snapshot installed/taken: move the compact point (Raft §7; see LogState.compact). */
+  compact?: { index: number; term: number };
+  /** Remove entries with index ≥ truncateFrom (Raft §5.3). Must be > the compact index. */
+  truncateFrom?: number;
+  /** Entries continuing the log: the first index must be lastIndex() + 1 after any truncate. */
+  entries?: readonly StoredEntry[];
+  /** New term / vote; durable before any message that depends on it. */
+  hardState?: HardState;
+}
+
+/** What the runtime calls to persist and read the Raft log. */
+export interface LogStorage {
+  /** Index of the first live entry; compactIndex + 1 when the log is empty. */
+  firstIndex(): number;
+  /** Index of the last entry, or the compact index when the log is empty. */
+  lastIndex(): number;
+  /** Last index whose entry is durable (≤ lastIndex()). */
+  durableIndex(): number;
+  /** Term at `index`: live entries, the compact point, 0 at index 0; undefined otherwise. */
+  term(index: number): number | undefined;
+  /** Live entries in [lo, hi), at most maxCount (at least one if any); a copied array. */
+  entries(lo: number, hi: number, maxCount?: number): StoredEntry[];
+  /** The last submitted hard state ({term: 0, votedFor: 0} for a new log). */
+  hardState(): HardState;
+  /** The compact point: last index/term covered by a snapshot ({0, 0} for none). */
+  compactPoint(): { index: number; term: number };
+  /** Submits one write; resolves when it is durable. Validation errors reject before any IO. */
+  write(w: LogWrite): Promise<void>;
+  /** Sugar for write({entries}). */
+  append(entries: readonly StoredEntry[]): Promise<void>;
+  /** Sugar for write({hardState}). */
+  setHardState(hs: HardState): Promise<void>;
+  /** Sugar for write({truncateFrom}). */
+  truncateSuffix(fromIndex: number): Promise<void>;
+  /** Sugar for write({compact}); the file WAL then deletes segments wholly at or below it. */
+  compact(index: number, term: number): Promise<void>;
+  /** Waits for pending writes, then releases files. Later writes reject. */
+  close(): Promise<void>;
+}

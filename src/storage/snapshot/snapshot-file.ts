@@ -1,0 +1,246 @@
+/**
+ * Writing, reading and verifying snapshot files as streams (STORAGE.md, "Snapshot files").
+ *
+ * Write: `<name>.part` is created, the body streamed through a 1 MiB buffer while hashing, the
+ * header (counts, body length, SHA-256) written at offset 0, the file fsynced, renamed to its
+ * final name and the directory fsynced. On any failure the `.part` file is removed: a crash
+ * leaves at most a `.part`, never a half-written `.snap`.
+ *
+ * Read/verify: the body is read in 1 MiB chunks and decoded incrementally, so memory does not
+ * grow with the snapshot's size. A bad header, a body that does not match its header (length,
+ * count, SHA-256, key order) is an IntegrityError `CORRUPT` (exit 7) naming the file (and the
+ * byte offset where known). Records are yielded before the final hash check: a consumer must
+ * not commit what it read until iteration finishes without throwing.
+ */
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
+import type { KvRecord } from '../../state-machine/types.js';
+import { corruptionError, toStorageError } from '../errors.js';
+import { isErrno, type FileHandle, type StorageFs } from '../fs.js';
+import {
+  BodyDecoder,
+  decodeSnapshotHeader,
+  encodeBodyRecord,
+  encodeSnapshotHeader,
+  PART_SUFFIX,
+  snapshotFileName,
+  snapshotHeaderSize,
+  type SnapshotHeader,
+  type SnapshotMeta,
+} from './snapshot-format.js';
+
+const CHUNK = 1024 * 1024;
+
+/** A snapshot file on disk. */
+export interface SnapshotInfo {
+  name: string;
+  index: number;
+  term: number;
+  /** File size in bytes. */
+  bytes: number;
+}
+
+/** The result of writing or receiving a snapshot. */
+export interface WrittenSnapshot extends SnapshotInfo {
+  entryCount: number;
+  sha256: string;
+}
+
+async function writeFully(h: FileHandle, buf: Buffer, pos: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await h.write(buf, done, buf.length - done, pos + done);
+    done += bytesWritten;
+  }
+}
+
+async function removeQuietly(fs: StorageFs, path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (err) {
+    if (!isErrno(err, 'ENOENT')) throw err;
+  }
+}
+
+/**
+ * Streams `records` (ascending key order) into `dir/<index>-<term>.snap`. Durable on resolve.
+ * The iterable is consumed exactly once; its own pacing (the state machine yields to the event
+ * loop) is preserved, and each 1 MiB flush is an awaited write.
+ */
+export async function writeSnapshotFile(
+  fs: StorageFs,
+  dir: string,
+  meta: SnapshotMeta,
+  records: AsyncIterable<KvRecord> | Iterable<KvRecord>,
+): Promise<WrittenSnapshot> {
+  const name = snapshotFileName(meta.index, meta.term);
+  const part = join(dir, name + PART_SUFFIX);
+  const headerLen = encodeSnapshotHeader(meta, 0, 0, Buffer.alloc(32)).length;
+  let h: FileHandle | null = null;
+  try {
+    h = await fs.open(part, 'w', 0o644);
+    const hash = createHash('sha256');
+    let pos = headerLen;
+    let count = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let prevKey: Buffer | null = null;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const buf = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      hash.update(buf);
+      await writeFully(h!, buf, pos);
+      pos += buf.length;
+    };
+    for await (const r of records) {
+      if (prevKey !== null && Buffer.compare(prevKey, r.key) >= 0) {
+        throw new Error('snapshot records are not in strictly ascending key order');
+      }
+      prevKey = r.key;
+      const rec = encodeBodyRecord(r);
+      pending.push(rec);
+      pendingBytes += rec.length;
+      count++;
+      if (pendingBytes >= CHUNK) await flush();
+    }
+    await flush();
+    const sha = hash.digest();
+    await writeFully(h, encodeSnapshotHeader(meta, count, pos - headerLen, sha), 0);
+    await fs.sync(h);
+    await h.close();
+    h = null;
+    await fs.rename(part, join(dir, name));
+    await fs.syncDir(dir);
+    return { name, index: meta.index, term: meta.term, bytes: pos, entryCount: count, sha256: sha.toString('hex') };
+  } catch (err) {
+    if (h) await h.close().catch(() => undefined);
+    await removeQuietly(fs, part);
+    throw toStorageError(err, `writing snapshot ${join(dir, name)}`);
+  }
+}
+
+/** Reads and verifies the header of a snapshot file (not its body). */
+export async function readSnapshotHeader(fs: StorageFs, path: string): Promise<SnapshotHeader> {
+  const h = await fs.open(path, 'r');
+  try {
+    return await readHeaderFrom(h, path);
+  } finally {
+    await h.close();
+  }
+}
+
+async function readHeaderFrom(h: FileHandle, path: string): Promise<SnapshotHeader> {
+  const { size } = await h.stat();
+  const first = Buffer.alloc(Math.min(size, 80));
+  await h.read(first, 0, first.length, 0);
+  const need = snapshotHeaderSize(first);
+  if (need === null) {
+    throw corruptionError(path, 0, first.length < 80 ? 'file too short for a snapshot header' : 'bad magic (not a raftctl snapshot)');
+  }
+  if (need > size) throw corruptionError(path, 0, 'truncated snapshot header');
+  const buf = Buffer.alloc(need);
+  await h.read(buf, 0, need, 0);
+  const header = decodeSnapshotHeader(buf);
+  if (typeof header === 'string') throw corruptionError(path, 0, header);
+  if (size !== header.headerBytes + header.bodyLength) {
+    throw corruptionError(path, size, `file is ${size} bytes, header says ${header.headerBytes + header.bodyLength}`);
+  }
+  return header;
+}
+
+/**
+ * Streams the records of a snapshot file in key order, verifying as it goes; the final
+ * SHA-256/count/length check throws after the last record (see the module contract).
+ */
+export async function* readSnapshotRecords(fs: StorageFs, path: string): AsyncGenerator<KvRecord, SnapshotHeader> {
+  const h = await fs.open(path, 'r');
+  try {
+    const header = await readHeaderFrom(h, path);
+    const decoder = new BodyDecoder();
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let pos = header.headerBytes;
+    const end = header.headerBytes + header.bodyLength;
+    while (pos < end) {
+      const { bytesRead } = await h.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (bytesRead === 0) throw corruptionError(path, pos, 'unexpected end of file');
+      const out: KvRecord[] = [];
+      const bad = decoder.push(buf.subarray(0, bytesRead), out);
+      if (bad) throw corruptionError(path, pos, bad);
+      pos += bytesRead;
+      yield* out;
+    }
+    const bad = decoder.finish(header);
+    if (bad) throw corruptionError(path, null, bad);
+    return header;
+  } finally {
+    await h.close();
+  }
+}
+
+/** Reads the whole file once, verifying header and body. Resolves to the header. */
+export async function verifySnapshotFile(fs: StorageFs, path: string): Promise<SnapshotHeader> {
+  const it = readSnapshotRecords(fs, path);
+  for (;;) {
+    const r = await it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The raw bytes of a snapshot file in chunks of `chunkSize` (for InstallSnapshot/StreamSnapshot). */
+export async function* readSnapshotBytes(fs: StorageFs, path: string, chunkSize = CHUNK): AsyncGenerator<Buffer> {
+  const h = await fs.open(path, 'r');
+  try {
+    const { size } = await h.stat();
+    for (let pos = 0; pos < size; ) {
+      const buf = Buffer.allocUnsafe(Math.min(chunkSize, size - pos));
+      const { bytesRead } = await h.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * Receives a snapshot file's raw bytes (from a leader) into `<index>-<term>.snap.part`, fsyncs,
+ * verifies it completely, renames it into place and fsyncs the directory. A file that fails
+ * verification or whose header names another index/term is removed and reported as CORRUPT.
+ */
+export async function receiveSnapshotFile(
+  fs: StorageFs,
+  dir: string,
+  index: number,
+  term: number,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<WrittenSnapshot> {
+  const name = snapshotFileName(index, term);
+  const part = join(dir, name + PART_SUFFIX);
+  let h: FileHandle | null = null;
+  try {
+    h = await fs.open(part, 'w', 0o644);
+    let pos = 0;
+    for await (const c of chunks) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+      await writeFully(h, b, pos);
+      pos += b.length;
+    }
+    await fs.sync(h);
+    await h.close();
+    h = null;
+    const header = await verifySnapshotFile(fs, part);
+    if (header.index !== index || header.term !== term) {
+      throw corruptionError(basename(part), 12, `header covers ${header.index}-${header.term}, expected ${index}-${term}`);
+    }
+    await fs.rename(part, join(dir, name));
+    await fs.syncDir(dir);
+    return { name, index, term, bytes: pos, entryCount: header.entryCount, sha256: header.sha256 };
+  } catch (err) {
+    if (h) await h.close().catch(() => undefined);
+    await removeQuietly(fs, part);
+    throw toStorageError(err, `receiving snapshot ${join(dir, name)}`);
+  }
+}

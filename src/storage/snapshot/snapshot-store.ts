@@ -1,0 +1,144 @@
+/**
+ * Snapshot files of a node: `snap/<index>-<term>.snap` (STORAGE.md). {@link SnapshotStore} is
+ * what the runtime calls; {@link FileSnapshotStore} keeps them on disk, the memory adapter
+ * (../memory/memory-snapshot-store.ts) in RAM with the same bytes and checks.
+ *
+ * Retention: after every create/receive, snapshots beyond the newest `retain` (default 2) are
+ * deleted, oldest first, followed by a directory fsync. Leftover `.part` files (a crash during a
+ * write) are removed when the store opens.
+ */
+import { join } from 'node:path';
+import { ConfigError } from '../../errors.js';
+import type { KvRecord } from '../../state-machine/types.js';
+import { toStorageError } from '../errors.js';
+import { nodeStorageFs, type StorageFs } from '../fs.js';
+import {
+  readSnapshotBytes,
+  readSnapshotHeader,
+  readSnapshotRecords,
+  receiveSnapshotFile,
+  verifySnapshotFile,
+  writeSnapshotFile,
+  type SnapshotInfo,
+  type WrittenSnapshot,
+} from './snapshot-file.js';
+import { PART_SUFFIX, parseSnapshotFileName, type SnapshotHeader, type SnapshotMeta } from './snapshot-format.js';
+
+export type { SnapshotInfo, WrittenSnapshot };
+
+/** Where snapshots live and how they are read back. */
+export interface SnapshotStore {
+  /** Snapshots present, ascending by index. */
+  list(): Promise<SnapshotInfo[]>;
+  /** The newest snapshot, or null. */
+  latest(): Promise<SnapshotInfo | null>;
+  /** Writes a snapshot from records in key order; durable on resolve; then applies retention. */
+  create(meta: SnapshotMeta, records: AsyncIterable<KvRecord> | Iterable<KvRecord>): Promise<WrittenSnapshot>;
+  /** Stores raw snapshot bytes received from a peer after full verification; then retention. */
+  receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot>;
+  /** Reads and verifies a header only. IntegrityError CORRUPT when bad. */
+  header(s: SnapshotInfo): Promise<SnapshotHeader>;
+  /** Streams records (key order), verifying; throws IntegrityError at the end on mismatch. */
+  records(s: SnapshotInfo): AsyncGenerator<KvRecord, SnapshotHeader>;
+  /** Raw bytes in chunks, for sending to a peer. */
+  bytes(s: SnapshotInfo, chunkSize?: number): AsyncGenerator<Buffer>;
+  /** Full verification pass; resolves to the header. */
+  verify(s: SnapshotInfo): Promise<SnapshotHeader>;
+  /** Deletes all but the newest `count` snapshots; returns the deleted names. */
+  retain(count: number): Promise<string[]>;
+}
+
+export interface FileSnapshotStoreOptions {
+  fs?: StorageFs;
+  /** Snapshots kept after each create/receive (default 2, at least 1). */
+  retain?: number;
+}
+
+export class FileSnapshotStore implements SnapshotStore {
+  private constructor(
+    readonly dir: string,
+    private readonly fs: StorageFs,
+    readonly retainCount: number,
+  ) {}
+
+  /** Opens (creating) `dir` and removes leftover `.part` files. */
+  static async open(dir: string, options: FileSnapshotStoreOptions = {}): Promise<FileSnapshotStore> {
+    const fs = options.fs ?? nodeStorageFs;
+    const retain = options.retain ?? 2;
+    if (!Number.isInteger(retain) || retain < 1) throw new ConfigError(`snapshot retain count must be at least 1, got ${retain}`);
+    try {
+      await fs.mkdir(dir);
+      let removed = false;
+      for (const name of await fs.readdir(dir)) {
+        if (name.endsWith(PART_SUFFIX)) {
+          await fs.unlink(join(dir, name));
+          removed = true;
+        }
+      }
+      if (removed) await fs.syncDir(dir);
+    } catch (err) {
+      throw toStorageError(err, `opening snapshot directory ${dir}`);
+    }
+    return new FileSnapshotStore(dir, fs, retain);
+  }
+
+  /** Absolute path of a snapshot file. */
+  pathOf(s: SnapshotInfo): string {
+    return join(this.dir, s.name);
+  }
+
+  async list(): Promise<SnapshotInfo[]> {
+    const out: SnapshotInfo[] = [];
+    for (const name of await this.fs.readdir(this.dir)) {
+      const p = parseSnapshotFileName(name);
+      if (!p) continue;
+      const { size } = await this.fs.stat(join(this.dir, name));
+      out.push({ name, index: p.index, term: p.term, bytes: size });
+    }
+    return out.sort((a, b) => a.index - b.index || a.term - b.term);
+  }
+
+  async latest(): Promise<SnapshotInfo | null> {
+    return (await this.list()).at(-1) ?? null;
+  }
+
+  async create(meta: SnapshotMeta, records: AsyncIterable<KvRecord> | Iterable<KvRecord>): Promise<WrittenSnapshot> {
+    const w = await writeSnapshotFile(this.fs, this.dir, meta, records);
+    await this.retain(this.retainCount);
+    return w;
+  }
+
+  async receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot> {
+    const w = await receiveSnapshotFile(this.fs, this.dir, index, term, chunks);
+    await this.retain(this.retainCount);
+    return w;
+  }
+
+  header(s: SnapshotInfo): Promise<SnapshotHeader> {
+    return readSnapshotHeader(this.fs, this.pathOf(s));
+  }
+
+  records(s: SnapshotInfo): AsyncGenerator<KvRecord, SnapshotHeader> {
+    return readSnapshotRecords(this.fs, this.pathOf(s));
+  }
+
+  bytes(s: SnapshotInfo, chunkSize?: number): AsyncGenerator<Buffer> {
+    return readSnapshotBytes(this.fs, this.pathOf(s), chunkSize);
+  }
+
+  verify(s: SnapshotInfo): Promise<SnapshotHeader> {
+    return verifySnapshotFile(this.fs, this.pathOf(s));
+  }
+
+  async retain(count: number): Promise<string[]> {
+    const all = await this.list();
+    const drop = all.slice(0, Math.max(0, all.length - Math.max(1, count)));
+    try {
+      for (const s of drop) await this.fs.unlink(this.pathOf(s));
+      if (drop.length > 0) await this.fs.syncDir(this.dir);
+    } catch (err) {
+      throw toStorageError(err, `deleting old snapshots in ${this.dir}`);
+    }
+    return drop.map((s) => s.name);
+  }
+}

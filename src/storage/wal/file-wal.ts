@@ -1,0 +1,353 @@
+/**
+ * The file-backed {@link LogStorage}: a segmented write-ahead log with group commit
+ * (STORAGE.md, "Data directory" and "Rules").
+ *
+ * Group commit: writes are queued; one writer writes everything queued with a single write
+ * call where it fits and issues one fdatasync; writes that arrive while that fsync runs share
+ * the next one. A write's promise resolves only after the fsync that covers it (durable on
+ * resolve), in submission order.
+ *
+ * Segments: records never straddle segments. When the next record does not fit, the tail is
+ * fsynced and closed, the preallocated spare is renamed into place (directory fsync), and the
+ * new segment starts with carry records of the current hard state and compact point, so any
+ * prefix of segments can be deleted without losing them. After a compact write is durable, the
+ * oldest segments whose live entries are all at or below the compact index are deleted
+ * (directory fsync). A record larger than a segment gets a segment of its own.
+ *
+ * Ownership: one FileWal per directory per process (the data directory's LOCK enforces it across
+ * processes). In-memory reads are served from a {@link LogState} updated at submission.
+ */
+import { join } from 'node:path';
+import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
+import { encodeEntry, type StoredEntry } from '../entry-codec.js';
+import { toStorageError } from '../errors.js';
+import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
+import type { LogState } from '../log-state.js';
+import type { LogStorage, LogWrite } from '../log-storage.js';
+import {
+  encodeCompactRecord,
+  encodeEntriesRecord,
+  encodeHardStateRecord,
+  encodeTruncateRecord,
+  type HardState,
+} from './record.js';
+import { recoverWal, type RecoveredWal, type SegmentInfo } from './recover.js';
+import { DEFAULT_SEGMENT_BYTES, preallocateFile, segmentFileName, SPARE_NAME, type OpenSegment } from './segment.js';
+
+/** Options of {@link FileWal.open}. */
+export interface FileWalOptions {
+  /** File-system seam (tests count or fail fsyncs through it). */
+  fs?: StorageFs;
+  /** Preallocated size of each segment in bytes (default 64 MiB, minimum 4 KiB). */
+  segmentBytes?: number;
+}
+
+/** What recovery found, for the runtime's startup log line. */
+export interface WalRecoveryReport {
+  segments: number;
+  entries: number;
+  firstIndex: number;
+  lastIndex: number;
+  tornTail: RecoveredWal['tornTail'];
+}
+
+interface OutRecord {
+  buf: Buffer;
+  /** First entry index (ENTRIES records). */
+  first?: number;
+  /** Log's last index right after this record. */
+  lastAfter: number;
+  hardState?: HardState;
+  truncateFrom?: number;
+  compact?: { index: number; term: number };
+}
+
+interface Pending {
+  records: OutRecord[];
+  lastIndex: number;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export class FileWal implements LogStorage {
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private failed: RaftCtlError | null = null;
+  private closed = false;
+  private durable: number;
+  private submittedHardState: HardState;
+  /** Writer-side view (what has been written to the files, in order). */
+  private writtenHardState: HardState;
+  private writtenCompact: { index: number; term: number };
+  private writtenLast: number;
+  private tailDataStart = 0;
+  private spare: Promise<void> | null = null;
+
+  private constructor(
+    readonly dir: string,
+    private readonly fs: StorageFs,
+    private readonly segmentBytes: number,
+    private readonly state: LogState,
+    hardState: HardState,
+    private readonly segments: SegmentInfo[],
+    private tail: OpenSegment,
+    readonly recovery: WalRecoveryReport,
+  ) {
+    this.durable = state.lastIndex();
+    this.submittedHardState = hardState;
+    this.writtenHardState = hardState;
+    this.writtenCompact = { index: state.compactIndex, term: state.compactTerm };
+    this.writtenLast = state.lastIndex();
+  }
+
+  /**
+   * Opens (creating if needed) the WAL in `dir`, recovers it (see recover.ts: torn tail cut,
+   * corruption refused with IntegrityError exit 7) and prepares the first spare segment.
+   */
+  static async open(dir: string, options: FileWalOptions = {}): Promise<FileWal> {
+    const fs = options.fs ?? nodeStorageFs;
+    const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    if (!Number.isSafeInteger(segmentBytes) || segmentBytes < 4096) {
+      throw new ConfigError(`WAL segment size must be an integer of at least 4096 bytes, got ${segmentBytes}`);
+    }
+    try {
+      await fs.mkdir(dir);
+      try {
+        await fs.unlink(join(dir, SPARE_NAME));
+      } catch (err) {
+        if (!isErrno(err, 'ENOENT')) throw err;
+      }
+      const rec = await recoverWal(fs, dir);
+      let tail: OpenSegment;
+      const last = rec.segments.at(-1);
+      if (last) {
+        const path = join(dir, last.name);
+        tail = { first: last.first, path, handle: await fs.open(path, 'r+'), offset: rec.tailOffset };
+      } else {
+        const first = rec.state.lastIndex() + 1;
+        const name = segmentFileName(first);
+        const path = join(dir, name);
+        await preallocateFile(fs, join(dir, SPARE_NAME), segmentBytes);
+        await fs.rename(join(dir, SPARE_NAME), path);
+        await fs.syncDir(dir);
+        rec.segments.push({ first, name, maxLive: 0 });
+        tail = { first, path, handle: await fs.open(path, 'r+'), offset: 0 };
+      }
+      const report: WalRecoveryReport = {
+        segments: rec.segments.length,
+        entries: rec.state.size(),
+        firstIndex: rec.state.firstIndex(),
+        lastIndex: rec.state.lastIndex(),
+        tornTail: rec.tornTail,
+      };
+      const wal = new FileWal(dir, fs, segmentBytes, rec.state, rec.hardState, rec.segments, tail, report);
+      wal.prepareSpare();
+      return wal;
+    } catch (err) {
+      throw toStorageError(err, `opening WAL in ${dir}`);
+    }
+  }
+
+  firstIndex(): number {
+    return this.state.firstIndex();
+  }
+  lastIndex(): number {
+    return this.state.lastIndex();
+  }
+  durableIndex(): number {
+    return Math.min(this.durable, this.state.lastIndex());
+  }
+  term(index: number): number | undefined {
+    return this.state.term(index);
+  }
+  entries(lo: number, hi: number, maxCount?: number): StoredEntry[] {
+    return this.state.slice(lo, hi, maxCount);
+  }
+  hardState(): HardState {
+    return { ...this.submittedHardState };
+  }
+  compactPoint(): { index: number; term: number } {
+    return { index: this.state.compactIndex, term: this.state.compactTerm };
+  }
+  /** Segment files currently holding the log, oldest first (for status and tests). */
+  segmentNames(): string[] {
+    return this.segments.map((s) => s.name);
+  }
+
+  append(entries: readonly StoredEntry[]): Promise<void> {
+    return this.write({ entries });
+  }
+  setHardState(hs: HardState): Promise<void> {
+    return this.write({ hardState: hs });
+  }
+  truncateSuffix(fromIndex: number): Promise<void> {
+    return this.write({ truncateFrom: fromIndex });
+  }
+  compact(index: number, term: number): Promise<void> {
+    return this.write({ compact: { index, term } });
+  }
+
+  write(w: LogWrite): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.closed) return Promise.reject(new InternalError(`WAL in ${this.dir} is closed`));
+    const records: OutRecord[] = [];
+    let error: unknown = null;
+    try {
+      if (w.compact) {
+        this.state.compact(w.compact.index, w.compact.term);
+        records.push({ buf: encodeCompactRecord(w.compact.index, w.compact.term), compact: { ...w.compact }, lastAfter: this.state.lastIndex() });
+      }
+      if (w.truncateFrom !== undefined) {
+        this.state.truncateFrom(w.truncateFrom);
+        this.durable = Math.min(this.durable, w.truncateFrom - 1);
+        records.push({ buf: encodeTruncateRecord(w.truncateFrom), truncateFrom: w.truncateFrom, lastAfter: this.state.lastIndex() });
+      }
+      if (w.entries && w.entries.length > 0) {
+        this.state.append(w.entries);
+        records.push({ buf: encodeEntriesRecord(w.entries.map(encodeEntry)), first: w.entries[0]!.index, lastAfter: this.state.lastIndex() });
+      }
+      if (w.hardState) {
+        const hs = w.hardState;
+        if (!Number.isSafeInteger(hs.term) || hs.term < 0 || !Number.isInteger(hs.votedFor) || hs.votedFor < 0 || hs.votedFor > 0xffffffff) {
+          throw new InternalError(`invalid hard state ${JSON.stringify(hs)}`);
+        }
+        if (hs.term < this.submittedHardState.term) {
+          throw new InternalError(`hard state term went backwards: ${this.submittedHardState.term} → ${hs.term}`);
+        }
+        this.submittedHardState = { term: hs.term, votedFor: hs.votedFor };
+        records.push({ buf: encodeHardStateRecord(hs), hardState: { ...this.submittedHardState }, lastAfter: this.state.lastIndex() });
+      }
+    } catch (err) {
+      error = err;
+    }
+    if (records.length === 0) return error ? Promise.reject(error) : Promise.resolve();
+    const p = new Promise<void>((resolve, reject) => {
+      this.queue.push({ records, lastIndex: this.state.lastIndex(), resolve, reject });
+    });
+    if (!this.flushing) this.flushing = this.flushLoop();
+    return error ? p.then(() => Promise.reject(error)) : p;
+  }
+
+  /** Waits for queued writes, closes the tail and removes the spare. Idempotent. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.flushing) await this.flushing;
+    try {
+      await this.tail.handle.close();
+    } catch {
+      // already closed
+    }
+    if (this.spare) {
+      try {
+        await this.spare;
+        await this.fs.unlink(join(this.dir, SPARE_NAME));
+      } catch {
+        // a failed or missing spare needs no cleanup
+      }
+      this.spare = null;
+    }
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        if (this.failed) throw this.failed;
+        const records = batch.flatMap((p) => p.records);
+        await this.writeRecords(records);
+        await this.fs.sync(this.tail.handle);
+        this.durable = batch.at(-1)!.lastIndex;
+        if (records.some((r) => r.compact)) await this.deleteCompactedSegments();
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        this.failed ??= toStorageError(err, `writing WAL in ${this.dir}`);
+        for (const p of batch) p.reject(this.failed);
+      }
+    }
+    this.flushing = null;
+  }
+
+  private async writeRecords(records: OutRecord[]): Promise<void> {
+    let i = 0;
+    while (i < records.length) {
+      const room = this.segmentBytes - this.tail.offset;
+      let j = i;
+      let bytes = 0;
+      while (j < records.length && bytes + records[j]!.buf.length <= room) bytes += records[j++]!.buf.length;
+      if (j === i) {
+        if (this.tail.offset > this.tailDataStart) {
+          await this.roll(records[i]!.first ?? this.writtenLast + 1);
+          continue;
+        }
+        bytes = records[i]!.buf.length;
+        j = i + 1;
+      }
+      const buf = j - i === 1 ? records[i]!.buf : Buffer.concat(records.slice(i, j).map((r) => r.buf), bytes);
+      await this.writeAt(buf);
+      for (let k = i; k < j; k++) this.noteWritten(records[k]!);
+      i = j;
+    }
+  }
+
+  private async writeAt(buf: Buffer): Promise<void> {
+    let done = 0;
+    while (done < buf.length) {
+      const { bytesWritten } = await this.tail.handle.write(buf, done, buf.length - done, this.tail.offset + done);
+      done += bytesWritten;
+    }
+    this.tail.offset += buf.length;
+  }
+
+  private noteWritten(r: OutRecord): void {
+    const tailInfo = this.segments.at(-1)!;
+    if (r.compact) this.writtenCompact = r.compact;
+    if (r.truncateFrom !== undefined) {
+      for (const s of this.segments) s.maxLive = Math.min(s.maxLive, r.truncateFrom - 1);
+    }
+    if (r.first !== undefined) tailInfo.maxLive = Math.max(tailInfo.maxLive, r.lastAfter);
+    if (r.hardState) this.writtenHardState = r.hardState;
+    this.writtenLast = r.lastAfter;
+  }
+
+  private prepareSpare(): void {
+    const p = preallocateFile(this.fs, join(this.dir, SPARE_NAME), this.segmentBytes);
+    p.catch(() => undefined); // surfaced when the spare is awaited on roll
+    this.spare = p;
+  }
+
+  /** Seals the tail and starts segment `max(nextFirst, tail.first + 1)` with carry records. */
+  private async roll(nextFirst: number): Promise<void> {
+    const old = this.tail;
+    await this.fs.sync(old.handle);
+    await old.handle.close();
+    const first = Math.max(nextFirst, old.first + 1);
+    const name = segmentFileName(first);
+    const path = join(this.dir, name);
+    if (!this.spare) this.prepareSpare();
+    await this.spare;
+    this.spare = null;
+    await this.fs.rename(join(this.dir, SPARE_NAME), path);
+    await this.fs.syncDir(this.dir);
+    this.segments.push({ first, name, maxLive: 0 });
+    this.tail = { first, path, handle: await this.fs.open(path, 'r+'), offset: 0 };
+    this.tailDataStart = 0;
+    this.prepareSpare();
+    const carry: Buffer[] = [];
+    if (this.writtenHardState.term > 0) carry.push(encodeHardStateRecord(this.writtenHardState));
+    if (this.writtenCompact.index > 0) carry.push(encodeCompactRecord(this.writtenCompact.index, this.writtenCompact.term));
+    if (carry.length > 0) await this.writeAt(Buffer.concat(carry));
+    this.tailDataStart = this.tail.offset;
+  }
+
+  /** Deletes the oldest non-tail segments whose live entries are all ≤ the compact index. */
+  private async deleteCompactedSegments(): Promise<void> {
+    let removed = 0;
+    while (this.segments.length > 1 && this.segments[0]!.maxLive <= this.writtenCompact.index) {
+      const s = this.segments.shift()!;
+      await this.fs.unlink(join(this.dir, s.name));
+      removed++;
+    }
+    if (removed > 0) await this.fs.syncDir(this.dir);
+  }
+}

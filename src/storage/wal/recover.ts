@@ -1,0 +1,158 @@
+/**
+ * WAL recovery (STORAGE.md, "Rules"): replays every segment in name order into a
+ * {@link LogState} and tells a torn tail from corruption.
+ *
+ * - A bad record (checksum mismatch, impossible length, unknown type, undecodable payload)
+ *   followed only by zeros, garbage that holds no valid record, or the end of the log is a
+ *   **torn tail**: the bytes from the bad record on are zeroed and fsynced, and writing resumes
+ *   there. A zero header is the normal end of a preallocated segment's written part.
+ * - A bad record or zero header followed by a valid record (later in the same segment or in any
+ *   later segment) is **corruption**: {@link corruptionError} naming the file and byte offset
+ *   (IntegrityError `CORRUPT`, exit 7). Nothing is modified.
+ * - A hole between the compact point and the first live entry (a lost segment) is corruption too.
+ *
+ * Recovered state: the last hard state, the last compact point, and the entries after it with
+ * every truncation applied. Segments that hold no valid record after the torn point are deleted.
+ */
+import { join } from 'node:path';
+import { decodeEntry, type StoredEntry } from '../entry-codec.js';
+import { corruptionError } from '../errors.js';
+import type { StorageFs } from '../fs.js';
+import { LogState } from '../log-state.js';
+import { findValidRecord, readRecordAt, RecordType, type HardState, type WalRecord } from './record.js';
+import { listSegments } from './segment.js';
+
+/** Per-segment facts the writer needs to delete segments after compaction. */
+export interface SegmentInfo {
+  first: number;
+  name: string;
+  /** Upper bound of the live entry indexes the segment holds (0 when none). */
+  maxLive: number;
+}
+
+/** The result of {@link recoverWal}. */
+export interface RecoveredWal {
+  state: LogState;
+  hardState: HardState;
+  segments: SegmentInfo[];
+  /** Where the next record goes in the last segment (0 when there is no segment). */
+  tailOffset: number;
+  /** Set when a torn tail was cut off: file, offset of the bad record, and why it was bad. */
+  tornTail: { file: string; offset: number; reason: string } | null;
+}
+
+interface Loaded {
+  info: SegmentInfo;
+  path: string;
+  buf: Buffer;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function isAllZero(buf: Buffer, from: number): boolean {
+  for (let i = from; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
+}
+
+function lastNonZero(buf: Buffer): number {
+  for (let i = buf.length - 1; i >= 0; i--) if (buf[i] !== 0) return i;
+  return -1;
+}
+
+/** Reads and replays the WAL in `dir`, repairing a torn tail. Throws IntegrityError on corruption. */
+export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredWal> {
+  const names = await listSegments(fs, dir);
+  const state = new LogState();
+  let hardState: HardState = { term: 0, votedFor: 0 };
+  const segments: Loaded[] = [];
+  let tailOffset = 0;
+  let torn: { seg: Loaded; offset: number; reason: string } | null = null;
+
+  const apply = (rec: WalRecord, seg: Loaded, off: number): void => {
+    switch (rec.type) {
+      case RecordType.ENTRIES: {
+        const entries: StoredEntry[] = [];
+        for (const bytes of rec.entries) {
+          try {
+            entries.push(decodeEntry(bytes));
+          } catch (err) {
+            throw corruptionError(seg.path, off, 'an entry in this record does not decode', { cause: err });
+          }
+        }
+        state.replayEntries(entries);
+        const last = entries.at(-1);
+        if (last) seg.info.maxLive = Math.max(seg.info.maxLive, last.index);
+        break;
+      }
+      case RecordType.HARD_STATE:
+        hardState = rec.hardState;
+        break;
+      case RecordType.TRUNCATE:
+        state.replayTruncate(rec.fromIndex);
+        for (const s of segments) s.info.maxLive = Math.min(s.info.maxLive, rec.fromIndex - 1);
+        break;
+      case RecordType.COMPACT:
+        state.replayCompact(rec.index, rec.term);
+        break;
+    }
+  };
+
+  for (const { first, name } of names) {
+    const path = join(dir, name);
+    const buf = await fs.readFile(path);
+    const seg: Loaded = { info: { first, name, maxLive: 0 }, path, buf };
+    if (torn) {
+      const q = findValidRecord(buf, 0, buf.length);
+      if (q >= 0) throw corruptionError(torn.seg.path, torn.offset, `${torn.reason}, but a valid record follows in ${path}`);
+      seg.buf = EMPTY;
+      segments.push(seg);
+      continue;
+    }
+    segments.push(seg);
+    let off = 0;
+    for (;;) {
+      const r = readRecordAt(buf, off, buf.length);
+      if (r.ok) {
+        apply(r.record, seg, off);
+        off = r.next;
+        continue;
+      }
+      if (r.zeroHeader && isAllZero(buf, off)) break;
+      const resumeAt = r.declaredEnd ?? off + 1;
+      const q = findValidRecord(buf, resumeAt, buf.length);
+      if (q >= 0) throw corruptionError(path, off, `${r.reason}, but a valid record follows at byte offset ${q}`);
+      if (!r.zeroHeader || !isAllZero(buf, off)) torn = { seg, offset: off, reason: r.reason };
+      break;
+    }
+    tailOffset = off;
+    if (torn?.seg !== seg) seg.buf = EMPTY;
+  }
+
+  if (torn) {
+    // Later segments hold nothing valid (checked above): drop them; cut the torn tail.
+    const idx = segments.indexOf(torn.seg);
+    for (const s of segments.splice(idx + 1)) await fs.unlink(s.path);
+    const end = lastNonZero(torn.seg.buf) + 1;
+    const h = await fs.open(torn.seg.path, 'r+');
+    try {
+      if (end > torn.offset) await h.write(Buffer.alloc(end - torn.offset), 0, end - torn.offset, torn.offset);
+      await fs.sync(h);
+    } finally {
+      await h.close();
+    }
+    await fs.syncDir(dir);
+    tailOffset = torn.offset;
+  }
+
+  const gap = state.replayGap();
+  if (gap) {
+    throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
+  }
+  return {
+    state,
+    hardState,
+    segments: segments.map((s) => s.info),
+    tailOffset,
+    tornTail: torn ? { file: torn.seg.path, offset: torn.offset, reason: torn.reason } : null,
+  };
+}
