@@ -114,6 +114,14 @@ export function onLogTruncated(s: CoreState, from: LogIndex): void {
   }
 }
 
+/**
+ * This node will not learn what happens to its entries after `after` (it stepped down
+ * because it was removed from the configuration): their proposals' fate is unknown here.
+ */
+export function abandonPendingAfter(s: CoreState, after: LogIndex): void {
+  onLogTruncated(s, after + 1);
+}
+
 /** A received snapshot replaced the log: every pending proposal's fate is unknown here. */
 export function onSnapshotRestored(s: CoreState): void {
   onLogTruncated(s, 0);

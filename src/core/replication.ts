@@ -10,6 +10,7 @@ import { isJoint, isVoter, leaveJoint, members } from './membership.js';
 import { Progress } from './progress.js';
 import { jointCommitIndex } from './quorum.js';
 import { checkRounds, onTermCommitted } from './reads.js';
+import { abandonPendingAfter } from './proposals.js';
 import { becomeFollower } from './roles.js';
 import type { CoreState } from './state.js';
 import type { EntryPayload, LogIndex } from './types.js';
@@ -239,6 +240,7 @@ function afterCommit(s: CoreState): void {
     }
     if (best && best.matchIndex === s.log.lastIndex()) sendTimeoutNow(s, best.id);
     becomeFollower(s, s.term, 0);
+    abandonPendingAfter(s, commit);
   }
 }
 

@@ -1,0 +1,261 @@
+/**
+ * One random seeded schedule: a cluster, a client workload (writes, linearizable and lease
+ * reads), membership changes and faults (partitions, crashes, pauses, loss, duplication,
+ * reordering, leadership transfers) during a fault phase; then everything heals and
+ * liveness is required: a leader within 10 election timeouts, every pending proposal
+ * committed or explicitly refused, every scheduled membership change completed, and at
+ * least one command committed. The same seed replays the same run exactly.
+ */
+import { isJoint, isLearner, isVoter, type Configuration, type MembershipChange } from '../../src/core/index.js';
+import { SimViolation } from './checker.js';
+import { SeededRandom } from './random.js';
+import { SimCluster } from './sim-cluster.js';
+
+export interface SeedResult {
+  readonly seed: number;
+  readonly violation?: { readonly property: string; readonly message: string; readonly events: readonly string[] };
+  /** Distinct log indexes known committed. */
+  readonly committed: number;
+  readonly configChanges: number;
+  readonly steps: number;
+}
+
+/** One step of a membership operation: the change to propose and when it counts as done. */
+interface ChangeStep {
+  readonly change: (c: Configuration) => MembershipChange | undefined;
+  readonly done: (c: Configuration) => boolean;
+  readonly onDone?: () => void;
+}
+
+export function runSeed(seed: number): SeedResult {
+  const r = new SeededRandom(seed * 2654435761 + 1);
+  const nVoters = r.pick([1, 3, 3, 3, 3, 5, 5]);
+  const voters = Array.from({ length: nVoters }, (_, i) => i + 1);
+  const c = SimCluster.create({
+    seed,
+    voters,
+    latencyMs: [1, r.pick([3, 10, 30])],
+    persistMs: [0, r.pick([1, 3, 10])],
+    compactEvery: r.pick([0, 10, 30, 100]),
+    compactKeep: r.between(0, 5),
+    maxInflightAppends: r.pick([1, 4, 256]),
+    maxEntriesPerAppend: r.pick([1, 3, 64, 1024]),
+  });
+  const et = c.electionTimeoutMs;
+  const faultEnd = r.between(3000, 10000);
+  const proposalsEnd = faultEnd + 1500;
+  // After healing, clients keep writing until proposalsEnd and until one write committed after the heal.
+  let commandsAtHeal = Number.POSITIVE_INFINITY;
+  let proposing = true;
+  const stopProposing = () => c.now >= proposalsEnd && c.checker.commandsCommitted > commandsAtHeal;
+  const removed = new Set<number>();
+  let nextId = nVoters + 1;
+  let configChanges = 0;
+  let opsPending = 0;
+
+  const upIds = () => [...c.nodes.values()].filter((n) => n.up && !removed.has(n.id)).map((n) => n.id);
+
+  // Client writes: mostly to the leader, sometimes to a random node (refused or forwarded by the client).
+  const proposer = () => {
+    if (stopProposing()) {
+      proposing = false;
+      return;
+    }
+    const ids = upIds();
+    if (ids.length > 0) {
+      const burst = r.chance(0.2) ? r.between(2, 8) : 1;
+      const l = c.leader();
+      const target = l !== undefined && !removed.has(l) && r.chance(0.8) ? l : r.pick(ids);
+      for (let i = 0; i < burst; i++) c.propose(target);
+    }
+    c.at(r.between(10, 150), proposer);
+  };
+  c.at(r.between(0, 100), proposer);
+
+  // Client reads on random nodes with either policy.
+  const reader = () => {
+    if (!proposing) return;
+    const ids = upIds();
+    if (ids.length > 0) c.read(r.pick(ids), r.chance(0.5) ? 'lease' : 'linearizable');
+    c.at(r.between(30, 300), reader);
+  };
+  c.at(r.between(0, 300), reader);
+
+  // Membership operations, one after another, each retried on the current leader until done.
+  const ops: ChangeStep[][] = [];
+  const nOps = r.chance(0.6) ? r.between(1, 3) : 0;
+  for (let i = 0; i < nOps; i++) ops.push(planOp(r.pick(['add', 'promote', 'remove', 'replace', 'removeLearner'] as const)));
+  opsPending = ops.length;
+
+  function planOp(kind: 'add' | 'promote' | 'remove' | 'replace' | 'removeLearner'): ChangeStep[] {
+    if (kind === 'remove') {
+      let victim = 0;
+      return [
+        {
+          change: (cfg) => {
+            if (victim === 0 || !isVoter(cfg, victim)) {
+              if (cfg.voters.length <= 1) return undefined;
+              victim = r.pick(cfg.voters);
+            }
+            return { remove: [victim] };
+          },
+          done: (cfg) => cfg.voters.length <= 1 || (victim !== 0 && !isVoter(cfg, victim) && !isLearner(cfg, victim)),
+          onDone: () => retire(victim),
+        },
+      ];
+    }
+    const id = nextId++;
+    const add: ChangeStep = {
+      change: () => {
+        if (!c.nodes.has(id)) c.addNode(id);
+        return { addLearners: [{ id, address: `10.0.0.${id}:9081` }] };
+      },
+      done: (cfg) => isLearner(cfg, id) || isVoter(cfg, id),
+    };
+    if (kind === 'add') return [add];
+    if (kind === 'promote') return [add, { change: () => ({ promote: [id] }), done: (cfg) => isVoter(cfg, id) }];
+    if (kind === 'removeLearner') {
+      return [add, { change: () => ({ remove: [id] }), done: (cfg) => !isLearner(cfg, id), onDone: () => retire(id) }];
+    }
+    let victim = 0;
+    return [
+      add,
+      {
+        change: (cfg) => {
+          if (victim === 0 || !isVoter(cfg, victim)) victim = r.pick(cfg.voters);
+          return { promote: [id], remove: [victim] };
+        },
+        done: (cfg) => isVoter(cfg, id) && victim !== 0 && !isVoter(cfg, victim),
+        onDone: () => retire(victim),
+      },
+    ];
+  }
+
+  function retire(id: number): void {
+    if (id === 0) return;
+    removed.add(id);
+    c.at(1000, () => c.crash(id));
+  }
+
+  const runOps = (opIndex: number, stepIndex: number) => {
+    const op = ops[opIndex];
+    if (!op) return;
+    const step = op[stepIndex];
+    if (!step) {
+      configChanges++;
+      opsPending--;
+      c.at(r.between(0, 1500), () => runOps(opIndex + 1, 0));
+      return;
+    }
+    const l = c.leader();
+    const st = l === undefined ? null : c.status(l);
+    if (st && !isJoint(st.configuration) && st.configIndex <= st.commitIndex) {
+      if (step.done(st.configuration)) {
+        step.onDone?.();
+        runOps(opIndex, stepIndex + 1);
+        return;
+      }
+      const change = step.change(st.configuration);
+      if (change) c.changeMembership(l!, change, st.configIndex);
+    }
+    c.at(150, () => runOps(opIndex, stepIndex));
+  };
+  if (ops.length > 0) c.at(r.between(200, faultEnd), () => runOps(0, 0));
+
+  // Faults during [300, faultEnd).
+  const nFaults = r.between(1, 10);
+  for (let i = 0; i < nFaults; i++) {
+    const t = r.between(300, faultEnd - 1);
+    const kind = r.pick(['partition', 'isolateLeader', 'crash', 'crashLeader', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
+    c.at(t, () => {
+      const ids = upIds();
+      const l = c.leader();
+      switch (kind) {
+        case 'partition': {
+          const a = ids.filter(() => r.chance(0.5));
+          c.partition([a]);
+          c.at(r.between(100, 4000), () => c.heal());
+          return;
+        }
+        case 'isolateLeader':
+          if (l === undefined) return;
+          c.isolate(l);
+          c.at(r.between(100, 4000), () => c.heal());
+          return;
+        case 'crash':
+        case 'crashLeader': {
+          const v = kind === 'crashLeader' && l !== undefined ? l : ids.length > 0 ? r.pick(ids) : undefined;
+          if (v === undefined) return;
+          c.crash(v);
+          c.at(r.between(20, 3000), () => {
+            if (!removed.has(v)) c.restart(v);
+          });
+          return;
+        }
+        case 'pause':
+        case 'pauseLeader': {
+          const v = kind === 'pauseLeader' && l !== undefined ? l : ids.length > 0 ? r.pick(ids) : undefined;
+          if (v === undefined) return;
+          c.pause(v, Math.min(r.between(50, Math.round(2.5 * et)), Math.max(0, faultEnd - c.now)));
+          return;
+        }
+        case 'drop':
+          c.dropRate = r.pick([0.02, 0.1, 0.3]);
+          c.at(r.between(100, 3000), () => (c.dropRate = 0));
+          return;
+        case 'dupReorder':
+          c.dupRate = r.pick([0.05, 0.2]);
+          c.reorderRate = r.pick([0, 0.05, 0.2]);
+          c.at(r.between(100, 3000), () => {
+            c.dupRate = 0;
+            c.reorderRate = 0;
+          });
+          return;
+        case 'transfer':
+          if (l !== undefined) c.transfer(l, r.chance(0.5) ? 0 : r.pick(ids));
+          return;
+      }
+    });
+  }
+
+  const result = (violation?: SeedResult['violation']): SeedResult => ({
+    seed,
+    ...(violation ? { violation } : {}),
+    committed: c.checker.committedCount,
+    configChanges,
+    steps: c.stepsRun,
+  });
+
+  try {
+    c.runFor(faultEnd);
+    // Heal everything: network, loss, crashed nodes. Pauses end by themselves before faultEnd.
+    c.heal();
+    c.dropRate = c.dupRate = c.reorderRate = 0;
+    for (const n of c.nodes.values()) if (!n.up && !removed.has(n.id)) c.restart(n.id);
+    const healedAt = c.now;
+    commandsAtHeal = c.checker.commandsCommitted;
+    if (!c.runUntil(() => c.leader() !== undefined, 10 * et)) {
+      return fail('liveness', `no leader within 10 election timeouts after healing at ${healedAt}ms`);
+    }
+    const settled = () => {
+      if (proposing) return false;
+      const l = c.leader();
+      if (l === undefined || opsPending > 0) return false;
+      for (const n of c.nodes.values()) if (n.up && !removed.has(n.id) && n.proposals.size > 0) return false;
+      return c.node(l).applied >= c.checker.maxCommitted;
+    };
+    if (!c.runUntil(settled, Math.max(proposalsEnd - c.now, 0) + 10 * et)) {
+      const pending = [...c.nodes.values()].filter((n) => n.up && n.proposals.size > 0).map((n) => `${n.id}:${n.proposals.size}`);
+      return fail('liveness', `not settled ${10 * et}ms after proposals were due to stop (${proposing ? 'no write committed since healing' : 'writes stopped'}): leader ${c.leader()}, pending proposals ${pending.join(',') || 'none'}, membership ops left ${opsPending}`);
+    }
+    return result();
+  } catch (err) {
+    if (err instanceof SimViolation) return result({ property: err.property, message: err.message, events: c.recentEvents() });
+    const e = err as Error;
+    return result({ property: 'exception', message: e.stack ?? String(e), events: c.recentEvents() });
+  }
+
+  function fail(property: string, message: string): SeedResult {
+    return result({ property, message, events: c.recentEvents() });
+  }
+}

@@ -1,0 +1,684 @@
+/**
+ * A deterministic simulated cluster of RaftCores: virtual time, an event queue, a network
+ * with latency, loss, duplication, reordering and partitions, crash/restart from durable
+ * state, and paused processes whose monotonic clock jumps on resume. It plays the runtime:
+ * it honours the Ready contract (persist with a delay, send acknowledgements only after
+ * persistence, apply, advance) and the correlation contract (Append seqs are stripped in
+ * transit and re-attached to responses from the per-stream FIFO order). Every fact is fed
+ * to a Checker as it happens.
+ */
+import {
+  RaftCore,
+  initialState,
+  isVoter,
+  members,
+  emptyConfiguration,
+  type Configuration,
+  type Entry,
+  type HardState,
+  type Inbound,
+  type MembershipChange,
+  type Outbound,
+  type ProposalOutcome,
+  type RaftConfig,
+  type Ready,
+  type SnapshotMeta,
+  type Status,
+} from '../../src/core/index.js';
+import { Checker, entryId, SimViolation } from './checker.js';
+import { SeededRandom } from './random.js';
+
+export interface SimOptions {
+  readonly seed: number;
+  readonly voters: readonly number[];
+  readonly tickMs?: number;
+  readonly latencyMs?: readonly [number, number];
+  readonly persistMs?: readonly [number, number];
+  readonly electionTimeoutMinTicks?: number;
+  readonly electionTimeoutMaxTicks?: number;
+  readonly checkQuorum?: boolean;
+  readonly preVote?: boolean;
+  readonly maxInflightAppends?: number;
+  readonly maxEntriesPerAppend?: number;
+  readonly leaseDriftMs?: number;
+  /** Compact a node's log once this many applied entries follow its snapshot (0 = never). */
+  readonly compactEvery?: number;
+  /** Applied entries kept behind the compaction point. */
+  readonly compactKeep?: number;
+  /** Clock-rate drift per node, as a fraction (e.g. 0.002 = ±0.2 %). */
+  readonly clockDrift?: number;
+}
+
+interface Durable {
+  hardState: HardState;
+  snapshot: SnapshotMeta;
+  entries: Entry[];
+  commitIndex: number;
+}
+
+type Event =
+  | { kind: 'deliver'; t: number; seq: number; msg: Inbound; toEpoch: number; fromEpoch: number; appendSeq: number }
+  | { kind: 'tick'; t: number; seq: number; node: number; epoch: number }
+  | { kind: 'persist'; t: number; seq: number; node: number; epoch: number }
+  | { kind: 'call'; t: number; seq: number; fn: () => void };
+
+/** A client request the simulation is tracking. */
+export interface ProposalHandle {
+  readonly key: string;
+  readonly node: number;
+  outcome?: ProposalOutcome;
+}
+
+export interface ReadHandle {
+  readonly ctx: number;
+  readonly node: number;
+  readonly policy: 'linearizable' | 'lease';
+  readonly mustSee: number;
+  result?: { status: 'ready'; index: number; served: number } | { status: 'rejected'; reason: string };
+}
+
+export class SimNode {
+  core: RaftCore | null = null;
+  up = false;
+  paused = false;
+  epoch = 0;
+  clockOffset = 0;
+  tickInterval = 100;
+  applied = 0;
+  outstanding: Ready | null = null;
+  backlog: Event[] = [];
+  /** Per leader: seqs (and that leader's epoch) of Appends delivered here, oldest first. */
+  readonly deliveredSeqs = new Map<number, { seq: number; epoch: number }[]>();
+  requestsStepped = 0;
+  responsesEmitted = 0;
+  readonly proposals = new Map<number, ProposalHandle>();
+  readonly reads = new Map<number, ReadHandle>();
+  /** Role and term as last reported through Ready.softState (what a runtime knows). */
+  role: string = 'follower';
+  term = 0;
+  constructor(
+    readonly id: number,
+    public durable: Durable,
+    readonly rng: SeededRandom,
+  ) {}
+}
+
+/** Events kept for a violation report (RAFT_SIM_EVENTS overrides, for debugging). */
+const EVENT_LOG = Number(globalThis.process?.env?.['RAFT_SIM_EVENTS'] ?? 200);
+
+export class SimCluster {
+  readonly opts: SimOptions;
+  readonly rng: SeededRandom;
+  readonly checker = new Checker();
+  readonly nodes = new Map<number, SimNode>();
+  now = 0;
+  dropRate = 0;
+  dupRate = 0;
+  reorderRate = 0;
+  /** Node id -> partition group; nodes in different groups cannot talk. */
+  readonly #group = new Map<number, number>();
+  readonly #heap: Event[] = [];
+  #seq = 0;
+  readonly #fifo = new Map<string, number>();
+  readonly #log: unknown[][] = [];
+  #logPos = 0;
+  #ctx = 1;
+  #proposalCounter = 0;
+  stepsRun = 0;
+
+  private constructor(opts: SimOptions) {
+    this.opts = opts;
+    this.rng = new SeededRandom(opts.seed);
+  }
+
+  /** Builds and starts a cluster whose initial voters share one bootstrap configuration. */
+  static create(opts: SimOptions): SimCluster {
+    const c = new SimCluster(opts);
+    const addresses: Record<number, string> = {};
+    for (const id of opts.voters) addresses[id] = `10.0.0.${id}:9081`;
+    const cfg: Configuration = { voters: [...opts.voters].sort((a, b) => a - b), votersOutgoing: [], learners: [], addresses };
+    for (const id of opts.voters) c.addNode(id, cfg);
+    return c;
+  }
+
+  get tickMs(): number {
+    return this.opts.tickMs ?? 100;
+  }
+
+  /** Ms in one maximum election timeout. */
+  get electionTimeoutMs(): number {
+    return (this.opts.electionTimeoutMaxTicks ?? 20) * this.tickMs;
+  }
+
+  /** Adds and starts a node: a bootstrap member if `configuration` is given, else an empty joiner. */
+  addNode(id: number, configuration?: Configuration): SimNode {
+    const st = configuration ? initialState(configuration) : { hardState: { term: 0, votedFor: 0 }, entries: [] };
+    const durable: Durable = {
+      hardState: st.hardState,
+      snapshot: st.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration() },
+      entries: [],
+      commitIndex: 0,
+    };
+    const n = new SimNode(id, durable, this.rng.fork());
+    this.nodes.set(id, n);
+    this.#group.set(id, 0);
+    this.restart(id);
+    return n;
+  }
+
+  node(id: number): SimNode {
+    const n = this.nodes.get(id);
+    if (!n) throw new Error(`no node ${id}`);
+    return n;
+  }
+
+  /** The node's monotonic clock (offset per incarnation; jumps forward across a pause). */
+  nowOf(n: SimNode): number {
+    return this.now + n.clockOffset;
+  }
+
+  // ---------------------------------------------------------------- event queue
+
+  #push(e: Event): void {
+    const h = this.#heap;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (less(h[p]!, h[i]!)) break;
+      [h[p], h[i]] = [h[i]!, h[p]!];
+      i = p;
+    }
+  }
+
+  #pop(): Event | undefined {
+    const h = this.#heap;
+    if (h.length === 0) return undefined;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i]!, h[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+
+  /** Runs `fn` at virtual time now + delay. */
+  at(delay: number, fn: () => void): void {
+    this.#push({ kind: 'call', t: this.now + delay, seq: this.#seq++, fn });
+  }
+
+  /** Processes events until virtual time `this.now + ms`. */
+  runFor(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      const h = this.#heap;
+      if (h.length === 0 || h[0]!.t > end) break;
+      this.#dispatch(this.#pop()!);
+    }
+    this.now = end;
+  }
+
+  /** Runs until `pred()` holds (checked after every event) or `maxMs` elapse; returns whether it held. */
+  runUntil(pred: () => boolean, maxMs: number): boolean {
+    const end = this.now + maxMs;
+    if (pred()) return true;
+    for (;;) {
+      const h = this.#heap;
+      if (h.length === 0 || h[0]!.t > end) break;
+      this.#dispatch(this.#pop()!);
+      if (pred()) return true;
+    }
+    this.now = end;
+    return pred();
+  }
+
+  #dispatch(e: Event): void {
+    this.now = e.t;
+    this.stepsRun++;
+    switch (e.kind) {
+      case 'call':
+        e.fn();
+        return;
+      case 'tick': {
+        const n = this.nodes.get(e.node)!;
+        if (!n.up || n.epoch !== e.epoch) return;
+        if (n.paused) return; // resume() restarts the ticker
+        this.#record('tick', n.id);
+        n.core!.tick(this.nowOf(n));
+        this.#drive(n);
+        this.#scheduleTick(n);
+        return;
+      }
+      case 'persist': {
+        const n = this.nodes.get(e.node)!;
+        if (!n.up || n.epoch !== e.epoch) return;
+        if (n.paused) {
+          n.backlog.push(e);
+          return;
+        }
+        this.#completePersist(n);
+        return;
+      }
+      case 'deliver': {
+        const m = e.msg;
+        const n = this.nodes.get(m.to);
+        const sender = this.nodes.get(m.from);
+        if (!n || !n.up || n.epoch !== e.toEpoch || (sender && sender.epoch !== e.fromEpoch && m.type !== 'Unreachable')) {
+          this.#lost(m, 'crash');
+          return;
+        }
+        if (n.paused) {
+          n.backlog.push(e);
+          return;
+        }
+        if (m.type !== 'Unreachable' && this.#blocked(m.from, m.to)) {
+          this.#lost(m, 'partition');
+          return;
+        }
+        this.#stepInto(n, m, e.appendSeq);
+        return;
+      }
+    }
+  }
+
+  #stepInto(n: SimNode, m: Inbound, appendSeq: number): void {
+    this.#record('recv', n.id, m);
+    if (m.type === 'Append' || m.type === 'Vote' || m.type === 'PreVote' || m.type === 'Snapshot') n.requestsStepped++;
+    if (m.type === 'Append') {
+      let q = n.deliveredSeqs.get(m.from);
+      if (!q) n.deliveredSeqs.set(m.from, (q = []));
+      q.push({ seq: appendSeq, epoch: this.nodes.get(m.from)?.epoch ?? 0 });
+    }
+    n.core!.step(m);
+    this.#drive(n);
+  }
+
+  #scheduleTick(n: SimNode): void {
+    const jitter = this.rng.chance(0.1) ? this.rng.between(0, 5) : 0;
+    this.#push({ kind: 'tick', t: this.now + n.tickInterval + jitter, seq: this.#seq++, node: n.id, epoch: n.epoch });
+  }
+
+  // ---------------------------------------------------------------- the runtime's Ready loop
+
+  #drive(n: SimNode): void {
+    if (!n.up || n.paused || n.outstanding || !n.core!.hasReady()) return;
+    const rd = n.core!.ready();
+    n.outstanding = rd;
+    for (const m of [...rd.messages, ...rd.messagesAfterPersist]) {
+      if (m.type === 'AppendResponse' || m.type === 'VoteResponse' || m.type === 'PreVoteResponse' || m.type === 'SnapshotResponse') {
+        n.responsesEmitted++;
+      }
+    }
+    if (n.responsesEmitted !== n.requestsStepped) {
+      this.checker.fail('correlation', `node ${n.id} answered ${n.responsesEmitted} of ${n.requestsStepped} requests`);
+    }
+    if (rd.softState) {
+      this.#record('role', n.id, rd.softState);
+      n.role = rd.softState.role;
+      n.term = rd.softState.term;
+      if (rd.softState.role === 'leader') this.checker.leaderElected(rd.softState.term, n.id);
+    }
+    for (const m of rd.messages) this.#send(n, m);
+    const [lo, hi] = this.opts.persistMs ?? [0, 3];
+    this.#push({ kind: 'persist', t: this.now + this.rng.between(lo, hi), seq: this.#seq++, node: n.id, epoch: n.epoch });
+  }
+
+  #completePersist(n: SimNode): void {
+    const rd = n.outstanding!;
+    const d = n.durable;
+    if (rd.snapshotToInstall) {
+      d.snapshot = rd.snapshotToInstall;
+      d.entries = [];
+      if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
+      this.#record('install', n.id, rd.snapshotToInstall.index);
+    }
+    if (rd.truncateFrom !== undefined) d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
+    for (const e of rd.entriesToAppend) {
+      const k = e.index - d.snapshot.index - 1;
+      if (k !== d.entries.length) this.checker.fail('ready contract', `node ${n.id}: entry ${e.index} appended at WAL position ${k}`);
+      const prevTerm = k === 0 ? d.snapshot.term : d.entries[k - 1]!.term;
+      this.checker.entryPersisted(n.id, e, prevTerm, this.#configBefore(d, e.index));
+      d.entries.push(e);
+    }
+    if (rd.hardState) d.hardState = rd.hardState;
+    d.commitIndex = rd.commitIndex;
+    if (rd.softState?.role === 'leader') {
+      const base = d.snapshot.index;
+      this.checker.leaderComplete(n.id, base, base + d.entries.length, (i) => {
+        const e = d.entries[i - base - 1];
+        return e ? entryId(e) : undefined;
+      });
+    }
+    for (const m of rd.messagesAfterPersist) this.#send(n, m);
+    for (const e of rd.committedEntries) {
+      if (e.index !== n.applied + 1) this.checker.fail('state machine safety', `node ${n.id} applied ${e.index} after ${n.applied}`);
+      n.applied = e.index;
+      this.checker.applied(n.id, e);
+    }
+    for (const o of rd.proposals) this.#onOutcome(n, o);
+    for (const r of rd.readStates) this.#onRead(n, r);
+    n.outstanding = null;
+    n.core!.advance(rd);
+    this.#maybeCompact(n);
+    this.#drive(n);
+  }
+
+  #configBefore(d: Durable, index: number): Configuration {
+    for (let k = Math.min(index - d.snapshot.index - 2, d.entries.length - 1); k >= 0; k--) {
+      const p = d.entries[k]!.payload;
+      if (p.type === 'configuration') return p.configuration;
+    }
+    return d.snapshot.configuration;
+  }
+
+  #maybeCompact(n: SimNode): void {
+    const every = this.opts.compactEvery ?? 0;
+    if (every <= 0) return;
+    const d = n.durable;
+    const target = n.applied - (this.opts.compactKeep ?? 0);
+    if (target - d.snapshot.index < every) return;
+    const meta = n.core!.compact(target);
+    d.entries = d.entries.slice(meta.index - d.snapshot.index);
+    d.snapshot = meta;
+    this.#record('compact', n.id, meta.index);
+  }
+
+  #onOutcome(n: SimNode, o: ProposalOutcome): void {
+    const h = n.proposals.get(o.id);
+    if (!h) return;
+    n.proposals.delete(o.id);
+    h.outcome = o;
+    this.#record('outcome', n.id, { key: h.key, ...o });
+    if (h.key.startsWith('change#')) return; // configuration entries are checked by their content
+    if (o.status === 'committed') this.checker.commit(o.index, h.key, `ack to ${h.key} on node ${n.id}`);
+    else if (o.status === 'rejected') this.checker.rejected(h.key, o.reason);
+  }
+
+  #onRead(n: SimNode, r: Ready['readStates'][number]): void {
+    const h = n.reads.get(r.ctx);
+    if (!h) return;
+    n.reads.delete(r.ctx);
+    if (r.status === 'ready') {
+      h.result = { status: 'ready', index: r.index, served: n.applied };
+      this.#record('read', n.id, { ctx: r.ctx, index: r.index, served: n.applied, mustSee: h.mustSee, policy: h.policy });
+      this.checker.readServed(n.id, r.ctx, r.index, n.applied, h.mustSee, h.policy);
+    } else {
+      h.result = { status: 'rejected', reason: r.reason };
+    }
+  }
+
+  // ---------------------------------------------------------------- network
+
+  #blocked(a: number, b: number): boolean {
+    return this.#group.get(a) !== this.#group.get(b);
+  }
+
+  #send(from: SimNode, m0: Outbound): void {
+    let m: Inbound = m0;
+    let toEpoch = this.nodes.get(m.to)?.epoch ?? -1;
+    let appendSeq = 0;
+    if (m.type === 'AppendResponse') {
+      const q = from.deliveredSeqs.get(m.to);
+      const head = q?.shift();
+      if (!head) return this.checker.fail('correlation', `node ${from.id} answered an Append from ${m.to} it never received`);
+      m = { ...m, seq: head.seq };
+      toEpoch = head.epoch;
+    } else if (m.type === 'Append') {
+      appendSeq = m.seq;
+      m = { ...m, seq: 0 }; // the seq never travels on the wire
+    }
+    this.#record('send', from.id, m);
+    const target = this.nodes.get(m.to);
+    if (!target || this.#blocked(m.from, m.to)) {
+      this.#lost(m, 'partition');
+      return;
+    }
+    const isStream = m.type === 'Append' || m.type === 'AppendResponse';
+    const reliable = m.type === 'Snapshot' || m.type === 'SnapshotResponse';
+    if (this.dropRate > 0 && this.rng.chance(this.dropRate)) {
+      this.#lost(m, 'drop');
+      return;
+    }
+    const [lo, hi] = this.opts.latencyMs ?? [1, 10];
+    let t = this.now + this.rng.between(lo, hi) + (reliable ? this.rng.between(5, 40) : 0);
+    if (isStream) {
+      const key = `${m.from}>${m.to}`;
+      if (!(this.reorderRate > 0 && this.rng.chance(this.reorderRate))) t = Math.max(t, this.#fifo.get(key) ?? 0);
+      this.#fifo.set(key, t);
+    }
+    const fromEpoch = from.epoch;
+    this.#push({ kind: 'deliver', t, seq: this.#seq++, msg: m, toEpoch, fromEpoch, appendSeq });
+    if (!reliable && this.dupRate > 0 && this.rng.chance(this.dupRate) && m.type !== 'AppendResponse' && m.type !== 'Append') {
+      this.#push({ kind: 'deliver', t: t + this.rng.between(0, hi), seq: this.#seq++, msg: m, toEpoch, fromEpoch, appendSeq });
+    }
+  }
+
+  /**
+   * A message that will never arrive. Like a real transport, a failed Append stream or
+   * snapshot transfer is reported to the sending runtime, which steps in Unreachable.
+   */
+  #lost(m: Inbound, why: string): void {
+    this.#record('lost', m.from, m, why);
+    if (m.type === 'Unreachable') return;
+    let reportTo = 0;
+    let peer = 0;
+    if (m.type === 'Snapshot' || (m.type === 'Append' && (why !== 'drop' || this.rng.chance(0.5)))) {
+      reportTo = m.from;
+      peer = m.to;
+    } else if (m.type === 'SnapshotResponse') {
+      reportTo = m.to;
+      peer = m.from;
+    }
+    if (reportTo === 0) return;
+    const n = this.nodes.get(reportTo);
+    if (!n || !n.up) return;
+    const msg: Inbound = { type: 'Unreachable', from: peer, to: reportTo, term: 0 };
+    this.#push({ kind: 'deliver', t: this.now + this.rng.between(5, 50), seq: this.#seq++, msg, toEpoch: n.epoch, fromEpoch: 0, appendSeq: 0 });
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** Splits the cluster: each listed group can only talk within itself; unlisted nodes form one more group. */
+  partition(groups: readonly (readonly number[])[]): void {
+    for (const id of this.nodes.keys()) this.#group.set(id, -1);
+    groups.forEach((g, i) => g.forEach((id) => this.#group.set(id, i)));
+    this.#record('partition', 0, groups);
+  }
+
+  /** Cuts `id` off from everyone. */
+  isolate(id: number): void {
+    this.partition([[id]]);
+  }
+
+  heal(): void {
+    for (const id of this.nodes.keys()) this.#group.set(id, 0);
+    this.#record('heal', 0);
+  }
+
+  /** Stops a node at once: everything not yet durable is lost, in-flight messages to and from it too. */
+  crash(id: number): void {
+    const n = this.node(id);
+    if (!n.up) return;
+    n.up = false;
+    n.paused = false;
+    n.core = null;
+    n.outstanding = null;
+    n.backlog = [];
+    n.epoch++;
+    n.deliveredSeqs.clear();
+    n.requestsStepped = n.responsesEmitted = 0;
+    n.proposals.clear();
+    n.reads.clear();
+    n.role = 'follower';
+    this.#record('crash', id);
+  }
+
+  /** (Re)starts a node from its durable state. */
+  restart(id: number): void {
+    const n = this.node(id);
+    if (n.up) return;
+    n.epoch++;
+    n.up = true;
+    const d = n.durable;
+    const cfg: RaftConfig = {
+      id,
+      random: n.rng.fork(),
+      tickMs: this.tickMs,
+      ...(this.opts.electionTimeoutMinTicks !== undefined ? { electionTimeoutMinTicks: this.opts.electionTimeoutMinTicks } : {}),
+      ...(this.opts.electionTimeoutMaxTicks !== undefined ? { electionTimeoutMaxTicks: this.opts.electionTimeoutMaxTicks } : {}),
+      ...(this.opts.checkQuorum !== undefined ? { checkQuorum: this.opts.checkQuorum } : {}),
+      ...(this.opts.preVote !== undefined ? { preVote: this.opts.preVote } : {}),
+      ...(this.opts.maxInflightAppends !== undefined ? { maxInflightAppends: this.opts.maxInflightAppends } : {}),
+      ...(this.opts.maxEntriesPerAppend !== undefined ? { maxEntriesPerAppend: this.opts.maxEntriesPerAppend } : {}),
+      ...(this.opts.leaseDriftMs !== undefined ? { leaseDriftMs: this.opts.leaseDriftMs } : {}),
+    };
+    n.core = new RaftCore(cfg, { hardState: d.hardState, snapshot: d.snapshot, entries: [...d.entries], commitIndex: d.commitIndex });
+    n.applied = d.snapshot.index;
+    n.clockOffset = this.rng.between(0, 1_000_000);
+    const drift = this.opts.clockDrift ?? 0.002;
+    n.tickInterval = this.tickMs * (1 + (this.rng.next() * 2 - 1) * drift);
+    this.#record('restart', id);
+    this.#scheduleTick(n);
+  }
+
+  /** Freezes a node's process for `ms`: it handles nothing, then resumes with its clock jumped. */
+  pause(id: number, ms: number): void {
+    const n = this.node(id);
+    if (!n.up || n.paused) return;
+    n.paused = true;
+    const epoch = n.epoch;
+    this.#record('pause', id, ms);
+    this.at(ms, () => {
+      if (n.epoch !== epoch || !n.paused) return;
+      n.paused = false;
+      this.#record('resume', id);
+      // A frozen process's overdue timer fires once on resume, then its queued input is read.
+      n.core!.tick(this.nowOf(n));
+      this.#scheduleTick(n);
+      const backlog = n.backlog;
+      n.backlog = [];
+      for (const e of backlog) this.#dispatch({ ...e, t: this.now });
+      this.#drive(n);
+    });
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  /** Proposes `key` (a unique string) at node `id`; returns a handle whose outcome fills in. */
+  propose(id: number, key?: string): ProposalHandle | null {
+    const n = this.nodes.get(id);
+    if (!n || !n.up || n.paused) return null;
+    const k = key ?? `p${++this.#proposalCounter}`;
+    const pid = n.core!.propose(new TextEncoder().encode(k));
+    const h: ProposalHandle = { key: k, node: id };
+    n.proposals.set(pid, h);
+    this.#record('propose', id, k);
+    this.#drive(n);
+    return h;
+  }
+
+  /** Issues a read at node `id`. */
+  read(id: number, policy: 'linearizable' | 'lease'): ReadHandle | null {
+    const n = this.nodes.get(id);
+    if (!n || !n.up || n.paused) return null;
+    const ctx = this.#ctx++;
+    const h: ReadHandle = { ctx, node: id, policy, mustSee: this.checker.maxApplied };
+    n.reads.set(ctx, h);
+    this.#record('readIndex', id, { ctx, policy, mustSee: h.mustSee });
+    n.core!.readIndex(ctx, { policy, nowMs: this.nowOf(n) });
+    this.#drive(n);
+    return h;
+  }
+
+  /** Proposes a membership change at node `id`. */
+  changeMembership(id: number, change: MembershipChange, expectedConfigIndex?: number): ProposalHandle | null {
+    const n = this.nodes.get(id);
+    if (!n || !n.up || n.paused) return null;
+    const pid = n.core!.proposeConfChange(change, expectedConfigIndex);
+    const h: ProposalHandle = { key: `change#${pid}@${id}:${JSON.stringify(change)}`, node: id };
+    n.proposals.set(pid, h);
+    this.#record('change', id, change);
+    this.#drive(n);
+    return h;
+  }
+
+  /** Asks node `id` to transfer leadership. */
+  transfer(id: number, target = 0): boolean {
+    const n = this.nodes.get(id);
+    if (!n || !n.up || n.paused) return false;
+    const r = n.core!.transferLeadership(target);
+    this.#record('transfer', id, r);
+    this.#drive(n);
+    return r.ok;
+  }
+
+  // ---------------------------------------------------------------- observation
+
+  status(id: number): Status | null {
+    const n = this.nodes.get(id);
+    if (!n || !n.up) return null;
+    return n.core!.status();
+  }
+
+  /** The live, unpaused leader with the highest term, if any. */
+  leader(): number | undefined {
+    let best: SimNode | undefined;
+    for (const n of this.nodes.values()) {
+      if (!n.up || n.paused || n.role !== 'leader') continue;
+      if (!best || n.term > best.term) best = n;
+    }
+    return best?.id;
+  }
+
+  /** Ids of the current leader's configuration members that are up. */
+  liveMembers(): number[] {
+    const l = this.leader();
+    if (l === undefined) return [];
+    return members(this.status(l)!.configuration).filter((id) => this.nodes.get(id)?.up);
+  }
+
+  isVoterOfLeader(id: number): boolean {
+    const l = this.leader();
+    return l !== undefined && isVoter(this.status(l)!.configuration, id);
+  }
+
+  // ---------------------------------------------------------------- event log
+
+  #record(kind: string, node: number, a?: unknown, b?: unknown): void {
+    const row = [this.now, kind, node, a, b];
+    if (this.#log.length < EVENT_LOG) this.#log.push(row);
+    else this.#log[this.#logPos] = row;
+    this.#logPos = (this.#logPos + 1) % EVENT_LOG;
+  }
+
+  /** The last 200 events, oldest first, one line each. */
+  recentEvents(): string[] {
+    const rows = this.#log.length < EVENT_LOG ? this.#log : [...this.#log.slice(this.#logPos), ...this.#log.slice(0, this.#logPos)];
+    return rows.map(([t, kind, node, a, b]) => `${String(t).padStart(7)}ms n${node} ${kind} ${a === undefined ? '' : brief(a)}${b === undefined ? '' : ' ' + brief(b)}`);
+  }
+}
+
+function less(a: Event, b: Event): boolean {
+  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+}
+
+function brief(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => {
+    if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+    if (_k === 'entries' && Array.isArray(v)) return v.length === 0 ? [] : `${v.length} entries ${v[0].index}..${v[v.length - 1].index}`;
+    return v;
+  });
+}
+
+export { SimViolation };
