@@ -19,6 +19,7 @@ import { Command, Errors, type Interfaces } from '@oclif/core';
 import { EXIT, UsageError } from '../errors.js';
 import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
+import { ignoreBrokenPipes } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
 import { debugDetails, formatErrorLine, toReportable } from './error-line.js';
 import { globalFlags } from './flags.js';
@@ -55,6 +56,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   #rendered = false;
 
   public override async init(): Promise<void> {
+    ignoreBrokenPipes();
     await super.init();
     const { args, flags } = await this.parse({
       flags: this.ctor.flags,
