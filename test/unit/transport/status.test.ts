@@ -1,0 +1,94 @@
+/**
+ * gRPC status → raftctl error mapping and the retry rule (src/transport/status.ts), against the
+ * exit-code classes of CLI.md.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Metadata, status } from '@grpc/grpc-js';
+import { NoLeaderError, RaftCtlError, TimeoutError } from '../../../src/errors.js';
+import { fromGrpcError, isRetryable, TRAILER } from '../../../src/transport/status.js';
+
+function grpcError(code: status, details: string, trailers: Record<string, string> = {}): Error {
+  const metadata = new Metadata();
+  for (const [k, v] of Object.entries(trailers)) metadata.set(k, v);
+  return Object.assign(new Error(`${code} ${status[code]}: ${details}`), { code, details, metadata });
+}
+
+const EP = '10.0.0.1:9081';
+
+describe('fromGrpcError', () => {
+  const cases: Array<[string, Error, { code: string; exit: number; sent?: boolean; message?: RegExp }]> = [
+    ['connection refused', grpcError(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.1:9081'), { code: 'UNREACHABLE', exit: 4, sent: false, message: /^cannot connect to 10\.0\.0\.1:9081/ }],
+    ['a live node without a leader', grpcError(status.UNAVAILABLE, 'Leader not discovered'), { code: 'NOT_READY', exit: 3, sent: true }],
+    ['a deadline', grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded after 0.101s'), { code: 'TIMEOUT', exit: 5, sent: true, message: /deadline exceeded/ }],
+    ['a cancelled call', grpcError(status.CANCELLED, 'Cancelled on client'), { code: 'TIMEOUT', exit: 5 }],
+    ["d-engine's not-leader write refusal", grpcError(status.FAILED_PRECONDITION, 'Not leader'), { code: 'NOT_LEADER', exit: 3 }],
+    ['already exists', grpcError(status.FAILED_PRECONDITION, 'node already exists'), { code: 'FAILED_PRECONDITION', exit: 6, message: /node already exists/ }],
+    ['a codec failure', grpcError(status.INTERNAL, 'Failed to parse server response'), { code: 'PROTOCOL_VIOLATION', exit: 7 }],
+    ['a remote internal error', grpcError(status.INTERNAL, 'Response channel closed'), { code: 'REMOTE_INTERNAL', exit: 6 }],
+    ['a learner refusing metadata', grpcError(status.PERMISSION_DENIED, 'learner'), { code: 'PERMISSION_DENIED', exit: 6 }],
+    ['a d-engine node without the admin service', grpcError(status.UNIMPLEMENTED, 'unknown service'), { code: 'UNIMPLEMENTED', exit: 6 }],
+    ['an admin trailer', grpcError(status.FAILED_PRECONDITION, 'stale plan', { [TRAILER.error]: 'CONFIG_CHANGED' }), { code: 'CONFIG_CHANGED', exit: 6 }],
+  ];
+  for (const [name, err, want] of cases) {
+    it(`maps ${name} to ${want.code} (exit ${want.exit})`, () => {
+      const e = fromGrpcError(err, EP);
+      assert.ok(e instanceof RaftCtlError);
+      assert.equal(e.code, want.code);
+      assert.equal(e.exitCode, want.exit);
+      assert.equal(e.details?.endpoint, EP);
+      assert.equal(e.details?.grpcCode, (err as unknown as { code: number }).code);
+      if (want.sent !== undefined) assert.equal(e.details?.sent, want.sent);
+      if (want.message) assert.match(e.message, want.message);
+      assert.equal(e.cause, err);
+    });
+  }
+
+  it('reads the leader hint of a raftctl NOT_LEADER trailer', () => {
+    const e = fromGrpcError(grpcError(status.FAILED_PRECONDITION, 'not leader', { [TRAILER.error]: 'NOT_LEADER', [TRAILER.leaderId]: '3', [TRAILER.leaderAddress]: '10.0.0.3:9081' }), EP);
+    assert.ok(e instanceof NoLeaderError);
+    assert.equal(e.code, 'NOT_LEADER');
+    assert.equal(e.leaderId, 3);
+    assert.equal(e.leaderAddress, '10.0.0.3:9081');
+    assert.equal(e.hint, 'the leader is at 10.0.0.3:9081');
+    const noHint = fromGrpcError(grpcError(status.FAILED_PRECONDITION, 'x', { [TRAILER.error]: 'NOT_LEADER', [TRAILER.leaderId]: 'abc' }), EP) as NoLeaderError;
+    assert.equal(noHint.leaderId, null);
+  });
+
+  it('carries raftctl-first-index of a COMPACTED answer as a number', () => {
+    const e = fromGrpcError(grpcError(status.OUT_OF_RANGE, 'compacted', { [TRAILER.error]: 'COMPACTED', [TRAILER.firstIndex]: '1201' }), EP);
+    assert.equal(e.code, 'COMPACTED');
+    assert.equal(e.details?.firstIndex, 1201);
+  });
+
+  it('explains size-limit refusals on either side', () => {
+    const server = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'Received message larger than max (100 vs. 64)'), EP);
+    const client = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'Attempted to send message with a size larger than 4194304'), EP);
+    const busy = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'too many requests'), EP);
+    assert.equal(server.hint, 'the message exceeds the size limit');
+    assert.equal(client.hint, 'the message exceeds the size limit');
+    assert.equal(busy.hint, 'the node is overloaded; retry later');
+  });
+
+  it('passes a RaftCtlError through unchanged', () => {
+    const e = new TimeoutError('x');
+    assert.equal(fromGrpcError(e, EP), e);
+  });
+});
+
+describe('isRetryable', () => {
+  it('retries what may succeed later and nothing else', () => {
+    const retryable = Object.values(status)
+      .filter((c): c is status => typeof c === 'number' && c !== status.OK)
+      .filter((c) => isRetryable(fromGrpcError(grpcError(c, 'x'), EP)))
+      .map((c) => status[c]);
+    assert.deepEqual(retryable.sort(), ['ABORTED', 'DEADLINE_EXCEEDED', 'UNAVAILABLE', 'UNKNOWN'].sort());
+  });
+
+  it('judges errors without a gRPC code by their class', () => {
+    assert.equal(isRetryable(new RaftCtlError('UNREACHABLE', 4, 'x')), true);
+    assert.equal(isRetryable(new RaftCtlError('TIMEOUT', 5, 'x')), true);
+    assert.equal(isRetryable(new RaftCtlError('NOT_READY', 3, 'x')), true);
+    assert.equal(isRetryable(new RaftCtlError('INVALID_CONFIG', 2, 'x')), false);
+  });
+});
