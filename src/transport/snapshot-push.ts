@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { SnapshotChunk, SnapshotResponse } from './messages.js';
 import { SnapshotService } from './services.js';
 import {
+  abortable,
   chunkChecksum,
   createSha256,
   hashSource,
@@ -109,7 +110,7 @@ export async function pushSnapshot(
     const hash = createSha256();
     let seq = 0;
     let sentBytes = 0;
-    for await (const data of rechunk(source.open(), chunkBytes)) {
+    for await (const data of rechunk(abortable(source.open(), controller.signal), chunkBytes)) {
       if (failure) throw failure;
       if (settled.error !== undefined) throw settled.error;
       if (settled.value !== undefined) throw earlyAnswer(endpoint, settled.value, seq, totalChunks);

@@ -312,7 +312,7 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
       }
       while (!needDrain && nextSeq < totalChunks && pending.size < window) {
         const next = await chunks.next();
-        if (next.done) throw new IntegrityError('CHECKSUM_MISMATCH', `snapshot source yielded fewer than the ${digest.size} bytes announced`);
+        if (next.done) throw new IntegrityError('CHECKSUM_MISMATCH', `snapshot source yielded fewer than the ${digest.size} bytes announced`, { details: { grpcCode: status.DATA_LOSS } });
         const data = next.value;
         const chunk: SnapshotChunk = {
           leaderTerm: offer.leaderTerm,

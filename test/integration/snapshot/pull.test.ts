@@ -72,6 +72,15 @@ describe('pullSnapshot', () => {
     assert.deepEqual(outcome, { ok: true, chunks: 8, bytes: 8 * MiB, retransmits: 0 });
   });
 
+  test('an empty snapshot is one empty chunk 0: the pull yields it and verifies the SHA-256 of nothing', async () => {
+    const peer = await peerWith(serveStreamSnapshot({ offer: () => offerOf(new Uint8Array(0)) }));
+    const p = await pull(peer);
+    const { seqs, data } = await drain(p);
+    assert.deepEqual(seqs, [0]);
+    assert.equal(data.byteLength, 0);
+    assert.deepEqual(await p.result, { sha256: toHex(sha256Of(new Uint8Array(0))), verified: true, bytes: 0, chunks: 1, warnings: [] });
+  });
+
   test('a corrupt chunk is answered CHECKSUM_MISMATCH, retransmitted by the sender and accepted', async () => {
     const data = payload(MiB, 4);
     let outcome: Parameters<NonNullable<ServeStreamSnapshotOptions['onDone']>>[0] | undefined;

@@ -152,6 +152,23 @@ describe('pushSnapshot', () => {
     await waitUntil(() => cancelled, 'the peer to see the call cancelled');
   });
 
+  test('overall deadline also bounds a first hashing pass over a source that stalls', async () => {
+    const { got, handler } = receiver();
+    const peer = await peerWith(handler);
+    const clock = new ManualClock();
+    const stalled = {
+      async *open(): AsyncGenerator<Uint8Array> {
+        yield new Uint8Array(10);
+        await new Promise(() => undefined);
+      },
+    };
+    const push = pushSnapshot(peer.client, peer.address, META, stalled, { ...CONFIG, clock, deadlineMs: 1_000 });
+    assert.equal(clock.pendingTimers, 1);
+    clock.advance(1_000);
+    await assert.rejects(push, (err: unknown) => err instanceof TimeoutError && /deadline of 1000 ms/.test(err.message));
+    assert.equal(got.info, undefined);
+  });
+
   test('per-chunk deadline: a peer that never reads stalls the stream; the wait for room fails after perChunkTimeoutMs', async () => {
     const handler = (call: ServerReadableStream<SnapshotChunk, SnapshotResponse>): void => {
       call.pause();
