@@ -76,6 +76,19 @@ function pickConfigSource(answered: readonly Answered[], leader: Answered | null
   return best;
 }
 
+/** The configuration to show, from whom, and the member ids it names. */
+function configView(byId: ReadonlyMap<number, Answered>) {
+  const answered = [...byId.values()];
+  const leader = pickLeader(answered);
+  const source = pickConfigSource(answered, leader);
+  const conf = source?.status.configuration;
+  const voters = sortedIds((conf?.voters ?? []).filter((id) => id > 0));
+  const votersOutgoing = sortedIds((conf?.votersOutgoing ?? []).filter((id) => id > 0));
+  const learners = [...(conf?.learners ?? [])].filter((l) => n0(l.id) > 0);
+  const learnerIds = sortedIds(learners.map((l) => n0(l.id)));
+  return { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds: sortedIds([...voters, ...votersOutgoing, ...learnerIds]) };
+}
+
 /**
  * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo). Returns
  * the status and every outcome seen, for the verdict.
@@ -83,42 +96,40 @@ function pickConfigSource(answered: readonly Answered[], leader: Answered | null
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
   const outcomes: ReadOutcome[] = [];
   const byId = new Map<number, Answered>();
-  const first = await Promise.all(endpoints.map((ep) => readStatus(ctx, ep)));
-  first.forEach((r, i) => {
-    outcomes.push({ endpoint: endpoints[i]!, error: r.error });
-    if (r.answered && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
-  });
+  const tried = new Set<string>();
+  const read = async (targets: readonly { endpoint: string; id?: number }[]): Promise<void> => {
+    const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id)));
+    results.forEach((r, i) => {
+      tried.add(targets[i]!.endpoint);
+      outcomes.push({ endpoint: targets[i]!.endpoint, error: r.error });
+      if (r.answered && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+    });
+  };
+  await read(endpoints.map((endpoint) => ({ endpoint })));
 
-  let leader = pickLeader([...byId.values()]);
-  const source = pickConfigSource([...byId.values()], leader);
-  const conf = source?.status.configuration;
-  const voters = sortedIds((conf?.voters ?? []).filter((id) => id > 0));
-  const votersOutgoing = sortedIds((conf?.votersOutgoing ?? []).filter((id) => id > 0));
-  const learners = [...(conf?.learners ?? [])].filter((l) => n0(l.id) > 0);
-  const learnerIds = sortedIds(learners.map((l) => n0(l.id)));
-  const memberIds = sortedIds([...voters, ...votersOutgoing, ...learnerIds]);
-
-  // Addresses: what each node reports for itself, the learners' entries, then cluster metadata.
+  // Each round reads the members the configuration names and nobody has read yet. A newly
+  // read leader's configuration may name more members, hence a bounded number of rounds.
   const address = new Map<number, string>();
-  for (const a of byId.values()) address.set(a.status.nodeId, a.status.address || a.endpoint);
-  for (const l of learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
-  if (source && memberIds.some((id) => !address.has(id))) {
-    try {
-      const meta = await ctx.client.getClusterMetadata(source.endpoint, ctx.budget.callOptions());
-      for (const node of meta.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
-    } catch {
-      // Addresses stay unknown (null); the members are still listed from the configuration.
+  let metadataAsked = false;
+  let view = configView(byId);
+  for (let round = 0; round < 3; round++) {
+    for (const a of byId.values()) if (!address.has(a.status.nodeId)) address.set(a.status.nodeId, a.status.address || a.endpoint);
+    for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
+    if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
+      metadataAsked = true;
+      try {
+        const meta = await ctx.client.getClusterMetadata(view.source.endpoint, ctx.budget.callOptions());
+        for (const node of meta.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
+      } catch {
+        // Addresses stay unknown (null); the members are still listed from the configuration.
+      }
     }
+    const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
+    if (missing.length === 0) break;
+    await read(missing.map((id) => ({ endpoint: address.get(id)!, id })));
+    view = configView(byId);
   }
-
-  // Read the members the endpoints did not cover.
-  const missing = memberIds.filter((id) => !byId.has(id) && address.has(id));
-  const second = await Promise.all(missing.map((id) => readStatus(ctx, address.get(id)!, id)));
-  second.forEach((r, i) => {
-    outcomes.push({ endpoint: address.get(missing[i]!)!, error: r.error });
-    if (r.answered) byId.set(r.answered.status.nodeId, r.answered);
-  });
-  leader = pickLeader([...byId.values()]) ?? leader;
+  const { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds } = view;
 
   const leaderId = leader?.status.nodeId ?? reportedLeader([...byId.values()]);
   const peers = new Map<number, PeerStatus>();

@@ -261,6 +261,25 @@ test('raftctl: a joint configuration lists incoming and outgoing voters; a membe
   }
 });
 
+test('raftctl: the leader\'s configuration wins over a stale follower\'s, and the members only it names are read too', async () => {
+  const states = raftctlStates();
+  // Follower 2 has not yet seen the entry that added learner 4.
+  states[1]!.configuration = { voters: [1, 2, 3], votersOutgoing: [], learners: [] };
+  states[1]!.configIndex = 5;
+  const c = await startRaftctlCluster(states);
+  try {
+    for (const s of states) for (const l of s.configuration!.learners!) l.address = c.endpoints[3]!;
+    const r = await runCommand(['cluster', 'status', '-e', c.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assert.equal(doc.configIndex, 12);
+    assert.deepEqual(doc.config, { voters: [1, 2, 3], votersOutgoing: [], learners: [4] });
+    assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'leader', true], [2, 'follower', true], [3, 'follower', true], [4, 'learner', true]]);
+  } finally {
+    await c.close();
+  }
+});
+
 test('cluster status exits 4 when no endpoint can be connected, with the result on stdout', async () => {
   const dead = [await closedPort(), await closedPort()];
   const r = await runCommand(['cluster', 'status', '-e', dead.join(','), '--json']);
