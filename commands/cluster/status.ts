@@ -4,7 +4,7 @@ import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { clusterStatusView } from '../../src/cli/views/cluster-status.js';
 
 export default class ClusterStatusCommand extends BaseCommand<typeof ClusterStatusCommand> {
-  static override summary = 'Show every member: role, status, term, commit/applied/last log index, and the leader\'s view of each peer.';
+  static override summary = 'Show members: role, status, term, log indexes, and the leader\'s view of each peer.';
 
   static override description = `Starts from any endpoint, finds the configuration and the leader, and reads every member at its configured address. Members that cannot be read are listed with reachable: false.
 

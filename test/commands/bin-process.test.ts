@@ -1,0 +1,60 @@
+/**
+ * Three runs of the real binary (bin/run.js in a child process), for what in-process runs
+ * cannot show: oclif's global handler turns our exits into the process exit code, and the
+ * process ends on its own after a successful run (no gRPC handle keeps it alive).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { closedPort, startDengineCluster } from './helpers/fake-nodes.js';
+import { lines, REPO_ROOT } from './helpers/run-command.js';
+
+function runBin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+test('bin: a successful verdict exits 0 on its own, promptly', async () => {
+  const cluster = await startDengineCluster([{ id: 1, role: 1, status: 3, term: 2, lastLogIndex: 9, lastLogTerm: 2, appliedIndex: 9, leaderId: 1 }]);
+  try {
+    const r = await runBin(['cluster', 'status', '-e', cluster.endpoints[0]!, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { leaderId: number }).leaderId, 1);
+    assert.equal(r.stderr, '');
+    assert.ok(r.ms < 5000, `took ${r.ms} ms`);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('bin: no endpoint reachable exits 4 with the result on stdout and one JSON error line', async () => {
+  const r = await runBin(['leader', 'discover', '-e', await closedPort(), '--json']);
+  assert.equal(r.code, 4);
+  assert.equal((JSON.parse(r.stdout) as { leaderId: null }).leaderId, null);
+  assert.equal(lines(r.stderr).length, 1);
+  assert.equal((JSON.parse(r.stderr) as { error: { exitCode: number } }).error.exitCode, 4);
+});
+
+test('bin: a bad flag exits 2 with one line and nothing on stdout', async () => {
+  const r = await runBin(['cluster', 'status', '-e', '127.0.0.1:1', '--wait-timeout', 'later']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.deepEqual(lines(r.stderr), ['Error: --wait-timeout: "later" is not a duration. Hint: use a number with a unit, e.g. 500ms, 3s, 2m (a bare number means milliseconds)']);
+});
