@@ -40,6 +40,8 @@ try {
   const decodes = (js.match(/reader\.uint64\(\)/g) ?? []).length;
   js = js.replace(/reader\.uint64\(\)/g, '$checkU64(reader.uint64())');
   js = js.replace(/\.uint64\((message\.[A-Za-z0-9_]+)\)/g, '.uint64($checkU64($1))');
+  const unguarded = js.match(/\.uint64s\(|(?<!\$checkU64\(reader)\.uint64\((?!\$checkU64\()/g);
+  if (unguarded) throw new Error(`gen-proto: ${unguarded.length} uint64 codec call(s) bypass checkU64 (repeated or map uint64?); extend the post-processing`);
   js = js.replace(
     'import $protobuf from "protobufjs/minimal.js";',
     'import $protobuf from "protobufjs/minimal.js";\nimport { checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";\n\nconfigureNumbers($protobuf);',

@@ -93,7 +93,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
       if (/not (the )?leader/i.test(detailsText)) return new NoLeaderError(`${endpoint} is not the leader`, { ...opts, code: 'NOT_LEADER' });
       return new RejectedError('FAILED_PRECONDITION', what, opts);
     case status.INTERNAL:
-      if (/parse|deserializ|serializ|uint64/i.test(detailsText)) return new ProtocolError(`${endpoint}: malformed message (${detailsText})`, opts);
+      if (/pars(e|ing)|deserializ|serializ|uint64/i.test(detailsText)) return new ProtocolError(`${endpoint}: malformed message (${detailsText})`, opts);
       return new RejectedError('REMOTE_INTERNAL', what, opts);
     case status.RESOURCE_EXHAUSTED:
       return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
