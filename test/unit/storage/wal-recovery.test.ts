@@ -1,0 +1,150 @@
+// WAL recovery (STORAGE.md "Rules"): a bad record followed only by zeros/garbage/EOF is a torn
+// tail and is cut; a bad record followed by a valid one is corruption, refused with exit 7
+// naming file and offset, and nothing is modified.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError } from '../../../src/errors.js';
+import { readRecordAt } from '../../../src/storage/wal/record.js';
+import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { entries, withTempDir } from './helpers.js';
+
+/** [start, end) of every record at the start of a segment file. */
+function recordSpans(buf: Buffer): [number, number][] {
+  const out: [number, number][] = [];
+  let off = 0;
+  for (;;) {
+    const r = readRecordAt(buf, off, buf.length);
+    if (!r.ok) return out;
+    out.push([off, r.next]);
+    off = r.next;
+  }
+}
+
+async function writeFiveRecords(dir: string): Promise<string> {
+  const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+  for (let i = 1; i <= 5; i++) await wal.append(entries(i * 10 - 9, i * 10, 1));
+  await wal.close();
+  const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal'));
+  assert.equal(segs.length, 1);
+  return join(dir, segs[0]!);
+}
+
+function isCorrupt(file: string, offset: number | null) {
+  return (err: unknown) => {
+    assert.ok(err instanceof IntegrityError, `expected IntegrityError, got ${String(err)}`);
+    assert.equal(err.code, 'CORRUPT');
+    assert.equal(err.exitCode, 7);
+    assert.equal(err.details?.file, file);
+    assert.equal(err.details?.offset, offset);
+    assert.ok(err.message.includes(file));
+    if (offset !== null) assert.ok(err.message.includes(`byte offset ${offset}`), err.message);
+    return true;
+  };
+}
+
+test('torn tail: garbage after the last record is cut, writing resumes there', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const end = recordSpans(buf).at(-1)![1];
+    Buffer.from('this is not a record, just garbage').copy(buf, end);
+    await writeFile(path, buf);
+
+    const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    assert.deepEqual(wal.recovery.tornTail?.file, path);
+    assert.equal(wal.recovery.tornTail?.offset, end);
+    assert.equal(wal.lastIndex(), 50);
+    await wal.append(entries(51, 51, 1));
+    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    assert.equal(again.recovery.tornTail, null);
+    assert.equal(again.lastIndex(), 51);
+    await again.close();
+  });
+});
+
+test('torn tail: a half-written last record (rest zeros) is dropped', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const [start, end] = recordSpans(buf).at(-1)!;
+    buf.fill(0, start + Math.floor((end - start) / 2), end);
+    await writeFile(path, buf);
+    const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    assert.equal(wal.recovery.tornTail?.offset, start);
+    assert.equal(wal.recovery.tornTail?.reason, 'checksum mismatch');
+    assert.equal(wal.lastIndex(), 40);
+    await wal.close();
+  });
+});
+
+test('torn tail: a file cut short inside the last record (EOF) is dropped', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const [start, end] = recordSpans(buf).at(-1)!;
+    await writeFile(path, buf.subarray(0, end - 3));
+    const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    assert.equal(wal.recovery.tornTail?.offset, start);
+    assert.equal(wal.lastIndex(), 40);
+    await wal.close();
+  });
+});
+
+test('corruption: a flipped byte in a middle record is refused naming file and offset', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const [start, end] = recordSpans(buf)[1]!;
+    buf[end - 2]! ^= 0xff;
+    await writeFile(path, buf);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 64 * 1024 }), isCorrupt(path, start));
+    assert.deepEqual(await readFile(path), buf, 'a refused recovery must not modify the file');
+  });
+});
+
+test('corruption: a zeroed record in the middle (valid records after it) is refused', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const [start, end] = recordSpans(buf)[2]!;
+    buf.fill(0, start, end);
+    await writeFile(path, buf);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 64 * 1024 }), isCorrupt(path, start));
+  });
+});
+
+test('corruption: a bad record at the end of one segment with valid records in the next is refused', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    for (let i = 1; i <= 400; i += 10) await wal.append(entries(i, i + 9, 1));
+    await wal.close();
+    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+    assert.ok(segs.length >= 2);
+    const first = join(dir, segs[0]!);
+    const buf = await readFile(first);
+    const [start] = recordSpans(buf).at(-1)!;
+    buf[start + 4]! ^= 0x01; // checksum byte
+    await writeFile(first, buf);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), isCorrupt(first, start));
+  });
+});
+
+test('corruption: a lost middle segment (gap in the log) is refused', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
+    await wal.close();
+    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+    assert.ok(segs.length >= 3);
+    await unlink(join(dir, segs[1]!));
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError);
+      assert.equal(err.exitCode, 7);
+      assert.match(err.message, /missing/);
+      return true;
+    });
+  });
+});
