@@ -36,7 +36,8 @@ export interface DuplexCall<Req> {
   write(message: Req): boolean;
   end(): void;
   cancel(): void;
-  on(event: 'data' | 'error' | 'status' | 'end' | 'drain', listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- grpc-js's own listener type
+  on(event: 'data' | 'error' | 'status' | 'end' | 'drain', listener: (...args: any[]) => void): unknown;
 }
 
 export interface ReplicationStreamOptions {
@@ -91,22 +92,22 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#closeGraceMs = options.closeGraceMs ?? 1000;
     this.#onFinished = options.onFinished;
     this.closed = new Promise((resolve) => (this.#resolveClosed = resolve));
-    call.on('data', ((response: AppendEntriesResponse) => this.#onResponse(response)) as (...args: never[]) => void);
+    call.on('data', (response: AppendEntriesResponse) => this.#onResponse(response));
     call.on('drain', () => {
       this.#needDrain = false;
       this.#admit();
     });
-    call.on('error', ((err: ServiceError) => this.#onError(err)) as (...args: never[]) => void);
+    call.on('error', (err: ServiceError) => this.#onError(err));
     call.on('end', () => {
       this.#readEnded = true;
       this.#maybeFinishOk();
     });
-    call.on('status', ((s: StatusObject) => {
+    call.on('status', (s: StatusObject) => {
       if (s.code === grpcStatus.OK) {
         this.#okStatus = true;
         this.#maybeFinishOk();
       }
-    }) as (...args: never[]) => void);
+    });
   }
 
   get inflight(): number {
@@ -134,7 +135,6 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#rejectWaiting(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was closed before this request was sent`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
     this.#call.end();
     this.#graceTimer = setTimeout(() => this.#call.cancel(), this.#closeGraceMs);
-    this.#graceTimer.unref?.();
   }
 
   /** Cancels the call at once; pending sends reject with `reason` (or a STREAM_BROKEN "aborted"). */
