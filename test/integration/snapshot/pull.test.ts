@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { ServerDuplexStream } from '@grpc/grpc-js';
+import type { Metadata, ServerDuplexStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { EXIT, IntegrityError, NoLeaderError, ProtocolError, RejectedError, TimeoutError, UnreachableError } from '../../../src/errors.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
@@ -61,8 +61,14 @@ describe('pullSnapshot', () => {
   test('8 MiB from serveStreamSnapshot: chunks in order, bytes intact, SHA-256 verified, every chunk acknowledged', async () => {
     const data = payload(8 * MiB, 3);
     let outcome: Parameters<NonNullable<ServeStreamSnapshotOptions['onDone']>>[0] | undefined;
-    const peer = await peerWith(serveStreamSnapshot({ offer: () => offerOf(data), onDone: (o) => (outcome = o) }));
-    const p = await pull(peer);
+    let clusterId: unknown;
+    const offer = (md: Metadata): SnapshotOffer => {
+      clusterId = md.get('raftctl-cluster-id')[0];
+      return offerOf(data);
+    };
+    const peer = await peerWith(serveStreamSnapshot({ offer, onDone: (o) => (outcome = o) }));
+    const p = await pull(peer, { metadataHeaders: { 'raftctl-cluster-id': 'c-2' } });
+    assert.equal(clusterId, 'c-2');
     assert.deepEqual(await p.info, { lastIncludedIndex: 300, lastIncludedTerm: 5, leaderId: 2, leaderTerm: 6, totalChunks: 8, announcedSha256: toHex(sha256Of(data)) });
     const { seqs, data: got } = await drain(p);
     assert.deepEqual(seqs, [0, 1, 2, 3, 4, 5, 6, 7]);

@@ -22,11 +22,12 @@ const CONFIG = { leaderTerm: 7, leaderId: 1 };
 
 /** A receiver that keeps what it got: the announced info, the bytes, how it finished. */
 function receiver(options: { term?: number; finishFails?: boolean } = {}) {
-  const got = { info: undefined as PulledSnapshotInfo | undefined, parts: [] as Uint8Array[], finished: undefined as { sha256: string; verified: boolean } | undefined, aborted: 0, warnings: [] as string[] };
+  const got = { info: undefined as PulledSnapshotInfo | undefined, parts: [] as Uint8Array[], finished: undefined as { sha256: string; verified: boolean } | undefined, aborted: 0, warnings: [] as string[], clusterId: undefined as unknown };
   const handler = serveInstallSnapshot({
     currentTerm: () => options.term ?? 7,
-    open(info): SnapshotSink {
+    open(info, requestMetadata): SnapshotSink {
       got.info = info;
+      got.clusterId = requestMetadata.get('raftctl-cluster-id')[0];
       return {
         write: (data) => {
           got.parts.push(new Uint8Array(data));
@@ -61,7 +62,11 @@ describe('pushSnapshot', () => {
     const { got, handler } = receiver();
     const peer = await peerWith(handler);
     const progress: Array<[number, number]> = [];
-    const response = await pushSnapshot(peer.client, peer.address, META, bytesSource(data, { withSha256: true }), { ...CONFIG, onProgress: (s, t) => progress.push([s, t]) });
+    const response = await pushSnapshot(peer.client, peer.address, META, bytesSource(data, { withSha256: true }), {
+      ...CONFIG,
+      metadataHeaders: { 'raftctl-cluster-id': 'c-1' },
+      onProgress: (s, t) => progress.push([s, t]),
+    });
     assert.deepEqual({ term: response.term, success: response.success }, { term: 7, success: true });
     assert.deepEqual(got.info, { lastIncludedIndex: 120, lastIncludedTerm: 4, leaderId: 1, leaderTerm: 7, totalChunks: 8, announcedSha256: toHex(sha256Of(data)) });
     assert.equal(got.parts.length, 8);
@@ -69,6 +74,7 @@ describe('pushSnapshot', () => {
     assert.deepEqual(got.finished, { sha256: toHex(sha256Of(data)), verified: true, bytes: 8 * MiB, chunks: 8 });
     assert.deepEqual(progress.at(-1), [8 * MiB, 8 * MiB]);
     assert.equal(progress.length, 8);
+    assert.equal(got.clusterId, 'c-1');
   });
 
   test('a source without sha256 or size is hashed in a first pass, then sent in a second', async () => {
