@@ -1,0 +1,154 @@
+// Data directory rules (STORAGE.md): FORMAT written once, LOCK against a second live process,
+// stale LOCK take-over, bootstrap/re-bootstrap rules, cluster id determinism.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError, UsageError } from '../../../src/errors.js';
+import { clusterIdOf } from '../../../src/storage/data-dir/cluster-id.js';
+import { bootstrapWrite, openDataDir } from '../../../src/storage/data-dir/data-dir.js';
+import { processStartTime } from '../../../src/storage/data-dir/lock.js';
+import { BootstrapRefusedError, DataDirLockedError } from '../../../src/storage/errors.js';
+import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
+import { withTempDir } from './helpers.js';
+
+const three: ClusterConfiguration = { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: { 1: 'h:1', 2: 'h:2', 3: 'h:3' } };
+
+test('bootstrap writes FORMAT once; a restart needs only the id', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    assert.equal(dd.created, true);
+    const format = JSON.parse(await readFile(join(path, 'FORMAT'), 'utf8'));
+    assert.deepEqual(format, { format: 1, nodeId: 1, clusterId: clusterIdOf(three) });
+    await dd.close();
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    assert.equal(again.created, false);
+    assert.equal(again.format.clusterId, clusterIdOf(three));
+    await again.close();
+  });
+});
+
+test('cluster id: same configuration in any order → same id; token or members change it', () => {
+  const shuffled: ClusterConfiguration = { voters: [3, 1, 2], votersOutgoing: [], learners: [], addresses: { 3: 'h:3', 2: 'h:2', 1: 'h:1' } };
+  assert.equal(clusterIdOf(three), clusterIdOf(shuffled));
+  assert.match(clusterIdOf(three), /^[0-9a-f]{32}$/);
+  assert.notEqual(clusterIdOf(three), clusterIdOf(three, 'secret'));
+  assert.notEqual(clusterIdOf(three), clusterIdOf({ ...three, voters: [1, 2] }));
+});
+
+test('re-bootstrap with a different configuration is refused (exit 2); the same one is accepted', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    const wal = await FileWal.open(dd.walDir);
+    await wal.write(bootstrapWrite(three));
+    await wal.close();
+    await dd.close();
+    const other = { ...three, voters: [1, 2, 4], addresses: { 1: 'h:1', 2: 'h:2', 4: 'h:4' } };
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: other } }), (err: unknown) => {
+      assert.ok(err instanceof BootstrapRefusedError);
+      assert.equal(err.exitCode, 2);
+      return true;
+    });
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three, clusterToken: 't' } }), BootstrapRefusedError);
+    await assert.rejects(openDataDir(path, { nodeId: 2, intent: { kind: 'restart' } }), BootstrapRefusedError);
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'someothercluster' } }), BootstrapRefusedError);
+    const same = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    assert.equal(same.created, false);
+    await same.close();
+  });
+});
+
+test('restart of an empty directory is a usage error; state without FORMAT is corruption', async () => {
+  await withTempDir(async (root) => {
+    await assert.rejects(openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
+    const broken = join(root, 'broken');
+    await mkdir(join(broken, 'wal'), { recursive: true });
+    await writeFile(join(broken, 'wal', '00000000000000000001.wal'), Buffer.alloc(16));
+    await assert.rejects(openDataDir(broken, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError);
+    // Each refusal released the LOCK again.
+    const dd = await openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+    await dd.close();
+  });
+});
+
+test('a LOCK naming a live process (this test process, matching start time) is refused', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await mkdir(path);
+    await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: process.pid, startTime: processStartTime(process.pid) }));
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } }), (err: unknown) => {
+      assert.ok(err instanceof DataDirLockedError);
+      assert.equal(err.exitCode, 2);
+      assert.equal(err.holderPid, process.pid);
+      return true;
+    });
+  });
+});
+
+test('a second open in the same process is refused while the first holds the LOCK', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), DataDirLockedError);
+    await dd.close();
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    await again.close();
+  });
+});
+
+test('a second process is refused while a child process holds the LOCK', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    const dataDirModule = new URL('../../../src/storage/data-dir/data-dir.js', import.meta.url).href;
+    const script = `
+      const { openDataDir } = await import(${JSON.stringify(dataDirModule)});
+      await openDataDir(${JSON.stringify(path)}, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+      process.stdout.write('locked\\n');
+      process.stdin.resume();
+      process.stdin.on('end', () => process.exit(0));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
+        child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+      });
+      await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), (err: unknown) => {
+        assert.ok(err instanceof DataDirLockedError);
+        assert.equal(err.holderPid, child.pid);
+        return true;
+      });
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin!.end();
+      await exited;
+    }
+    // The child exited without releasing: its LOCK is now stale and is taken over.
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    assert.equal(dd.lock.tookOverFrom?.pid, child.pid);
+    await dd.close();
+  });
+});
+
+test('a stale LOCK (dead pid, or a reused pid with another start time) is taken over', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await mkdir(path);
+    // pid 2^22+1 is above Linux's pid_max ceiling, so it is never alive.
+    await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: 4194305, startTime: '1' }));
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+    assert.equal(dd.lock.tookOverFrom?.pid, 4194305);
+    const lock = JSON.parse(await readFile(join(path, 'LOCK'), 'utf8'));
+    assert.equal(lock.pid, process.pid);
+    await dd.close();
+    // Our own pid but a different start time = a previous process that had the same pid.
+    await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: process.pid, startTime: '12345' }));
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    assert.equal(again.lock.tookOverFrom?.startTime, '12345');
+    await again.close();
+  });
+});
