@@ -3,13 +3,17 @@
  * §2.4; issue 2 "Connections").
  */
 import assert from 'node:assert/strict';
+import http2 from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { status } from '@grpc/grpc-js';
 import { RaftCtlError } from '../../../src/errors.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import type { AppendEntriesRequest } from '../../../src/transport/messages.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
+import { ClusterManagementService } from '../../../src/transport/services.js';
 import { bytesSource } from '../../../src/transport/snapshot-chunks.js';
 import type { Membership } from '../../../src/transport/types.js';
 import { FakePeer } from '../../harness/fake-peer.js';
@@ -66,6 +70,30 @@ describe('connection classes', () => {
   });
 });
 
+describe('channel lifecycle', () => {
+  it('rebuilds a member\'s channels when its address changes, and closes them when it leaves', async () => {
+    const [a, b] = await Promise.all([FakePeer.start({ id: 2 }), FakePeer.start({ id: 3 })]);
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const vote = { term: 1, candidateId: 1, lastLogIndex: 0, lastLogTerm: 0 };
+      const at = (address: string): Membership => ({ selfId: 1, members: [{ id: 2, address, role: 'voter' }] });
+      await t.requestVote(2, vote, at(a.address), { deadlineMs: 2000 });
+      await t.sendAppendRequest(2, bigAppend(1), ONE_TRY, at(a.address), false);
+      assert.equal(a.wire.open, 2);
+      // Member 2 moved to b's address: the old channels close, the call goes to the new address.
+      await t.requestVote(2, vote, at(b.address), { deadlineMs: 2000 });
+      assert.equal(b.callsTo('RequestVote').length, 1);
+      await waitUntil(() => a.wire.open === 0);
+      // Member 2 left: its channels close.
+      t.retainMembers({ members: [] });
+      await waitUntil(() => b.wire.open === 0);
+    } finally {
+      t.close();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
+
 describe('gzip', () => {
   let peer: FakePeer;
   before(async () => (peer = await FakePeer.start({ id: 2 })));
@@ -97,6 +125,40 @@ describe('gzip', () => {
       assert.equal(peer.wire.compressedMessages, 3);
     } finally {
       t.close();
+    }
+  });
+});
+
+describe('gzip responses (as d-engine sends them)', () => {
+  it('accepts a gzip-compressed response: the client advertises gzip and decodes it', async () => {
+    // A d-engine ClusterManagementService compresses responses when the caller accepts gzip
+    // (reference §1.6); grpc-js servers cannot, so this peer is a bare HTTP/2 gRPC responder.
+    let acceptEncoding: string | undefined;
+    const server = http2.createServer();
+    server.on('stream', (stream, headers) => {
+      acceptEncoding = String(headers['grpc-accept-encoding']);
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        const body = gzipSync(ClusterManagementService.DiscoverLeader.responseSerialize({ leaderId: 7, leaderAddress: '10.0.0.7:9081', term: 3 }));
+        const prefix = Buffer.alloc(5);
+        prefix[0] = 1;
+        prefix.writeUInt32BE(body.length, 1);
+        stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-encoding': 'gzip' }, { waitForTrailers: true });
+        stream.on('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0' }));
+        stream.end(Buffer.concat([prefix, body]));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const endpoint = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const t = new GrpcTransport();
+    try {
+      const [view] = await t.discoverLeader({ nodeId: 1, requesterAddress: '' }, true, [endpoint], { deadlineMs: 2000 });
+      assert.equal(view!.error, undefined);
+      assert.deepEqual([view!.response?.leaderId, view!.response?.leaderAddress, view!.response?.term], [7, '10.0.0.7:9081', 3]);
+      assert.match(acceptEncoding ?? '', /gzip/);
+    } finally {
+      t.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
