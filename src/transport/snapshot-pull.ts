@@ -77,7 +77,9 @@ export interface PullSnapshotOptions {
  * Flow is consumer-driven: at most `readAhead` verified chunks (plus the reorder window) wait
  * for the consumer; beyond that the call is paused (HTTP/2 flow control stops the leader) and
  * the receive timeout does not run. Breaking out of the iteration, `cancel()` or the signal
- * cancels the call; iteration then throws TimeoutError CANCELLED.
+ * cancels the call at once; iteration then throws TimeoutError. After the last chunk or another
+ * failure the pull half-closes and cancels the call only if the leader has not closed it
+ * within {@link CLOSE_GRACE_MS}.
  */
 export async function pullSnapshot(client: Client, endpoint: string, opts: PullSnapshotOptions): Promise<SnapshotPull> {
   const clock = opts.clock ?? systemClock;
@@ -310,10 +312,14 @@ class PullSession implements SnapshotPull {
   /** Fails a session that never got going (the initial attempt gave up on it). */
   abandon(error: RaftCtlError): void {
     this.#fail(error);
+    this.#call.cancel();
   }
 
+  /** Fails the pull with TimeoutError and cancels the call at once (no final ack). */
   cancel(): void {
+    if (this.#error || this.#complete) return;
     this.#fail(new TimeoutError(`${this.#endpoint}: snapshot pull cancelled`, { details: { endpoint: this.#endpoint, grpcCode: 1 } }));
+    this.#call.cancel();
   }
 
   async #next(): Promise<IteratorResult<PulledChunk>> {

@@ -133,7 +133,7 @@ export interface SnapshotPull extends AsyncIterable<PulledChunk> {
    * warnings. Rejects with the error iteration throws.
    */
   readonly result: Promise<{ sha256: string; verified: boolean; bytes: number; chunks: number; warnings: string[] }>;
-  /** Abandons the pull (the server sees the stream closed, then cancelled); iteration throws TimeoutError. */
+  /** Abandons the pull (the server sees the stream cancelled); iteration then throws TimeoutError. */
   cancel(): void;
 }
 
