@@ -1,0 +1,159 @@
+// Snapshot files (STORAGE.md "Snapshot files"): write/read round trip, header fields, corrupt
+// detection (exit 7), .part hygiene, retain count, receive from raw bytes; file and memory
+// stores produce identical bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError } from '../../../src/errors.js';
+import { countingFs } from '../../../src/storage/fs.js';
+import { MemorySnapshotStore } from '../../../src/storage/memory/memory-snapshot-store.js';
+import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
+import type { SnapshotMeta } from '../../../src/storage/snapshot/snapshot-format.js';
+import type { KvRecord } from '../../../src/state-machine/types.js';
+import { withTempDir } from './helpers.js';
+
+const meta: SnapshotMeta = {
+  index: 120,
+  term: 4,
+  configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 9, readOnly: true }], addresses: { 1: 'h:1', 9: 'h:9' } },
+};
+
+function records(n: number): KvRecord[] {
+  const out: KvRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({ key: Buffer.from(`key/${String(i).padStart(6, '0')}`), value: Buffer.from(`value-${i}`.repeat(1 + (i % 3))), expiresAtUnixMs: i % 5 === 0 ? 1_700_000_000_000 + i : 0 });
+  }
+  return out;
+}
+
+async function collect(it: AsyncIterable<KvRecord>): Promise<KvRecord[]> {
+  const out: KvRecord[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+test('write then read a snapshot: header fields, records in order, durable rename', async () => {
+  await withTempDir(async (dir) => {
+    const fs = countingFs();
+    const store = await FileSnapshotStore.open(dir, { fs });
+    const input = records(5000);
+    const w = await store.create(meta, input);
+    assert.equal(w.name, '120-4.snap');
+    assert.equal(w.entryCount, 5000);
+    assert.ok(fs.counters.renames >= 1 && fs.counters.dirSyncs >= 1, 'rename must be followed by a directory fsync');
+    assert.deepEqual(await readdir(dir), ['120-4.snap']);
+    const [info] = await store.list();
+    assert.equal(info!.bytes, w.bytes);
+    const h = await store.header(info!);
+    assert.equal(h.index, 120);
+    assert.equal(h.term, 4);
+    assert.equal(h.entryCount, 5000);
+    assert.equal(h.sha256, w.sha256);
+    assert.deepEqual(h.configuration, meta.configuration);
+    assert.deepEqual(await collect(store.records(info!)), input);
+    const raw = await readFile(join(dir, '120-4.snap'));
+    assert.equal(raw.subarray(0, 11).toString('latin1'), 'RAFTCTLSNAP');
+  });
+});
+
+test('a corrupt body byte is an IntegrityError (exit 7) naming the file', async () => {
+  await withTempDir(async (dir) => {
+    const store = await FileSnapshotStore.open(dir);
+    await store.create(meta, records(1000));
+    const path = join(dir, '120-4.snap');
+    const raw = await readFile(path);
+    raw[raw.length - 100]! ^= 0x55;
+    await writeFile(path, raw);
+    const [info] = await store.list();
+    await assert.rejects(store.verify(info!), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError);
+      assert.equal(err.exitCode, 7);
+      assert.equal(err.details?.file, path);
+      return true;
+    });
+  });
+});
+
+test('a corrupt header or truncated file is refused before the body is read', async () => {
+  await withTempDir(async (dir) => {
+    const store = await FileSnapshotStore.open(dir);
+    await store.create(meta, records(10));
+    const path = join(dir, '120-4.snap');
+    const raw = await readFile(path);
+    const flipped = Buffer.from(raw);
+    flipped[13]! ^= 1; // inside last included index: header CRC catches it
+    await writeFile(path, flipped);
+    const [info] = await store.list();
+    await assert.rejects(store.header(info!), /header checksum mismatch/);
+    await writeFile(path, raw.subarray(0, raw.length - 1));
+    await assert.rejects(store.header(info!), IntegrityError);
+    await writeFile(path, Buffer.from('not a snapshot at all, definitely not, no magic here at all... padding padding padding'));
+    await assert.rejects(store.header(info!), /bad magic/);
+  });
+});
+
+test('retain keeps the newest N; leftover .part files are removed on open', async () => {
+  await withTempDir(async (dir) => {
+    await writeFile(join(dir, '5-1.snap.part'), 'half written');
+    const store = await FileSnapshotStore.open(dir, { retain: 2 });
+    assert.deepEqual(await readdir(dir), []);
+    for (const index of [10, 20, 30, 40]) await store.create({ ...meta, index }, records(3));
+    assert.deepEqual((await store.list()).map((s) => s.name), ['30-4.snap', '40-4.snap']);
+    assert.equal((await store.latest())?.index, 40);
+    assert.deepEqual(await store.retain(1), ['30-4.snap']);
+  });
+});
+
+test('a failing record source leaves no .snap and no .part behind', async () => {
+  await withTempDir(async (dir) => {
+    const store = await FileSnapshotStore.open(dir);
+    async function* failing(): AsyncGenerator<KvRecord> {
+      yield* records(10);
+      throw new Error('source failed');
+    }
+    await assert.rejects(store.create(meta, failing()), /source failed/);
+    assert.deepEqual(await readdir(dir), []);
+    const unordered = [...records(3)].reverse();
+    await assert.rejects(store.create(meta, unordered), /ascending key order/);
+    assert.deepEqual(await readdir(dir), []);
+  });
+});
+
+test('receive: raw bytes from a peer are verified before they become a snapshot', async () => {
+  await withTempDir(async (dir) => {
+    const src = await FileSnapshotStore.open(join(dir, 'leader'));
+    await src.create(meta, records(3000));
+    const [info] = await src.list();
+    const dst = await FileSnapshotStore.open(join(dir, 'follower'));
+    const got = await dst.receive(120, 4, src.bytes(info!, 1024));
+    assert.equal(got.entryCount, 3000);
+    assert.deepEqual(await collect(dst.records((await dst.latest())!)), records(3000));
+
+    async function* corrupted(): AsyncGenerator<Buffer> {
+      let n = 0;
+      for await (const c of src.bytes(info!, 4096)) {
+        if (n++ === 3) c[10]! ^= 1;
+        yield c;
+      }
+    }
+    const bad = await FileSnapshotStore.open(join(dir, 'bad'));
+    await assert.rejects(bad.receive(120, 4, corrupted()), IntegrityError);
+    assert.deepEqual(await readdir(join(dir, 'bad')), []);
+    await assert.rejects(bad.receive(121, 4, src.bytes(info!)), /expected 121-4/);
+  });
+});
+
+test('memory store: same bytes as the file store, same corruption detection', async () => {
+  await withTempDir(async (dir) => {
+    const file = await FileSnapshotStore.open(dir);
+    await file.create(meta, records(200));
+    const mem = new MemorySnapshotStore(2);
+    const w = await mem.create(meta, records(200));
+    assert.deepEqual(mem.rawBytes(w.name), await readFile(join(dir, w.name)));
+    assert.deepEqual(await collect(mem.records(w)), records(200));
+    mem.rawBytes(w.name)![w.bytes - 1]! ^= 1;
+    await assert.rejects(mem.verify(w), IntegrityError);
+    await assert.rejects(collect(mem.records(w)), IntegrityError);
+  });
+});
