@@ -58,6 +58,32 @@ describe('connection classes', () => {
     }
   });
 
+  it('snapshot push and pull share the bulk connection and carry the cluster id', async () => {
+    const t = new GrpcTransport({ selfId: 1, clusterId: 'blue' });
+    let pullMetadata: Record<string, unknown> = {};
+    let pullPeer = '';
+    peer.raw.set('StreamSnapshot', (call: { metadata: { getMap(): Record<string, unknown> }; getPeer(): string; emit(e: string, v: unknown): void; on(e: string, f: () => void): void }) => {
+      pullMetadata = call.metadata.getMap();
+      pullPeer = call.getPeer();
+      call.on('data', () => undefined);
+      call.emit('error', { code: status.NOT_FOUND, details: 'No snapshot available' });
+    });
+    try {
+      const m = membershipOf(peer);
+      await t.sendSnapshot(2, { lastIncludedIndex: 5, lastIncludedTerm: 1 }, bytesSource(new Uint8Array(100).fill(1), { withSha256: true, withSize: true }), m, { leaderTerm: 1, leaderId: 1 });
+      const push = peer.callsTo('InstallSnapshot').at(-1)!;
+      assert.equal(push.metadata['raftctl-cluster-id'], 'blue');
+      await assert.rejects(t.requestSnapshotFromLeader(2, { ...DEFAULT_RETRY.installSnapshot, jitter: 0 }, m), (e: RaftCtlError) => e.code === 'NO_SNAPSHOT');
+      assert.equal(pullMetadata['raftctl-cluster-id'], 'blue');
+      assert.equal(pullPeer, push.peer, 'the same bulk connection');
+      await t.requestVote(2, { term: 1, candidateId: 1, lastLogIndex: 0, lastLogTerm: 0 }, m, { deadlineMs: 2000 });
+      assert.notEqual(peer.callsTo('RequestVote').at(-1)!.peer, push.peer, 'control is another connection');
+    } finally {
+      peer.raw.delete('StreamSnapshot');
+      t.close();
+    }
+  });
+
   it('a gzip and a plain data channel are two connections; closing the transport closes them all', async () => {
     const before = peer.wire.connections;
     const t = new GrpcTransport({ selfId: 1 });
