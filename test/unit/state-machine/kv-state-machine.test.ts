@@ -1,0 +1,161 @@
+// KV semantics of d-engine's WriteCommand (reference §6) with raftctl's deterministic TTL
+// (PROTOCOL.md departures: expiry = proposed_at_unix_ms + ttl, identical on every replica).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InternalError } from '../../../src/errors.js';
+import { d_engine } from '../../../src/proto/raftctl.js';
+import { decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/command.js';
+import { InvalidCommandError } from '../../../src/state-machine/errors.js';
+import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
+import type { ApplyEntry } from '../../../src/state-machine/types.js';
+import { cas, del, put, s, T0 } from './helpers.js';
+
+test('insert, get, delete; results report succeeded; revision is the applied index', () => {
+  const sm = new KvStateMachine();
+  assert.deepEqual(sm.apply(put(1, 'a', '1')), { index: 1, kind: 'write', op: 'insert', succeeded: true });
+  assert.equal(s(sm.get(Buffer.from('a'), T0)), '1');
+  assert.deepEqual(sm.apply(del(2, 'a')), { index: 2, kind: 'write', op: 'delete', succeeded: true });
+  assert.equal(sm.get(Buffer.from('a'), T0), undefined);
+  assert.deepEqual(sm.apply(del(3, 'missing')), { index: 3, kind: 'write', op: 'delete', succeeded: true });
+  assert.equal(sm.revision(), 3);
+});
+
+test('compare-and-swap: absent expected = must not exist; empty expected = value must be empty', () => {
+  const sm = new KvStateMachine();
+  const k = Buffer.from('k');
+  // absent expected on a missing key → swap
+  assert.equal((sm.apply(cas(1, 'k', null, 'first')) as { succeeded: boolean }).succeeded, true);
+  assert.equal(s(sm.get(k, T0)), 'first');
+  // absent expected on an existing key → no swap
+  assert.equal((sm.apply(cas(2, 'k', null, 'second')) as { succeeded: boolean }).succeeded, false);
+  // empty expected does not match "first"
+  assert.equal((sm.apply(cas(3, 'k', '', 'second')) as { succeeded: boolean }).succeeded, false);
+  assert.equal(s(sm.get(k, T0)), 'first');
+  // matching bytes → swap
+  assert.equal((sm.apply(cas(4, 'k', 'first', '')) as { succeeded: boolean }).succeeded, true);
+  assert.equal(s(sm.get(k, T0)), '');
+  // now the value is empty: empty expected matches, absent expected does not
+  assert.equal((sm.apply(cas(5, 'k', null, 'x')) as { succeeded: boolean }).succeeded, false);
+  assert.equal((sm.apply(cas(6, 'k', '', 'third')) as { succeeded: boolean }).succeeded, true);
+  assert.equal(s(sm.get(k, T0)), 'third');
+  // empty expected on a missing key does not match either
+  assert.equal((sm.apply(cas(7, 'nokey', '', 'x')) as { succeeded: boolean }).succeeded, false);
+  assert.equal(sm.get(Buffer.from('nokey'), T0), undefined);
+});
+
+test('the encoding keeps absent vs empty expected_value apart (proto3 optional presence)', () => {
+  const absent = decodeWriteCommand(encodeWriteCommand({ op: 'cas', key: Buffer.from('k'), expectedValue: null, newValue: Buffer.from('v') }));
+  const empty = decodeWriteCommand(encodeWriteCommand({ op: 'cas', key: Buffer.from('k'), expectedValue: Buffer.alloc(0), newValue: Buffer.from('v') }));
+  assert.equal(absent.op === 'cas' && absent.expectedValue, null);
+  assert.deepEqual(empty.op === 'cas' && empty.expectedValue, Buffer.alloc(0));
+});
+
+test('TTL: two replicas applying the same entries at different wall clocks compute identical expiry', async () => {
+  const log: ApplyEntry[] = [put(1, 'session', 'abc', { ttlSecs: 10, at: T0 }), put(2, 'other', 'x')];
+  const a = new KvStateMachine();
+  const b = new KvStateMachine();
+  for (const e of log) a.apply(e);
+  await new Promise((r) => setTimeout(r, 20)); // b applies later: must not matter
+  for (const e of log) b.apply(e);
+  const key = Buffer.from('session');
+  for (const sm of [a, b]) {
+    assert.equal(s(sm.get(key, T0 + 9_999)), 'abc');
+    assert.equal(sm.get(key, T0 + 10_000), undefined, 'expired exactly at proposedAt + ttl');
+    assert.deepEqual(sm.expiredKeys(T0 + 10_000, 10).map(String), ['session']);
+    assert.deepEqual(sm.expiredKeys(T0 + 9_999, 10), []);
+  }
+  const snapA = await collectSnapshot(a);
+  const snapB = await collectSnapshot(b);
+  assert.deepEqual(snapA, snapB);
+  assert.equal(snapA.find((r) => r.key === 'session')?.expiresAtUnixMs, T0 + 10_000);
+});
+
+async function collectSnapshot(sm: KvStateMachine) {
+  const src = sm.beginSnapshot();
+  const out = [];
+  for await (const r of src.records()) out.push({ key: r.key.toString(), value: r.value.toString(), expiresAtUnixMs: r.expiresAtUnixMs });
+  src.release();
+  return out;
+}
+
+test('TTL: a key expired as of the entry time counts as absent for CAS; expire deletes only expired keys', () => {
+  const sm = new KvStateMachine();
+  sm.apply(put(1, 'lease', 'holder-1', { ttlSecs: 5, at: T0 }));
+  // CAS "must not exist" at T0+4s fails, at T0+5s succeeds (the lease has expired).
+  assert.equal((sm.apply(cas(2, 'lease', null, 'holder-2', T0 + 4_000)) as { succeeded: boolean }).succeeded, false);
+  assert.equal((sm.apply(cas(3, 'lease', null, 'holder-2', T0 + 5_000)) as { succeeded: boolean }).succeeded, true);
+  sm.apply(put(4, 'tmp', 'x', { ttlSecs: 1, at: T0 }));
+  sm.apply(put(5, 'fresh', 'y', { ttlSecs: 100, at: T0 }));
+  const r = sm.apply({ index: 6, term: 1, kind: 'expire', keys: [Buffer.from('tmp'), Buffer.from('fresh'), Buffer.from('lease')], proposedAtUnixMs: T0 + 2_000 });
+  assert.deepEqual(r, { index: 6, kind: 'expire', deleted: 1 });
+  assert.equal(sm.size, 2);
+  assert.equal(s(sm.get(Buffer.from('lease'), T0 + 10_000_000)), 'holder-2', 'CAS-written value has no expiry');
+});
+
+test('TTL without a proposal time is rejected deterministically and changes nothing', () => {
+  const sm = new KvStateMachine();
+  const e: ApplyEntry = { index: 1, term: 1, kind: 'command', command: encodeWriteCommand({ op: 'insert', key: Buffer.from('k'), value: Buffer.from('v'), ttlSecs: 3 }) };
+  const r = sm.apply(e);
+  assert.equal(r.kind, 'rejected');
+  assert.equal(sm.size, 0);
+  assert.equal(sm.appliedIndex, 1);
+});
+
+test('bad input: empty key, oversize key/value, empty or garbage command → typed error, no change', () => {
+  const sm = new KvStateMachine({ limits: { maxKeyBytes: 8, maxValueBytes: 16 } });
+  const cmds: Uint8Array[] = [
+    encodeWriteCommand({ op: 'insert', key: Buffer.alloc(0), value: Buffer.from('v'), ttlSecs: 0 }),
+    encodeWriteCommand({ op: 'insert', key: Buffer.alloc(9, 1), value: Buffer.from('v'), ttlSecs: 0 }),
+    encodeWriteCommand({ op: 'insert', key: Buffer.from('k'), value: Buffer.alloc(17), ttlSecs: 0 }),
+    encodeWriteCommand({ op: 'cas', key: Buffer.from('k'), expectedValue: Buffer.alloc(17), newValue: Buffer.from('v') }),
+    encodeWriteCommand({ op: 'delete', key: Buffer.alloc(0) }),
+    d_engine.client.WriteCommand.encode({}).finish(),
+    Buffer.from([0xff, 0xff, 0xff]),
+  ];
+  cmds.forEach((command, i) => {
+    const r = sm.apply({ index: i + 1, term: 1, kind: 'command', command, proposedAtUnixMs: T0 });
+    assert.equal(r.kind, 'rejected', `command ${i} should be rejected`);
+    assert.ok(r.kind === 'rejected' && r.error instanceof InvalidCommandError && r.error.code === 'INVALID_REQUEST');
+    assert.throws(() => decodeWriteCommand(command, sm.limits), InvalidCommandError);
+  });
+  assert.equal(sm.size, 0);
+  assert.equal(sm.appliedIndex, cmds.length);
+});
+
+test('apply must follow log order (index = applied + 1)', () => {
+  const sm = new KvStateMachine();
+  sm.apply(put(1, 'a', '1'));
+  assert.throws(() => sm.apply(put(3, 'b', '2')), InternalError);
+  assert.throws(() => sm.apply(put(1, 'b', '2')), InternalError);
+});
+
+test('read returns only existing keys in request order; scan is sorted by key bytes with the revision', () => {
+  const sm = new KvStateMachine();
+  let i = 0;
+  for (const k of ['/app/b', '/app/a', '/app/c', '/other/x', '/app/ab']) sm.apply(put(++i, k, k.toUpperCase()));
+  sm.apply(put(++i, '/app/ttl', 'gone', { ttlSecs: 1, at: T0 }));
+  const got = sm.read([Buffer.from('/app/c'), Buffer.from('/nope'), Buffer.from('/app/a')], T0 + 5_000);
+  assert.deepEqual(got.map((p) => [p.key.toString(), p.value.toString()]), [['/app/c', '/APP/C'], ['/app/a', '/APP/A']]);
+  const scan = sm.scan(Buffer.from('/app/'), T0 + 5_000);
+  assert.deepEqual(scan.entries.map((p) => p.key.toString()), ['/app/a', '/app/ab', '/app/b', '/app/c']);
+  assert.equal(scan.revision, 6);
+  assert.equal(sm.scan(Buffer.alloc(0), T0 + 5_000).entries.length, 5);
+  assert.equal(sm.scan(Buffer.from('/app/'), T0).entries.length, 5, 'the ttl key is live before its expiry');
+});
+
+test('binary keys sort by unsigned byte order', () => {
+  const sm = new KvStateMachine();
+  const keys = [Buffer.from([0xff]), Buffer.from([0x00, 0x01]), Buffer.from([0x7f]), Buffer.from([0x80, 0x00])];
+  keys.forEach((k, i) => sm.apply({ index: i + 1, term: 1, kind: 'command', command: encodeWriteCommand({ op: 'insert', key: k, value: Buffer.from('v'), ttlSecs: 0 }), proposedAtUnixMs: T0 }));
+  assert.deepEqual(sm.scan(Buffer.alloc(0), T0).entries.map((p) => p.key.toString('hex')), ['0001', '7f', '8000', 'ff']);
+});
+
+test('noop and configuration entries advance the applied index; configuration is recorded', () => {
+  const sm = new KvStateMachine();
+  sm.apply({ index: 1, term: 1, kind: 'configuration', configuration: { voters: [1, 2], votersOutgoing: [], learners: [{ id: 3, readOnly: false }], addresses: { 1: 'a:1' } } });
+  sm.apply({ index: 2, term: 2, kind: 'noop' });
+  assert.equal(sm.appliedIndex, 2);
+  assert.equal(sm.appliedTerm, 2);
+  assert.equal(sm.configIndex, 1);
+  assert.deepEqual(sm.configuration.voters, [1, 2]);
+});

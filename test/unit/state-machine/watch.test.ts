@@ -1,0 +1,92 @@
+// Watches (reference §6): key and prefix watches, revisions, prev values, bounded buffers that
+// end in CANCELED on overflow, membership watches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InvalidCommandError } from '../../../src/state-machine/errors.js';
+import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
+import type { EventQueue, WatchEvent } from '../../../src/state-machine/watch.js';
+import { cas, del, put } from './helpers.js';
+
+async function drain(q: EventQueue<WatchEvent>, n: number) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const r = await q.next();
+    if (r.done) break;
+    const e = r.value;
+    out.push([e.type, e.key.toString(), e.value.toString(), e.revision, e.prevValue?.toString() ?? null]);
+  }
+  return out;
+}
+
+test('key watch: PUT and DELETE with revisions and prev values', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('k'), prevKv: true });
+  sm.apply(put(1, 'k', 'v1'));
+  sm.apply(put(2, 'other', 'x'));
+  sm.apply(put(3, 'k', 'v2'));
+  sm.apply(cas(4, 'k', 'nope', 'v3')); // fails: no event
+  sm.apply(del(5, 'k'));
+  assert.deepEqual(await drain(w, 3), [
+    ['PUT', 'k', 'v1', 1, null],
+    ['PUT', 'k', 'v2', 3, 'v1'],
+    ['DELETE', 'k', '', 5, 'v2'],
+  ]);
+  assert.equal(w.pending, 0);
+});
+
+test('prefix watch matches keys under the prefix; prefix must start and end with "/"', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('/app/') });
+  assert.throws(() => sm.watch({ key: Buffer.from('/app'), prefix: true }), InvalidCommandError);
+  assert.throws(() => sm.watch({ key: Buffer.alloc(0) }), InvalidCommandError);
+  const p = sm.watch({ key: Buffer.from('/app/'), prefix: true });
+  sm.apply(put(1, '/app/a', '1'));
+  sm.apply(put(2, '/apple', '2'));
+  sm.apply(put(3, '/app/b/c', '3'));
+  assert.deepEqual(await drain(p, 2), [
+    ['PUT', '/app/a', '1', 1, null],
+    ['PUT', '/app/b/c', '3', 3, null],
+  ]);
+  assert.equal(w.pending, 0, 'an exact watch on "/app/" sees nothing');
+});
+
+test('overflow: a slow watcher gets its buffered events, then CANCELED, then the end', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('k'), bufferSize: 3 });
+  for (let i = 1; i <= 10; i++) sm.apply(put(i, 'k', `v${i}`));
+  assert.equal(sm.watcherCount, 0, 'the overflowing watcher was dropped');
+  const events = [];
+  for await (const e of w) events.push([e.type, e.revision, e.reason ?? null]);
+  assert.deepEqual(events, [['PUT', 1, null], ['PUT', 2, null], ['PUT', 3, null], ['CANCELED', 0, 'overflow']]);
+});
+
+test('a consumer that keeps up never overflows; closing the iterator removes the watcher', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('k'), bufferSize: 2 });
+  const seen: number[] = [];
+  const consumer = (async () => {
+    for await (const e of w) {
+      seen.push(e.revision);
+      if (seen.length === 20) break;
+    }
+  })();
+  for (let i = 1; i <= 20; i++) {
+    sm.apply(put(i, 'k', 'v'));
+    await new Promise((r) => setImmediate(r));
+  }
+  await consumer;
+  assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => i + 1));
+  assert.equal(sm.watcherCount, 0);
+});
+
+test('membership watch: current membership first, then one per configuration entry', async () => {
+  const sm = new KvStateMachine();
+  sm.apply({ index: 1, term: 1, kind: 'configuration', configuration: { voters: [1], votersOutgoing: [], learners: [], addresses: {} } });
+  const m = sm.watchMembership();
+  sm.apply({ index: 2, term: 1, kind: 'noop' });
+  sm.apply({ index: 3, term: 1, kind: 'configuration', configuration: { voters: [1], votersOutgoing: [], learners: [{ id: 2, readOnly: false }], addresses: {} } });
+  assert.deepEqual((await m.next()).value, { members: [1], learners: [], committedIndex: 1 });
+  assert.deepEqual((await m.next()).value, { members: [1], learners: [2], committedIndex: 3 });
+  sm.close();
+  assert.equal((await m.next()).done, true);
+});
