@@ -266,6 +266,28 @@ describe('pullSnapshot', () => {
     assert.deepEqual(retries, [10, 20]);
   });
 
+  test('no chunk 0 within retry.timeoutMs (injected clock) fails the attempt, which is retried after the backoff', async () => {
+    let calls = 0;
+    const peer = await peerWith((call) => {
+      calls += 1;
+      call.on('error', () => undefined);
+    });
+    const clock = new ManualClock();
+    let retried = 0;
+    const pending = pull(peer, { clock, retry: { maxAttempts: 2, timeoutMs: 500, baseDelayMs: 10, maxDelayMs: 10, jitter: 0 }, onRetry: () => (retried += 1) });
+    await waitUntil(() => calls === 1 && clock.pendingTimers === 2, 'the first attempt (first-chunk and receive timers)');
+    clock.advance(499);
+    assert.equal(retried, 0);
+    clock.advance(1);
+    // onRetry runs just before the backoff sleep is registered, in the same turn.
+    await waitUntil(() => retried === 1, 'the retry');
+    assert.equal(clock.pendingTimers, 1);
+    clock.advance(10);
+    await waitUntil(() => calls === 2 && clock.pendingTimers === 2, 'the second attempt');
+    clock.advance(500);
+    await assert.rejects(pending, (err: unknown) => err instanceof TimeoutError && /no snapshot chunk within 500 ms/.test(err.message) && err.details?.attempts === 2);
+  });
+
   test('a leader that is down: UnreachableError after maxAttempts attempts', async () => {
     const address = await deadAddress();
     const pool = new ChannelPool();
