@@ -148,13 +148,15 @@ export function snapshotInfoOf(chunk: SnapshotChunk): PulledSnapshotInfo {
 
 /**
  * Why `chunk` does not belong to the transfer `info` describes (leader term or id changed,
- * total_chunks changed, seq out of range), or null when it does.
+ * total_chunks changed, seq out of range), or null when it does. A later chunk's
+ * total_chunks of 0 is accepted: the reference only promises it on chunk 0.
  */
 export function envelopeMismatch(info: PulledSnapshotInfo, chunk: SnapshotChunk): string | null {
   if ((chunk.leaderTerm ?? 0) !== info.leaderTerm || (chunk.leaderId ?? 0) !== info.leaderId) {
     return `leader (term ${chunk.leaderTerm ?? 0}, id ${chunk.leaderId ?? 0}) differs from (term ${info.leaderTerm}, id ${info.leaderId}) of chunk 0`;
   }
-  if ((chunk.totalChunks ?? 0) !== info.totalChunks) return `total_chunks ${chunk.totalChunks ?? 0} differs from ${info.totalChunks}`;
+  const total = chunk.totalChunks ?? 0;
+  if (total !== 0 && total !== info.totalChunks) return `total_chunks ${total} differs from ${info.totalChunks}`;
   if ((chunk.seq ?? 0) >= info.totalChunks) return `seq ${chunk.seq ?? 0} is not below total_chunks ${info.totalChunks}`;
   return null;
 }

@@ -135,7 +135,8 @@ describe('pullSnapshot', () => {
     const chunks = scriptChunks(data, 1000, { leaderTerm: 3, leaderId: 1, checksum: sha256Of(data) });
     const acks: SnapshotAck[] = [];
     const peer = await peerWith(scripted(async (call, got) => {
-      for (const seq of [0, 3, 2, 4, 1]) call.write(chunks[seq]!);
+      // Later chunks omit total_chunks (0), which receivers accept.
+      for (const seq of [0, 3, 2, 4, 1]) call.write(seq === 0 ? chunks[seq]! : { ...chunks[seq]!, totalChunks: 0 });
       await waitUntil(() => got.length === 5, 'five acks');
       acks.push(...got);
       call.end();

@@ -95,6 +95,16 @@ describe('serveInstallSnapshot', () => {
     assert.deepEqual(seen.finished, []);
   });
 
+  test('later chunks may omit total_chunks (0), but a different non-zero value or another leader fails', async () => {
+    const { peer, seen } = await receiverPeer();
+    const omitted = CHUNKS.map((c, i) => (i === 0 ? c : { ...c, totalChunks: 0 }));
+    assert.equal((await send(peer, omitted)).success, true);
+    assert.equal((await send(peer, [CHUNKS[0]!, { ...CHUNKS[1]!, totalChunks: 9 }])).success, false);
+    assert.equal((await send(peer, [CHUNKS[0]!, { ...CHUNKS[1]!, leaderId: 2 }])).success, false);
+    assert.match(seen.failures[0]!, /total_chunks 9 differs from 4/);
+    assert.match(seen.failures[1]!, /leader \(term 5, id 2\) differs from \(term 5, id 1\)/);
+  });
+
   test('an all-zero checksum is accepted unverified, with a warning', async () => {
     const { peer, seen } = await receiverPeer();
     const zero = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: new Uint8Array(32) });
