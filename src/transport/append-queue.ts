@@ -8,6 +8,7 @@
  * Departure from d-engine: the retry policy and compression travel with each job (d-engine
  * captures them when a peer's appender is first created and ignores later values).
  */
+import { setMaxListeners } from 'node:events';
 import { RaftCtlError, RejectedError } from '../errors.js';
 
 /** Default number of jobs one peer may have queued or running (d-engine's appender capacity). */
@@ -33,6 +34,7 @@ export class AppendQueue {
   constructor(capacity = DEFAULT_APPEND_QUEUE_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`append queue capacity must be an integer ≥ 1 (got ${capacity})`);
     this.#capacity = capacity;
+    setMaxListeners(0, this.#abort.signal);
   }
 
   /**

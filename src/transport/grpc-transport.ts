@@ -16,6 +16,7 @@
  *
  * When `clusterId` is set every request carries gRPC metadata `raftctl-cluster-id` (PROTOCOL.md).
  */
+import { setMaxListeners } from 'node:events';
 import type { Client, MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
@@ -99,9 +100,12 @@ export class GrpcTransport implements Transport {
   readonly #streams = new Set<GrpcReplicationStream>();
   readonly #streamConnectTimeoutMs: number;
   readonly #discoveryTimeoutMs: number;
+  /** Aborts every call, retry loop and backoff sleep when the transport closes. */
+  readonly #shutdown = new AbortController();
   #closed = false;
 
   constructor(options: GrpcTransportOptions = {}) {
+    setMaxListeners(0, this.#shutdown.signal);
     this.#selfId = options.selfId;
     this.#headers = options.clusterId ? { [CLUSTER_ID_METADATA]: options.clusterId } : undefined;
     this.#pool = options.pool ?? new ChannelPool();
@@ -247,7 +251,7 @@ export class GrpcTransport implements Transport {
             }
           }
         }
-        if (attempt < backoff.maxAttempts && sleep) await this.#clock.sleep(backoffDelay(backoff, attempt, this.#random));
+        if (attempt < backoff.maxAttempts && sleep) await this.#sleep(backoffDelay(backoff, attempt, this.#random));
       }
       throw lastError ?? new NoLeaderError('joinCluster: no attempt was made');
     });
@@ -359,6 +363,7 @@ export class GrpcTransport implements Transport {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#shutdown.abort(closedError());
     this.#queue.close();
     for (const s of [...this.#streams]) s.abort();
     this.#streams.clear();
@@ -391,19 +396,31 @@ export class GrpcTransport implements Transport {
 
   /** One unary call on the peer's channel of `cls`; a connection failure evicts its channels. */
   async #unary<Req, Res>(peer: Peer, cls: ConnectionClass, compress: boolean, method: MethodDefinition<Req, Res>, request: Req, deadlineMs: number, signal?: AbortSignal): Promise<Res> {
+    if (this.#closed) throw closedError();
     const client = peer.id > 0 ? this.#pool.forPeer(peer.id, peer.endpoint, cls, compress) : this.#pool.forAddress(peer.endpoint, cls, compress);
+    const stop = signal ? AbortSignal.any([signal, this.#shutdown.signal]) : this.#shutdown.signal;
     try {
-      return await unaryCall(client, method, request, { deadlineMs, ...(signal ? { signal } : {}), ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
+      return await unaryCall(client, method, request, { deadlineMs, signal: stop, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
     } catch (err) {
-      if (err instanceof UnreachableError && !this.#closed) this.#pool.evictAddress(peer.endpoint);
+      if (this.#closed) throw closedError(err);
+      if (err instanceof UnreachableError) this.#pool.evictAddress(peer.endpoint);
       throw err;
+    }
+  }
+
+  /** A backoff sleep that ends (TRANSPORT_CLOSED) when the transport closes. */
+  async #sleep(ms: number): Promise<void> {
+    try {
+      await this.#clock.sleep(ms, this.#shutdown.signal);
+    } catch (err) {
+      throw closedError(err);
     }
   }
 
   /** `call` through withRetry with `policy`, as a per-peer result. */
   async #retried<Res>(member: Member, policy: RetryPolicy, call: (ctx: AttemptContext) => Promise<Res>): Promise<PeerResult<Res>> {
     try {
-      const r = await withRetry(policy, call, { clock: this.#clock, random: this.#random });
+      const r = await withRetry(policy, call, { clock: this.#clock, random: this.#random, signal: this.#shutdown.signal });
       return { peerId: member.id, endpoint: member.address, response: r.value, attempts: r.attempts };
     } catch (err) {
       const error = asError(err);
@@ -492,8 +509,8 @@ function notAMember(peerId: number): ConfigError {
   return new ConfigError(`peer ${peerId} is not in the membership (no address known)`, { details: { peerId } });
 }
 
-function closedError(): RaftCtlError {
-  return new RejectedError('TRANSPORT_CLOSED', 'the transport is closed');
+function closedError(cause?: unknown): RaftCtlError {
+  return new RejectedError('TRANSPORT_CLOSED', 'the transport is closed', cause === undefined ? {} : { cause });
 }
 
 function asError(err: unknown): RaftCtlError {

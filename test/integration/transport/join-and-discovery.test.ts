@@ -208,6 +208,16 @@ describe('joinCluster', () => {
     }
   });
 
+  it('close() during a backoff sleep ends the join with TRANSPORT_CLOSED', async () => {
+    const clock = new ManualClock();
+    const t = new GrpcTransport({ clock });
+    p2.queue('JoinCluster', fail(status.UNAVAILABLE, 'not ready'));
+    const pending = t.joinCluster(2, JOIN, JOIN_POLICY, joinerMembership());
+    await clock.waitForSleepers(1);
+    t.close();
+    await assert.rejects(pending, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED');
+  });
+
   it('a down leader is retried with backoff and reported UNREACHABLE with the attempt count', async () => {
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });

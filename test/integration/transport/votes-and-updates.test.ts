@@ -221,6 +221,27 @@ describe('per-peer sends: requestVote, preVote, timeoutNow', () => {
     }
   });
 
+  it('close() ends a fan-out waiting in a backoff sleep and cancels calls in flight', async () => {
+    const clock = new ManualClock();
+    const t = new GrpcTransport({ selfId: 1, clock });
+    p2.queue('RequestVote', fail(status.UNAVAILABLE, 'not ready'));
+    p3.queue('RequestVote', delay(5000));
+    try {
+      const m: Membership = { members: [{ id: 2, address: p2.address, role: 'voter' }, { id: 3, address: p3.address, role: 'voter' }] };
+      const pending = t.sendVoteRequests(VOTE, { ...DEFAULT_RETRY.membership, timeoutMs: 10_000 }, m);
+      await clock.waitForSleepers(1);
+      const started = performance.now();
+      t.close();
+      const r = await pending;
+      assert.ok(performance.now() - started < 1000, 'settles promptly');
+      assert.equal(r.results[0]!.error?.code, 'NOT_READY', 'the last error of the peer that was sleeping');
+      assert.equal(r.results[0]!.attempts, 1);
+      assert.equal(r.results[1]!.error?.code, 'TRANSPORT_CLOSED', 'the call in flight was cancelled');
+    } finally {
+      t.close();
+    }
+  });
+
   it('rejects every call after close()', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     t.close();
