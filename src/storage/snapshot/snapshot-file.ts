@@ -21,6 +21,7 @@ import {
   BodyDecoder,
   decodeSnapshotHeader,
   encodeBodyRecord,
+  encodeBodyRecordInto,
   encodeSnapshotHeader,
   PART_SUFFIX,
   snapshotFileName,
@@ -82,14 +83,12 @@ export async function writeSnapshotFile(
     const hash = createHash('sha256');
     let pos = headerLen;
     let count = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Records are encoded straight into one reusable buffer; each flush is awaited before the
+    // buffer is reused.
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let used = 0;
     let prevKey: Buffer | null = null;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      const buf = Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
+    const emit = async (buf: Buffer) => {
       hash.update(buf);
       await writeFully(h!, buf, pos);
       pos += buf.length;
@@ -99,13 +98,19 @@ export async function writeSnapshotFile(
         throw new Error('snapshot records are not in strictly ascending key order');
       }
       prevKey = r.key;
-      const rec = encodeBodyRecord(r);
-      pending.push(rec);
-      pendingBytes += rec.length;
       count++;
-      if (pendingBytes >= CHUNK) await flush();
+      const size = 16 + r.key.length + r.value.length;
+      if (used + size > CHUNK) {
+        await emit(chunk.subarray(0, used));
+        used = 0;
+      }
+      if (size > CHUNK) {
+        await emit(encodeBodyRecord(r));
+        continue;
+      }
+      used += encodeBodyRecordInto(r, chunk, used);
     }
-    await flush();
+    if (used > 0) await emit(chunk.subarray(0, used));
     const sha = hash.digest();
     await writeFully(h, encodeSnapshotHeader(meta, count, pos - headerLen, sha), 0);
     await fs.sync(h);

@@ -125,16 +125,23 @@ export function decodeSnapshotHeader(buf: Buffer): SnapshotHeader | string {
   };
 }
 
-/** Encodes one body record. */
-export function encodeBodyRecord(r: KvRecord): Buffer {
-  const out = Buffer.allocUnsafe(16 + r.key.length + r.value.length);
-  out.writeUInt32BE(r.key.length, 0);
-  r.key.copy(out, 4);
-  let off = 4 + r.key.length;
+/** Encodes one body record into `out` at `off` (room must suffice); returns its size. */
+export function encodeBodyRecordInto(r: KvRecord, out: Buffer, off: number): number {
+  const start = off;
+  out.writeUInt32BE(r.key.length, off);
+  r.key.copy(out, off + 4);
+  off += 4 + r.key.length;
   out.writeUInt32BE(r.value.length, off);
   r.value.copy(out, off + 4);
   off += 4 + r.value.length;
   writeU64(out, off, r.expiresAtUnixMs);
+  return off + 8 - start;
+}
+
+/** Encodes one body record. */
+export function encodeBodyRecord(r: KvRecord): Buffer {
+  const out = Buffer.allocUnsafe(16 + r.key.length + r.value.length);
+  encodeBodyRecordInto(r, out, 0);
   return out;
 }
 
