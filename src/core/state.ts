@@ -123,9 +123,19 @@ export class CoreState {
     return this.log.configuration();
   }
 
-  /** True if this node may campaign: a voter (either half) of its current configuration. */
+  /**
+   * True if this node may campaign: a voter (either half) of its current configuration, or
+   * of the one before it while the current one is uncommitted. The second case is a leader
+   * that appended a configuration without itself and lost its quorum before that entry
+   * committed (dissertation §4.2.2): its log may be the only up-to-date one the remaining
+   * voters would elect, so it must be able to win with their votes, commit the entry and
+   * step down again.
+   */
   promotable(): boolean {
-    return isVoter(this.log.configuration(), this.id);
+    const log = this.log;
+    if (isVoter(log.configuration(), this.id)) return true;
+    const at = log.configIndex();
+    return at > log.commitIndex && at > log.snapshot.index && isVoter(log.configurationAt(at - 1), this.id);
   }
 
   /** Sets term/votedFor; the next Ready carries the new hard state. */

@@ -41,6 +41,11 @@ export class Checker {
   readonly #entryAt = new Map<string, Registered>();
   /** index -> identity of the committed entry (state-machine safety, leader completeness). */
   readonly committed: string[] = [];
+  /**
+   * index -> lowest term a node was in when it saw the entry committed: an upper bound of the
+   * term in which it was committed. Leaders of higher terms must hold it (Raft §5.4.1).
+   */
+  readonly #commitTerm: number[] = [];
   maxCommitted = 0;
   committedCount = 0;
   /** Committed client commands (entries whose identity starts with "p"). */
@@ -84,8 +89,10 @@ export class Checker {
     }
   }
 
-  /** Index `index` is known committed with payload identity `id`. */
-  commit(index: number, id: string, who: string): void {
+  /** Index `index` is known committed with payload identity `id`, by a node in term `term`. */
+  commit(index: number, id: string, who: string, term: number): void {
+    const ct = this.#commitTerm[index];
+    if (ct === undefined || term < ct) this.#commitTerm[index] = term;
     const prev = this.committed[index];
     if (prev === undefined) {
       this.committed[index] = id;
@@ -99,9 +106,9 @@ export class Checker {
   }
 
   /** A node applied `e` (committedEntries). */
-  applied(node: number, e: Entry): void {
+  applied(node: number, e: Entry, term: number): void {
     const id = entryId(e);
-    this.commit(e.index, id, `node ${node} applied`);
+    this.commit(e.index, id, `node ${node} applied`, term);
     if (e.payload.type === 'command') this.#applied.add(id);
     if (e.index > this.maxApplied) this.maxApplied = e.index;
   }
@@ -113,16 +120,17 @@ export class Checker {
   }
 
   /**
-   * A node just became leader and persisted its log (`termAt(i)`/`idAt(i)` over its durable
-   * log, `snapshotIndex`, `lastIndex`): it must hold every committed entry (Raft §5.4.1).
+   * A node just became leader of `term` and persisted its log (`idAt(i)` over its durable
+   * log, `snapshotIndex`, `lastIndex`): it must hold every entry committed in an earlier
+   * term (Raft §5.4.1, Leader Completeness).
    */
-  leaderComplete(node: number, snapshotIndex: number, lastIndex: number, idAt: (i: number) => string | undefined): void {
-    if (this.maxCommitted > lastIndex) {
-      this.fail('leader completeness', `leader ${node} ends at ${lastIndex}, committed up to ${this.maxCommitted}`);
-    }
-    for (let i = snapshotIndex + 1; i <= this.maxCommitted; i++) {
+  leaderComplete(node: number, term: number, snapshotIndex: number, lastIndex: number, idAt: (i: number) => string | undefined): void {
+    for (let i = this.maxCommitted; i > snapshotIndex; i--) {
       const c = this.committed[i];
-      if (c !== undefined && idAt(i) !== c) this.fail('leader completeness', `leader ${node} index ${i} is ${idAt(i)}, committed ${c}`);
+      const ct = this.#commitTerm[i];
+      if (c === undefined || ct === undefined || ct >= term) continue;
+      if (i > lastIndex) this.fail('leader completeness', `leader ${node} of term ${term} ends at ${lastIndex}, ${i} committed in term <= ${ct}`);
+      if (idAt(i) !== c) this.fail('leader completeness', `leader ${node} of term ${term} index ${i} is ${idAt(i)}, committed ${c} in term <= ${ct}`);
     }
   }
 

@@ -34,8 +34,8 @@ export function runSeed(seed: number): SeedResult {
   const c = SimCluster.create({
     seed,
     voters,
-    latencyMs: [1, r.pick([3, 10, 30])],
-    persistMs: [0, r.pick([1, 3, 10])],
+    latencyMs: [1, r.pick([3, 10, 30, 60])],
+    persistMs: [0, r.pick([1, 3, 10, 30])],
     compactEvery: r.pick([0, 10, 30, 100]),
     compactKeep: r.between(0, 5),
     maxInflightAppends: r.pick([1, 4, 256]),
@@ -163,10 +163,16 @@ export function runSeed(seed: number): SeedResult {
   if (ops.length > 0) c.at(r.between(200, faultEnd), () => runOps(0, 0));
 
   // Faults during [300, faultEnd).
-  const nFaults = r.between(1, 10);
+  // Most schedules mix every fault kind; a "churn" third crashes and isolates leaders often
+  // and briefly, which is what exposes commit-rule bugs (Raft Figure 8).
+  const churn = r.chance(0.35);
+  const nFaults = churn ? r.between(10, 40) : r.between(1, 10);
+  const kinds = churn
+    ? (['crashLeader', 'crashLeader', 'crash', 'isolateLeader', 'partition', 'transfer'] as const)
+    : (['partition', 'isolateLeader', 'crash', 'crashLeader', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
   for (let i = 0; i < nFaults; i++) {
     const t = r.between(300, faultEnd - 1);
-    const kind = r.pick(['partition', 'isolateLeader', 'crash', 'crashLeader', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
+    const kind = r.pick<(typeof kinds)[number]>(kinds);
     c.at(t, () => {
       const ids = upIds();
       const l = c.leader();
@@ -180,14 +186,14 @@ export function runSeed(seed: number): SeedResult {
         case 'isolateLeader':
           if (l === undefined) return;
           c.isolate(l);
-          c.at(r.between(100, 4000), () => c.heal());
+          c.at(churn ? r.between(20, 800) : r.between(100, 4000), () => c.heal());
           return;
         case 'crash':
         case 'crashLeader': {
           const v = kind === 'crashLeader' && l !== undefined ? l : ids.length > 0 ? r.pick(ids) : undefined;
           if (v === undefined) return;
           c.crash(v);
-          c.at(r.between(20, 3000), () => {
+          c.at(churn ? r.between(10, 600) : r.between(20, 3000), () => {
             if (!removed.has(v)) c.restart(v);
           });
           return;

@@ -355,7 +355,7 @@ export class SimCluster {
     d.commitIndex = rd.commitIndex;
     if (rd.softState?.role === 'leader') {
       const base = d.snapshot.index;
-      this.checker.leaderComplete(n.id, base, base + d.entries.length, (i) => {
+      this.checker.leaderComplete(n.id, rd.softState.term, base, base + d.entries.length, (i) => {
         const e = d.entries[i - base - 1];
         return e ? entryId(e) : undefined;
       });
@@ -364,7 +364,7 @@ export class SimCluster {
     for (const e of rd.committedEntries) {
       if (e.index !== n.applied + 1) this.checker.fail('state machine safety', `node ${n.id} applied ${e.index} after ${n.applied}`);
       n.applied = e.index;
-      this.checker.applied(n.id, e);
+      this.checker.applied(n.id, e, n.term);
     }
     for (const o of rd.proposals) this.#onOutcome(n, o);
     for (const r of rd.readStates) this.#onRead(n, r);
@@ -401,7 +401,7 @@ export class SimCluster {
     h.outcome = o;
     this.#record('outcome', n.id, { key: h.key, ...o });
     if (h.key.startsWith('change#')) return; // configuration entries are checked by their content
-    if (o.status === 'committed') this.checker.commit(o.index, h.key, `ack to ${h.key} on node ${n.id}`);
+    if (o.status === 'committed') this.checker.commit(o.index, h.key, `ack to ${h.key} on node ${n.id}`, n.term);
     else if (o.status === 'rejected') this.checker.rejected(h.key, o.reason);
   }
 
