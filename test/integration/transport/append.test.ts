@@ -111,16 +111,22 @@ describe('sendAppendRequests', () => {
     }
   });
 
-  it('runs peers concurrently: two peers that each take 200 ms finish together', async () => {
+  it('runs peers concurrently: each peer receives its append before the other peer has answered', async () => {
+    // Each peer holds its answer until the other peer has received its request (bounded by
+    // 2 s). Sequential sends could not satisfy both, so both answering "saw the other" proves
+    // the two appends were outstanding at the same time.
     const t = new GrpcTransport();
-    p2.queue('AppendEntries', delay(200));
-    p3.queue('AppendEntries', delay(200));
+    const arrived = (p: FakePeer): boolean => p.callsTo('AppendEntries').some((c) => (c.request as AppendEntriesRequest).prevLogIndex === 777);
+    const waitFor = (other: FakePeer) => async (req: AppendEntriesRequest, ctx: { fallback: () => unknown }) => {
+      const end = Date.now() + 2000;
+      while (!arrived(other) && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+      return arrived(other) ? ctx.fallback() : { nodeId: 0, term: 0 };
+    };
+    p2.queue('AppendEntries', waitFor(p3));
+    p3.queue('AppendEntries', waitFor(p2));
     try {
-      const started = performance.now();
-      const r = await t.sendAppendRequests([[2, heartbeat(1)], [3, heartbeat(1)]], POLICY, membership(), false);
-      const took = performance.now() - started;
-      assert.ok(r.results.every((x) => x.response), 'both answered');
-      assert.ok(took < 380, `took ${took.toFixed(0)} ms; concurrent sends take ~200 ms`);
+      const r = await t.sendAppendRequests([[2, heartbeat(777)], [3, heartbeat(777)]], POLICY, membership(), false);
+      assert.deepEqual(r.results.map((x) => x.response?.nodeId), [2, 3], 'both saw the other peer\'s request while holding their own');
     } finally {
       t.close();
     }

@@ -159,10 +159,10 @@ describe('joinCluster', () => {
     // d-engine's handler gives up after 50 ms while the join still commits (reference §3.7).
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });
-    p2.queue('JoinCluster', delay(2000), fail(status.FAILED_PRECONDITION, 'node already exists'));
+    p2.queue('JoinCluster', delay(5000), fail(status.FAILED_PRECONDITION, 'node already exists'));
     p2.handle('GetClusterMetadata', respond({ version: 7, currentLeaderId: 2, nodes: [{ id: 2, address: p2.address, role: 1, status: 3 }, { id: 9, address: 'http://10.0.0.9:9081', role: 4, status: 1 }] }));
     try {
-      const res = await clock.drive(t.joinCluster(2, JOIN, { ...JOIN_POLICY, timeoutMs: 100 }, joinerMembership()));
+      const res = await clock.drive(t.joinCluster(2, JOIN, { ...JOIN_POLICY, timeoutMs: 400 }, joinerMembership()));
       assert.equal(res.success, true);
       assert.equal(res.configVersion, 7);
       assert.equal(res.leaderId, 2);

@@ -58,15 +58,15 @@ describe('sendVoteRequests', () => {
   });
 
   it('tolerates a down peer and a slow peer past its deadline, reporting each per peer', async () => {
-    // Scenario: voter 2 is down, voter 3 answers after 1 s with a 100 ms per-attempt deadline.
+    // Scenario: voter 2 is down, voter 3 answers after 5 s with a 300 ms per-attempt deadline.
     // Expectation: both fail in their own result (Unreachable after 3 attempts, Timeout after 1
     // attempt each), voter 5 still grants.
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });
-    p3.handle('RequestVote', delay(1000));
+    p3.handle('RequestVote', delay(5000));
     try {
       const m: Membership = { selfId: 1, members: [{ id: 2, address: dead, role: 'voter' }, { id: 3, address: p3.address, role: 'voter' }, { id: 5, address: p2.address, role: 'voter' }] };
-      const r = await clock.drive(t.sendVoteRequests(VOTE, { ...FAST, timeoutMs: 100 }, m));
+      const r = await clock.drive(t.sendVoteRequests(VOTE, { ...FAST, timeoutMs: 300 }, m));
       const [down, slow, ok] = r.results;
       assert.equal(down!.error?.code, 'UNREACHABLE');
       assert.equal(down!.attempts, 3);
