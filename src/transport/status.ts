@@ -4,6 +4,7 @@
  */
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import {
+  IntegrityError,
   NoLeaderError,
   NotReadyError,
   ProtocolError,
@@ -95,6 +96,8 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
     case status.INTERNAL:
       if (/pars(e|ing)|deserializ|serializ|uint64/i.test(detailsText)) return new ProtocolError(`${endpoint}: malformed message (${detailsText})`, opts);
       return new RejectedError('REMOTE_INTERNAL', what, opts);
+    case status.DATA_LOSS:
+      return new IntegrityError('DATA_LOSS', what, opts);
     case status.RESOURCE_EXHAUSTED:
       return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
     default:
