@@ -20,7 +20,7 @@
  * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
  * append is repaired by the next start with the same flags.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
 import type { StoredEntry } from '../entry-codec.js';
@@ -154,7 +154,10 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     const snapDir = join(path, 'snap');
     await fs.mkdir(walDir);
     await fs.mkdir(snapDir);
-    if (created) await fs.syncDir(path);
+    if (created) {
+      await fs.syncDir(path);
+      await fs.syncDir(dirname(path));
+    }
     return { path, walDir, snapDir, format, lock, created, close: () => lock.release() };
   } catch (err) {
     await lock.release();

@@ -15,6 +15,8 @@ export class MemoryLogStorage implements LogStorage {
   private durable = 0;
   private failed: RaftCtlError | null = null;
   private closed = false;
+  /** Bumped by truncations and compactions: an older write may not raise durableIndex past them. */
+  private rewrites = 0;
   /** Number of writes that reached "disk" (one per write call; there is no batching). */
   writes = 0;
 
@@ -60,10 +62,15 @@ export class MemoryLogStorage implements LogStorage {
   async write(w: LogWrite): Promise<void> {
     if (this.failed) throw this.failed;
     if (this.closed) throw new InternalError('memory log storage is closed');
-    if (w.compact) this.state.compact(w.compact.index, w.compact.term);
+    if (w.compact && w.compact.index > this.state.compactIndex) {
+      this.state.compact(w.compact.index, w.compact.term);
+      this.durable = Math.min(this.durable, this.state.lastIndex());
+      this.rewrites++;
+    }
     if (w.truncateFrom !== undefined) {
       this.state.truncateFrom(w.truncateFrom);
       this.durable = Math.min(this.durable, w.truncateFrom - 1);
+      this.rewrites++;
     }
     if (w.entries && w.entries.length > 0) this.state.append(w.entries);
     if (w.hardState) {
@@ -73,9 +80,10 @@ export class MemoryLogStorage implements LogStorage {
       this.hs = { ...w.hardState };
     }
     const last = this.state.lastIndex();
+    const rewrites = this.rewrites;
     await Promise.resolve();
     this.writes++;
-    this.durable = Math.max(this.durable, last);
+    if (rewrites === this.rewrites) this.durable = Math.max(this.durable, last);
   }
 
   async close(): Promise<void> {

@@ -81,6 +81,12 @@ export class FileWal implements LogStorage {
   private writtenCompact: { index: number; term: number };
   private writtenLast: number;
   private tailDataStart = 0;
+  /**
+   * Highest index the in-flight batch may declare durable: lowered by truncations and
+   * compactions submitted after the batch was taken (their replacement entries are not yet on
+   * disk). Reset when a batch is taken.
+   */
+  private durableClamp = Infinity;
   private spare: Promise<void> | null = null;
 
   private constructor(
@@ -193,13 +199,16 @@ export class FileWal implements LogStorage {
     const records: OutRecord[] = [];
     let error: unknown = null;
     try {
-      if (w.compact) {
+      if (w.compact && w.compact.index > this.state.compactIndex) {
         this.state.compact(w.compact.index, w.compact.term);
+        this.durableClamp = Math.min(this.durableClamp, w.compact.index);
+        this.durable = Math.min(this.durable, this.state.lastIndex());
         records.push({ buf: encodeCompactRecord(w.compact.index, w.compact.term), compact: { ...w.compact }, lastAfter: this.state.lastIndex() });
       }
       if (w.truncateFrom !== undefined) {
         this.state.truncateFrom(w.truncateFrom);
         this.durable = Math.min(this.durable, w.truncateFrom - 1);
+        this.durableClamp = Math.min(this.durableClamp, w.truncateFrom - 1);
         records.push({ buf: encodeTruncateRecord(w.truncateFrom), truncateFrom: w.truncateFrom, lastAfter: this.state.lastIndex() });
       }
       if (w.entries && w.entries.length > 0) {
@@ -252,12 +261,13 @@ export class FileWal implements LogStorage {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
+      this.durableClamp = Infinity;
       try {
         if (this.failed) throw this.failed;
         const records = batch.flatMap((p) => p.records);
         await this.writeRecords(records);
         await this.fs.sync(this.tail.handle);
-        this.durable = batch.at(-1)!.lastIndex;
+        this.durable = Math.min(batch.at(-1)!.lastIndex, this.durableClamp);
         if (records.some((r) => r.compact)) await this.deleteCompactedSegments();
         for (const p of batch) p.resolve();
       } catch (err) {

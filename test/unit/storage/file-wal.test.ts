@@ -162,3 +162,27 @@ test('hard state is durable on its own (no entries) and survives reopen', async 
     await again.close();
   });
 });
+
+test('durableIndex never covers replacement entries whose write is still in flight', async () => {
+  await withTempDir(async (dir) => {
+    let release!: () => void;
+    let gate: Promise<void> | null = null;
+    const fs = countingFs(nodeStorageFs, () => gate ?? undefined);
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 64 * 1024 });
+    gate = new Promise<void>((r) => (release = r));
+    const first = wal.append(entries(1, 10, 1));
+    await new Promise((r) => setTimeout(r, 10)); // first batch is now waiting in fsync
+    const second = wal.write({ truncateFrom: 5, entries: entries(5, 6, 2) });
+    assert.equal(wal.durableIndex(), 0);
+    const g = gate;
+    gate = null;
+    release();
+    await g;
+    await first;
+    assert.ok(wal.durableIndex() <= 4, `durableIndex ${wal.durableIndex()} covers entries 5-6 of term 2 before their fsync`);
+    await second;
+    assert.equal(wal.durableIndex(), 6);
+    assert.deepEqual(ids(wal.entries(4, 7)), [[4, 1], [5, 2], [6, 2]]);
+    await wal.close();
+  });
+});
