@@ -149,8 +149,12 @@ async function streamBare(server: ServerHandle, batch: number): Promise<number> 
     sent++;
   }
   while (answered < sent) await new Promise<void>((r) => (waiter = r));
-  call.end();
   const rate = (answered * batch) / ((performance.now() - start) / 1000);
+  call.on('error', () => undefined);
+  await new Promise<void>((r) => {
+    call.once('status', () => r());
+    call.end();
+  });
   client.close();
   return rate;
 }
