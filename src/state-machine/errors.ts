@@ -6,6 +6,7 @@
  */
 import { EXIT, RaftCtlError, type RaftCtlErrorOptions } from '../errors.js';
 
+/** Bad client input; nothing changed (exit 2, code INVALID_REQUEST). */
 export class InvalidCommandError extends RaftCtlError {
   constructor(message: string, options: RaftCtlErrorOptions = {}) {
     super('INVALID_REQUEST', EXIT.USAGE, message, options);

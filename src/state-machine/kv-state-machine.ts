@@ -57,6 +57,7 @@ export interface SnapshotSource {
   release(): void;
 }
 
+/** Options of {@link KvStateMachine}: size limits, watcher cap, snapshot slice length. */
 export interface KvStateMachineOptions {
   limits?: KvLimits;
   maxWatchers?: number;
@@ -75,6 +76,7 @@ function cloneConfiguration(c: ClusterConfiguration): ClusterConfiguration {
 
 const EMPTY = Buffer.alloc(0);
 
+/** The KV state machine (see the module contract). Single-threaded: owned by the runtime's apply loop. */
 export class KvStateMachine {
   private readonly map = new LayeredMap();
   /** Keys that carry an expiry (for expiredKeys without a full scan). */

@@ -34,6 +34,7 @@ export interface FrozenGeneration {
   readonly generation: number;
 }
 
+/** Base map plus an optional overlay for one frozen generation (see the module comment). */
 export class LayeredMap {
   private base = new Map<string, KvValue>();
   private overlay: Map<string, KvValue | null> | null = null;

@@ -15,6 +15,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Time source for slicing (performance.now). */
 const now = () => performance.now();
 
+/** Yields `map`'s entries in ascending key order, awaiting setImmediate after every `sliceMs` of work. */
 export async function* sortedEntries<V>(map: ReadonlyMap<string, V>, sliceMs = 4): AsyncGenerator<[string, V]> {
   let sliceStart = now();
   const maybeYield = async () => {

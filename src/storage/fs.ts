@@ -10,6 +10,7 @@
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
+/** node:fs/promises FileHandle, re-exported for StorageFs implementations. */
 export type { FileHandle };
 
 /** File-system operations used by storage. Implementations must keep node:fs semantics. */

@@ -12,6 +12,7 @@
 import { InternalError } from '../errors.js';
 import type { StoredEntry } from './entry-codec.js';
 
+/** In-memory Raft log: compact point plus live entries (see the module comment). */
 export class LogState {
   compactIndex = 0;
   compactTerm = 0;

@@ -16,6 +16,7 @@
 import type { StoredEntry } from './entry-codec.js';
 import type { HardState } from './wal/record.js';
 
+/** Term and votedFor (WAL record HARD_STATE). */
 export type { HardState };
 
 /** One durable write: applied in the order compact → truncate → entries → hard state. */

@@ -32,7 +32,9 @@ import { SEGMENT_SUFFIX } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
 
+/** File name of the FORMAT record. */
 export const FORMAT_NAME = 'FORMAT';
+/** The only FORMAT version this code reads and writes. */
 export const FORMAT_VERSION = 1;
 
 /** Contents of the FORMAT file. */
@@ -48,6 +50,7 @@ export type DataDirIntent =
   | { kind: 'join'; clusterId: string }
   | { kind: 'restart' };
 
+/** Options of {@link openDataDir}. */
 export interface OpenDataDirOptions {
   nodeId: number;
   intent: DataDirIntent;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { DataDirLockedError } from '../errors.js';
 import { isErrno, type StorageFs } from '../fs.js';
 
+/** File name of the LOCK. */
 export const LOCK_NAME = 'LOCK';
 
 /** Contents of a LOCK file. `startTime` is null where /proc is unavailable. */

@@ -9,6 +9,7 @@ import { StorageIoError } from '../errors.js';
 import { LogState } from '../log-state.js';
 import type { HardState, LogStorage, LogWrite } from '../log-storage.js';
 
+/** LogStorage kept in memory; writes resolve on the next microtask. */
 export class MemoryLogStorage implements LogStorage {
   private readonly state = new LogState();
   private hs: HardState = { term: 0, votedFor: 0 };

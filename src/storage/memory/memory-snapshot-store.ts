@@ -21,6 +21,7 @@ import type { SnapshotStore } from '../snapshot/snapshot-store.js';
 
 const CHUNK = 64 * 1024;
 
+/** SnapshotStore kept in memory as exact file bytes. */
 export class MemorySnapshotStore implements SnapshotStore {
   private readonly files = new Map<string, Buffer>();
 

@@ -24,9 +24,13 @@ import type { ClusterConfiguration, KvRecord } from '../../state-machine/types.j
 import { decodeConfiguration, encodeConfiguration } from '../entry-codec.js';
 import { readU64, writeU64 } from '../wal/record.js';
 
+/** First 11 bytes of every snapshot file. */
 export const SNAPSHOT_MAGIC = Buffer.from('RAFTCTLSNAP', 'latin1');
+/** Format version written (and the only one read). */
 export const SNAPSHOT_FORMAT_VERSION = 1;
+/** Suffix of a complete snapshot file. */
 export const SNAPSHOT_SUFFIX = '.snap';
+/** Suffix of a snapshot file being written or received. */
 export const PART_SUFFIX = '.part';
 const FIXED = 80;
 /** Upper bound of an encoded configuration (sanity check while reading). */

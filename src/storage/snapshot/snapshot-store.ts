@@ -24,6 +24,7 @@ import {
 } from './snapshot-file.js';
 import { PART_SUFFIX, parseSnapshotFileName, type SnapshotHeader, type SnapshotMeta } from './snapshot-format.js';
 
+/** Re-exported from snapshot-file.ts. */
 export type { SnapshotInfo, WrittenSnapshot };
 
 /** Where snapshots live and how they are read back. */
@@ -48,12 +49,14 @@ export interface SnapshotStore {
   retain(count: number): Promise<string[]>;
 }
 
+/** Options of {@link FileSnapshotStore.open}. */
 export interface FileSnapshotStoreOptions {
   fs?: StorageFs;
   /** Snapshots kept after each create/receive (default 2, at least 1). */
   retain?: number;
 }
 
+/** Snapshot files in one directory (`snap/`); one instance per directory. */
 export class FileSnapshotStore implements SnapshotStore {
   private constructor(
     readonly dir: string,

@@ -69,6 +69,7 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** File-backed LogStorage (see the module comment). Open with {@link FileWal.open}. */
 export class FileWal implements LogStorage {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;

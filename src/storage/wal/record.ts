@@ -15,10 +15,12 @@
  */
 import { crc32 } from 'node:zlib';
 
+/** u32 length + u32 crc32 + u8 type. */
 export const RECORD_HEADER_BYTES = 9;
 /** Largest payload a record may declare (a sanity bound for recovery, not a tuning knob). */
 export const MAX_RECORD_PAYLOAD = 256 * 1024 * 1024;
 
+/** WAL record types. */
 export const RecordType = {
   ENTRIES: 1,
   HARD_STATE: 2,

@@ -12,7 +12,9 @@
  */
 import type { FileHandle, StorageFs } from '../fs.js';
 
+/** Suffix of WAL segment files. */
 export const SEGMENT_SUFFIX = '.wal';
+/** Name of the preallocated next segment inside wal/. */
 export const SPARE_NAME = 'spare.tmp';
 /** Default segment size (bytes). */
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
