@@ -100,9 +100,9 @@ export function becomeLeader(s: CoreState): void {
   s.progress.clear();
   s.rounds = [];
   s.openReads = [];
+  syncProgress(s);
   const index = s.log.lastIndex() + 1;
   s.log.append({ index, term: s.term, payload: { type: 'noop' } });
   s.pendingConfigIndex = index;
-  syncProgress(s);
   s.needBroadcast = true;
 }
