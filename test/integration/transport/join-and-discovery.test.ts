@@ -28,7 +28,8 @@ beforeEach(() => {
 });
 
 const JOIN: JoinRequest = { nodeId: 9, nodeRole: 4, address: '10.0.0.9:9081', status: 1 };
-const JOIN_POLICY: RetryPolicy = { ...DEFAULT_RETRY.joinCluster, jitter: 0 };
+/** d-engine's join policy without jitter and with a generous per-attempt deadline. */
+const JOIN_POLICY: RetryPolicy = { ...DEFAULT_RETRY.joinCluster, timeoutMs: 3000, jitter: 0 };
 
 /** The joiner's view: voters 2, 3 (and 4 when given), itself as a learner. */
 function joinerMembership(withP4 = false): Membership {
@@ -54,7 +55,7 @@ describe('discoverLeader', () => {
     p4.handle('DiscoverLeader', fail(status.PERMISSION_DENIED, 'candidate'));
     const t = new GrpcTransport();
     try {
-      const views = await t.discoverLeader({ nodeId: 0, requesterAddress: '' }, false, [p3.address, dead, p4.address, `http://${p3.address}`, p2.address], { deadlineMs: 1000 });
+      const views = await t.discoverLeader({ nodeId: 0, requesterAddress: '' }, false, [p3.address, dead, p4.address, `http://${p3.address}`, p2.address], { deadlineMs: 3000 });
       assert.deepEqual(views.map((v) => v.endpoint), [p3.address, dead, p4.address, p2.address]);
       assert.ok(views.every((v) => v.nodeId === undefined));
       assert.equal(views[0]!.response?.leaderId, 2);
@@ -68,12 +69,12 @@ describe('discoverLeader', () => {
   });
 
   it('asks the voters of a membership (self and learners skipped), with node ids; a slow one times out', async () => {
-    p3.handle('DiscoverLeader', delay(1000));
+    p3.handle('DiscoverLeader', delay(10_000));
     const t = new GrpcTransport({ selfId: 2 });
     const before4 = p4.callsTo('DiscoverLeader').length;
     try {
       const m: Membership = { members: [{ id: 3, address: p3.address, role: 'voter' }, { id: 2, address: p2.address, role: 'voter' }, { id: 4, address: p4.address, role: 'learner' }, { id: 5, address: dead, role: 'voter' }] };
-      const views = await t.discoverLeader({ nodeId: 2, requesterAddress: p2.address }, false, m, { deadlineMs: 100 });
+      const views = await t.discoverLeader({ nodeId: 2, requesterAddress: p2.address }, false, m, { deadlineMs: 500 });
       assert.deepEqual(views.map((v) => [v.nodeId, v.endpoint]), [[3, p3.address], [5, dead]]);
       assert.equal(views[0]!.error?.code, 'TIMEOUT');
       assert.equal(views[1]!.error?.code, 'UNREACHABLE');
@@ -91,7 +92,7 @@ describe('discoverLeader', () => {
       p2.handle('DiscoverLeader', respond({ leaderId: 2, leaderAddress: p2.address, term: 4 }));
       p3.handle('DiscoverLeader', respond({ leaderId: 4, leaderAddress: p4.address, term: 6 }));
       p4.handle('DiscoverLeader', respond({ leaderId: 0, leaderAddress: '', term: 9 }));
-      const views = await t.discoverLeader({ nodeId: 0, requesterAddress: '' }, true, [p2.address, p3.address, p4.address], { deadlineMs: 1000 });
+      const views = await t.discoverLeader({ nodeId: 0, requesterAddress: '' }, true, [p2.address, p3.address, p4.address], { deadlineMs: 3000 });
       assert.equal(chooseLeader(views)?.leaderId, 4, 'highest term among answers naming a leader');
     } finally {
       t.close();
@@ -159,10 +160,10 @@ describe('joinCluster', () => {
     // d-engine's handler gives up after 50 ms while the join still commits (reference §3.7).
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });
-    p2.queue('JoinCluster', delay(5000), fail(status.FAILED_PRECONDITION, 'node already exists'));
+    p2.queue('JoinCluster', delay(10_000), fail(status.FAILED_PRECONDITION, 'node already exists'));
     p2.handle('GetClusterMetadata', respond({ version: 7, currentLeaderId: 2, nodes: [{ id: 2, address: p2.address, role: 1, status: 3 }, { id: 9, address: 'http://10.0.0.9:9081', role: 4, status: 1 }] }));
     try {
-      const res = await clock.drive(t.joinCluster(2, JOIN, { ...JOIN_POLICY, timeoutMs: 400 }, joinerMembership()));
+      const res = await clock.drive(t.joinCluster(2, JOIN, { ...JOIN_POLICY, timeoutMs: 1000 }, joinerMembership()));
       assert.equal(res.success, true);
       assert.equal(res.configVersion, 7);
       assert.equal(res.leaderId, 2);

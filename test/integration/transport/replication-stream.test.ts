@@ -154,18 +154,20 @@ describe('replication stream', () => {
 
   it('while the peer is down, opening fails with UnreachableError; after it is back, opening works', async () => {
     const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 150 });
+    const patient = new GrpcTransport({ selfId: 1 });
     const nowhere = await deadAddress();
     try {
       await assert.rejects(t.openReplicationStream(3, { members: [{ id: 3, address: nowhere, role: 'voter' }] }, false), (e: RaftCtlError) => e.code === 'UNREACHABLE' && e.message.includes(nowhere));
       await peer.kill();
       await assert.rejects(t.openReplicationStream(2, m, false), (e: RaftCtlError) => e.code === 'UNREACHABLE');
       await peer.revive();
-      const stream = await t.openReplicationStream(2, m, false);
+      const stream = await patient.openReplicationStream(2, m, false);
       assert.equal(answered(await stream.send(append(5))), 5);
       stream.close();
     } finally {
       await peer.revive();
       t.close();
+      patient.close();
     }
   });
 

@@ -14,7 +14,8 @@ import { deadAddress, delay, fail, FakePeer, respond } from '../../harness/fake-
 import { ManualClock } from '../../harness/manual-clock.js';
 
 const VOTE: VoteRequest = { term: 5, candidateId: 1, lastLogIndex: 10, lastLogTerm: 4 };
-const FAST: RetryPolicy = { maxAttempts: 3, timeoutMs: 300, baseDelayMs: 50, maxDelayMs: 5000, jitter: 0 };
+/** Short backoff, generous deadlines: only peers scripted to be slow ever time out. */
+const FAST: RetryPolicy = { maxAttempts: 3, timeoutMs: 3000, baseDelayMs: 50, maxDelayMs: 5000, jitter: 0 };
 
 let p2: FakePeer;
 let p3: FakePeer;
@@ -58,22 +59,22 @@ describe('sendVoteRequests', () => {
   });
 
   it('tolerates a down peer and a slow peer past its deadline, reporting each per peer', async () => {
-    // Scenario: voter 2 is down, voter 3 answers after 5 s with a 300 ms per-attempt deadline.
-    // Expectation: both fail in their own result (Unreachable after 3 attempts, Timeout after 1
-    // attempt each), voter 5 still grants.
+    // Scenario: voter 2 is down, voter 3 answers after 10 s with a 1 s per-attempt deadline.
+    // Expectation: both fail in their own result after 2 attempts each (Unreachable, Timeout),
+    // voter 5 still grants.
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });
-    p3.handle('RequestVote', delay(5000));
+    p3.handle('RequestVote', delay(10_000));
     try {
       const m: Membership = { selfId: 1, members: [{ id: 2, address: dead, role: 'voter' }, { id: 3, address: p3.address, role: 'voter' }, { id: 5, address: p2.address, role: 'voter' }] };
-      const r = await clock.drive(t.sendVoteRequests(VOTE, { ...FAST, timeoutMs: 300 }, m));
+      const r = await clock.drive(t.sendVoteRequests(VOTE, { ...FAST, maxAttempts: 2, timeoutMs: 1000 }, m));
       const [down, slow, ok] = r.results;
       assert.equal(down!.error?.code, 'UNREACHABLE');
-      assert.equal(down!.attempts, 3);
+      assert.equal(down!.attempts, 2);
       assert.equal(slow!.error?.code, 'TIMEOUT');
-      assert.equal(slow!.attempts, 3);
+      assert.equal(slow!.attempts, 2);
       assert.equal(ok!.response?.voteGranted, true);
-      assert.deepEqual([...clock.sleeps].sort((a, b) => a - b), [50, 50, 100, 100], 'two backoff sleeps per failing peer');
+      assert.deepEqual([...clock.sleeps].sort((a, b) => a - b), [50, 50], 'one backoff sleep per failing peer');
     } finally {
       p3.handle('RequestVote', (req, ctx) => ctx.fallback());
       t.close();
@@ -86,7 +87,7 @@ describe('sendVoteRequests', () => {
     p2.queue('RequestVote', fail(status.UNAVAILABLE, 'not ready'), fail(status.UNAVAILABLE, 'not ready'));
     try {
       const m: Membership = { selfId: 1, members: [{ id: 2, address: p2.address, role: 'voter' }] };
-      const pending = t.sendVoteRequests(VOTE, DEFAULT_RETRY.election, m);
+      const pending = t.sendVoteRequests(VOTE, { ...DEFAULT_RETRY.election, timeoutMs: 3000 }, m);
       await clock.waitForSleepers(1);
       assert.deepEqual(clock.pending, [45]); // 50 ms − 0.2·0.5 jitter
       clock.advance(44);
@@ -167,7 +168,7 @@ describe('sendClusterUpdate', () => {
     p3.queue('UpdateClusterConf', respond({ id: 3, term: 8, version: 4, success: false, errorCode: 3 }));
     try {
       const m: Membership = { members: [{ id: 2, address: p2.address, role: 'voter' }, { id: 3, address: p3.address, role: 'voter' }, { id: 6, address: dead, role: 'voter' }, { id: 4, address: p4.address, role: 'learner' }] };
-      const r = await clock.drive(t.sendClusterUpdate(change, { ...DEFAULT_RETRY.membership, maxAttempts: 2, jitter: 0 }, m));
+      const r = await clock.drive(t.sendClusterUpdate(change, { ...DEFAULT_RETRY.membership, maxAttempts: 2, timeoutMs: 3000, jitter: 0 }, m));
       assert.deepEqual(r.results.map((x) => x.peerId), [2, 3, 6]);
       assert.equal(r.results[0]!.response?.success, true);
       assert.equal(r.results[1]!.response?.errorCode, 3);
@@ -197,22 +198,22 @@ describe('per-peer sends: requestVote, preVote, timeoutNow', () => {
     const t = new GrpcTransport({ selfId: 1 });
     const m = cluster();
     try {
-      assert.equal((await t.requestVote(2, VOTE, m, { deadlineMs: 1000 })).voteGranted, true);
-      assert.equal((await t.preVote(2, { ...VOTE, term: 6 }, m, { deadlineMs: 1000 })).term, 6);
-      assert.equal(await t.timeoutNow(2, { term: 5, leaderId: 1 }, m, { deadlineMs: 1000 }), undefined);
+      assert.equal((await t.requestVote(2, VOTE, m, { deadlineMs: 3000 })).voteGranted, true);
+      assert.equal((await t.preVote(2, { ...VOTE, term: 6 }, m, { deadlineMs: 3000 })).term, 6);
+      assert.equal(await t.timeoutNow(2, { term: 5, leaderId: 1 }, m, { deadlineMs: 3000 }), undefined);
       assert.deepEqual({ ...(p2.callsTo('TimeoutNow').at(-1)!.request as object) }, { term: 5, leaderId: 1 });
       const ports = new Set(['RequestVote', 'PreVote', 'TimeoutNow'].map((k) => p2.callsTo(k).at(-1)!.peer));
       assert.equal(ports.size, 1, 'all on one control connection');
 
-      p2.queue('PreVote', delay(1000));
+      p2.queue('PreVote', delay(10_000));
       await assert.rejects(t.preVote(2, VOTE, m, { deadlineMs: 50 }), (e: RaftCtlError) => e.code === 'TIMEOUT');
       p2.queue('TimeoutNow', fail(status.UNIMPLEMENTED, 'd-engine node'));
-      await assert.rejects(t.timeoutNow(2, { term: 5, leaderId: 1 }, m, { deadlineMs: 1000 }), (e: RaftCtlError) => e.details?.grpcCode === status.UNIMPLEMENTED);
-      await assert.rejects(t.requestVote(1, VOTE, m, { deadlineMs: 1000 }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG' && /this node/.test(e.message));
-      await assert.rejects(t.requestVote(42, VOTE, m, { deadlineMs: 1000 }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG' && /not in the membership/.test(e.message));
+      await assert.rejects(t.timeoutNow(2, { term: 5, leaderId: 1 }, m, { deadlineMs: 3000 }), (e: RaftCtlError) => e.details?.grpcCode === status.UNIMPLEMENTED);
+      await assert.rejects(t.requestVote(1, VOTE, m, { deadlineMs: 3000 }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG' && /this node/.test(e.message));
+      await assert.rejects(t.requestVote(42, VOTE, m, { deadlineMs: 3000 }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG' && /not in the membership/.test(e.message));
 
       const ac = new AbortController();
-      p2.queue('RequestVote', delay(1000));
+      p2.queue('RequestVote', delay(10_000));
       const cancelled = t.requestVote(2, VOTE, m, { deadlineMs: 5000, signal: ac.signal });
       setTimeout(() => ac.abort(), 20);
       await assert.rejects(cancelled, (e: RaftCtlError) => e.code === 'TIMEOUT' && e.details?.grpcCode === status.CANCELLED);
@@ -233,7 +234,7 @@ describe('per-peer sends: requestVote, preVote, timeoutNow', () => {
       const started = performance.now();
       t.close();
       const r = await pending;
-      assert.ok(performance.now() - started < 1000, 'settles promptly');
+      assert.ok(performance.now() - started < 5000, 'settles without waiting out the 10 s deadline');
       assert.equal(r.results[0]!.error?.code, 'NOT_READY', 'the last error of the peer that was sleeping');
       assert.equal(r.results[0]!.attempts, 1);
       assert.equal(r.results[1]!.error?.code, 'TRANSPORT_CLOSED', 'the call in flight was cancelled');
