@@ -21,3 +21,5 @@ export * from './snapshot/snapshot-file.js';
 export * from './snapshot/snapshot-store.js';
 export { MemoryLogStorage } from './memory/memory-log-storage.js';
 export { MemorySnapshotStore } from './memory/memory-snapshot-store.js';
+export * from './snapshot/snapshot-policy.js';
+export * from './node-storage.js';

@@ -1,0 +1,64 @@
+/**
+ * One call that opens everything a node keeps on disk, in the order that keeps the rules of
+ * STORAGE.md: data directory (LOCK, FORMAT, bootstrap rules) → WAL recovery → snapshot store.
+ * If any step fails, what was opened is closed again (the LOCK released) and the error is
+ * rethrown unchanged (its exit code intact).
+ *
+ * Ownership: the returned object owns the LOCK, the WAL's files and the snapshot directory
+ * until {@link NodeStorage.close}, which waits for pending WAL writes first.
+ */
+import { openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
+import type { LockOwner } from './data-dir/lock.js';
+import { nodeStorageFs, type StorageFs } from './fs.js';
+import { FileSnapshotStore } from './snapshot/snapshot-store.js';
+import { FileWal } from './wal/file-wal.js';
+
+/** Options of {@link openNodeStorage}. */
+export interface NodeStorageOptions {
+  nodeId: number;
+  intent: DataDirIntent;
+  fs?: StorageFs;
+  /** WAL segment size in bytes (default 64 MiB). */
+  segmentBytes?: number;
+  /** Snapshot files kept (default 2). */
+  retainSnapshots?: number;
+  lockOwner?: LockOwner;
+}
+
+/** Everything a node keeps on disk, opened and recovered. */
+export interface NodeStorage {
+  dataDir: DataDir;
+  log: FileWal;
+  snapshots: FileSnapshotStore;
+  /** Waits for pending WAL writes, closes files, releases the LOCK. */
+  close(): Promise<void>;
+}
+
+/** Opens a node's data directory, WAL and snapshot store (see the module contract). */
+export async function openNodeStorage(path: string, options: NodeStorageOptions): Promise<NodeStorage> {
+  const fs = options.fs ?? nodeStorageFs;
+  const lockOwner = options.lockOwner;
+  const dataDir = await openDataDir(path, { nodeId: options.nodeId, intent: options.intent, fs, ...(lockOwner ? { lockOwner } : {}) });
+  let log: FileWal | null = null;
+  try {
+    log = await FileWal.open(dataDir.walDir, { fs, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
+    const snapshots = await FileSnapshotStore.open(dataDir.snapDir, { fs, ...(options.retainSnapshots !== undefined ? { retain: options.retainSnapshots } : {}) });
+    const opened = log;
+    return {
+      dataDir,
+      log: opened,
+      snapshots,
+      async close() {
+        try {
+          await opened.close();
+        } finally {
+          await dataDir.close();
+        }
+      },
+    };
+  } catch (err) {
+    if (log) await log.close().catch(() => undefined);
+    await dataDir.close();
+    throw err;
+  }
+}
