@@ -286,25 +286,27 @@ export class GrpcTransport implements Transport {
 
   /**
    * Pushes a snapshot to `peerId` over InstallSnapshot on its bulk channel; see `pushSnapshot`
-   * in snapshot-push.ts for chunking, checksums, deadlines and errors.
+   * in snapshot-push.ts for chunking, checksums, deadlines and errors. {@link close} cancels it.
    */
   sendSnapshot(peerId: number, metadata: SnapshotPushMetadata, source: SnapshotSource, membership: Membership, config: SnapshotPushConfig): Promise<SnapshotResponse> {
     return this.#run(() => {
       const peer = this.#peer(peerId, membership);
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
-      return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
+      const signal = config.signal ? AbortSignal.any([config.signal, this.#shutdown.signal]) : this.#shutdown.signal;
+      return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, signal, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
     });
   }
 
   /**
    * Pulls the leader's latest snapshot over StreamSnapshot on its bulk channel; see
-   * `pullSnapshot` in snapshot-pull.ts for acknowledgements, verification and errors.
+   * `pullSnapshot` in snapshot-pull.ts for acknowledgements, verification and errors. `retry`
+   * covers the initial call; {@link close} cancels the pull.
    */
   requestSnapshotFromLeader(leaderId: number, retry: RetryPolicy, membership: Membership): Promise<SnapshotPull> {
     return this.#run(() => {
       const peer = this.#peer(leaderId, membership);
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
-      return pullSnapshot(client, peer.endpoint, { retry, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
+      return pullSnapshot(client, peer.endpoint, { retry, clock: this.#clock, random: this.#random, signal: this.#shutdown.signal, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
     });
   }
 

@@ -84,6 +84,27 @@ describe('connection classes', () => {
     }
   });
 
+  it('close() cancels a snapshot push in progress', async () => {
+    let cancelled = false;
+    let started = false;
+    peer.raw.set('InstallSnapshot', (call: { on(e: string, f: () => void): void }) => {
+      started = true;
+      call.on('data', () => undefined);
+      call.on('cancelled', () => (cancelled = true));
+    });
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const push = t.sendSnapshot(2, { lastIncludedIndex: 5, lastIncludedTerm: 1 }, bytesSource(new Uint8Array(10).fill(1), { withSha256: true, withSize: true }), membershipOf(peer), { leaderTerm: 1, leaderId: 1 });
+      await waitUntil(() => started);
+      t.close();
+      await assert.rejects(push, (e: RaftCtlError) => e instanceof RaftCtlError);
+      await waitUntil(() => cancelled);
+    } finally {
+      peer.raw.delete('InstallSnapshot');
+      t.close();
+    }
+  });
+
   it('a gzip and a plain data channel are two connections; closing the transport closes them all', async () => {
     const before = peer.wire.connections;
     const t = new GrpcTransport({ selfId: 1 });
