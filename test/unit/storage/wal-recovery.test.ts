@@ -148,3 +148,24 @@ test('corruption: a lost middle segment (gap in the log) is refused', async () =
     });
   });
 });
+
+test('a crash right after a roll (new segment renamed, nothing written yet) recovers and continues', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.setHardState({ term: 3, votedFor: 2 });
+    await wal.append(entries(1, 20, 3));
+    await wal.close();
+    // The renamed spare: a preallocated, all-zero segment with a higher name.
+    await writeFile(join(dir, '00000000000000000021.wal'), Buffer.alloc(4096));
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.equal(again.recovery.tornTail, null);
+    assert.equal(again.lastIndex(), 20);
+    assert.deepEqual(again.hardState(), { term: 3, votedFor: 2 });
+    await again.append(entries(21, 25, 3));
+    await again.close();
+    const third = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.equal(third.lastIndex(), 25);
+    assert.deepEqual(third.hardState(), { term: 3, votedFor: 2 });
+    await third.close();
+  });
+});
