@@ -21,7 +21,7 @@ export function majorityCommitIndex(voters: readonly NodeId[], matchOf: (id: Nod
   scratch.length = n;
   for (let i = 0; i < n; i++) scratch[i] = matchOf(voters[i]!);
   scratch.sort((a, b) => b - a);
-  return scratch[(n - 1) >> 1]!;
+  return scratch[n >> 1]!;
 }
 
 /** Commit index of a (possibly joint) configuration: the minimum of both halves (dissertation §4.3). */

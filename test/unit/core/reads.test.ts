@@ -1,0 +1,154 @@
+/**
+ * Reads without log writes (dissertation §6.4 ReadIndex, §6.4.1 leases) and leadership
+ * transfer (dissertation §3.10), with exact outputs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RaftCore } from '../../../src/core/index.js';
+import { ack, allMessages, appendsTo, drain, drainAll, makeLeader, newCore } from './fixtures.js';
+
+/** Leader 1 of {1,2,3} in term 1 with its no-op committed; ticks carry nowMs. */
+function leader(): RaftCore {
+  const c = newCore(1, [1, 2, 3], { tickMs: 100, leaseDriftMs: 100 });
+  makeLeader(c, [1, 2, 3]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  c.step(ack(3, 1, 1, 1, 1, 1));
+  drainAll(c);
+  return c;
+}
+
+test('dissertation §6.4: a ReadIndex read waits for a quorum to acknowledge a round sent after it, then reads at the commit index', () => {
+  const c = leader();
+  c.readIndex(7, { policy: 'linearizable', nowMs: 0 });
+  const rd = drain(c);
+  assert.deepEqual(rd.readStates, []);
+  const round = appendsTo(rd.messages, 2);
+  assert.deepEqual(round.map((m) => [m.seq, m.entries.length]), [[2, 0]], 'a heartbeat round goes out with the Ready');
+  c.step(ack(2, 1, 1, 1, 1, 1)); // an answer to an older Append proves nothing
+  assert.equal(c.hasReady(), false);
+  c.step(ack(2, 1, 1, 1, 1, 2));
+  assert.deepEqual(drain(c).readStates, [{ ctx: 7, status: 'ready', index: 1 }]);
+});
+
+test('dissertation §6.4: a new leader answers reads only after an entry of its term commits', () => {
+  const c = newCore(1, [1, 2, 3]);
+  makeLeader(c, [1, 2, 3]);
+  c.readIndex(1, { policy: 'linearizable', nowMs: 0 });
+  assert.deepEqual(drainAll(c).rds.flatMap((r) => r.readStates), []);
+  c.step(ack(2, 1, 1, 1, 1, 1)); // commits the no-op; the read joins the next round
+  const rds = drainAll(c);
+  const seq = appendsTo(rds.messages, 2).at(-1)!.seq;
+  c.step(ack(2, 1, 1, 1, 1, seq));
+  assert.deepEqual(drain(c).readStates, [{ ctx: 1, status: 'ready', index: 1 }]);
+});
+
+test('dissertation §6.4.1: a lease starts at the tick that sent the confirmed round and lasts (electionMin-1)*tickMs - drift', () => {
+  const c = leader();
+  c.tick(1000); // heartbeat round dated 1000
+  const hb = appendsTo(drainAll(c).messages, 2).at(-1)!;
+  c.readIndex(1, { policy: 'lease', nowMs: 1001 });
+  assert.equal(drain(c).readStates.length, 0, 'no lease before the round is confirmed: falls back to ReadIndex');
+  c.step(ack(2, 1, 1, 1, 1, hb.seq));
+  drainAll(c);
+  c.readIndex(2, { policy: 'lease', nowMs: 1799 });
+  assert.deepEqual(drain(c).readStates, [{ ctx: 2, status: 'ready', index: 1 }]);
+  c.readIndex(3, { policy: 'lease', nowMs: 1800 }); // 1000 + 9*100 - 100
+  const rd = drain(c);
+  assert.deepEqual(rd.readStates, [], 'expired: served through a ReadIndex round instead');
+  assert.equal(appendsTo(rd.messages, 2).length, 1);
+});
+
+test('dissertation §6.4.1: the lease is dropped when a leadership transfer starts', () => {
+  const c = leader();
+  c.tick(1000);
+  const hb = appendsTo(drainAll(c).messages, 2).at(-1)!;
+  c.step(ack(2, 1, 1, 1, 1, hb.seq));
+  drainAll(c);
+  assert.deepEqual(c.transferLeadership(2), { ok: true, target: 2 });
+  c.readIndex(1, { policy: 'lease', nowMs: 1001 });
+  assert.deepEqual(drain(c).readStates, []);
+});
+
+test('follower reads: forwarded to the leader, served once the local commit index reaches the granted index', () => {
+  const f = newCore(2, [1, 2, 3]);
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [{ index: 1, term: 1, payload: { type: 'noop' } }], leaderCommitIndex: 0, seq: 1 });
+  drain(f);
+  f.readIndex(5, { policy: 'lease', nowMs: 0 });
+  const rd = drain(f);
+  assert.deepEqual(rd.messages, [{ type: 'ReadIndex', from: 2, to: 1, term: 1, ctx: 5 }]);
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 1 });
+  assert.equal(f.hasReady(), false, 'index 1 not committed here yet');
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 1, seq: 2 });
+  const rd2 = drain(f);
+  assert.deepEqual(rd2.committedEntries.map((e) => e.index), [1]);
+  assert.deepEqual(rd2.readStates, [{ ctx: 5, status: 'ready', index: 1 }]);
+});
+
+test('the leader answers a follower ReadIndex after its round is confirmed; a non-leader refuses it', () => {
+  const c = leader();
+  c.step({ type: 'ReadIndex', from: 3, to: 1, term: 1, ctx: 9 });
+  const seq = appendsTo(drain(c).messages, 2)[0]!.seq;
+  c.step(ack(2, 1, 1, 1, 1, seq));
+  assert.deepEqual(drain(c).messages, [{ type: 'ReadIndexResponse', from: 1, to: 3, term: 1, ctx: 9, index: 1 }]);
+  const f = newCore(3, [1, 2, 3]);
+  f.step({ type: 'ReadIndex', from: 2, to: 3, term: 0, ctx: 4 });
+  assert.deepEqual(allMessages(drain(f)), [{ type: 'ReadIndexResponse', from: 3, to: 2, term: 0, ctx: 4, rejected: 'NOT_LEADER', leaderHint: 0 }]);
+});
+
+test('reads on a leader that steps down are refused NOT_LEADER', () => {
+  const c = leader();
+  c.readIndex(1, { policy: 'linearizable', nowMs: 0 });
+  drain(c);
+  c.step({ type: 'AppendResponse', from: 2, to: 1, term: 2, seq: 9, result: { kind: 'higherTerm', higherTerm: 2 } });
+  assert.deepEqual(drain(c).readStates, [{ ctx: 1, status: 'rejected', reason: 'NOT_LEADER' }]);
+});
+
+test('dissertation §3.10: transfer catches the target up, then sends TimeoutNow; proposals are refused meanwhile', () => {
+  const c = leader();
+  c.propose(new TextEncoder().encode('a'));
+  drainAll(c);
+  assert.deepEqual(c.transferLeadership(3), { ok: true, target: 3 });
+  const id = c.propose(new TextEncoder().encode('b'));
+  assert.deepEqual(drain(c).proposals, [{ id, status: 'rejected', reason: 'TRANSFER_IN_PROGRESS' }]);
+  c.step(ack(3, 1, 1, 2, 1, 2));
+  assert.deepEqual(drainAll(c).messages.filter((m) => m.type === 'TimeoutNow'), [{ type: 'TimeoutNow', from: 1, to: 3, term: 1 }]);
+  assert.deepEqual(c.transferLeadership(2), { ok: false, reason: 'TRANSFER_IN_PROGRESS' });
+});
+
+test('dissertation §3.10: TimeoutNow makes the target campaign at once, skipping Pre-Vote, with the transfer flag', () => {
+  const f = newCore(3, [1, 2, 3]);
+  f.step({ type: 'Append', from: 1, to: 3, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0, seq: 1 });
+  drain(f);
+  f.step({ type: 'TimeoutNow', from: 1, to: 3, term: 1 });
+  const rd = drain(f);
+  assert.deepEqual(rd.hardState, { term: 2, votedFor: 3 });
+  assert.deepEqual(rd.messagesAfterPersist.filter((m) => m.type === 'Vote').map((m) => m.type === 'Vote' && [m.to, m.term, m.leadershipTransfer]), [
+    [1, 2, true],
+    [2, 2, true],
+  ]);
+});
+
+test('dissertation §3.10: a transfer is abandoned after an election timeout and proposals are accepted again', () => {
+  const c = leader();
+  c.propose(new TextEncoder().encode('a'));
+  drainAll(c);
+  c.transferLeadership(3);
+  for (let i = 0; i < 9; i++) {
+    c.tick(0);
+    c.step(ack(2, 1, 1, 1, 1, 1)); // keeps CheckQuorum happy
+  }
+  assert.equal(c.status().leadTransferee, 3);
+  c.tick(0);
+  assert.equal(c.status().leadTransferee, 0);
+  drainAll(c);
+  const id = c.propose(new TextEncoder().encode('b'));
+  assert.deepEqual(drainAll(c).rds.flatMap((r) => r.proposals).filter((p) => p.id === id && p.status === 'rejected'), []);
+});
+
+test('proposals on a follower are refused NOT_LEADER with the leader as hint', () => {
+  const f = newCore(2, [1, 2, 3]);
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0, seq: 1 });
+  drain(f);
+  const id = f.propose(new TextEncoder().encode('x'));
+  assert.deepEqual(drain(f).proposals, [{ id, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 1 }]);
+});
