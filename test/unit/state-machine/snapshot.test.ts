@@ -129,16 +129,17 @@ test('creating a snapshot of 200k keys keeps event-loop gaps short while applies
     const ms = performance.now() - started;
     gaps.sort((x, y) => x - y);
     const maxGap = gaps.at(-1)!;
-    const p99 = gaps[Math.floor(gaps.length * 0.99)]!;
-    console.log(`snapshot of ${N} keys: ${w.bytes} bytes in ${ms.toFixed(0)} ms; event-loop gaps over ${ticks} ticks: p99 ${p99.toFixed(1)} ms, max ${maxGap.toFixed(1)} ms (GC pauses and a loaded machine included); ${applied - N} applies during it`);
+    const over10 = gaps.filter((g) => g > 10).length;
+    console.log(`snapshot of ${N} keys: ${w.bytes} bytes in ${ms.toFixed(0)} ms; ${ticks} event-loop turns, longest gap ${maxGap.toFixed(1)} ms, ${over10} gaps over 10 ms (GC pauses and a loaded machine included); ${applied - N} applies during it`);
     assert.equal(w.entryCount, N);
     assert.ok(applied > N, 'no apply ran while the snapshot was being written');
     assert.equal(sm.size, N + (applied - N));
-    // The max gap is printed, not asserted: on a shared 2-core machine it includes GC pauses and
-    // preemption (observed 23-185 ms under load). The p99 shows the slicing works; the bound
-    // is generous so it holds on a loaded CI box.
+    // The longest gap is printed, not asserted: on a shared 2-core machine it includes GC pauses
+    // and preemption (observed 23-185 ms under load, no gap over 10 ms standalone). What is
+    // asserted is that the loop kept turning: a snapshot that blocked would allow only a few
+    // turns, and long gaps must stay rare.
     assert.ok(ticks > 100, `only ${ticks} event-loop turns while writing the snapshot`);
-    assert.ok(p99 < 50, `p99 event-loop gap ${p99.toFixed(1)} ms`);
+    assert.ok(over10 <= Math.max(5, ticks * 0.05), `${over10} of ${ticks} event-loop gaps exceeded 10 ms`);
     const header = await store.verify((await store.latest())!);
     assert.equal(header.index, N);
   });
