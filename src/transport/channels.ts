@@ -106,12 +106,14 @@ export class ChannelPool {
 
   /**
    * The channel for peer `peerId` at `address`. When the peer's address differs from the one
-   * its channels were built for, those channels are closed first (a member's address changed).
+   * its channels were built for, those channels are closed first (a member's address changed),
+   * unless another peer id still uses that address. Calls already running on a closed channel
+   * (a replication stream, say) run to completion.
    */
   forPeer(peerId: number, address: string, cls: ConnectionClass, compress = false): Client {
     const known = this.#peerAddress.get(peerId);
-    if (known !== undefined && known !== address) this.evictAddress(known);
     this.#peerAddress.set(peerId, address);
+    if (known !== undefined && known !== address && ![...this.#peerAddress.values()].includes(known)) this.evictAddress(known);
     return this.forAddress(address, cls, compress);
   }
 

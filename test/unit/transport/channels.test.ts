@@ -1,0 +1,63 @@
+/**
+ * ChannelPool (src/transport/channels.ts): channel options per class, caching per (address,
+ * class, compression), rebuilding on address change, closing when members leave. No network:
+ * grpc-js channels connect lazily.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ChannelPool, DENGINE_MAX_MESSAGE_BYTES } from '../../../src/transport/channels.js';
+
+describe('ChannelPool', () => {
+  it('gives every channel its own subchannel pool, reconnect backoff 100 ms–1 s, d-engine size limits and per-class keepalive', () => {
+    const pool = new ChannelPool();
+    const control = pool.channelOptions('control', false);
+    assert.equal(control['grpc.use_local_subchannel_pool'], 1);
+    assert.equal(control['grpc.initial_reconnect_backoff_ms'], 100);
+    assert.equal(control['grpc.max_reconnect_backoff_ms'], 1000);
+    assert.equal(control['grpc.max_send_message_length'], DENGINE_MAX_MESSAGE_BYTES);
+    assert.equal(control['grpc.enable_retries'], 0);
+    assert.equal(control['grpc.default_compression_algorithm'], undefined);
+    assert.equal(control['grpc.keepalive_time_ms'], 30_000);
+    assert.equal(pool.channelOptions('data', true)['grpc.default_compression_algorithm'], 2);
+    assert.equal(pool.channelOptions('bulk', false)['grpc.keepalive_time_ms'], 600_000);
+    pool.close();
+  });
+
+  it('caches one channel per (address, class, compression)', () => {
+    const pool = new ChannelPool();
+    const a = pool.forAddress('127.0.0.1:1', 'control');
+    assert.equal(pool.forAddress('127.0.0.1:1', 'control'), a);
+    assert.notEqual(pool.forAddress('127.0.0.1:1', 'data'), a);
+    assert.notEqual(pool.forAddress('127.0.0.1:1', 'control', true), a);
+    assert.equal(pool.size, 3);
+    pool.close();
+    assert.equal(pool.size, 0);
+    assert.throws(() => pool.forAddress('127.0.0.1:1', 'control'), /closed/);
+  });
+
+  it('rebuilds a peer\'s channels when its address changes, keeping an address another peer still uses', () => {
+    const pool = new ChannelPool();
+    const old = pool.forPeer(2, '127.0.0.1:2', 'control');
+    pool.forPeer(3, '127.0.0.1:3', 'control');
+    const moved = pool.forPeer(2, '127.0.0.1:22', 'control');
+    assert.notEqual(moved, old);
+    assert.equal(pool.size, 2, 'the old address of peer 2 was closed');
+    // Peer 4 shares peer 3's address; moving peer 3 keeps the shared channel.
+    const shared = pool.forPeer(4, '127.0.0.1:3', 'control');
+    pool.forPeer(3, '127.0.0.1:33', 'control');
+    assert.equal(pool.forPeer(4, '127.0.0.1:3', 'control'), shared);
+    pool.close();
+  });
+
+  it('retainPeers closes the channels of peers that left', () => {
+    const pool = new ChannelPool();
+    pool.forPeer(2, '127.0.0.1:2', 'control');
+    pool.forPeer(2, '127.0.0.1:2', 'data');
+    pool.forPeer(3, '127.0.0.1:3', 'control');
+    pool.retainPeers([3]);
+    assert.equal(pool.size, 1);
+    pool.retainPeers([]);
+    assert.equal(pool.size, 0);
+    pool.close();
+  });
+});
