@@ -178,13 +178,19 @@ export interface Transport {
    */
   sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<ClusterConfUpdateResponse>>;
   /**
-   * One AppendEntries per listed peer (self and duplicate ids dropped), concurrent across peers
-   * and FIFO per peer: at most one unary AppendEntries is outstanding per peer.
+   * One AppendEntries per listed peer (self and duplicate ids dropped, the first request for a
+   * peer wins), concurrent across peers and FIFO per peer: at most one unary AppendEntries is
+   * outstanding per peer. Rejects with a ConfigError when no peer remains; a peer the membership
+   * does not list gets a per-peer ConfigError.
    */
   sendAppendRequests(requests: ReadonlyArray<readonly [number, AppendEntriesRequest]>, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<FanOutResult<AppendEntriesResponse>>;
   /** One AppendEntries to one peer, queued FIFO behind that peer's earlier unary appends. */
   sendAppendRequest(peerId: number, req: AppendEntriesRequest, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<AppendEntriesResponse>;
-  /** RequestVote to the voters of `membership`; partial failures reported per peer. */
+  /**
+   * RequestVote to the voters of `membership` (self and duplicates filtered); partial failures
+   * reported per peer; a response term above `req.term` in `higherTerm`. Rejects with a
+   * ConfigError when no voter remains.
+   */
   sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<VoteResponse>>;
   /**
    * JoinCluster to `leaderId` with `backoff`. A non-leader's answer makes it rediscover the
@@ -193,13 +199,20 @@ export interface Transport {
    * RejectedError "id N is taken by ADDRESS".
    */
   joinCluster(leaderId: number, req: JoinRequest, backoff: RetryPolicy, membership: Membership): Promise<JoinResponse>;
-  /** Asks every target concurrently; one view per target in input order. Never rejects. */
+  /**
+   * Asks every target concurrently, once, without retry: the voters of a membership (views carry
+   * `nodeId`) or bare `host:port` endpoints (repeats dropped). One view per target in input
+   * order; each call bounded by `opts.deadlineMs` (GrpcTransport's default: 100 ms). Never rejects.
+   */
   discoverLeader(req: LeaderDiscoveryRequest, compress: boolean, targets: Membership | readonly string[], opts?: PeerCallOptions): Promise<DiscoveryView[]>;
   /** Pushes a snapshot to one peer over InstallSnapshot (see SnapshotPushConfig). */
   sendSnapshot(peerId: number, metadata: SnapshotPushMetadata, source: SnapshotSource, membership: Membership, config: SnapshotPushConfig): Promise<SnapshotResponse>;
   /** Pulls the leader's latest snapshot over StreamSnapshot, acknowledging every chunk. */
   requestSnapshotFromLeader(leaderId: number, retry: RetryPolicy, membership: Membership): Promise<SnapshotPull>;
-  /** Opens the persistent StreamAppendEntries to one peer. */
+  /**
+   * Opens the persistent StreamAppendEntries to one peer. Rejects with an UnreachableError when
+   * the peer cannot be connected; after a break the caller opens a new stream (with backoff).
+   */
   openReplicationStream(peerId: number, membership: Membership, compress: boolean): Promise<ReplicationStream>;
 
   /** Per-peer sends for the node runtime. */
