@@ -59,6 +59,43 @@ export class LogState {
     return this.log.slice(from, Math.min(to, from + Math.max(1, maxCount)));
   }
 
+  /**
+   * Checks a combined write (compact → truncate → entries, as LogStorage.write applies them)
+   * without changing anything, so a refused write leaves no trace. Throws InternalError.
+   */
+  checkWrite(compact: { index: number; term: number } | undefined, truncateFrom: number | undefined, entries: readonly StoredEntry[] | undefined): void {
+    const safe = (what: string, n: unknown, min: number) => {
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) throw new InternalError(`invalid ${what}: ${String(n)}`);
+    };
+    let compactIndex = this.compactIndex;
+    let last = this.lastIndex();
+    if (compact) {
+      safe('compact index', compact.index, 0);
+      safe('compact term', compact.term, 0);
+      if (compact.index > compactIndex) {
+        const keep = compact.index <= last && this.term(compact.index) === compact.term;
+        if (!keep) last = compact.index;
+        compactIndex = compact.index;
+      }
+    }
+    if (truncateFrom !== undefined) {
+      safe('truncate index', truncateFrom, 1);
+      if (truncateFrom <= compactIndex) {
+        throw new InternalError(`cannot truncate from ${truncateFrom}: entries up to ${compactIndex} are compacted`);
+      }
+      last = Math.min(last, truncateFrom - 1);
+    }
+    let expect = last + 1;
+    for (const e of entries ?? []) {
+      safe('entry term', e.term, 0);
+      if (e.proposedAtUnixMs !== undefined) safe('entry proposedAtUnixMs', e.proposedAtUnixMs, 0);
+      if (e.index !== expect) {
+        throw new InternalError(`log append out of order: expected index ${expect}, got ${e.index} (truncate first, Raft §5.3)`);
+      }
+      expect++;
+    }
+  }
+
   /** Appends entries that must continue the log exactly (first index = lastIndex + 1). */
   append(entries: readonly StoredEntry[]): void {
     let expect = this.lastIndex() + 1;

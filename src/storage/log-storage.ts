@@ -13,6 +13,7 @@
  * - after a write fails, every later write rejects with the same error: a storage error stops
  *   the node and is never retried silently.
  */
+import { InternalError } from '../errors.js';
 import type { StoredEntry } from './entry-codec.js';
 import type { HardState } from './wal/record.js';
 
@@ -59,4 +60,16 @@ export interface LogStorage {
   compact(index: number, term: number): Promise<void>;
   /** Waits for pending writes, then releases files. Later writes reject. */
   close(): Promise<void>;
+}
+
+/**
+ * Validates a new hard state against the current one: safe integers, votedFor a uint32, and a
+ * term that never goes backwards (Raft Figure 2: currentTerm increases monotonically).
+ * Throws InternalError (a caller bug).
+ */
+export function checkHardState(hs: HardState, current: HardState): void {
+  if (!Number.isSafeInteger(hs.term) || hs.term < 0 || !Number.isInteger(hs.votedFor) || hs.votedFor < 0 || hs.votedFor > 0xffffffff) {
+    throw new InternalError(`invalid hard state ${JSON.stringify(hs)}`);
+  }
+  if (hs.term < current.term) throw new InternalError(`hard state term went backwards: ${current.term} → ${hs.term}`);
 }

@@ -7,7 +7,7 @@ import { InternalError, type RaftCtlError } from '../../errors.js';
 import type { StoredEntry } from '../entry-codec.js';
 import { StorageIoError } from '../errors.js';
 import { LogState } from '../log-state.js';
-import type { HardState, LogStorage, LogWrite } from '../log-storage.js';
+import { checkHardState, type HardState, type LogStorage, type LogWrite } from '../log-storage.js';
 
 /** LogStorage kept in memory; writes resolve on the next microtask. */
 export class MemoryLogStorage implements LogStorage {
@@ -63,6 +63,8 @@ export class MemoryLogStorage implements LogStorage {
   async write(w: LogWrite): Promise<void> {
     if (this.failed) throw this.failed;
     if (this.closed) throw new InternalError('memory log storage is closed');
+    this.state.checkWrite(w.compact, w.truncateFrom, w.entries);
+    if (w.hardState) checkHardState(w.hardState, this.hs);
     if (w.compact && w.compact.index > this.state.compactIndex) {
       this.state.compact(w.compact.index, w.compact.term);
       this.durable = Math.min(this.durable, this.state.lastIndex());
@@ -74,12 +76,7 @@ export class MemoryLogStorage implements LogStorage {
       this.rewrites++;
     }
     if (w.entries && w.entries.length > 0) this.state.append(w.entries);
-    if (w.hardState) {
-      if (w.hardState.term < this.hs.term) {
-        throw new InternalError(`hard state term went backwards: ${this.hs.term} → ${w.hardState.term}`);
-      }
-      this.hs = { ...w.hardState };
-    }
+    if (w.hardState) this.hs = { term: w.hardState.term, votedFor: w.hardState.votedFor };
     const last = this.state.lastIndex();
     const rewrites = this.rewrites;
     await Promise.resolve();

@@ -23,7 +23,7 @@ import { encodeEntry, type StoredEntry } from '../entry-codec.js';
 import { toStorageError } from '../errors.js';
 import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
-import type { LogStorage, LogWrite } from '../log-storage.js';
+import { checkHardState, type LogStorage, type LogWrite } from '../log-storage.js';
 import {
   encodeCompactRecord,
   encodeEntriesRecord,
@@ -198,44 +198,41 @@ export class FileWal implements LogStorage {
     if (this.failed) return Promise.reject(this.failed);
     if (this.closed) return Promise.reject(new InternalError(`WAL in ${this.dir} is closed`));
     const records: OutRecord[] = [];
-    let error: unknown = null;
+    let entriesRecord: Buffer | null = null;
     try {
-      if (w.compact && w.compact.index > this.state.compactIndex) {
-        this.state.compact(w.compact.index, w.compact.term);
-        this.durableClamp = Math.min(this.durableClamp, w.compact.index);
-        this.durable = Math.min(this.durable, this.state.lastIndex());
-        records.push({ buf: encodeCompactRecord(w.compact.index, w.compact.term), compact: { ...w.compact }, lastAfter: this.state.lastIndex() });
-      }
-      if (w.truncateFrom !== undefined) {
-        this.state.truncateFrom(w.truncateFrom);
-        this.durable = Math.min(this.durable, w.truncateFrom - 1);
-        this.durableClamp = Math.min(this.durableClamp, w.truncateFrom - 1);
-        records.push({ buf: encodeTruncateRecord(w.truncateFrom), truncateFrom: w.truncateFrom, lastAfter: this.state.lastIndex() });
-      }
-      if (w.entries && w.entries.length > 0) {
-        this.state.append(w.entries);
-        records.push({ buf: encodeEntriesRecord(w.entries.map(encodeEntry)), first: w.entries[0]!.index, lastAfter: this.state.lastIndex() });
-      }
-      if (w.hardState) {
-        const hs = w.hardState;
-        if (!Number.isSafeInteger(hs.term) || hs.term < 0 || !Number.isInteger(hs.votedFor) || hs.votedFor < 0 || hs.votedFor > 0xffffffff) {
-          throw new InternalError(`invalid hard state ${JSON.stringify(hs)}`);
-        }
-        if (hs.term < this.submittedHardState.term) {
-          throw new InternalError(`hard state term went backwards: ${this.submittedHardState.term} → ${hs.term}`);
-        }
-        this.submittedHardState = { term: hs.term, votedFor: hs.votedFor };
-        records.push({ buf: encodeHardStateRecord(hs), hardState: { ...this.submittedHardState }, lastAfter: this.state.lastIndex() });
-      }
+      this.state.checkWrite(w.compact, w.truncateFrom, w.entries);
+      if (w.hardState) checkHardState(w.hardState, this.submittedHardState);
+      if (w.entries && w.entries.length > 0) entriesRecord = encodeEntriesRecord(w.entries.map(encodeEntry));
     } catch (err) {
-      error = err;
+      return Promise.reject(err);
     }
-    if (records.length === 0) return error ? Promise.reject(error) : Promise.resolve();
+    // Validated and encoded: from here on nothing throws, so memory and the WAL stay in step.
+    if (w.compact && w.compact.index > this.state.compactIndex) {
+      this.state.compact(w.compact.index, w.compact.term);
+      this.durableClamp = Math.min(this.durableClamp, w.compact.index);
+      this.durable = Math.min(this.durable, this.state.lastIndex());
+      records.push({ buf: encodeCompactRecord(w.compact.index, w.compact.term), compact: { ...w.compact }, lastAfter: this.state.lastIndex() });
+    }
+    if (w.truncateFrom !== undefined) {
+      this.state.truncateFrom(w.truncateFrom);
+      this.durable = Math.min(this.durable, w.truncateFrom - 1);
+      this.durableClamp = Math.min(this.durableClamp, w.truncateFrom - 1);
+      records.push({ buf: encodeTruncateRecord(w.truncateFrom), truncateFrom: w.truncateFrom, lastAfter: this.state.lastIndex() });
+    }
+    if (entriesRecord && w.entries) {
+      this.state.append(w.entries);
+      records.push({ buf: entriesRecord, first: w.entries[0]!.index, lastAfter: this.state.lastIndex() });
+    }
+    if (w.hardState) {
+      this.submittedHardState = { term: w.hardState.term, votedFor: w.hardState.votedFor };
+      records.push({ buf: encodeHardStateRecord(this.submittedHardState), hardState: { ...this.submittedHardState }, lastAfter: this.state.lastIndex() });
+    }
+    if (records.length === 0) return Promise.resolve();
     const p = new Promise<void>((resolve, reject) => {
       this.queue.push({ records, lastIndex: this.state.lastIndex(), resolve, reject });
     });
     if (!this.flushing) this.flushing = this.flushLoop();
-    return error ? p.then(() => Promise.reject(error)) : p;
+    return p;
   }
 
   /** Waits for queued writes, closes the tail and removes the spare. Idempotent. */

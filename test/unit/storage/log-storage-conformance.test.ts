@@ -72,6 +72,23 @@ for (const [name, open] of backends) {
     });
   });
 
+  test(`${name}: a refused combined write leaves no trace`, async () => {
+    await withTempDir(async (dir) => {
+      const log = await open(dir);
+      await log.append(entries(1, 10, 1));
+      // The truncation is fine, the entries do not continue it: nothing may happen.
+      await assert.rejects(log.write({ truncateFrom: 3, entries: entries(5, 6, 2), hardState: { term: 2, votedFor: 1 } }), InternalError);
+      await assert.rejects(log.append([{ index: 11, term: 1.5, payload: { kind: 'noop' } }]), InternalError);
+      await assert.rejects(log.compact(-1, 0), InternalError);
+      assert.equal(log.lastIndex(), 10);
+      assert.equal(log.term(5), 1);
+      assert.deepEqual(log.hardState(), { term: 0, votedFor: 0 });
+      await log.append(entries(11, 11, 1));
+      assert.equal(log.lastIndex(), 11);
+      await log.close();
+    });
+  });
+
   test(`${name}: hard state term never goes backwards`, async () => {
     await withTempDir(async (dir) => {
       const log = await open(dir);
