@@ -400,7 +400,7 @@ export class GrpcTransport implements Transport {
   async #unary<Req, Res>(peer: Peer, cls: ConnectionClass, compress: boolean, method: MethodDefinition<Req, Res>, request: Req, deadlineMs: number, signal?: AbortSignal): Promise<Res> {
     if (this.#closed) throw closedError();
     const client = peer.id > 0 ? this.#pool.forPeer(peer.id, peer.endpoint, cls, compress) : this.#pool.forAddress(peer.endpoint, cls, compress);
-    const stop = signal ? AbortSignal.any([signal, this.#shutdown.signal]) : this.#shutdown.signal;
+    const stop = signal === undefined || signal === this.#shutdown.signal ? this.#shutdown.signal : AbortSignal.any([signal, this.#shutdown.signal]);
     try {
       return await unaryCall(client, method, request, { deadlineMs, signal: stop, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
     } catch (err) {
@@ -432,8 +432,10 @@ export class GrpcTransport implements Transport {
 
   /** A unary append through the peer's FIFO lane, retried with `retry` inside the lane. */
   #append(peer: Peer, req: AppendEntriesRequest, retry: RetryPolicy, compress: boolean): Promise<Retried<AppendEntriesResponse>> {
+    // close() aborts both the queue and #shutdown, so the calls need only the latter (no
+    // per-call AbortSignal.any on the hot path).
     return this.#queue.submit(peer.id, (signal) =>
-      withRetry(retry, (ctx) => this.#unary(peer, 'data', compress, ReplicationService.AppendEntries, req, ctx.timeoutMs, signal), { clock: this.#clock, random: this.#random, signal }),
+      withRetry(retry, (ctx) => this.#unary(peer, 'data', compress, ReplicationService.AppendEntries, req, ctx.timeoutMs), { clock: this.#clock, random: this.#random, signal }),
     );
   }
 
