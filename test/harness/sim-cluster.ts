@@ -96,6 +96,8 @@ export class SimNode {
   /** Role and term as last reported through Ready.softState (what a runtime knows). */
   role: string = 'follower';
   term = 0;
+  /** Snapshots received from a leader and installed. */
+  installs = 0;
   constructor(
     readonly id: number,
     public durable: Durable,
@@ -125,6 +127,8 @@ export class SimCluster {
   #ctx = 1;
   #proposalCounter = 0;
   stepsRun = 0;
+  /** Every role change reported through Ready.softState, in order. */
+  readonly roleLog: { t: number; node: number; role: string; term: number }[] = [];
 
   private constructor(opts: SimOptions) {
     this.opts = opts;
@@ -327,6 +331,7 @@ export class SimCluster {
       this.#record('role', n.id, rd.softState);
       n.role = rd.softState.role;
       n.term = rd.softState.term;
+      this.roleLog.push({ t: this.now, node: n.id, role: n.role, term: n.term });
       if (rd.softState.role === 'leader') this.checker.leaderElected(rd.softState.term, n.id);
     }
     for (const m of rd.messages) this.#send(n, m);
@@ -341,6 +346,7 @@ export class SimCluster {
       d.snapshot = rd.snapshotToInstall;
       d.entries = [];
       if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
+      n.installs++;
       this.#record('install', n.id, rd.snapshotToInstall.index);
     }
     if (rd.truncateFrom !== undefined) d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
@@ -552,8 +558,12 @@ export class SimCluster {
     this.#scheduleTick(n);
   }
 
-  /** Freezes a node's process for `ms`: it handles nothing, then resumes with its clock jumped. */
-  pause(id: number, ms: number): void {
+  /**
+   * Freezes a node's process for `ms`: it handles nothing, then resumes with its clock
+   * jumped. `onResume` runs right after the resumed node's first tick, before it reads the
+   * input that queued up while it was frozen.
+   */
+  pause(id: number, ms: number, onResume?: () => void): void {
     const n = this.node(id);
     if (!n.up || n.paused) return;
     n.paused = true;
@@ -566,6 +576,7 @@ export class SimCluster {
       // A frozen process's overdue timer fires once on resume, then its queued input is read.
       n.core!.tick(this.nowOf(n));
       this.#scheduleTick(n);
+      onResume?.();
       const backlog = n.backlog;
       n.backlog = [];
       for (const e of backlog) this.#dispatch({ ...e, t: this.now });
