@@ -10,7 +10,7 @@
  * compaction did not cover.
  */
 import { InternalError } from '../errors.js';
-import type { StoredEntry } from './entry-codec.js';
+import { encodeEntry, type StoredEntry } from './entry-codec.js';
 
 /** In-memory Raft log: compact point plus live entries (see the module comment). */
 export class LogState {
@@ -19,6 +19,8 @@ export class LogState {
   /** Index just before entries[0]; equals compactIndex except transiently during replay. */
   private base = 0;
   private log: StoredEntry[] = [];
+  /** Encoded size (superset Entry bytes) of each live entry, parallel to `log`. */
+  private sizes: number[] = [];
 
   /** Index of the first live entry (compactIndex + 1 when none). */
   firstIndex(): number {
@@ -49,14 +51,27 @@ export class LogState {
   }
 
   /**
-   * Live entries with index in [lo, hi). When `maxCount` is given at most that many are
-   * returned (at least one if any exists). The array is a copy; entries are shared, not cloned.
+   * Live entries with index in [lo, hi), at most `maxCount` of them and at most `maxBytes` of
+   * encoded entries (always at least one if any exists, so an oversize entry still moves). The
+   * array is a copy; entries are shared, not cloned.
    */
-  slice(lo: number, hi: number, maxCount = Infinity): StoredEntry[] {
+  slice(lo: number, hi: number, maxCount = Infinity, maxBytes = Infinity): StoredEntry[] {
     const from = Math.max(lo, this.base + 1) - this.base - 1;
-    const to = Math.min(hi, this.lastIndex() + 1) - this.base - 1;
+    let to = Math.min(hi, this.lastIndex() + 1) - this.base - 1;
     if (to <= from) return [];
-    return this.log.slice(from, Math.min(to, from + Math.max(1, maxCount)));
+    to = Math.min(to, from + Math.max(1, maxCount));
+    if (maxBytes !== Infinity) {
+      let bytes = this.sizes[from]!;
+      let end = from + 1;
+      while (end < to && bytes + this.sizes[end]! <= maxBytes) bytes += this.sizes[end++]!;
+      to = end;
+    }
+    return this.log.slice(from, to);
+  }
+
+  /** Encoded size in bytes of the live entry at `index` (0 when not live). */
+  entryBytes(index: number): number {
+    return index <= this.base ? 0 : this.sizes[index - this.base - 1] ?? 0;
   }
 
   /**
@@ -96,8 +111,11 @@ export class LogState {
     }
   }
 
-  /** Appends entries that must continue the log exactly (first index = lastIndex + 1). */
-  append(entries: readonly StoredEntry[]): void {
+  /**
+   * Appends entries that must continue the log exactly (first index = lastIndex + 1).
+   * `sizes` are their encoded sizes (computed when absent).
+   */
+  append(entries: readonly StoredEntry[], sizes?: readonly number[]): void {
     let expect = this.lastIndex() + 1;
     for (const e of entries) {
       if (e.index !== expect) {
@@ -105,7 +123,10 @@ export class LogState {
       }
       expect++;
     }
-    for (const e of entries) this.log.push(e);
+    entries.forEach((e, i) => {
+      this.log.push(e);
+      this.sizes.push(sizes?.[i] ?? encodeEntry(e).length);
+    });
   }
 
   /**
@@ -130,22 +151,26 @@ export class LogState {
   }
 
   /** Replay of an ENTRIES record: later entries overwrite, a gap restarts the log. */
-  replayEntries(entries: readonly StoredEntry[]): void {
-    for (const e of entries) {
+  replayEntries(entries: readonly StoredEntry[], sizes: readonly number[]): void {
+    for (const [i, e] of entries.entries()) {
       if (e.index <= this.compactIndex) continue;
       const last = this.lastIndex();
       if (e.index > last + 1) {
         this.log = [];
+        this.sizes = [];
         this.base = e.index - 1;
       } else if (e.index <= last) {
         if (e.index <= this.base) {
           this.log = [];
+          this.sizes = [];
           this.base = e.index - 1;
         } else {
           this.log.length = e.index - this.base - 1;
+          this.sizes.length = this.log.length;
         }
       }
       this.log.push(e);
+      this.sizes.push(sizes[i]!);
     }
   }
 
@@ -154,10 +179,12 @@ export class LogState {
     if (fromIndex > this.lastIndex()) return;
     if (fromIndex <= this.base + 1) {
       this.log = [];
+      this.sizes = [];
       this.base = Math.max(fromIndex - 1, this.compactIndex);
       return;
     }
     this.log.length = fromIndex - this.base - 1;
+    this.sizes.length = this.log.length;
   }
 
   /** Replay of a COMPACT record (same rule as {@link LogState.compact}). */
@@ -167,9 +194,11 @@ export class LogState {
       // Replay only: entries before the first live one are missing; replayGap() reports it.
     } else if (index <= this.lastIndex() && (index === this.base || this.term(index) === term)) {
       this.log.splice(0, index - this.base);
+      this.sizes.splice(0, index - this.base);
       this.base = index;
     } else {
       this.log = [];
+      this.sizes = [];
       this.base = index;
     }
     this.compactIndex = index;

@@ -42,8 +42,12 @@ export interface LogStorage {
   durableIndex(): number;
   /** Term at `index`: live entries, the compact point, 0 at index 0; undefined otherwise. */
   term(index: number): number | undefined;
-  /** Live entries in [lo, hi), at most maxCount (at least one if any); a copied array. */
-  entries(lo: number, hi: number, maxCount?: number): StoredEntry[];
+  /**
+   * Live entries in [lo, hi), at most `maxCount` and at most `maxBytes` of encoded entries
+   * (at least one if any exists: an oversize entry is still returned alone); a copied array.
+   * `maxBytes` bounds AppendEntries messages (gRPC's default 4 MiB receive limit).
+   */
+  entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[];
   /** The last submitted hard state ({term: 0, votedFor: 0} for a new log). */
   hardState(): HardState;
   /** The compact point: last index/term covered by a snapshot ({0, 0} for none). */

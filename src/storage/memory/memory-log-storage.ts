@@ -33,8 +33,8 @@ export class MemoryLogStorage implements LogStorage {
   term(index: number): number | undefined {
     return this.state.term(index);
   }
-  entries(lo: number, hi: number, maxCount?: number): StoredEntry[] {
-    return this.state.slice(lo, hi, maxCount);
+  entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[] {
+    return this.state.slice(lo, hi, maxCount, maxBytes);
   }
   hardState(): HardState {
     return { ...this.hs };

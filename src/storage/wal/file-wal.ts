@@ -167,8 +167,8 @@ export class FileWal implements LogStorage {
   term(index: number): number | undefined {
     return this.state.term(index);
   }
-  entries(lo: number, hi: number, maxCount?: number): StoredEntry[] {
-    return this.state.slice(lo, hi, maxCount);
+  entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[] {
+    return this.state.slice(lo, hi, maxCount, maxBytes);
   }
   hardState(): HardState {
     return { ...this.submittedHardState };
@@ -199,10 +199,14 @@ export class FileWal implements LogStorage {
     if (this.closed) return Promise.reject(new InternalError(`WAL in ${this.dir} is closed`));
     const records: OutRecord[] = [];
     let entriesRecord: Buffer | null = null;
+    let encoded: Uint8Array[] = [];
     try {
       this.state.checkWrite(w.compact, w.truncateFrom, w.entries);
       if (w.hardState) checkHardState(w.hardState, this.submittedHardState);
-      if (w.entries && w.entries.length > 0) entriesRecord = encodeEntriesRecord(w.entries.map(encodeEntry));
+      if (w.entries && w.entries.length > 0) {
+        encoded = w.entries.map(encodeEntry);
+        entriesRecord = encodeEntriesRecord(encoded);
+      }
     } catch (err) {
       return Promise.reject(err);
     }
@@ -220,7 +224,7 @@ export class FileWal implements LogStorage {
       records.push({ buf: encodeTruncateRecord(w.truncateFrom), truncateFrom: w.truncateFrom, lastAfter: this.state.lastIndex() });
     }
     if (entriesRecord && w.entries) {
-      this.state.append(w.entries);
+      this.state.append(w.entries, encoded.map((b) => b.length));
       records.push({ buf: entriesRecord, first: w.entries[0]!.index, lastAfter: this.state.lastIndex() });
     }
     if (w.hardState) {

@@ -79,7 +79,7 @@ export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredW
             throw corruptionError(seg.path, off, 'an entry in this record does not decode', { cause: err });
           }
         }
-        state.replayEntries(entries);
+        state.replayEntries(entries, rec.entries.map((b) => b.length));
         const last = entries.at(-1);
         if (last) seg.info.maxLive = Math.max(seg.info.maxLive, last.index);
         break;
@@ -121,7 +121,7 @@ export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredW
       const resumeAt = r.declaredEnd ?? off + 1;
       const q = findValidRecord(buf, resumeAt, buf.length);
       if (q >= 0) throw corruptionError(path, off, `${r.reason}, but a valid record follows at byte offset ${q}`);
-      if (!r.zeroHeader || !isAllZero(buf, off)) torn = { seg, offset: off, reason: r.reason };
+      torn = { seg, offset: off, reason: r.reason };
       break;
     }
     tailOffset = off;

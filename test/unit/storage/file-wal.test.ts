@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { encodeEntry } from '../../../src/storage/entry-codec.js';
 import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
 import { entries, ids, withTempDir } from './helpers.js';
@@ -25,6 +26,8 @@ test('append/recover round trip: entries, payload kinds and hard state survive r
     const e50 = again.entries(50, 51)[0]!;
     assert.deepEqual(e50.payload, { kind: 'command', command: Buffer.from('v50') });
     assert.equal(e50.proposedAtUnixMs, 1_700_000_000_050);
+    const size = encodeEntry(again.entries(1, 2)[0]!).length;
+    assert.deepEqual(ids(again.entries(1, 200, undefined, 2 * size)), [[1, 1], [2, 1]], 'recovered entries know their encoded size');
     assert.deepEqual(again.entries(101, 103).map((e) => e.payload), [
       { kind: 'noop' },
       { kind: 'configuration', configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 4, readOnly: true }], addresses: { 1: 'a:1', 4: 'd:4' } } },

@@ -72,6 +72,19 @@ for (const [name, open] of backends) {
     });
   });
 
+  test(`${name}: entries() bounds a batch by encoded bytes, always returning at least one`, async () => {
+    await withTempDir(async (dir) => {
+      const log = await open(dir);
+      const big = (i: number) => ({ index: i, term: 1, payload: { kind: 'command' as const, command: Buffer.alloc(1000, i) } });
+      await log.append([big(1), big(2), big(3), big(4)]);
+      // Each entry encodes to a little over 1000 bytes.
+      assert.deepEqual(ids(log.entries(1, 5, undefined, 2100)), [[1, 1], [2, 1]]);
+      assert.deepEqual(ids(log.entries(2, 5, undefined, 10)), [[2, 1]]);
+      assert.deepEqual(ids(log.entries(1, 5, 3, 1_000_000)), [[1, 1], [2, 1], [3, 1]]);
+      await log.close();
+    });
+  });
+
   test(`${name}: a refused combined write leaves no trace`, async () => {
     await withTempDir(async (dir) => {
       const log = await open(dir);
