@@ -522,9 +522,10 @@ function asError(err: unknown): RaftCtlError {
   return new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
 }
 
+/** Attempts behind an error: withRetry records them; an error without the count made none (a full lane, a closed transport). */
 function attemptsOf(error: RaftCtlError): number {
   const n = error.details?.attempts;
-  return typeof n === 'number' ? n : 1;
+  return typeof n === 'number' ? n : 0;
 }
 
 function alreadyExists(error: RaftCtlError): boolean {

@@ -198,6 +198,8 @@ describe('sendAppendRequest: per-peer FIFO', () => {
       await assert.rejects(t.sendAppendRequest(2, heartbeat(3), POLICY, m, false), (e: RaftCtlError) => e.code === 'APPEND_QUEUE_FULL');
       const other = await t.sendAppendRequest(3, heartbeat(3), POLICY, m, false);
       assert.equal(other.nodeId, 3, 'another peer is unaffected');
+      const fanOut = await t.sendAppendRequests([[2, heartbeat(4)], [3, heartbeat(4)]], POLICY, m, false);
+      assert.deepEqual(fanOut.results.map((r) => [r.peerId, r.error?.code, r.attempts]), [[2, 'APPEND_QUEUE_FULL', 0], [3, undefined, 1]]);
       t.close();
       await assert.rejects(b, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED');
       await a.catch(() => undefined);
