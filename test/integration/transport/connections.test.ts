@@ -238,6 +238,21 @@ describe('message size limits', () => {
     }
   });
 
+  it('enforces the limit on the decompressed size of a gzip request (a small compressed frame does not slip through)', async () => {
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const err = await t.sendAppendRequest(2, bigAppend(200_000), ONE_TRY, membershipOf(peer), true).then(
+        () => assert.fail('expected a rejection'),
+        (e: unknown) => e as RaftCtlError,
+      );
+      assert.equal(err.code, 'RESOURCE_EXHAUSTED');
+      assert.match(err.message, /decompresses to a size larger than 65536/);
+      assert.equal(err.hint, 'the message exceeds the size limit');
+    } finally {
+      t.close();
+    }
+  });
+
   it('the client refuses to send above 4 MiB (d-engine\'s receive limit) before anything reaches the peer', async () => {
     const t = new GrpcTransport({ selfId: 1, pool: new ChannelPool() });
     const big = await FakePeer.start({ id: 3 });
