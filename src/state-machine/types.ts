@@ -5,8 +5,8 @@
 
 /** A learner of a {@link ClusterConfiguration}. */
 export interface ConfigurationLearner {
-  id: number;
-  readOnly: boolean;
+  readonly id: number;
+  readonly readOnly: boolean;
 }
 
 /**
@@ -14,11 +14,11 @@ export interface ConfigurationLearner {
  * joint configuration C_old,new (Raft dissertation §4.3): `voters` is C_new, `votersOutgoing` C_old.
  */
 export interface ClusterConfiguration {
-  voters: number[];
-  votersOutgoing: number[];
-  learners: ConfigurationLearner[];
+  readonly voters: readonly number[];
+  readonly votersOutgoing: readonly number[];
+  readonly learners: readonly ConfigurationLearner[];
   /** Node id → "host:port". */
-  addresses: Record<number, string>;
+  readonly addresses: Readonly<Record<number, string>>;
 }
 
 /** An empty configuration (no members): the state before the bootstrap entry is applied. */

@@ -7,22 +7,26 @@
  * other storage module looks inside an entry except for `index` and `term`.
  */
 import { raftctl, type d_engine } from '../proto/raftctl.js';
-import type { ClusterConfiguration } from '../state-machine/types.js';
+import type { ApplyEntry, ClusterConfiguration } from '../state-machine/types.js';
 
 const PbEntry = raftctl.raft.v1.Entry;
 const PbConfiguration = raftctl.raft.v1.Configuration;
 
 /** The payload of a log entry (the `EntryPayload` oneof). */
 export type StoredPayload =
-  | { kind: 'noop' }
+  | { type: 'noop' }
   /** bytes of a `d_engine.client.WriteCommand`, opaque to storage */
-  | { kind: 'command'; command: Uint8Array }
+  | { type: 'command'; data: Uint8Array }
   /** raftctl's configuration entry (field 100) */
-  | { kind: 'configuration'; configuration: ClusterConfiguration }
+  | { type: 'configuration'; configuration: ClusterConfiguration }
   /** d-engine's MembershipChange: decoded for display, never produced by raftctl */
-  | { kind: 'membership-change'; change: d_engine.common.MembershipChange.$Properties };
+  | { type: 'membership-change'; change: d_engine.common.MembershipChange.$Properties };
 
-/** A log entry as storage keeps it. `proposedAtUnixMs` absent = 0 on the wire. */
+/**
+ * A log entry as storage keeps it. `proposedAtUnixMs` absent = 0 on the wire. The shape matches
+ * the Raft core's `Entry` (src/core/types.ts) structurally, so the runtime can hand the core's
+ * entries to storage and back without copying; storage does not import the core.
+ */
 export interface StoredEntry {
   index: number;
   term: number;
@@ -31,9 +35,9 @@ export interface StoredEntry {
 }
 
 function payloadToProto(p: StoredPayload): raftctl.raft.v1.EntryPayload.$Properties {
-  switch (p.kind) {
+  switch (p.type) {
     case 'noop': return { noop: {} };
-    case 'command': return { command: p.command };
+    case 'command': return { command: p.data };
     case 'configuration': return { configuration: configurationToProto(p.configuration) };
     case 'membership-change': return { config: p.change };
   }
@@ -92,12 +96,28 @@ export function decodeEntry(bytes: Uint8Array): StoredEntry {
   const p = m.payload;
   let payload: StoredPayload;
   switch (p?.payload) {
-    case 'command': payload = { kind: 'command', command: Buffer.from(p.command ?? new Uint8Array(0)) }; break;
-    case 'configuration': payload = { kind: 'configuration', configuration: configurationFromProto(p.configuration ?? {}) }; break;
-    case 'config': payload = { kind: 'membership-change', change: p.config ?? {} }; break;
-    default: payload = { kind: 'noop' };
+    case 'command': payload = { type: 'command', data: Buffer.from(p.command ?? new Uint8Array(0)) }; break;
+    case 'configuration': payload = { type: 'configuration', configuration: configurationFromProto(p.configuration ?? {}) }; break;
+    case 'config': payload = { type: 'membership-change', change: p.config ?? {} }; break;
+    default: payload = { type: 'noop' };
   }
   const e: StoredEntry = { index: m.index, term: m.term, payload };
   if (m.proposedAtUnixMs) e.proposedAtUnixMs = m.proposedAtUnixMs;
   return e;
+}
+
+/**
+ * The state machine's view of a committed entry: command bytes, configuration, or a noop (also
+ * for d-engine's MembershipChange, which raftctl decodes for display only).
+ */
+export function toApplyEntry(e: StoredEntry): ApplyEntry {
+  switch (e.payload.type) {
+    case 'command': {
+      const a: ApplyEntry = { index: e.index, term: e.term, kind: 'command', command: e.payload.data };
+      if (e.proposedAtUnixMs !== undefined) a.proposedAtUnixMs = e.proposedAtUnixMs;
+      return a;
+    }
+    case 'configuration': return { index: e.index, term: e.term, kind: 'configuration', configuration: e.payload.configuration };
+    default: return { index: e.index, term: e.term, kind: 'noop' };
+  }
 }

@@ -170,7 +170,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
 
 /** The entry every initial member writes at index 1, term 1: the initial configuration. */
 export function bootstrapEntry(configuration: ClusterConfiguration): StoredEntry {
-  return { index: 1, term: 1, payload: { kind: 'configuration', configuration } };
+  return { index: 1, term: 1, payload: { type: 'configuration', configuration } };
 }
 
 /**

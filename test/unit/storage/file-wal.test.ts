@@ -13,8 +13,8 @@ test('append/recover round trip: entries, payload kinds and hard state survive r
     const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
     await wal.append(entries(1, 100, 1));
     await wal.append([
-      { index: 101, term: 2, payload: { kind: 'noop' } },
-      { index: 102, term: 2, payload: { kind: 'configuration', configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 4, readOnly: true }], addresses: { 1: 'a:1', 4: 'd:4' } } } },
+      { index: 101, term: 2, payload: { type: 'noop' } },
+      { index: 102, term: 2, payload: { type: 'configuration', configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 4, readOnly: true }], addresses: { 1: 'a:1', 4: 'd:4' } } } },
     ]);
     await wal.setHardState({ term: 2, votedFor: 3 });
     await wal.close();
@@ -24,13 +24,13 @@ test('append/recover round trip: entries, payload kinds and hard state survive r
     assert.equal(again.lastIndex(), 102);
     assert.deepEqual(again.hardState(), { term: 2, votedFor: 3 });
     const e50 = again.entries(50, 51)[0]!;
-    assert.deepEqual(e50.payload, { kind: 'command', command: Buffer.from('v50') });
+    assert.deepEqual(e50.payload, { type: 'command', data: Buffer.from('v50') });
     assert.equal(e50.proposedAtUnixMs, 1_700_000_000_050);
     const size = encodeEntry(again.entries(1, 2)[0]!).length;
     assert.deepEqual(ids(again.entries(1, 200, undefined, 2 * size)), [[1, 1], [2, 1]], 'recovered entries know their encoded size');
     assert.deepEqual(again.entries(101, 103).map((e) => e.payload), [
-      { kind: 'noop' },
-      { kind: 'configuration', configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 4, readOnly: true }], addresses: { 1: 'a:1', 4: 'd:4' } } },
+      { type: 'noop' },
+      { type: 'configuration', configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 4, readOnly: true }], addresses: { 1: 'a:1', 4: 'd:4' } } },
     ]);
     await again.close();
   });
@@ -142,7 +142,7 @@ test('a record larger than a segment gets a segment of its own', async () => {
   await withTempDir(async (dir) => {
     const wal = await FileWal.open(dir, { segmentBytes: 4096 });
     await wal.append(entries(1, 1, 1));
-    const big = { index: 2, term: 1, payload: { kind: 'command' as const, command: Buffer.alloc(10_000, 7) } };
+    const big = { index: 2, term: 1, payload: { type: 'command' as const, data: Buffer.alloc(10_000, 7) } };
     await wal.append([big]);
     await wal.append(entries(3, 3, 1));
     await wal.close();

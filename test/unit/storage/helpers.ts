@@ -18,7 +18,7 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
 export function entries(from: number, to: number, term: number): StoredEntry[] {
   const out: StoredEntry[] = [];
   for (let i = from; i <= to; i++) {
-    out.push({ index: i, term, payload: { kind: 'command', command: Buffer.from(`v${i}`) }, proposedAtUnixMs: 1_700_000_000_000 + i });
+    out.push({ index: i, term, payload: { type: 'command', data: Buffer.from(`v${i}`) }, proposedAtUnixMs: 1_700_000_000_000 + i });
   }
   return out;
 }

@@ -75,7 +75,7 @@ for (const [name, open] of backends) {
   test(`${name}: entries() bounds a batch by encoded bytes, always returning at least one`, async () => {
     await withTempDir(async (dir) => {
       const log = await open(dir);
-      const big = (i: number) => ({ index: i, term: 1, payload: { kind: 'command' as const, command: Buffer.alloc(1000, i) } });
+      const big = (i: number) => ({ index: i, term: 1, payload: { type: 'command' as const, data: Buffer.alloc(1000, i) } });
       await log.append([big(1), big(2), big(3), big(4)]);
       // Each entry encodes to a little over 1000 bytes.
       assert.deepEqual(ids(log.entries(1, 5, undefined, 2100)), [[1, 1], [2, 1]]);
@@ -91,7 +91,7 @@ for (const [name, open] of backends) {
       await log.append(entries(1, 10, 1));
       // The truncation is fine, the entries do not continue it: nothing may happen.
       await assert.rejects(log.write({ truncateFrom: 3, entries: entries(5, 6, 2), hardState: { term: 2, votedFor: 1 } }), InternalError);
-      await assert.rejects(log.append([{ index: 11, term: 1.5, payload: { kind: 'noop' } }]), InternalError);
+      await assert.rejects(log.append([{ index: 11, term: 1.5, payload: { type: 'noop' } }]), InternalError);
       await assert.rejects(log.compact(-1, 0), InternalError);
       assert.equal(log.lastIndex(), 10);
       assert.equal(log.term(5), 1);

@@ -6,28 +6,20 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
-import type { StoredEntry } from '../../../src/storage/entry-codec.js';
+import { toApplyEntry } from '../../../src/storage/entry-codec.js';
 import type { LogStorage } from '../../../src/storage/log-storage.js';
 import { openNodeStorage } from '../../../src/storage/node-storage.js';
 import { compactionTarget, createSnapshotAndCompact, snapshotDue } from '../../../src/storage/snapshot/snapshot-policy.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
-import type { ApplyEntry, ClusterConfiguration } from '../../../src/state-machine/types.js';
+import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
 import { withTempDir } from './helpers.js';
 
 const config: ClusterConfiguration = { voters: [1], votersOutgoing: [], learners: [], addresses: { 1: '127.0.0.1:7001' } };
 const T0 = 1_700_000_000_000;
 
-function toApply(e: StoredEntry): ApplyEntry {
-  switch (e.payload.kind) {
-    case 'command': return { index: e.index, term: e.term, kind: 'command', command: e.payload.command, proposedAtUnixMs: e.proposedAtUnixMs ?? 0 };
-    case 'configuration': return { index: e.index, term: e.term, kind: 'configuration', configuration: e.payload.configuration };
-    default: return { index: e.index, term: e.term, kind: 'noop' };
-  }
-}
-
 function applyFromLog(sm: KvStateMachine, log: LogStorage): void {
-  for (const e of log.entries(sm.appliedIndex + 1, log.lastIndex() + 1)) sm.apply(toApply(e));
+  for (const e of log.entries(sm.appliedIndex + 1, log.lastIndex() + 1)) sm.apply(toApplyEntry(e));
 }
 
 test('policy helpers: due every N entries, compaction keeps a tail', () => {
@@ -51,7 +43,7 @@ test('bootstrap → writes → snapshot + compaction → restart rebuilds the sa
     let lastSnapshot = 0;
     for (let i = 2; i <= 400; i++) {
       const command = encodeWriteCommand({ op: 'insert', key: Buffer.from(`k/${i % 97}`), value: Buffer.from(`v${i}`), ttlSecs: i % 10 === 0 ? 30 : 0 });
-      await ns.log.append([{ index: i, term: 1, payload: { kind: 'command', command }, proposedAtUnixMs: T0 + i }]);
+      await ns.log.append([{ index: i, term: 1, payload: { type: 'command', data: command }, proposedAtUnixMs: T0 + i }]);
       applyFromLog(sm, ns.log);
       if (snapshotDue(sm.appliedIndex, lastSnapshot, policy)) {
         const r = await createSnapshotAndCompact(sm.beginSnapshot(), ns.snapshots, ns.log, policy);
@@ -86,7 +78,7 @@ test('a corrupt WAL refuses to open and releases the LOCK', async () => {
     const path = join(root, 'node1');
     const ns = await openNodeStorage(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192 });
     await ns.log.write(bootstrapWrite(config));
-    for (let i = 2; i <= 5; i++) await ns.log.append([{ index: i, term: 1, payload: { kind: 'noop' } }]);
+    for (let i = 2; i <= 5; i++) await ns.log.append([{ index: i, term: 1, payload: { type: 'noop' } }]);
     await ns.close();
     const seg = join(path, 'wal', (await readdir(join(path, 'wal'))).find((n) => n.endsWith('.wal'))!);
     const buf = await readFile(seg);
