@@ -8,6 +8,11 @@
  * until {@link NodeStorage.close}, which waits for pending WAL writes first.
  */
 import { openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
+import type { StoredEntry } from './entry-codec.js';
+import { corruptionError } from './errors.js';
+import type { HardState, LogStorage } from './log-storage.js';
+import type { SnapshotMeta } from './snapshot/snapshot-format.js';
+import type { SnapshotInfo, SnapshotStore } from './snapshot/snapshot-store.js';
 import type { LockOwner } from './data-dir/lock.js';
 import { nodeStorageFs, type StorageFs } from './fs.js';
 import { FileSnapshotStore } from './snapshot/snapshot-store.js';
@@ -61,4 +66,37 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
     await dataDir.close();
     throw err;
   }
+}
+
+/** What a node restarts from; the shape of the Raft core's `RestoredState`. */
+export interface LoadedState {
+  hardState: HardState;
+  /** The latest snapshot's metadata (absent when there is none). */
+  snapshot?: SnapshotMeta;
+  /** The file behind `snapshot`, to restore the state machine from. */
+  snapshotFile?: SnapshotInfo;
+  /** Every entry after the snapshot (or from index 1), contiguous. */
+  entries: StoredEntry[];
+}
+
+/**
+ * Reads what a restarting node hands to the core: hard state, the latest snapshot's header
+ * (header checks only; the body is verified when the state machine restores from it) and the
+ * entries after it. A log compacted beyond the latest snapshot (entries lost) is an
+ * IntegrityError CORRUPT (exit 7).
+ */
+export async function loadRestoredState(log: LogStorage, snapshots: SnapshotStore): Promise<LoadedState> {
+  const file = await snapshots.latest();
+  const compact = log.compactPoint();
+  const hardState = log.hardState();
+  if (!file) {
+    if (compact.index > 0) throw corruptionError('snap/', null, `the log is compacted to ${compact.index} but no snapshot file exists`);
+    return { hardState, entries: log.entries(1, log.lastIndex() + 1) };
+  }
+  const header = await snapshots.header(file);
+  if (compact.index > header.index) {
+    throw corruptionError(file.name, null, `the log is compacted to ${compact.index}, beyond the latest snapshot at ${header.index}`);
+  }
+  const snapshot: SnapshotMeta = { index: header.index, term: header.term, configuration: header.configuration };
+  return { hardState, snapshot, snapshotFile: file, entries: log.entries(header.index + 1, log.lastIndex() + 1) };
 }

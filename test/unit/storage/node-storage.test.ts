@@ -8,7 +8,7 @@ import { IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry } from '../../../src/storage/entry-codec.js';
 import type { LogStorage } from '../../../src/storage/log-storage.js';
-import { openNodeStorage } from '../../../src/storage/node-storage.js';
+import { loadRestoredState, openNodeStorage } from '../../../src/storage/node-storage.js';
 import { compactionTarget, createSnapshotAndCompact, snapshotDue } from '../../../src/storage/snapshot/snapshot-policy.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
@@ -59,17 +59,30 @@ test('bootstrap → writes → snapshot + compaction → restart rebuilds the sa
     // Restart from the data directory alone.
     const again = await openNodeStorage(path, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: 8192 });
     assert.equal(again.dataDir.created, false);
-    const snap = (await again.snapshots.latest())!;
-    assert.deepEqual([snap.index, snap.term], [300, 1]);
+    const loaded = await loadRestoredState(again.log, again.snapshots);
+    assert.deepEqual([loaded.snapshot?.index, loaded.snapshot?.term], [300, 1]);
+    assert.deepEqual(loaded.snapshot?.configuration, config);
+    assert.deepEqual([loaded.entries[0]?.index, loaded.entries.at(-1)?.index], [301, 400]);
     const sm2 = new KvStateMachine();
-    await sm2.restore(await again.snapshots.header(snap), again.snapshots.records(snap));
-    assert.ok(again.log.firstIndex() <= sm2.appliedIndex + 1, 'the log must continue where the snapshot ends');
-    applyFromLog(sm2, again.log);
+    await sm2.restore(loaded.snapshot!, again.snapshots.records(loaded.snapshotFile!));
+    for (const e of loaded.entries) sm2.apply(toApplyEntry(e));
     assert.equal(sm2.appliedIndex, 400);
     assert.deepEqual(sm2.scan(Buffer.alloc(0), T0), expected);
     assert.deepEqual(sm2.configuration, config);
     assert.equal((await again.snapshots.list()).length, 2, 'retain count 2');
     await again.close();
+  });
+});
+
+test('a log compacted beyond the latest snapshot is refused as corruption', async () => {
+  await withTempDir(async (root) => {
+    const ns = await openNodeStorage(join(root, 'n'), { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192 });
+    await ns.log.write(bootstrapWrite(config));
+    for (let i = 2; i <= 10; i++) await ns.log.append([{ index: i, term: 1, payload: { type: 'noop' } }]);
+    assert.equal((await loadRestoredState(ns.log, ns.snapshots)).entries.length, 10);
+    await ns.log.compact(5, 1);
+    await assert.rejects(loadRestoredState(ns.log, ns.snapshots), IntegrityError);
+    await ns.close();
   });
 });
 
