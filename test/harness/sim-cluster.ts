@@ -666,6 +666,11 @@ export class SimCluster {
 
   // ---------------------------------------------------------------- event log
 
+  /** Records a schedule decision in the event log. */
+  note(what: string, detail?: unknown): void {
+    this.#record(what, 0, detail);
+  }
+
   #record(kind: string, node: number, a?: unknown, b?: unknown): void {
     const row = [this.now, kind, node, a, b];
     if (this.#log.length < EVENT_LOG) this.#log.push(row);
