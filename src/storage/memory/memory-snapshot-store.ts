@@ -17,7 +17,7 @@ import {
   type SnapshotHeader,
   type SnapshotMeta,
 } from '../snapshot/snapshot-format.js';
-import type { SnapshotStore } from '../snapshot/snapshot-store.js';
+import type { SnapshotReceiver, SnapshotStore } from '../snapshot/snapshot-store.js';
 
 const CHUNK = 64 * 1024;
 
@@ -63,21 +63,50 @@ export class MemorySnapshotStore implements SnapshotStore {
     const name = snapshotFileName(meta.index, meta.term);
     this.files.set(name, file);
     await this.retain(this.retainCount);
-    return { name, index: meta.index, term: meta.term, bytes: file.length, entryCount: count, sha256: sha.toString('hex') };
+    return { name, index: meta.index, term: meta.term, bytes: file.length, entryCount: count, bodySha256: sha.toString('hex') };
   }
 
   async receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot> {
-    const parts: Buffer[] = [];
-    for await (const c of chunks) parts.push(Buffer.from(c));
-    const file = Buffer.concat(parts);
-    const name = snapshotFileName(index, term);
-    const header = this.verifyBuffer(name, file);
-    if (header.index !== index || header.term !== term) {
-      throw corruptionError(name, 12, `header covers ${header.index}-${header.term}, expected ${index}-${term}`);
+    const r = this.beginReceive(index, term);
+    try {
+      for await (const c of chunks) await r.write(c);
+    } catch (err) {
+      await r.abort();
+      throw err;
     }
-    this.files.set(name, file);
-    await this.retain(this.retainCount);
-    return { name, index, term, bytes: file.length, entryCount: header.entryCount, sha256: header.sha256 };
+    return r.finish();
+  }
+
+  beginReceive(index: number, term: number): SnapshotReceiver {
+    const parts: Buffer[] = [];
+    let done = false;
+    const name = snapshotFileName(index, term);
+    return {
+      write: async (data) => {
+        if (done) throw new Error(`snapshot ${name} was already finished or aborted`);
+        parts.push(Buffer.from(data));
+      },
+      finish: async () => {
+        if (done) throw new Error(`snapshot ${name} was already finished or aborted`);
+        done = true;
+        const file = Buffer.concat(parts);
+        const header = this.verifyBuffer(name, file);
+        if (header.index !== index || header.term !== term) {
+          throw corruptionError(name, 12, `header covers ${header.index}-${header.term}, expected ${index}-${term}`);
+        }
+        this.files.set(name, file);
+        await this.retain(this.retainCount);
+        return { name, index, term, bytes: file.length, entryCount: header.entryCount, bodySha256: header.sha256 };
+      },
+      abort: async () => {
+        done = true;
+        parts.length = 0;
+      },
+    };
+  }
+
+  source(s: SnapshotInfo, chunkSize?: number): { readonly size: number; open(): AsyncIterable<Uint8Array> } {
+    return { size: s.bytes, open: () => this.bytes(s, chunkSize) };
   }
 
   private file(s: SnapshotInfo): Buffer {

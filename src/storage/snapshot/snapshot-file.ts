@@ -44,7 +44,8 @@ export interface SnapshotInfo {
 /** The result of writing or receiving a snapshot. */
 export interface WrittenSnapshot extends SnapshotInfo {
   entryCount: number;
-  sha256: string;
+  /** SHA-256 of the body (as in the header), lowercase hex. Not the whole file's hash. */
+  bodySha256: string;
 }
 
 async function writeFully(h: FileHandle, buf: Buffer, pos: number): Promise<void> {
@@ -118,7 +119,7 @@ export async function writeSnapshotFile(
     h = null;
     await fs.rename(part, join(dir, name));
     await fs.syncDir(dir);
-    return { name, index: meta.index, term: meta.term, bytes: pos, entryCount: count, sha256: sha.toString('hex') };
+    return { name, index: meta.index, term: meta.term, bytes: pos, entryCount: count, bodySha256: sha.toString('hex') };
   } catch (err) {
     if (h) await h.close().catch(() => undefined);
     await removeQuietly(fs, part);
@@ -211,10 +212,76 @@ export async function* readSnapshotBytes(fs: StorageFs, path: string, chunkSize 
 }
 
 /**
- * Receives a snapshot file's raw bytes (from a leader) into `<index>-<term>.snap.part`, fsyncs,
- * verifies it completely, renames it into place and fsyncs the directory. A file that fails
- * verification or whose header names another index/term is removed and reported as CORRUPT.
+ * A snapshot file being received from a peer, chunk by chunk (push style, as the transport's
+ * `SnapshotSink` delivers them). Bytes go to `<index>-<term>.snap.part`; {@link finish} fsyncs,
+ * verifies the whole file (header names index/term, body length, count, SHA-256), renames it into
+ * place and fsyncs the directory. Any failure, or {@link abort}, removes the `.part`. One write at
+ * a time; the owner must call finish or abort exactly once.
  */
+export class SnapshotFileReceiver {
+  private handle: FileHandle | null = null;
+  private pos = 0;
+  private done = false;
+  readonly name: string;
+  private readonly part: string;
+
+  constructor(
+    private readonly fs: StorageFs,
+    private readonly dir: string,
+    readonly index: number,
+    readonly term: number,
+  ) {
+    this.name = snapshotFileName(index, term);
+    this.part = join(dir, this.name + PART_SUFFIX);
+  }
+
+  /** Appends the next piece of the file. */
+  async write(data: Uint8Array): Promise<void> {
+    if (this.done) throw new Error(`snapshot ${this.name} was already finished or aborted`);
+    try {
+      this.handle ??= await this.fs.open(this.part, 'w', 0o644);
+      const b = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      await writeFully(this.handle, b, this.pos);
+      this.pos += b.length;
+    } catch (err) {
+      await this.abort();
+      throw toStorageError(err, `receiving snapshot ${join(this.dir, this.name)}`);
+    }
+  }
+
+  /** Makes the received file durable and verified under its final name. */
+  async finish(): Promise<WrittenSnapshot> {
+    if (this.done) throw new Error(`snapshot ${this.name} was already finished or aborted`);
+    try {
+      this.handle ??= await this.fs.open(this.part, 'w', 0o644);
+      await this.fs.sync(this.handle);
+      await this.handle.close();
+      this.handle = null;
+      const header = await verifySnapshotFile(this.fs, this.part);
+      if (header.index !== this.index || header.term !== this.term) {
+        throw corruptionError(basename(this.part), 12, `header covers ${header.index}-${header.term}, expected ${this.index}-${this.term}`);
+      }
+      await this.fs.rename(this.part, join(this.dir, this.name));
+      await this.fs.syncDir(this.dir);
+      this.done = true;
+      return { name: this.name, index: this.index, term: this.term, bytes: this.pos, entryCount: header.entryCount, bodySha256: header.sha256 };
+    } catch (err) {
+      await this.abort();
+      throw toStorageError(err, `receiving snapshot ${join(this.dir, this.name)}`);
+    }
+  }
+
+  /** Discards what was received. Idempotent; never throws. */
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    if (this.handle) await this.handle.close().catch(() => undefined);
+    this.handle = null;
+    await removeQuietly(this.fs, this.part).catch(() => undefined);
+  }
+}
+
+/** Receives a whole snapshot from an async iterable of byte chunks (see {@link SnapshotFileReceiver}). */
 export async function receiveSnapshotFile(
   fs: StorageFs,
   dir: string,
@@ -222,30 +289,12 @@ export async function receiveSnapshotFile(
   term: number,
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<WrittenSnapshot> {
-  const name = snapshotFileName(index, term);
-  const part = join(dir, name + PART_SUFFIX);
-  let h: FileHandle | null = null;
+  const r = new SnapshotFileReceiver(fs, dir, index, term);
   try {
-    h = await fs.open(part, 'w', 0o644);
-    let pos = 0;
-    for await (const c of chunks) {
-      const b = Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-      await writeFully(h, b, pos);
-      pos += b.length;
-    }
-    await fs.sync(h);
-    await h.close();
-    h = null;
-    const header = await verifySnapshotFile(fs, part);
-    if (header.index !== index || header.term !== term) {
-      throw corruptionError(basename(part), 12, `header covers ${header.index}-${header.term}, expected ${index}-${term}`);
-    }
-    await fs.rename(part, join(dir, name));
-    await fs.syncDir(dir);
-    return { name, index, term, bytes: pos, entryCount: header.entryCount, sha256: header.sha256 };
+    for await (const c of chunks) await r.write(c);
   } catch (err) {
-    if (h) await h.close().catch(() => undefined);
-    await removeQuietly(fs, part);
-    throw toStorageError(err, `receiving snapshot ${join(dir, name)}`);
+    await r.abort();
+    throw toStorageError(err, `receiving snapshot ${join(dir, r.name)}`);
   }
+  return r.finish();
 }

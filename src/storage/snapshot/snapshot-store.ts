@@ -17,6 +17,7 @@ import {
   readSnapshotHeader,
   readSnapshotRecords,
   receiveSnapshotFile,
+  SnapshotFileReceiver,
   verifySnapshotFile,
   writeSnapshotFile,
   type SnapshotInfo,
@@ -26,6 +27,13 @@ import { PART_SUFFIX, parseSnapshotFileName, type SnapshotHeader, type SnapshotM
 
 /** Re-exported from snapshot-file.ts. */
 export type { SnapshotInfo, WrittenSnapshot };
+
+/** A snapshot being received chunk by chunk; finish() or abort() exactly once. */
+export interface SnapshotReceiver {
+  write(data: Uint8Array): Promise<void>;
+  finish(): Promise<WrittenSnapshot>;
+  abort(): Promise<void>;
+}
 
 /** Where snapshots live and how they are read back. */
 export interface SnapshotStore {
@@ -37,6 +45,17 @@ export interface SnapshotStore {
   create(meta: SnapshotMeta, records: AsyncIterable<KvRecord> | Iterable<KvRecord>): Promise<WrittenSnapshot>;
   /** Stores raw snapshot bytes received from a peer after full verification; then retention. */
   receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot>;
+  /**
+   * Push-style receive: write() each piece, then finish() (verify, durable rename, retention) or
+   * abort() (discard). The runtime's transport SnapshotSink forwards write/abort to it and, in
+   * its finish, calls this finish() and then restores the state machine from the new file.
+   */
+  beginReceive(index: number, term: number): SnapshotReceiver;
+  /**
+   * A file as a transfer source (assignable to the transport's SnapshotSource): size plus a byte
+   * stream; no SHA-256 of the whole file, so the push computes it in a first pass.
+   */
+  source(s: SnapshotInfo, chunkSize?: number): { readonly size: number; open(): AsyncIterable<Uint8Array> };
   /** Reads and verifies a header only. IntegrityError CORRUPT when bad. */
   header(s: SnapshotInfo): Promise<SnapshotHeader>;
   /** Streams records (key order), verifying; throws IntegrityError at the end on mismatch. */
@@ -115,6 +134,23 @@ export class FileSnapshotStore implements SnapshotStore {
     const w = await receiveSnapshotFile(this.fs, this.dir, index, term, chunks);
     await this.retain(this.retainCount);
     return w;
+  }
+
+  beginReceive(index: number, term: number): SnapshotReceiver {
+    const r = new SnapshotFileReceiver(this.fs, this.dir, index, term);
+    return {
+      write: (data) => r.write(data),
+      finish: async () => {
+        const w = await r.finish();
+        await this.retain(this.retainCount);
+        return w;
+      },
+      abort: () => r.abort(),
+    };
+  }
+
+  source(s: SnapshotInfo, chunkSize?: number): { readonly size: number; open(): AsyncIterable<Uint8Array> } {
+    return { size: s.bytes, open: () => this.bytes(s, chunkSize) };
   }
 
   header(s: SnapshotInfo): Promise<SnapshotHeader> {

@@ -49,7 +49,7 @@ test('write then read a snapshot: header fields, records in order, durable renam
     assert.equal(h.index, 120);
     assert.equal(h.term, 4);
     assert.equal(h.entryCount, 5000);
-    assert.equal(h.sha256, w.sha256);
+    assert.equal(h.sha256, w.bodySha256);
     assert.deepEqual(h.configuration, meta.configuration);
     assert.deepEqual(await collect(store.records(info!)), input);
     const raw = await readFile(join(dir, '120-4.snap'));
@@ -143,6 +143,39 @@ test('receive: raw bytes from a peer are verified before they become a snapshot'
     await assert.rejects(bad.receive(121, 4, src.bytes(info!)), /expected 121-4/);
   });
 });
+
+for (const [kind, make] of [
+  ['file', (dir: string) => FileSnapshotStore.open(dir)],
+  ['memory', async () => new MemorySnapshotStore(2)],
+] as const) {
+  test(`${kind} store: push-style receive (write, finish) and abort leave the right files`, async () => {
+    await withTempDir(async (dir) => {
+      const src = await FileSnapshotStore.open(join(dir, 'src'));
+      await src.create(meta, records(500));
+      const info = (await src.latest())!;
+      const source = src.source(info, 777);
+      assert.equal(source.size, info.bytes);
+      const dst = await make(join(dir, 'dst'));
+      const r = dst.beginReceive(120, 4);
+      for await (const piece of source.open()) await r.write(piece);
+      const w = await r.finish();
+      assert.equal(w.entryCount, 500);
+      assert.deepEqual(await collect(dst.records((await dst.latest())!)), records(500));
+
+      const other = await make(join(dir, 'other'));
+      const aborted = other.beginReceive(120, 4);
+      await aborted.write(Buffer.from('partial'));
+      await aborted.abort();
+      assert.deepEqual(await other.list(), []);
+      const truncated = other.beginReceive(120, 4);
+      let n = 0;
+      for await (const piece of source.open()) if (n++ < 2) await truncated.write(piece);
+      await assert.rejects(truncated.finish(), IntegrityError);
+      assert.deepEqual(await other.list(), []);
+      if (kind === 'file') assert.deepEqual(await readdir(join(dir, 'other')), []);
+    });
+  });
+}
 
 test('memory store: same bytes as the file store, same corruption detection', async () => {
   await withTempDir(async (dir) => {
