@@ -108,7 +108,10 @@ export class KvStateMachine {
   get configuration(): ClusterConfiguration {
     return cloneConfiguration(this.config);
   }
-  /** Index of the entry that set {@link KvStateMachine.configuration} (0 = none). */
+  /**
+   * Index of the entry that set {@link KvStateMachine.configuration} (0 = none). After a restore
+   * it is the snapshot's index: the snapshot format records the configuration, not its index.
+   */
   get configIndex(): number {
     return this.configIdx;
   }
