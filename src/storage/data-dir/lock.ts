@@ -8,7 +8,8 @@
  * not compared and liveness is `kill(pid, 0)`.
  *
  * Known window: two processes that find the same stale LOCK at the same instant may both take
- * it over; each re-reads the LOCK after writing and the loser of that race is refused.
+ * it over (each unlinks and re-creates it). Re-reading the LOCK after writing it narrows the
+ * window but does not close it (node has no flock).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
