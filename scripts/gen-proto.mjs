@@ -29,6 +29,8 @@ export const PROTO_FILES = [
   'proto/grpc/health/v1/health.proto',
   'proto/raftctl/raft/v1/peer.proto',
   'proto/raftctl/admin/v1/admin.proto',
+  'proto/etcd/kv.proto',
+  'proto/etcd/rpc.proto',
 ];
 
 const bin = (name) => join(root, 'node_modules/.bin', name);

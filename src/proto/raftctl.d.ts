@@ -11937,3 +11937,901 @@ export namespace raftctl {
         }
     }
 }
+
+/** Namespace mvccpb. */
+export namespace mvccpb {
+
+    /**
+     * Properties of a KeyValue.
+     * @deprecated Use mvccpb.KeyValue.$Properties instead.
+     */
+    interface IKeyValue extends mvccpb.KeyValue.$Properties {
+    }
+
+    /** Represents a KeyValue. */
+    class KeyValue {
+
+        /**
+         * Constructs a new KeyValue.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mvccpb.KeyValue.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KeyValue key. */
+        key: Uint8Array;
+
+        /** KeyValue createRevision. */
+        createRevision: number;
+
+        /** KeyValue modRevision. */
+        modRevision: number;
+
+        /** KeyValue version. */
+        version: number;
+
+        /** KeyValue value. */
+        value: Uint8Array;
+
+        /**
+         * Creates a new KeyValue instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KeyValue instance
+         */
+        static create(properties: mvccpb.KeyValue.$Shape): mvccpb.KeyValue & mvccpb.KeyValue.$Shape;
+        static create(properties?: mvccpb.KeyValue.$Properties): mvccpb.KeyValue;
+
+        /**
+         * Encodes the specified KeyValue message. Does not implicitly {@link mvccpb.KeyValue.verify|verify} messages.
+         * @param message KeyValue message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mvccpb.KeyValue.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified KeyValue message, length delimited. Does not implicitly {@link mvccpb.KeyValue.verify|verify} messages.
+         * @param message KeyValue message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: mvccpb.KeyValue.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KeyValue message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mvccpb.KeyValue & mvccpb.KeyValue.$Shape} KeyValue
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mvccpb.KeyValue & mvccpb.KeyValue.$Shape;
+
+        /**
+         * Decodes a KeyValue message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {mvccpb.KeyValue & mvccpb.KeyValue.$Shape} KeyValue
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mvccpb.KeyValue & mvccpb.KeyValue.$Shape;
+
+        /**
+         * Verifies a KeyValue message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a KeyValue message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns KeyValue
+         */
+        static fromObject(object: { [k: string]: any }): mvccpb.KeyValue;
+
+        /**
+         * Creates a plain object from a KeyValue message. Also converts values to other types if specified.
+         * @param message KeyValue
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: mvccpb.KeyValue, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this KeyValue to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for KeyValue
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KeyValue {
+
+        /** Properties of a KeyValue. */
+        interface $Properties {
+
+            /** KeyValue key */
+            key?: (Uint8Array|null);
+
+            /** KeyValue createRevision */
+            createRevision?: (number|null);
+
+            /** KeyValue modRevision */
+            modRevision?: (number|null);
+
+            /** KeyValue version */
+            version?: (number|null);
+
+            /** KeyValue value */
+            value?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KeyValue. */
+        type $Shape = mvccpb.KeyValue.$Properties;
+    }
+}
+
+/** Namespace etcdserverpb. */
+export namespace etcdserverpb {
+
+    /**
+     * Properties of a ResponseHeader.
+     * @deprecated Use etcdserverpb.ResponseHeader.$Properties instead.
+     */
+    interface IResponseHeader extends etcdserverpb.ResponseHeader.$Properties {
+    }
+
+    /** Represents a ResponseHeader. */
+    class ResponseHeader {
+
+        /**
+         * Constructs a new ResponseHeader.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.ResponseHeader.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ResponseHeader revision. */
+        revision: number;
+
+        /** ResponseHeader raftTerm. */
+        raftTerm: number;
+
+        /**
+         * Creates a new ResponseHeader instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ResponseHeader instance
+         */
+        static create(properties: etcdserverpb.ResponseHeader.$Shape): etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape;
+        static create(properties?: etcdserverpb.ResponseHeader.$Properties): etcdserverpb.ResponseHeader;
+
+        /**
+         * Encodes the specified ResponseHeader message. Does not implicitly {@link etcdserverpb.ResponseHeader.verify|verify} messages.
+         * @param message ResponseHeader message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.ResponseHeader.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ResponseHeader message, length delimited. Does not implicitly {@link etcdserverpb.ResponseHeader.verify|verify} messages.
+         * @param message ResponseHeader message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: etcdserverpb.ResponseHeader.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ResponseHeader message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape} ResponseHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape;
+
+        /**
+         * Decodes a ResponseHeader message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape} ResponseHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape;
+
+        /**
+         * Verifies a ResponseHeader message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ResponseHeader message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ResponseHeader
+         */
+        static fromObject(object: { [k: string]: any }): etcdserverpb.ResponseHeader;
+
+        /**
+         * Creates a plain object from a ResponseHeader message. Also converts values to other types if specified.
+         * @param message ResponseHeader
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: etcdserverpb.ResponseHeader, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ResponseHeader to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ResponseHeader
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ResponseHeader {
+
+        /** Properties of a ResponseHeader. */
+        interface $Properties {
+
+            /** ResponseHeader revision */
+            revision?: (number|null);
+
+            /** ResponseHeader raftTerm */
+            raftTerm?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ResponseHeader. */
+        type $Shape = etcdserverpb.ResponseHeader.$Properties;
+    }
+
+    /**
+     * Properties of a RangeRequest.
+     * @deprecated Use etcdserverpb.RangeRequest.$Properties instead.
+     */
+    interface IRangeRequest extends etcdserverpb.RangeRequest.$Properties {
+    }
+
+    /** Represents a RangeRequest. */
+    class RangeRequest {
+
+        /**
+         * Constructs a new RangeRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.RangeRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RangeRequest key. */
+        key: Uint8Array;
+
+        /** RangeRequest rangeEnd. */
+        rangeEnd: Uint8Array;
+
+        /** RangeRequest limit. */
+        limit: number;
+
+        /** RangeRequest revision. */
+        revision: number;
+
+        /** RangeRequest serializable. */
+        serializable: boolean;
+
+        /** RangeRequest keysOnly. */
+        keysOnly: boolean;
+
+        /** RangeRequest countOnly. */
+        countOnly: boolean;
+
+        /**
+         * Creates a new RangeRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RangeRequest instance
+         */
+        static create(properties: etcdserverpb.RangeRequest.$Shape): etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape;
+        static create(properties?: etcdserverpb.RangeRequest.$Properties): etcdserverpb.RangeRequest;
+
+        /**
+         * Encodes the specified RangeRequest message. Does not implicitly {@link etcdserverpb.RangeRequest.verify|verify} messages.
+         * @param message RangeRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.RangeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified RangeRequest message, length delimited. Does not implicitly {@link etcdserverpb.RangeRequest.verify|verify} messages.
+         * @param message RangeRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: etcdserverpb.RangeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RangeRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape} RangeRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape;
+
+        /**
+         * Decodes a RangeRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape} RangeRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape;
+
+        /**
+         * Verifies a RangeRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a RangeRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns RangeRequest
+         */
+        static fromObject(object: { [k: string]: any }): etcdserverpb.RangeRequest;
+
+        /**
+         * Creates a plain object from a RangeRequest message. Also converts values to other types if specified.
+         * @param message RangeRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: etcdserverpb.RangeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this RangeRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for RangeRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RangeRequest {
+
+        /** Properties of a RangeRequest. */
+        interface $Properties {
+
+            /** RangeRequest key */
+            key?: (Uint8Array|null);
+
+            /** RangeRequest rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** RangeRequest limit */
+            limit?: (number|null);
+
+            /** RangeRequest revision */
+            revision?: (number|null);
+
+            /** RangeRequest serializable */
+            serializable?: (boolean|null);
+
+            /** RangeRequest keysOnly */
+            keysOnly?: (boolean|null);
+
+            /** RangeRequest countOnly */
+            countOnly?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RangeRequest. */
+        type $Shape = etcdserverpb.RangeRequest.$Properties;
+    }
+
+    /**
+     * Properties of a RangeResponse.
+     * @deprecated Use etcdserverpb.RangeResponse.$Properties instead.
+     */
+    interface IRangeResponse extends etcdserverpb.RangeResponse.$Properties {
+    }
+
+    /** Represents a RangeResponse. */
+    class RangeResponse {
+
+        /**
+         * Constructs a new RangeResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.RangeResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RangeResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** RangeResponse kvs. */
+        kvs: mvccpb.KeyValue.$Properties[];
+
+        /** RangeResponse more. */
+        more: boolean;
+
+        /** RangeResponse count. */
+        count: number;
+
+        /**
+         * Creates a new RangeResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RangeResponse instance
+         */
+        static create(properties: etcdserverpb.RangeResponse.$Shape): etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape;
+        static create(properties?: etcdserverpb.RangeResponse.$Properties): etcdserverpb.RangeResponse;
+
+        /**
+         * Encodes the specified RangeResponse message. Does not implicitly {@link etcdserverpb.RangeResponse.verify|verify} messages.
+         * @param message RangeResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.RangeResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified RangeResponse message, length delimited. Does not implicitly {@link etcdserverpb.RangeResponse.verify|verify} messages.
+         * @param message RangeResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: etcdserverpb.RangeResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RangeResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape} RangeResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape;
+
+        /**
+         * Decodes a RangeResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape} RangeResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape;
+
+        /**
+         * Verifies a RangeResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a RangeResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns RangeResponse
+         */
+        static fromObject(object: { [k: string]: any }): etcdserverpb.RangeResponse;
+
+        /**
+         * Creates a plain object from a RangeResponse message. Also converts values to other types if specified.
+         * @param message RangeResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: etcdserverpb.RangeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this RangeResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for RangeResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RangeResponse {
+
+        /** Properties of a RangeResponse. */
+        interface $Properties {
+
+            /** RangeResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** RangeResponse kvs */
+            kvs?: (mvccpb.KeyValue.$Properties[]|null);
+
+            /** RangeResponse more */
+            more?: (boolean|null);
+
+            /** RangeResponse count */
+            count?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RangeResponse. */
+        type $Shape = etcdserverpb.RangeResponse.$Properties;
+    }
+
+    /**
+     * Properties of a PutRequest.
+     * @deprecated Use etcdserverpb.PutRequest.$Properties instead.
+     */
+    interface IPutRequest extends etcdserverpb.PutRequest.$Properties {
+    }
+
+    /** Represents a PutRequest. */
+    class PutRequest {
+
+        /**
+         * Constructs a new PutRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.PutRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PutRequest key. */
+        key: Uint8Array;
+
+        /** PutRequest value. */
+        value: Uint8Array;
+
+        /** PutRequest lease. */
+        lease: number;
+
+        /** PutRequest prevKv. */
+        prevKv: boolean;
+
+        /** PutRequest ignoreValue. */
+        ignoreValue: boolean;
+
+        /** PutRequest ignoreLease. */
+        ignoreLease: boolean;
+
+        /**
+         * Creates a new PutRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PutRequest instance
+         */
+        static create(properties: etcdserverpb.PutRequest.$Shape): etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape;
+        static create(properties?: etcdserverpb.PutRequest.$Properties): etcdserverpb.PutRequest;
+
+        /**
+         * Encodes the specified PutRequest message. Does not implicitly {@link etcdserverpb.PutRequest.verify|verify} messages.
+         * @param message PutRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.PutRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified PutRequest message, length delimited. Does not implicitly {@link etcdserverpb.PutRequest.verify|verify} messages.
+         * @param message PutRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: etcdserverpb.PutRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PutRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape} PutRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape;
+
+        /**
+         * Decodes a PutRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape} PutRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape;
+
+        /**
+         * Verifies a PutRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a PutRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns PutRequest
+         */
+        static fromObject(object: { [k: string]: any }): etcdserverpb.PutRequest;
+
+        /**
+         * Creates a plain object from a PutRequest message. Also converts values to other types if specified.
+         * @param message PutRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: etcdserverpb.PutRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this PutRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for PutRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PutRequest {
+
+        /** Properties of a PutRequest. */
+        interface $Properties {
+
+            /** PutRequest key */
+            key?: (Uint8Array|null);
+
+            /** PutRequest value */
+            value?: (Uint8Array|null);
+
+            /** PutRequest lease */
+            lease?: (number|null);
+
+            /** PutRequest prevKv */
+            prevKv?: (boolean|null);
+
+            /** PutRequest ignoreValue */
+            ignoreValue?: (boolean|null);
+
+            /** PutRequest ignoreLease */
+            ignoreLease?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PutRequest. */
+        type $Shape = etcdserverpb.PutRequest.$Properties;
+    }
+
+    /**
+     * Properties of a PutResponse.
+     * @deprecated Use etcdserverpb.PutResponse.$Properties instead.
+     */
+    interface IPutResponse extends etcdserverpb.PutResponse.$Properties {
+    }
+
+    /** Represents a PutResponse. */
+    class PutResponse {
+
+        /**
+         * Constructs a new PutResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.PutResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PutResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** PutResponse prevKv. */
+        prevKv?: (mvccpb.KeyValue.$Properties|null);
+
+        /**
+         * Creates a new PutResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PutResponse instance
+         */
+        static create(properties: etcdserverpb.PutResponse.$Shape): etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape;
+        static create(properties?: etcdserverpb.PutResponse.$Properties): etcdserverpb.PutResponse;
+
+        /**
+         * Encodes the specified PutResponse message. Does not implicitly {@link etcdserverpb.PutResponse.verify|verify} messages.
+         * @param message PutResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.PutResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified PutResponse message, length delimited. Does not implicitly {@link etcdserverpb.PutResponse.verify|verify} messages.
+         * @param message PutResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: etcdserverpb.PutResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PutResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape} PutResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape;
+
+        /**
+         * Decodes a PutResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape} PutResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape;
+
+        /**
+         * Verifies a PutResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a PutResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns PutResponse
+         */
+        static fromObject(object: { [k: string]: any }): etcdserverpb.PutResponse;
+
+        /**
+         * Creates a plain object from a PutResponse message. Also converts values to other types if specified.
+         * @param message PutResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: etcdserverpb.PutResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this PutResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for PutResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PutResponse {
+
+        /** Properties of a PutResponse. */
+        interface $Properties {
+
+            /** PutResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** PutResponse prevKv */
+            prevKv?: (mvccpb.KeyValue.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PutResponse. */
+        type $Shape = etcdserverpb.PutResponse.$Properties;
+    }
+
+    /** Represents a KV */
+    class KV extends $protobuf.rpc.Service {
+
+        /**
+         * Constructs a new KV service.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         */
+        constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+        /**
+         * Creates new KV service using the specified rpc implementation.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         * @returns RPC service. Useful where requests and/or responses are streamed.
+         */
+        static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): KV;
+
+        /** Calls Range. */
+        range: etcdserverpb.KV.Range;
+
+        /** Calls Put. */
+        put: etcdserverpb.KV.Put;
+    }
+
+    namespace KV {
+
+        /**
+         * Callback as used by {@link etcdserverpb.KV#range}.
+         * @param error Error, if any
+         * @param [response] RangeResponse
+         */
+        type RangeCallback = (error: (Error|null), response?: etcdserverpb.RangeResponse) => void;
+
+        /** Calls Range. */
+        type Range = {
+          (request: etcdserverpb.IRangeRequest, callback: etcdserverpb.KV.RangeCallback): void;
+          (request: etcdserverpb.IRangeRequest): Promise<etcdserverpb.RangeResponse>;
+          readonly name: "Range";
+          readonly path: "/etcdserverpb.KV/Range";
+          readonly requestType: "RangeRequest";
+          readonly responseType: "RangeResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.KV#put}.
+         * @param error Error, if any
+         * @param [response] PutResponse
+         */
+        type PutCallback = (error: (Error|null), response?: etcdserverpb.PutResponse) => void;
+
+        /** Calls Put. */
+        type Put = {
+          (request: etcdserverpb.IPutRequest, callback: etcdserverpb.KV.PutCallback): void;
+          (request: etcdserverpb.IPutRequest): Promise<etcdserverpb.PutResponse>;
+          readonly name: "Put";
+          readonly path: "/etcdserverpb.KV/Put";
+          readonly requestType: "PutRequest";
+          readonly responseType: "PutResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+    }
+}

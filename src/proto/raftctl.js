@@ -32179,6 +32179,2602 @@ export const raftctl = $root.raftctl = (() => {
     return raftctl;
 })();
 
+export const mvccpb = $root.mvccpb = (() => {
+
+    /**
+     * Namespace mvccpb.
+     * @exports mvccpb
+     * @namespace
+     */
+    const mvccpb = {};
+
+    mvccpb.KeyValue = (function() {
+
+        /**
+         * Properties of a KeyValue.
+         * @typedef {Object} mvccpb.KeyValue.$Properties
+         * @property {Uint8Array|null} [key] KeyValue key
+         * @property {number|null} [createRevision] KeyValue createRevision
+         * @property {number|null} [modRevision] KeyValue modRevision
+         * @property {number|null} [version] KeyValue version
+         * @property {Uint8Array|null} [value] KeyValue value
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KeyValue.
+         * @memberof mvccpb
+         * @interface IKeyValue
+         * @augments mvccpb.KeyValue.$Properties
+         * @deprecated Use mvccpb.KeyValue.$Properties instead.
+         */
+
+        /**
+         * Shape of a KeyValue.
+         * @typedef {mvccpb.KeyValue.$Properties} mvccpb.KeyValue.$Shape
+         */
+
+        /**
+         * Constructs a new KeyValue.
+         * @memberof mvccpb
+         * @classdesc Represents a KeyValue.
+         * @constructor
+         * @param {mvccpb.KeyValue.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KeyValue = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KeyValue key.
+         * @member {Uint8Array} key
+         * @memberof mvccpb.KeyValue
+         * @instance
+         */
+        KeyValue.prototype.key = $util.newBuffer([]);
+
+        /**
+         * KeyValue createRevision.
+         * @member {number} createRevision
+         * @memberof mvccpb.KeyValue
+         * @instance
+         */
+        KeyValue.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyValue modRevision.
+         * @member {number} modRevision
+         * @memberof mvccpb.KeyValue
+         * @instance
+         */
+        KeyValue.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyValue version.
+         * @member {number} version
+         * @memberof mvccpb.KeyValue
+         * @instance
+         */
+        KeyValue.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyValue value.
+         * @member {Uint8Array} value
+         * @memberof mvccpb.KeyValue
+         * @instance
+         */
+        KeyValue.prototype.value = $util.newBuffer([]);
+
+        /**
+         * Creates a new KeyValue instance using the specified properties.
+         * @function create
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {mvccpb.KeyValue.$Properties=} [properties] Properties to set
+         * @returns {mvccpb.KeyValue} KeyValue instance
+         * @type {{
+         *   (properties: mvccpb.KeyValue.$Shape): mvccpb.KeyValue & mvccpb.KeyValue.$Shape;
+         *   (properties?: mvccpb.KeyValue.$Properties): mvccpb.KeyValue;
+         * }}
+         */
+        KeyValue.create = function(properties) {
+            return new KeyValue(properties);
+        };
+
+        /**
+         * Encodes the specified KeyValue message. Does not implicitly {@link mvccpb.KeyValue.verify|verify} messages.
+         * @function encode
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {mvccpb.KeyValue.$Properties} message KeyValue message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KeyValue.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+            if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision") && (typeof message.createRevision === "object" ? message.createRevision.low || message.createRevision.high : message.createRevision !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.createRevision);
+            if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision") && (typeof message.modRevision === "object" ? message.modRevision.low || message.modRevision.high : message.modRevision !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.modRevision);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.version);
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.value);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified KeyValue message, length delimited. Does not implicitly {@link mvccpb.KeyValue.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {mvccpb.KeyValue.$Properties} message KeyValue message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KeyValue.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a KeyValue message from the specified reader or buffer.
+         * @function decode
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mvccpb.KeyValue & mvccpb.KeyValue.$Shape} KeyValue
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KeyValue.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mvccpb.KeyValue();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.key = value;
+                        else
+                            delete message.key;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.createRevision = value;
+                        else
+                            delete message.createRevision;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.modRevision = value;
+                        else
+                            delete message.modRevision;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.value = value;
+                        else
+                            delete message.value;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a KeyValue message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {mvccpb.KeyValue & mvccpb.KeyValue.$Shape} KeyValue
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KeyValue.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a KeyValue message.
+         * @function verify
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        KeyValue.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                    return "key: buffer expected";
+            if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision"))
+                if (!$util.isInteger(message.createRevision) && !(message.createRevision && $util.isInteger(message.createRevision.low) && $util.isInteger(message.createRevision.high)))
+                    return "createRevision: integer|Long expected";
+            if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision"))
+                if (!$util.isInteger(message.modRevision) && !(message.modRevision && $util.isInteger(message.modRevision.low) && $util.isInteger(message.modRevision.high)))
+                    return "modRevision: integer|Long expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                    return "value: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a KeyValue message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {mvccpb.KeyValue} KeyValue
+         */
+        KeyValue.fromObject = function (object, _depth) {
+            if (object instanceof $root.mvccpb.KeyValue)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".mvccpb.KeyValue: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.mvccpb.KeyValue();
+            if (object.key != null)
+                if (object.key.length)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+            if (object.createRevision != null)
+                if (typeof object.createRevision === "object" ? object.createRevision.low || object.createRevision.high : $Number(object.createRevision) !== 0)
+                    if ($util.Long)
+                        message.createRevision = $util.Long.fromValue(object.createRevision, false);
+                    else if (typeof object.createRevision === "string")
+                        message.createRevision = $parseInt(object.createRevision, 10);
+                    else if (typeof object.createRevision === "number")
+                        message.createRevision = object.createRevision;
+                    else if (typeof object.createRevision === "object")
+                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber();
+            if (object.modRevision != null)
+                if (typeof object.modRevision === "object" ? object.modRevision.low || object.modRevision.high : $Number(object.modRevision) !== 0)
+                    if ($util.Long)
+                        message.modRevision = $util.Long.fromValue(object.modRevision, false);
+                    else if (typeof object.modRevision === "string")
+                        message.modRevision = $parseInt(object.modRevision, 10);
+                    else if (typeof object.modRevision === "number")
+                        message.modRevision = object.modRevision;
+                    else if (typeof object.modRevision === "object")
+                        message.modRevision = new $util.LongBits(object.modRevision.low >>> 0, object.modRevision.high >>> 0).toNumber();
+            if (object.version != null)
+                if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, false);
+                    else if (typeof object.version === "string")
+                        message.version = $parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+            if (object.value != null)
+                if (object.value.length)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a KeyValue message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {mvccpb.KeyValue} message KeyValue
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        KeyValue.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.key = "";
+                else {
+                    object.key = [];
+                    if (options.bytes !== $Array)
+                        object.key = $util.newBuffer(object.key);
+                }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.createRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.createRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.modRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.modRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.value = "";
+                else {
+                    object.value = [];
+                    if (options.bytes !== $Array)
+                        object.value = $util.newBuffer(object.value);
+                }
+            }
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                object.key = options.bytes === $String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.key) : message.key;
+            if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.createRevision = typeof message.createRevision === "number" ? $BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, false).toBigInt();
+                else if (typeof message.createRevision === "number")
+                    object.createRevision = options.longs === $String ? $String(message.createRevision) : message.createRevision;
+                else
+                    object.createRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === $Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber() : message.createRevision;
+            if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.modRevision = typeof message.modRevision === "number" ? $BigInt(message.modRevision) : $util.Long.fromBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0, false).toBigInt();
+                else if (typeof message.modRevision === "number")
+                    object.modRevision = options.longs === $String ? $String(message.modRevision) : message.modRevision;
+                else
+                    object.modRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.modRevision) : options.longs === $Number ? new $util.LongBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0).toNumber() : message.modRevision;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, false).toBigInt();
+                else if (typeof message.version === "number")
+                    object.version = options.longs === $String ? $String(message.version) : message.version;
+                else
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                object.value = options.bytes === $String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.value) : message.value;
+            return object;
+        };
+
+        /**
+         * Converts this KeyValue to JSON.
+         * @function toJSON
+         * @memberof mvccpb.KeyValue
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        KeyValue.prototype.toJSON = function() {
+            return KeyValue.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for KeyValue
+         * @function getTypeUrl
+         * @memberof mvccpb.KeyValue
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KeyValue.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mvccpb.KeyValue";
+        };
+
+        return KeyValue;
+    })();
+
+    return mvccpb;
+})();
+
+export const etcdserverpb = $root.etcdserverpb = (() => {
+
+    /**
+     * Namespace etcdserverpb.
+     * @exports etcdserverpb
+     * @namespace
+     */
+    const etcdserverpb = {};
+
+    etcdserverpb.ResponseHeader = (function() {
+
+        /**
+         * Properties of a ResponseHeader.
+         * @typedef {Object} etcdserverpb.ResponseHeader.$Properties
+         * @property {number|null} [revision] ResponseHeader revision
+         * @property {number|null} [raftTerm] ResponseHeader raftTerm
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ResponseHeader.
+         * @memberof etcdserverpb
+         * @interface IResponseHeader
+         * @augments etcdserverpb.ResponseHeader.$Properties
+         * @deprecated Use etcdserverpb.ResponseHeader.$Properties instead.
+         */
+
+        /**
+         * Shape of a ResponseHeader.
+         * @typedef {etcdserverpb.ResponseHeader.$Properties} etcdserverpb.ResponseHeader.$Shape
+         */
+
+        /**
+         * Constructs a new ResponseHeader.
+         * @memberof etcdserverpb
+         * @classdesc Represents a ResponseHeader.
+         * @constructor
+         * @param {etcdserverpb.ResponseHeader.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ResponseHeader = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ResponseHeader revision.
+         * @member {number} revision
+         * @memberof etcdserverpb.ResponseHeader
+         * @instance
+         */
+        ResponseHeader.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * ResponseHeader raftTerm.
+         * @member {number} raftTerm
+         * @memberof etcdserverpb.ResponseHeader
+         * @instance
+         */
+        ResponseHeader.prototype.raftTerm = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new ResponseHeader instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {etcdserverpb.ResponseHeader.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.ResponseHeader} ResponseHeader instance
+         * @type {{
+         *   (properties: etcdserverpb.ResponseHeader.$Shape): etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape;
+         *   (properties?: etcdserverpb.ResponseHeader.$Properties): etcdserverpb.ResponseHeader;
+         * }}
+         */
+        ResponseHeader.create = function(properties) {
+            return new ResponseHeader(properties);
+        };
+
+        /**
+         * Encodes the specified ResponseHeader message. Does not implicitly {@link etcdserverpb.ResponseHeader.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {etcdserverpb.ResponseHeader.$Properties} message ResponseHeader message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ResponseHeader.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.revision);
+            if (message.raftTerm != null && $Object.hasOwnProperty.call(message, "raftTerm") && (typeof message.raftTerm === "object" ? message.raftTerm.low || message.raftTerm.high : message.raftTerm !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.raftTerm));
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified ResponseHeader message, length delimited. Does not implicitly {@link etcdserverpb.ResponseHeader.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {etcdserverpb.ResponseHeader.$Properties} message ResponseHeader message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ResponseHeader.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a ResponseHeader message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape} ResponseHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ResponseHeader.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.ResponseHeader();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.revision = value;
+                        else
+                            delete message.revision;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
+                            message.raftTerm = value;
+                        else
+                            delete message.raftTerm;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a ResponseHeader message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {etcdserverpb.ResponseHeader & etcdserverpb.ResponseHeader.$Shape} ResponseHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ResponseHeader.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a ResponseHeader message.
+         * @function verify
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        ResponseHeader.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                    return "revision: integer|Long expected";
+            if (message.raftTerm != null && $Object.hasOwnProperty.call(message, "raftTerm"))
+                if (!$util.isInteger(message.raftTerm) && !(message.raftTerm && $util.isInteger(message.raftTerm.low) && $util.isInteger(message.raftTerm.high)))
+                    return "raftTerm: integer|Long expected";
+            return null;
+        };
+
+        /**
+         * Creates a ResponseHeader message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {etcdserverpb.ResponseHeader} ResponseHeader
+         */
+        ResponseHeader.fromObject = function (object, _depth) {
+            if (object instanceof $root.etcdserverpb.ResponseHeader)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".etcdserverpb.ResponseHeader: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.etcdserverpb.ResponseHeader();
+            if (object.revision != null)
+                if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, false);
+                    else if (typeof object.revision === "string")
+                        message.revision = $parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber();
+            if (object.raftTerm != null)
+                if (typeof object.raftTerm === "object" ? object.raftTerm.low || object.raftTerm.high : $Number(object.raftTerm) !== 0)
+                    if ($util.Long)
+                        message.raftTerm = $util.Long.fromValue(object.raftTerm, true);
+                    else if (typeof object.raftTerm === "string")
+                        message.raftTerm = $parseInt(object.raftTerm, 10);
+                    else if (typeof object.raftTerm === "number")
+                        message.raftTerm = object.raftTerm;
+                    else if (typeof object.raftTerm === "object")
+                        message.raftTerm = new $util.LongBits(object.raftTerm.low >>> 0, object.raftTerm.high >>> 0).toNumber(true);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a ResponseHeader message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {etcdserverpb.ResponseHeader} message ResponseHeader
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ResponseHeader.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.raftTerm = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.raftTerm = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, false).toBigInt();
+                else if (typeof message.revision === "number")
+                    object.revision = options.longs === $String ? $String(message.revision) : message.revision;
+                else
+                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber() : message.revision;
+            if (message.raftTerm != null && $Object.hasOwnProperty.call(message, "raftTerm"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.raftTerm = typeof message.raftTerm === "number" ? $BigInt(message.raftTerm) : $util.Long.fromBits(message.raftTerm.low >>> 0, message.raftTerm.high >>> 0, true).toBigInt();
+                else if (typeof message.raftTerm === "number")
+                    object.raftTerm = options.longs === $String ? $String(message.raftTerm) : message.raftTerm;
+                else
+                    object.raftTerm = options.longs === $String ? $util.Long.prototype.toString.call(message.raftTerm) : options.longs === $Number ? new $util.LongBits(message.raftTerm.low >>> 0, message.raftTerm.high >>> 0).toNumber(true) : message.raftTerm;
+            return object;
+        };
+
+        /**
+         * Converts this ResponseHeader to JSON.
+         * @function toJSON
+         * @memberof etcdserverpb.ResponseHeader
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ResponseHeader.prototype.toJSON = function() {
+            return ResponseHeader.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for ResponseHeader
+         * @function getTypeUrl
+         * @memberof etcdserverpb.ResponseHeader
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ResponseHeader.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.ResponseHeader";
+        };
+
+        return ResponseHeader;
+    })();
+
+    etcdserverpb.RangeRequest = (function() {
+
+        /**
+         * Properties of a RangeRequest.
+         * @typedef {Object} etcdserverpb.RangeRequest.$Properties
+         * @property {Uint8Array|null} [key] RangeRequest key
+         * @property {Uint8Array|null} [rangeEnd] RangeRequest rangeEnd
+         * @property {number|null} [limit] RangeRequest limit
+         * @property {number|null} [revision] RangeRequest revision
+         * @property {boolean|null} [serializable] RangeRequest serializable
+         * @property {boolean|null} [keysOnly] RangeRequest keysOnly
+         * @property {boolean|null} [countOnly] RangeRequest countOnly
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RangeRequest.
+         * @memberof etcdserverpb
+         * @interface IRangeRequest
+         * @augments etcdserverpb.RangeRequest.$Properties
+         * @deprecated Use etcdserverpb.RangeRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a RangeRequest.
+         * @typedef {etcdserverpb.RangeRequest.$Properties} etcdserverpb.RangeRequest.$Shape
+         */
+
+        /**
+         * Constructs a new RangeRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents a RangeRequest.
+         * @constructor
+         * @param {etcdserverpb.RangeRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RangeRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RangeRequest key.
+         * @member {Uint8Array} key
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.key = $util.newBuffer([]);
+
+        /**
+         * RangeRequest rangeEnd.
+         * @member {Uint8Array} rangeEnd
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.rangeEnd = $util.newBuffer([]);
+
+        /**
+         * RangeRequest limit.
+         * @member {number} limit
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.limit = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * RangeRequest revision.
+         * @member {number} revision
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * RangeRequest serializable.
+         * @member {boolean} serializable
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.serializable = false;
+
+        /**
+         * RangeRequest keysOnly.
+         * @member {boolean} keysOnly
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.keysOnly = false;
+
+        /**
+         * RangeRequest countOnly.
+         * @member {boolean} countOnly
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         */
+        RangeRequest.prototype.countOnly = false;
+
+        /**
+         * Creates a new RangeRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {etcdserverpb.RangeRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.RangeRequest} RangeRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.RangeRequest.$Shape): etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape;
+         *   (properties?: etcdserverpb.RangeRequest.$Properties): etcdserverpb.RangeRequest;
+         * }}
+         */
+        RangeRequest.create = function(properties) {
+            return new RangeRequest(properties);
+        };
+
+        /**
+         * Encodes the specified RangeRequest message. Does not implicitly {@link etcdserverpb.RangeRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {etcdserverpb.RangeRequest.$Properties} message RangeRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RangeRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && message.rangeEnd.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.rangeEnd);
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && (typeof message.limit === "object" ? message.limit.low || message.limit.high : message.limit !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.limit);
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.revision);
+            if (message.serializable != null && $Object.hasOwnProperty.call(message, "serializable") && message.serializable !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.serializable);
+            if (message.keysOnly != null && $Object.hasOwnProperty.call(message, "keysOnly") && message.keysOnly !== false)
+                writer.uint32(/* id 8, wireType 0 =*/64).bool(message.keysOnly);
+            if (message.countOnly != null && $Object.hasOwnProperty.call(message, "countOnly") && message.countOnly !== false)
+                writer.uint32(/* id 9, wireType 0 =*/72).bool(message.countOnly);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified RangeRequest message, length delimited. Does not implicitly {@link etcdserverpb.RangeRequest.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {etcdserverpb.RangeRequest.$Properties} message RangeRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RangeRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a RangeRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape} RangeRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RangeRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.RangeRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.key = value;
+                        else
+                            delete message.key;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.rangeEnd = value;
+                        else
+                            delete message.rangeEnd;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.limit = value;
+                        else
+                            delete message.limit;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.revision = value;
+                        else
+                            delete message.revision;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.serializable = value;
+                        else
+                            delete message.serializable;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.keysOnly = value;
+                        else
+                            delete message.keysOnly;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.countOnly = value;
+                        else
+                            delete message.countOnly;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a RangeRequest message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {etcdserverpb.RangeRequest & etcdserverpb.RangeRequest.$Shape} RangeRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RangeRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a RangeRequest message.
+         * @function verify
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        RangeRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                    return "key: buffer expected";
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd"))
+                if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                    return "rangeEnd: buffer expected";
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                if (!$util.isInteger(message.limit) && !(message.limit && $util.isInteger(message.limit.low) && $util.isInteger(message.limit.high)))
+                    return "limit: integer|Long expected";
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                    return "revision: integer|Long expected";
+            if (message.serializable != null && $Object.hasOwnProperty.call(message, "serializable"))
+                if (typeof message.serializable !== "boolean")
+                    return "serializable: boolean expected";
+            if (message.keysOnly != null && $Object.hasOwnProperty.call(message, "keysOnly"))
+                if (typeof message.keysOnly !== "boolean")
+                    return "keysOnly: boolean expected";
+            if (message.countOnly != null && $Object.hasOwnProperty.call(message, "countOnly"))
+                if (typeof message.countOnly !== "boolean")
+                    return "countOnly: boolean expected";
+            return null;
+        };
+
+        /**
+         * Creates a RangeRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {etcdserverpb.RangeRequest} RangeRequest
+         */
+        RangeRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.etcdserverpb.RangeRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".etcdserverpb.RangeRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.etcdserverpb.RangeRequest();
+            if (object.key != null)
+                if (object.key.length)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+            if (object.rangeEnd != null)
+                if (object.rangeEnd.length)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+            if (object.limit != null)
+                if (typeof object.limit === "object" ? object.limit.low || object.limit.high : $Number(object.limit) !== 0)
+                    if ($util.Long)
+                        message.limit = $util.Long.fromValue(object.limit, false);
+                    else if (typeof object.limit === "string")
+                        message.limit = $parseInt(object.limit, 10);
+                    else if (typeof object.limit === "number")
+                        message.limit = object.limit;
+                    else if (typeof object.limit === "object")
+                        message.limit = new $util.LongBits(object.limit.low >>> 0, object.limit.high >>> 0).toNumber();
+            if (object.revision != null)
+                if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, false);
+                    else if (typeof object.revision === "string")
+                        message.revision = $parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber();
+            if (object.serializable != null)
+                if (object.serializable)
+                    message.serializable = $Boolean(object.serializable);
+            if (object.keysOnly != null)
+                if (object.keysOnly)
+                    message.keysOnly = $Boolean(object.keysOnly);
+            if (object.countOnly != null)
+                if (object.countOnly)
+                    message.countOnly = $Boolean(object.countOnly);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a RangeRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {etcdserverpb.RangeRequest} message RangeRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        RangeRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.key = "";
+                else {
+                    object.key = [];
+                    if (options.bytes !== $Array)
+                        object.key = $util.newBuffer(object.key);
+                }
+                if (options.bytes === $String)
+                    object.rangeEnd = "";
+                else {
+                    object.rangeEnd = [];
+                    if (options.bytes !== $Array)
+                        object.rangeEnd = $util.newBuffer(object.rangeEnd);
+                }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.limit = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.limit = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.serializable = false;
+                object.keysOnly = false;
+                object.countOnly = false;
+            }
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                object.key = options.bytes === $String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.key) : message.key;
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd"))
+                object.rangeEnd = options.bytes === $String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.limit = typeof message.limit === "number" ? $BigInt(message.limit) : $util.Long.fromBits(message.limit.low >>> 0, message.limit.high >>> 0, false).toBigInt();
+                else if (typeof message.limit === "number")
+                    object.limit = options.longs === $String ? $String(message.limit) : message.limit;
+                else
+                    object.limit = options.longs === $String ? $util.Long.prototype.toString.call(message.limit) : options.longs === $Number ? new $util.LongBits(message.limit.low >>> 0, message.limit.high >>> 0).toNumber() : message.limit;
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, false).toBigInt();
+                else if (typeof message.revision === "number")
+                    object.revision = options.longs === $String ? $String(message.revision) : message.revision;
+                else
+                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber() : message.revision;
+            if (message.serializable != null && $Object.hasOwnProperty.call(message, "serializable"))
+                object.serializable = message.serializable;
+            if (message.keysOnly != null && $Object.hasOwnProperty.call(message, "keysOnly"))
+                object.keysOnly = message.keysOnly;
+            if (message.countOnly != null && $Object.hasOwnProperty.call(message, "countOnly"))
+                object.countOnly = message.countOnly;
+            return object;
+        };
+
+        /**
+         * Converts this RangeRequest to JSON.
+         * @function toJSON
+         * @memberof etcdserverpb.RangeRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        RangeRequest.prototype.toJSON = function() {
+            return RangeRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for RangeRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.RangeRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RangeRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.RangeRequest";
+        };
+
+        return RangeRequest;
+    })();
+
+    etcdserverpb.RangeResponse = (function() {
+
+        /**
+         * Properties of a RangeResponse.
+         * @typedef {Object} etcdserverpb.RangeResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] RangeResponse header
+         * @property {Array.<mvccpb.KeyValue.$Properties>|null} [kvs] RangeResponse kvs
+         * @property {boolean|null} [more] RangeResponse more
+         * @property {number|null} [count] RangeResponse count
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RangeResponse.
+         * @memberof etcdserverpb
+         * @interface IRangeResponse
+         * @augments etcdserverpb.RangeResponse.$Properties
+         * @deprecated Use etcdserverpb.RangeResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a RangeResponse.
+         * @typedef {etcdserverpb.RangeResponse.$Properties} etcdserverpb.RangeResponse.$Shape
+         */
+
+        /**
+         * Constructs a new RangeResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents a RangeResponse.
+         * @constructor
+         * @param {etcdserverpb.RangeResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RangeResponse = function (properties) {
+            this.kvs = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RangeResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.RangeResponse
+         * @instance
+         */
+        RangeResponse.prototype.header = null;
+
+        /**
+         * RangeResponse kvs.
+         * @member {Array.<mvccpb.KeyValue.$Properties>} kvs
+         * @memberof etcdserverpb.RangeResponse
+         * @instance
+         */
+        RangeResponse.prototype.kvs = $util.emptyArray;
+
+        /**
+         * RangeResponse more.
+         * @member {boolean} more
+         * @memberof etcdserverpb.RangeResponse
+         * @instance
+         */
+        RangeResponse.prototype.more = false;
+
+        /**
+         * RangeResponse count.
+         * @member {number} count
+         * @memberof etcdserverpb.RangeResponse
+         * @instance
+         */
+        RangeResponse.prototype.count = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * Creates a new RangeResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {etcdserverpb.RangeResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.RangeResponse} RangeResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.RangeResponse.$Shape): etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape;
+         *   (properties?: etcdserverpb.RangeResponse.$Properties): etcdserverpb.RangeResponse;
+         * }}
+         */
+        RangeResponse.create = function(properties) {
+            return new RangeResponse(properties);
+        };
+
+        /**
+         * Encodes the specified RangeResponse message. Does not implicitly {@link etcdserverpb.RangeResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {etcdserverpb.RangeResponse.$Properties} message RangeResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RangeResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.kvs != null && message.kvs.length)
+                for (let i = 0; i < message.kvs.length; ++i)
+                    $root.mvccpb.KeyValue.encode(message.kvs[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.more != null && $Object.hasOwnProperty.call(message, "more") && message.more !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.more);
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count") && (typeof message.count === "object" ? message.count.low || message.count.high : message.count !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.count);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified RangeResponse message, length delimited. Does not implicitly {@link etcdserverpb.RangeResponse.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {etcdserverpb.RangeResponse.$Properties} message RangeResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RangeResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a RangeResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape} RangeResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RangeResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.RangeResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.kvs && message.kvs.length))
+                            message.kvs = [];
+                        message.kvs.push($root.mvccpb.KeyValue.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.more = value;
+                        else
+                            delete message.more;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.count = value;
+                        else
+                            delete message.count;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a RangeResponse message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {etcdserverpb.RangeResponse & etcdserverpb.RangeResponse.$Shape} RangeResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RangeResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a RangeResponse message.
+         * @function verify
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        RangeResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header")) {
+                let error = $root.etcdserverpb.ResponseHeader.verify(message.header, _depth + 1);
+                if (error)
+                    return "header." + error;
+            }
+            if (message.kvs != null && $Object.hasOwnProperty.call(message, "kvs")) {
+                if (!$Array.isArray(message.kvs))
+                    return "kvs: array expected";
+                for (let i = 0; i < message.kvs.length; ++i) {
+                    let error = $root.mvccpb.KeyValue.verify(message.kvs[i], _depth + 1);
+                    if (error)
+                        return "kvs." + error;
+                }
+            }
+            if (message.more != null && $Object.hasOwnProperty.call(message, "more"))
+                if (typeof message.more !== "boolean")
+                    return "more: boolean expected";
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                if (!$util.isInteger(message.count) && !(message.count && $util.isInteger(message.count.low) && $util.isInteger(message.count.high)))
+                    return "count: integer|Long expected";
+            return null;
+        };
+
+        /**
+         * Creates a RangeResponse message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {etcdserverpb.RangeResponse} RangeResponse
+         */
+        RangeResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.etcdserverpb.RangeResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".etcdserverpb.RangeResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.etcdserverpb.RangeResponse();
+            if (object.header != null) {
+                if (!$util.isObject(object.header))
+                    throw $TypeError(".etcdserverpb.RangeResponse.header: object expected");
+                message.header = $root.etcdserverpb.ResponseHeader.fromObject(object.header, _depth + 1);
+            }
+            if (object.kvs) {
+                if (!$Array.isArray(object.kvs))
+                    throw $TypeError(".etcdserverpb.RangeResponse.kvs: array expected");
+                message.kvs = $Array(object.kvs.length);
+                for (let i = 0; i < object.kvs.length; ++i) {
+                    if (!$util.isObject(object.kvs[i]))
+                        throw $TypeError(".etcdserverpb.RangeResponse.kvs: object expected");
+                    message.kvs[i] = $root.mvccpb.KeyValue.fromObject(object.kvs[i], _depth + 1);
+                }
+            }
+            if (object.more != null)
+                if (object.more)
+                    message.more = $Boolean(object.more);
+            if (object.count != null)
+                if (typeof object.count === "object" ? object.count.low || object.count.high : $Number(object.count) !== 0)
+                    if ($util.Long)
+                        message.count = $util.Long.fromValue(object.count, false);
+                    else if (typeof object.count === "string")
+                        message.count = $parseInt(object.count, 10);
+                    else if (typeof object.count === "number")
+                        message.count = object.count;
+                    else if (typeof object.count === "object")
+                        message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber();
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a RangeResponse message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {etcdserverpb.RangeResponse} message RangeResponse
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        RangeResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.kvs = [];
+            if (options.defaults) {
+                object.header = null;
+                object.more = false;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.count = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.count = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                object.header = $root.etcdserverpb.ResponseHeader.toObject(message.header, options, _depth + 1);
+            if (message.kvs && message.kvs.length) {
+                object.kvs = $Array(message.kvs.length);
+                for (let j = 0; j < message.kvs.length; ++j)
+                    object.kvs[j] = $root.mvccpb.KeyValue.toObject(message.kvs[j], options, _depth + 1);
+            }
+            if (message.more != null && $Object.hasOwnProperty.call(message, "more"))
+                object.more = message.more;
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.count = typeof message.count === "number" ? $BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, false).toBigInt();
+                else if (typeof message.count === "number")
+                    object.count = options.longs === $String ? $String(message.count) : message.count;
+                else
+                    object.count = options.longs === $String ? $util.Long.prototype.toString.call(message.count) : options.longs === $Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber() : message.count;
+            return object;
+        };
+
+        /**
+         * Converts this RangeResponse to JSON.
+         * @function toJSON
+         * @memberof etcdserverpb.RangeResponse
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        RangeResponse.prototype.toJSON = function() {
+            return RangeResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for RangeResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.RangeResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RangeResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.RangeResponse";
+        };
+
+        return RangeResponse;
+    })();
+
+    etcdserverpb.PutRequest = (function() {
+
+        /**
+         * Properties of a PutRequest.
+         * @typedef {Object} etcdserverpb.PutRequest.$Properties
+         * @property {Uint8Array|null} [key] PutRequest key
+         * @property {Uint8Array|null} [value] PutRequest value
+         * @property {number|null} [lease] PutRequest lease
+         * @property {boolean|null} [prevKv] PutRequest prevKv
+         * @property {boolean|null} [ignoreValue] PutRequest ignoreValue
+         * @property {boolean|null} [ignoreLease] PutRequest ignoreLease
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PutRequest.
+         * @memberof etcdserverpb
+         * @interface IPutRequest
+         * @augments etcdserverpb.PutRequest.$Properties
+         * @deprecated Use etcdserverpb.PutRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a PutRequest.
+         * @typedef {etcdserverpb.PutRequest.$Properties} etcdserverpb.PutRequest.$Shape
+         */
+
+        /**
+         * Constructs a new PutRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents a PutRequest.
+         * @constructor
+         * @param {etcdserverpb.PutRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PutRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PutRequest key.
+         * @member {Uint8Array} key
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.key = $util.newBuffer([]);
+
+        /**
+         * PutRequest value.
+         * @member {Uint8Array} value
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.value = $util.newBuffer([]);
+
+        /**
+         * PutRequest lease.
+         * @member {number} lease
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * PutRequest prevKv.
+         * @member {boolean} prevKv
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.prevKv = false;
+
+        /**
+         * PutRequest ignoreValue.
+         * @member {boolean} ignoreValue
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.ignoreValue = false;
+
+        /**
+         * PutRequest ignoreLease.
+         * @member {boolean} ignoreLease
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         */
+        PutRequest.prototype.ignoreLease = false;
+
+        /**
+         * Creates a new PutRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {etcdserverpb.PutRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.PutRequest} PutRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.PutRequest.$Shape): etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape;
+         *   (properties?: etcdserverpb.PutRequest.$Properties): etcdserverpb.PutRequest;
+         * }}
+         */
+        PutRequest.create = function(properties) {
+            return new PutRequest(properties);
+        };
+
+        /**
+         * Encodes the specified PutRequest message. Does not implicitly {@link etcdserverpb.PutRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {etcdserverpb.PutRequest.$Properties} message PutRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PutRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+            if (message.lease != null && $Object.hasOwnProperty.call(message, "lease") && (typeof message.lease === "object" ? message.lease.low || message.lease.high : message.lease !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.lease);
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv") && message.prevKv !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.prevKv);
+            if (message.ignoreValue != null && $Object.hasOwnProperty.call(message, "ignoreValue") && message.ignoreValue !== false)
+                writer.uint32(/* id 5, wireType 0 =*/40).bool(message.ignoreValue);
+            if (message.ignoreLease != null && $Object.hasOwnProperty.call(message, "ignoreLease") && message.ignoreLease !== false)
+                writer.uint32(/* id 6, wireType 0 =*/48).bool(message.ignoreLease);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified PutRequest message, length delimited. Does not implicitly {@link etcdserverpb.PutRequest.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {etcdserverpb.PutRequest.$Properties} message PutRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PutRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a PutRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape} PutRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PutRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.PutRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.key = value;
+                        else
+                            delete message.key;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.value = value;
+                        else
+                            delete message.value;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.lease = value;
+                        else
+                            delete message.lease;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.prevKv = value;
+                        else
+                            delete message.prevKv;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ignoreValue = value;
+                        else
+                            delete message.ignoreValue;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ignoreLease = value;
+                        else
+                            delete message.ignoreLease;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a PutRequest message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {etcdserverpb.PutRequest & etcdserverpb.PutRequest.$Shape} PutRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PutRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a PutRequest message.
+         * @function verify
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        PutRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                    return "key: buffer expected";
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                    return "value: buffer expected";
+            if (message.lease != null && $Object.hasOwnProperty.call(message, "lease"))
+                if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                    return "lease: integer|Long expected";
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv"))
+                if (typeof message.prevKv !== "boolean")
+                    return "prevKv: boolean expected";
+            if (message.ignoreValue != null && $Object.hasOwnProperty.call(message, "ignoreValue"))
+                if (typeof message.ignoreValue !== "boolean")
+                    return "ignoreValue: boolean expected";
+            if (message.ignoreLease != null && $Object.hasOwnProperty.call(message, "ignoreLease"))
+                if (typeof message.ignoreLease !== "boolean")
+                    return "ignoreLease: boolean expected";
+            return null;
+        };
+
+        /**
+         * Creates a PutRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {etcdserverpb.PutRequest} PutRequest
+         */
+        PutRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.etcdserverpb.PutRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".etcdserverpb.PutRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.etcdserverpb.PutRequest();
+            if (object.key != null)
+                if (object.key.length)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+            if (object.value != null)
+                if (object.value.length)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+            if (object.lease != null)
+                if (typeof object.lease === "object" ? object.lease.low || object.lease.high : $Number(object.lease) !== 0)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = $parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+            if (object.prevKv != null)
+                if (object.prevKv)
+                    message.prevKv = $Boolean(object.prevKv);
+            if (object.ignoreValue != null)
+                if (object.ignoreValue)
+                    message.ignoreValue = $Boolean(object.ignoreValue);
+            if (object.ignoreLease != null)
+                if (object.ignoreLease)
+                    message.ignoreLease = $Boolean(object.ignoreLease);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a PutRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {etcdserverpb.PutRequest} message PutRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        PutRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.key = "";
+                else {
+                    object.key = [];
+                    if (options.bytes !== $Array)
+                        object.key = $util.newBuffer(object.key);
+                }
+                if (options.bytes === $String)
+                    object.value = "";
+                else {
+                    object.value = [];
+                    if (options.bytes !== $Array)
+                        object.value = $util.newBuffer(object.value);
+                }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.lease = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.lease = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.prevKv = false;
+                object.ignoreValue = false;
+                object.ignoreLease = false;
+            }
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                object.key = options.bytes === $String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.key) : message.key;
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                object.value = options.bytes === $String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.value) : message.value;
+            if (message.lease != null && $Object.hasOwnProperty.call(message, "lease"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.lease = typeof message.lease === "number" ? $BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                else if (typeof message.lease === "number")
+                    object.lease = options.longs === $String ? $String(message.lease) : message.lease;
+                else
+                    object.lease = options.longs === $String ? $util.Long.prototype.toString.call(message.lease) : options.longs === $Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv"))
+                object.prevKv = message.prevKv;
+            if (message.ignoreValue != null && $Object.hasOwnProperty.call(message, "ignoreValue"))
+                object.ignoreValue = message.ignoreValue;
+            if (message.ignoreLease != null && $Object.hasOwnProperty.call(message, "ignoreLease"))
+                object.ignoreLease = message.ignoreLease;
+            return object;
+        };
+
+        /**
+         * Converts this PutRequest to JSON.
+         * @function toJSON
+         * @memberof etcdserverpb.PutRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        PutRequest.prototype.toJSON = function() {
+            return PutRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for PutRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.PutRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PutRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.PutRequest";
+        };
+
+        return PutRequest;
+    })();
+
+    etcdserverpb.PutResponse = (function() {
+
+        /**
+         * Properties of a PutResponse.
+         * @typedef {Object} etcdserverpb.PutResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] PutResponse header
+         * @property {mvccpb.KeyValue.$Properties|null} [prevKv] PutResponse prevKv
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PutResponse.
+         * @memberof etcdserverpb
+         * @interface IPutResponse
+         * @augments etcdserverpb.PutResponse.$Properties
+         * @deprecated Use etcdserverpb.PutResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a PutResponse.
+         * @typedef {etcdserverpb.PutResponse.$Properties} etcdserverpb.PutResponse.$Shape
+         */
+
+        /**
+         * Constructs a new PutResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents a PutResponse.
+         * @constructor
+         * @param {etcdserverpb.PutResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PutResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PutResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.PutResponse
+         * @instance
+         */
+        PutResponse.prototype.header = null;
+
+        /**
+         * PutResponse prevKv.
+         * @member {mvccpb.KeyValue.$Properties|null|undefined} prevKv
+         * @memberof etcdserverpb.PutResponse
+         * @instance
+         */
+        PutResponse.prototype.prevKv = null;
+
+        /**
+         * Creates a new PutResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {etcdserverpb.PutResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.PutResponse} PutResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.PutResponse.$Shape): etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape;
+         *   (properties?: etcdserverpb.PutResponse.$Properties): etcdserverpb.PutResponse;
+         * }}
+         */
+        PutResponse.create = function(properties) {
+            return new PutResponse(properties);
+        };
+
+        /**
+         * Encodes the specified PutResponse message. Does not implicitly {@link etcdserverpb.PutResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {etcdserverpb.PutResponse.$Properties} message PutResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PutResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv"))
+                $root.mvccpb.KeyValue.encode(message.prevKv, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified PutResponse message, length delimited. Does not implicitly {@link etcdserverpb.PutResponse.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {etcdserverpb.PutResponse.$Properties} message PutResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PutResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        /**
+         * Decodes a PutResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape} PutResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PutResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.PutResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.prevKv = $root.mvccpb.KeyValue.decode(reader, reader.size(), $undefined, _depth + 1, message.prevKv);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Decodes a PutResponse message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {etcdserverpb.PutResponse & etcdserverpb.PutResponse.$Shape} PutResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PutResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        /**
+         * Verifies a PutResponse message.
+         * @function verify
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        PutResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header")) {
+                let error = $root.etcdserverpb.ResponseHeader.verify(message.header, _depth + 1);
+                if (error)
+                    return "header." + error;
+            }
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv")) {
+                let error = $root.mvccpb.KeyValue.verify(message.prevKv, _depth + 1);
+                if (error)
+                    return "prevKv." + error;
+            }
+            return null;
+        };
+
+        /**
+         * Creates a PutResponse message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {etcdserverpb.PutResponse} PutResponse
+         */
+        PutResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.etcdserverpb.PutResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".etcdserverpb.PutResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.etcdserverpb.PutResponse();
+            if (object.header != null) {
+                if (!$util.isObject(object.header))
+                    throw $TypeError(".etcdserverpb.PutResponse.header: object expected");
+                message.header = $root.etcdserverpb.ResponseHeader.fromObject(object.header, _depth + 1);
+            }
+            if (object.prevKv != null) {
+                if (!$util.isObject(object.prevKv))
+                    throw $TypeError(".etcdserverpb.PutResponse.prevKv: object expected");
+                message.prevKv = $root.mvccpb.KeyValue.fromObject(object.prevKv, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a PutResponse message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {etcdserverpb.PutResponse} message PutResponse
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        PutResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.header = null;
+                object.prevKv = null;
+            }
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                object.header = $root.etcdserverpb.ResponseHeader.toObject(message.header, options, _depth + 1);
+            if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv"))
+                object.prevKv = $root.mvccpb.KeyValue.toObject(message.prevKv, options, _depth + 1);
+            return object;
+        };
+
+        /**
+         * Converts this PutResponse to JSON.
+         * @function toJSON
+         * @memberof etcdserverpb.PutResponse
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        PutResponse.prototype.toJSON = function() {
+            return PutResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for PutResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.PutResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PutResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.PutResponse";
+        };
+
+        return PutResponse;
+    })();
+
+    etcdserverpb.KV = (function() {
+
+        /**
+         * Constructs a new KV service.
+         * @memberof etcdserverpb
+         * @classdesc Represents a KV
+         * @extends $protobuf.rpc.Service
+         * @constructor
+         * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+         * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+         * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+         */
+        const KV = function(rpcImpl, requestDelimited, responseDelimited) {
+            $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        $Object.defineProperty(KV.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: KV, writable: true, enumerable: false, configurable: true });
+
+        /**
+         * Creates new KV service using the specified rpc implementation.
+         * @function create
+         * @memberof etcdserverpb.KV
+         * @static
+         * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+         * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+         * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+         * @returns {KV} RPC service. Useful where requests and/or responses are streamed.
+         */
+        KV.create = function(rpcImpl, requestDelimited, responseDelimited) {
+            return new this(rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.KV#range}.
+         * @memberof etcdserverpb.KV
+         * @typedef RangeCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.RangeResponse} [response] RangeResponse
+         */
+
+        /**
+         * Calls Range.
+         * @memberof etcdserverpb.KV
+         * @typedef Range
+         * @type {{
+         *   (request: etcdserverpb.IRangeRequest, callback: etcdserverpb.KV.RangeCallback): void;
+         *   (request: etcdserverpb.IRangeRequest): Promise<etcdserverpb.RangeResponse>;
+         *   readonly name: "Range";
+         *   readonly path: "/etcdserverpb.KV/Range";
+         *   readonly requestType: "RangeRequest";
+         *   readonly responseType: "RangeResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls Range.
+         * @name etcdserverpb.KV#range
+         * @type {etcdserverpb.KV.Range}
+         */
+        $Object.defineProperties(KV.prototype.range = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, KV.prototype.range, $root.etcdserverpb.RangeRequest, $root.etcdserverpb.RangeResponse, request, callback);
+        }, {
+            name: { value: "Range" },
+            path: { value: "/etcdserverpb.KV/Range" },
+            requestType: { value: "RangeRequest" },
+            responseType: { value: "RangeResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.KV#put}.
+         * @memberof etcdserverpb.KV
+         * @typedef PutCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.PutResponse} [response] PutResponse
+         */
+
+        /**
+         * Calls Put.
+         * @memberof etcdserverpb.KV
+         * @typedef Put
+         * @type {{
+         *   (request: etcdserverpb.IPutRequest, callback: etcdserverpb.KV.PutCallback): void;
+         *   (request: etcdserverpb.IPutRequest): Promise<etcdserverpb.PutResponse>;
+         *   readonly name: "Put";
+         *   readonly path: "/etcdserverpb.KV/Put";
+         *   readonly requestType: "PutRequest";
+         *   readonly responseType: "PutResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls Put.
+         * @name etcdserverpb.KV#put
+         * @type {etcdserverpb.KV.Put}
+         */
+        $Object.defineProperties(KV.prototype.put = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, KV.prototype.put, $root.etcdserverpb.PutRequest, $root.etcdserverpb.PutResponse, request, callback);
+        }, {
+            name: { value: "Put" },
+            path: { value: "/etcdserverpb.KV/Put" },
+            requestType: { value: "PutRequest" },
+            responseType: { value: "PutResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        return KV;
+    })();
+
+    return etcdserverpb;
+})();
+
 export {
   $root as default
 };

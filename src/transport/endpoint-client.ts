@@ -5,8 +5,10 @@
  * (src/transport/status.ts).
  */
 import { type MethodDefinition } from '@grpc/grpc-js';
-import { unaryCall, type CallOptions } from './call.js';
+import { serverStreamCall, unaryCall, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
+import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
+import { fromGrpcError } from './status.js';
 import type {
   ClientReadRequest,
   ClientResponse,
@@ -22,6 +24,8 @@ import type {
   SnapshotInfo,
   VoteRequest,
   VoteResponse,
+  WatchRequest,
+  WatchResponse,
 } from './messages.js';
 import { AdminService, ClusterManagementService, ElectionService, HealthService, RaftClientService } from './services.js';
 
@@ -93,6 +97,33 @@ export class EndpointClient {
   /** A client write. Never retried here: callers decide (a write's outcome may be unknown). */
   write(endpoint: string, request: ClientWriteRequest, opts: CallOptions): Promise<ClientResponse> {
     return this.call(endpoint, RaftClientService.HandleClientWrite, request, opts);
+  }
+
+  /**
+   * A Watch of a key or prefix (d-engine client API): yields events as they arrive until the
+   * server ends the stream (the iteration then ends, or throws the mapped RaftCtlError for a
+   * non-OK status) or `signal` aborts (the call is cancelled and the iteration throws a
+   * TimeoutError, code CANCELLED). Leaving the loop early cancels the call.
+   */
+  async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
+    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, opts.signal ? { signal: opts.signal } : {});
+    try {
+      for await (const event of call) yield event as WatchResponse;
+    } catch (err) {
+      throw fromGrpcError(err as Error, endpoint);
+    } finally {
+      call.cancel();
+    }
+  }
+
+  /** etcd's `KV/Put` (bench comparisons only). */
+  etcdPut(endpoint: string, request: EtcdPutRequest, opts: CallOptions): Promise<EtcdPutResponse> {
+    return this.call(endpoint, EtcdKvService.Put, request, opts, 'data');
+  }
+
+  /** etcd's `KV/Range` (bench comparisons only). */
+  etcdRange(endpoint: string, request: EtcdRangeRequest, opts: CallOptions): Promise<EtcdRangeResponse> {
+    return this.call(endpoint, EtcdKvService.Range, request, opts, 'data');
   }
 
   close(): void {
