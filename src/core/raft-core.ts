@@ -244,9 +244,9 @@ export class RaftCore {
   ready(): Ready {
     const s = this.#s;
     if (s.readyOutstanding) throw new Error('ready() called before advance() of the previous Ready');
+    flushReads(s); // first, so the entries sent below also count for the reads' round
     if (s.role === 'leader' && s.needBroadcast) broadcastAppends(s);
     s.needBroadcast = false;
-    flushReads(s);
     const log = s.log;
     let hardState;
     if (s.term !== s.handedHardState.term || s.votedFor !== s.handedHardState.votedFor) {

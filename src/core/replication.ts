@@ -137,7 +137,11 @@ export function handleAppendResponse(s: CoreState, m: AppendResponseMsg): void {
       advanced = true;
     }
     if (pr.nextIndex <= pr.matchIndex) pr.nextIndex = pr.matchIndex + 1;
-    if (pr.state === 'PROBE') pr.becomeReplicate();
+    if (pr.state === 'PROBE') {
+      // Only an answer reaching the probe point ends the probe; a heartbeat anchored at
+      // matchIndex proves nothing new (and the probe is still on its way).
+      if (r.lastMatch.index >= pr.nextIndex - 1) pr.becomeReplicate();
+    }
     else if (pr.state === 'SNAPSHOT' && pr.matchIndex >= pr.pendingSnapshot) pr.becomeReplicate();
     else if (pr.state === 'REPLICATE' && pr.inflight === 0 && pr.nextIndex > pr.matchIndex + 1) {
       // Every entry-carrying Append up to this one was answered or lost on the FIFO stream,

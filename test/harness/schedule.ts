@@ -173,8 +173,8 @@ export function runSeed(seed: number): SeedResult {
   const churn = r.chance(0.35);
   const nFaults = Math.round(((churn ? r.between(10, 40) : r.between(1, 10)) * faultEnd) / 10000);
   const kinds = churn
-    ? (['crashLeader', 'crashLeader', 'crash', 'isolateLeader', 'partition', 'transfer'] as const)
-    : (['partition', 'isolateLeader', 'crash', 'crashLeader', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
+    ? (['crashLeader', 'crashLeader', 'crash', 'crashMany', 'isolateLeader', 'partition', 'cutLeaderLink', 'transfer'] as const)
+    : (['partition', 'isolateLeader', 'cutLeaderLink', 'crash', 'crashLeader', 'crashMany', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
   for (let i = 0; i < nFaults; i++) {
     const t = r.between(300, faultEnd - 1);
     const kind = r.pick<(typeof kinds)[number]>(kinds);
@@ -201,6 +201,25 @@ export function runSeed(seed: number): SeedResult {
           c.at(churn ? r.between(10, 600) : r.between(20, 3000), () => {
             if (!removed.has(v)) c.restart(v);
           });
+          return;
+        }
+        case 'crashMany': {
+          // Correlated failure (a rack loses power): several nodes at once lose what was not durable.
+          const victims = ids.filter(() => r.chance(0.6));
+          for (const v of victims) {
+            c.crash(v);
+            c.at(churn ? r.between(10, 600) : r.between(20, 2000), () => {
+              if (!removed.has(v)) c.restart(v);
+            });
+          }
+          return;
+        }
+        case 'cutLeaderLink': {
+          // One link down: the leader and one follower cannot talk, both still reach the rest.
+          const others = ids.filter((id) => id !== l);
+          if (l === undefined || others.length === 0) return;
+          c.cut(l, r.pick(others));
+          c.at(churn ? r.between(20, 800) : r.between(100, 4000), () => c.heal());
           return;
         }
         case 'pause':

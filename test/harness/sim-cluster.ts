@@ -119,6 +119,8 @@ export class SimCluster {
   reorderRate = 0;
   /** Node id -> partition group; nodes in different groups cannot talk. */
   readonly #group = new Map<number, number>();
+  /** Single links that are down in both directions, as "a-b" with a < b. */
+  readonly #cutLinks = new Set<string>();
   readonly #heap: Event[] = [];
   #seq = 0;
   readonly #fifo = new Map<string, number>();
@@ -427,7 +429,8 @@ export class SimCluster {
   // ---------------------------------------------------------------- network
 
   #blocked(a: number, b: number): boolean {
-    return this.#group.get(a) !== this.#group.get(b);
+    if (this.#group.get(a) !== this.#group.get(b)) return true;
+    return this.#cutLinks.size > 0 && this.#cutLinks.has(a < b ? `${a}-${b}` : `${b}-${a}`);
   }
 
   #send(from: SimNode, m0: Outbound): void {
@@ -507,7 +510,14 @@ export class SimCluster {
     this.partition([[id]]);
   }
 
+  /** Takes down the single link between `a` and `b` (both can still reach everyone else). */
+  cut(a: number, b: number): void {
+    this.#cutLinks.add(a < b ? `${a}-${b}` : `${b}-${a}`);
+    this.#record('cut', 0, [a, b]);
+  }
+
   heal(): void {
+    this.#cutLinks.clear();
     for (const id of this.nodes.keys()) this.#group.set(id, 0);
     this.#record('heal', 0);
   }

@@ -199,3 +199,27 @@ test('lost Appends on the stream: a heartbeat answer that leaves entries unackno
   const resent = appendsTo(drainAll(c).messages, 2);
   assert.deepEqual(resent.map((m) => [m.seq, m.prevLogIndex, m.entries.map((e) => e.index)]), [[4, 1, [2]]]);
 });
+
+test('flow control: a heartbeat answer (anchored at matchIndex) does not end a probe', () => {
+  const c = newCore(1, [1, 2, 3], {}, restoredWith([1, 2, 3], [cmd(1, 1), cmd(2, 1), cmd(3, 1)], 1));
+  tickN(c, 10);
+  drain(c);
+  c.step({ type: 'PreVoteResponse', from: 2, to: 1, term: 2, voteGranted: true, lastLogIndex: 3, lastLogTerm: 1 });
+  drain(c);
+  c.step({ type: 'VoteResponse', from: 2, to: 1, term: 2, voteGranted: true, lastLogIndex: 3, lastLogTerm: 1 });
+  const probe = appendsTo(allMessages(drain(c)), 3)[0]!;
+  assert.deepEqual([probe.seq, probe.prevLogIndex, probe.entries.map((e) => e.index)], [1, 3, [4]]);
+  c.step(ack(2, 1, 2, 4, 2, 1)); // commits the no-op: reads may start
+  drainAll(c);
+  c.readIndex(1, { policy: 'linearizable', nowMs: 0 });
+  const hb = appendsTo(drain(c).messages, 3);
+  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[2, 0, 0]], 'probe outstanding: heartbeat at matchIndex 0');
+  // The probe was lost on the stream; the heartbeat is answered.
+  c.step(ack(3, 1, 2, 0, 0, 2));
+  assert.deepEqual(c.status().peers.find((p) => p.id === 3), { id: 3, matchIndex: 0, nextIndex: 4, state: 'PROBE', inflight: 0, ticksSinceContact: 0 });
+  c.tick(0); // the next heartbeat round probes again from the same point
+  const again = appendsTo(drainAll(c).messages, 3);
+  assert.deepEqual(again.map((m) => [m.seq, m.prevLogIndex, m.entries.map((e) => e.index)]), [[3, 3, [4]]]);
+  c.step(ack(3, 1, 2, 4, 2, 3));
+  assert.deepEqual(c.status().peers.find((p) => p.id === 3), { id: 3, matchIndex: 4, nextIndex: 5, state: 'REPLICATE', inflight: 0, ticksSinceContact: 0 });
+});
