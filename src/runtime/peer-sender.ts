@@ -1,0 +1,229 @@
+/**
+ * Sends the core's outbound requests to peers over a {@link Transport}, one message per peer as
+ * the core asks (ARCHITECTURE.md "Interfaces"), and steps every answer into the node as it
+ * arrives, so one slow peer never gates another.
+ *
+ * - Append: one persistent StreamAppendEntries per peer (FIFO; the n-th response answers the
+ *   n-th request). The core's `seq` stays with the request and is copied into the stepped
+ *   AppendResponse. While the stream connects, requests wait in a bounded queue; when it breaks
+ *   (or cannot connect) the queue is dropped, the peer is reported Unreachable to the core once,
+ *   and a new stream is opened after a backoff (50 ms doubling to 1 s, d-engine's policy);
+ *   requests arriving during the backoff are dropped (the core re-probes after the report).
+ * - Vote, PreVote, TimeoutNow: unary calls on the control channel, deadline one election
+ *   timeout; responses stepped in as they arrive; failures ignored (the election timer retries).
+ * - Snapshot: the latest snapshot file is pushed over InstallSnapshot (at most one push per
+ *   peer at a time); the answer is stepped in as a SnapshotResponse, a failure as Unreachable.
+ * - ReadIndex: a follower's read-index request to the leader over the raftctl ReadIndex carrier
+ *   (read-index-carrier.ts); the answer (or a NOT_LEADER rejection on failure) is stepped in.
+ */
+import type { Configuration, Inbound, NodeId, Outbound, ReadIndexMsg } from '../core/index.js';
+import type { SnapshotStore } from '../storage/index.js';
+import type { Membership, ReplicationStream, Transport } from '../transport/types.js';
+import type { AppendEntriesRequest } from '../transport/messages.js';
+import { appendResponseFromWire, appendToWire, voteResponseFromWire, voteToWire } from './codec.js';
+import type { Logger } from './logger.js';
+import type { PeerSender } from './raft-node.js';
+
+/** Sends a follower's ReadIndex to the leader and returns the leader's answer. */
+export type ReadIndexCall = (peer: NodeId, address: string, m: ReadIndexMsg, deadlineMs: number) => Promise<Inbound>;
+
+export interface GrpcPeerSenderOptions {
+  readonly selfId: NodeId;
+  readonly transport: Transport;
+  /** The current configuration (addresses of every member). */
+  readonly configuration: () => Configuration;
+  /** Steps an answer (or an Unreachable report) into the node. */
+  readonly step: (m: Inbound) => void;
+  readonly snapshots: SnapshotStore;
+  /** The sender's current term for snapshot pushes. */
+  readonly term: () => number;
+  readonly electionTimeoutMs: number;
+  readonly readIndex: ReadIndexCall;
+  readonly logger: Logger;
+  /** Gzip AppendEntries (default false). */
+  readonly compress?: boolean;
+}
+
+const QUEUE_LIMIT = 512;
+const BACKOFF_MIN_MS = 50;
+const BACKOFF_MAX_MS = 1000;
+
+interface Queued {
+  readonly req: AppendEntriesRequest;
+  readonly seq: number;
+}
+
+/** One peer's replication stream with reconnect (see the module contract). */
+class PeerStream {
+  #stream: ReplicationStream | null = null;
+  #connecting = false;
+  #backoffUntil = 0;
+  #backoffMs = BACKOFF_MIN_MS;
+  #queue: Queued[] = [];
+  #closed = false;
+  #generation = 0;
+
+  constructor(
+    readonly peer: NodeId,
+    readonly o: GrpcPeerSenderOptions,
+    readonly membership: () => Membership,
+  ) {}
+
+  send(req: AppendEntriesRequest, seq: number): void {
+    if (this.#closed) return;
+    if (this.#stream) return this.#write(this.#stream, req, seq, this.#generation);
+    if (Date.now() < this.#backoffUntil) return;
+    if (this.#queue.length >= QUEUE_LIMIT) return;
+    this.#queue.push({ req, seq });
+    if (!this.#connecting) void this.#connect();
+  }
+
+  async #connect(): Promise<void> {
+    this.#connecting = true;
+    try {
+      const stream = await this.o.transport.openReplicationStream(this.peer, this.membership(), this.o.compress ?? false);
+      if (this.#closed) {
+        stream.close();
+        return;
+      }
+      this.#stream = stream;
+      this.#backoffMs = BACKOFF_MIN_MS;
+      const gen = ++this.#generation;
+      void stream.closed.then((err) => {
+        if (this.#stream === stream) this.#broken(err ? err.message : 'closed');
+      });
+      const q = this.#queue;
+      this.#queue = [];
+      for (const { req, seq } of q) this.#write(stream, req, seq, gen);
+    } catch (err) {
+      this.#broken(err instanceof Error ? err.message : String(err));
+    } finally {
+      this.#connecting = false;
+    }
+  }
+
+  #write(stream: ReplicationStream, req: AppendEntriesRequest, seq: number, gen: number): void {
+    stream.send(req).then(
+      (res) => {
+        if (!this.#closed) this.o.step(appendResponseFromWire(res, this.peer, this.o.selfId, seq));
+      },
+      () => {
+        if (gen === this.#generation && this.#stream === stream) this.#broken('stream broke');
+      },
+    );
+  }
+
+  #broken(reason: string): void {
+    if (this.#closed) return;
+    if (this.#stream) this.#stream.close();
+    this.#stream = null;
+    this.#generation++;
+    this.#queue = [];
+    this.#backoffUntil = Date.now() + this.#backoffMs;
+    this.o.logger.log('debug', 'replication stream down', { peer: this.peer, reason, retryInMs: this.#backoffMs });
+    this.#backoffMs = Math.min(BACKOFF_MAX_MS, this.#backoffMs * 2);
+    this.o.step({ type: 'Unreachable', from: this.peer, to: this.o.selfId, term: 0 });
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#queue = [];
+    this.#stream?.close();
+    this.#stream = null;
+  }
+}
+
+/** The gRPC {@link PeerSender} (see the module contract). */
+export class GrpcPeerSender implements PeerSender {
+  readonly #o: GrpcPeerSenderOptions;
+  readonly #streams = new Map<NodeId, PeerStream>();
+  readonly #pushing = new Set<NodeId>();
+  #closed = false;
+
+  constructor(o: GrpcPeerSenderOptions) {
+    this.#o = o;
+  }
+
+  /** The transport's view of the current configuration. */
+  membership(): Membership {
+    const c = this.#o.configuration();
+    const voters = new Set([...c.voters, ...c.votersOutgoing]);
+    const members = Object.entries(c.addresses).map(([id, address]) => ({ id: Number(id), address, role: voters.has(Number(id)) ? ('voter' as const) : ('learner' as const) }));
+    return { selfId: this.#o.selfId, members };
+  }
+
+  send(m: Outbound): void {
+    if (this.#closed || m.to === this.#o.selfId) return;
+    if (this.#o.configuration().addresses[m.to] === undefined) return;
+    switch (m.type) {
+      case 'Append': {
+        let s = this.#streams.get(m.to);
+        if (!s) {
+          s = new PeerStream(m.to, this.#o, () => this.membership());
+          this.#streams.set(m.to, s);
+        }
+        s.send(appendToWire(m), m.seq);
+        return;
+      }
+      case 'Vote':
+      case 'PreVote': {
+        const pre = m.type === 'PreVote';
+        const req = voteToWire(m);
+        const opts = { deadlineMs: this.#o.electionTimeoutMs };
+        const call = pre ? this.#o.transport.preVote(m.to, req, this.membership(), opts) : this.#o.transport.requestVote(m.to, req, this.membership(), opts);
+        call.then(
+          (res) => !this.#closed && this.#o.step(voteResponseFromWire(res, m.to, this.#o.selfId, pre)),
+          () => undefined,
+        );
+        return;
+      }
+      case 'TimeoutNow':
+        this.#o.transport.timeoutNow(m.to, { term: m.term, leaderId: m.from }, this.membership(), { deadlineMs: this.#o.electionTimeoutMs }).catch(() => undefined);
+        return;
+      case 'Snapshot':
+        void this.#push(m.to);
+        return;
+      case 'ReadIndex': {
+        const address = this.#o.configuration().addresses[m.to]!;
+        this.#o.readIndex(m.to, address, m, Math.max(1000, this.#o.electionTimeoutMs * 2)).then(
+          (res) => !this.#closed && this.#o.step(res),
+          () => !this.#closed && this.#o.step({ type: 'ReadIndexResponse', from: m.to, to: this.#o.selfId, term: m.term, ctx: m.ctx, rejected: 'NOT_LEADER' }),
+        );
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  async #push(peer: NodeId): Promise<void> {
+    if (this.#pushing.has(peer)) return;
+    this.#pushing.add(peer);
+    const file = await this.#o.snapshots.latest().catch(() => null);
+    try {
+      if (!file) throw new Error('no snapshot file to send');
+      const snaps = this.#o.snapshots;
+      this.#o.logger.log('info', 'snapshot push started', { peer, index: file.index, term: file.term, bytes: file.bytes });
+      const res = await this.#o.transport.sendSnapshot(
+        peer,
+        { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
+        { size: file.bytes, open: () => snaps.bytes(file) },
+        this.membership(),
+        { leaderTerm: this.#o.term(), leaderId: this.#o.selfId },
+      );
+      this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
+      if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true });
+    } catch (err) {
+      this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
+      if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0 });
+    } finally {
+      this.#pushing.delete(peer);
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const s of this.#streams.values()) s.close();
+    this.#streams.clear();
+  }
+}

@@ -1,0 +1,527 @@
+/**
+ * RaftNode: drives one {@link RaftCore} by the Ready contract (src/core/ready.ts), the only
+ * code that turns the core's decisions into IO.
+ *
+ * One Ready at a time, in this order (ARCHITECTURE.md "The Ready contract"):
+ * 1. `messages` leave at once (a leader's Appends may precede its own fsync, Raft
+ *    dissertation §10.2.1; the core counts its own matchIndex only after `advance`);
+ * 2. `snapshotToInstall`: the state machine is restored from the received file (Raft §7);
+ * 3. one log write: compact (installed snapshot) → truncate → entries → hard state, awaited
+ *    until durable (group commit: everything the core collected while the previous fsync ran
+ *    travels in this one write);
+ * 4. `messagesAfterPersist` leave (acknowledgements, votes, pre-vote answers, RequestVotes:
+ *    Raft §5.1 "respond only after persisting");
+ * 5. `committedEntries` are applied in order to the KV state machine (Raft §5.3 state machine
+ *    safety), then proposal outcomes and read states are answered;
+ * 6. `advance(rd)`.
+ * Inputs (peer messages, proposals, reads, ticks) may arrive at any time; the core buffers them
+ * and a pump (scheduled with setImmediate, so everything of one event-loop turn shares a Ready)
+ * drains `ready()`. A storage error stops the node ({@link RaftNode.fatal}); it is never retried.
+ *
+ * Responses to requests that arrived over RPC (append, vote, pre-vote, snapshot and read-index
+ * answers) are routed back to the waiting server call by {@link ResponseRouter}; every other
+ * outbound message goes to the {@link PeerSender}.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  RaftCore,
+  type Configuration,
+  type Entry,
+  type Inbound,
+  type LogIndex,
+  type MembershipChange,
+  type NodeId,
+  type Outbound,
+  type Random,
+  type Ready,
+  type ReadPolicy,
+  type Role,
+  type Status,
+} from '../core/index.js';
+import { RaftCtlError, RejectedError, NoLeaderError, OutcomeUnknownError, TimeoutError } from '../errors.js';
+import type { ApplyResult, KvStateMachine } from '../state-machine/index.js';
+import { compactionTarget, snapshotDue, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
+import { applyEntryOf, encodeExpire, storedEntryOf } from './codec.js';
+import type { Logger } from './logger.js';
+import { ResponseRouter } from './response-router.js';
+
+/** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
+export interface PeerSender {
+  send(m: Outbound): void;
+  close(): void;
+}
+
+/** Timing and limits of a node. */
+export interface RaftNodeTiming {
+  /** Milliseconds per tick (default 100). */
+  readonly tickMs: number;
+  /** Minimum election timeout in ticks (randomized in [min, 2·min)). Default 10. */
+  readonly electionTicks: number;
+  /** Ticks between heartbeats. Default 1. */
+  readonly heartbeatTicks: number;
+}
+
+export interface RaftNodeOptions {
+  readonly id: NodeId;
+  readonly core: RaftCore;
+  readonly log: LogStorage;
+  readonly snapshots: SnapshotStore;
+  readonly sm: KvStateMachine;
+  readonly logger: Logger;
+  readonly tickMs: number;
+  readonly snapshotPolicy: SnapshotPolicy;
+  /** Index of the latest snapshot the node restarted from (0 = none). */
+  readonly snapshotIndex: LogIndex;
+  /** Proposals refused with RESOURCE_EXHAUSTED while this many entries are uncommitted (default 10000). */
+  readonly maxUncommittedEntries?: number;
+  /** Wall clock (unix ms) for proposal times; default Date.now. */
+  readonly unixMs?: () => number;
+  /** Called once when the node stops because of a fatal error (storage). */
+  readonly onFatal?: (err: Error) => void;
+}
+
+interface Waiter<T> {
+  resolve(v: T): void;
+  reject(e: Error): void;
+}
+
+/** A snapshot file's identity and digest. */
+export interface SnapshotSummary {
+  readonly name: string;
+  readonly index: number;
+  readonly term: number;
+  readonly bytes: number;
+  /** Hex SHA-256 of the body. */
+  readonly sha256: string;
+}
+
+/** The summary of a written or received snapshot (the body's SHA-256, as in its header). */
+export function summaryOf(w: WrittenSnapshot): SnapshotSummary {
+  const digest = w as unknown as { bodySha256?: string; sha256?: string };
+  return { name: w.name, index: w.index, term: w.term, bytes: w.bytes, sha256: digest.bodySha256 ?? digest.sha256 ?? '' };
+}
+
+/** What a committed write answers. */
+export interface WriteOutcome {
+  readonly index: LogIndex;
+  readonly result: ApplyResult;
+}
+
+/** A follower/leader hint for NOT_LEADER answers. */
+export function notLeaderError(leaderId: NodeId, address: string | undefined): NoLeaderError {
+  return new NoLeaderError(leaderId ? `not the leader; the leader is node ${leaderId}` : 'not the leader; no leader is known', {
+    details: { code: 'NOT_LEADER', leaderId: leaderId || null, leaderAddress: address ?? null },
+  });
+}
+
+/** Drives the core (see the module contract). Create with {@link RaftNode.constructor}, then `start()`. */
+export class RaftNode {
+  readonly id: NodeId;
+  readonly core: RaftCore;
+  readonly log: LogStorage;
+  readonly snapshots: SnapshotStore;
+  readonly sm: KvStateMachine;
+  readonly router = new ResponseRouter();
+  readonly #logger: Logger;
+  readonly #tickMs: number;
+  readonly #policy: SnapshotPolicy;
+  readonly #maxUncommitted: number;
+  readonly #unixMs: () => number;
+  readonly #onFatal: ((err: Error) => void) | undefined;
+  #peers: PeerSender | undefined;
+
+  #role: Role = 'follower';
+  #leaderId: NodeId = 0;
+  #term = 0;
+  #lastIndex: LogIndex;
+  #commitIndex: LogIndex = 0;
+  #lastCommittedTerm = 0;
+  #configuration: Configuration;
+  #snapshotIndex: LogIndex;
+  #latestSnapshot: SnapshotSummary | null = null;
+  #snapshotRunning: Promise<WrittenSnapshot> | null = null;
+  #pendingCompaction = 0;
+  #expireInFlight = false;
+
+  readonly #proposals = new Map<number, Waiter<WriteOutcome>>();
+  readonly #reads = new Map<number, Waiter<LogIndex>>();
+  #nextReadCtx = 1;
+  #unproposed = 0;
+  readonly #appliedListeners = new Set<(index: LogIndex) => void>();
+  readonly #stateListeners = new Set<() => void>();
+
+  #timer: NodeJS.Timeout | undefined;
+  #scheduled = false;
+  #pumping: Promise<void> | null = null;
+  #stopped = false;
+  #fatal: Error | null = null;
+
+  constructor(o: RaftNodeOptions) {
+    this.id = o.id;
+    this.core = o.core;
+    this.log = o.log;
+    this.snapshots = o.snapshots;
+    this.sm = o.sm;
+    this.#logger = o.logger;
+    this.#tickMs = o.tickMs;
+    this.#policy = o.snapshotPolicy;
+    this.#maxUncommitted = o.maxUncommittedEntries ?? 10_000;
+    this.#unixMs = o.unixMs ?? Date.now;
+    this.#onFatal = o.onFatal;
+    this.#snapshotIndex = o.snapshotIndex;
+    const st = o.core.status();
+    this.#term = st.term;
+    this.#lastIndex = st.lastLogIndex;
+    this.#commitIndex = st.commitIndex;
+    this.#configuration = st.configuration;
+  }
+
+  /** Connects the sender of outbound peer requests (before `start`). */
+  setPeerSender(p: PeerSender): void {
+    this.#peers = p;
+  }
+
+  /** Starts the tick timer (Raft §5.2: elections and heartbeats are counted in ticks). */
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.#tick(), this.#tickMs);
+    this.#schedule();
+  }
+
+  get role(): Role {
+    return this.#role;
+  }
+  get leaderId(): NodeId {
+    return this.#leaderId;
+  }
+  get term(): number {
+    return this.#term;
+  }
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+  /** The fatal error that stopped the node, if any. */
+  get fatal(): Error | null {
+    return this.#fatal;
+  }
+  /** Current configuration (effective on append, membership.ts). */
+  get configuration(): Configuration {
+    return this.#configuration;
+  }
+  /** True when this node leads and an entry of its term is committed (the noop, dissertation §6.4). */
+  get leaderReady(): boolean {
+    return this.#role === 'leader' && this.#lastCommittedTerm === this.#term;
+  }
+  /** The latest snapshot file written or received (null when none is known). */
+  get latestSnapshot(): SnapshotSummary | null {
+    return this.#latestSnapshot;
+  }
+  set latestSnapshot(s: SnapshotSummary | null) {
+    this.#latestSnapshot = s;
+  }
+
+  /** `host:port` of `id` in the current configuration. */
+  addressOf(id: NodeId): string | undefined {
+    return this.#configuration.addresses[id];
+  }
+
+  /** Core status (Raft Figure 2 fields, configuration, leader's peers). */
+  status(): Status {
+    return this.core.status();
+  }
+
+  /** Called with the applied index after every batch of applied entries. */
+  onApplied(fn: (index: LogIndex) => void): () => void {
+    this.#appliedListeners.add(fn);
+    return () => this.#appliedListeners.delete(fn);
+  }
+
+  /** Called after every Ready (role, term, leader or configuration may have changed). */
+  onStateChange(fn: () => void): () => void {
+    this.#stateListeners.add(fn);
+    return () => this.#stateListeners.delete(fn);
+  }
+
+  /** Steps a peer message (or an Unreachable report) into the core. */
+  step(m: Inbound): void {
+    if (this.#stopped) return;
+    this.core.step(m);
+    this.#schedule();
+  }
+
+  #checkRunning(): void {
+    if (this.#fatal) throw new RaftCtlError('NODE_STOPPED', 1, `the node stopped: ${this.#fatal.message}`);
+    if (this.#stopped) throw new RejectedError('NODE_STOPPED', 'the node is shutting down');
+  }
+
+  /**
+   * Proposes a command (WriteCommand bytes, already validated). Resolves after the entry is
+   * committed and applied, with its apply result. Rejects with NoLeaderError (NOT_LEADER, with
+   * the leader hint) on a follower, RejectedError RESOURCE_EXHAUSTED while the uncommitted log
+   * is over its bound, OutcomeUnknownError when leadership was lost with the entry in flight.
+   */
+  propose(data: Uint8Array): Promise<WriteOutcome> {
+    this.#checkRunning();
+    if (this.#role !== 'leader') throw notLeaderError(this.#leaderId, this.addressOf(this.#leaderId));
+    if (this.#lastIndex - this.#commitIndex + this.#unproposed >= this.#maxUncommitted) {
+      throw new RejectedError('RESOURCE_EXHAUSTED', `too many uncommitted entries (${this.#lastIndex - this.#commitIndex + this.#unproposed}); retry later`);
+    }
+    return new Promise((resolve, reject) => {
+      const id = this.core.propose(data, this.#unixMs());
+      this.#unproposed++;
+      this.#proposals.set(id, { resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Proposes a membership change; resolves with the index once that entry is committed and applied. */
+  proposeConfChange(change: MembershipChange, expectedConfigIndex?: LogIndex): Promise<WriteOutcome> {
+    this.#checkRunning();
+    if (this.#role !== 'leader') throw notLeaderError(this.#leaderId, this.addressOf(this.#leaderId));
+    return new Promise((resolve, reject) => {
+      const id = this.core.proposeConfChange(change, expectedConfigIndex);
+      this.#proposals.set(id, { resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Waits until a read may be served (dissertation §6.4): resolves with the read index once the
+   * state machine applied it. `linearizable` runs ReadIndex (a follower asks the leader);
+   * `lease` is served at once by a leader holding its lease (checked against monotonic time).
+   */
+  readBarrier(policy: ReadPolicy): Promise<LogIndex> {
+    this.#checkRunning();
+    return new Promise((resolve, reject) => {
+      const ctx = this.#nextReadCtx++;
+      this.#reads.set(ctx, { resolve, reject });
+      this.core.readIndex(ctx, { policy, nowMs: performance.now() });
+      this.#schedule();
+    });
+  }
+
+  #tick(): void {
+    if (this.#stopped) return;
+    this.core.tick(performance.now());
+    if (this.leaderReady) this.#maybeExpire();
+    this.#schedule();
+  }
+
+  /** Leader: proposes one expiry entry for keys whose TTL passed (STORAGE.md "Time in the state machine"). */
+  #maybeExpire(): void {
+    if (this.#expireInFlight) return;
+    const now = this.#unixMs();
+    const keys = this.sm.expiredKeys(now, 1000);
+    if (keys.length === 0) return;
+    this.#expireInFlight = true;
+    this.propose(encodeExpire(keys)).then(
+      () => (this.#expireInFlight = false),
+      () => (this.#expireInFlight = false),
+    );
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#stopped) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (!this.#pumping) this.#pumping = this.#pump().finally(() => (this.#pumping = null));
+    });
+  }
+
+  async #pump(): Promise<void> {
+    try {
+      while (!this.#stopped) {
+        if (this.#pendingCompaction > 0) this.#compact();
+        if (!this.core.hasReady()) break;
+        const rd = this.core.ready();
+        await this.#handleReady(rd);
+        this.core.advance(rd);
+      }
+    } catch (err) {
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  async #handleReady(rd: Ready): Promise<void> {
+    this.#unproposed = 0;
+    if (rd.softState) this.#onSoftState(rd.softState.role, rd.softState.leaderId, rd.softState.term);
+    for (const m of rd.messages) this.#dispatch(m);
+
+    if (rd.snapshotToInstall) {
+      const meta = rd.snapshotToInstall;
+      const file = (await this.snapshots.list()).find((f) => f.index === meta.index && f.term === meta.term);
+      if (!file) throw new RaftCtlError('INTERNAL', 1, `snapshot ${meta.index}-${meta.term} to install is not in the snapshot store`);
+      await this.sm.restore(meta, this.snapshots.records(file));
+      this.#snapshotIndex = meta.index;
+      this.#lastCommittedTerm = meta.term;
+      this.#logger.log('info', 'snapshot installed', { index: meta.index, term: meta.term });
+    }
+    const w: LogWrite = {};
+    let needWrite = false;
+    if (rd.snapshotToInstall) {
+      w.compact = { index: rd.snapshotToInstall.index, term: rd.snapshotToInstall.term };
+      needWrite = true;
+    }
+    if (rd.truncateFrom !== undefined) {
+      w.truncateFrom = rd.truncateFrom;
+      needWrite = true;
+    }
+    if (rd.entriesToAppend.length > 0) {
+      w.entries = rd.entriesToAppend.map(storedEntryOf);
+      needWrite = true;
+    }
+    if (rd.hardState) {
+      w.hardState = rd.hardState;
+      needWrite = true;
+    }
+    if (needWrite) await this.log.write(w);
+    if (rd.snapshotToInstall || rd.truncateFrom !== undefined || rd.entriesToAppend.some((e) => e.payload.type === 'configuration')) {
+      const st = this.core.status();
+      this.#configuration = st.configuration;
+      this.#lastIndex = st.lastLogIndex;
+    } else if (rd.entriesToAppend.length > 0) {
+      this.#lastIndex = rd.entriesToAppend[rd.entriesToAppend.length - 1]!.index;
+    }
+    if (this.#stopped) return;
+    for (const m of rd.messagesAfterPersist) this.#dispatch(m);
+
+    const results = new Map<LogIndex, ApplyResult>();
+    for (const e of rd.committedEntries) results.set(e.index, this.#apply(e));
+    this.#commitIndex = rd.commitIndex;
+    for (const p of rd.proposals) {
+      const w = this.#proposals.get(p.id);
+      if (!w) continue;
+      this.#proposals.delete(p.id);
+      if (p.status === 'committed') {
+        w.resolve({ index: p.index, result: results.get(p.index) ?? { index: p.index, kind: 'noop' } });
+      } else if (p.status === 'rejected') {
+        if (p.reason === 'NOT_LEADER') w.reject(notLeaderError(p.leaderHint ?? this.#leaderId, this.addressOf(p.leaderHint ?? this.#leaderId)));
+        else w.reject(new RejectedError(p.reason, p.message ?? `proposal refused: ${p.reason}`));
+      } else {
+        w.reject(new OutcomeUnknownError('leadership was lost before the entry committed; it may still be committed'));
+      }
+    }
+    for (const r of rd.readStates) {
+      const w = this.#reads.get(r.ctx);
+      if (!w) continue;
+      this.#reads.delete(r.ctx);
+      if (r.status === 'ready') w.resolve(r.index);
+      else if (r.reason === 'TIMEOUT') w.reject(new TimeoutError('the leader did not confirm the read in time'));
+      else w.reject(notLeaderError(r.leaderHint ?? this.#leaderId, this.addressOf(r.leaderHint ?? this.#leaderId)));
+    }
+    if (rd.committedEntries.length > 0) {
+      const applied = this.sm.appliedIndex;
+      for (const fn of this.#appliedListeners) fn(applied);
+      if (snapshotDue(applied, this.#snapshotIndex, this.#policy) && !this.#snapshotRunning) void this.snapshot().catch(() => undefined);
+    }
+    for (const fn of this.#stateListeners) fn();
+  }
+
+  #apply(e: Entry): ApplyResult {
+    if (e.index <= this.sm.appliedIndex) return { index: e.index, kind: 'noop' };
+    const result = this.sm.apply(applyEntryOf(e));
+    this.#lastCommittedTerm = e.term;
+    if (e.payload.type === 'configuration') this.#logger.log('info', 'configuration applied', { index: e.index, voters: e.payload.configuration.voters.join(','), learners: e.payload.configuration.learners.map((l) => l.id).join(',') });
+    return result;
+  }
+
+  #onSoftState(role: Role, leaderId: NodeId, term: number): void {
+    const changed = role !== this.#role || leaderId !== this.#leaderId || term !== this.#term;
+    this.#role = role;
+    this.#leaderId = leaderId;
+    this.#term = term;
+    if (changed) this.#logger.log('info', 'role', { role, term, leaderId: leaderId || null });
+    if (role !== 'leader') {
+      // Proposals still waiting are answered by the core (rejected/unknown); nothing else to do.
+    }
+  }
+
+  #dispatch(m: Outbound): void {
+    if (this.router.deliver(m)) return;
+    if (m.type === 'AppendResponse' || m.type === 'VoteResponse' || m.type === 'PreVoteResponse' || m.type === 'SnapshotResponse' || m.type === 'ReadIndexResponse') {
+      // The RPC that carried the request is gone (deadline, cancelled): nothing to answer.
+      return;
+    }
+    this.#peers?.send(m);
+  }
+
+  /**
+   * Takes a snapshot of the state machine now (STORAGE.md "Snapshot files"): the state is frozen
+   * at the applied index (copy-on-write) and streamed to a file without blocking the event
+   * loop; then the log is compacted behind it keeping `keepLogEntries`, and old files beyond
+   * the retain count are deleted. Concurrent calls share one snapshot.
+   */
+  snapshot(): Promise<WrittenSnapshot> {
+    this.#checkRunning();
+    if (this.#snapshotRunning) return this.#snapshotRunning;
+    const run = (async () => {
+      const src = this.sm.beginSnapshot();
+      let written: WrittenSnapshot;
+      try {
+        written = await this.snapshots.create({ index: src.index, term: src.term, configuration: src.configuration }, src.records());
+      } finally {
+        src.release();
+      }
+      this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
+      this.#latestSnapshot = summaryOf(written);
+      const target = compactionTarget(written.index, this.#policy);
+      if (target > this.#pendingCompaction) this.#pendingCompaction = target;
+      this.#logger.log('info', 'snapshot created', { index: written.index, term: written.term, bytes: written.bytes, compactTo: target });
+      this.#schedule();
+      return written;
+    })();
+    this.#snapshotRunning = run;
+    run.then(
+      () => (this.#snapshotRunning = null),
+      (err: unknown) => {
+        this.#snapshotRunning = null;
+        this.#logger.log('error', 'snapshot failed', { error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return run;
+  }
+
+  /** Between two Readies: drops log entries behind the latest snapshot (core and storage). */
+  #compact(): void {
+    const st = this.core.status();
+    const target = Math.min(this.#pendingCompaction, st.appliedIndex, this.#snapshotIndex);
+    this.#pendingCompaction = 0;
+    if (target <= st.snapshotIndex || target < st.firstLogIndex) return;
+    const term = this.log.term(target);
+    if (term === undefined) return;
+    this.core.compact(target);
+    this.log.compact(target, term).catch((err: unknown) => this.fail(err instanceof Error ? err : new Error(String(err))));
+  }
+
+  /** Stops the node because of `err` (storage failure): no retry over a possibly torn log. */
+  fail(err: Error): void {
+    if (this.#fatal) return;
+    this.#fatal = err;
+    this.#logger.log('error', 'fatal error; the node stops', { error: err.message, code: err instanceof RaftCtlError ? err.code : null });
+    void this.stop();
+    this.#onFatal?.(err);
+  }
+
+  /**
+   * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes),
+   * rejects every waiting proposal and read, and closes the peer sender. Idempotent.
+   */
+  async stop(): Promise<void> {
+    if (this.#stopped) {
+      if (this.#pumping) await this.#pumping;
+      return;
+    }
+    this.#stopped = true;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    if (this.#pumping) await this.#pumping.catch(() => undefined);
+    const err = new RejectedError('NODE_STOPPED', 'the node is shutting down');
+    for (const w of this.#proposals.values()) w.reject(new OutcomeUnknownError('the node stopped before the write was applied'));
+    this.#proposals.clear();
+    for (const w of this.#reads.values()) w.reject(err);
+    this.#reads.clear();
+    this.router.closeAll(err);
+    this.#peers?.close();
+  }
+}

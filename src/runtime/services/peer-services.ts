@@ -1,0 +1,188 @@
+/**
+ * Peer RPC handlers (reference §3.1–§3.4, PROTOCOL.md): RequestVote, AppendEntries (unary
+ * fallback), StreamAppendEntries, PreVote, TimeoutNow, the raftctl ReadIndex carrier,
+ * InstallSnapshot (receiver) and StreamSnapshot (leader serves its latest snapshot file).
+ *
+ * Every handler checks `raftctl-cluster-id` (mismatch → FAILED_PRECONDITION), steps the request
+ * into the node and answers with the core's own answer, routed back by the node's
+ * ResponseRouter. The core answers acknowledgements only after what they acknowledge is durable
+ * (messagesAfterPersist), so a response leaving here is always backed by the disk (Raft §5.1).
+ * StreamAppendEntries answers exactly one response per request, in request order.
+ */
+import type { SnapshotMsg } from '../../core/index.js';
+import type { SnapshotStore } from '../../storage/index.js';
+import type { AppendEntriesRequest, AppendEntriesResponse, SnapshotChunk, SnapshotResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
+import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
+import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
+import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
+import { appendFromWire, appendResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
+import type { Logger } from '../logger.js';
+import { summaryOf, type RaftNode } from '../raft-node.js';
+import { AsyncQueue } from '../async-queue.js';
+import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
+import { readIndexService, READ_INDEX_SERVICE } from './read-index-carrier.js';
+
+export interface PeerServiceContext {
+  readonly node: RaftNode;
+  readonly clusterId: string;
+  readonly snapshots: SnapshotStore;
+  readonly logger: Logger;
+  /** Longest wait for the core's answer to one request (ms). */
+  readonly answerTimeoutMs: number;
+}
+
+function running(node: RaftNode): void {
+  if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
+}
+
+async function handleVote(ctx: PeerServiceContext, req: VoteRequest, pre: boolean): Promise<VoteResponse> {
+  running(ctx.node);
+  const msg = voteFromWire(req, ctx.node.id, pre);
+  const answer = ctx.node.router.waitVote(msg.from, pre, ctx.answerTimeoutMs);
+  ctx.node.step(msg);
+  return voteResponseToWire(await answer);
+}
+
+async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest): Promise<AppendEntriesResponse> {
+  running(ctx.node);
+  const seq = ctx.node.router.nextSeq();
+  const msg = appendFromWire(req, ctx.node.id, seq);
+  const answer = ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs);
+  ctx.node.step(msg);
+  return appendResponseToWire(await answer);
+}
+
+/** StreamAppendEntries: steps every request as it arrives, answers in order (FIFO). */
+function streamAppend(ctx: PeerServiceContext) {
+  return (call: DuplexStreamLike<AppendEntriesRequest, AppendEntriesResponse>): void => {
+    try {
+      checkClusterId(call.metadata, ctx.clusterId);
+    } catch (err) {
+      call.emit('error', toServiceError(err));
+      return;
+    }
+    let chain: Promise<void> = Promise.resolve();
+    let failed = false;
+    call.on('data', (req) => {
+      if (failed) return;
+      const answer = handleAppend(ctx, req);
+      answer.catch(() => undefined);
+      chain = chain.then(async () => {
+        if (failed || call.cancelled || call.writableEnded) return;
+        try {
+          call.write(await answer);
+        } catch (err) {
+          failed = true;
+          if (!call.cancelled && !call.writableEnded) call.emit('error', toServiceError(err));
+        }
+      });
+    });
+    call.on('end', () => {
+      void chain.then(() => {
+        if (!failed && !call.cancelled && !call.writableEnded) call.end();
+      });
+    });
+    call.on('error', () => {
+      failed = true;
+    });
+  };
+}
+
+/** The sink of one InstallSnapshot push: bytes into a `.part` file, then the core decides. */
+function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
+  const queue = new AsyncQueue<Uint8Array>();
+  const received = ctx.snapshots.receive(index, term, queue);
+  received.catch(() => undefined);
+  return {
+    write(data) {
+      queue.push(Buffer.from(data));
+    },
+    async finish() {
+      queue.end();
+      const written = await received;
+      const header = await ctx.snapshots.header(written);
+      ctx.node.latestSnapshot = summaryOf(written);
+      const msg: SnapshotMsg = {
+        type: 'Snapshot',
+        from: leaderId,
+        to: ctx.node.id,
+        term: leaderTerm,
+        leaderId,
+        snapshot: { index: header.index, term: header.term, configuration: header.configuration },
+      };
+      const answer = ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10);
+      ctx.node.step(msg);
+      const res = await answer;
+      ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
+      if (!res.success) throw new Error(`snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+    },
+    abort(error) {
+      queue.fail(error);
+    },
+  };
+}
+
+/** Registers the peer services on `server`. */
+export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): void {
+  const { node } = ctx;
+  server.addService(SERVICE_NAMES.election, ElectionService, {
+    RequestVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
+      checkClusterId(call.metadata, ctx.clusterId);
+      return handleVote(ctx, req, false);
+    }),
+  });
+  server.addService(SERVICE_NAMES.replication, ReplicationService, {
+    AppendEntries: unaryHandler<AppendEntriesRequest, AppendEntriesResponse>((req, call) => {
+      checkClusterId(call.metadata, ctx.clusterId);
+      return handleAppend(ctx, req);
+    }),
+    StreamAppendEntries: streamAppend(ctx),
+  } as ServiceImplementation);
+  server.addService(SERVICE_NAMES.peerExt, RaftPeerExtService, {
+    PreVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
+      checkClusterId(call.metadata, ctx.clusterId);
+      return handleVote(ctx, req, true);
+    }),
+    TimeoutNow: unaryHandler<TimeoutNowRequest, Record<string, never>>((req, call) => {
+      checkClusterId(call.metadata, ctx.clusterId);
+      running(node);
+      const leaderId = Number(req.leaderId ?? 0);
+      node.step({ type: 'TimeoutNow', from: leaderId, to: node.id, term: Number(req.term ?? 0) });
+      return {};
+    }),
+  });
+  const rd = readIndexService(ctx);
+  server.addService(READ_INDEX_SERVICE, rd.definition, rd.implementation, false);
+  server.addService(SERVICE_NAMES.snapshot, SnapshotService, {
+    InstallSnapshot: serveInstallSnapshot({
+      currentTerm: () => node.term,
+      open(info, metadata) {
+        checkClusterId(metadata as unknown as { get(k: string): (string | Buffer)[] }, ctx.clusterId);
+        running(node);
+        if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
+        return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
+      },
+      onFailure: (error) => ctx.logger.log('warn', 'snapshot install failed', { error: error.message }),
+      onWarning: (message) => ctx.logger.log('warn', message),
+    }),
+    StreamSnapshot: serveStreamSnapshot({
+      async offer(metadata) {
+        checkClusterId(metadata as unknown as { get(k: string): (string | Buffer)[] }, ctx.clusterId);
+        if (node.role !== 'leader') throw statusError(Code.FAILED_PRECONDITION, 'Not the leader');
+        const file = await ctx.snapshots.latest();
+        if (!file) return null;
+        const snaps = ctx.snapshots;
+        return {
+          source: { size: file.bytes, open: () => snaps.bytes(file) },
+          lastIncludedIndex: file.index,
+          lastIncludedTerm: file.term,
+          leaderTerm: node.term,
+          leaderId: node.id,
+        };
+      },
+      onDone: (o) => ctx.logger.log(o.ok ? 'info' : 'warn', 'snapshot served', o.ok ? { chunks: o.chunks, bytes: o.bytes } : { error: o.error.message }),
+    }),
+  } as unknown as ServiceImplementation);
+}
+
+export type { SnapshotChunk, SnapshotResponse };
