@@ -17,7 +17,6 @@
  */
 import { Command, Errors, type Interfaces } from '@oclif/core';
 import { EXIT, UsageError } from '../errors.js';
-import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
 import { ignoreBrokenPipes } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
@@ -53,12 +52,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   #format: OutputFormat | undefined;
   #context: CliContext | undefined;
+  #defaulted = new Set<string>();
   #rendered = false;
 
   public override async init(): Promise<void> {
     ignoreBrokenPipes();
     await super.init();
-    const { args, flags } = await this.parse({
+    const { args, flags, metadata } = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (this.ctor as unknown as typeof BaseCommand).baseFlags,
       enableJsonFlag: this.ctor.enableJsonFlag,
@@ -67,6 +67,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     });
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
+    for (const [name, meta] of Object.entries(metadata.flags)) if (meta?.setFromDefault) this.#defaulted.add(name);
     const json = (flags as { json?: boolean }).json === true || super.jsonEnabled();
     const output = (flags as { output?: OutputFormat }).output;
     if (json && output !== undefined && output !== 'json') {
@@ -88,15 +89,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /**
    * The command's operator context, built on first use from `--endpoints`, `--timeout` and
    * `--wait-timeout`; closed when the command ends. No endpoints is a usage error.
+   * `waitTimeoutMs` replaces `--wait-timeout`'s default (not a value the user gave): streaming
+   * commands such as `kv watch` run until interrupted unless `--wait-timeout` is passed.
    */
-  protected async operatorContext(): Promise<OperatorContext> {
+  protected async operatorContext(overrides: { readonly defaultWaitTimeoutMs?: number } = {}): Promise<CliContext> {
     if (this.#context) return this.#context;
     const flags = this.flags as unknown as { endpoints?: string[]; timeout: number; 'wait-timeout': number };
     if (!flags.endpoints || flags.endpoints.length === 0) {
       throw new UsageError('no endpoints given', { hint: 'pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS' });
     }
-    this.#context = await createCliContext({ endpoints: flags.endpoints, timeoutMs: flags.timeout, waitTimeoutMs: flags['wait-timeout'] });
+    const waitTimeoutMs = overrides.defaultWaitTimeoutMs !== undefined && !this.flagGiven('wait-timeout') ? overrides.defaultWaitTimeoutMs : flags['wait-timeout'];
+    this.#context = await createCliContext({ endpoints: flags.endpoints, timeoutMs: flags.timeout, waitTimeoutMs });
     return this.#context;
+  }
+
+  /** Whether the user gave flag `name` (on the command line or through its environment variable), rather than its default. */
+  protected flagGiven(name: string): boolean {
+    return !this.#defaulted.has(name) && (this.flags as Record<string, unknown> | undefined)?.[name] !== undefined;
   }
 
   /** Writes `result` to stdout in the output format and returns it. */

@@ -5,6 +5,7 @@
  * pay for it.
  */
 import { CallBudget, type OperatorContext } from '../app/operator.js';
+import type { EndpointClient } from '../transport/endpoint-client.js';
 
 export interface CliContextOptions {
   /** Validated `host:port` endpoints (src/cli/endpoints.ts). */
@@ -17,6 +18,8 @@ export interface CliContextOptions {
 
 /** An operator context that owns channels: call {@link CliContext.close} when the command ends. */
 export interface CliContext extends OperatorContext {
+  /** The full endpoint client (every use case's client type is a subset of it). */
+  readonly client: EndpointClient;
   /** Cancels calls still in flight and closes every channel. Idempotent. */
   close(): void;
 }
@@ -43,6 +46,35 @@ export async function createCliContext(options: CliContextOptions): Promise<CliC
       closed = true;
       budget.dispose();
       pool.close();
+    },
+  };
+}
+
+/** Endpoint clients that each own their connections, for load generators (`bench --conns`). */
+export interface ClientSet {
+  readonly clients: readonly EndpointClient[];
+  /** Closes every client's channels. Idempotent. */
+  close(): void;
+}
+
+/**
+ * Builds `count` endpoint clients on separate channel pools, so each opens its own TCP
+ * connection to a node (grpc-js would otherwise share one connection per address).
+ */
+export async function createClientSet(count: number): Promise<ClientSet> {
+  const [{ ChannelPool }, { EndpointClient }] = await Promise.all([
+    import('../transport/channels.js'),
+    import('../transport/endpoint-client.js'),
+  ]);
+  const pools = Array.from({ length: count }, () => new ChannelPool());
+  const clients = pools.map((pool) => new EndpointClient({ pool }));
+  let closed = false;
+  return {
+    clients,
+    close(): void {
+      if (closed) return;
+      closed = true;
+      for (const pool of pools) pool.close();
     },
   };
 }

@@ -1,0 +1,27 @@
+import { Args } from '@oclif/core';
+import { kvScan, type KvScanResult } from '../../src/app/kv.js';
+import { BaseCommand } from '../../src/cli/base-command.js';
+import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { kvScanView } from '../../src/cli/views/kv.js';
+
+export default class KvScan extends BaseCommand<typeof KvScan> {
+  static override summary = 'List every key that starts with PREFIX, with its value.';
+
+  static override description = `Served by the leader from its state machine (d-engine's HandleClientScan). Entries are sorted by key bytes; "revision" is the leader's applied index at scan time. An empty PREFIX ("") lists every key on raftctl nodes (d-engine's RocksDB store returns nothing for it).
+
+${EXIT_CODES_HELP}`;
+
+  static override args = {
+    prefix: Args.string({ description: 'The key prefix (UTF-8).', required: true }),
+  };
+
+  static override examples = [
+    { description: 'Everything under /config/', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 /config/' },
+    { description: 'Just the keys', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 /config/ --json | jq -r \'.entries[].key\'' },
+  ];
+
+  async run(): Promise<KvScanResult> {
+    const result = await kvScan(await this.operatorContext(), new TextEncoder().encode(this.args.prefix));
+    return this.render(result, kvScanView);
+  }
+}

@@ -1,0 +1,50 @@
+import { Args, Flags } from '@oclif/core';
+import { kvWatch, type KvWatchSummary } from '../../src/app/kv-watch.js';
+import { BaseCommand } from '../../src/cli/base-command.js';
+import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { isMachineFormat } from '../../src/cli/output.js';
+import { colourEnabled, painter } from '../../src/cli/style.js';
+import { keyArgument } from '../../src/cli/value-input.js';
+import { watchEventLine } from '../../src/cli/views/kv.js';
+
+/** The longest a watch may run when --wait-timeout is not given (setTimeout's limit, ~24 days). */
+const UNBOUNDED_MS = 2_147_483_647;
+
+export default class KvWatch extends BaseCommand<typeof KvWatch> {
+  static override summary = 'Stream changes of a key, or of every key under a prefix.';
+
+  static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson/yaml, a human line otherwise. Any endpoint will do (every node produces events at apply time).
+
+Runs until Ctrl-C, until --count put/delete events were printed (exit 0), or until the server ends the stream. --wait-timeout bounds it only when given (then exit 5 when it passes). d-engine requires a --prefix key to start and end with "/".
+
+${EXIT_CODES_HELP}`;
+
+  static override args = {
+    key: Args.string({ description: 'The key, or the prefix with --prefix (UTF-8).', required: true }),
+  };
+
+  static override flags = {
+    prefix: Flags.boolean({ summary: 'Watch every key under KEY.', default: false }),
+    'prev-kv': Flags.boolean({ summary: 'Include the previous value of each change.', default: false }),
+    count: Flags.integer({ summary: 'Exit 0 after this many put/delete events.', min: 1 }),
+  };
+
+  static override examples = [
+    { description: 'Follow one key', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 greeting' },
+    { description: 'Follow a prefix as NDJSON', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 /config/ --prefix -o ndjson' },
+    { description: 'Block until the next change of a key', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 job/42/state --count 1 --wait-timeout 5m' },
+  ];
+
+  async run(): Promise<KvWatchSummary> {
+    const ctx = await this.operatorContext({ defaultWaitTimeoutMs: UNBOUNDED_MS });
+    const machine = isMachineFormat(this.format);
+    const paint = painter(!machine && colourEnabled(process.stdout));
+    const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
+    return kvWatch(ctx, options, (event) => {
+      process.stdout.write(`${machine ? JSON.stringify(event) : watchEventLine(event, paint)}\n`);
+    });
+  }
+
+  /** The events are the output; the summary is not printed (not even under --json). */
+  protected override logJson(): void {}
+}

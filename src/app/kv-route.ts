@@ -1,0 +1,197 @@
+/**
+ * Getting a client request to the leader (CLI.md, "endpoints" and "retries"): start at the first
+ * endpoint, follow NOT_LEADER hints (raftctl's `ClientResponse{error: NOT_LEADER, metadata}` and
+ * the admin trailers), and when a node refuses without naming the leader (d-engine's
+ * FAILED_PRECONDITION "Not leader", or a hint that names no address) ask the cluster again
+ * with DiscoverLeader. Endpoints that cannot be connected are skipped (nothing was sent).
+ *
+ * Writes are never retried blindly: only refusals that prove the write was not proposed (not
+ * the leader, nothing sent, a definite rejection) lead to another attempt. Every other failure
+ * of a write is returned to the caller, which reports the outcome as unknown (exit 5).
+ * Reads may also be retried after timeouts and "not ready" answers.
+ */
+import { EXIT, NoLeaderError, NotReadyError, RaftCtlError, RejectedError } from '../errors.js';
+import type { CallOptions } from '../transport/call.js';
+import type { EndpointClient } from '../transport/endpoint-client.js';
+import type { ClientResponse } from '../transport/messages.js';
+import { ErrorCode } from '../transport/messages.js';
+import { isRetryable } from '../transport/status.js';
+import { discoverLeader } from './discover-leader.js';
+import type { OperatorClient, OperatorContext } from './operator.js';
+
+/** The calls the kv use cases make (a structural subset, so tests can fake it). */
+export type KvClient = OperatorClient & Pick<EndpointClient, 'write' | 'read' | 'watch'>;
+
+/** An operator context whose client can also write, read and watch. */
+export interface KvContext extends OperatorContext {
+  readonly client: KvClient;
+}
+
+/** At most this many redirects and retries per request (then the last error stands). */
+export const MAX_ATTEMPTS = 8;
+
+/** gRPC codes that prove a request was refused before anything was proposed. */
+const REFUSAL_CODES = new Set([3 /* INVALID_ARGUMENT */, 5 /* NOT_FOUND */, 6 /* ALREADY_EXISTS */, 7 /* PERMISSION_DENIED */, 8 /* RESOURCE_EXHAUSTED */, 9 /* FAILED_PRECONDITION */, 11 /* OUT_OF_RANGE */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
+
+/**
+ * Whether a failed write certainly changed nothing: nothing left this host (a connect failure,
+ * the command's own budget), the node was not the leader, or it refused the request outright.
+ * Timeouts, cancellations, dropped connections, internal errors, PROPOSE_FAILED and the like
+ * leave the outcome unknown.
+ */
+export function writeCertainlyRefused(error: unknown): boolean {
+  if (!(error instanceof RaftCtlError)) return false;
+  if (error instanceof NoLeaderError) return true;
+  if (error.details?.refused === true) return true;
+  if (error.details?.sent === false) return true;
+  // No endpoint in the details: raised here before a call (e.g. --wait-timeout spent).
+  if (error.details?.endpoint === undefined) return error.exitCode !== EXIT.BUG;
+  const code = error.details.grpcCode;
+  return typeof code === 'number' && REFUSAL_CODES.has(code);
+}
+
+/**
+ * Turns a ClientResponse's non-SUCCESS `error` into a RaftCtlError: NOT_LEADER becomes a
+ * NoLeaderError carrying the leader hint of `metadata`; INVALID_REQUEST and RATE_LIMITED are
+ * definite refusals (exit 6); CLUSTER_UNAVAILABLE a not-ready node (exit 3); everything else
+ * (PROPOSE_FAILED, TERM_OUTDATED, ...) a rejection whose effect on a write is unknown.
+ * Returns null for SUCCESS.
+ */
+export function clientResponseError(response: ClientResponse, endpoint: string): RaftCtlError | null {
+  const code = response.error ?? ErrorCode.SUCCESS;
+  if (code === ErrorCode.SUCCESS) return null;
+  const details = { endpoint, sent: true, clientErrorCode: code };
+  if (code === ErrorCode.NOT_LEADER) {
+    const id = Number(response.metadata?.leaderId ?? NaN);
+    const leaderId = Number.isSafeInteger(id) && id > 0 ? id : null;
+    const leaderAddress = response.metadata?.leaderAddress || null;
+    return new NoLeaderError(`${endpoint} is not the leader`, {
+      code: 'NOT_LEADER',
+      leaderId,
+      leaderAddress,
+      details,
+      hint: leaderAddress ? `the leader is at ${leaderAddress}` : 'retry once a leader is elected',
+    });
+  }
+  if (code === ErrorCode.INVALID_REQUEST) return new RejectedError('INVALID_REQUEST', `${endpoint} refused the request as invalid`, { details: { ...details, refused: true } });
+  if (code === 4004) return new RejectedError('RATE_LIMITED', `${endpoint} is rate-limiting requests`, { details: { ...details, refused: true }, hint: 'retry later' });
+  if (code === ErrorCode.CLUSTER_UNAVAILABLE) return new NotReadyError(`${endpoint}: cluster unavailable`, { details, hint: 'the cluster has no working quorum right now; retry shortly' });
+  const name = CLIENT_ERROR_NAMES[code] ?? `ERROR_${code}`;
+  return new RejectedError(name, `${endpoint} answered ${name}`, { details });
+}
+
+const CLIENT_ERROR_NAMES: Record<number, string> = {
+  1003: 'LEADER_CHANGED',
+  3001: 'DISK_FULL',
+  3003: 'STORAGE_IO_ERROR',
+  4002: 'STALE_OPERATION',
+  4006: 'PROPOSE_FAILED',
+  4007: 'TERM_OUTDATED',
+  4008: 'RETRY_REQUIRED',
+  8888: 'GENERAL',
+  9999: 'UNCATEGORIZED',
+};
+
+/** Where a routed request was answered. */
+export interface Routed<T> {
+  readonly endpoint: string;
+  readonly value: T;
+}
+
+export interface RouteOptions {
+  /** `write`: retried only after certain refusals; `read`: also after retryable failures. */
+  readonly kind: 'read' | 'write';
+  /** Any endpoint will do (eventual reads): rotate through the endpoints, never rediscover. */
+  readonly anyNode?: boolean;
+}
+
+/** Waits `ms`, but never past the command's budget. */
+function pause(ctx: KvContext, ms: number): Promise<void> {
+  return sleep(Math.min(ms, ctx.budget.remainingMs()), ctx.budget.signal);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The leader's address as the cluster reports it now (null when no endpoint names one). */
+async function rediscover(ctx: KvContext): Promise<string | null> {
+  const found = await discoverLeader(ctx);
+  return found.result.address;
+}
+
+/**
+ * Sends `send` to the leader (or, with `anyNode`, to any endpoint) and returns the first
+ * answer. Throws the last error when the attempts, the endpoints or `--wait-timeout` run out;
+ * for a write, any error that {@link writeCertainlyRefused} does not accept is thrown at once,
+ * untried elsewhere.
+ */
+export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, opts: CallOptions) => Promise<T>, options: RouteOptions): Promise<Routed<T>> {
+  const dead = new Set<string>();
+  let target = ctx.endpoints[0]!;
+  let backoffMs = 50;
+  let lastError: unknown = null;
+  const nextLive = (): string | null => ctx.endpoints.find((e) => !dead.has(e) && e !== target) ?? ctx.endpoints.find((e) => !dead.has(e)) ?? null;
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // Out of time after definite refusals: "not the leader" says more than "timed out".
+    if (lastError instanceof NoLeaderError && ctx.budget.remainingMs() <= 0) throw lastError;
+    ctx.budget.check();
+    try {
+      return { endpoint: target, value: await send(target, ctx.budget.callOptions()) };
+    } catch (error) {
+      lastError = error;
+      if (!(error instanceof RaftCtlError)) throw error;
+      if (error.details?.sent === false) {
+        dead.add(target);
+        const next = ctx.endpoints.find((e) => !dead.has(e));
+        if (!next) throw error;
+        target = next;
+        continue;
+      }
+      if (error instanceof NoLeaderError && !options.anyNode) {
+        const hinted = error.leaderAddress;
+        if (hinted && hinted !== target) {
+          target = hinted;
+          continue;
+        }
+        await pause(ctx, backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 500);
+        if (ctx.budget.remainingMs() <= 0) throw error;
+        const found = await rediscover(ctx);
+        target = found ?? nextLive() ?? target;
+        continue;
+      }
+      if (options.kind === 'write' || !isRetryable(error)) throw error;
+      await pause(ctx, backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 500);
+      target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
+    }
+  }
+  throw lastError;
+}
+
+/**
+ * Sends a client request whose answer is a ClientResponse: a non-SUCCESS `error` in the body is
+ * raised as {@link clientResponseError} says, so NOT_LEADER hints are followed like statuses.
+ */
+export function routeClientRequest(ctx: KvContext, send: (endpoint: string, opts: CallOptions) => Promise<ClientResponse>, options: RouteOptions): Promise<Routed<ClientResponse>> {
+  return routeRequest(
+    ctx,
+    async (endpoint, opts) => {
+      const response = await send(endpoint, opts);
+      const error = clientResponseError(response, endpoint);
+      if (error) throw error;
+      return response;
+    },
+    options,
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * `raftctl kv watch KEY [--prefix]`: d-engine's Watch (reference §6). Events are produced on
+ * every node at apply time, so any endpoint will do: the first one that can be connected is
+ * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
+ */
+import { RaftCtlError } from '../errors.js';
+import type { WatchResponse } from '../transport/messages.js';
+import { displayBytes } from './kv-encoding.js';
+import type { KvContext } from './kv-route.js';
+
+/** d_engine.client.WatchEventType → the `type` of a watch event. */
+const EVENT_TYPES = ['put', 'delete', 'canceled', 'progress'] as const;
+export type WatchEventType = (typeof EVENT_TYPES)[number] | 'unknown';
+
+/** One line of `kv watch` (NDJSON). `value` is null for delete, canceled and progress events. */
+export interface KvWatchEvent {
+  readonly type: WatchEventType;
+  readonly key: string;
+  readonly keyEncoding: 'utf8' | 'base64';
+  readonly value: string | null;
+  readonly valueEncoding: 'utf8' | 'base64' | null;
+  /** The applied index of the change (0 on a canceled event). */
+  readonly revision: number;
+  /** The previous value with `--prev-kv` when the server sent one, else null. */
+  readonly prevValue: string | null;
+  readonly prevValueEncoding: 'utf8' | 'base64' | null;
+  readonly endpoint: string;
+}
+
+export interface KvWatchOptions {
+  readonly key: Uint8Array;
+  /** Watch every key under `key` (d-engine wants such a key to start and end with "/"). */
+  readonly prefix: boolean;
+  readonly prevKv: boolean;
+  /** Stop after this many put/delete events (progress events are not counted). */
+  readonly count?: number;
+}
+
+/** Why a watch ended. */
+export interface KvWatchSummary {
+  readonly events: number;
+  /** `count`: `--count` events seen; `server`: the server ended the stream (OK status). */
+  readonly reason: 'count' | 'server';
+  readonly endpoint: string;
+}
+
+/** One wire event as a {@link KvWatchEvent}. */
+export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
+  const type: WatchEventType = EVENT_TYPES[ev.eventType ?? 0] ?? 'unknown';
+  const key = displayBytes(ev.key ?? new Uint8Array());
+  const hasValue = type === 'put';
+  const value = hasValue ? displayBytes(ev.value ?? new Uint8Array()) : null;
+  const prev = ev.prevValue && ev.prevValue.length > 0 ? displayBytes(ev.prevValue) : null;
+  return {
+    type,
+    key: key.text,
+    keyEncoding: key.encoding,
+    value: value?.text ?? null,
+    valueEncoding: value?.encoding ?? null,
+    revision: ev.revision ?? 0,
+    prevValue: prev?.text ?? null,
+    prevValueEncoding: prev?.encoding ?? null,
+    endpoint,
+  };
+}
+
+/**
+ * Watches until `count` put/delete events arrived, the server ends the stream, or the command's
+ * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). An endpoint
+ * that cannot be connected before the first event is skipped; any other failure is thrown as a
+ * RaftCtlError (a server shutdown ends the stream with UNAVAILABLE: exit 3).
+ */
+export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
+  let lastError: unknown = null;
+  for (const endpoint of ctx.endpoints) {
+    ctx.budget.check();
+    let received = 0;
+    let events = 0;
+    try {
+      const stream = ctx.client.watch(endpoint, { clientId: 0, key: options.key, prefix: options.prefix, prevKv: options.prevKv }, { signal: ctx.budget.signal });
+      for await (const raw of stream) {
+        received++;
+        const event = watchEvent(raw, endpoint);
+        onEvent(event);
+        if (event.type === 'put' || event.type === 'delete') events++;
+        if (options.count !== undefined && events >= options.count) return { events, reason: 'count', endpoint };
+      }
+      return { events, reason: 'server', endpoint };
+    } catch (error) {
+      ctx.budget.check();
+      const unreachable = error instanceof RaftCtlError && error.details?.sent === false;
+      if (!unreachable || received > 0) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}

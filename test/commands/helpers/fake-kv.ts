@@ -1,0 +1,107 @@
+/**
+ * A fake KV cluster for the kv, health, wait and bench command tests: FakePeers (real gRPC on
+ * 127.0.0.1) sharing one in-memory store. One node is the leader; the others refuse
+ * leader-only requests either the raftctl way (`ClientResponse{error: NOT_LEADER, metadata}`)
+ * or the d-engine way (gRPC FAILED_PRECONDITION "Not leader", no hint). Every node answers
+ * DiscoverLeader with the current leader, eventual reads from the store, and Watch from a
+ * script of events.
+ */
+import { status } from '@grpc/grpc-js';
+import { FakePeer } from '../../harness/fake-peer.js';
+import { GrpcStatusError } from '../../../src/transport/server.js';
+import type { ClientReadRequest, ClientResponse, ClientWriteRequest, ScanRequest, ScanResponse, WatchResponse } from '../../../src/transport/messages.js';
+
+const NOT_LEADER = 4001;
+const EVENTUAL = 2;
+
+export interface FakeKvOptions {
+  /** How followers refuse leader-only requests (default raftctl). */
+  readonly refusal?: 'raftctl' | 'd-engine';
+  /** Number of nodes (default 3); node ids are 1..n. */
+  readonly nodes?: number;
+  /** The leader's id (default 1); null for none. */
+  readonly leaderId?: number | null;
+}
+
+export interface FakeKvCluster {
+  readonly peers: FakePeer[];
+  readonly endpoints: string[];
+  readonly store: Map<string, Buffer>;
+  /** Applied index: bumped by every applied write. */
+  revision: number;
+  leaderId: number | null;
+  /** Events a Watch call sends, in order, before it waits for the client to cancel. */
+  watchEvents: WatchResponse[];
+  peer(id: number): FakePeer;
+  close(): Promise<void>;
+}
+
+const keyOf = (b: Uint8Array | null | undefined): string => Buffer.from(b ?? new Uint8Array()).toString('latin1');
+const bytesOf = (k: string): Buffer => Buffer.from(k, 'latin1');
+
+/** Starts the cluster. */
+export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCluster> {
+  const n = options.nodes ?? 3;
+  const peers: FakePeer[] = [];
+  for (let id = 1; id <= n; id++) peers.push(await FakePeer.start({ id }));
+  const cluster: FakeKvCluster = {
+    peers,
+    endpoints: peers.map((p) => p.address),
+    store: new Map(),
+    revision: 0,
+    leaderId: options.leaderId === undefined ? 1 : options.leaderId,
+    watchEvents: [],
+    peer: (id) => peers[id - 1]!,
+    close: async () => {
+      await Promise.all(peers.map((p) => p.stop()));
+    },
+  };
+  const leaderAddress = (): string => (cluster.leaderId === null ? '' : cluster.peer(cluster.leaderId).address);
+  const refuse = (): ClientResponse => {
+    if (options.refusal === 'd-engine') throw new GrpcStatusError(status.FAILED_PRECONDITION, 'Not leader');
+    return { error: NOT_LEADER, metadata: cluster.leaderId === null ? {} : { leaderId: String(cluster.leaderId), leaderAddress: leaderAddress() } };
+  };
+
+  for (const peer of peers) {
+    const isLeader = (): boolean => cluster.leaderId === peer.id;
+    peer.handle('DiscoverLeader', () => {
+      if (cluster.leaderId === null) throw new GrpcStatusError(status.UNAVAILABLE, 'Leader not discovered');
+      return { leaderId: cluster.leaderId, leaderAddress: leaderAddress(), term: 3 };
+    });
+    peer.handle('HandleClientWrite', (req: ClientWriteRequest): ClientResponse => {
+      if (!isLeader()) return refuse();
+      const cmd = req.command ?? {};
+      let succeeded = true;
+      if (cmd.insert) cluster.store.set(keyOf(cmd.insert.key), Buffer.from(cmd.insert.value ?? new Uint8Array()));
+      else if (cmd.delete) cluster.store.delete(keyOf(cmd.delete.key));
+      else if (cmd.compareAndSwap) {
+        const cas = cmd.compareAndSwap;
+        const current = cluster.store.get(keyOf(cas.key));
+        const expected = cas.expectedValue ?? null;
+        succeeded = expected === null ? current === undefined : current !== undefined && current.equals(Buffer.from(expected));
+        if (succeeded) cluster.store.set(keyOf(cas.key), Buffer.from(cas.newValue ?? new Uint8Array()));
+      } else throw new GrpcStatusError(status.INVALID_ARGUMENT, 'missing command');
+      cluster.revision++;
+      return { error: 0, writeResult: { succeeded } };
+    });
+    peer.handle('HandleClientRead', (req: ClientReadRequest): ClientResponse => {
+      if (req.consistencyPolicy !== EVENTUAL && !isLeader()) return refuse();
+      const results = (req.keys ?? []).flatMap((k) => {
+        const v = cluster.store.get(keyOf(k));
+        return v === undefined ? [] : [{ key: k, value: v }];
+      });
+      return { error: 0, readData: { results } };
+    });
+    peer.handle('HandleClientScan', (req: ScanRequest): ScanResponse => {
+      if (!isLeader()) throw new GrpcStatusError(status.FAILED_PRECONDITION, 'Not leader');
+      const prefix = keyOf(req.prefix);
+      const entries = [...cluster.store.entries()].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => ({ key: bytesOf(k), value: v }));
+      return { entries, revision: cluster.revision };
+    });
+    peer.raw.set('Watch', (call: { write(ev: WatchResponse): void; on(ev: string, fn: () => void): void }) => {
+      for (const ev of cluster.watchEvents) call.write(ev);
+      call.on('cancelled', () => undefined);
+    });
+  }
+  return cluster;
+}

@@ -1,0 +1,230 @@
+/**
+ * `raftctl kv put|get|del|cas|scan|watch` in-process against a fake KV cluster (FakePeers on
+ * 127.0.0.1 sharing one store): JSON shapes (CLI.md "JSON shapes", `kv get`), exit codes,
+ * NOT_LEADER redirection in both forms (PROTOCOL.md), the unknown outcome of a write that timed
+ * out (CLI.md "retries"), @file values and usage errors.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { delay } from '../harness/fake-peer.js';
+import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { lines, runCommand } from './helpers/run-command.js';
+
+const json = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
+
+describe('kv against a raftctl-style cluster (leader 1)', () => {
+  let kv: FakeKvCluster;
+  let dir: string;
+  before(async () => {
+    kv = await startFakeKv();
+    dir = mkdtempSync(join(tmpdir(), 'raftctl-kv-test-'));
+  });
+  after(async () => {
+    await kv.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('put then get: exit 0, the write result and the get shape of CLI.md', async () => {
+    const put = await runCommand(['kv', 'put', 'greeting', 'hello', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(put.exitCode, 0, put.stderr);
+    assert.deepEqual(json(put.stdout), { op: 'put', key: 'greeting', keyEncoding: 'utf8', outcome: 'applied', succeeded: true, endpoint: kv.endpoints[0], error: null });
+    const get = await runCommand(['kv', 'get', 'greeting', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(get.exitCode, 0, get.stderr);
+    assert.deepEqual(json(get.stdout), { key: 'greeting', value: 'hello', found: true, keyEncoding: 'utf8', valueEncoding: 'utf8' });
+    const table = await runCommand(['kv', 'get', 'greeting', '-e', kv.endpoints[0]!]);
+    assert.equal(table.stdout, 'hello\n');
+  });
+
+  test('get of a missing key: exit 0, found false, value and valueEncoding null; nothing printed as a table', async () => {
+    const r = await runCommand(['kv', 'get', 'nope', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.deepEqual(json(r.stdout), { key: 'nope', value: null, found: false, keyEncoding: 'utf8', valueEncoding: null });
+    const table = await runCommand(['kv', 'get', 'nope', '-e', kv.endpoints[0]!]);
+    assert.equal(table.exitCode, 0);
+    assert.equal(table.stdout, '');
+  });
+
+  test('@file: binary bytes are stored as they are and read back as base64', async () => {
+    const file = join(dir, 'blob.bin');
+    const bytes = Buffer.from([0xff, 0x00, 0xfe, 0x80]);
+    writeFileSync(file, bytes);
+    const put = await runCommand(['kv', 'put', 'blob', `@${file}`, '-e', kv.endpoints[0]!]);
+    assert.equal(put.exitCode, 0, put.stderr);
+    assert.equal(put.stdout, 'OK\n');
+    assert.deepEqual(kv.store.get('blob'), bytes);
+    const get = await runCommand(['kv', 'get', 'blob', '-e', kv.endpoints[0]!, '--json']);
+    assert.deepEqual(json(get.stdout), { key: 'blob', value: bytes.toString('base64'), found: true, keyEncoding: 'utf8', valueEncoding: 'base64' });
+  });
+
+  test('@file naming a missing file: exit 2, one line, nothing sent', async () => {
+    const before = kv.peer(1).callsTo('HandleClientWrite').length;
+    const r = await runCommand(['kv', 'put', 'k', `@${join(dir, 'missing.txt')}`, '-e', kv.endpoints[0]!]);
+    assert.equal(r.exitCode, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(lines(r.stderr).length, 1);
+    assert.match(r.stderr, /cannot read file .*missing\.txt.*ENOENT/);
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, before);
+  });
+
+  test('--ttl is sent in whole seconds, rounded up', async () => {
+    const r = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '1500ms', '-e', kv.endpoints[0]!]);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const last = kv.peer(1).callsTo('HandleClientWrite').at(-1)!.request as { command: { insert: { ttlSecs: number } } };
+    assert.equal(last.command.insert.ttlSecs, 2);
+  });
+
+  test('cas --absent, then again (exit 6 COMPARE_FAILED with the result on stdout), then --expect', async () => {
+    const first = await runCommand(['kv', 'cas', 'lock', '--absent', 'alice', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(first.exitCode, 0, first.stderr);
+    assert.equal(json(first.stdout).succeeded, true);
+    const second = await runCommand(['kv', 'cas', 'lock', '--absent', 'bob', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(second.exitCode, 6);
+    assert.deepEqual(json(second.stdout), { op: 'cas', key: 'lock', keyEncoding: 'utf8', outcome: 'applied', succeeded: false, endpoint: kv.endpoints[0], error: null });
+    assert.equal((json(lines(second.stderr)[0]!).error as { code: string }).code, 'COMPARE_FAILED');
+    const third = await runCommand(['kv', 'cas', 'lock', '--expect', 'alice', 'carol', '-e', kv.endpoints[0]!]);
+    assert.equal(third.exitCode, 0, third.stderr);
+    assert.equal(kv.store.get('lock')?.toString(), 'carol');
+  });
+
+  test('del: exit 0, key gone', async () => {
+    kv.store.set('doomed', Buffer.from('x'));
+    const r = await runCommand(['kv', 'del', 'doomed', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(json(r.stdout).op, 'delete');
+    assert.equal(kv.store.has('doomed'), false);
+  });
+
+  test('scan: entries sorted by key, the revision, the count', async () => {
+    for (const k of ['/cfg/b', '/cfg/a', '/other']) kv.store.set(k, Buffer.from(`v${k}`));
+    const r = await runCommand(['kv', 'scan', '/cfg/', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.deepEqual(json(r.stdout), {
+      prefix: '/cfg/', prefixEncoding: 'utf8', revision: kv.revision, count: 2,
+      entries: [
+        { key: '/cfg/a', value: 'v/cfg/a', keyEncoding: 'utf8', valueEncoding: 'utf8' },
+        { key: '/cfg/b', value: 'v/cfg/b', keyEncoding: 'utf8', valueEncoding: 'utf8' },
+      ],
+    });
+  });
+
+  test('NOT_LEADER with a hint (raftctl form): a write sent to a follower lands on the leader, once', async () => {
+    const leaderWrites = kv.peer(1).callsTo('HandleClientWrite').length;
+    const r = await runCommand(['kv', 'put', 'redirected', 'yes', '-e', `${kv.endpoints[2]},${kv.endpoints[1]}`, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
+    assert.equal(kv.peer(3).callsTo('HandleClientWrite').length, 1);
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, leaderWrites + 1);
+    assert.equal(kv.store.get('redirected')?.toString(), 'yes');
+  });
+
+  test('--consistency: unset sends no policy, lease sends 0 (explicit presence), eventual is served by a follower', async () => {
+    kv.store.set('c', Buffer.from('1'));
+    await runCommand(['kv', 'get', 'c', '-e', kv.endpoints[0]!]);
+    const unset = kv.peer(1).callsTo('HandleClientRead').at(-1)!.request as object;
+    assert.equal(Object.hasOwn(unset, 'consistencyPolicy'), false);
+    await runCommand(['kv', 'get', 'c', '--consistency', 'lease', '-e', kv.endpoints[0]!]);
+    const lease = kv.peer(1).callsTo('HandleClientRead').at(-1)!.request as { consistencyPolicy: number };
+    assert.equal(Object.hasOwn(lease, 'consistencyPolicy'), true);
+    assert.equal(lease.consistencyPolicy, 0);
+    const eventual = await runCommand(['kv', 'get', 'c', '--consistency', 'eventual', '-e', kv.endpoints[1]!, '--json']);
+    assert.equal(eventual.exitCode, 0, eventual.stderr);
+    assert.equal(json(eventual.stdout).value, '1');
+    assert.equal((kv.peer(2).callsTo('HandleClientRead').at(-1)!.request as { consistencyPolicy: number }).consistencyPolicy, 2);
+  });
+
+  test('a write whose call times out: exit 5, "outcome": "unknown" on stdout, OUTCOME_UNKNOWN on stderr, sent once', async () => {
+    kv.peer(1).queue('HandleClientWrite', delay(3000));
+    const before = kv.peer(1).callsTo('HandleClientWrite').length;
+    const r = await runCommand(['kv', 'put', 'slow', 'v', '-e', kv.endpoints[0]!, '--timeout', '300ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    const doc = json(r.stdout);
+    assert.equal(doc.outcome, 'unknown');
+    assert.equal(doc.succeeded, null);
+    assert.match(String(doc.error), /deadline/i);
+    const err = json(lines(r.stderr)[0]!).error as { code: string; exitCode: number };
+    assert.deepEqual([err.code, err.exitCode], ['OUTCOME_UNKNOWN', 5]);
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, before + 1, 'never retried');
+  });
+
+  test('watch --count 2 -o ndjson: one JSON object a line, exit 0', async () => {
+    kv.watchEvents = [
+      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+      { key: Buffer.from('w'), eventType: 1, revision: 8 },
+    ];
+    const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', kv.endpoints[1]!]);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const events = lines(r.stdout).map((l) => json(l));
+    assert.deepEqual(events.map((e) => [e.type, e.key, e.value, e.revision]), [['put', 'w', '1', 7], ['delete', 'w', null, 8]]);
+    assert.equal(events[0]!.endpoint, kv.endpoints[1]);
+  });
+
+  test('watch with --wait-timeout and no events: exit 5', async () => {
+    kv.watchEvents = [];
+    const r = await runCommand(['kv', 'watch', 'quiet', '--wait-timeout', '300ms', '-e', kv.endpoints[0]!]);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.equal(r.stdout, '');
+  });
+});
+
+describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED_PRECONDITION)', () => {
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv({ refusal: 'd-engine', leaderId: 2 });
+  });
+  after(() => kv.close());
+
+  test('a write to a follower is rediscovered through DiscoverLeader and applied once on the leader', async () => {
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(json(r.stdout).endpoint, kv.endpoints[1]);
+    assert.equal(kv.peer(1).callsTo('DiscoverLeader').length >= 1, true);
+    assert.equal(kv.peer(2).callsTo('HandleClientWrite').length, 1);
+  });
+
+  test('a linearizable read and a scan follow the same way', async () => {
+    const get = await runCommand(['kv', 'get', 'k', '-e', kv.endpoints[2]!, '--json']);
+    assert.equal(get.exitCode, 0, get.stderr);
+    assert.equal(json(get.stdout).value, 'v');
+    const scan = await runCommand(['kv', 'scan', 'k', '-e', kv.endpoints[2]!, '--json']);
+    assert.equal(scan.exitCode, 0, scan.stderr);
+    assert.equal(json(scan.stdout).count, 1);
+  });
+});
+
+describe('kv without a leader', () => {
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv({ leaderId: null, nodes: 2 });
+  });
+  after(() => kv.close());
+
+  test('a write nobody accepts exits 3 (NOT_LEADER) within the budget, with nothing on stdout', async () => {
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints.join(','), '--wait-timeout', '3s', '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'NOT_LEADER');
+  });
+});
+
+describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {
+  const cases: [string, string[]][] = [
+    ['cas without --expect or --absent', ['kv', 'cas', 'k', 'new']],
+    ['cas with both --expect and --absent', ['kv', 'cas', 'k', '--expect', 'a', '--absent', 'new']],
+    ['get with an unknown --consistency', ['kv', 'get', 'k', '--consistency', 'strong']],
+    ['put with a bad --ttl', ['kv', 'put', 'k', 'v', '--ttl', 'soon']],
+    ['put without a value', ['kv', 'put', 'k']],
+    ['put with an empty key', ['kv', 'put', '', 'v']],
+    ['watch with --count 0', ['kv', 'watch', 'k', '--count', '0']],
+  ];
+  for (const [name, argv] of cases) {
+    test(name, async () => {
+      const r = await runCommand([...argv, '-e', '127.0.0.1:1']);
+      assert.equal(r.exitCode, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(lines(r.stderr).length, 1, r.stderr);
+    });
+  }
+});
