@@ -14,19 +14,19 @@ import {
   members,
   emptyConfiguration,
   type Configuration,
-  type Entry,
-  type HardState,
   type Inbound,
   type MembershipChange,
   type Outbound,
   type ProposalOutcome,
   type RaftConfig,
   type Ready,
-  type SnapshotMeta,
   type Status,
 } from '../../src/core/index.js';
 import { Checker, entryId, SimViolation } from './checker.js';
 import { SeededRandom } from './random.js';
+import { EventQueue, SimNode, type Durable, type Event, type ProposalHandle, type ReadHandle } from './sim-node.js';
+
+export { SimNode, type ProposalHandle, type ReadHandle };
 
 export interface SimOptions {
   readonly seed: number;
@@ -49,62 +49,6 @@ export interface SimOptions {
   readonly clockDrift?: number;
 }
 
-interface Durable {
-  hardState: HardState;
-  snapshot: SnapshotMeta;
-  entries: Entry[];
-  commitIndex: number;
-}
-
-type Event =
-  | { kind: 'deliver'; t: number; seq: number; msg: Inbound; toEpoch: number; fromEpoch: number; appendSeq: number }
-  | { kind: 'tick'; t: number; seq: number; node: number; epoch: number }
-  | { kind: 'persist'; t: number; seq: number; node: number; epoch: number }
-  | { kind: 'call'; t: number; seq: number; fn: () => void };
-
-/** A client request the simulation is tracking. */
-export interface ProposalHandle {
-  readonly key: string;
-  readonly node: number;
-  outcome?: ProposalOutcome;
-}
-
-export interface ReadHandle {
-  readonly ctx: number;
-  readonly node: number;
-  readonly policy: 'linearizable' | 'lease';
-  readonly mustSee: number;
-  result?: { status: 'ready'; index: number; served: number } | { status: 'rejected'; reason: string };
-}
-
-export class SimNode {
-  core: RaftCore | null = null;
-  up = false;
-  paused = false;
-  epoch = 0;
-  clockOffset = 0;
-  tickInterval = 100;
-  applied = 0;
-  outstanding: Ready | null = null;
-  backlog: Event[] = [];
-  /** Per leader: seqs (and that leader's epoch) of Appends delivered here, oldest first. */
-  readonly deliveredSeqs = new Map<number, { seq: number; epoch: number }[]>();
-  requestsStepped = 0;
-  responsesEmitted = 0;
-  readonly proposals = new Map<number, ProposalHandle>();
-  readonly reads = new Map<number, ReadHandle>();
-  /** Role and term as last reported through Ready.softState (what a runtime knows). */
-  role: string = 'follower';
-  term = 0;
-  /** Snapshots received from a leader and installed. */
-  installs = 0;
-  constructor(
-    readonly id: number,
-    public durable: Durable,
-    readonly rng: SeededRandom,
-  ) {}
-}
-
 /** Events kept for a violation report (RAFT_SIM_EVENTS overrides, for debugging). */
 const EVENT_LOG = Number(globalThis.process?.env?.['RAFT_SIM_EVENTS'] ?? 200);
 
@@ -121,7 +65,7 @@ export class SimCluster {
   readonly #group = new Map<number, number>();
   /** Single links that are down in both directions, as "a-b" with a < b. */
   readonly #cutLinks = new Set<string>();
-  readonly #heap: Event[] = [];
+  readonly #queue = new EventQueue();
   #seq = 0;
   readonly #fifo = new Map<string, number>();
   readonly #log: unknown[][] = [];
@@ -186,37 +130,7 @@ export class SimCluster {
   // ---------------------------------------------------------------- event queue
 
   #push(e: Event): void {
-    const h = this.#heap;
-    h.push(e);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (less(h[p]!, h[i]!)) break;
-      [h[p], h[i]] = [h[i]!, h[p]!];
-      i = p;
-    }
-  }
-
-  #pop(): Event | undefined {
-    const h = this.#heap;
-    if (h.length === 0) return undefined;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && less(h[l]!, h[m]!)) m = l;
-        if (r < h.length && less(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i]!, h[m]!];
-        i = m;
-      }
-    }
-    return top;
+    this.#queue.push(e);
   }
 
   /** Runs `fn` at virtual time now + delay. */
@@ -228,9 +142,8 @@ export class SimCluster {
   runFor(ms: number): void {
     const end = this.now + ms;
     for (;;) {
-      const h = this.#heap;
-      if (h.length === 0 || h[0]!.t > end) break;
-      this.#dispatch(this.#pop()!);
+      if (this.#queue.peekTime() > end) break;
+      this.#dispatch(this.#queue.pop()!);
     }
     this.now = end;
   }
@@ -240,9 +153,8 @@ export class SimCluster {
     const end = this.now + maxMs;
     if (pred()) return true;
     for (;;) {
-      const h = this.#heap;
-      if (h.length === 0 || h[0]!.t > end) break;
-      this.#dispatch(this.#pop()!);
+      if (this.#queue.peekTime() > end) break;
+      this.#dispatch(this.#queue.pop()!);
       if (pred()) return true;
     }
     this.now = end;
@@ -693,10 +605,6 @@ export class SimCluster {
     const rows = this.#log.length < EVENT_LOG ? this.#log : [...this.#log.slice(this.#logPos), ...this.#log.slice(0, this.#logPos)];
     return rows.map(([t, kind, node, a, b]) => `${String(t).padStart(7)}ms n${node} ${kind} ${a === undefined ? '' : brief(a)}${b === undefined ? '' : ' ' + brief(b)}`);
   }
-}
-
-function less(a: Event, b: Event): boolean {
-  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
 }
 
 function brief(x: unknown): string {
