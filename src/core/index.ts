@@ -8,7 +8,7 @@ export type { Ready, ProposalOutcome, ReadState, RejectReason, Role, SoftState, 
 export type { ReadPolicy } from './reads.js';
 export type { TransferResult } from './proposals.js';
 export type { MembershipChange, PlanResult } from './membership.js';
-export { planChange, leaveJoint, isJoint, isVoter, isLearner, members, allVoters, emptyConfiguration, isValidTransition, sameConfiguration } from './membership.js';
+export { planChange, leaveJoint, isJoint, isVoter, isLearner, members, allVoters, emptyConfiguration, isValidTransition } from './membership.js';
 export { majorityCommitIndex, jointCommitIndex, majorityVoteResult, jointVoteResult, hasJointQuorum, type VoteResult } from './quorum.js';
 export type { ProgressState } from './progress.js';
 export type { NodeId, Term, LogIndex, LogId, Entry, EntryPayload, Configuration, Learner, HardState, SnapshotMeta, RestoredState, Random, RaftConfig } from './types.js';

@@ -133,20 +133,6 @@ export function isValidTransition(prev: Configuration, next: Configuration): boo
   return sameSet(next.voters, prev.voters);
 }
 
-/** Structural equality of two configurations (voters, learners, addresses). */
-export function sameConfiguration(a: Configuration, b: Configuration): boolean {
-  if (!sameSet(a.voters, b.voters) || !sameSet(a.votersOutgoing, b.votersOutgoing)) return false;
-  if (a.learners.length !== b.learners.length) return false;
-  for (let i = 0; i < a.learners.length; i++) {
-    const x = a.learners[i]!;
-    const y = b.learners.find((l) => l.id === x.id);
-    if (!y || y.readOnly !== x.readOnly) return false;
-  }
-  const ka = Object.keys(a.addresses);
-  if (ka.length !== Object.keys(b.addresses).length) return false;
-  return ka.every((k) => a.addresses[Number(k)] === b.addresses[Number(k)]);
-}
-
 function sameSet(a: readonly NodeId[], b: readonly NodeId[]): boolean {
   if (a.length !== b.length) return false;
   const s = new Set(a);

@@ -10,6 +10,7 @@
 import {
   RaftCore,
   initialState,
+  isRequest,
   isVoter,
   members,
   emptyConfiguration,
@@ -212,7 +213,7 @@ export class SimCluster {
 
   #stepInto(n: SimNode, m: Inbound, appendSeq: number): void {
     this.#record('recv', n.id, m);
-    if (m.type === 'Append' || m.type === 'Vote' || m.type === 'PreVote' || m.type === 'Snapshot') n.requestsStepped++;
+    if (isRequest(m)) n.requestsStepped++;
     if (m.type === 'Append') {
       let q = n.deliveredSeqs.get(m.from);
       if (!q) n.deliveredSeqs.set(m.from, (q = []));
