@@ -1,0 +1,83 @@
+import { Errors, Flags } from '@oclif/core';
+import { nodeStart, type RunningNode } from '../../src/app/node-start.js';
+import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
+import { BaseCommand } from '../../src/cli/base-command.js';
+import { durationFlag } from '../../src/cli/flags.js';
+import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+
+export default class NodeStartCommand extends BaseCommand<typeof NodeStartCommand> {
+  static override summary = 'Run one raftctl node in the foreground.';
+
+  static override description = `Starts a Raft node that serves d-engine's gRPC services (peer, cluster, client API, health) and raftctl's admin service on one port.
+
+--bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory. Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
+
+The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
+
+${EXIT_CODES_HELP}`;
+
+  static override examples = [
+    { description: 'A single-node cluster on a free port', command: '<%= config.bin %> <%= command.id %> --id 1 --listen 127.0.0.1:0 --data-dir ./n1 --bootstrap' },
+    {
+      description: 'Member 2 of a three-node cluster',
+      command: '<%= config.bin %> <%= command.id %> --id 2 --listen 127.0.0.1:9082 --data-dir ./n2 --peers 1=127.0.0.1:9081,2=127.0.0.1:9082,3=127.0.0.1:9083',
+    },
+    { description: 'Restart from the data directory', command: '<%= config.bin %> <%= command.id %> --id 2 --listen 127.0.0.1:9082 --data-dir ./n2' },
+  ];
+
+  static override flags = {
+    id: Flags.integer({ summary: 'This node\'s id (1..4294967295).', required: true, min: 1, max: 0xffffffff }),
+    listen: Flags.string({ summary: 'Address to bind, HOST:PORT (port 0 picks a free one).', required: true, helpValue: 'HOST:PORT' }),
+    advertise: Flags.string({ summary: 'Address peers and clients use (default: the bound address).', helpValue: 'HOST:PORT' }),
+    'data-dir': Flags.string({ summary: 'Data directory (FORMAT, LOCK, wal/, snap/).', required: true, helpValue: 'DIR' }),
+    bootstrap: Flags.boolean({ summary: 'Start a new single-node cluster.', default: false, exclusive: ['peers'] }),
+    peers: Flags.string({ summary: 'Start a member of a static initial cluster: every member as ID=HOST:PORT.', helpValue: '1=H:P,2=H:P,...', exclusive: ['bootstrap'] }),
+    'cluster-token': Flags.string({ summary: 'Mixed into the cluster id so two clusters with the same members differ.' }),
+    'heartbeat-interval': durationFlag({ name: 'heartbeat-interval', summary: 'Tick length = heartbeat interval (default 100ms).' }),
+    'election-timeout': durationFlag({ name: 'election-timeout', summary: 'Minimum election timeout, randomized up to twice that (default 10 ticks).' }),
+    'snapshot-every': Flags.integer({ summary: 'Take a snapshot every N applied entries (0 = only on demand).', min: 0, default: 10_000 }),
+    'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
+    'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const f = this.flags;
+    const logger = ndjsonLogger((line) => process.stderr.write(line), f['log-level'] as LogLevel, { nodeId: f.id });
+    let fatal: Error | null = null;
+    let wake: (() => void) | null = null;
+    const stopped = new Promise<string>((resolve) => {
+      wake = () => resolve('fatal');
+      const onSignal = (sig: string) => () => resolve(sig);
+      process.once('SIGINT', onSignal('SIGINT'));
+      process.once('SIGTERM', onSignal('SIGTERM'));
+      if (f['exit-with-stdin']) {
+        process.stdin.on('end', () => resolve('stdin closed'));
+        process.stdin.on('close', () => resolve('stdin closed'));
+        process.stdin.resume();
+      }
+    });
+    const node: RunningNode = await nodeStart({
+      id: f.id,
+      listen: f.listen,
+      ...(f.advertise !== undefined ? { advertise: f.advertise } : {}),
+      dataDir: f['data-dir'],
+      bootstrap: f.bootstrap,
+      ...(f.peers !== undefined ? { peers: f.peers } : {}),
+      ...(f['cluster-token'] !== undefined ? { clusterToken: f['cluster-token'] } : {}),
+      ...(f['heartbeat-interval'] !== undefined ? { heartbeatIntervalMs: f['heartbeat-interval'] } : {}),
+      ...(f['election-timeout'] !== undefined ? { electionTimeoutMs: f['election-timeout'] } : {}),
+      snapshotEvery: f['snapshot-every'],
+      logger,
+      onFatal: (err) => {
+        fatal = err;
+        wake?.();
+      },
+    });
+    process.stdout.write(`listening on ${node.address}\n`);
+    const reason = await stopped;
+    logger.log('info', 'stopping', { reason });
+    await node.stop();
+    if (fatal) throw fatal;
+    throw new Errors.ExitError(0);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The `node start` use case: validates what the command line asks for, starts a
+ * {@link NodeHost}, and returns a handle the command keeps in the foreground. Flag parsing,
+ * stdout/stderr and process signals stay in the command (commands/node/start.ts).
+ *
+ * Rules (CLI.md `node start`, STORAGE.md "Rules"): exactly one of `bootstrap` and `peers`, or
+ * neither (a restart from the data directory with only id, listen and data dir); `listen` with
+ * port 0 needs `bootstrap` or a restart (a `peers` list must name this node's real port);
+ * `advertise` defaults to the bound address.
+ */
+import { UsageError } from '../errors.js';
+import type { Logger } from '../runtime/logger.js';
+import { NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
+
+export interface NodeStartRequest {
+  readonly id: number;
+  readonly listen: string;
+  readonly advertise?: string;
+  readonly dataDir: string;
+  readonly bootstrap: boolean;
+  /** `1=H:P,2=H:P,...` as given on the command line. */
+  readonly peers?: string;
+  readonly clusterToken?: string;
+  readonly heartbeatIntervalMs?: number;
+  readonly electionTimeoutMs?: number;
+  readonly snapshotEvery?: number;
+  readonly logger: Logger;
+  /** Called once if the node stops on its own because of a fatal (storage) error. */
+  readonly onFatal?: (err: Error) => void;
+}
+
+/** A started node, as the command sees it. */
+export interface RunningNode {
+  /** The bound `host:port` (the `listening on` line). */
+  readonly address: string;
+  readonly clusterId: string;
+  /** Graceful stop: in-flight fsync finished, streams closed, server shut down, LOCK released. */
+  stop(): Promise<void>;
+}
+
+/** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
+export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
+  if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
+  if (!/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.listen)) throw new UsageError(`--listen must be HOST:PORT, got "${req.listen}"`);
+  if (req.advertise !== undefined && !/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT, got "${req.advertise}"`);
+  let mode: StartMode;
+  if (req.bootstrap) mode = { kind: 'bootstrap' };
+  else if (req.peers !== undefined) {
+    let peers: Record<number, string>;
+    try {
+      peers = parsePeers(req.peers);
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+    if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`);
+    if (/:0$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
+    mode = { kind: 'peers', peers };
+  } else mode = { kind: 'restart' };
+  if (req.heartbeatIntervalMs !== undefined && req.heartbeatIntervalMs < 1) throw new UsageError('--heartbeat-interval must be at least 1ms');
+  if (req.electionTimeoutMs !== undefined && req.heartbeatIntervalMs !== undefined && req.electionTimeoutMs < req.heartbeatIntervalMs * 3) {
+    throw new UsageError('--election-timeout must be at least 3 heartbeat intervals');
+  }
+  const host = await NodeHost.start({
+    id: req.id,
+    listen: req.listen,
+    ...(req.advertise !== undefined ? { advertise: req.advertise } : {}),
+    dataDir: req.dataDir,
+    mode,
+    ...(req.clusterToken !== undefined ? { clusterToken: req.clusterToken } : {}),
+    ...(req.heartbeatIntervalMs !== undefined ? { tickMs: req.heartbeatIntervalMs } : {}),
+    ...(req.electionTimeoutMs !== undefined ? { electionTimeoutMs: req.electionTimeoutMs } : {}),
+    ...(req.snapshotEvery !== undefined ? { snapshotEvery: req.snapshotEvery } : {}),
+    logger: req.logger,
+    ...(req.onFatal ? { onFatal: req.onFatal } : {}),
+  });
+  return { address: host.address, clusterId: host.clusterId, stop: () => host.stop() };
+}

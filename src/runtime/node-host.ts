@@ -1,0 +1,277 @@
+/**
+ * Assembles one running raftctl node: data directory → WAL recovery → state machine restore →
+ * RaftCore → RaftNode → gRPC server with every service on one port → peer transport. The
+ * opposite, {@link NodeHost.stop}, shuts down in the reverse order.
+ *
+ * Start order and its reasons:
+ * 1. bind the listen address (port 0 picks a free one; with `bootstrap` the bound address is
+ *    what goes into the initial configuration unless `advertise` is given);
+ * 2. open the data directory (LOCK; bootstrap rules of STORAGE.md: a second process on the
+ *    directory, or a bootstrap that does not match the stored state, is refused, exit 2; a
+ *    corrupt WAL is refused naming file and offset, exit 7); on any failure the server is
+ *    shut down again and the error is rethrown with its exit code;
+ * 3. bootstrap an empty log with the configuration entry at (1, 1) (identical on every
+ *    initial member), restore the state machine from the latest snapshot, build the core from
+ *    the durable state (Raft Figure 2);
+ * 4. register the services (health SERVING for d-engine's five services and ours) and start
+ *    ticking. Only then is the node reported started.
+ */
+import { randomBytes } from 'node:crypto';
+import { RaftCore, type Configuration, type NodeId, type Random } from '../core/index.js';
+import { ConfigError } from '../errors.js';
+import { KvStateMachine, type KvLimits } from '../state-machine/index.js';
+import {
+  bootstrapWrite,
+  checkSnapshotPolicy,
+  clusterIdOf,
+  loadRestoredState,
+  openNodeStorage,
+  type DataDirIntent,
+  type NodeStorage,
+  type SnapshotPolicy,
+} from '../storage/index.js';
+import { EndpointClient } from '../transport/endpoint-client.js';
+import { GrpcTransport } from '../transport/grpc-transport.js';
+import { GrpcServer } from '../transport/server.js';
+import { coreEntryOf } from './codec.js';
+import type { Logger } from './logger.js';
+import { GrpcPeerSender } from './peer-sender.js';
+import { RaftNode, summaryOf } from './raft-node.js';
+import { addAdminService } from './services/admin-service.js';
+import { addClientService } from './services/client-services.js';
+import { addClusterService } from './services/cluster-services.js';
+import { addPeerServices } from './services/peer-services.js';
+import { readIndexCall } from './services/read-index-carrier.js';
+
+/** How the node starts (CLI.md `node start`). */
+export type StartMode =
+  /** A single-node cluster. */
+  | { readonly kind: 'bootstrap' }
+  /** A static initial cluster: every member's id and address, this node included. */
+  | { readonly kind: 'peers'; readonly peers: Readonly<Record<number, string>> }
+  /** Restart from the data directory alone. */
+  | { readonly kind: 'restart' };
+
+export interface NodeHostOptions {
+  readonly id: NodeId;
+  /** `host:port` to bind; port 0 picks a free one. */
+  readonly listen: string;
+  /** `host:port` peers and clients should use (default: the bound address). */
+  readonly advertise?: string;
+  readonly dataDir: string;
+  readonly mode: StartMode;
+  readonly clusterToken?: string;
+  /** Milliseconds per tick = heartbeat interval (default 100). */
+  readonly tickMs?: number;
+  /** Minimum election timeout in ms (default 10 ticks); randomized up to twice that. */
+  readonly electionTimeoutMs?: number;
+  /** Snapshot every N applied entries (default 10000; 0 = only on demand). */
+  readonly snapshotEvery?: number;
+  /** Log entries kept behind a snapshot (default 1000). */
+  readonly keepLogEntries?: number;
+  /** Snapshot files kept (default 2). */
+  readonly retainSnapshots?: number;
+  /** Uncommitted entries beyond which proposals are refused (default 10000). */
+  readonly maxUncommittedEntries?: number;
+  readonly kvLimits?: KvLimits;
+  readonly logger: Logger;
+  /** Random seed of the election timer (default: from crypto; logged at start). */
+  readonly seed?: number;
+  /** Called once when the node stops because of a fatal error. */
+  readonly onFatal?: (err: Error) => void;
+}
+
+/** A seeded PRNG (mulberry32): deterministic for a seed, fast, good enough for election timers. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return {
+    nextInt(n: number): number {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      return Math.floor(r * n);
+    },
+  };
+}
+
+/** Parses `1=h:p,2=h:p` into `{1: 'h:p', 2: 'h:p'}`; ConfigError (exit 2) on bad input. */
+export function parsePeers(spec: string): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)=(\S+:\d+)$/.exec(part);
+    if (!m) throw new ConfigError(`bad --peers entry "${part}" (expected ID=HOST:PORT)`);
+    const id = Number(m[1]);
+    if (!Number.isInteger(id) || id < 1 || id > 0xffffffff) throw new ConfigError(`bad node id ${m[1]} in --peers`);
+    if (out[id] !== undefined) throw new ConfigError(`node id ${id} appears twice in --peers`);
+    out[id] = m[2]!;
+  }
+  if (Object.keys(out).length === 0) throw new ConfigError('--peers lists no node');
+  return out;
+}
+
+/** The initial configuration of a bootstrap (all voters, sorted). */
+export function initialConfiguration(peers: Readonly<Record<number, string>>): Configuration {
+  const voters = Object.keys(peers).map(Number).sort((a, b) => a - b);
+  return { voters, votersOutgoing: [], learners: [], addresses: { ...peers } };
+}
+
+/** A running node (see the module contract). */
+export class NodeHost {
+  private constructor(
+    readonly node: RaftNode,
+    readonly server: GrpcServer,
+    readonly storage: NodeStorage,
+    readonly transport: GrpcTransport,
+    readonly client: EndpointClient,
+    /** The bound `host:port`. */
+    readonly address: string,
+    readonly clusterId: string,
+    readonly logger: Logger,
+  ) {}
+
+  #stopping: Promise<void> | null = null;
+
+  /** Starts a node (see the module contract). Rejects with the error's exit code intact. */
+  static async start(o: NodeHostOptions): Promise<NodeHost> {
+    const tickMs = o.tickMs ?? 100;
+    const electionTicks = Math.max(3, Math.round((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
+    if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
+    const policy: SnapshotPolicy = checkSnapshotPolicy({ everyEntries: o.snapshotEvery ?? 10_000, keepLogEntries: o.keepLogEntries ?? 1_000 });
+    const server = new GrpcServer();
+    const bound = await server.listen(o.listen).catch((err: unknown) => {
+      throw new ConfigError(`cannot listen on ${o.listen}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    const address = `${bound.host}:${bound.port}`;
+    const advertise = o.advertise ?? address;
+    let storage: NodeStorage | undefined;
+    try {
+      let intent: DataDirIntent;
+      let config: Configuration | undefined;
+      if (o.mode.kind === 'bootstrap') {
+        config = initialConfiguration({ [o.id]: advertise });
+      } else if (o.mode.kind === 'peers') {
+        if (o.mode.peers[o.id] === undefined) throw new ConfigError(`--peers does not list this node (id ${o.id})`);
+        config = initialConfiguration(o.mode.peers);
+      }
+      if (config) intent = { kind: 'bootstrap', configuration: config, ...(o.clusterToken ? { clusterToken: o.clusterToken } : {}) };
+      else intent = { kind: 'restart' };
+      storage = await openNodeStorage(o.dataDir, { nodeId: o.id, intent, retainSnapshots: o.retainSnapshots ?? 2 });
+      const clusterId = storage.dataDir.format.clusterId;
+      if (config && clusterIdOf(config, o.clusterToken) !== clusterId) throw new ConfigError('internal: cluster id mismatch after bootstrap');
+      const log = storage.log;
+      if (config && log.lastIndex() === 0 && log.compactPoint().index === 0 && (await storage.snapshots.latest()) === null) {
+        await log.write(bootstrapWrite(config));
+      }
+      const loaded = await loadRestoredState(log, storage.snapshots);
+      const sm = new KvStateMachine(o.kvLimits ? { limits: o.kvLimits } : {});
+      let latest = null;
+      if (loaded.snapshot && loaded.snapshotFile) {
+        await sm.restore(loaded.snapshot, storage.snapshots.records(loaded.snapshotFile));
+        const header = await storage.snapshots.header(loaded.snapshotFile);
+        latest = { name: loaded.snapshotFile.name, index: header.index, term: header.term, bytes: loaded.snapshotFile.bytes, sha256: header.sha256 };
+      }
+      const seed = o.seed ?? randomBytes(4).readUInt32BE(0);
+      const core = new RaftCore(
+        {
+          id: o.id,
+          random: seededRandom(seed),
+          electionTimeoutMinTicks: electionTicks,
+          electionTimeoutMaxTicks: electionTicks * 2,
+          heartbeatTicks: 1,
+          tickMs,
+          leaseDriftMs: Math.min(100, tickMs * 2),
+          maxInflightAppends: 64,
+          maxEntriesPerAppend: 256,
+        },
+        {
+          hardState: loaded.hardState,
+          ...(loaded.snapshot ? { snapshot: loaded.snapshot } : {}),
+          entries: loaded.entries.map(coreEntryOf),
+        },
+      );
+      const logger = o.logger;
+      let host: NodeHost | undefined;
+      const node = new RaftNode({
+        id: o.id,
+        core,
+        log,
+        snapshots: storage.snapshots,
+        sm,
+        logger,
+        tickMs,
+        snapshotPolicy: policy,
+        snapshotIndex: loaded.snapshot?.index ?? 0,
+        ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
+        onFatal: (err) => {
+          void host?.stop();
+          o.onFatal?.(err);
+        },
+      });
+      node.latestSnapshot = latest;
+      const transport = new GrpcTransport({ selfId: o.id, clusterId });
+      const client = new EndpointClient();
+      node.setPeerSender(
+        new GrpcPeerSender({
+          selfId: o.id,
+          transport,
+          configuration: () => node.configuration,
+          step: (m) => node.step(m),
+          snapshots: storage.snapshots,
+          term: () => node.term,
+          electionTimeoutMs: electionTicks * tickMs,
+          readIndex: readIndexCall(client, clusterId),
+          logger,
+        }),
+      );
+      const answerTimeoutMs = Math.max(2000, electionTicks * tickMs * 4);
+      addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, logger, answerTimeoutMs });
+      addClusterService(server, node);
+      addClientService(server, { node });
+      addAdminService(server, { node, clusterId, tickMs });
+      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger);
+      logger.log('info', 'node started', {
+        nodeId: o.id,
+        address,
+        advertise,
+        clusterId,
+        term: loaded.hardState.term,
+        lastIndex: log.lastIndex(),
+        snapshotIndex: loaded.snapshot?.index ?? 0,
+        tickMs,
+        electionTicks,
+        seed,
+        walTornTail: log.recovery.tornTail ? JSON.stringify(log.recovery.tornTail) : null,
+      });
+      node.start();
+      return host;
+    } catch (err) {
+      await server.shutdown(0).catch(() => undefined);
+      if (storage) await storage.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Graceful shutdown: stops the node (the Ready being persisted finishes: its fsync completes),
+   * closes replication streams and channels, shuts the server down (running calls get up to
+   * `graceMs`), then closes the storage (pending WAL writes, LOCK released). Idempotent.
+   */
+  stop(graceMs = 1000): Promise<void> {
+    if (!this.#stopping) {
+      this.#stopping = (async () => {
+        await this.node.stop();
+        this.transport.close();
+        this.client.close();
+        this.node.sm.close();
+        await this.server.shutdown(graceMs);
+        await this.storage.close().catch(() => undefined);
+        this.logger.log('info', 'node stopped', { nodeId: this.node.id });
+      })();
+    }
+    return this.#stopping;
+  }
+}
+
+export { summaryOf };

@@ -1,0 +1,217 @@
+/**
+ * RaftClientService (reference §6) on a raftctl node.
+ *
+ * - HandleClientWrite: validates the command (empty key, oversize value, missing operation →
+ *   INVALID_ARGUMENT, nothing proposed), proposes it (client writes arriving in one event-loop
+ *   turn, or while an fsync runs, share one entry batch and one fsync), and answers after apply:
+ *   `ClientResponse{SUCCESS, write_result{succeeded}}` (CAS: the comparison's result). A full
+ *   uncommitted log → RESOURCE_EXHAUSTED. Leadership lost with the entry in flight →
+ *   `PROPOSE_FAILED` (the outcome is unknown: the entry may still commit).
+ * - HandleClientRead: unset `consistency_policy` = linearizable (ReadIndex, also on followers
+ *   through the leader), 0 = lease (leader only), 1 = linearizable, 2 = eventual (local state,
+ *   any node). Results contain only existing keys, in request order; expired keys are hidden by
+ *   this node's clock.
+ * - HandleClientScan: leader only, from the leader's state machine; `revision` = applied index.
+ * - Watch / WatchMembership: served locally on every node; the stream ends with UNAVAILABLE
+ *   when the node shuts down (as d-engine).
+ * A non-leader answers a write, lease read or scan with
+ * `ClientResponse{error: NOT_LEADER, metadata{leader_id: "<decimal>", leader_address}}`
+ * (PROTOCOL.md departure: d-engine answers FAILED_PRECONDITION without a hint); a scan, whose
+ * response type has no error field, answers FAILED_PRECONDITION "Not leader" with the
+ * `raftctl-error: NOT_LEADER` and leader trailers.
+ */
+import { NoLeaderError, OutcomeUnknownError, RaftCtlError, RejectedError } from '../../errors.js';
+import { d_engine } from '../../proto/raftctl.js';
+import { checkKey, decodeWriteCommand, InvalidCommandError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
+import type {
+  ClientReadRequest,
+  ClientResponse,
+  ClientWriteRequest,
+  MembershipSnapshot,
+  ScanRequest,
+  ScanResponse,
+  WatchMembershipRequest,
+  WatchRequest,
+  WatchResponse,
+} from '../../transport/messages.js';
+import { ErrorCode, ReadPolicy } from '../../transport/messages.js';
+import { RaftClientService, SERVICE_NAMES } from '../../transport/services.js';
+import { unaryHandler, type GrpcServer } from '../../transport/server.js';
+import { TRAILER } from '../../transport/status.js';
+import type { RaftNode } from '../raft-node.js';
+import { Code, statusError, type ServerStreamLike, type ServiceImplementation } from './grpc-shapes.js';
+
+export interface ClientServiceContext {
+  readonly node: RaftNode;
+  /** Wall clock used to hide expired keys at read time. */
+  readonly unixMs?: () => number;
+}
+
+const WatchEventType = { PUT: 0, DELETE: 1, CANCELED: 2, PROGRESS: 3 } as const;
+
+/** The NOT_LEADER ClientResponse with the leader hint (PROTOCOL.md departures table). */
+export function notLeaderResponse(node: RaftNode, leaderId = node.leaderId): ClientResponse {
+  const id = leaderId && leaderId !== node.id ? leaderId : 0;
+  const address = id ? node.addressOf(id) : undefined;
+  return {
+    error: ErrorCode.NOT_LEADER,
+    metadata: {
+      ...(id ? { leaderId: String(id) } : {}),
+      ...(address ? { leaderAddress: address } : {}),
+      debugMessage: id ? `not the leader; the leader is node ${id}` : 'not the leader; no leader is known',
+    },
+  };
+}
+
+function hintOf(err: NoLeaderError): number {
+  const v = err.details?.leaderId;
+  return typeof v === 'number' ? v : 0;
+}
+
+function invalid(err: unknown): never {
+  throw statusError(Code.INVALID_ARGUMENT, err instanceof Error ? err.message : String(err));
+}
+
+function unavailable(node: RaftNode): void {
+  if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
+}
+
+async function handleWrite(ctx: ClientServiceContext, req: ClientWriteRequest): Promise<ClientResponse> {
+  const node = ctx.node;
+  unavailable(node);
+  if (!req.command) invalid('the request has no command');
+  let bytes: Uint8Array;
+  try {
+    bytes = d_engine.client.WriteCommand.encode(req.command).finish();
+    decodeWriteCommand(bytes, node.sm.limits);
+  } catch (err) {
+    if (err instanceof InvalidCommandError) invalid(err);
+    invalid(`the command does not encode: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (node.role !== 'leader') return notLeaderResponse(node);
+  try {
+    const { result } = await node.propose(bytes);
+    if (result.kind === 'write') return { error: ErrorCode.SUCCESS, writeResult: { succeeded: result.succeeded } };
+    if (result.kind === 'rejected') invalid(result.error);
+    return { error: ErrorCode.SUCCESS, writeResult: { succeeded: true } };
+  } catch (err) {
+    return writeFailure(node, err);
+  }
+}
+
+function writeFailure(node: RaftNode, err: unknown): ClientResponse {
+  if (err instanceof NoLeaderError) return notLeaderResponse(node, hintOf(err));
+  if (err instanceof OutcomeUnknownError) return { error: ErrorCode.PROPOSE_FAILED, metadata: { debugMessage: err.message } };
+  if (err instanceof RejectedError && err.code === 'RESOURCE_EXHAUSTED') throw statusError(Code.RESOURCE_EXHAUSTED, err.message);
+  if (err instanceof RejectedError && err.code === 'NODE_STOPPED') throw statusError(Code.UNAVAILABLE, err.message);
+  if (err instanceof RaftCtlError) return { error: ErrorCode.PROPOSE_FAILED, metadata: { debugMessage: err.message } };
+  throw err;
+}
+
+/** The effective read policy: unset or unknown = linearizable (PROTOCOL.md). */
+export function readPolicyOf(req: ClientReadRequest): 'linearizable' | 'lease' | 'eventual' {
+  const p = req.consistencyPolicy;
+  if (p === null || p === undefined) return 'linearizable';
+  if (p === ReadPolicy.LEASE) return 'lease';
+  if (p === ReadPolicy.EVENTUAL) return 'eventual';
+  return 'linearizable';
+}
+
+async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Promise<ClientResponse> {
+  const node = ctx.node;
+  unavailable(node);
+  const keys: Buffer[] = [];
+  try {
+    for (const k of req.keys ?? []) keys.push(checkKey(k, node.sm.limits));
+  } catch (err) {
+    invalid(err);
+  }
+  const policy = readPolicyOf(req);
+  if (policy === 'lease' && node.role !== 'leader') return notLeaderResponse(node);
+  if (policy !== 'eventual') {
+    try {
+      await node.readBarrier(policy);
+    } catch (err) {
+      if (err instanceof NoLeaderError) return notLeaderResponse(node, hintOf(err));
+      if (err instanceof RaftCtlError && err.code === 'TIMEOUT') throw statusError(Code.UNAVAILABLE, err.message);
+      if (err instanceof RejectedError) throw statusError(Code.UNAVAILABLE, err.message);
+      throw err;
+    }
+  }
+  const now = (ctx.unixMs ?? Date.now)();
+  const results = node.sm.read(keys, now).map((p) => ({ key: p.key, value: p.value }));
+  return { error: ErrorCode.SUCCESS, readData: { results } };
+}
+
+function handleScan(ctx: ClientServiceContext, req: ScanRequest): ScanResponse {
+  const node = ctx.node;
+  unavailable(node);
+  if (node.role !== 'leader') {
+    const id = node.leaderId;
+    const address = id ? node.addressOf(id) : undefined;
+    throw statusError(Code.FAILED_PRECONDITION, 'Not leader', {
+      [TRAILER.error]: 'NOT_LEADER',
+      ...(id ? { [TRAILER.leaderId]: String(id) } : {}),
+      ...(address ? { [TRAILER.leaderAddress]: address } : {}),
+    });
+  }
+  const prefix = Buffer.from(req.prefix ?? new Uint8Array(0));
+  const { entries, revision } = node.sm.scan(prefix, (ctx.unixMs ?? Date.now)());
+  return { entries: entries.map((e) => ({ key: e.key, value: e.value })), revision };
+}
+
+async function pipe<T, R>(node: RaftNode, call: ServerStreamLike<unknown, R>, queue: EventQueue<T>, map: (e: T) => R): Promise<void> {
+  let done = false;
+  const stop = (): void => {
+    done = true;
+    queue.close();
+  };
+  call.on('cancelled', stop);
+  for await (const ev of queue) {
+    if (done || call.cancelled) return;
+    call.write(map(ev));
+  }
+  if (call.cancelled || done) return;
+  if (node.stopped) call.emit('error', { code: Code.UNAVAILABLE, details: 'the node is shutting down' });
+  else call.end();
+}
+
+function watchResponseOf(e: WatchEvent): WatchResponse {
+  return {
+    key: e.key,
+    value: e.value,
+    eventType: WatchEventType[e.type],
+    revision: e.revision,
+    ...(e.prevValue !== undefined ? { prevValue: e.prevValue } : {}),
+  };
+}
+
+/** Registers RaftClientService on `server`. */
+export function addClientService(server: GrpcServer, ctx: ClientServiceContext): void {
+  const node = ctx.node;
+  server.addService(SERVICE_NAMES.client, RaftClientService, {
+    HandleClientWrite: unaryHandler<ClientWriteRequest, ClientResponse>((req) => handleWrite(ctx, req)),
+    HandleClientRead: unaryHandler<ClientReadRequest, ClientResponse>((req) => handleRead(ctx, req)),
+    HandleClientScan: unaryHandler<ScanRequest, ScanResponse>((req) => handleScan(ctx, req)),
+    Watch: (call: ServerStreamLike<WatchRequest, WatchResponse>) => {
+      let queue: EventQueue<WatchEvent>;
+      try {
+        unavailable(node);
+        queue = node.sm.watch({ key: Buffer.from(call.request.key ?? new Uint8Array(0)), prefix: call.request.prefix === true, prevKv: call.request.prevKv === true });
+      } catch (err) {
+        const code = err instanceof InvalidCommandError ? Code.INVALID_ARGUMENT : err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE;
+        call.emit('error', { code, details: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      void pipe(node, call, queue, watchResponseOf);
+    },
+    WatchMembership: (call: ServerStreamLike<WatchMembershipRequest, MembershipSnapshot>) => {
+      if (node.stopped) {
+        call.emit('error', { code: Code.UNAVAILABLE, details: 'the node is shutting down' });
+        return;
+      }
+      const queue: EventQueue<MembershipEvent> = node.sm.watchMembership();
+      void pipe(node, call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }));
+    },
+  } as unknown as ServiceImplementation);
+}
