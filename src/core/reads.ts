@@ -15,7 +15,9 @@
  * votes for electionTimeoutMin ticks after hearing from the leader (counted from restart for
  * a restarted node), and a tick can fire up to one tick early, hence the "- 1". Leases need
  * CheckQuorum, and are never used again in a term once a leadership transfer started
- * (TimeoutNow lets a candidate bypass the followers' lease check).
+ * (TimeoutNow lets a candidate bypass the followers' lease check). A new configuration
+ * entry drops the lease: only rounds acknowledged by a quorum of the configuration now in
+ * force may start a new one (a quorum of the old voters says nothing about the new ones).
  */
 import type { ReadIndexMsg, ReadIndexResponseMsg } from './messages.js';
 import { hasJointQuorum } from './quorum.js';
@@ -116,7 +118,7 @@ export function startRound(s: CoreState, reads: PendingRead[]): void {
     while (sendAppend(s, pr));
     if (pr.nextSeq === before) sendHeartbeat(s, pr);
   }
-  const round: Round = { seqAt, startMs: s.lastTickNowMs, reads };
+  const round: Round = { seqAt, startMs: s.lastTickNowMs, configIndex: s.log.configIndex(), reads };
   if (roundConfirmed(s, round)) {
     confirm(s, round);
     return;
@@ -172,7 +174,9 @@ function roundConfirmed(s: CoreState, round: Round): boolean {
 }
 
 function confirm(s: CoreState, round: Round): void {
-  if (s.cfg.checkQuorum && !s.transferStartedInTerm && round.startMs > s.leaseStartMs) s.leaseStartMs = round.startMs;
+  if (s.cfg.checkQuorum && !s.transferStartedInTerm && round.configIndex === s.log.configIndex() && round.startMs > s.leaseStartMs) {
+    s.leaseStartMs = round.startMs;
+  }
   for (const r of round.reads) releaseRead(s, r);
 }
 

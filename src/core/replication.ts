@@ -21,6 +21,7 @@ export function appendLeaderEntry(s: CoreState, payload: EntryPayload, proposedA
   s.log.append(proposedAtUnixMs === undefined ? { index, term: s.term, payload } : { index, term: s.term, payload, proposedAtUnixMs });
   if (payload.type === 'configuration') {
     s.pendingConfigIndex = index;
+    s.leaseStartMs = Number.NEGATIVE_INFINITY; // see reads.ts: leases belong to one configuration
     syncProgress(s);
   }
   s.needBroadcast = true;

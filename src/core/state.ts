@@ -25,6 +25,8 @@ export interface PendingRead {
 export interface Round {
   readonly seqAt: Map<NodeId, number>;
   readonly startMs: number;
+  /** Configuration index when the round was sent: only a round of the current configuration renews the lease. */
+  readonly configIndex: LogIndex;
   readonly reads: PendingRead[];
 }
 

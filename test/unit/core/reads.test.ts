@@ -152,3 +152,21 @@ test('proposals on a follower are refused NOT_LEADER with the leader as hint', (
   const id = f.propose(new TextEncoder().encode('x'));
   assert.deepEqual(drain(f).proposals, [{ id, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 1 }]);
 });
+
+test('dissertation §6.4.1: appending a configuration entry drops the lease; a round of the new configuration renews it', () => {
+  const c = leader();
+  c.tick(1000);
+  const hb = appendsTo(drainAll(c).messages, 2).at(-1)!;
+  c.step(ack(2, 1, 1, 1, 1, hb.seq));
+  drainAll(c);
+  c.proposeConfChange({ addLearners: [{ id: 4, address: 'n4:1' }] }, 0);
+  drainAll(c);
+  c.readIndex(1, { policy: 'lease', nowMs: 1001 });
+  assert.deepEqual(drain(c).readStates, [], 'no lease after the configuration changed');
+  c.tick(1100);
+  const round = appendsTo(drainAll(c).messages, 2).at(-1)!;
+  c.step(ack(2, 1, 1, 2, 1, round.seq));
+  drainAll(c);
+  c.readIndex(2, { policy: 'lease', nowMs: 1101 });
+  assert.deepEqual(drain(c).readStates, [{ ctx: 2, status: 'ready', index: 2 }]);
+});
