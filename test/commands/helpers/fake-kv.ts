@@ -5,6 +5,12 @@
  * or the d-engine way (gRPC FAILED_PRECONDITION "Not leader", no hint). Every node answers
  * DiscoverLeader with the current leader, eventual reads from the store, and Watch from a
  * script of events.
+ *
+ * For `cluster status`/`health`/`wait`: in raftctl mode the nodes serve GetServerInfo and
+ * GetNodeStatus (commit and applied index = the store's revision; the leader lists its live
+ * peers); in d-engine mode GetServerInfo is UNIMPLEMENTED and the nodes answer
+ * GetClusterMetadata and the RequestVote probe like d-engine. A killed peer (`peer(id).kill()`)
+ * refuses connections.
  */
 import { status } from '@grpc/grpc-js';
 import { FakePeer } from '../../harness/fake-peer.js';
@@ -62,8 +68,35 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
     return { error: NOT_LEADER, metadata: cluster.leaderId === null ? {} : { leaderId: String(cluster.leaderId), leaderAddress: leaderAddress() } };
   };
 
+  const ids = peers.map((p) => p.id);
+  const membership = () => ({
+    version: 1,
+    nodes: peers.map((p) => ({ id: p.id, address: p.address, role: 1, status: 3 })),
+    currentLeaderId: cluster.leaderId,
+  });
   for (const peer of peers) {
     const isLeader = (): boolean => cluster.leaderId === peer.id;
+    peer.handle('GetClusterMetadata', () => membership());
+    if (options.refusal === 'd-engine') {
+      peer.handle('RequestVote', () => ({ term: 3, voteGranted: false, lastLogIndex: cluster.revision, lastLogTerm: 3 }));
+    } else {
+      peer.handle('GetServerInfo', () => ({ version: '0.1.0', nodeId: peer.id, clusterId: 'fake', apiVersion: 1, features: [] }));
+      peer.handle('GetNodeStatus', () => ({
+        nodeId: peer.id,
+        role: isLeader() ? 3 : 1,
+        term: 3,
+        leaderId: cluster.leaderId,
+        commitIndex: cluster.revision,
+        appliedIndex: cluster.revision,
+        firstLogIndex: 1,
+        lastLogIndex: cluster.revision,
+        lastLogTerm: 3,
+        configuration: { voters: ids, votersOutgoing: [], learners: [] },
+        configIndex: 1,
+        address: peer.address,
+        peers: isLeader() ? peers.filter((p) => p !== peer).map((p) => ({ id: p.id, matchIndex: cluster.revision, nextIndex: cluster.revision + 1, state: 1, inflight: 0, lastContactMs: 5, lagEntries: 0 })) : [],
+      }));
+    }
     peer.handle('DiscoverLeader', () => {
       if (cluster.leaderId === null) throw new GrpcStatusError(status.UNAVAILABLE, 'Leader not discovered');
       return { leaderId: cluster.leaderId, leaderAddress: leaderAddress(), term: 3 };

@@ -1,0 +1,20 @@
+import { waitFor, type WaitResult } from '../../src/app/wait.js';
+import { BaseCommand } from '../../src/cli/base-command.js';
+import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { waitView } from '../../src/cli/views/health.js';
+
+export default class WaitLeader extends BaseCommand<typeof WaitLeader> {
+  static override summary = 'Block until some node leads.';
+
+  static override description = `Polls DiscoverLeader on every endpoint (100 ms, growing to 1 s between polls) until one names a leader, then prints the result and exits 0; exits 5 when --wait-timeout passes first. The result is {"condition", "target", "met", "attempts", "elapsedMs", "detail", "error"}, detail being what leader discover prints.
+
+${EXIT_CODES_HELP}`;
+
+  static override examples = [
+    { description: 'After starting a cluster, wait up to a minute for an election', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081,127.0.0.1:9082,127.0.0.1:9083 --wait-timeout 1m' },
+  ];
+
+  async run(): Promise<WaitResult> {
+    return this.renderVerdict(await waitFor(await this.operatorContext(), { kind: 'leader' }), waitView);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * `raftctl cluster health [--degraded-ok]`: proves a working quorum (CLI.md) with checks that
+ * each say what they saw:
+ *
+ * 1. `leader`: some node leads (cluster status, src/app/cluster-status.ts).
+ * 2. `quorum`: a majority of the voters (of both halves while joint) could be read.
+ * 3. `voters`: every voter could be read. The only check `--degraded-ok` tolerates.
+ * 4. `write`: a write of the health key {@link HEALTH_KEY} (a TTL of {@link HEALTH_TTL_SECS}
+ *    seconds, so it never lingers) is applied through the leader.
+ * 5. `linearizable-read`: a linearizable read through the leader returns the value just written.
+ * 6. `commit-advancing`: the leader's commit index (raftctl nodes, GetNodeStatus) or applied
+ *    revision (d-engine nodes, the `revision` of a Scan, PROTOCOL.md "Reading a d-engine node")
+ *    moved past where it was before the write.
+ *
+ * Design choice: commit progress is proven by writing, not by watching the commit index of an
+ * idle cluster (which only moves when someone writes). The health key is the only data the
+ * check changes; it expires on its own.
+ */
+import { EXIT } from '../errors.js';
+import { IMPROBABLE_SCAN_PREFIX } from './cluster-status-dengine.js';
+import { clusterStatus, type ClusterStatus } from './cluster-status.js';
+import { utf8Bytes } from './kv-encoding.js';
+import { kvGet, kvWrite, type KvContext } from './kv.js';
+import { errorText, type Verdict } from './verdict.js';
+
+/** The key the health check writes and reads back. */
+export const HEALTH_KEY = '/raftctl/health';
+/** The health key's TTL: it expires a minute after the last check. */
+export const HEALTH_TTL_SECS = 60;
+
+/** One check's result. */
+export interface HealthCheck {
+  readonly name: 'leader' | 'quorum' | 'voters' | 'write' | 'linearizable-read' | 'commit-advancing';
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** The JSON shape of `cluster health` (CLI.md, "JSON shapes"), plus `degraded`. */
+export interface ClusterHealth {
+  /** Every check passed. */
+  readonly healthy: boolean;
+  /** Only `voters` failed: the quorum works but a voter is down. */
+  readonly degraded: boolean;
+  readonly checks: HealthCheck[];
+}
+
+export interface HealthOptions {
+  /** Exit 0 when only a voter is down (`--degraded-ok`). */
+  readonly degradedOk?: boolean;
+  /** The value written to the health key (default: a timestamp and a random nonce). */
+  readonly nonce?: string;
+}
+
+const majority = (n: number): number => Math.floor(n / 2) + 1;
+
+/** Voters that could be read, per configuration half, against each half's majority. */
+function quorumChecks(status: ClusterStatus): HealthCheck[] {
+  const config = status.config;
+  if (!config) return [
+    { name: 'quorum', ok: false, detail: 'the configuration could not be read' },
+    { name: 'voters', ok: false, detail: 'the configuration could not be read' },
+  ];
+  const reachable = new Set(status.members.filter((m) => m.reachable).map((m) => m.id));
+  const halves = [config.voters, ...(config.votersOutgoing.length > 0 ? [config.votersOutgoing] : [])];
+  const parts = halves.map((voters) => ({ voters, up: voters.filter((id) => reachable.has(id)).length }));
+  const quorumOk = parts.every((p) => p.voters.length > 0 && p.up >= majority(p.voters.length));
+  const describe = parts.map((p) => `${p.up}/${p.voters.length} voters reachable (quorum ${majority(p.voters.length)})`).join('; ');
+  const allVoters = [...new Set(halves.flat())];
+  const down = allVoters.filter((id) => !reachable.has(id));
+  return [
+    { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },
+    { name: 'voters', ok: down.length === 0, detail: down.length === 0 ? `all ${allVoters.length} voters reachable` : `unreachable: ${down.map((id) => `node ${id}`).join(', ')}` },
+  ];
+}
+
+/** The leader's progress counter: commit index (raftctl) or applied revision (d-engine); null when unknown. */
+async function leaderProgress(ctx: KvContext, status: ClusterStatus): Promise<number | null> {
+  const leader = status.members.find((m) => m.id === status.leaderId);
+  if (!leader?.address) return null;
+  try {
+    if (status.source === 'raftctl') return (await ctx.client.getNodeStatus(leader.address, ctx.budget.callOptions())).commitIndex ?? 0;
+    return (await ctx.client.scan(leader.address, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, ctx.budget.callOptions())).revision ?? 0;
+  } catch {
+    return null;
+  }
+}
+
+function progressBefore(status: ClusterStatus): number | null {
+  const leader = status.members.find((m) => m.id === status.leaderId);
+  if (!leader) return null;
+  return status.source === 'raftctl' ? leader.commitIndex : leader.appliedIndex;
+}
+
+const since = (start: number): string => `${Math.round(performance.now() - start)} ms`;
+
+/** Runs the checks against the cluster behind `ctx` and returns them with their verdict (0 or 8). */
+export async function clusterHealth(ctx: KvContext, options: HealthOptions = {}): Promise<Verdict<ClusterHealth>> {
+  const checks: HealthCheck[] = [];
+  const status = (await clusterStatus(ctx)).result;
+  const leader = status.members.find((m) => m.id === status.leaderId);
+  checks.push(
+    status.leaderId !== null
+      ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
+      : { name: 'leader', ok: false, detail: 'no node leads' },
+  );
+  checks.push(...quorumChecks(status));
+  const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
+
+  if (!quorumOk) {
+    const why = status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
+    checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
+    return verdict(checks, options);
+  }
+
+  const before = progressBefore(status);
+  const nonce = options.nonce ?? `${new Date().toISOString()} ${Math.random().toString(36).slice(2, 10)}`;
+  const key = utf8Bytes(HEALTH_KEY);
+  let written = false;
+  let started = performance.now();
+  try {
+    const w = await kvWrite(ctx, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
+    written = w.result.outcome === 'applied';
+    checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `outcome unknown: ${w.result.error}` });
+  } catch (error) {
+    checks.push({ name: 'write', ok: false, detail: errorText(error) });
+  }
+
+  started = performance.now();
+  try {
+    const read = await kvGet(ctx, key, 'linearizable');
+    if (!written) {
+      checks.push({ name: 'linearizable-read', ok: true, detail: `answered in ${since(started)} (not compared: the health write did not complete)` });
+    } else {
+      const ok = read.value === nonce;
+      checks.push({ name: 'linearizable-read', ok, detail: ok ? `read the value just written in ${since(started)}` : `read returned ${read.found ? `"${read.value}"` : 'nothing'}, not the value just written` });
+    }
+  } catch (error) {
+    checks.push({ name: 'linearizable-read', ok: false, detail: errorText(error) });
+  }
+
+  const after = written ? await leaderProgress(ctx, status) : null;
+  if (!written) checks.push({ name: 'commit-advancing', ok: false, detail: 'skipped: the health write did not complete' });
+  else if (before === null || after === null) checks.push({ name: 'commit-advancing', ok: true, detail: 'the health write committed (the leader\'s index could not be read to compare)' });
+  else {
+    const what = status.source === 'raftctl' ? 'commit index' : 'applied revision';
+    checks.push({ name: 'commit-advancing', ok: after > before, detail: `leader ${what} ${before} → ${after}` });
+  }
+  return verdict(checks, options);
+}
+
+function verdict(checks: HealthCheck[], options: HealthOptions): Verdict<ClusterHealth> {
+  const failed = checks.filter((c) => !c.ok);
+  const healthy = failed.length === 0;
+  const degraded = failed.length > 0 && failed.every((c) => c.name === 'voters');
+  const result: ClusterHealth = { healthy, degraded, checks };
+  if (healthy || (degraded && options.degradedOk)) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
+  return {
+    result,
+    exitCode: EXIT.UNHEALTHY,
+    code: 'UNHEALTHY',
+    message: `cluster health: ${degraded ? 'degraded' : 'unhealthy'}: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`,
+    hint: degraded
+      ? 'the quorum works but a voter is down: restart it, or pass --degraded-ok to accept this'
+      : 'run `raftctl cluster status` to see which members are down or behind',
+  };
+}
