@@ -67,7 +67,7 @@ export interface NodeHostOptions {
   readonly electionTimeoutMs?: number;
   /** Snapshot every N applied entries (default 10000; 0 = only on demand). */
   readonly snapshotEvery?: number;
-  /** Log entries kept behind a snapshot (default 1000). */
+  /** Log entries kept behind a snapshot (default min(1000, snapshotEvery)). */
   readonly keepLogEntries?: number;
   /** Snapshot files kept (default 2). */
   readonly retainSnapshots?: number;
@@ -138,7 +138,8 @@ export class NodeHost {
     const tickMs = o.tickMs ?? 100;
     const electionTicks = Math.max(3, Math.round((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
     if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
-    const policy: SnapshotPolicy = checkSnapshotPolicy({ everyEntries: o.snapshotEvery ?? 10_000, keepLogEntries: o.keepLogEntries ?? 1_000 });
+    const everyEntries = o.snapshotEvery ?? 10_000;
+    const policy: SnapshotPolicy = checkSnapshotPolicy({ everyEntries, keepLogEntries: o.keepLogEntries ?? Math.min(1_000, everyEntries || 1_000) });
     const server = new GrpcServer();
     const bound = await server.listen(o.listen).catch((err: unknown) => {
       throw new ConfigError(`cannot listen on ${o.listen}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,0 +1,178 @@
+/**
+ * RaftNode on memory storage, three nodes wired in-process (helpers.ts): the Ready contract
+ * end to end without gRPC. Each test bounds every wait and stops the cluster in `finally`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NoLeaderError, RejectedError } from '../../../src/errors.js';
+import { MemCluster, put, until } from './helpers.js';
+
+test('a leader is elected and a write is applied on every node, in the same order (Raft §5.3)', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const outcomes = [];
+    for (let i = 0; i < 20; i++) outcomes.push(await leader.propose(put(`k${i}`, `v${i}`)));
+    const last = outcomes.at(-1)!.index;
+    assert.equal(outcomes.every((o) => o.result.kind === 'write' && o.result.succeeded), true);
+    for (const id of [1, 2, 3]) {
+      await until(`node ${id} applied ${last}`, () => (c.node(id).sm.appliedIndex >= last ? true : undefined));
+      assert.equal(c.node(id).sm.get(Buffer.from('k19'), Date.now())?.toString(), 'v19');
+    }
+    assert.deepEqual(
+      [1, 2, 3].map((id) => c.node(id).sm.scan(Buffer.alloc(0), Date.now()).entries.length),
+      [20, 20, 20],
+    );
+  } finally {
+    await c.stop();
+  }
+});
+
+test('the leader batches concurrent proposals: every one is answered with its own index', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => leader.propose(put(`p${i}`, 'x'))));
+    const indexes = results.map((r) => r.index);
+    assert.equal(new Set(indexes).size, 200);
+    assert.deepEqual([...indexes].sort((a, b) => a - b), indexes);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a follower refuses a proposal with NOT_LEADER and the leader hint', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const follower = [1, 2, 3].map((id) => c.node(id)).find((n) => n !== leader)!;
+    await until('follower knows the leader', () => (follower.leaderId === leader.id ? true : undefined));
+    assert.throws(() => follower.propose(put('a', 'b')), (err: unknown) => err instanceof NoLeaderError && err.details?.leaderId === leader.id);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('linearizable reads on a follower go through the leader (ReadIndex, dissertation §6.4) and see every acknowledged write', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const follower = [1, 2, 3].map((id) => c.node(id)).find((n) => n !== leader)!;
+    const { index } = await leader.propose(put('r', '1'));
+    const readIndex = await follower.readBarrier('linearizable');
+    assert.ok(readIndex >= index, `read index ${readIndex} covers the write at ${index}`);
+    assert.equal(follower.sm.get(Buffer.from('r'), Date.now())?.toString(), '1');
+    const leaseIndex = await leader.readBarrier('lease');
+    assert.ok(leaseIndex >= index);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('proposals are refused with RESOURCE_EXHAUSTED while the uncommitted log is over its bound', async () => {
+  const c = await MemCluster.create([1, 2, 3], { maxUncommittedEntries: 5 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (const id of [1, 2, 3]) if (id !== leader.id) c.isolated.add(id);
+    const pending = [];
+    let refused: unknown;
+    for (let i = 0; i < 10; i++) {
+      try {
+        const p = leader.propose(put(`u${i}`, 'x'));
+        p.catch(() => undefined);
+        pending.push(p);
+      } catch (err) {
+        refused = err;
+        break;
+      }
+    }
+    assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
+    assert.ok(pending.length <= 5);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a storage error stops the node: no retry, waiting writes fail, later proposals are refused', async () => {
+  const c = await MemCluster.create([1]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    c.nodes.get(1)!.log.failNextWrite('disk on fire');
+    await assert.rejects(leader.propose(put('a', 'b')));
+    await until('fatal error reported', () => (c.fatalErrors.length > 0 ? true : undefined));
+    assert.match(c.fatalErrors[0]!.message, /disk on fire/);
+    assert.equal(leader.stopped, true);
+    assert.throws(() => leader.propose(put('c', 'd')));
+  } finally {
+    await c.stop();
+  }
+});
+
+test('snapshot, compaction, and a lagging follower catching up through an installed snapshot (Raft §7)', async () => {
+  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
+    c.isolated.add(lagging);
+    let last = 0;
+    for (let i = 0; i < 60; i++) last = (await leader.propose(put(`s${i}`, `v${i}`))).index;
+    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
+    assert.ok((await c.nodes.get(leader.id)!.snapshots.latest()) !== null);
+    c.isolated.delete(lagging);
+    const f = c.node(lagging);
+    await until(`node ${lagging} caught up to ${last}`, () => (f.sm.appliedIndex >= last ? true : undefined), 8000);
+    assert.equal(f.sm.get(Buffer.from('s0'), Date.now())?.toString(), 'v0');
+    assert.equal(f.sm.get(Buffer.from('s59'), Date.now())?.toString(), 'v59');
+    assert.ok((await c.nodes.get(lagging)!.snapshots.latest()) !== null, 'the follower holds the received snapshot');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('restart from memory storage: the state machine is rebuilt from snapshot + log and nothing acknowledged is lost', async () => {
+  const c = await MemCluster.create([1], { snapshotEvery: 10, keepLogEntries: 2 });
+  try {
+    let leader = await until('leader', () => c.leader());
+    for (let i = 0; i < 25; i++) await leader.propose(put(`r${i}`, `v${i}`));
+    await c.restart(1, { snapshotEvery: 10, keepLogEntries: 2 });
+    leader = await until('leader after restart', () => c.leader());
+    await until('all applied again', () => (leader.sm.get(Buffer.from('r24'), Date.now()) ? true : undefined));
+    assert.equal(leader.sm.scan(Buffer.from('r'), Date.now()).entries.length, 25);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('TTL: the leader proposes one expiry entry; every node deletes the key at the same index', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const watches = [1, 2, 3].map((id) => c.node(id).sm.watch({ key: Buffer.from('ttl') }));
+    await leader.propose(put('ttl', 'soon', 1));
+    const revisions = await Promise.all(
+      watches.map(async (q) => {
+        for await (const ev of q) if (ev.type === 'DELETE') return ev.revision;
+        return -1;
+      }),
+    );
+    assert.equal(new Set(revisions).size, 1, `same delete revision everywhere: ${revisions.join(',')}`);
+    assert.ok(revisions[0]! > 0);
+    for (const w of watches) w.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('configuration change through the log: a learner added by the leader is replicated to', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const { index } = await leader.proposeConfChange({ addLearners: [{ id: 4, address: 'mem:4' }] });
+    assert.ok(index > 1);
+    for (const id of [1, 2, 3]) {
+      await until(`node ${id} sees learner 4`, () => (c.node(id).configuration.learners.some((l) => l.id === 4) ? true : undefined));
+    }
+  } finally {
+    await c.stop();
+  }
+});
