@@ -13,7 +13,7 @@ import { checkRounds, onTermCommitted } from './reads.js';
 import { abandonPendingAfter } from './proposals.js';
 import { becomeFollower } from './roles.js';
 import type { CoreState } from './state.js';
-import type { EntryPayload, LogIndex } from './types.js';
+import type { Entry, EntryPayload, LogIndex } from './types.js';
 
 /** Appends an entry of the current term to the leader's log; returns its index. */
 export function appendLeaderEntry(s: CoreState, payload: EntryPayload, proposedAtUnixMs?: number): LogIndex {
@@ -65,7 +65,7 @@ export function sendAppend(s: CoreState, pr: Progress): boolean {
     sendSnapshot(s, pr);
     return false;
   }
-  const hi = Math.min(last + 1, pr.nextIndex + s.cfg.maxEntriesPerAppend);
+  const hi = appendLimit(s, pr.nextIndex, Math.min(last + 1, pr.nextIndex + s.cfg.maxEntriesPerAppend));
   const entries = pr.nextIndex <= last ? s.log.slice(pr.nextIndex, hi) : [];
   const seq = pr.recordSent(prevLogIndex, entries.length > 0);
   s.send({
@@ -86,6 +86,33 @@ export function sendAppend(s: CoreState, pr: Progress): boolean {
   }
   pr.nextIndex = hi;
   return true;
+}
+
+/** Per-entry allowance for index, term and framing in `maxAppendBytes` accounting. */
+const ENTRY_OVERHEAD_BYTES = 32;
+
+/** Bytes an entry counts for in `maxAppendBytes`. */
+export function entrySize(e: Entry): number {
+  switch (e.payload.type) {
+    case 'command':
+      return ENTRY_OVERHEAD_BYTES + e.payload.data.byteLength;
+    case 'configuration': {
+      const c = e.payload.configuration;
+      return ENTRY_OVERHEAD_BYTES + 16 * (c.voters.length + c.votersOutgoing.length + c.learners.length) + Object.values(c.addresses).reduce((n, a) => n + a.length + 8, 0);
+    }
+    default:
+      return ENTRY_OVERHEAD_BYTES;
+  }
+}
+
+/** End (exclusive) of the entries from `lo` that fit in maxAppendBytes, at least one, at most `hi`. */
+function appendLimit(s: CoreState, lo: LogIndex, hi: LogIndex): LogIndex {
+  let bytes = 0;
+  for (let i = lo; i < hi; i++) {
+    bytes += entrySize(s.log.entry(i)!);
+    if (bytes > s.cfg.maxAppendBytes && i > lo) return i;
+  }
+  return hi;
 }
 
 /**

@@ -104,6 +104,12 @@ export interface RaftConfig {
   readonly maxInflightAppends?: number;
   /** Maximum entries per Append. Default 1024. */
   readonly maxEntriesPerAppend?: number;
+  /**
+   * Soft limit on the payload bytes of one Append (command bytes plus a fixed per-entry
+   * allowance); an Append always carries at least one entry. Default 1 MiB, well under
+   * gRPC's 4 MiB message limit.
+   */
+  readonly maxAppendBytes?: number;
   /** Milliseconds per tick, used only to size leases. Default 100. */
   readonly tickMs?: number;
   /** Safety margin for clock-rate drift subtracted from the lease. Default 100 ms. */
@@ -121,6 +127,7 @@ export interface ResolvedConfig {
   readonly preVote: boolean;
   readonly maxInflightAppends: number;
   readonly maxEntriesPerAppend: number;
+  readonly maxAppendBytes: number;
   readonly tickMs: number;
   readonly leaseDriftMs: number;
 }
@@ -137,6 +144,7 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
     preVote: c.preVote ?? true,
     maxInflightAppends: c.maxInflightAppends ?? 256,
     maxEntriesPerAppend: c.maxEntriesPerAppend ?? 1024,
+    maxAppendBytes: c.maxAppendBytes ?? 1024 * 1024,
     tickMs: c.tickMs ?? 100,
     leaseDriftMs: c.leaseDriftMs ?? 100,
   };
@@ -148,7 +156,7 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
   if (r.electionTimeoutMaxTicks <= r.electionTimeoutMinTicks) {
     throw new RangeError('electionTimeoutMaxTicks must exceed electionTimeoutMinTicks');
   }
-  if (r.maxInflightAppends < 1 || r.maxEntriesPerAppend < 1) throw new RangeError('flow limits must be >= 1');
+  if (r.maxInflightAppends < 1 || r.maxEntriesPerAppend < 1 || r.maxAppendBytes < 1) throw new RangeError('flow limits must be >= 1');
   return r;
 }
 

@@ -40,6 +40,7 @@ export function runSeed(seed: number): SeedResult {
     compactKeep: r.between(0, 5),
     maxInflightAppends: r.pick([1, 4, 256]),
     maxEntriesPerAppend: r.pick([1, 3, 64, 1024]),
+    maxAppendBytes: r.pick([100, 1000, 1 << 20]),
   });
   const et = c.electionTimeoutMs;
   const faultEnd = r.between(3000, 25000);

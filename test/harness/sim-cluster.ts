@@ -41,6 +41,7 @@ export interface SimOptions {
   readonly preVote?: boolean;
   readonly maxInflightAppends?: number;
   readonly maxEntriesPerAppend?: number;
+  readonly maxAppendBytes?: number;
   readonly leaseDriftMs?: number;
   /** Compact a node's log once this many applied entries follow its snapshot (0 = never). */
   readonly compactEvery?: number;
@@ -470,6 +471,7 @@ export class SimCluster {
       ...(this.opts.preVote !== undefined ? { preVote: this.opts.preVote } : {}),
       ...(this.opts.maxInflightAppends !== undefined ? { maxInflightAppends: this.opts.maxInflightAppends } : {}),
       ...(this.opts.maxEntriesPerAppend !== undefined ? { maxEntriesPerAppend: this.opts.maxEntriesPerAppend } : {}),
+      ...(this.opts.maxAppendBytes !== undefined ? { maxAppendBytes: this.opts.maxAppendBytes } : {}),
       ...(this.opts.leaseDriftMs !== undefined ? { leaseDriftMs: this.opts.leaseDriftMs } : {}),
     };
     n.core = new RaftCore(cfg, { hardState: d.hardState, snapshot: d.snapshot, entries: [...d.entries], commitIndex: d.commitIndex });

@@ -223,3 +223,22 @@ test('flow control: a heartbeat answer (anchored at matchIndex) does not end a p
   c.step(ack(3, 1, 2, 4, 2, 3));
   assert.deepEqual(c.status().peers.find((p) => p.id === 3), { id: 3, matchIndex: 4, nextIndex: 5, state: 'REPLICATE', inflight: 0, ticksSinceContact: 0 });
 });
+
+test('flow control: an Append stops at maxAppendBytes but always carries at least one entry', () => {
+  const c = newCore(1, [1, 2], { maxAppendBytes: 100 });
+  makeLeader(c, [1, 2]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  drainAll(c);
+  c.propose(new Uint8Array(30)); // 62 bytes counted
+  c.propose(new Uint8Array(30));
+  c.propose(new Uint8Array(500)); // alone over the limit
+  c.propose(new Uint8Array(1));
+  const sent = appendsTo(drainAll(c).messages, 2);
+  assert.deepEqual(sent.map((m) => m.entries.map((e) => e.index)), [[2], [3], [4], [5]]);
+  const c2 = newCore(1, [1, 2], { maxAppendBytes: 130 });
+  makeLeader(c2, [1, 2]);
+  c2.step(ack(2, 1, 1, 1, 1, 1));
+  drainAll(c2);
+  for (let i = 0; i < 3; i++) c2.propose(new Uint8Array(30));
+  assert.deepEqual(appendsTo(drainAll(c2).messages, 2).map((m) => m.entries.map((e) => e.index)), [[2, 3], [4]]);
+});
