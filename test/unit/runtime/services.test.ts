@@ -1,0 +1,154 @@
+/**
+ * The services of one NodeHost over real loopback gRPC (a single-node cluster in a temporary
+ * data directory, tick 10 ms): what each RPC answers, per PROTOCOL.md and reference §3/§6.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../../src/runtime/logger.js';
+import { NodeHost } from '../../../src/runtime/node-host.js';
+import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { ChannelPool } from '../../../src/transport/channels.js';
+import { serverStreamCall } from '../../../src/transport/call.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
+import { AdminService, ClusterManagementService, ElectionService, RaftClientService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
+import type { WatchResponse } from '../../../src/transport/messages.js';
+import { until } from './helpers.js';
+
+let dir: string;
+let host: NodeHost;
+let ep: string;
+const client = new EndpointClient();
+const o = { deadlineMs: 3000 };
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'raftctl-svc-'));
+  host = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, tickMs: 10, electionTimeoutMs: 100, logger: silentLogger });
+  ep = host.address;
+  await until('leader ready', () => (host.node.leaderReady ? true : undefined));
+});
+
+after(async () => {
+  client.close();
+  await host.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const put = (key: string, value: string, ttlSecs = 0) => client.write(ep, { command: { insert: { key: Buffer.from(key), value: Buffer.from(value), ttlSecs } } }, o);
+
+test('write, read under the three policies, scan with revision', async () => {
+  assert.deepEqual(JSON.parse(JSON.stringify(await put('a', '1'))), { writeResult: { succeeded: true } });
+  const cas = await client.write(ep, { command: { compareAndSwap: { key: Buffer.from('a'), expectedValue: Buffer.from('nope'), newValue: Buffer.from('2') } } }, o);
+  assert.equal(cas.writeResult?.succeeded, false);
+  for (const consistencyPolicy of [undefined, 0, 1, 2]) {
+    const r = await client.read(ep, { keys: [Buffer.from('a'), Buffer.from('missing')], ...(consistencyPolicy !== undefined ? { consistencyPolicy } : {}) }, o);
+    assert.deepEqual(r.readData?.results?.map((x) => [Buffer.from(x.key!).toString(), Buffer.from(x.value!).toString()]), [['a', '1']], `policy ${consistencyPolicy}`);
+  }
+  const scan = await client.scan(ep, { prefix: Buffer.from('a') }, o);
+  assert.equal(scan.entries?.length, 1);
+  assert.equal(Number(scan.revision), host.node.sm.appliedIndex);
+});
+
+test('bad client input is INVALID_ARGUMENT and changes nothing', async () => {
+  const before = host.node.status().lastLogIndex;
+  await assert.rejects(put('', 'x'), (e: Error & { code?: string }) => /INVALID_ARGUMENT/.test(String(e.code)) || /empty/.test(e.message));
+  await assert.rejects(client.write(ep, {}, o), /no command/);
+  await assert.rejects(put('big', 'x'.repeat(1024 * 1024 + 1)), /limit/);
+  await assert.rejects(client.read(ep, { keys: [Buffer.alloc(0)] }, o), /empty/);
+  assert.equal(host.node.status().lastLogIndex, before);
+});
+
+test('UpdateClusterConf is refused with success:false, ERROR_CODE_INVALID_CHANGE and changes nothing', async () => {
+  const cfg = host.node.status().configIndex;
+  const r = await client.call(ep, ClusterManagementService.UpdateClusterConf, { id: 9, term: 99, version: 99, change: { removeNode: { nodeId: 1 } } }, o);
+  assert.equal(r.success, false);
+  assert.equal(r.errorCode, 4);
+  assert.equal(host.node.status().configIndex, cfg);
+});
+
+test('GetClusterMetadata names the leader once its noop committed; DiscoverLeader answers self', async () => {
+  const m = await client.getClusterMetadata(ep, o);
+  assert.equal(m.currentLeaderId, 1);
+  assert.deepEqual(m.nodes?.map((n) => [n.id, n.address, n.role, n.status]), [[1, ep, 1, 3]]);
+  const d = await client.discoverLeader(ep, { nodeId: 5, requesterAddress: '127.0.0.1:1' }, o);
+  assert.equal(d.leaderId, 1);
+  assert.equal(d.leaderAddress, ep);
+});
+
+test('JoinCluster adds a learner through the log, answers after commit, and refuses a second join as already existing', async () => {
+  const r = await client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 7, nodeRole: 4, address: '127.0.0.1:9', status: 1 }, o);
+  assert.equal(r.success, true);
+  assert.equal(r.leaderId, 1);
+  assert.ok(r.config?.nodes?.some((n) => n.id === 7 && n.role === 4));
+  await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 7, nodeRole: 4, address: '127.0.0.1:9', status: 1 }, o), /already exists/);
+  await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 8, nodeRole: 1, address: '127.0.0.1:9', status: 1 }, o), /learner/);
+});
+
+test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION; without one it is served', async () => {
+  const req = { term: 0, candidateId: 0xffffffff, lastLogIndex: 0, lastLogTerm: 0 };
+  await assert.rejects(client.call(ep, ElectionService.RequestVote, req, { ...o, metadata: { 'raftctl-cluster-id': 'other' } }), /cluster id mismatch/);
+  const denied = await client.call(ep, ElectionService.RequestVote, req, o);
+  assert.equal(denied.voteGranted, false);
+  assert.ok(Number(denied.term) >= 2);
+});
+
+test('health is SERVING for the five d-engine services and ours', async () => {
+  for (const s of [...DENGINE_SERVICE_NAMES, SERVICE_NAMES.peerExt, SERVICE_NAMES.admin]) {
+    const h = await client.healthCheck(ep, s, o);
+    assert.equal(h.status, 1, s);
+  }
+});
+
+test('admin: GetServerInfo, GetNodeStatus fields, TriggerSnapshot, UNIMPLEMENTED for later methods', async () => {
+  const info = await client.getServerInfo(ep, o);
+  assert.equal(info.nodeId, 1);
+  assert.equal(info.clusterId, host.clusterId);
+  const snap = await client.triggerSnapshot(ep, o);
+  assert.ok(Number(snap.index) >= 1);
+  assert.match(String(snap.sha256), /^[0-9a-f]{64}$/);
+  const st = await client.getNodeStatus(ep, o);
+  assert.equal(st.nodeId, 1);
+  assert.equal(Number(st.commitIndex), Number(st.lastLogIndex));
+  assert.equal(Number(st.snapshot?.index), Number(snap.index));
+  assert.deepEqual(st.configuration?.voters, [1]);
+  assert.equal(st.address, ep);
+  await assert.rejects(client.call(ep, AdminService.TransferLeadership, { targetId: 0 }, o), /not implemented/);
+});
+
+test('StreamSnapshot serves the leader\'s latest snapshot file', async () => {
+  await put('snap-key', 'v');
+  const written = await client.triggerSnapshot(ep, o);
+  const t = new GrpcTransport({ selfId: 99 });
+  try {
+    const pull = await t.requestSnapshotFromLeader(1, DEFAULT_RETRY.installSnapshot, { selfId: 99, members: [{ id: 1, address: ep, role: 'voter' }] });
+    let bytes = 0;
+    for await (const chunk of pull) bytes += chunk.data.byteLength;
+    const info = await pull.info;
+    assert.equal(info.lastIncludedIndex, Number(written.index));
+    assert.equal(bytes, Number(written.bytes));
+  } finally {
+    t.close();
+  }
+});
+
+test('Watch streams a PUT event with its revision', async () => {
+  const pool = new ChannelPool();
+  try {
+    const call = serverStreamCall(pool.forAddress(ep, 'control'), RaftClientService.Watch, { key: Buffer.from('w') }, {});
+    const events: WatchResponse[] = [];
+    call.on('data', (e: WatchResponse) => events.push(e));
+    call.on('error', () => undefined);
+    await until('watch registered', () => (host.node.sm.watcherCount > 0 ? true : undefined));
+    await put('w', 'x');
+    await until('event', () => (events.length > 0 ? true : undefined));
+    assert.equal(Buffer.from(events[0]!.value!).toString(), 'x');
+    assert.equal(events[0]!.eventType, 0);
+    assert.ok(Number(events[0]!.revision) > 0);
+    call.cancel();
+  } finally {
+    pool.close();
+  }
+});
