@@ -45,8 +45,9 @@ export class RaftCore {
   }
 
   /**
-   * Feeds one message. Never throws on peer input: messages for another node are dropped;
-   * every Append, Vote, PreVote and Snapshot request gets exactly one response.
+   * Feeds one message. Never throws on peer input. Every Append, Vote, PreVote and Snapshot
+   * request addressed to this node gets exactly one response; a message whose `to` is
+   * another id is a routing bug in the runtime and is dropped without one.
    * A message with a higher term makes this node a follower of that term first (Raft §5.1),
    * except Vote/PreVote arriving inside a leader lease (refused without adopting the term,
    * dissertation §4.2.3) and granted Pre-Vote answers.
