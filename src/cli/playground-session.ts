@@ -1,0 +1,184 @@
+/**
+ * The foreground session of `raftctl playground`: data directories and node log files (the file
+ * system is src/cli's business), signals, and the terminal.
+ *
+ * - Data: `--data-dir D` is kept; otherwise a temporary directory is made and removed on exit.
+ *   A directory whose nodes already hold state is restarted from it (no `--peers`).
+ * - Logs: each node's NDJSON stderr goes to `<dataDir>/node-<id>.log`.
+ * - Output: on a TTY (table output) a status table redrawn every second; otherwise the endpoints
+ *   and one status table once the cluster is ready (a leader and every member reachable), or one
+ *   JSON document under -o json/ndjson/yaml. Then the session stays up.
+ * - SIGINT/SIGTERM (Ctrl-C) stop every node and clean up; the nodes also stop if this process
+ *   dies, because their stdin is a pipe from it.
+ */
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clusterStatus, type ClusterStatus } from '../app/cluster-status.js';
+import { nodeDataDir, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
+import { RaftCtlError, UsageError } from '../errors.js';
+import { createCliContext, type CliContext } from './context.js';
+import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
+import { colourEnabled, painter, type Painter } from './style.js';
+import { clusterStatusView } from './views/cluster-status.js';
+
+export interface PlaygroundSessionOptions {
+  readonly nodes: number;
+  readonly basePort?: number;
+  readonly dataDir?: string;
+  readonly format: OutputFormat;
+  /** Path of bin/run.js. */
+  readonly script: string;
+  readonly heartbeatIntervalMs?: number;
+  readonly electionTimeoutMs?: number;
+  /** How long to wait for the cluster to become ready before printing anyway. */
+  readonly readyTimeoutMs: number;
+}
+
+/** The JSON document `playground -o json|ndjson|yaml` prints once the cluster is ready. */
+export interface PlaygroundReport {
+  /** Comma-separated, ready for `-e` or RAFTCTL_ENDPOINTS. */
+  readonly endpoints: string;
+  readonly dataDir: string;
+  /** Whether the data directory is removed when the playground stops. */
+  readonly temporary: boolean;
+  readonly nodes: (PlaygroundNodeInfo & { readonly logFile: string })[];
+  /** Whether a leader was elected and every member answered before the report was printed. */
+  readonly ready: boolean;
+  readonly status: ClusterStatus;
+}
+
+function ready(s: ClusterStatus): boolean {
+  return s.leaderId !== null && s.members.length > 0 && s.members.every((m) => m.reachable);
+}
+
+function holdsState(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0;
+}
+
+function header(r: PlaygroundReport, paint: Painter): string {
+  const where = r.temporary ? `${r.dataDir} (removed on exit)` : r.dataDir;
+  const rows = r.nodes.map((n) => `  node ${n.id}  ${n.address}  pid ${n.pid ?? 'exited'}  log ${n.logFile}`);
+  return [
+    paint.bold(`raftctl playground: ${r.nodes.length} ${r.nodes.length === 1 ? 'node' : 'nodes'}, data in ${where}`),
+    ...rows,
+    '',
+    `  export RAFTCTL_ENDPOINTS=${r.endpoints}`,
+    '',
+  ].join('\n');
+}
+
+const reportView: View<PlaygroundReport> = {
+  table(r, { wide, paint }) {
+    const status = clusterStatusView.table(r.status, { wide, paint });
+    return `${header(r, paint)}\n${status}\n\n${paint.dim(r.ready ? 'Press Ctrl-C to stop.' : 'Not ready yet (no leader or a member down). Press Ctrl-C to stop.')}`;
+  },
+};
+
+/** Runs the playground until SIGINT/SIGTERM or until every node has exited; returns the exit code. */
+export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
+  const temporary = o.dataDir === undefined;
+  const root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'raftctl-playground-'));
+  if (!temporary) mkdirSync(root, { recursive: true });
+  const restart = !temporary && holdsState(nodeDataDir(root, 1));
+  const logs = new Map<number, WriteStream>();
+  for (let id = 1; id <= o.nodes; id++) logs.set(id, createWriteStream(join(root, `node-${id}.log`), { flags: 'a' }));
+
+  let wake: (reason: string) => void = () => undefined;
+  const stopped = new Promise<string>((resolve) => (wake = resolve));
+  const onSignal = (sig: NodeJS.Signals) => () => wake(sig);
+  const sigint = onSignal('SIGINT');
+  const sigterm = onSignal('SIGTERM');
+  process.on('SIGINT', sigint);
+  process.on('SIGTERM', sigterm);
+
+  let pg: Playground | null = null;
+  let live: ReturnType<typeof setInterval> | undefined;
+  let exitCode = 0;
+  let ctx: CliContext | null = null;
+  try {
+    const started = Playground.start({
+      nodes: o.nodes,
+      ...(o.basePort !== undefined ? { basePort: o.basePort } : {}),
+      dataDir: root,
+      restart,
+      cli: { execPath: process.execPath, script: o.script },
+      ...(o.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: o.heartbeatIntervalMs } : {}),
+      ...(o.electionTimeoutMs !== undefined ? { electionTimeoutMs: o.electionTimeoutMs } : {}),
+      onLog: (id, line) => logs.get(id)?.write(`${line}\n`),
+      onUnexpectedExit: (id, code, signal) => {
+        process.stderr.write(`playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}\n`);
+        if (pg && pg.nodes.every((n) => n.pid === null)) {
+          exitCode = 1;
+          wake('all nodes exited');
+        }
+      },
+    });
+    const first = await Promise.race([started.then((p) => ({ p })), stopped.then((reason) => ({ reason }))]);
+    if ('reason' in first) {
+      pg = await started.catch(() => null);
+      return 130;
+    }
+    pg = first.p;
+    const playground = pg;
+    ctx = await createCliContext({ endpoints: playground.endpoints, timeoutMs: 1000, waitTimeoutMs: 2_147_483_647 });
+    const context = ctx;
+    const report = async (): Promise<PlaygroundReport> => {
+      const status = (await clusterStatus({ ...context, endpoints: playground.endpoints })).result;
+      return {
+        endpoints: playground.endpoints.join(','),
+        dataDir: root,
+        temporary,
+        nodes: playground.nodes.map((n) => ({ ...n, logFile: join(root, `node-${n.id}.log`) })),
+        ready: ready(status),
+        status,
+      };
+    };
+
+    const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
+    const paint = painter(!isMachineFormat(o.format) && colourEnabled(process.stdout));
+    if (tty) {
+      let lines = 0;
+      let busy = false;
+      const draw = async (): Promise<void> => {
+        if (busy) return;
+        busy = true;
+        try {
+          const text = renderResult(await report(), 'table', reportView, paint);
+          process.stdout.write(`${lines > 0 ? `\u001b[${lines}A\u001b[J` : ''}${text}`);
+          lines = text.split('\n').length - 1;
+        } finally {
+          busy = false;
+        }
+      };
+      await draw();
+      live = setInterval(() => void draw().catch(() => undefined), 1000);
+    } else {
+      const deadline = performance.now() + o.readyTimeoutMs;
+      let r = await report();
+      while (!r.ready && performance.now() < deadline) {
+        const reason = await Promise.race([stopped, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+        if (reason !== null) return 130;
+        r = await report();
+      }
+      process.stdout.write(renderResult(r, o.format, reportView, paint));
+    }
+    await stopped;
+    return exitCode;
+  } catch (error) {
+    if (error instanceof RaftCtlError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (o.basePort !== undefined) throw new UsageError(`playground: ${message}`, { hint: 'a port may be in use: pick another --base-port, or leave it out to use free ports' });
+    throw new RaftCtlError('NODE_START_FAILED', 1, `playground: ${message}`, { hint: `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}` });
+  } finally {
+    clearInterval(live);
+    process.off('SIGINT', sigint);
+    process.off('SIGTERM', sigterm);
+    ctx?.close();
+    await pg?.stop();
+    await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
+    if (temporary && exitCode === 0 && pg !== null) rmSync(root, { recursive: true, force: true });
+    else if (temporary && pg === null) process.stderr.write(`playground: logs kept in ${root}\n`);
+    if (pg !== null) process.stderr.write(`playground: stopped ${o.nodes} ${o.nodes === 1 ? 'node' : 'nodes'}${temporary && exitCode === 0 ? `, removed ${root}` : `, data kept in ${root}`}\n`);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * `raftctl playground` as a real process tree: three `node start` children, a put and a get
+ * through the CLI, then Ctrl-C (SIGINT) must stop every child and remove the temporary data
+ * directory; and a playground killed with SIGKILL must leave no orphan (the children stop when
+ * their stdin pipe closes). CLI.md, `playground`; issue 4, "no orphan survives".
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
+
+interface Report {
+  endpoints: string;
+  dataDir: string;
+  temporary: boolean;
+  ready: boolean;
+  nodes: { id: number; address: string; pid: number; dataDir: string }[];
+  status: { leaderId: number | null };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function until(what: string, cond: () => boolean, ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  while (!cond()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts `playground --nodes 3 -o ndjson` and resolves with its process and first report. */
+async function startPlayground(): Promise<{ child: ChildProcessWithoutNullStreams; report: Report; stderr: () => string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '50ms', '--election-timeout', '300ms'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const report = await new Promise<Report>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no report within 20 s; stderr: ${stderr}`));
+    }, 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(out.slice(0, nl)) as Report);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`playground exited (${code}) before reporting; stderr: ${stderr}`));
+    });
+  });
+  return { child, report, stderr: () => stderr };
+}
+
+test('playground: 3 nodes ready, put/get through the CLI, SIGINT stops every child and removes the data dir', async () => {
+  const { child, report, stderr } = await startPlayground();
+  try {
+    assert.equal(report.ready, true, JSON.stringify(report.status));
+    assert.equal(report.temporary, true);
+    assert.deepEqual(report.nodes.map((n) => n.id), [1, 2, 3]);
+    assert.ok(existsSync(report.dataDir));
+    for (const n of report.nodes) assert.ok(alive(n.pid), `node ${n.id} alive`);
+
+    const put = await runCommand(['kv', 'put', 'pg-key', 'pg-value', '-e', report.endpoints]);
+    assert.equal(put.exitCode, 0, put.stderr);
+    const get = await runCommand(['kv', 'get', 'pg-key', '-e', report.nodes[2]!.address, '--json']);
+    assert.equal(get.exitCode, 0, get.stderr);
+    assert.equal((JSON.parse(get.stdout) as { value: string }).value, 'pg-value');
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(code, 0, stderr());
+    for (const n of report.nodes) assert.equal(alive(n.pid), false, `node ${n.id} (pid ${n.pid}) still alive`);
+    assert.equal(existsSync(report.dataDir), false, 'temporary data dir removed');
+    assert.match(stderr(), /stopped 3 nodes, removed/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+  }
+});
+
+test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
+  const { child, report } = await startPlayground();
+  try {
+    child.kill('SIGKILL');
+    await until('every node to exit', () => report.nodes.every((n) => !alive(n.pid)), 10_000);
+  } finally {
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
