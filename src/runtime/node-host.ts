@@ -243,8 +243,9 @@ export class NodeHost {
         tickMs,
         electionTicks,
         seed,
-        walTornTail: log.recovery.tornTail ? JSON.stringify(log.recovery.tornTail) : null,
       });
+      const torn = log.recovery.tornTail;
+      if (torn) logger.log('warn', 'torn WAL tail truncated', { file: torn.file, offset: torn.offset, reason: torn.reason });
       node.start();
       return host;
     } catch (err) {
