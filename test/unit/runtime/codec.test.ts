@@ -1,0 +1,97 @@
+/**
+ * The runtime's conversions between core messages and wire messages, the expiry payload, the
+ * Append split by size, and the response router's correlation. Exact outputs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AppendMsg, Entry } from '../../../src/core/index.js';
+import { raftctl, d_engine } from '../../../src/proto/raftctl.js';
+import {
+  appendFromWire,
+  appendResponseFromWire,
+  appendResponseToWire,
+  appendToWire,
+  applyEntryOf,
+  decodeExpire,
+  encodeExpire,
+  entryFromWire,
+  entryToWire,
+  voteFromWire,
+  voteToWire,
+} from '../../../src/runtime/codec.js';
+import { splitAppend, APPEND_BYTES_BUDGET } from '../../../src/runtime/peer-sender.js';
+import { ResponseRouter } from '../../../src/runtime/response-router.js';
+
+const cmd = (index: number, bytes: number): Entry => ({ index, term: 2, payload: { type: 'command', data: Buffer.alloc(bytes, 1) }, proposedAtUnixMs: 1000 + index });
+
+test('entries survive core → wire → bytes → wire → core, configuration and proposal time included', () => {
+  const entries: Entry[] = [
+    { index: 1, term: 1, payload: { type: 'configuration', configuration: { voters: [1, 2], votersOutgoing: [], learners: [{ id: 3, readOnly: true }], addresses: { 1: 'a:1', 2: 'b:2', 3: 'c:3' } } } },
+    { index: 2, term: 2, payload: { type: 'noop' } },
+    cmd(3, 5),
+  ];
+  for (const e of entries) {
+    const bytes = raftctl.raft.v1.Entry.encode(entryToWire(e)).finish();
+    assert.deepEqual(entryFromWire(raftctl.raft.v1.Entry.decode(bytes)), e);
+  }
+});
+
+test('Append and AppendResponse keep every field; seq never goes on the wire', () => {
+  const m: AppendMsg = { type: 'Append', from: 1, to: 2, term: 3, leaderId: 1, prevLogIndex: 4, prevLogTerm: 2, entries: [cmd(5, 3)], leaderCommitIndex: 4, seq: 77 };
+  const wire = appendToWire(m);
+  assert.equal('seq' in wire, false);
+  const back = appendFromWire(raftctl.raft.v1.AppendEntriesRequest.decode(raftctl.raft.v1.AppendEntriesRequest.encode(wire).finish()), 2, 9);
+  assert.deepEqual(back, { ...m, seq: 9 });
+  const conflict = appendResponseToWire({ type: 'AppendResponse', from: 2, to: 1, term: 3, seq: 9, result: { kind: 'conflict', conflictIndex: 3 } });
+  const decoded = d_engine.server.replication.AppendEntriesResponse.decode(d_engine.server.replication.AppendEntriesResponse.encode(conflict).finish());
+  assert.deepEqual(appendResponseFromWire(decoded, 2, 1, 77), { type: 'AppendResponse', from: 2, to: 1, term: 3, seq: 77, result: { kind: 'conflict', conflictIndex: 3 } });
+  const ok = appendResponseToWire({ type: 'AppendResponse', from: 2, to: 1, term: 3, seq: 9, result: { kind: 'success', lastMatch: { index: 5, term: 2 } } });
+  assert.deepEqual(appendResponseFromWire(ok, 2, 1, 77).result, { kind: 'success', lastMatch: { index: 5, term: 2 } });
+  const higher = appendResponseToWire({ type: 'AppendResponse', from: 2, to: 1, term: 8, seq: 9, result: { kind: 'higherTerm', higherTerm: 8 } });
+  assert.deepEqual(appendResponseFromWire(higher, 2, 1, 77).result, { kind: 'higherTerm', higherTerm: 8 });
+});
+
+test('Vote and PreVote requests carry the transfer flag only for Vote', () => {
+  const v = voteToWire({ type: 'Vote', from: 3, to: 1, term: 5, lastLogIndex: 9, lastLogTerm: 4, leadershipTransfer: true });
+  assert.deepEqual(voteFromWire(v, 1, false), { type: 'Vote', from: 3, to: 1, term: 5, lastLogIndex: 9, lastLogTerm: 4, leadershipTransfer: true });
+  const p = voteToWire({ type: 'PreVote', from: 3, to: 1, term: 6, lastLogIndex: 9, lastLogTerm: 4 });
+  assert.deepEqual(voteFromWire(p, 1, true), { type: 'PreVote', from: 3, to: 1, term: 6, lastLogIndex: 9, lastLogTerm: 4 });
+});
+
+test('an expiry payload round-trips and becomes the state machine\'s expire entry; a WriteCommand is not mistaken for one', () => {
+  const keys = [Buffer.from('a'), Buffer.from('bc')];
+  const data = encodeExpire(keys);
+  assert.deepEqual(decodeExpire(data), keys);
+  assert.deepEqual(applyEntryOf({ index: 7, term: 2, payload: { type: 'command', data }, proposedAtUnixMs: 50 }), { index: 7, term: 2, kind: 'expire', keys, proposedAtUnixMs: 50 });
+  const put = d_engine.client.WriteCommand.encode({ insert: { key: Buffer.from('k'), value: Buffer.from('v') } }).finish();
+  assert.equal(decodeExpire(put), null);
+  assert.equal(applyEntryOf({ index: 8, term: 2, payload: { type: 'command', data: put } }).kind, 'command');
+});
+
+test('an Append over the byte budget is split into consecutive Appends that chain prevLogIndex/prevLogTerm', () => {
+  const big = Math.floor(APPEND_BYTES_BUDGET / 3);
+  const m: AppendMsg = { type: 'Append', from: 1, to: 2, term: 3, leaderId: 1, prevLogIndex: 10, prevLogTerm: 1, entries: [11, 12, 13, 14, 15].map((i) => cmd(i, big)), leaderCommitIndex: 10, seq: 4 };
+  const parts = splitAppend(m);
+  assert.deepEqual(parts.map((p) => [p.prevLogIndex, p.prevLogTerm, p.entries.map((e) => e.index)]), [
+    [10, 1, [11, 12]],
+    [12, 2, [13, 14]],
+    [14, 2, [15]],
+  ]);
+  assert.deepEqual(splitAppend({ ...m, entries: [cmd(11, 10)] }).length, 1);
+});
+
+test('the response router hands each answer to its waiter: appends by (peer, seq), votes FIFO per peer', async () => {
+  const r = new ResponseRouter();
+  const a = r.waitAppend(2, 5, 1000);
+  const v1 = r.waitVote(3, false, 1000);
+  const v2 = r.waitVote(3, false, 1000);
+  assert.equal(r.deliver({ type: 'AppendResponse', from: 1, to: 2, term: 1, seq: 6, result: { kind: 'higherTerm', higherTerm: 1 } }), false);
+  assert.equal(r.deliver({ type: 'AppendResponse', from: 1, to: 2, term: 1, seq: 5, result: { kind: 'higherTerm', higherTerm: 1 } }), true);
+  assert.equal((await a).seq, 5);
+  r.deliver({ type: 'VoteResponse', from: 1, to: 3, term: 1, voteGranted: true, lastLogIndex: 0, lastLogTerm: 0 });
+  r.deliver({ type: 'VoteResponse', from: 1, to: 3, term: 2, voteGranted: false, lastLogIndex: 0, lastLogTerm: 0 });
+  assert.deepEqual([(await v1).term, (await v2).term], [1, 2]);
+  const late = r.waitSnapshot(4, 10);
+  await assert.rejects(late, /no answer/);
+  assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: true }), false);
+});
