@@ -1,0 +1,140 @@
+/**
+ * `raftctl bench put|get`: the workload (keys, values, prefill) around the load generator and a
+ * target, and the JSON result.
+ *
+ * Keys are the decimal index zero-padded to `keySize` bytes (the last `keySize` digits when
+ * longer), chosen uniformly from `keys` indexes by a seeded generator; values are `valueSize`
+ * random bytes per client, the first bytes varied per request. `get` first writes every key of
+ * its key space once (not measured) so reads find data.
+ */
+import { EXIT, RaftCtlError } from '../../errors.js';
+import type { Verdict } from '../verdict.js';
+import { runLoad, type LoadResult } from './generator.js';
+import type { BenchTarget, TargetKind } from './targets.js';
+
+export interface BenchOptions {
+  readonly op: 'put' | 'get';
+  readonly clients: number;
+  readonly conns: number;
+  readonly durationMs: number;
+  readonly rate?: number;
+  readonly keySize: number;
+  readonly valueSize: number;
+  readonly keys: number;
+  /** Reported only (the target applies it). */
+  readonly consistency?: string;
+  /** Seed of the key choice (default 1). */
+  readonly seed?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The JSON shape of `bench put|get`. */
+export interface BenchResult extends LoadResult {
+  readonly op: 'put' | 'get';
+  readonly target: TargetKind;
+  readonly endpoints: string[];
+  readonly clients: number;
+  readonly conns: number;
+  /** Requests per second asked for (open loop), null in a closed loop. */
+  readonly rate: number | null;
+  readonly durationMs: number;
+  readonly keySize: number;
+  readonly valueSize: number;
+  readonly keys: number;
+  readonly consistency: string | null;
+  /** Keys written before a `get` run (0 for put). */
+  readonly prefilled: number;
+}
+
+/** The key of index `i`: decimal, zero-padded (or cut to its last digits) to `size` bytes. */
+export function benchKey(i: number, size: number): Uint8Array {
+  const digits = String(i).padStart(size, '0');
+  return new TextEncoder().encode(digits.slice(digits.length - size));
+}
+
+/** mulberry32: a small seeded generator for key choice (reproducible runs). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomBytes(n: number, random: () => number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.floor(random() * 256);
+  return out;
+}
+
+/** Writes keys 0..keys-1 once with `clients` concurrent writers; throws the first failure. */
+async function prefill(target: BenchTarget, o: BenchOptions): Promise<number> {
+  let next = 0;
+  const value = randomBytes(o.valueSize, seededRandom(7));
+  await Promise.all(
+    Array.from({ length: Math.min(o.clients, o.keys) }, async (_, c) => {
+      for (let i = next++; i < o.keys; i = next++) await target.put(c % o.conns, benchKey(i, o.keySize), value);
+    }),
+  );
+  return o.keys;
+}
+
+/**
+ * Runs the benchmark. Exit 0 when at least one request succeeded; otherwise the exit code of
+ * the failures (e.g. 4 when nothing could be connected), with the result still printed.
+ */
+export async function runBench(target: BenchTarget, endpoints: readonly string[], o: BenchOptions): Promise<Verdict<BenchResult>> {
+  const prefilled = o.op === 'get' ? await prefill(target, o) : 0;
+  const random = seededRandom(o.seed ?? 1);
+  const values = Array.from({ length: o.clients }, () => randomBytes(o.valueSize, random));
+  let firstError: unknown = null;
+  const load = await runLoad({
+    clients: o.clients,
+    durationMs: o.durationMs,
+    ...(o.rate !== undefined ? { rate: o.rate } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+    op: async (client, seq) => {
+      const key = benchKey(Math.floor(random() * o.keys), o.keySize);
+      const conn = client % o.conns;
+      try {
+        if (o.op === 'put') {
+          const value = values[client]!;
+          if (value.length >= 4) new DataView(value.buffer, value.byteOffset).setUint32(0, seq);
+          await target.put(conn, key, value);
+        } else {
+          await target.get(conn, key);
+        }
+      } catch (error) {
+        firstError ??= error;
+        throw error;
+      }
+    },
+  });
+  const result: BenchResult = {
+    op: o.op,
+    target: target.kind,
+    endpoints: [...endpoints],
+    clients: o.clients,
+    conns: o.conns,
+    rate: o.rate ?? null,
+    durationMs: o.durationMs,
+    keySize: o.keySize,
+    valueSize: o.valueSize,
+    keys: o.keys,
+    consistency: o.consistency ?? null,
+    prefilled,
+    ...load,
+  };
+  if (load.count > 0) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
+  const e = firstError instanceof RaftCtlError ? firstError : null;
+  return {
+    result,
+    exitCode: e?.exitCode ?? EXIT.TIMEOUT,
+    code: e?.code ?? 'TIMEOUT',
+    message: `bench ${o.op}: no request succeeded${e ? ` (${e.message})` : ''}`,
+    hint: e?.hint ?? 'check --endpoints and that the cluster has a leader',
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The CLI side of `raftctl bench put|get`: shared flags, the per-connection clients (one channel
+ * pool each, see context.ts `createClientSet`), the leader lookup for raftctl targets, and the
+ * human view of the result.
+ */
+import { Flags } from '@oclif/core';
+import { runBench, type BenchResult } from '../app/bench/bench.js';
+import { etcdTarget, raftctlTarget, type TargetKind } from '../app/bench/targets.js';
+import { discoverLeader } from '../app/discover-leader.js';
+import type { Consistency } from '../app/kv.js';
+import type { Verdict } from '../app/verdict.js';
+import { NoLeaderError } from '../errors.js';
+import { createClientSet, type CliContext } from './context.js';
+import { durationFlag } from './flags.js';
+import type { View } from './output.js';
+
+/** Flags `bench put` and `bench get` share. */
+export const benchFlags = {
+  clients: Flags.integer({ summary: 'Concurrent clients (each waits for its answer before sending again, unless --rate).', default: 1, min: 1, max: 10_000 }),
+  conns: Flags.integer({ summary: 'gRPC connections the clients share (client i uses connection i mod N).', default: 1, min: 1, max: 1000 }),
+  duration: durationFlag({ name: 'duration', summary: 'How long to send requests.', defaultMs: 10_000 }),
+  rate: Flags.integer({ summary: 'Open loop: requests per second in total; latency counts from when each was due.', min: 1 }),
+  'key-size': Flags.integer({ summary: 'Key length in bytes.', default: 8, min: 1, max: 1024 }),
+  'value-size': Flags.integer({ summary: 'Value length in bytes.', default: 256, min: 0, max: 3 * 1024 * 1024 }),
+  target: Flags.option({ summary: 'What the endpoints are: raftctl/d-engine nodes, or etcd (its gRPC KV API).', options: ['raftctl', 'etcd'] as const, default: 'raftctl' as const })(),
+};
+
+export interface BenchSessionOptions {
+  readonly op: 'put' | 'get';
+  readonly target: TargetKind;
+  readonly clients: number;
+  readonly conns: number;
+  readonly durationMs: number;
+  readonly rate?: number;
+  readonly keySize: number;
+  readonly valueSize: number;
+  readonly keys: number;
+  readonly consistency?: Consistency;
+}
+
+/** Runs one benchmark against `ctx.endpoints`; closes its own connections. */
+export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): Promise<Verdict<BenchResult>> {
+  let leader: string | undefined;
+  if (o.target === 'raftctl' && o.consistency !== 'eventual') {
+    const found = await discoverLeader(ctx);
+    if (found.result.address === null) {
+      throw new NoLeaderError('bench: no endpoint names a leader', { hint: 'check --endpoints, or run `raftctl wait leader` first' });
+    }
+    leader = found.result.address;
+  }
+  const set = await createClientSet(o.conns);
+  try {
+    const targetOptions = {
+      clients: set.clients,
+      endpoints: ctx.endpoints,
+      timeoutMs: ctx.budget.timeoutMs,
+      ...(leader !== undefined ? { leader } : {}),
+      ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
+    };
+    const target = o.target === 'etcd' ? etcdTarget(targetOptions) : raftctlTarget(targetOptions);
+    return await runBench(target, ctx.endpoints, {
+      op: o.op,
+      clients: o.clients,
+      conns: o.conns,
+      durationMs: o.durationMs,
+      ...(o.rate !== undefined ? { rate: o.rate } : {}),
+      keySize: o.keySize,
+      valueSize: o.valueSize,
+      keys: o.keys,
+      ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
+      signal: ctx.budget.signal,
+    });
+  } finally {
+    set.close();
+  }
+}
+
+const fmt = (v: number | null): string => (v === null ? '-' : String(v));
+
+export const benchView: View<BenchResult> = {
+  table(r, { paint }) {
+    const loop = r.mode === 'open' ? `open loop at ${r.rate} req/s` : 'closed loop';
+    const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} errors (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    const l = r.latencyMs;
+    return [
+      paint.bold(`bench ${r.op} (${r.target}): ${r.count} requests in ${(r.elapsedMs / 1000).toFixed(1)} s = ${r.throughput} req/s`),
+      `${loop}, ${r.clients} ${r.clients === 1 ? 'client' : 'clients'}, ${r.conns} ${r.conns === 1 ? 'connection' : 'connections'}, ${r.keySize} B keys, ${r.valueSize} B values, ${r.keys} keys${r.consistency ? `, ${r.consistency} reads` : ''}; ${errors}`,
+      `latency ms: min ${fmt(l.min)}  mean ${fmt(l.mean)}  p50 ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  p99.9 ${fmt(l.p999)}  max ${fmt(l.max)}`,
+    ].join('\n');
+  },
+};

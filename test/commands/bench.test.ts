@@ -1,0 +1,148 @@
+/**
+ * `raftctl bench put|get` against the fake KV cluster and against a fake etcd (a FakePeer
+ * answering etcdserverpb.KV/Put and /Range): the JSON shape, sane numbers (count > 0,
+ * percentiles ordered, throughput consistent with the count), the open loop's request count
+ * following --rate, and the verdict when nothing succeeds. Short runs (300 ms each).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { GrpcServer } from '../../src/transport/server.js';
+import { EtcdKvService, type EtcdPutRequest, type EtcdRangeRequest } from '../../src/transport/etcd-services.js';
+import { closedPort } from './helpers/fake-nodes.js';
+import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { lines, runCommand } from './helpers/run-command.js';
+
+interface Bench {
+  op: string;
+  target: string;
+  mode: string;
+  count: number;
+  errors: number;
+  elapsedMs: number;
+  throughput: number;
+  prefilled: number;
+  latencyMs: Record<'min' | 'mean' | 'p50' | 'p95' | 'p99' | 'p999' | 'max', number | null>;
+}
+
+const KEYS = ['op', 'target', 'endpoints', 'clients', 'conns', 'rate', 'durationMs', 'keySize', 'valueSize', 'keys', 'consistency', 'prefilled', 'mode', 'count', 'errors', 'errorsByCode', 'elapsedMs', 'throughput', 'latencyMs'];
+
+function assertSane(b: Bench): void {
+  assert.ok(b.count > 0, `count ${b.count}`);
+  const l = b.latencyMs;
+  const order = [l.min, l.p50, l.p95, l.p99, l.p999, l.max];
+  for (const v of order) assert.ok(typeof v === 'number' && v >= 0, JSON.stringify(l));
+  for (let i = 1; i < order.length; i++) assert.ok(order[i]! >= order[i - 1]!, `percentiles ordered: ${JSON.stringify(l)}`);
+  assert.ok(l.mean! >= l.min! && l.mean! <= l.max!, JSON.stringify(l));
+  const expected = (b.count / b.elapsedMs) * 1000;
+  assert.ok(Math.abs(b.throughput - expected) <= 0.1 + expected * 0.01, `throughput ${b.throughput} vs ${expected}`);
+}
+
+describe('bench against a fake raftctl cluster', () => {
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv();
+  });
+  after(() => kv.close());
+
+  test('bench put, closed loop, 4 clients on 2 connections: the JSON shape and sane numbers; writes land on the leader', async () => {
+    const r = await runCommand(['bench', 'put', '-e', kv.endpoints[1]!, '--clients', '4', '--conns', '2', '--duration', '300ms', '--key-size', '6', '--value-size', '32', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.deepEqual(Object.keys(b), KEYS);
+    assert.deepEqual([b.op, b.target, b.mode, b.errors, b.prefilled], ['put', 'raftctl', 'closed', 0, 0]);
+    assertSane(b);
+    const writes = kv.peer(1).callsTo('HandleClientWrite');
+    assert.ok(writes.length >= b.count);
+    const key = (writes.at(-1)!.request as { command: { insert: { key: Uint8Array; value: Uint8Array } } }).command.insert;
+    assert.equal(key.key.length, 6);
+    assert.equal(key.value.length, 32);
+  });
+
+  test('bench get --consistency eventual: prefills the key space, then reads spread over the endpoints', async () => {
+    const r = await runCommand(['bench', 'get', '-e', kv.endpoints.join(','), '--clients', '3', '--conns', '3', '--keys', '20', '--duration', '300ms', '--consistency', 'eventual', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.equal(b.prefilled, 20);
+    assertSane(b);
+    for (const id of [1, 2, 3]) assert.ok(kv.peer(id).callsTo('HandleClientRead').length > 0, `node ${id} served reads`);
+  });
+
+  test('bench put --rate 200 for 500 ms: open loop, about 100 requests', async () => {
+    const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--clients', '4', '--rate', '200', '--duration', '500ms', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.equal(b.mode, 'open');
+    assert.equal(b.count, 100);
+    assertSane(b);
+  });
+
+  test('table output: three lines (totals, setup, latency)', async () => {
+    const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--duration', '200ms']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const out = lines(r.stdout);
+    assert.equal(out.length, 3);
+    assert.match(out[0]!, /^bench put \(raftctl\): \d+ requests in [\d.]+ s = [\d.]+ req\/s$/);
+    assert.match(out[2]!, /^latency ms: min [\d.]+ {2}mean/);
+  });
+});
+
+describe('bench against a fake etcd', () => {
+  let server: GrpcServer;
+  let address: string;
+  let puts = 0;
+  let ranges: EtcdRangeRequest[] = [];
+  before(async () => {
+    server = new GrpcServer();
+    server.addService('etcdserverpb.KV', EtcdKvService, {
+      Put: (call: ServerUnaryCall<EtcdPutRequest, unknown>, cb: sendUnaryData<unknown>) => {
+        puts++;
+        cb(null, { header: { revision: puts, raftTerm: 2 } });
+      },
+      Range: (call: ServerUnaryCall<EtcdRangeRequest, unknown>, cb: sendUnaryData<unknown>) => {
+        ranges.push(call.request);
+        cb(null, { header: { revision: puts, raftTerm: 2 }, kvs: [], count: 0 });
+      },
+    });
+    await server.listen('127.0.0.1:0');
+    address = server.address;
+  });
+  after(() => server.shutdown(100));
+
+  test('bench put --target etcd drives etcdserverpb.KV/Put', async () => {
+    const r = await runCommand(['bench', 'put', '-e', address, '--target', 'etcd', '--clients', '2', '--duration', '300ms', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.equal(b.target, 'etcd');
+    assertSane(b);
+    assert.equal(puts, b.count);
+  });
+
+  test('bench get --target etcd: linearizable Range by default, serializable for eventual', async () => {
+    ranges = [];
+    const lin = await runCommand(['bench', 'get', '-e', address, '--target', 'etcd', '--keys', '5', '--duration', '200ms', '--json']);
+    assert.equal(lin.exitCode, 0, lin.stderr);
+    assert.ok(ranges.length > 0 && ranges.every((q) => !q.serializable));
+    ranges = [];
+    const ev = await runCommand(['bench', 'get', '-e', address, '--target', 'etcd', '--keys', '5', '--duration', '200ms', '--consistency', 'eventual', '--json']);
+    assert.equal(ev.exitCode, 0, ev.stderr);
+    assert.ok(ranges.length > 0 && ranges.every((q) => q.serializable === true));
+  });
+});
+
+test('bench put against nothing: exit 4, the result printed with count 0', async () => {
+  const r = await runCommand(['bench', 'put', '-e', await closedPort(), '--target', 'etcd', '--duration', '200ms', '--json']);
+  assert.equal(r.exitCode, 4, r.stderr);
+  const b = JSON.parse(r.stdout) as Bench;
+  assert.equal(b.count, 0);
+  assert.ok(b.errors > 0);
+  assert.equal(b.latencyMs.p50, null);
+});
+
+test('bench usage errors: exit 2', async () => {
+  for (const argv of [['--clients', '0'], ['--duration', 'long'], ['--target', 'zookeeper'], ['--rate', '0']]) {
+    const r = await runCommand(['bench', 'put', '-e', '127.0.0.1:1', ...argv]);
+    assert.equal(r.exitCode, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+  }
+});
