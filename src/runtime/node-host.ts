@@ -4,8 +4,8 @@
  * opposite, {@link NodeHost.stop}, shuts down in the reverse order.
  *
  * Start order and its reasons:
- * 1. bind the listen address (port 0 picks a free one; with `bootstrap` the bound address is
- *    what goes into the initial configuration unless `advertise` is given);
+ * 1. with port 0, bind the listen address first (the bound address is what goes into the
+ *    initial configuration unless `advertise` is given); a fixed port is bound last (step 5);
  * 2. open the data directory (LOCK; bootstrap rules of STORAGE.md: a second process on the
  *    directory, or a bootstrap that does not match the stored state, is refused, exit 2; a
  *    corrupt WAL is refused naming file and offset, exit 7); on any failure the server is
@@ -13,8 +13,8 @@
  * 3. bootstrap an empty log with the configuration entry at (1, 1) (identical on every
  *    initial member), restore the state machine from the latest snapshot, build the core from
  *    the durable state (Raft Figure 2);
- * 4. register the services (health SERVING for d-engine's five services and ours) and start
- *    ticking. Only then is the node reported started.
+ * 4. register the services (health SERVING for d-engine's five services and ours);
+ * 5. bind a fixed port, then start ticking. Only then is the node reported started.
  */
 import { randomBytes } from 'node:crypto';
 import { RaftCore, type Configuration, type NodeId, type Random } from '../core/index.js';
@@ -32,7 +32,7 @@ import {
 } from '../storage/index.js';
 import { EndpointClient } from '../transport/endpoint-client.js';
 import { GrpcTransport } from '../transport/grpc-transport.js';
-import { GrpcServer } from '../transport/server.js';
+import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { GrpcPeerSender } from './peer-sender.js';
@@ -141,10 +141,17 @@ export class NodeHost {
     const everyEntries = o.snapshotEvery ?? 10_000;
     const policy: SnapshotPolicy = checkSnapshotPolicy({ everyEntries, keepLogEntries: o.keepLogEntries ?? Math.min(1_000, everyEntries || 1_000) });
     const server = new GrpcServer();
-    const bound = await server.listen(o.listen).catch((err: unknown) => {
-      throw new ConfigError(`cannot listen on ${o.listen}: ${err instanceof Error ? err.message : String(err)}`);
-    });
-    const address = `${bound.host}:${bound.port}`;
+    const listen = async (): Promise<string> => {
+      const bound = await server.listen(o.listen).catch((err: unknown) => {
+        throw new ConfigError(`cannot listen on ${o.listen}: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      return `${bound.host}:${bound.port}`;
+    };
+    // Port 0: bind first, the bound port goes into the configuration (nobody knows the port
+    // until it is printed). A fixed port: bind last, once every service is registered, so no
+    // caller ever sees UNIMPLEMENTED from a half-started node.
+    const bindFirst = splitHostPort(o.listen).port === 0;
+    let address = bindFirst ? await listen() : o.listen;
     const advertise = o.advertise ?? address;
     let storage: NodeStorage | undefined;
     try {
@@ -231,6 +238,7 @@ export class NodeHost {
       addClusterService(server, node);
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
+      if (!bindFirst) address = await listen();
       host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger);
       logger.log('info', 'node started', {
         nodeId: o.id,
