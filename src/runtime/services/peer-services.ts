@@ -152,7 +152,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
     }),
   });
   const rd = readIndexService(ctx);
-  server.addService(READ_INDEX_SERVICE, rd.definition, rd.implementation, false);
+  server.addService(READ_INDEX_SERVICE, rd.definition, rd.implementation);
   server.addService(SERVICE_NAMES.snapshot, SnapshotService, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
