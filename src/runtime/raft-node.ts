@@ -313,8 +313,14 @@ export class RaftNode {
     const now = this.#unixMs();
     const keys = this.sm.expiredKeys(now, 1000);
     if (keys.length === 0) return;
+    let p: Promise<WriteOutcome>;
+    try {
+      p = this.propose(encodeExpire(keys));
+    } catch {
+      return; // not leader any more, or the uncommitted log is full: try again next tick
+    }
     this.#expireInFlight = true;
-    this.propose(encodeExpire(keys)).then(
+    p.then(
       () => (this.#expireInFlight = false),
       () => (this.#expireInFlight = false),
     );

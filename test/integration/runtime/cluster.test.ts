@@ -131,6 +131,13 @@ test('kill -9 of the leader: a new leader within 10 election timeouts, writes co
   stopWriter = true;
   await writer;
   assertAllAcked(await readAll(peers[second]!), `new leader ${second}`);
+  const follower = live.find((id) => id !== second)!;
+  assertAllAcked(await readAll(peers[follower]!), `follower ${follower} (linearizable read through the leader)`);
+  const refused = await client.write(peers[follower]!, { command: { insert: { key: Buffer.from('f'), value: Buffer.from('x') } } }, o);
+  assert.equal(refused.error, 4001);
+  assert.deepEqual([refused.metadata?.leaderId, refused.metadata?.leaderAddress], [String(second), peers[second]]);
+  const lease = await client.read(peers[follower]!, { keys: [Buffer.from('a1')], consistencyPolicy: 0 }, o);
+  assert.equal(lease.error, 4001);
   await start(first, false);
   await waitFor(`node ${first} caught up`, async () => {
     const [a, b] = await Promise.all([client.getNodeStatus(peers[first]!, o), client.getNodeStatus(peers[second]!, o)]);

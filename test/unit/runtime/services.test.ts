@@ -152,3 +152,24 @@ test('Watch streams a PUT event with its revision', async () => {
     pool.close();
   }
 });
+
+test('WatchMembership starts with the current membership and follows configuration entries', async () => {
+  const pool = new ChannelPool();
+  try {
+    const call = serverStreamCall(pool.forAddress(ep, 'control'), RaftClientService.WatchMembership, { clientId: 1 }, {});
+    const snaps: { members?: number[] | null; learners?: number[] | null; committedIndex?: number | Long | null }[] = [];
+    call.on('data', (e: (typeof snaps)[number]) => snaps.push(e));
+    call.on('error', () => undefined);
+    await until('first membership', () => (snaps.length > 0 ? true : undefined));
+    assert.deepEqual(snaps[0]!.members, [1]);
+    const r = await client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 11, nodeRole: 4, address: '127.0.0.1:11', status: 2 }, o);
+    assert.equal(r.success, true);
+    await until('membership with learner 11', () => (snaps.some((x) => x.learners?.includes(11)) ? true : undefined));
+    assert.equal(Number(snaps.at(-1)!.committedIndex), Number(r.configVersion));
+    call.cancel();
+  } finally {
+    pool.close();
+  }
+});
+
+type Long = { toNumber(): number };
