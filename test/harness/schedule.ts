@@ -6,7 +6,7 @@
  * committed or explicitly refused, every scheduled membership change completed, and at
  * least one command committed. The same seed replays the same run exactly.
  */
-import { isJoint, isLearner, isVoter, type Configuration, type MembershipChange } from '../../src/core/index.js';
+import { isJoint, isLearner, isVoter, type Configuration, type MembershipChange, type Status } from '../../src/core/index.js';
 import { SimViolation } from './checker.js';
 import { SeededRandom } from './random.js';
 import { SimCluster } from './sim-cluster.js';
@@ -22,7 +22,8 @@ export interface SeedResult {
 
 /** One step of a membership operation: the change to propose and when it counts as done. */
 interface ChangeStep {
-  readonly change: (c: Configuration) => MembershipChange | undefined;
+  /** The change to propose now, or undefined to wait (checked again later). */
+  readonly change: (c: Configuration, leader: Status) => MembershipChange | undefined;
   readonly done: (c: Configuration) => boolean;
   readonly onDone?: () => void;
 }
@@ -39,7 +40,7 @@ export function runSeed(seed: number): SeedResult {
     compactEvery: r.pick([0, 10, 30, 100]),
     compactKeep: r.between(0, 5),
     maxInflightAppends: r.pick([1, 4, 256]),
-    maxEntriesPerAppend: r.pick([1, 3, 64, 1024]),
+    maxEntriesPerAppend: r.pick([2, 8, 64, 1024]),
     maxAppendBytes: r.pick([100, 1000, 1 << 20]),
   });
   const et = c.electionTimeoutMs;
@@ -117,7 +118,10 @@ export function runSeed(seed: number): SeedResult {
       done: (cfg) => isLearner(cfg, id) || isVoter(cfg, id),
     };
     if (kind === 'add') return [add];
-    if (kind === 'promote') return [add, { change: () => ({ promote: [id] }), done: (cfg) => isVoter(cfg, id) }];
+    // As an operator would (ARCHITECTURE.md: promoted only when caught up), promote a learner
+    // only once the leader sees it within a few entries of the commit index.
+    const caughtUp = (st: Status) => (st.peers.find((p) => p.id === id)?.matchIndex ?? -1) >= st.commitIndex - 5;
+    if (kind === 'promote') return [add, { change: (_cfg, st) => (caughtUp(st) ? { promote: [id] } : undefined), done: (cfg) => isVoter(cfg, id) }];
     if (kind === 'removeLearner') {
       return [add, { change: () => ({ remove: [id] }), done: (cfg) => !isLearner(cfg, id), onDone: () => retire(id) }];
     }
@@ -125,7 +129,8 @@ export function runSeed(seed: number): SeedResult {
     return [
       add,
       {
-        change: (cfg) => {
+        change: (cfg, st) => {
+          if (!caughtUp(st)) return undefined;
           if (victim === 0 || !isVoter(cfg, victim)) victim = r.pick(cfg.voters);
           return { promote: [id], remove: [victim] };
         },
@@ -160,9 +165,9 @@ export function runSeed(seed: number): SeedResult {
         runOps(opIndex, stepIndex + 1);
         return;
       }
-      const change = step.change(st.configuration);
+      const change = step.change(st.configuration, st);
       if (change) c.changeMembership(l!, change, st.configIndex);
-      else c.note('op step skipped', { op: opIndex, step: stepIndex });
+      else c.note('op step waits', { op: opIndex, step: stepIndex });
     }
     c.at(150, () => runOps(opIndex, stepIndex));
   };
