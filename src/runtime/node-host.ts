@@ -172,7 +172,15 @@ export class NodeHost {
       if (config && log.lastIndex() === 0 && log.compactPoint().index === 0 && (await storage.snapshots.latest()) === null) {
         await log.write(bootstrapWrite(config));
       }
-      const loaded = await loadRestoredState(log, storage.snapshots);
+      let loaded = await loadRestoredState(log, storage.snapshots);
+      if (loaded.snapshot && log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
+        // A snapshot received from a leader whose install did not reach the log (a crash
+        // between the file's rename and the COMPACT record, or a push the core refused): make
+        // it the log's base now, as the install would have (Raft §7: a log that does not hold
+        // the snapshot's last entry is discarded).
+        await log.compact(loaded.snapshot.index, loaded.snapshot.term);
+        loaded = await loadRestoredState(log, storage.snapshots);
+      }
       const sm = new KvStateMachine(o.kvLimits ? { limits: o.kvLimits } : {});
       let latest = null;
       if (loaded.snapshot && loaded.snapshotFile) {

@@ -47,6 +47,9 @@ export interface ClientServiceContext {
   readonly unixMs?: () => number;
 }
 
+/** Keys one HandleClientRead may ask for. */
+export const MAX_READ_KEYS = 10_000;
+
 const WatchEventType = { PUT: 0, DELETE: 1, CANCELED: 2, PROGRESS: 3 } as const;
 
 /** The NOT_LEADER ClientResponse with the leader hint (PROTOCOL.md departures table). */
@@ -121,6 +124,7 @@ async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Pr
   const node = ctx.node;
   unavailable(node);
   const keys: Buffer[] = [];
+  if ((req.keys?.length ?? 0) > MAX_READ_KEYS) invalid(`a read may ask for at most ${MAX_READ_KEYS} keys, got ${req.keys!.length}`);
   try {
     for (const k of req.keys ?? []) keys.push(checkKey(k, node.sm.limits));
   } catch (err) {

@@ -1,0 +1,82 @@
+/**
+ * NodeHost start rules on a real data directory (single node, loopback, tick 10 ms):
+ * restart from the directory alone, the same bootstrap run again, and a received snapshot whose
+ * install never reached the log (crash between the file's rename and the COMPACT record).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../../src/runtime/logger.js';
+import { NodeHost, parsePeers, seededRandom } from '../../../src/runtime/node-host.js';
+import { FileSnapshotStore } from '../../../src/storage/index.js';
+import { put, until } from './helpers.js';
+
+async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'raftctl-host-'));
+  try {
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const base = { id: 1, listen: '127.0.0.1:0', tickMs: 10, electionTimeoutMs: 100, logger: silentLogger } as const;
+
+test('a node restarts from its data directory alone; the same --bootstrap run again is accepted', async () => {
+  await withDir(async (dir) => {
+    const dataDir = join(dir, 'n1');
+    let host = await NodeHost.start({ ...base, listen: '127.0.0.1:0', dataDir, mode: { kind: 'bootstrap' } });
+    const address = host.address;
+    await until('leader', () => (host.node.leaderReady ? true : undefined));
+    await host.node.propose(put('a', '1'));
+    await host.stop();
+    host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } });
+    await until('leader after restart', () => (host.node.leaderReady ? true : undefined));
+    await until('applied', () => (host.node.sm.get(Buffer.from('a'), Date.now()) ? true : undefined));
+    await host.stop();
+    host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'bootstrap' } });
+    await until('leader after the same bootstrap', () => (host.node.leaderReady ? true : undefined));
+    assert.equal(host.node.sm.get(Buffer.from('a'), Date.now())?.toString(), '1');
+    await host.stop();
+  });
+});
+
+test('a snapshot file beyond the log becomes the log base at start (its install had not reached the WAL)', async () => {
+  await withDir(async (dir) => {
+    const dataDir = join(dir, 'n1');
+    let host = await NodeHost.start({ ...base, dataDir, mode: { kind: 'bootstrap' } });
+    const address = host.address;
+    const configuration = host.node.configuration;
+    await host.stop();
+    const store = await FileSnapshotStore.open(join(dataDir, 'snap'));
+    await store.create({ index: 50, term: 7, configuration }, [{ key: Buffer.from('from-snap'), value: Buffer.from('yes'), expiresAtUnixMs: 0 }]);
+    host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } });
+    try {
+      assert.equal(host.node.sm.get(Buffer.from('from-snap'), Date.now())?.toString(), 'yes');
+      await until('leader', () => (host.node.leaderReady ? true : undefined));
+      const { index } = await host.node.propose(put('after', '1'));
+      assert.ok(index > 50, `new entries continue after the snapshot (index ${index})`);
+      assert.equal(host.node.status().firstLogIndex, 51);
+    } finally {
+      await host.stop();
+    }
+  });
+});
+
+test('--peers parsing: ids, duplicates and malformed entries', () => {
+  assert.deepEqual(parsePeers('1=127.0.0.1:1,3=h:3'), { 1: '127.0.0.1:1', 3: 'h:3' });
+  assert.throws(() => parsePeers('1=a:1,1=b:2'), /twice/);
+  assert.throws(() => parsePeers('x=a:1'), /ID=HOST:PORT/);
+  assert.throws(() => parsePeers(''), /no node/);
+});
+
+test('the election-timer PRNG is deterministic per seed and stays in range', () => {
+  const a = seededRandom(42);
+  const b = seededRandom(42);
+  const xs = Array.from({ length: 100 }, () => a.nextInt(10));
+  assert.deepEqual(xs, Array.from({ length: 100 }, () => b.nextInt(10)));
+  assert.ok(xs.every((x) => Number.isInteger(x) && x >= 0 && x < 10));
+  assert.ok(new Set(xs).size > 5);
+});
