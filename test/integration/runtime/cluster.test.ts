@@ -1,6 +1,6 @@
 /**
  * Three real `raftctl node start` processes on 127.0.0.1 (fixed ports chosen by the OS up front),
- * tick 20 ms, election timeout 200 ms, a snapshot every 50 entries. The tests run in order on
+ * tick 30 ms, election timeout 300 ms, a snapshot every 50 entries. The tests run in order on
  * one cluster:
  * 1. writes; kill -9 of the leader while a writer runs; a new leader within 10 election
  *    timeouts; writes continue; every acknowledged write is readable from the new leader;
@@ -21,8 +21,8 @@ import { RaftClientService } from '../../../src/transport/services.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { freePorts, killAll, removeDir, startNode, tempDir, waitFor, type NodeOptions, type NodeProcess } from '../../harness/node-process.js';
 
-const ELECTION_MS = 200;
-const TIMING = { heartbeatInterval: '20ms', electionTimeout: `${ELECTION_MS}ms` };
+const ELECTION_MS = 300;
+const TIMING = { heartbeatInterval: '30ms', electionTimeout: `${ELECTION_MS}ms` };
 const IDS = [1, 2, 3];
 
 let dir: string;
@@ -38,7 +38,7 @@ function options(id: number, fresh: boolean): NodeOptions {
     id,
     listen: peers[id]!,
     dataDir: join(dir, `n${id}`),
-    ...(fresh ? { peers, ...TIMING, snapshotEvery: 50 } : { extraArgs: ['--heartbeat-interval', '20ms', '--election-timeout', `${ELECTION_MS}ms`, '--snapshot-every', '50'] }),
+    ...(fresh ? { peers, ...TIMING, snapshotEvery: 50 } : { extraArgs: ['--heartbeat-interval', '30ms', '--election-timeout', `${ELECTION_MS}ms`, '--snapshot-every', '50'] }),
   };
 }
 

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { freePorts, killAll, removeDir, runCli, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
-const ELECTION_MS = 200;
-const TIMING = { heartbeatInterval: '20ms', electionTimeout: `${ELECTION_MS}ms` } as const;
+const ELECTION_MS = 300;
+const TIMING = { heartbeatInterval: '30ms', electionTimeout: `${ELECTION_MS}ms` } as const;
 const client = new EndpointClient();
 const o = { deadlineMs: 2000 };
 const dirs: string[] = [];

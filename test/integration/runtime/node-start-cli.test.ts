@@ -1,0 +1,43 @@
+/**
+ * `raftctl node start` usage rules through the real CLI: every refusal exits 2 with one stderr
+ * line and nothing on stdout; `--help` documents the flags.
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { killAll, removeDir, runCli, tempDir } from '../../harness/node-process.js';
+
+const dir = tempDir('raftctl-cli-');
+after(async () => {
+  await killAll();
+  removeDir(dir);
+});
+
+const cases: [string, string[], RegExp][] = [
+  ['--bootstrap with --peers', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'a'), '--bootstrap', '--peers', '1=127.0.0.1:1'], /bootstrap|peers/],
+  ['--peers without this node', ['--id', '3', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'b'), '--peers', '1=127.0.0.1:1,2=127.0.0.1:2'], /does not list this node/],
+  ['--peers with port 0', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'c'), '--peers', '1=127.0.0.1:1'], /port 0/],
+  ['a malformed --peers entry', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'd'), '--peers', '1=nope'], /ID=HOST:PORT/],
+  ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /holds no node state/],
+  ['a missing --id', ['--listen', '127.0.0.1:0', '--data-dir', join(dir, 'f'), '--bootstrap'], /id/],
+  ['a bad --listen', ['--id', '1', '--listen', 'nowhere', '--data-dir', join(dir, 'g'), '--bootstrap'], /HOST:PORT/],
+];
+
+for (const [what, args, message] of cases) {
+  test(`node start refuses ${what} with exit 2`, async () => {
+    const r = await runCli(['node', 'start', ...args, '--exit-with-stdin']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  });
+}
+
+test('node start --help documents every flag', async () => {
+  const r = await runCli(['node', 'start', '--help']);
+  assert.equal(r.code, 0);
+  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--log-level', '--exit-with-stdin']) {
+    assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
+  }
+  assert.doesNotMatch(r.stdout, /--join/);
+});
