@@ -110,7 +110,9 @@ export interface WriteOutcome {
 /** A follower/leader hint for NOT_LEADER answers. */
 export function notLeaderError(leaderId: NodeId, address: string | undefined): NoLeaderError {
   return new NoLeaderError(leaderId ? `not the leader; the leader is node ${leaderId}` : 'not the leader; no leader is known', {
-    details: { code: 'NOT_LEADER', leaderId: leaderId || null, leaderAddress: address ?? null },
+    code: 'NOT_LEADER',
+    leaderId: leaderId || null,
+    leaderAddress: address ?? null,
   });
 }
 
@@ -437,10 +439,9 @@ export class RaftNode {
     this.#role = role;
     this.#leaderId = leaderId;
     this.#term = term;
+    // Proposals still waiting after a step-down are answered by the core itself (committed by
+    // the next leader, overwritten, or unknown when their entries leave the log).
     if (changed) this.#logger.log('info', 'role', { role, term, leaderId: leaderId || null });
-    if (role !== 'leader') {
-      // Proposals still waiting are answered by the core (rejected/unknown); nothing else to do.
-    }
   }
 
   #dispatch(m: Outbound): void {

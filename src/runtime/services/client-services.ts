@@ -67,8 +67,7 @@ export function notLeaderResponse(node: RaftNode, leaderId = node.leaderId): Cli
 }
 
 function hintOf(err: NoLeaderError): number {
-  const v = err.details?.leaderId;
-  return typeof v === 'number' ? v : 0;
+  return err.leaderId ?? 0;
 }
 
 function invalid(err: unknown): never {

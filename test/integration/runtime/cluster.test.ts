@@ -138,6 +138,9 @@ test('kill -9 of the leader: a new leader within 10 election timeouts, writes co
   assert.deepEqual([refused.metadata?.leaderId, refused.metadata?.leaderAddress], [String(second), peers[second]]);
   const lease = await client.read(peers[follower]!, { keys: [Buffer.from('a1')], consistencyPolicy: 0 }, o);
   assert.equal(lease.error, 4001);
+  await assert.rejects(client.scan(peers[follower]!, { prefix: Buffer.from('a') }, o), (e: Error & { code?: string; leaderId?: number | null }) => e.code === 'NOT_LEADER' && e.leaderId === second);
+  const discovered = await client.discoverLeader(peers[follower]!, { nodeId: 9, requesterAddress: '' }, o);
+  assert.deepEqual([discovered.leaderId, discovered.leaderAddress], [second, peers[second]]);
   await start(first, false);
   await waitFor(`node ${first} caught up`, async () => {
     const [a, b] = await Promise.all([client.getNodeStatus(peers[first]!, o), client.getNodeStatus(peers[second]!, o)]);

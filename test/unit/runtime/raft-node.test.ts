@@ -47,7 +47,7 @@ test('a follower refuses a proposal with NOT_LEADER and the leader hint', async 
     const leader = await until('leader', () => c.leader());
     const follower = [1, 2, 3].map((id) => c.node(id)).find((n) => n !== leader)!;
     await until('follower knows the leader', () => (follower.leaderId === leader.id ? true : undefined));
-    assert.throws(() => follower.propose(put('a', 'b')), (err: unknown) => err instanceof NoLeaderError && err.details?.leaderId === leader.id);
+    assert.throws(() => follower.propose(put('a', 'b')), (err: unknown) => err instanceof NoLeaderError && err.code === 'NOT_LEADER' && err.leaderId === leader.id);
   } finally {
     await c.stop();
   }
