@@ -32243,7 +32243,7 @@ export const mvccpb = $root.mvccpb = (() => {
          * @memberof mvccpb.KeyValue
          * @instance
          */
-        KeyValue.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        KeyValue.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * KeyValue modRevision.
@@ -32251,7 +32251,7 @@ export const mvccpb = $root.mvccpb = (() => {
          * @memberof mvccpb.KeyValue
          * @instance
          */
-        KeyValue.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        KeyValue.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * KeyValue version.
@@ -32259,7 +32259,7 @@ export const mvccpb = $root.mvccpb = (() => {
          * @memberof mvccpb.KeyValue
          * @instance
          */
-        KeyValue.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        KeyValue.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * KeyValue value.
@@ -32304,11 +32304,11 @@ export const mvccpb = $root.mvccpb = (() => {
             if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
                 writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
             if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision") && (typeof message.createRevision === "object" ? message.createRevision.low || message.createRevision.high : message.createRevision !== 0))
-                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.createRevision);
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.createRevision));
             if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision") && (typeof message.modRevision === "object" ? message.modRevision.low || message.modRevision.high : message.modRevision !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.modRevision);
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.modRevision));
             if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
-                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.version);
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.version));
             if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
                 writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.value);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -32380,7 +32380,7 @@ export const mvccpb = $root.mvccpb = (() => {
                 case 2: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.createRevision = value;
                         else
                             delete message.createRevision;
@@ -32389,7 +32389,7 @@ export const mvccpb = $root.mvccpb = (() => {
                 case 3: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.modRevision = value;
                         else
                             delete message.modRevision;
@@ -32398,7 +32398,7 @@ export const mvccpb = $root.mvccpb = (() => {
                 case 4: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.version = value;
                         else
                             delete message.version;
@@ -32506,33 +32506,33 @@ export const mvccpb = $root.mvccpb = (() => {
             if (object.createRevision != null)
                 if (typeof object.createRevision === "object" ? object.createRevision.low || object.createRevision.high : $Number(object.createRevision) !== 0)
                     if ($util.Long)
-                        message.createRevision = $util.Long.fromValue(object.createRevision, false);
+                        message.createRevision = $util.Long.fromValue(object.createRevision, true);
                     else if (typeof object.createRevision === "string")
                         message.createRevision = $parseInt(object.createRevision, 10);
                     else if (typeof object.createRevision === "number")
                         message.createRevision = object.createRevision;
                     else if (typeof object.createRevision === "object")
-                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber();
+                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber(true);
             if (object.modRevision != null)
                 if (typeof object.modRevision === "object" ? object.modRevision.low || object.modRevision.high : $Number(object.modRevision) !== 0)
                     if ($util.Long)
-                        message.modRevision = $util.Long.fromValue(object.modRevision, false);
+                        message.modRevision = $util.Long.fromValue(object.modRevision, true);
                     else if (typeof object.modRevision === "string")
                         message.modRevision = $parseInt(object.modRevision, 10);
                     else if (typeof object.modRevision === "number")
                         message.modRevision = object.modRevision;
                     else if (typeof object.modRevision === "object")
-                        message.modRevision = new $util.LongBits(object.modRevision.low >>> 0, object.modRevision.high >>> 0).toNumber();
+                        message.modRevision = new $util.LongBits(object.modRevision.low >>> 0, object.modRevision.high >>> 0).toNumber(true);
             if (object.version != null)
                 if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
                     if ($util.Long)
-                        message.version = $util.Long.fromValue(object.version, false);
+                        message.version = $util.Long.fromValue(object.version, true);
                     else if (typeof object.version === "string")
                         message.version = $parseInt(object.version, 10);
                     else if (typeof object.version === "number")
                         message.version = object.version;
                     else if (typeof object.version === "object")
-                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
             if (object.value != null)
                 if (object.value.length)
                     if (typeof object.value === "string")
@@ -32568,17 +32568,17 @@ export const mvccpb = $root.mvccpb = (() => {
                         object.key = $util.newBuffer(object.key);
                 }
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.createRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.createRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.modRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.modRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
@@ -32594,25 +32594,25 @@ export const mvccpb = $root.mvccpb = (() => {
                 object.key = options.bytes === $String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.key) : message.key;
             if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.createRevision = typeof message.createRevision === "number" ? $BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, false).toBigInt();
+                    object.createRevision = typeof message.createRevision === "number" ? $BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, true).toBigInt();
                 else if (typeof message.createRevision === "number")
                     object.createRevision = options.longs === $String ? $String(message.createRevision) : message.createRevision;
                 else
-                    object.createRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === $Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber() : message.createRevision;
+                    object.createRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === $Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber(true) : message.createRevision;
             if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.modRevision = typeof message.modRevision === "number" ? $BigInt(message.modRevision) : $util.Long.fromBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0, false).toBigInt();
+                    object.modRevision = typeof message.modRevision === "number" ? $BigInt(message.modRevision) : $util.Long.fromBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0, true).toBigInt();
                 else if (typeof message.modRevision === "number")
                     object.modRevision = options.longs === $String ? $String(message.modRevision) : message.modRevision;
                 else
-                    object.modRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.modRevision) : options.longs === $Number ? new $util.LongBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0).toNumber() : message.modRevision;
+                    object.modRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.modRevision) : options.longs === $Number ? new $util.LongBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0).toNumber(true) : message.modRevision;
             if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, false).toBigInt();
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
                 else if (typeof message.version === "number")
                     object.version = options.longs === $String ? $String(message.version) : message.version;
                 else
-                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
             if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
                 object.value = options.bytes === $String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.value) : message.value;
             return object;
@@ -32702,7 +32702,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
          * @memberof etcdserverpb.ResponseHeader
          * @instance
          */
-        ResponseHeader.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        ResponseHeader.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * ResponseHeader raftTerm.
@@ -32745,7 +32745,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.revision);
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.revision));
             if (message.raftTerm != null && $Object.hasOwnProperty.call(message, "raftTerm") && (typeof message.raftTerm === "object" ? message.raftTerm.low || message.raftTerm.high : message.raftTerm !== 0))
                 writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.raftTerm));
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -32808,7 +32808,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 case 3: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.revision = value;
                         else
                             delete message.revision;
@@ -32901,13 +32901,13 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (object.revision != null)
                 if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
                     if ($util.Long)
-                        message.revision = $util.Long.fromValue(object.revision, false);
+                        message.revision = $util.Long.fromValue(object.revision, true);
                     else if (typeof object.revision === "string")
                         message.revision = $parseInt(object.revision, 10);
                     else if (typeof object.revision === "number")
                         message.revision = object.revision;
                     else if (typeof object.revision === "object")
-                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber();
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
             if (object.raftTerm != null)
                 if (typeof object.raftTerm === "object" ? object.raftTerm.low || object.raftTerm.high : $Number(object.raftTerm) !== 0)
                     if ($util.Long)
@@ -32940,7 +32940,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             let object = {};
             if (options.defaults) {
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
@@ -32952,11 +32952,11 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             }
             if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, false).toBigInt();
+                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
                 else if (typeof message.revision === "number")
                     object.revision = options.longs === $String ? $String(message.revision) : message.revision;
                 else
-                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber() : message.revision;
+                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
             if (message.raftTerm != null && $Object.hasOwnProperty.call(message, "raftTerm"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
                     object.raftTerm = typeof message.raftTerm === "number" ? $BigInt(message.raftTerm) : $util.Long.fromBits(message.raftTerm.low >>> 0, message.raftTerm.high >>> 0, true).toBigInt();
@@ -33060,7 +33060,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
          * @memberof etcdserverpb.RangeRequest
          * @instance
          */
-        RangeRequest.prototype.limit = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        RangeRequest.prototype.limit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * RangeRequest revision.
@@ -33068,7 +33068,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
          * @memberof etcdserverpb.RangeRequest
          * @instance
          */
-        RangeRequest.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        RangeRequest.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * RangeRequest serializable.
@@ -33131,9 +33131,9 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && message.rangeEnd.length)
                 writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.rangeEnd);
             if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && (typeof message.limit === "object" ? message.limit.low || message.limit.high : message.limit !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.limit);
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.limit));
             if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
-                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.revision);
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.revision));
             if (message.serializable != null && $Object.hasOwnProperty.call(message, "serializable") && message.serializable !== false)
                 writer.uint32(/* id 7, wireType 0 =*/56).bool(message.serializable);
             if (message.keysOnly != null && $Object.hasOwnProperty.call(message, "keysOnly") && message.keysOnly !== false)
@@ -33218,7 +33218,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 case 3: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.limit = value;
                         else
                             delete message.limit;
@@ -33227,7 +33227,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 case 4: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.revision = value;
                         else
                             delete message.revision;
@@ -33365,23 +33365,23 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (object.limit != null)
                 if (typeof object.limit === "object" ? object.limit.low || object.limit.high : $Number(object.limit) !== 0)
                     if ($util.Long)
-                        message.limit = $util.Long.fromValue(object.limit, false);
+                        message.limit = $util.Long.fromValue(object.limit, true);
                     else if (typeof object.limit === "string")
                         message.limit = $parseInt(object.limit, 10);
                     else if (typeof object.limit === "number")
                         message.limit = object.limit;
                     else if (typeof object.limit === "object")
-                        message.limit = new $util.LongBits(object.limit.low >>> 0, object.limit.high >>> 0).toNumber();
+                        message.limit = new $util.LongBits(object.limit.low >>> 0, object.limit.high >>> 0).toNumber(true);
             if (object.revision != null)
                 if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
                     if ($util.Long)
-                        message.revision = $util.Long.fromValue(object.revision, false);
+                        message.revision = $util.Long.fromValue(object.revision, true);
                     else if (typeof object.revision === "string")
                         message.revision = $parseInt(object.revision, 10);
                     else if (typeof object.revision === "number")
                         message.revision = object.revision;
                     else if (typeof object.revision === "object")
-                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber();
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
             if (object.serializable != null)
                 if (object.serializable)
                     message.serializable = $Boolean(object.serializable);
@@ -33427,12 +33427,12 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                         object.rangeEnd = $util.newBuffer(object.rangeEnd);
                 }
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.limit = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.limit = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
@@ -33446,18 +33446,18 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 object.rangeEnd = options.bytes === $String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
             if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.limit = typeof message.limit === "number" ? $BigInt(message.limit) : $util.Long.fromBits(message.limit.low >>> 0, message.limit.high >>> 0, false).toBigInt();
+                    object.limit = typeof message.limit === "number" ? $BigInt(message.limit) : $util.Long.fromBits(message.limit.low >>> 0, message.limit.high >>> 0, true).toBigInt();
                 else if (typeof message.limit === "number")
                     object.limit = options.longs === $String ? $String(message.limit) : message.limit;
                 else
-                    object.limit = options.longs === $String ? $util.Long.prototype.toString.call(message.limit) : options.longs === $Number ? new $util.LongBits(message.limit.low >>> 0, message.limit.high >>> 0).toNumber() : message.limit;
+                    object.limit = options.longs === $String ? $util.Long.prototype.toString.call(message.limit) : options.longs === $Number ? new $util.LongBits(message.limit.low >>> 0, message.limit.high >>> 0).toNumber(true) : message.limit;
             if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, false).toBigInt();
+                    object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
                 else if (typeof message.revision === "number")
                     object.revision = options.longs === $String ? $String(message.revision) : message.revision;
                 else
-                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber() : message.revision;
+                    object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
             if (message.serializable != null && $Object.hasOwnProperty.call(message, "serializable"))
                 object.serializable = message.serializable;
             if (message.keysOnly != null && $Object.hasOwnProperty.call(message, "keysOnly"))
@@ -33566,7 +33566,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
          * @memberof etcdserverpb.RangeResponse
          * @instance
          */
-        RangeResponse.prototype.count = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        RangeResponse.prototype.count = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * Creates a new RangeResponse instance using the specified properties.
@@ -33608,7 +33608,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (message.more != null && $Object.hasOwnProperty.call(message, "more") && message.more !== false)
                 writer.uint32(/* id 3, wireType 0 =*/24).bool(message.more);
             if (message.count != null && $Object.hasOwnProperty.call(message, "count") && (typeof message.count === "object" ? message.count.low || message.count.high : message.count !== 0))
-                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.count);
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.count));
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -33692,7 +33692,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 case 4: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.count = value;
                         else
                             delete message.count;
@@ -33808,13 +33808,13 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (object.count != null)
                 if (typeof object.count === "object" ? object.count.low || object.count.high : $Number(object.count) !== 0)
                     if ($util.Long)
-                        message.count = $util.Long.fromValue(object.count, false);
+                        message.count = $util.Long.fromValue(object.count, true);
                     else if (typeof object.count === "string")
                         message.count = $parseInt(object.count, 10);
                     else if (typeof object.count === "number")
                         message.count = object.count;
                     else if (typeof object.count === "object")
-                        message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber();
+                        message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber(true);
             return message;
         };
 
@@ -33841,7 +33841,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 object.header = null;
                 object.more = false;
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.count = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.count = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
@@ -33857,11 +33857,11 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 object.more = message.more;
             if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.count = typeof message.count === "number" ? $BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, false).toBigInt();
+                    object.count = typeof message.count === "number" ? $BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, true).toBigInt();
                 else if (typeof message.count === "number")
                     object.count = options.longs === $String ? $String(message.count) : message.count;
                 else
-                    object.count = options.longs === $String ? $util.Long.prototype.toString.call(message.count) : options.longs === $Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber() : message.count;
+                    object.count = options.longs === $String ? $util.Long.prototype.toString.call(message.count) : options.longs === $Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber(true) : message.count;
             return object;
         };
 
@@ -33957,7 +33957,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
          * @memberof etcdserverpb.PutRequest
          * @instance
          */
-        PutRequest.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        PutRequest.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
          * PutRequest prevKv.
@@ -34020,7 +34020,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
                 writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
             if (message.lease != null && $Object.hasOwnProperty.call(message, "lease") && (typeof message.lease === "object" ? message.lease.low || message.lease.high : message.lease !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.lease);
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.lease));
             if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv") && message.prevKv !== false)
                 writer.uint32(/* id 4, wireType 0 =*/32).bool(message.prevKv);
             if (message.ignoreValue != null && $Object.hasOwnProperty.call(message, "ignoreValue") && message.ignoreValue !== false)
@@ -34105,7 +34105,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 case 3: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                        if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
                             message.lease = value;
                         else
                             delete message.lease;
@@ -34240,13 +34240,13 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
             if (object.lease != null)
                 if (typeof object.lease === "object" ? object.lease.low || object.lease.high : $Number(object.lease) !== 0)
                     if ($util.Long)
-                        message.lease = $util.Long.fromValue(object.lease, false);
+                        message.lease = $util.Long.fromValue(object.lease, true);
                     else if (typeof object.lease === "string")
                         message.lease = $parseInt(object.lease, 10);
                     else if (typeof object.lease === "number")
                         message.lease = object.lease;
                     else if (typeof object.lease === "object")
-                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber(true);
             if (object.prevKv != null)
                 if (object.prevKv)
                     message.prevKv = $Boolean(object.prevKv);
@@ -34292,7 +34292,7 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                         object.value = $util.newBuffer(object.value);
                 }
                 if ($util.Long) {
-                    let long = new $util.Long(0, 0, false);
+                    let long = new $util.Long(0, 0, true);
                     object.lease = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.lease = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
@@ -34306,11 +34306,11 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 object.value = options.bytes === $String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.value) : message.value;
             if (message.lease != null && $Object.hasOwnProperty.call(message, "lease"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                    object.lease = typeof message.lease === "number" ? $BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    object.lease = typeof message.lease === "number" ? $BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, true).toBigInt();
                 else if (typeof message.lease === "number")
                     object.lease = options.longs === $String ? $String(message.lease) : message.lease;
                 else
-                    object.lease = options.longs === $String ? $util.Long.prototype.toString.call(message.lease) : options.longs === $Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+                    object.lease = options.longs === $String ? $util.Long.prototype.toString.call(message.lease) : options.longs === $Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber(true) : message.lease;
             if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv"))
                 object.prevKv = message.prevKv;
             if (message.ignoreValue != null && $Object.hasOwnProperty.call(message, "ignoreValue"))

@@ -34,6 +34,12 @@ export const PROTO_FILES = [
   'proto/raftctl/admin/v1/admin.proto',
 ] as const;
 
+/**
+ * The etcd subset `raftctl bench` drives (proto/etcd/), compiled by the generator too but not
+ * part of the d-engine/raftctl protocol the other proto tests compare against their tables.
+ */
+export const BENCH_PROTO_FILES = ['proto/etcd/kv.proto', 'proto/etcd/rpc.proto'] as const;
+
 /** proto/ parsed and resolved, field names as written in the .proto files. */
 export function loadProtos(): protobuf.Root {
   const root = repoRoot();
