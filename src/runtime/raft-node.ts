@@ -383,7 +383,8 @@ export class RaftNode {
       w.hardState = rd.hardState;
       needWrite = true;
     }
-    if (needWrite) await this.log.write(w);
+    // A configuration takes effect on append (membership.ts), so peers and addresses follow the
+    // core at once; the uncommitted-entries bound counts these entries from now on.
     if (rd.snapshotToInstall || rd.truncateFrom !== undefined || rd.entriesToAppend.some((e) => e.payload.type === 'configuration')) {
       const st = this.core.status();
       this.#configuration = st.configuration;
@@ -391,6 +392,7 @@ export class RaftNode {
     } else if (rd.entriesToAppend.length > 0) {
       this.#lastIndex = rd.entriesToAppend[rd.entriesToAppend.length - 1]!.index;
     }
+    if (needWrite) await this.log.write(w);
     if (this.#stopped) return;
     for (const m of rd.messagesAfterPersist) this.#dispatch(m);
 
