@@ -206,6 +206,8 @@ export class GrpcPeerSender implements PeerSender {
   readonly #o: GrpcPeerSenderOptions;
   readonly #streams = new Map<NodeId, PeerStream>();
   readonly #pushing = new Set<NodeId>();
+  /** Last time a failed push was logged per peer (at most one warning a second). */
+  readonly #lastPushWarn = new Map<NodeId, number>();
   #closed = false;
 
   constructor(o: GrpcPeerSenderOptions) {
@@ -284,7 +286,11 @@ export class GrpcPeerSender implements PeerSender {
       this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
       if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true });
     } catch (err) {
-      this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
+      const now = Date.now();
+      if (now - (this.#lastPushWarn.get(peer) ?? 0) >= 1000) {
+        this.#lastPushWarn.set(peer, now);
+        this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
+      }
       if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0 });
     } finally {
       this.#pushing.delete(peer);
