@@ -1,6 +1,6 @@
 /**
- * `raftctl playground` as a real process tree: three `node start` children, a put and a get
- * through the CLI, then Ctrl-C (SIGINT) must stop every child and remove the temporary data
+ * `raftctl playground` as a real process tree: three `node start` children, a put and a get,
+ * `cluster health` and `wait caught-up` through the CLI, then Ctrl-C (SIGINT) must stop every child and remove the temporary data
  * directory; and a playground killed with SIGKILL must leave no orphan (the children stop when
  * their stdin pipe closes). CLI.md, `playground`; issue 4, "no orphan survives".
  */
@@ -67,7 +67,7 @@ async function startPlayground(): Promise<{ child: ChildProcessWithoutNullStream
   return { child, report, stderr: () => stderr };
 }
 
-test('playground: 3 nodes ready, put/get through the CLI, SIGINT stops every child and removes the data dir', async () => {
+test('playground: 3 nodes ready, put/get, health and wait through the CLI, SIGINT stops every child and removes the data dir', async () => {
   const { child, report, stderr } = await startPlayground();
   try {
     assert.equal(report.ready, true, JSON.stringify(report.status));
@@ -81,6 +81,11 @@ test('playground: 3 nodes ready, put/get through the CLI, SIGINT stops every chi
     const get = await runCommand(['kv', 'get', 'pg-key', '-e', report.nodes[2]!.address, '--json']);
     assert.equal(get.exitCode, 0, get.stderr);
     assert.equal((JSON.parse(get.stdout) as { value: string }).value, 'pg-value');
+
+    const health = await runCommand(['cluster', 'health', '-e', report.endpoints, '--json']);
+    assert.equal(health.exitCode, 0, health.stdout + health.stderr);
+    const caughtUp = await runCommand(['wait', 'caught-up', '3', '-e', report.endpoints, '--wait-timeout', '10s']);
+    assert.equal(caughtUp.exitCode, 0, caughtUp.stdout + caughtUp.stderr);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
