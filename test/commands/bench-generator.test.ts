@@ -1,0 +1,104 @@
+/**
+ * The pieces under `raftctl bench` without gRPC: the log-bucketed histogram (every value lands
+ * in a bucket whose top is within 1/64 of it; percentiles match exact ones within that bound)
+ * and the load generator (closed loop counts; open loop measures from the due time, so one
+ * stalled request shows in the latencies of the requests queued behind it: no coordinated
+ * omission).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bucketHigh, bucketOf, Histogram } from '../../src/app/bench/histogram.js';
+import { runLoad } from '../../src/app/bench/generator.js';
+import { benchKey, seededRandom } from '../../src/app/bench/bench.js';
+
+test('histogram buckets: monotonic, contiguous, and each value within 1/64 of its bucket top', () => {
+  let previous = -1;
+  const values = [...Array.from({ length: 3000 }, (_, i) => i), ...Array.from({ length: 2000 }, (_, i) => Math.floor(1.013 ** i)), 2 ** 20 - 1, 2 ** 20, 2 ** 40 + 5, 2 ** 52];
+  values.sort((a, b) => a - b);
+  for (const v of values) {
+    const b = bucketOf(v);
+    assert.ok(b >= previous, `bucket order at ${v}`);
+    assert.ok(bucketHigh(b) >= v, `value ${v} above its bucket top ${bucketHigh(b)}`);
+    if (b > 0) assert.ok(bucketHigh(b - 1) < v, `value ${v} also fits the bucket below`);
+    assert.ok((bucketHigh(b) - v) / Math.max(1, v) <= 1 / 64, `precision at ${v}`);
+    previous = b;
+  }
+});
+
+test('histogram percentiles agree with exact ones within 1/64 (seeded log-normal-ish sample)', () => {
+  const random = seededRandom(42);
+  const h = new Histogram();
+  const exact: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const ms = Math.round(Math.exp(random() * 6) * 10) / 1000; // 0.01 ms .. ~4 s, microsecond steps
+    h.recordMs(ms);
+    exact.push(ms);
+  }
+  exact.sort((a, b) => a - b);
+  for (const p of [50, 95, 99, 99.9]) {
+    const want = exact[Math.ceil((p / 100) * exact.length) - 1]!;
+    const got = h.percentileMs(p)!;
+    assert.ok(got >= want && got <= want * (1 + 1 / 64) + 0.001, `p${p}: got ${got}, exact ${want}`);
+  }
+  const s = h.summary();
+  assert.equal(s.min, exact[0]);
+  assert.equal(s.max, exact.at(-1));
+  assert.equal(h.count, 20_000);
+});
+
+test('closed loop: every client keeps one request in flight until the duration ends', async () => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const r = await runLoad({
+    clients: 4,
+    durationMs: 200,
+    op: async () => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+    },
+  });
+  assert.equal(r.mode, 'closed');
+  assert.equal(maxInFlight, 4);
+  assert.ok(r.count > 40 && r.count < 200, `count ${r.count}`);
+  assert.equal(r.errors, 0);
+  assert.ok(r.latencyMs.p50! >= 4.5, JSON.stringify(r.latencyMs));
+});
+
+test('open loop: one request stalled 200 ms delays the ones due behind it, and their latency shows it', async () => {
+  // 1 client at 100 requests/s for 500 ms: requests due every 10 ms. Request 5 takes 200 ms, so
+  // the ~20 requests due meanwhile are sent late; measured from their due time, they are slow.
+  const r = await runLoad({
+    clients: 1,
+    rate: 100,
+    durationMs: 500,
+    op: async (_c, seq) => {
+      await new Promise((resolve) => setTimeout(resolve, seq === 5 ? 200 : 1));
+    },
+  });
+  assert.equal(r.mode, 'open');
+  assert.equal(r.count, 50, 'every due request is sent, late or not');
+  assert.ok(r.latencyMs.max! >= 195, `max ${r.latencyMs.max}`);
+  // A closed-loop view would record one slow request (p95 ~1 ms); here ~20 % of them waited.
+  assert.ok(r.latencyMs.p95! >= 50, `p95 ${r.latencyMs.p95} should include the queueing behind the stall`);
+});
+
+test('failures are counted by code and kept out of the latencies', async () => {
+  const r = await runLoad({
+    clients: 2,
+    durationMs: 100,
+    op: async (_c, seq) => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      if (seq % 2 === 1) throw Object.assign(new Error('boom'), { name: 'BoomError' });
+    },
+  });
+  assert.ok(r.errors > 0 && r.count > 0);
+  assert.deepEqual(Object.keys(r.errorsByCode), ['BoomError']);
+  assert.equal(r.errorsByCode.BoomError, r.errors);
+});
+
+test('bench keys: zero-padded decimal of the key size, cut to the last digits', () => {
+  assert.equal(Buffer.from(benchKey(42, 8)).toString(), '00000042');
+  assert.equal(Buffer.from(benchKey(123456789, 4)).toString(), '6789');
+});
