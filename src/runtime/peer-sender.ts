@@ -12,7 +12,8 @@
  * - Vote, PreVote, TimeoutNow: unary calls on the control channel, deadline one election
  *   timeout; responses stepped in as they arrive; failures ignored (the election timer retries).
  * - Snapshot: the latest snapshot file is pushed over InstallSnapshot (at most one push per
- *   peer at a time); the answer is stepped in as a SnapshotResponse, a failure as Unreachable.
+ *   peer at a time); the answer is stepped in as a SnapshotResponse, a failure as Unreachable
+ *   after a 200 ms pause.
  * - ReadIndex: a follower's read-index request to the leader over the raftctl ReadIndex carrier
  *   (read-index-carrier.ts); the answer (or a NOT_LEADER rejection on failure) is stepped in.
  */
@@ -45,6 +46,8 @@ export interface GrpcPeerSenderOptions {
 }
 
 const QUEUE_LIMIT = 512;
+/** Pause before a failed snapshot push is reported (and so retried). */
+const SNAPSHOT_RETRY_MS = 200;
 const BACKOFF_MIN_MS = 50;
 const BACKOFF_MAX_MS = 1000;
 
@@ -291,7 +294,11 @@ export class GrpcPeerSender implements PeerSender {
         this.#lastPushWarn.set(peer, now);
         this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
       }
-      if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0 });
+      // Report after a pause: the core retries the snapshot at once, and a peer that cannot take
+      // one must not turn into a busy loop.
+      setTimeout(() => {
+        if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0 });
+      }, SNAPSHOT_RETRY_MS).unref();
     } finally {
       this.#pushing.delete(peer);
     }
