@@ -86,7 +86,13 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
 
   let wake: (reason: string) => void = () => undefined;
   const stopped = new Promise<string>((resolve) => (wake = resolve));
-  const onSignal = (sig: NodeJS.Signals) => () => wake(sig);
+  // Ctrl-C on a terminal signals the whole process group: the nodes stop on their own at the
+  // same moment, which is not an unexpected exit.
+  let signalled = false;
+  const onSignal = (sig: NodeJS.Signals) => () => {
+    signalled = true;
+    wake(sig);
+  };
   const sigint = onSignal('SIGINT');
   const sigterm = onSignal('SIGTERM');
   process.on('SIGINT', sigint);
@@ -107,6 +113,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       ...(o.electionTimeoutMs !== undefined ? { electionTimeoutMs: o.electionTimeoutMs } : {}),
       onLog: (id, line) => logs.get(id)?.write(`${line}\n`),
       onUnexpectedExit: (id, code, signal) => {
+        if (signalled) return;
         process.stderr.write(`playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}\n`);
         if (pg && pg.nodes.every((n) => n.pid === null)) {
           exitCode = 1;
