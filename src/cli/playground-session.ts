@@ -113,7 +113,8 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       ...(o.electionTimeoutMs !== undefined ? { electionTimeoutMs: o.electionTimeoutMs } : {}),
       onLog: (id, line) => logs.get(id)?.write(`${line}\n`),
       onUnexpectedExit: (id, code, signal) => {
-        if (signalled) return;
+        // Before the start completed, the start's own error says it; after a signal, it is expected.
+        if (signalled || pg === null) return;
         process.stderr.write(`playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}\n`);
         if (pg && pg.nodes.every((n) => n.pid === null)) {
           exitCode = 1;
