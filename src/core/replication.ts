@@ -92,7 +92,7 @@ export function sendAppend(s: CoreState, pr: Progress): boolean {
 const ENTRY_OVERHEAD_BYTES = 32;
 
 /** Bytes an entry counts for in `maxAppendBytes`. */
-export function entrySize(e: Entry): number {
+function entrySize(e: Entry): number {
   switch (e.payload.type) {
     case 'command':
       return ENTRY_OVERHEAD_BYTES + e.payload.data.byteLength;

@@ -16,7 +16,7 @@ import {
   type Configuration,
   type Entry,
 } from '../../../src/core/index.js';
-import { ack, allMessages, appendsTo, cmd, config, drain, drainAll, makeLeader, newCore, restoredWith } from './fixtures.js';
+import { ack, allMessages, appendsTo, cmd, config, drain, drainAll, makeLeader, newCore, restoredWith, tickN } from './fixtures.js';
 
 const match = (m: Record<number, number>) => (id: number) => m[id] ?? 0;
 
@@ -186,4 +186,16 @@ test('learners receive the log but never vote or count toward commitment', () =>
   const learner = newCore(4, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]) }, entries: [] });
   for (let i = 0; i < 50; i++) learner.tick(0);
   assert.equal(learner.hasReady(), false, 'a learner never campaigns');
+});
+
+test('dissertation §4.2.2: a node whose newest, uncommitted configuration leaves it out may still campaign; once committed it may not', () => {
+  const joint = config([2, 3], [], [1, 2, 3]);
+  const cNew = config([2, 3]);
+  const entries = [cfgEntry(1, 1, joint), cfgEntry(2, 1, cNew)];
+  const pending = newCore(1, [1, 2, 3], {}, restoredWith([1, 2, 3], entries, 1, 1));
+  tickN(pending, 10);
+  assert.equal(pending.status().role, 'pre-candidate', 'C(new) at 2 is not committed: 1 is still needed');
+  const done = newCore(1, [1, 2, 3], {}, restoredWith([1, 2, 3], entries, 1, 2));
+  tickN(done, 30);
+  assert.equal(done.status().role, 'follower', 'C(new) committed: 1 is no longer a member');
 });
