@@ -473,7 +473,7 @@ export class RaftNode {
         src.release();
       }
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
-      this.#latestSnapshot = summaryOf(written);
+      if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.#latestSnapshot = summaryOf(written);
       const target = compactionTarget(written.index, this.#policy);
       if (target > this.#pendingCompaction) this.#pendingCompaction = target;
       this.#logger.log('info', 'snapshot created', { index: written.index, term: written.term, bytes: written.bytes, compactTo: target });
