@@ -513,8 +513,9 @@ export class RaftNode {
   }
 
   /**
-   * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes),
-   * rejects every waiting proposal and read, and closes the peer sender. Idempotent.
+   * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes) and
+   * a snapshot being written finish, rejects every waiting proposal and read, and closes the
+   * peer sender. Idempotent.
    */
   async stop(): Promise<void> {
     if (this.#stopped) {
@@ -525,6 +526,8 @@ export class RaftNode {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     if (this.#pumping) await this.#pumping.catch(() => undefined);
+    // A snapshot being written finishes (or fails) before the storage it writes to is closed.
+    if (this.#snapshotRunning) await this.#snapshotRunning.catch(() => undefined);
     const err = new RejectedError('NODE_STOPPED', 'the node is shutting down');
     for (const w of this.#proposals.values()) w.reject(new OutcomeUnknownError('the node stopped before the write was applied'));
     this.#proposals.clear();
