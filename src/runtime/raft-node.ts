@@ -462,7 +462,11 @@ export class RaftNode {
    * the retain count are deleted. Concurrent calls share one snapshot.
    */
   snapshot(): Promise<WrittenSnapshot> {
-    this.#checkRunning();
+    try {
+      this.#checkRunning();
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (this.#snapshotRunning) return this.#snapshotRunning;
     const run = (async () => {
       const src = this.sm.beginSnapshot();
