@@ -45,11 +45,20 @@ ${EXIT_CODES_HELP}`;
     const logger = ndjsonLogger((line) => process.stderr.write(line), f['log-level'] as LogLevel, { nodeId: f.id });
     let fatal: Error | null = null;
     let wake: (() => void) | null = null;
+    let signalled = false;
     const stopped = new Promise<string>((resolve) => {
       wake = () => resolve('fatal');
-      const onSignal = (sig: string) => () => resolve(sig);
-      process.once('SIGINT', onSignal('SIGINT'));
-      process.once('SIGTERM', onSignal('SIGTERM'));
+      // The first signal stops gracefully; a second one exits at once.
+      const onSignal = (sig: string) => () => {
+        if (signalled) {
+          logger.log('warn', 'second signal: exiting without waiting', { signal: sig });
+          process.exit(130);
+        }
+        signalled = true;
+        resolve(sig);
+      };
+      process.on('SIGINT', onSignal('SIGINT'));
+      process.on('SIGTERM', onSignal('SIGTERM'));
       if (f['exit-with-stdin']) {
         process.stdin.on('end', () => resolve('stdin closed'));
         process.stdin.on('close', () => resolve('stdin closed'));
@@ -76,7 +85,13 @@ ${EXIT_CODES_HELP}`;
     process.stdout.write(`listening on ${node.address}\n`);
     const reason = await stopped;
     logger.log('info', 'stopping', { reason });
+    const deadline = setTimeout(() => {
+      logger.log('error', 'graceful stop took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    deadline.unref();
     await node.stop();
+    clearTimeout(deadline);
     if (fatal) throw fatal;
     throw new Errors.ExitError(0);
   }
