@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
 import { serverStreamCall } from '../../../src/transport/call.js';
-import { RaftClientService } from '../../../src/transport/services.js';
+import { RaftClientService, RaftPeerExtService } from '../../../src/transport/services.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { freePorts, killAll, removeDir, startNode, tempDir, waitFor, type NodeOptions, type NodeProcess } from '../../harness/node-process.js';
 
@@ -217,4 +217,15 @@ test('every node restarts from its data directory alone; everything is read back
     const st = await client.getNodeStatus(peers[id]!, o);
     assert.deepEqual(st.configuration?.voters, IDS);
   }
+});
+
+test('TimeoutNow makes a follower campaign at once and take over (dissertation §3.10)', async () => {
+  const leader = await waitFor('leader', () => leaderId(IDS), 20 * ELECTION_MS);
+  const target = IDS.find((id) => id !== leader)!;
+  const st = await client.getNodeStatus(peers[leader]!, o);
+  await waitFor(`node ${target} caught up`, async () => Number((await client.getNodeStatus(peers[target]!, o)).lastLogIndex) >= Number(st.lastLogIndex) ? true : undefined, 10 * ELECTION_MS);
+  await client.call(peers[target]!, RaftPeerExtService.TimeoutNow, { term: Number(st.term), leaderId: leader }, o);
+  const next = await waitFor(`node ${target} leads`, async () => ((await leaderId(IDS)) === target ? target : undefined), 10 * ELECTION_MS);
+  assert.equal(next, target);
+  assert.ok(Number((await client.getNodeStatus(peers[target]!, o)).term) > Number(st.term));
 });

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { NodeHost, parsePeers, seededRandom } from '../../../src/runtime/node-host.js';
 import { FileSnapshotStore } from '../../../src/storage/index.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
 import { put, until } from './helpers.js';
 
 async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
@@ -79,4 +81,24 @@ test('the election-timer PRNG is deterministic per seed and stays in range', () 
   assert.deepEqual(xs, Array.from({ length: 100 }, () => b.nextInt(10)));
   assert.ok(xs.every((x) => Number.isInteger(x) && x >= 0 && x < 10));
   assert.ok(new Set(xs).size > 5);
+});
+
+test('StreamSnapshot answers NOT_FOUND while the leader has no snapshot file', async () => {
+  await withDir(async (dir) => {
+    const host = await NodeHost.start({ ...base, dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, snapshotEvery: 0 });
+    const t = new GrpcTransport({ selfId: 99 });
+    try {
+      await until('leader', () => (host.node.leaderReady ? true : undefined));
+      await assert.rejects(
+        (async () => {
+          const pull = await t.requestSnapshotFromLeader(1, DEFAULT_RETRY.installSnapshot, { selfId: 99, members: [{ id: 1, address: host.address, role: 'voter' }] });
+          for await (const _ of pull) void _;
+        })(),
+        /No snapshot available/,
+      );
+    } finally {
+      t.close();
+      await host.stop();
+    }
+  });
 });
