@@ -45,6 +45,9 @@ import { applyEntryOf, encodeExpire, storedEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { ResponseRouter } from './response-router.js';
 
+/** Longest synchronous stretch of applying committed entries before yielding (ms). */
+const APPLY_SLICE_MS = 5;
+
 /** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
 export interface PeerSender {
   send(m: Outbound): void;
@@ -396,8 +399,19 @@ export class RaftNode {
     if (this.#stopped) return;
     for (const m of rd.messagesAfterPersist) this.#dispatch(m);
 
+    // Apply in order (Raft §5.3), yielding to the event loop every ~5 ms so a large catch-up
+    // batch does not stall RPCs; readers in between see a consistent prefix.
     const results = new Map<LogIndex, ApplyResult>();
-    for (const e of rd.committedEntries) results.set(e.index, this.#apply(e));
+    let sliceStart = performance.now();
+    for (let i = 0; i < rd.committedEntries.length; i++) {
+      const e = rd.committedEntries[i]!;
+      results.set(e.index, this.#apply(e));
+      if ((i & 255) === 255 && performance.now() - sliceStart > APPLY_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.#stopped) return;
+        sliceStart = performance.now();
+      }
+    }
     this.#commitIndex = rd.commitIndex;
     for (const p of rd.proposals) {
       const w = this.#proposals.get(p.id);
