@@ -106,10 +106,15 @@ test('chaos: random kill -9 and restart under 8 writers loses no acknowledged wr
       for (const k of keys.slice(i, i + 500)) if (got.get(k) !== acked.get(k)) missing++;
     }
     assert.equal(missing, 0, `${missing} of ${keys.length} acknowledged writes missing`);
+    let last = '';
     await waitFor('every node applied the same index', async () => {
-      const applied = await Promise.all(Object.values(c.peers).map((a) => client.getNodeStatus(a, o).then((s) => Number(s.appliedIndex))));
-      return applied.every((v) => v === applied[0]) ? true : undefined;
-    }, 20 * ELECTION_MS);
+      const st = await Promise.all(Object.values(c.peers).map((a) => client.getNodeStatus(a, o).then((s) => [Number(s.appliedIndex), Number(s.commitIndex), Number(s.lastLogIndex), s.role, Number(s.term), s.leaderId ?? 0]).catch((e: Error) => e.message)));
+      last = JSON.stringify(st);
+      const applied = st.map((x) => (Array.isArray(x) ? Number(x[0]) : -1));
+      return applied.every((v) => v === applied[0] && v >= 0) ? true : undefined;
+    }, 40 * ELECTION_MS).catch((err: Error) => {
+      throw new Error(`${err.message}; last status ${last}`);
+    });
   } finally {
     stop = true;
     await c.stop();
