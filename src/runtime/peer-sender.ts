@@ -284,7 +284,13 @@ export class GrpcPeerSender implements PeerSender {
         { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
         { size: file.bytes, open: () => snaps.bytes(file) },
         this.membership(),
-        { leaderTerm: this.#o.term(), leaderId: this.#o.selfId },
+        {
+          leaderTerm: this.#o.term(),
+          leaderId: this.#o.selfId,
+          // A peer that stops taking chunks holds its progress in SNAPSHOT state: give up early.
+          perChunkTimeoutMs: Math.max(2000, this.#o.electionTimeoutMs * 10),
+          deadlineMs: 600_000,
+        },
       );
       this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
       if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true });
