@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
 import { NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
+/** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
   readonly id: number;
   readonly listen: string;

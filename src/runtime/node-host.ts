@@ -52,6 +52,7 @@ export type StartMode =
   /** Restart from the data directory alone. */
   | { readonly kind: 'restart' };
 
+/** What {@link NodeHost.start} needs: identity, addresses, data directory, start mode, timing, limits, logger. */
 export interface NodeHostOptions {
   readonly id: NodeId;
   /** `host:port` to bind; port 0 picks a free one. */

@@ -28,6 +28,7 @@ import type { PeerSender } from './raft-node.js';
 /** Sends a follower's ReadIndex to the leader and returns the leader's answer. */
 export type ReadIndexCall = (peer: NodeId, address: string, m: ReadIndexMsg, deadlineMs: number) => Promise<Inbound>;
 
+/** Wiring of a {@link GrpcPeerSender}: transport, the node's configuration, term and step, the snapshot store. */
 export interface GrpcPeerSenderOptions {
   readonly selfId: NodeId;
   readonly transport: Transport;

@@ -64,6 +64,11 @@ export interface RaftNodeTiming {
   readonly heartbeatTicks: number;
 }
 
+/**
+ * What a {@link RaftNode} drives and owns until `stop()`: the core (built from the durable state
+ * `log` and `snapshots` hold), the state machine restored to the snapshot, the logger, the tick
+ * length and the snapshot policy.
+ */
 export interface RaftNodeOptions {
   readonly id: NodeId;
   readonly core: RaftCore;

@@ -20,6 +20,7 @@ interface Pending<T> {
 
 type Kind = 'append' | 'vote' | 'prevote' | 'snapshot' | 'read';
 
+/** Waiters for the core's answers, keyed as the module comment says. One per RaftNode. */
 export class ResponseRouter {
   readonly #byKey = new Map<string, Pending<Outbound>[]>();
   #nextSeq = 1;

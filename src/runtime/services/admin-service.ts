@@ -81,6 +81,7 @@ export function nodeStatusOf(node: RaftNode, tickMs: number): NodeStatus {
   };
 }
 
+/** What the Admin handlers read: the node, its cluster id and tick length (for last_contact_ms). */
 export interface AdminContext {
   readonly node: RaftNode;
   readonly clusterId: string;

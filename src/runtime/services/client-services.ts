@@ -41,6 +41,7 @@ import { TRAILER } from '../../transport/status.js';
 import type { RaftNode } from '../raft-node.js';
 import { Code, statusError, type ServerStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
+/** What the client handlers use: the node and the wall clock that hides expired keys. */
 export interface ClientServiceContext {
   readonly node: RaftNode;
   /** Wall clock used to hide expired keys at read time. */

@@ -11,7 +11,7 @@
  */
 import type { SnapshotMsg } from '../../core/index.js';
 import type { SnapshotStore } from '../../storage/index.js';
-import type { AppendEntriesRequest, AppendEntriesResponse, SnapshotChunk, SnapshotResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
+import type { AppendEntriesRequest, AppendEntriesResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
@@ -22,6 +22,7 @@ import { AsyncQueue } from '../async-queue.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 import { readIndexService, READ_INDEX_SERVICE } from './read-index-carrier.js';
 
+/** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */
 export interface PeerServiceContext {
   readonly node: RaftNode;
   readonly clusterId: string;
@@ -185,4 +186,3 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
   } as unknown as ServiceImplementation);
 }
 
-export type { SnapshotChunk, SnapshotResponse };
