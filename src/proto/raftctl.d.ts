@@ -8976,6 +8976,542 @@ export namespace raftctl {
                 type $Shape = raftctl.raft.v1.Empty.$Properties;
             }
 
+            /**
+             * Properties of a ReadIndexRequest.
+             * @deprecated Use raftctl.raft.v1.ReadIndexRequest.$Properties instead.
+             */
+            interface IReadIndexRequest extends raftctl.raft.v1.ReadIndexRequest.$Properties {
+            }
+
+            /** Represents a ReadIndexRequest. */
+            class ReadIndexRequest {
+
+                /**
+                 * Constructs a new ReadIndexRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: raftctl.raft.v1.ReadIndexRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ReadIndexRequest term. */
+                term: number;
+
+                /** ReadIndexRequest from. */
+                from: number;
+
+                /** ReadIndexRequest ctx. */
+                ctx: number;
+
+                /**
+                 * Creates a new ReadIndexRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ReadIndexRequest instance
+                 */
+                static create(properties: raftctl.raft.v1.ReadIndexRequest.$Shape): raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape;
+                static create(properties?: raftctl.raft.v1.ReadIndexRequest.$Properties): raftctl.raft.v1.ReadIndexRequest;
+
+                /**
+                 * Encodes the specified ReadIndexRequest message. Does not implicitly {@link raftctl.raft.v1.ReadIndexRequest.verify|verify} messages.
+                 * @param message ReadIndexRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: raftctl.raft.v1.ReadIndexRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ReadIndexRequest message, length delimited. Does not implicitly {@link raftctl.raft.v1.ReadIndexRequest.verify|verify} messages.
+                 * @param message ReadIndexRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: raftctl.raft.v1.ReadIndexRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ReadIndexRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape} ReadIndexRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape;
+
+                /**
+                 * Decodes a ReadIndexRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape} ReadIndexRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape;
+
+                /**
+                 * Verifies a ReadIndexRequest message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a ReadIndexRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns ReadIndexRequest
+                 */
+                static fromObject(object: { [k: string]: any }): raftctl.raft.v1.ReadIndexRequest;
+
+                /**
+                 * Creates a plain object from a ReadIndexRequest message. Also converts values to other types if specified.
+                 * @param message ReadIndexRequest
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: raftctl.raft.v1.ReadIndexRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ReadIndexRequest to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for ReadIndexRequest
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ReadIndexRequest {
+
+                /** Properties of a ReadIndexRequest. */
+                interface $Properties {
+
+                    /** ReadIndexRequest term */
+                    term?: (number|null);
+
+                    /** ReadIndexRequest from */
+                    from?: (number|null);
+
+                    /** ReadIndexRequest ctx */
+                    ctx?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ReadIndexRequest. */
+                type $Shape = raftctl.raft.v1.ReadIndexRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ReadIndexResponse.
+             * @deprecated Use raftctl.raft.v1.ReadIndexResponse.$Properties instead.
+             */
+            interface IReadIndexResponse extends raftctl.raft.v1.ReadIndexResponse.$Properties {
+            }
+
+            /** Represents a ReadIndexResponse. */
+            class ReadIndexResponse {
+
+                /**
+                 * Constructs a new ReadIndexResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: raftctl.raft.v1.ReadIndexResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ReadIndexResponse term. */
+                term: number;
+
+                /** ReadIndexResponse ctx. */
+                ctx: number;
+
+                /** ReadIndexResponse index. */
+                index?: (number|null);
+
+                /** ReadIndexResponse rejected. */
+                rejected: boolean;
+
+                /** ReadIndexResponse leaderHint. */
+                leaderHint: number;
+
+                /**
+                 * Creates a new ReadIndexResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ReadIndexResponse instance
+                 */
+                static create(properties: raftctl.raft.v1.ReadIndexResponse.$Shape): raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape;
+                static create(properties?: raftctl.raft.v1.ReadIndexResponse.$Properties): raftctl.raft.v1.ReadIndexResponse;
+
+                /**
+                 * Encodes the specified ReadIndexResponse message. Does not implicitly {@link raftctl.raft.v1.ReadIndexResponse.verify|verify} messages.
+                 * @param message ReadIndexResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: raftctl.raft.v1.ReadIndexResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ReadIndexResponse message, length delimited. Does not implicitly {@link raftctl.raft.v1.ReadIndexResponse.verify|verify} messages.
+                 * @param message ReadIndexResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: raftctl.raft.v1.ReadIndexResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ReadIndexResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape} ReadIndexResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape;
+
+                /**
+                 * Decodes a ReadIndexResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape} ReadIndexResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape;
+
+                /**
+                 * Verifies a ReadIndexResponse message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a ReadIndexResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns ReadIndexResponse
+                 */
+                static fromObject(object: { [k: string]: any }): raftctl.raft.v1.ReadIndexResponse;
+
+                /**
+                 * Creates a plain object from a ReadIndexResponse message. Also converts values to other types if specified.
+                 * @param message ReadIndexResponse
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: raftctl.raft.v1.ReadIndexResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ReadIndexResponse to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for ReadIndexResponse
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ReadIndexResponse {
+
+                /** Properties of a ReadIndexResponse. */
+                interface $Properties {
+
+                    /** ReadIndexResponse term */
+                    term?: (number|null);
+
+                    /** ReadIndexResponse ctx */
+                    ctx?: (number|null);
+
+                    /** ReadIndexResponse index */
+                    index?: (number|null);
+
+                    /** ReadIndexResponse rejected */
+                    rejected?: (boolean|null);
+
+                    /** ReadIndexResponse leaderHint */
+                    leaderHint?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ReadIndexResponse. */
+                type $Shape = raftctl.raft.v1.ReadIndexResponse.$Properties;
+            }
+
+            /**
+             * Properties of a WriteCommand.
+             * @deprecated Use raftctl.raft.v1.WriteCommand.$Properties instead.
+             */
+            interface IWriteCommand extends raftctl.raft.v1.WriteCommand.$Properties {
+            }
+
+            /** Represents a WriteCommand. */
+            class WriteCommand {
+
+                /**
+                 * Constructs a new WriteCommand.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: raftctl.raft.v1.WriteCommand.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** WriteCommand insert. */
+                insert?: (d_engine.client.WriteCommand.Insert.$Properties|null);
+
+                /** WriteCommand delete. */
+                delete?: (d_engine.client.WriteCommand.Delete.$Properties|null);
+
+                /** WriteCommand compareAndSwap. */
+                compareAndSwap?: (d_engine.client.WriteCommand.CompareAndSwap.$Properties|null);
+
+                /** WriteCommand expire. */
+                expire?: (raftctl.raft.v1.ExpireKeys.$Properties|null);
+
+                /** WriteCommand operation. */
+                operation?: ("insert"|"delete"|"compareAndSwap"|"expire");
+
+                /**
+                 * Creates a new WriteCommand instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns WriteCommand instance
+                 */
+                static create(properties: raftctl.raft.v1.WriteCommand.$Shape): raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape;
+                static create(properties?: raftctl.raft.v1.WriteCommand.$Properties): raftctl.raft.v1.WriteCommand;
+
+                /**
+                 * Encodes the specified WriteCommand message. Does not implicitly {@link raftctl.raft.v1.WriteCommand.verify|verify} messages.
+                 * @param message WriteCommand message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: raftctl.raft.v1.WriteCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified WriteCommand message, length delimited. Does not implicitly {@link raftctl.raft.v1.WriteCommand.verify|verify} messages.
+                 * @param message WriteCommand message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: raftctl.raft.v1.WriteCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a WriteCommand message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape} WriteCommand
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape;
+
+                /**
+                 * Decodes a WriteCommand message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape} WriteCommand
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape;
+
+                /**
+                 * Verifies a WriteCommand message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a WriteCommand message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns WriteCommand
+                 */
+                static fromObject(object: { [k: string]: any }): raftctl.raft.v1.WriteCommand;
+
+                /**
+                 * Creates a plain object from a WriteCommand message. Also converts values to other types if specified.
+                 * @param message WriteCommand
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: raftctl.raft.v1.WriteCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this WriteCommand to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for WriteCommand
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace WriteCommand {
+
+                /** Properties of a WriteCommand. */
+                interface $Properties {
+
+                    /** WriteCommand insert */
+                    insert?: (d_engine.client.WriteCommand.Insert.$Properties|null);
+
+                    /** WriteCommand delete */
+                    "delete"?: (d_engine.client.WriteCommand.Delete.$Properties|null);
+
+                    /** WriteCommand compareAndSwap */
+                    compareAndSwap?: (d_engine.client.WriteCommand.CompareAndSwap.$Properties|null);
+
+                    /** WriteCommand expire */
+                    expire?: (raftctl.raft.v1.ExpireKeys.$Properties|null);
+
+                    /** WriteCommand operation */
+                    operation?: ("insert"|"delete"|"compareAndSwap"|"expire");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a WriteCommand. */
+                type $Shape = {
+                  insert?: d_engine.client.WriteCommand.Insert.$Shape|null;
+                  "delete"?: d_engine.client.WriteCommand.Delete.$Shape|null;
+                  compareAndSwap?: d_engine.client.WriteCommand.CompareAndSwap.$Shape|null;
+                  expire?: raftctl.raft.v1.ExpireKeys.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ operation?: undefined; insert?: null; "delete"?: null; compareAndSwap?: null; expire?: null }|{ operation?: "insert"; insert: d_engine.client.WriteCommand.Insert.$Shape; "delete"?: null; compareAndSwap?: null; expire?: null }|{ operation?: "delete"; insert?: null; "delete": d_engine.client.WriteCommand.Delete.$Shape; compareAndSwap?: null; expire?: null }|{ operation?: "compareAndSwap"; insert?: null; "delete"?: null; compareAndSwap: d_engine.client.WriteCommand.CompareAndSwap.$Shape; expire?: null }|{ operation?: "expire"; insert?: null; "delete"?: null; compareAndSwap?: null; expire: raftctl.raft.v1.ExpireKeys.$Shape })
+                );
+            }
+
+            /**
+             * Properties of an ExpireKeys.
+             * @deprecated Use raftctl.raft.v1.ExpireKeys.$Properties instead.
+             */
+            interface IExpireKeys extends raftctl.raft.v1.ExpireKeys.$Properties {
+            }
+
+            /** Represents an ExpireKeys. */
+            class ExpireKeys {
+
+                /**
+                 * Constructs a new ExpireKeys.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: raftctl.raft.v1.ExpireKeys.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ExpireKeys keys. */
+                keys: Uint8Array[];
+
+                /**
+                 * Creates a new ExpireKeys instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ExpireKeys instance
+                 */
+                static create(properties: raftctl.raft.v1.ExpireKeys.$Shape): raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape;
+                static create(properties?: raftctl.raft.v1.ExpireKeys.$Properties): raftctl.raft.v1.ExpireKeys;
+
+                /**
+                 * Encodes the specified ExpireKeys message. Does not implicitly {@link raftctl.raft.v1.ExpireKeys.verify|verify} messages.
+                 * @param message ExpireKeys message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: raftctl.raft.v1.ExpireKeys.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ExpireKeys message, length delimited. Does not implicitly {@link raftctl.raft.v1.ExpireKeys.verify|verify} messages.
+                 * @param message ExpireKeys message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: raftctl.raft.v1.ExpireKeys.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ExpireKeys message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape} ExpireKeys
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape;
+
+                /**
+                 * Decodes an ExpireKeys message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape} ExpireKeys
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape;
+
+                /**
+                 * Verifies an ExpireKeys message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an ExpireKeys message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns ExpireKeys
+                 */
+                static fromObject(object: { [k: string]: any }): raftctl.raft.v1.ExpireKeys;
+
+                /**
+                 * Creates a plain object from an ExpireKeys message. Also converts values to other types if specified.
+                 * @param message ExpireKeys
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: raftctl.raft.v1.ExpireKeys, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ExpireKeys to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for ExpireKeys
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ExpireKeys {
+
+                /** Properties of an ExpireKeys. */
+                interface $Properties {
+
+                    /** ExpireKeys keys */
+                    keys?: (Uint8Array[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ExpireKeys. */
+                type $Shape = raftctl.raft.v1.ExpireKeys.$Properties;
+            }
+
             /** Represents a RaftPeerExt */
             class RaftPeerExt extends $protobuf.rpc.Service {
 
@@ -9001,6 +9537,9 @@ export namespace raftctl {
 
                 /** Calls TimeoutNow. */
                 timeoutNow: raftctl.raft.v1.RaftPeerExt.TimeoutNow;
+
+                /** Calls ReadIndex. */
+                readIndex: raftctl.raft.v1.RaftPeerExt.ReadIndex;
             }
 
             namespace RaftPeerExt {
@@ -9039,6 +9578,25 @@ export namespace raftctl {
                   readonly path: "/raftctl.raft.v1.RaftPeerExt/TimeoutNow";
                   readonly requestType: "TimeoutNowRequest";
                   readonly responseType: "Empty";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+
+                /**
+                 * Callback as used by {@link raftctl.raft.v1.RaftPeerExt#readIndex}.
+                 * @param error Error, if any
+                 * @param [response] ReadIndexResponse
+                 */
+                type ReadIndexCallback = (error: (Error|null), response?: raftctl.raft.v1.ReadIndexResponse) => void;
+
+                /** Calls ReadIndex. */
+                type ReadIndex = {
+                  (request: raftctl.raft.v1.IReadIndexRequest, callback: raftctl.raft.v1.RaftPeerExt.ReadIndexCallback): void;
+                  (request: raftctl.raft.v1.IReadIndexRequest): Promise<raftctl.raft.v1.ReadIndexResponse>;
+                  readonly name: "ReadIndex";
+                  readonly path: "/raftctl.raft.v1.RaftPeerExt/ReadIndex";
+                  readonly requestType: "ReadIndexRequest";
+                  readonly responseType: "ReadIndexResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };

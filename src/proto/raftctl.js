@@ -24116,6 +24116,1525 @@ export const raftctl = $root.raftctl = (() => {
                 return Empty;
             })();
 
+            v1.ReadIndexRequest = (function() {
+
+                /**
+                 * Properties of a ReadIndexRequest.
+                 * @typedef {Object} raftctl.raft.v1.ReadIndexRequest.$Properties
+                 * @property {number|null} [term] ReadIndexRequest term
+                 * @property {number|null} [from] ReadIndexRequest from
+                 * @property {number|null} [ctx] ReadIndexRequest ctx
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ReadIndexRequest.
+                 * @memberof raftctl.raft.v1
+                 * @interface IReadIndexRequest
+                 * @augments raftctl.raft.v1.ReadIndexRequest.$Properties
+                 * @deprecated Use raftctl.raft.v1.ReadIndexRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ReadIndexRequest.
+                 * @typedef {raftctl.raft.v1.ReadIndexRequest.$Properties} raftctl.raft.v1.ReadIndexRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ReadIndexRequest.
+                 * @memberof raftctl.raft.v1
+                 * @classdesc Represents a ReadIndexRequest.
+                 * @constructor
+                 * @param {raftctl.raft.v1.ReadIndexRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ReadIndexRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ReadIndexRequest term.
+                 * @member {number} term
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @instance
+                 */
+                ReadIndexRequest.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ReadIndexRequest from.
+                 * @member {number} from
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @instance
+                 */
+                ReadIndexRequest.prototype.from = 0;
+
+                /**
+                 * ReadIndexRequest ctx.
+                 * @member {number} ctx
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @instance
+                 */
+                ReadIndexRequest.prototype.ctx = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new ReadIndexRequest instance using the specified properties.
+                 * @function create
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexRequest.$Properties=} [properties] Properties to set
+                 * @returns {raftctl.raft.v1.ReadIndexRequest} ReadIndexRequest instance
+                 * @type {{
+                 *   (properties: raftctl.raft.v1.ReadIndexRequest.$Shape): raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape;
+                 *   (properties?: raftctl.raft.v1.ReadIndexRequest.$Properties): raftctl.raft.v1.ReadIndexRequest;
+                 * }}
+                 */
+                ReadIndexRequest.create = function(properties) {
+                    return new ReadIndexRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ReadIndexRequest message. Does not implicitly {@link raftctl.raft.v1.ReadIndexRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexRequest.$Properties} message ReadIndexRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ReadIndexRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
+                    if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.from);
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx") && (typeof message.ctx === "object" ? message.ctx.low || message.ctx.high : message.ctx !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.ctx));
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified ReadIndexRequest message, length delimited. Does not implicitly {@link raftctl.raft.v1.ReadIndexRequest.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexRequest.$Properties} message ReadIndexRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ReadIndexRequest.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a ReadIndexRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape} ReadIndexRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ReadIndexRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.raftctl.raft.v1.ReadIndexRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
+                                    message.term = value;
+                                else
+                                    delete message.term;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.from = value;
+                                else
+                                    delete message.from;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
+                                    message.ctx = value;
+                                else
+                                    delete message.ctx;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a ReadIndexRequest message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ReadIndexRequest & raftctl.raft.v1.ReadIndexRequest.$Shape} ReadIndexRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ReadIndexRequest.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a ReadIndexRequest message.
+                 * @function verify
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                ReadIndexRequest.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term"))
+                        if (!$util.isInteger(message.term) && !(message.term && $util.isInteger(message.term.low) && $util.isInteger(message.term.high)))
+                            return "term: integer|Long expected";
+                    if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                        if (!$util.isInteger(message.from))
+                            return "from: integer expected";
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx"))
+                        if (!$util.isInteger(message.ctx) && !(message.ctx && $util.isInteger(message.ctx.low) && $util.isInteger(message.ctx.high)))
+                            return "ctx: integer|Long expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a ReadIndexRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {raftctl.raft.v1.ReadIndexRequest} ReadIndexRequest
+                 */
+                ReadIndexRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.raftctl.raft.v1.ReadIndexRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".raftctl.raft.v1.ReadIndexRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.raftctl.raft.v1.ReadIndexRequest();
+                    if (object.term != null)
+                        if (typeof object.term === "object" ? object.term.low || object.term.high : $Number(object.term) !== 0)
+                            if ($util.Long)
+                                message.term = $util.Long.fromValue(object.term, true);
+                            else if (typeof object.term === "string")
+                                message.term = $parseInt(object.term, 10);
+                            else if (typeof object.term === "number")
+                                message.term = object.term;
+                            else if (typeof object.term === "object")
+                                message.term = new $util.LongBits(object.term.low >>> 0, object.term.high >>> 0).toNumber(true);
+                    if (object.from != null)
+                        if ($Number(object.from) !== 0)
+                            message.from = object.from >>> 0;
+                    if (object.ctx != null)
+                        if (typeof object.ctx === "object" ? object.ctx.low || object.ctx.high : $Number(object.ctx) !== 0)
+                            if ($util.Long)
+                                message.ctx = $util.Long.fromValue(object.ctx, true);
+                            else if (typeof object.ctx === "string")
+                                message.ctx = $parseInt(object.ctx, 10);
+                            else if (typeof object.ctx === "number")
+                                message.ctx = object.ctx;
+                            else if (typeof object.ctx === "object")
+                                message.ctx = new $util.LongBits(object.ctx.low >>> 0, object.ctx.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ReadIndexRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexRequest} message ReadIndexRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ReadIndexRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.term = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.term = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.from = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.ctx = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.ctx = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.term = typeof message.term === "number" ? $BigInt(message.term) : $util.Long.fromBits(message.term.low >>> 0, message.term.high >>> 0, true).toBigInt();
+                        else if (typeof message.term === "number")
+                            object.term = options.longs === $String ? $String(message.term) : message.term;
+                        else
+                            object.term = options.longs === $String ? $util.Long.prototype.toString.call(message.term) : options.longs === $Number ? new $util.LongBits(message.term.low >>> 0, message.term.high >>> 0).toNumber(true) : message.term;
+                    if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                        object.from = message.from;
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.ctx = typeof message.ctx === "number" ? $BigInt(message.ctx) : $util.Long.fromBits(message.ctx.low >>> 0, message.ctx.high >>> 0, true).toBigInt();
+                        else if (typeof message.ctx === "number")
+                            object.ctx = options.longs === $String ? $String(message.ctx) : message.ctx;
+                        else
+                            object.ctx = options.longs === $String ? $util.Long.prototype.toString.call(message.ctx) : options.longs === $Number ? new $util.LongBits(message.ctx.low >>> 0, message.ctx.high >>> 0).toNumber(true) : message.ctx;
+                    return object;
+                };
+
+                /**
+                 * Converts this ReadIndexRequest to JSON.
+                 * @function toJSON
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ReadIndexRequest.prototype.toJSON = function() {
+                    return ReadIndexRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ReadIndexRequest
+                 * @function getTypeUrl
+                 * @memberof raftctl.raft.v1.ReadIndexRequest
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ReadIndexRequest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/raftctl.raft.v1.ReadIndexRequest";
+                };
+
+                return ReadIndexRequest;
+            })();
+
+            v1.ReadIndexResponse = (function() {
+
+                /**
+                 * Properties of a ReadIndexResponse.
+                 * @typedef {Object} raftctl.raft.v1.ReadIndexResponse.$Properties
+                 * @property {number|null} [term] ReadIndexResponse term
+                 * @property {number|null} [ctx] ReadIndexResponse ctx
+                 * @property {number|null} [index] ReadIndexResponse index
+                 * @property {boolean|null} [rejected] ReadIndexResponse rejected
+                 * @property {number|null} [leaderHint] ReadIndexResponse leaderHint
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ReadIndexResponse.
+                 * @memberof raftctl.raft.v1
+                 * @interface IReadIndexResponse
+                 * @augments raftctl.raft.v1.ReadIndexResponse.$Properties
+                 * @deprecated Use raftctl.raft.v1.ReadIndexResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ReadIndexResponse.
+                 * @typedef {raftctl.raft.v1.ReadIndexResponse.$Properties} raftctl.raft.v1.ReadIndexResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ReadIndexResponse.
+                 * @memberof raftctl.raft.v1
+                 * @classdesc Represents a ReadIndexResponse.
+                 * @constructor
+                 * @param {raftctl.raft.v1.ReadIndexResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ReadIndexResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ReadIndexResponse term.
+                 * @member {number} term
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 */
+                ReadIndexResponse.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ReadIndexResponse ctx.
+                 * @member {number} ctx
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 */
+                ReadIndexResponse.prototype.ctx = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ReadIndexResponse index.
+                 * @member {number|null|undefined} index
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 */
+                ReadIndexResponse.prototype.index = null;
+
+                /**
+                 * ReadIndexResponse rejected.
+                 * @member {boolean} rejected
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 */
+                ReadIndexResponse.prototype.rejected = false;
+
+                /**
+                 * ReadIndexResponse leaderHint.
+                 * @member {number} leaderHint
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 */
+                ReadIndexResponse.prototype.leaderHint = 0;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(ReadIndexResponse.prototype, "_index", {
+                    get: $util.oneOfGetter($oneOfFields = ["index"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new ReadIndexResponse instance using the specified properties.
+                 * @function create
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexResponse.$Properties=} [properties] Properties to set
+                 * @returns {raftctl.raft.v1.ReadIndexResponse} ReadIndexResponse instance
+                 * @type {{
+                 *   (properties: raftctl.raft.v1.ReadIndexResponse.$Shape): raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape;
+                 *   (properties?: raftctl.raft.v1.ReadIndexResponse.$Properties): raftctl.raft.v1.ReadIndexResponse;
+                 * }}
+                 */
+                ReadIndexResponse.create = function(properties) {
+                    return new ReadIndexResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ReadIndexResponse message. Does not implicitly {@link raftctl.raft.v1.ReadIndexResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexResponse.$Properties} message ReadIndexResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ReadIndexResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx") && (typeof message.ctx === "object" ? message.ctx.low || message.ctx.high : message.ctx !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.ctx));
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.index));
+                    if (message.rejected != null && $Object.hasOwnProperty.call(message, "rejected") && message.rejected !== false)
+                        writer.uint32(/* id 4, wireType 0 =*/32).bool(message.rejected);
+                    if (message.leaderHint != null && $Object.hasOwnProperty.call(message, "leaderHint") && message.leaderHint !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.leaderHint);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified ReadIndexResponse message, length delimited. Does not implicitly {@link raftctl.raft.v1.ReadIndexResponse.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexResponse.$Properties} message ReadIndexResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ReadIndexResponse.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a ReadIndexResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape} ReadIndexResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ReadIndexResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.raftctl.raft.v1.ReadIndexResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
+                                    message.term = value;
+                                else
+                                    delete message.term;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = $checkU64(reader.uint64())) === "object" ? value.low || value.high : value !== 0)
+                                    message.ctx = value;
+                                else
+                                    delete message.ctx;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                message.index = $checkU64(reader.uint64());
+                                message._index = "index";
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.rejected = value;
+                                else
+                                    delete message.rejected;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.leaderHint = value;
+                                else
+                                    delete message.leaderHint;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a ReadIndexResponse message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ReadIndexResponse & raftctl.raft.v1.ReadIndexResponse.$Shape} ReadIndexResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ReadIndexResponse.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a ReadIndexResponse message.
+                 * @function verify
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                ReadIndexResponse.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    let properties = {};
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term"))
+                        if (!$util.isInteger(message.term) && !(message.term && $util.isInteger(message.term.low) && $util.isInteger(message.term.high)))
+                            return "term: integer|Long expected";
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx"))
+                        if (!$util.isInteger(message.ctx) && !(message.ctx && $util.isInteger(message.ctx.low) && $util.isInteger(message.ctx.high)))
+                            return "ctx: integer|Long expected";
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index")) {
+                        properties._index = 1;
+                        if (!$util.isInteger(message.index) && !(message.index && $util.isInteger(message.index.low) && $util.isInteger(message.index.high)))
+                            return "index: integer|Long expected";
+                    }
+                    if (message.rejected != null && $Object.hasOwnProperty.call(message, "rejected"))
+                        if (typeof message.rejected !== "boolean")
+                            return "rejected: boolean expected";
+                    if (message.leaderHint != null && $Object.hasOwnProperty.call(message, "leaderHint"))
+                        if (!$util.isInteger(message.leaderHint))
+                            return "leaderHint: integer expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a ReadIndexResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {raftctl.raft.v1.ReadIndexResponse} ReadIndexResponse
+                 */
+                ReadIndexResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.raftctl.raft.v1.ReadIndexResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".raftctl.raft.v1.ReadIndexResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.raftctl.raft.v1.ReadIndexResponse();
+                    if (object.term != null)
+                        if (typeof object.term === "object" ? object.term.low || object.term.high : $Number(object.term) !== 0)
+                            if ($util.Long)
+                                message.term = $util.Long.fromValue(object.term, true);
+                            else if (typeof object.term === "string")
+                                message.term = $parseInt(object.term, 10);
+                            else if (typeof object.term === "number")
+                                message.term = object.term;
+                            else if (typeof object.term === "object")
+                                message.term = new $util.LongBits(object.term.low >>> 0, object.term.high >>> 0).toNumber(true);
+                    if (object.ctx != null)
+                        if (typeof object.ctx === "object" ? object.ctx.low || object.ctx.high : $Number(object.ctx) !== 0)
+                            if ($util.Long)
+                                message.ctx = $util.Long.fromValue(object.ctx, true);
+                            else if (typeof object.ctx === "string")
+                                message.ctx = $parseInt(object.ctx, 10);
+                            else if (typeof object.ctx === "number")
+                                message.ctx = object.ctx;
+                            else if (typeof object.ctx === "object")
+                                message.ctx = new $util.LongBits(object.ctx.low >>> 0, object.ctx.high >>> 0).toNumber(true);
+                    if (object.index != null)
+                        if ($util.Long)
+                            message.index = $util.Long.fromValue(object.index, true);
+                        else if (typeof object.index === "string")
+                            message.index = $parseInt(object.index, 10);
+                        else if (typeof object.index === "number")
+                            message.index = object.index;
+                        else if (typeof object.index === "object")
+                            message.index = new $util.LongBits(object.index.low >>> 0, object.index.high >>> 0).toNumber(true);
+                    if (object.rejected != null)
+                        if (object.rejected)
+                            message.rejected = $Boolean(object.rejected);
+                    if (object.leaderHint != null)
+                        if ($Number(object.leaderHint) !== 0)
+                            message.leaderHint = object.leaderHint >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ReadIndexResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {raftctl.raft.v1.ReadIndexResponse} message ReadIndexResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ReadIndexResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.term = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.term = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.ctx = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.ctx = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.rejected = false;
+                        object.leaderHint = 0;
+                    }
+                    if (message.term != null && $Object.hasOwnProperty.call(message, "term"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.term = typeof message.term === "number" ? $BigInt(message.term) : $util.Long.fromBits(message.term.low >>> 0, message.term.high >>> 0, true).toBigInt();
+                        else if (typeof message.term === "number")
+                            object.term = options.longs === $String ? $String(message.term) : message.term;
+                        else
+                            object.term = options.longs === $String ? $util.Long.prototype.toString.call(message.term) : options.longs === $Number ? new $util.LongBits(message.term.low >>> 0, message.term.high >>> 0).toNumber(true) : message.term;
+                    if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.ctx = typeof message.ctx === "number" ? $BigInt(message.ctx) : $util.Long.fromBits(message.ctx.low >>> 0, message.ctx.high >>> 0, true).toBigInt();
+                        else if (typeof message.ctx === "number")
+                            object.ctx = options.longs === $String ? $String(message.ctx) : message.ctx;
+                        else
+                            object.ctx = options.longs === $String ? $util.Long.prototype.toString.call(message.ctx) : options.longs === $Number ? new $util.LongBits(message.ctx.low >>> 0, message.ctx.high >>> 0).toNumber(true) : message.ctx;
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.index = typeof message.index === "number" ? $BigInt(message.index) : $util.Long.fromBits(message.index.low >>> 0, message.index.high >>> 0, true).toBigInt();
+                        else if (typeof message.index === "number")
+                            object.index = options.longs === $String ? $String(message.index) : message.index;
+                        else
+                            object.index = options.longs === $String ? $util.Long.prototype.toString.call(message.index) : options.longs === $Number ? new $util.LongBits(message.index.low >>> 0, message.index.high >>> 0).toNumber(true) : message.index;
+                    if (message.rejected != null && $Object.hasOwnProperty.call(message, "rejected"))
+                        object.rejected = message.rejected;
+                    if (message.leaderHint != null && $Object.hasOwnProperty.call(message, "leaderHint"))
+                        object.leaderHint = message.leaderHint;
+                    return object;
+                };
+
+                /**
+                 * Converts this ReadIndexResponse to JSON.
+                 * @function toJSON
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ReadIndexResponse.prototype.toJSON = function() {
+                    return ReadIndexResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ReadIndexResponse
+                 * @function getTypeUrl
+                 * @memberof raftctl.raft.v1.ReadIndexResponse
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ReadIndexResponse.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/raftctl.raft.v1.ReadIndexResponse";
+                };
+
+                return ReadIndexResponse;
+            })();
+
+            v1.WriteCommand = (function() {
+
+                /**
+                 * Properties of a WriteCommand.
+                 * @typedef {Object} raftctl.raft.v1.WriteCommand.$Properties
+                 * @property {d_engine.client.WriteCommand.Insert.$Properties|null} [insert] WriteCommand insert
+                 * @property {d_engine.client.WriteCommand.Delete.$Properties|null} ["delete"] WriteCommand delete
+                 * @property {d_engine.client.WriteCommand.CompareAndSwap.$Properties|null} [compareAndSwap] WriteCommand compareAndSwap
+                 * @property {raftctl.raft.v1.ExpireKeys.$Properties|null} [expire] WriteCommand expire
+                 * @property {"insert"|"delete"|"compareAndSwap"|"expire"} [operation] WriteCommand operation
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a WriteCommand.
+                 * @memberof raftctl.raft.v1
+                 * @interface IWriteCommand
+                 * @augments raftctl.raft.v1.WriteCommand.$Properties
+                 * @deprecated Use raftctl.raft.v1.WriteCommand.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a WriteCommand.
+                 * @typedef {{
+                 *   insert?: d_engine.client.WriteCommand.Insert.$Shape|null;
+                 *   "delete"?: d_engine.client.WriteCommand.Delete.$Shape|null;
+                 *   compareAndSwap?: d_engine.client.WriteCommand.CompareAndSwap.$Shape|null;
+                 *   expire?: raftctl.raft.v1.ExpireKeys.$Shape|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ operation?: undefined; insert?: null; "delete"?: null; compareAndSwap?: null; expire?: null }|{ operation?: "insert"; insert: d_engine.client.WriteCommand.Insert.$Shape; "delete"?: null; compareAndSwap?: null; expire?: null }|{ operation?: "delete"; insert?: null; "delete": d_engine.client.WriteCommand.Delete.$Shape; compareAndSwap?: null; expire?: null }|{ operation?: "compareAndSwap"; insert?: null; "delete"?: null; compareAndSwap: d_engine.client.WriteCommand.CompareAndSwap.$Shape; expire?: null }|{ operation?: "expire"; insert?: null; "delete"?: null; compareAndSwap?: null; expire: raftctl.raft.v1.ExpireKeys.$Shape })
+                 * )} raftctl.raft.v1.WriteCommand.$Shape
+                 */
+
+                /**
+                 * Constructs a new WriteCommand.
+                 * @memberof raftctl.raft.v1
+                 * @classdesc Represents a WriteCommand.
+                 * @constructor
+                 * @param {raftctl.raft.v1.WriteCommand.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const WriteCommand = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * WriteCommand insert.
+                 * @member {d_engine.client.WriteCommand.Insert.$Properties|null|undefined} insert
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 */
+                WriteCommand.prototype.insert = null;
+
+                /**
+                 * WriteCommand delete.
+                 * @member {d_engine.client.WriteCommand.Delete.$Properties|null|undefined} delete
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 */
+                WriteCommand.prototype["delete"] = null;
+
+                /**
+                 * WriteCommand compareAndSwap.
+                 * @member {d_engine.client.WriteCommand.CompareAndSwap.$Properties|null|undefined} compareAndSwap
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 */
+                WriteCommand.prototype.compareAndSwap = null;
+
+                /**
+                 * WriteCommand expire.
+                 * @member {raftctl.raft.v1.ExpireKeys.$Properties|null|undefined} expire
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 */
+                WriteCommand.prototype.expire = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * WriteCommand operation.
+                 * @member {"insert"|"delete"|"compareAndSwap"|"expire"|undefined} operation
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 */
+                $Object.defineProperty(WriteCommand.prototype, "operation", {
+                    get: $util.oneOfGetter($oneOfFields = ["insert", "delete", "compareAndSwap", "expire"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new WriteCommand instance using the specified properties.
+                 * @function create
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {raftctl.raft.v1.WriteCommand.$Properties=} [properties] Properties to set
+                 * @returns {raftctl.raft.v1.WriteCommand} WriteCommand instance
+                 * @type {{
+                 *   (properties: raftctl.raft.v1.WriteCommand.$Shape): raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape;
+                 *   (properties?: raftctl.raft.v1.WriteCommand.$Properties): raftctl.raft.v1.WriteCommand;
+                 * }}
+                 */
+                WriteCommand.create = function(properties) {
+                    return new WriteCommand(properties);
+                };
+
+                /**
+                 * Encodes the specified WriteCommand message. Does not implicitly {@link raftctl.raft.v1.WriteCommand.verify|verify} messages.
+                 * @function encode
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {raftctl.raft.v1.WriteCommand.$Properties} message WriteCommand message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                WriteCommand.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.insert != null && $Object.hasOwnProperty.call(message, "insert"))
+                        $root.d_engine.client.WriteCommand.Insert.encode(message.insert, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete"))
+                        $root.d_engine.client.WriteCommand.Delete.encode(message["delete"], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.compareAndSwap != null && $Object.hasOwnProperty.call(message, "compareAndSwap"))
+                        $root.d_engine.client.WriteCommand.CompareAndSwap.encode(message.compareAndSwap, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.expire != null && $Object.hasOwnProperty.call(message, "expire"))
+                        $root.raftctl.raft.v1.ExpireKeys.encode(message.expire, writer.uint32(/* id 100, wireType 2 =*/802).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified WriteCommand message, length delimited. Does not implicitly {@link raftctl.raft.v1.WriteCommand.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {raftctl.raft.v1.WriteCommand.$Properties} message WriteCommand message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                WriteCommand.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a WriteCommand message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape} WriteCommand
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                WriteCommand.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.raftctl.raft.v1.WriteCommand();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.insert = $root.d_engine.client.WriteCommand.Insert.decode(reader, reader.size(), $undefined, _depth + 1, message.insert);
+                                message.operation = "insert";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message["delete"] = $root.d_engine.client.WriteCommand.Delete.decode(reader, reader.size(), $undefined, _depth + 1, message["delete"]);
+                                message.operation = "delete";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.compareAndSwap = $root.d_engine.client.WriteCommand.CompareAndSwap.decode(reader, reader.size(), $undefined, _depth + 1, message.compareAndSwap);
+                                message.operation = "compareAndSwap";
+                                continue;
+                            }
+                        case 100: {
+                                if (wireType !== 2)
+                                    break;
+                                message.expire = $root.raftctl.raft.v1.ExpireKeys.decode(reader, reader.size(), $undefined, _depth + 1, message.expire);
+                                message.operation = "expire";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a WriteCommand message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.WriteCommand & raftctl.raft.v1.WriteCommand.$Shape} WriteCommand
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                WriteCommand.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a WriteCommand message.
+                 * @function verify
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                WriteCommand.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    let properties = {};
+                    if (message.insert != null && $Object.hasOwnProperty.call(message, "insert")) {
+                        properties.operation = 1;
+                        {
+                            let error = $root.d_engine.client.WriteCommand.Insert.verify(message.insert, _depth + 1);
+                            if (error)
+                                return "insert." + error;
+                        }
+                    }
+                    if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete")) {
+                        if (properties.operation === 1)
+                            return "operation: multiple values";
+                        properties.operation = 1;
+                        {
+                            let error = $root.d_engine.client.WriteCommand.Delete.verify(message["delete"], _depth + 1);
+                            if (error)
+                                return "delete." + error;
+                        }
+                    }
+                    if (message.compareAndSwap != null && $Object.hasOwnProperty.call(message, "compareAndSwap")) {
+                        if (properties.operation === 1)
+                            return "operation: multiple values";
+                        properties.operation = 1;
+                        {
+                            let error = $root.d_engine.client.WriteCommand.CompareAndSwap.verify(message.compareAndSwap, _depth + 1);
+                            if (error)
+                                return "compareAndSwap." + error;
+                        }
+                    }
+                    if (message.expire != null && $Object.hasOwnProperty.call(message, "expire")) {
+                        if (properties.operation === 1)
+                            return "operation: multiple values";
+                        properties.operation = 1;
+                        {
+                            let error = $root.raftctl.raft.v1.ExpireKeys.verify(message.expire, _depth + 1);
+                            if (error)
+                                return "expire." + error;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a WriteCommand message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {raftctl.raft.v1.WriteCommand} WriteCommand
+                 */
+                WriteCommand.fromObject = function (object, _depth) {
+                    if (object instanceof $root.raftctl.raft.v1.WriteCommand)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".raftctl.raft.v1.WriteCommand: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.raftctl.raft.v1.WriteCommand();
+                    if (object.insert != null) {
+                        if (!$util.isObject(object.insert))
+                            throw $TypeError(".raftctl.raft.v1.WriteCommand.insert: object expected");
+                        message.insert = $root.d_engine.client.WriteCommand.Insert.fromObject(object.insert, _depth + 1);
+                    }
+                    if (object["delete"] != null) {
+                        if (!$util.isObject(object["delete"]))
+                            throw $TypeError(".raftctl.raft.v1.WriteCommand.delete: object expected");
+                        message["delete"] = $root.d_engine.client.WriteCommand.Delete.fromObject(object["delete"], _depth + 1);
+                    }
+                    if (object.compareAndSwap != null) {
+                        if (!$util.isObject(object.compareAndSwap))
+                            throw $TypeError(".raftctl.raft.v1.WriteCommand.compareAndSwap: object expected");
+                        message.compareAndSwap = $root.d_engine.client.WriteCommand.CompareAndSwap.fromObject(object.compareAndSwap, _depth + 1);
+                    }
+                    if (object.expire != null) {
+                        if (!$util.isObject(object.expire))
+                            throw $TypeError(".raftctl.raft.v1.WriteCommand.expire: object expected");
+                        message.expire = $root.raftctl.raft.v1.ExpireKeys.fromObject(object.expire, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a WriteCommand message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {raftctl.raft.v1.WriteCommand} message WriteCommand
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                WriteCommand.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (message.insert != null && $Object.hasOwnProperty.call(message, "insert")) {
+                        object.insert = $root.d_engine.client.WriteCommand.Insert.toObject(message.insert, options, _depth + 1);
+                        if (options.oneofs)
+                            object.operation = "insert";
+                    }
+                    if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete")) {
+                        object["delete"] = $root.d_engine.client.WriteCommand.Delete.toObject(message["delete"], options, _depth + 1);
+                        if (options.oneofs)
+                            object.operation = "delete";
+                    }
+                    if (message.compareAndSwap != null && $Object.hasOwnProperty.call(message, "compareAndSwap")) {
+                        object.compareAndSwap = $root.d_engine.client.WriteCommand.CompareAndSwap.toObject(message.compareAndSwap, options, _depth + 1);
+                        if (options.oneofs)
+                            object.operation = "compareAndSwap";
+                    }
+                    if (message.expire != null && $Object.hasOwnProperty.call(message, "expire")) {
+                        object.expire = $root.raftctl.raft.v1.ExpireKeys.toObject(message.expire, options, _depth + 1);
+                        if (options.oneofs)
+                            object.operation = "expire";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this WriteCommand to JSON.
+                 * @function toJSON
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                WriteCommand.prototype.toJSON = function() {
+                    return WriteCommand.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for WriteCommand
+                 * @function getTypeUrl
+                 * @memberof raftctl.raft.v1.WriteCommand
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                WriteCommand.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/raftctl.raft.v1.WriteCommand";
+                };
+
+                return WriteCommand;
+            })();
+
+            v1.ExpireKeys = (function() {
+
+                /**
+                 * Properties of an ExpireKeys.
+                 * @typedef {Object} raftctl.raft.v1.ExpireKeys.$Properties
+                 * @property {Array.<Uint8Array>|null} [keys] ExpireKeys keys
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ExpireKeys.
+                 * @memberof raftctl.raft.v1
+                 * @interface IExpireKeys
+                 * @augments raftctl.raft.v1.ExpireKeys.$Properties
+                 * @deprecated Use raftctl.raft.v1.ExpireKeys.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ExpireKeys.
+                 * @typedef {raftctl.raft.v1.ExpireKeys.$Properties} raftctl.raft.v1.ExpireKeys.$Shape
+                 */
+
+                /**
+                 * Constructs a new ExpireKeys.
+                 * @memberof raftctl.raft.v1
+                 * @classdesc Represents an ExpireKeys.
+                 * @constructor
+                 * @param {raftctl.raft.v1.ExpireKeys.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ExpireKeys = function (properties) {
+                    this.keys = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ExpireKeys keys.
+                 * @member {Array.<Uint8Array>} keys
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @instance
+                 */
+                ExpireKeys.prototype.keys = $util.emptyArray;
+
+                /**
+                 * Creates a new ExpireKeys instance using the specified properties.
+                 * @function create
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {raftctl.raft.v1.ExpireKeys.$Properties=} [properties] Properties to set
+                 * @returns {raftctl.raft.v1.ExpireKeys} ExpireKeys instance
+                 * @type {{
+                 *   (properties: raftctl.raft.v1.ExpireKeys.$Shape): raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape;
+                 *   (properties?: raftctl.raft.v1.ExpireKeys.$Properties): raftctl.raft.v1.ExpireKeys;
+                 * }}
+                 */
+                ExpireKeys.create = function(properties) {
+                    return new ExpireKeys(properties);
+                };
+
+                /**
+                 * Encodes the specified ExpireKeys message. Does not implicitly {@link raftctl.raft.v1.ExpireKeys.verify|verify} messages.
+                 * @function encode
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {raftctl.raft.v1.ExpireKeys.$Properties} message ExpireKeys message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ExpireKeys.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.keys != null && message.keys.length)
+                        for (let i = 0; i < message.keys.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.keys[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified ExpireKeys message, length delimited. Does not implicitly {@link raftctl.raft.v1.ExpireKeys.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {raftctl.raft.v1.ExpireKeys.$Properties} message ExpireKeys message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ExpireKeys.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes an ExpireKeys message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape} ExpireKeys
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ExpireKeys.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.raftctl.raft.v1.ExpireKeys();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.keys && message.keys.length))
+                                    message.keys = [];
+                                message.keys.push(reader.bytes());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes an ExpireKeys message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {raftctl.raft.v1.ExpireKeys & raftctl.raft.v1.ExpireKeys.$Shape} ExpireKeys
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ExpireKeys.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies an ExpireKeys message.
+                 * @function verify
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                ExpireKeys.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.keys != null && $Object.hasOwnProperty.call(message, "keys")) {
+                        if (!$Array.isArray(message.keys))
+                            return "keys: array expected";
+                        for (let i = 0; i < message.keys.length; ++i)
+                            if (!(message.keys[i] && typeof message.keys[i].length === "number" || $util.isString(message.keys[i])))
+                                return "keys: buffer[] expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an ExpireKeys message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {raftctl.raft.v1.ExpireKeys} ExpireKeys
+                 */
+                ExpireKeys.fromObject = function (object, _depth) {
+                    if (object instanceof $root.raftctl.raft.v1.ExpireKeys)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".raftctl.raft.v1.ExpireKeys: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.raftctl.raft.v1.ExpireKeys();
+                    if (object.keys) {
+                        if (!$Array.isArray(object.keys))
+                            throw $TypeError(".raftctl.raft.v1.ExpireKeys.keys: array expected");
+                        message.keys = $Array(object.keys.length);
+                        for (let i = 0; i < object.keys.length; ++i)
+                            if (typeof object.keys[i] === "string")
+                                $util.base64.decode(object.keys[i], message.keys[i] = $util.newBuffer($util.base64.length(object.keys[i])), 0);
+                            else if (object.keys[i].length >= 0)
+                                message.keys[i] = object.keys[i];
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ExpireKeys message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {raftctl.raft.v1.ExpireKeys} message ExpireKeys
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ExpireKeys.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.keys = [];
+                    if (message.keys && message.keys.length) {
+                        object.keys = $Array(message.keys.length);
+                        for (let j = 0; j < message.keys.length; ++j)
+                            object.keys[j] = options.bytes === $String ? $util.base64.encode(message.keys[j], 0, message.keys[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.keys[j]) : message.keys[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ExpireKeys to JSON.
+                 * @function toJSON
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ExpireKeys.prototype.toJSON = function() {
+                    return ExpireKeys.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ExpireKeys
+                 * @function getTypeUrl
+                 * @memberof raftctl.raft.v1.ExpireKeys
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ExpireKeys.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/raftctl.raft.v1.ExpireKeys";
+                };
+
+                return ExpireKeys;
+            })();
+
             v1.RaftPeerExt = (function() {
 
                 /**
@@ -24226,6 +25745,47 @@ export const raftctl = $root.raftctl = (() => {
                     path: { value: "/raftctl.raft.v1.RaftPeerExt/TimeoutNow" },
                     requestType: { value: "TimeoutNowRequest" },
                     responseType: { value: "Empty" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link raftctl.raft.v1.RaftPeerExt#readIndex}.
+                 * @memberof raftctl.raft.v1.RaftPeerExt
+                 * @typedef ReadIndexCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {raftctl.raft.v1.ReadIndexResponse} [response] ReadIndexResponse
+                 */
+
+                /**
+                 * Calls ReadIndex.
+                 * @memberof raftctl.raft.v1.RaftPeerExt
+                 * @typedef ReadIndex
+                 * @type {{
+                 *   (request: raftctl.raft.v1.IReadIndexRequest, callback: raftctl.raft.v1.RaftPeerExt.ReadIndexCallback): void;
+                 *   (request: raftctl.raft.v1.IReadIndexRequest): Promise<raftctl.raft.v1.ReadIndexResponse>;
+                 *   readonly name: "ReadIndex";
+                 *   readonly path: "/raftctl.raft.v1.RaftPeerExt/ReadIndex";
+                 *   readonly requestType: "ReadIndexRequest";
+                 *   readonly responseType: "ReadIndexResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ReadIndex.
+                 * @name raftctl.raft.v1.RaftPeerExt#readIndex
+                 * @type {raftctl.raft.v1.RaftPeerExt.ReadIndex}
+                 */
+                $Object.defineProperties(RaftPeerExt.prototype.readIndex = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, RaftPeerExt.prototype.readIndex, $root.raftctl.raft.v1.ReadIndexRequest, $root.raftctl.raft.v1.ReadIndexResponse, request, callback);
+                }, {
+                    name: { value: "ReadIndex" },
+                    path: { value: "/raftctl.raft.v1.RaftPeerExt/ReadIndex" },
+                    requestType: { value: "ReadIndexRequest" },
+                    responseType: { value: "ReadIndexResponse" },
                     requestStream: { value: $undefined },
                     responseStream: { value: $undefined }
                 });

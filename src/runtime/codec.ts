@@ -1,71 +1,16 @@
 /**
  * Conversions between the core's messages and the wire messages (PROTOCOL.md "Core messages
- * and their carriers"), and the runtime's own entry payloads. Pure functions; no IO.
+ * and their carriers"). Pure functions; no IO.
  *
  * - Entries travel as superset `raftctl.raft.v1.Entry` (proposed_at_unix_ms = 100,
  *   EntryPayload.configuration = 100). A d-engine `MembershipChange` payload (never produced
  *   by raftctl) becomes a noop for the core: raftctl never forms a voting cluster with d-engine.
  * - `seq` of an Append never goes on the wire: the runtime keeps it beside the request and
  *   copies it into the AppendResponse it steps in (FIFO correlation, messages.ts contract).
- * - Expiry entries: a leader-proposed TTL expiry is a command entry whose bytes start with
- *   {@link EXPIRE_MAGIC} (a byte a WriteCommand protobuf never starts with: 0xff is no valid
- *   tag), then u32 count, then count × (u32 length, key). Apply turns it into the state
- *   machine's `expire` entry with the entry's proposal time.
  */
-import type { AppendMsg, AppendResponseMsg, Configuration as CoreConfiguration, Entry, EntryPayload, VoteMsg, PreVoteMsg, VoteResponseMsg } from '../core/index.js';
-import type { ApplyEntry } from '../state-machine/index.js';
-import { configurationFromProto, configurationToProto, toApplyEntry, type StoredEntry } from '../storage/index.js';
-import type { AppendEntriesRequest, AppendEntriesResponse, Entry as WireEntry, VoteRequest, VoteResponse } from '../transport/messages.js';
-
-/** First bytes of an expiry command (see the module comment). */
-export const EXPIRE_MAGIC = Buffer.from([0xff, 0x52, 0x58, 0x50]); // 0xff "RXP"
-
-/** Encodes the payload of a leader-proposed expiry of `keys`. */
-export function encodeExpire(keys: readonly Uint8Array[]): Uint8Array {
-  let size = EXPIRE_MAGIC.length + 4;
-  for (const k of keys) size += 4 + k.length;
-  const out = Buffer.alloc(size);
-  EXPIRE_MAGIC.copy(out, 0);
-  let off = EXPIRE_MAGIC.length;
-  out.writeUInt32BE(keys.length, off);
-  off += 4;
-  for (const k of keys) {
-    out.writeUInt32BE(k.length, off);
-    off += 4;
-    out.set(k, off);
-    off += k.length;
-  }
-  return out;
-}
-
-/** Decodes an expiry payload, or null when `data` is not one (or is malformed). */
-export function decodeExpire(data: Uint8Array): Uint8Array[] | null {
-  if (data.length < EXPIRE_MAGIC.length + 4) return null;
-  for (let i = 0; i < EXPIRE_MAGIC.length; i++) if (data[i] !== EXPIRE_MAGIC[i]) return null;
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  let off = EXPIRE_MAGIC.length;
-  const n = buf.readUInt32BE(off);
-  off += 4;
-  const keys: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    if (off + 4 > buf.length) return null;
-    const len = buf.readUInt32BE(off);
-    off += 4;
-    if (off + len > buf.length) return null;
-    keys.push(Buffer.from(buf.subarray(off, off + len)));
-    off += len;
-  }
-  return keys;
-}
-
-/** The state machine's input for a committed core entry (expiry payloads decoded). */
-export function applyEntryOf(e: Entry): ApplyEntry {
-  if (e.payload.type === 'command') {
-    const keys = decodeExpire(e.payload.data);
-    if (keys) return { index: e.index, term: e.term, kind: 'expire', keys, proposedAtUnixMs: e.proposedAtUnixMs ?? 0 };
-  }
-  return toApplyEntry(e as StoredEntry);
-}
+import type { AppendMsg, AppendResponseMsg, Configuration as CoreConfiguration, Entry, EntryPayload, ReadIndexMsg, ReadIndexResponseMsg, VoteMsg, PreVoteMsg, VoteResponseMsg } from '../core/index.js';
+import { configurationFromProto, configurationToProto, type StoredEntry } from '../storage/index.js';
+import type { AppendEntriesRequest, AppendEntriesResponse, Entry as WireEntry, ReadIndexRequest, ReadIndexResponse, VoteRequest, VoteResponse } from '../transport/messages.js';
 
 /** A stored entry as the core sees it (d-engine membership changes become noops). */
 export function coreEntryOf(e: StoredEntry): Entry {
@@ -217,5 +162,42 @@ export function voteResponseFromWire(res: VoteResponse, peer: number, self: numb
     voteGranted: res.voteGranted === true,
     lastLogIndex: Number(res.lastLogIndex ?? 0),
     lastLogTerm: Number(res.lastLogTerm ?? 0),
+  };
+}
+
+/** Outbound ReadIndex (follower → leader) → ReadIndexRequest. */
+export function readIndexToWire(m: ReadIndexMsg): ReadIndexRequest {
+  return { term: m.term, from: m.from, ctx: m.ctx };
+}
+
+/** Inbound ReadIndexRequest → core ReadIndex addressed to `self`. */
+export function readIndexFromWire(req: ReadIndexRequest, self: number): ReadIndexMsg {
+  return { type: 'ReadIndex', from: Number(req.from ?? 0), to: self, term: Number(req.term ?? 0), ctx: Number(req.ctx ?? 0) };
+}
+
+/** Core ReadIndexResponse → ReadIndexResponse (`index` present only when granted). */
+export function readIndexResponseToWire(m: ReadIndexResponseMsg): ReadIndexResponse {
+  return {
+    term: m.term,
+    ctx: m.ctx,
+    ...(m.index !== undefined ? { index: m.index } : {}),
+    rejected: m.rejected !== undefined,
+    leaderHint: m.leaderHint ?? 0,
+  };
+}
+
+/** ReadIndexResponse from the leader `peer` → core ReadIndexResponse to `self`. */
+export function readIndexResponseFromWire(res: ReadIndexResponse, peer: number, self: number): ReadIndexResponseMsg {
+  const index = present(res.index as number | null | undefined);
+  const leaderHint = Number(res.leaderHint ?? 0);
+  return {
+    type: 'ReadIndexResponse',
+    from: peer,
+    to: self,
+    term: Number(res.term ?? 0),
+    ctx: Number(res.ctx ?? 0),
+    ...(index !== undefined ? { index } : {}),
+    ...(res.rejected ? { rejected: 'NOT_LEADER' as const } : {}),
+    ...(leaderHint ? { leaderHint } : {}),
   };
 }

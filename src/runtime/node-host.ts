@@ -41,7 +41,6 @@ import { addAdminService } from './services/admin-service.js';
 import { addClientService } from './services/client-services.js';
 import { addClusterService } from './services/cluster-services.js';
 import { addPeerServices } from './services/peer-services.js';
-import { readIndexCall } from './services/read-index-carrier.js';
 
 /** How the node starts (CLI.md `node start`). */
 export type StartMode =
@@ -238,7 +237,6 @@ export class NodeHost {
           snapshots: storage.snapshots,
           term: () => node.term,
           electionTimeoutMs: electionTicks * tickMs,
-          readIndex: readIndexCall(client, clusterId),
           logger,
         }),
       );

@@ -14,19 +14,17 @@
  * - Snapshot: the latest snapshot file is pushed over InstallSnapshot (at most one push per
  *   peer at a time); the answer is stepped in as a SnapshotResponse, a failure as Unreachable
  *   after a 200 ms pause.
- * - ReadIndex: a follower's read-index request to the leader over the raftctl ReadIndex carrier
- *   (read-index-carrier.ts); the answer (or a NOT_LEADER rejection on failure) is stepped in.
+ * - ReadIndex: a follower's read-index request to the leader (`RaftPeerExt/ReadIndex`, deadline
+ *   two election timeouts, at least 1 s); the answer (or a NOT_LEADER rejection on failure) is
+ *   stepped in.
  */
-import type { AppendMsg, Configuration, Inbound, NodeId, Outbound, ReadIndexMsg } from '../core/index.js';
+import type { AppendMsg, Configuration, Inbound, NodeId, Outbound } from '../core/index.js';
 import type { SnapshotStore } from '../storage/index.js';
 import type { Membership, ReplicationStream, Transport } from '../transport/types.js';
 import type { AppendEntriesRequest } from '../transport/messages.js';
-import { appendResponseFromWire, appendToWire, voteResponseFromWire, voteToWire } from './codec.js';
+import { appendResponseFromWire, appendToWire, readIndexResponseFromWire, readIndexToWire, voteResponseFromWire, voteToWire } from './codec.js';
 import type { Logger } from './logger.js';
 import type { PeerSender } from './raft-node.js';
-
-/** Sends a follower's ReadIndex to the leader and returns the leader's answer. */
-export type ReadIndexCall = (peer: NodeId, address: string, m: ReadIndexMsg, deadlineMs: number) => Promise<Inbound>;
 
 /** Wiring of a {@link GrpcPeerSender}: transport, the node's configuration, term and step, the snapshot store. */
 export interface GrpcPeerSenderOptions {
@@ -40,7 +38,6 @@ export interface GrpcPeerSenderOptions {
   /** The sender's current term for snapshot pushes. */
   readonly term: () => number;
   readonly electionTimeoutMs: number;
-  readonly readIndex: ReadIndexCall;
   readonly logger: Logger;
   /** Gzip AppendEntries (default false). */
   readonly compress?: boolean;
@@ -260,9 +257,9 @@ export class GrpcPeerSender implements PeerSender {
         void this.#push(m.to);
         return;
       case 'ReadIndex': {
-        const address = this.#o.configuration().addresses[m.to]!;
-        this.#o.readIndex(m.to, address, m, Math.max(1000, this.#o.electionTimeoutMs * 2)).then(
-          (res) => !this.#closed && this.#o.step(res),
+        const opts = { deadlineMs: Math.max(1000, this.#o.electionTimeoutMs * 2) };
+        this.#o.transport.readIndex(m.to, readIndexToWire(m), this.membership(), opts).then(
+          (res) => !this.#closed && this.#o.step(readIndexResponseFromWire(res, m.to, this.#o.selfId)),
           () => !this.#closed && this.#o.step({ type: 'ReadIndexResponse', from: m.to, to: this.#o.selfId, term: m.term, ctx: m.ctx, rejected: 'NOT_LEADER' }),
         );
         return;

@@ -39,9 +39,9 @@ import {
   type Status,
 } from '../core/index.js';
 import { RaftCtlError, RejectedError, NoLeaderError, OutcomeUnknownError, TimeoutError } from '../errors.js';
-import type { ApplyResult, KvStateMachine } from '../state-machine/index.js';
-import { compactionTarget, snapshotDue, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
-import { applyEntryOf, encodeExpire, storedEntryOf } from './codec.js';
+import { encodeWriteCommand, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
+import { compactionTarget, snapshotDue, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
+import { storedEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { ResponseRouter } from './response-router.js';
 
@@ -325,7 +325,7 @@ export class RaftNode {
     if (keys.length === 0) return;
     let p: Promise<WriteOutcome>;
     try {
-      p = this.propose(encodeExpire(keys));
+      p = this.propose(encodeWriteCommand({ op: 'expire', keys }));
     } catch {
       return; // not leader any more, or the uncommitted log is full: try again next tick
     }
@@ -449,7 +449,7 @@ export class RaftNode {
 
   #apply(e: Entry): ApplyResult {
     if (e.index <= this.sm.appliedIndex) return { index: e.index, kind: 'noop' };
-    const result = this.sm.apply(applyEntryOf(e));
+    const result = this.sm.apply(toApplyEntry(storedEntryOf(e)));
     this.#lastCommittedTerm = e.term;
     if (e.payload.type === 'configuration') this.#logger.log('info', 'configuration applied', { index: e.index, voters: e.payload.configuration.voters.join(','), learners: e.payload.configuration.learners.map((l) => l.id).join(',') });
     return result;

@@ -1,12 +1,15 @@
 /**
- * Decoding and validation of client write commands: the bytes of an entry's
- * `EntryPayload.command` are one protobuf `d_engine.client.WriteCommand` (reference §1.3, §6).
+ * Decoding and validation of write commands: the bytes of an entry's `EntryPayload.command` are
+ * one protobuf `raftctl.raft.v1.WriteCommand`, the superset of `d_engine.client.WriteCommand`
+ * (reference §1.3, §6) that adds `expire = 100` (`ExpireKeys`), the leader-proposed TTL expiry.
+ * A client's d-engine WriteCommand is a valid superset command with the same bytes.
  *
- * The runtime calls {@link decodeWriteCommand} before proposing (so bad input is refused and
- * never reaches the log) and the state machine calls it again at apply (a bad committed command
- * is rejected deterministically, changing nothing). Pure; no clock.
+ * The runtime calls {@link decodeClientWriteCommand} on client input before proposing (bad
+ * input, and `expire`, which only the leader proposes, are refused and never reach the log);
+ * the state machine calls {@link decodeWriteCommand} at apply (a bad committed command is
+ * rejected deterministically, changing nothing). Pure; no clock.
  */
-import { d_engine } from '../proto/raftctl.js';
+import { raftctl } from '../proto/raftctl.js';
 import { InvalidCommandError } from './errors.js';
 
 /** Size limits of keys and values (bytes). */
@@ -23,7 +26,12 @@ export type WriteCommand =
   | { op: 'insert'; key: Buffer; value: Buffer; ttlSecs: number }
   | { op: 'delete'; key: Buffer }
   /** `expectedValue` null = "the key must not exist" (absent ≠ empty, reference §1.5). */
-  | { op: 'cas'; key: Buffer; expectedValue: Buffer | null; newValue: Buffer };
+  | { op: 'cas'; key: Buffer; expectedValue: Buffer | null; newValue: Buffer }
+  /**
+   * Leader-proposed TTL expiry: deletes each key only if it is still expired at the entry's
+   * proposal time (a key rewritten since survives). Never accepted from a client.
+   */
+  | { op: 'expire'; keys: Buffer[] };
 
 /** Validates a key: non-empty, within the limit. */
 export function checkKey(key: Uint8Array | null | undefined, limits: KvLimits = DEFAULT_KV_LIMITS): Buffer {
@@ -43,14 +51,14 @@ function checkValue(what: string, v: Uint8Array | null | undefined, limits: KvLi
 }
 
 /**
- * Decodes and validates WriteCommand bytes. Throws {@link InvalidCommandError} for malformed
- * bytes, a missing operation, an empty or oversize key, an oversize value, or a ttl above
- * 2^53−1 ms.
+ * Decodes and validates superset WriteCommand bytes. Throws {@link InvalidCommandError} for
+ * malformed bytes, a missing operation, an empty or oversize key, an oversize value, a ttl above
+ * 2^53−1 ms, or an expire that lists no keys.
  */
 export function decodeWriteCommand(bytes: Uint8Array, limits: KvLimits = DEFAULT_KV_LIMITS): WriteCommand {
-  let m: d_engine.client.WriteCommand;
+  let m: raftctl.raft.v1.WriteCommand;
   try {
-    m = d_engine.client.WriteCommand.decode(bytes);
+    m = raftctl.raft.v1.WriteCommand.decode(bytes);
   } catch (err) {
     throw new InvalidCommandError('write command does not decode', { cause: err });
   }
@@ -72,20 +80,41 @@ export function decodeWriteCommand(bytes: Uint8Array, limits: KvLimits = DEFAULT
         newValue: checkValue('new value', c.newValue, limits),
       };
     }
+    case 'expire': {
+      const keys = m.expire!.keys ?? [];
+      if (keys.length === 0) throw new InvalidCommandError('an expire command lists no keys');
+      return { op: 'expire', keys: keys.map((k) => checkKey(k, limits)) };
+    }
     default:
       throw new InvalidCommandError('write command has no operation (insert, delete or compare_and_swap)');
   }
 }
 
-/** Encodes a command as WriteCommand bytes (clients, tests, the runtime's expiry deletes). */
+/**
+ * {@link decodeWriteCommand} for a client's write (HandleClientWrite): additionally refuses
+ * `expire`, which only the leader proposes (TTL expiry), with an {@link InvalidCommandError}.
+ */
+export function decodeClientWriteCommand(bytes: Uint8Array, limits: KvLimits = DEFAULT_KV_LIMITS): WriteCommand {
+  const cmd = decodeWriteCommand(bytes, limits);
+  if (cmd.op === 'expire') throw new InvalidCommandError('clients may not propose expire: TTL expiry is proposed by the leader');
+  return cmd;
+}
+
+/**
+ * Encodes a command as superset WriteCommand bytes (clients, tests, the leader's expiry
+ * entries). insert, delete and cas encode exactly as d-engine's WriteCommand.
+ */
 export function encodeWriteCommand(c: WriteCommand): Uint8Array {
+  const W = raftctl.raft.v1.WriteCommand;
   switch (c.op) {
     case 'insert':
-      return d_engine.client.WriteCommand.encode({ insert: { key: c.key, value: c.value, ttlSecs: c.ttlSecs } }).finish();
+      return W.encode({ insert: { key: c.key, value: c.value, ttlSecs: c.ttlSecs } }).finish();
     case 'delete':
-      return d_engine.client.WriteCommand.encode({ delete: { key: c.key } }).finish();
+      return W.encode({ delete: { key: c.key } }).finish();
+    case 'expire':
+      return W.encode({ expire: { keys: c.keys } }).finish();
     case 'cas':
-      return d_engine.client.WriteCommand.encode({
+      return W.encode({
         compareAndSwap: c.expectedValue === null
           ? { key: c.key, newValue: c.newValue }
           : { key: c.key, expectedValue: c.expectedValue, newValue: c.newValue },

@@ -14,6 +14,8 @@
  * - compare-and-swap: absent expected value = the key must not exist; present (even empty) =
  *   the live value must equal it byte for byte; succeeded reports the comparison; on success the
  *   key holds new_value with no expiry;
+ * - expire (leader-proposed, `ExpireKeys`): deletes each listed key whose expiry is set and
+ *   ≤ proposedAtUnixMs (a key re-written with a later expiry or none since survives);
  * - a command that does not decode or validate → `rejected` with an InvalidCommandError; the
  *   index still advances and nothing else changes.
  *
@@ -151,9 +153,6 @@ export class KvStateMachine {
         this.configIdx = e.index;
         result = { index: e.index, kind: 'configuration' };
         break;
-      case 'expire':
-        result = { index: e.index, kind: 'expire', deleted: this.applyExpire(e.keys, e.index, e.proposedAtUnixMs) };
-        break;
     }
     this.applied = e.index;
     this.appliedTermValue = e.term;
@@ -177,6 +176,7 @@ export class KvStateMachine {
   }
 
   private applyCommand(cmd: WriteCommand, index: number, proposedAt: number): ApplyResult {
+    if (cmd.op === 'expire') return { index, kind: 'expire', deleted: this.applyExpire(cmd.keys, index, proposedAt) };
     const k = keyString(cmd.key);
     switch (cmd.op) {
       case 'insert': {

@@ -28,20 +28,15 @@ export function emptyConfiguration(): ClusterConfiguration {
 
 /**
  * What the state machine applies: one committed log entry, already decoded from the log's
- * envelope. `command` holds the bytes of a `d_engine.client.WriteCommand`.
+ * envelope. `command` holds the bytes of a `raftctl.raft.v1.WriteCommand` (d-engine's
+ * WriteCommand plus the leader-proposed `expire`).
  * `proposedAtUnixMs` is the leader's clock at proposal (Entry field 100); TTL expiry is computed
  * from it so every replica computes the same expiry. Apply never reads a clock.
  */
 export type ApplyEntry =
   | { index: number; term: number; kind: 'command'; command: Uint8Array; proposedAtUnixMs?: number }
   | { index: number; term: number; kind: 'noop' }
-  | { index: number; term: number; kind: 'configuration'; configuration: ClusterConfiguration }
-  /**
-   * A leader-proposed expiry: deletes each key whose expiry is set and ≤ proposedAtUnixMs (a key
-   * re-written with a later expiry or none since the proposal survives). How the runtime carries
-   * it in the log is its choice; apply is deterministic either way.
-   */
-  | { index: number; term: number; kind: 'expire'; keys: Uint8Array[]; proposedAtUnixMs: number };
+  | { index: number; term: number; kind: 'configuration'; configuration: ClusterConfiguration };
 
 /** One key of the state machine as it appears in a snapshot body (key order). */
 export interface KvRecord {

@@ -36,6 +36,8 @@ import type {
   LeaderDiscoveryResponse,
   SnapshotResponse,
   TimeoutNowRequest,
+  ReadIndexRequest,
+  ReadIndexResponse,
   VoteRequest,
   VoteResponse,
 } from './messages.js';
@@ -347,6 +349,14 @@ export class GrpcTransport implements Transport {
     return this.#run(async () => {
       await this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.TimeoutNow, req, opts.deadlineMs, opts.signal);
     });
+  }
+
+  /**
+   * One ReadIndex (`raftctl.raft.v1.RaftPeerExt/ReadIndex`) to the leader `peerId` (dissertation
+   * §6.4, followers), no retry. d-engine nodes answer UNIMPLEMENTED.
+   */
+  readIndex(peerId: number, req: ReadIndexRequest, membership: Membership, opts: PeerCallOptions): Promise<ReadIndexResponse> {
+    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.ReadIndex, req, opts.deadlineMs, opts.signal));
   }
 
   /**

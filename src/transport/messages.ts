@@ -54,6 +54,10 @@ export type WatchMembershipRequest = d_engine.client.WatchMembershipRequest.$Pro
 export type MembershipSnapshot = d_engine.client.MembershipSnapshot.$Properties;
 
 export type TimeoutNowRequest = raftctl.raft.v1.TimeoutNowRequest.$Properties;
+/** A follower's ReadIndex to the leader (dissertation §6.4, followers). */
+export type ReadIndexRequest = raftctl.raft.v1.ReadIndexRequest.$Properties;
+/** The leader's answer to a ReadIndexRequest (`index` absent when rejected). */
+export type ReadIndexResponse = raftctl.raft.v1.ReadIndexResponse.$Properties;
 export type HealthCheckRequest = grpc.health.v1.HealthCheckRequest.$Properties;
 export type HealthCheckResponse = grpc.health.v1.HealthCheckResponse.$Properties;
 

@@ -92,6 +92,8 @@ export const RaftClientService = {
 export const RaftPeerExtService = {
   PreVote: method(SERVICE_NAMES.peerExt, 'PreVote', peer.VoteRequest, election.VoteResponse),
   TimeoutNow: method(SERVICE_NAMES.peerExt, 'TimeoutNow', peer.TimeoutNowRequest, peer.Empty),
+  /** A follower's ReadIndex to the leader (dissertation §6.4, followers). */
+  ReadIndex: method(SERVICE_NAMES.peerExt, 'ReadIndex', peer.ReadIndexRequest, peer.ReadIndexResponse),
 } satisfies ServiceDefinition;
 
 export const AdminService = {

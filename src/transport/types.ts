@@ -16,6 +16,8 @@ import type {
   SnapshotChunk,
   SnapshotResponse,
   TimeoutNowRequest,
+  ReadIndexRequest,
+  ReadIndexResponse,
   VoteRequest,
   VoteResponse,
 } from './messages.js';
@@ -219,6 +221,8 @@ export interface Transport {
   requestVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse>;
   preVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse>;
   timeoutNow(peerId: number, req: TimeoutNowRequest, membership: Membership, opts: PeerCallOptions): Promise<void>;
+  /** A follower's ReadIndex to the leader `peerId` (dissertation §6.4, followers); no retry. */
+  readIndex(peerId: number, req: ReadIndexRequest, membership: Membership, opts: PeerCallOptions): Promise<ReadIndexResponse>;
 
   /** Closes every channel and stream. */
   close(): void;

@@ -22,7 +22,7 @@
  */
 import { NoLeaderError, OutcomeUnknownError, RaftCtlError, RejectedError } from '../../errors.js';
 import { d_engine } from '../../proto/raftctl.js';
-import { checkKey, decodeWriteCommand, InvalidCommandError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
+import { checkKey, decodeClientWriteCommand, InvalidCommandError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
 import type {
   ClientReadRequest,
   ClientResponse,
@@ -86,7 +86,7 @@ async function handleWrite(ctx: ClientServiceContext, req: ClientWriteRequest): 
   let bytes: Uint8Array;
   try {
     bytes = d_engine.client.WriteCommand.encode(req.command).finish();
-    decodeWriteCommand(bytes, node.sm.limits);
+    decodeClientWriteCommand(bytes, node.sm.limits);
   } catch (err) {
     if (err instanceof InvalidCommandError) invalid(err);
     invalid(`the command does not encode: ${err instanceof Error ? err.message : String(err)}`);

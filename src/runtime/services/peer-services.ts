@@ -1,6 +1,6 @@
 /**
  * Peer RPC handlers (reference §3.1–§3.4, PROTOCOL.md): RequestVote, AppendEntries (unary
- * fallback), StreamAppendEntries, PreVote, TimeoutNow, the raftctl ReadIndex carrier,
+ * fallback), StreamAppendEntries, PreVote, TimeoutNow, ReadIndex (RaftPeerExt),
  * InstallSnapshot (receiver) and StreamSnapshot (leader serves its latest snapshot file).
  *
  * Every handler checks `raftctl-cluster-id` (mismatch → FAILED_PRECONDITION), steps the request
@@ -9,18 +9,17 @@
  * (messagesAfterPersist), so a response leaving here is always backed by the disk (Raft §5.1).
  * StreamAppendEntries answers exactly one response per request, in request order.
  */
-import type { SnapshotMsg } from '../../core/index.js';
+import { isNodeId, type SnapshotMsg } from '../../core/index.js';
 import type { SnapshotStore } from '../../storage/index.js';
-import type { AppendEntriesRequest, AppendEntriesResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
+import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
-import { appendFromWire, appendResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
+import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
 import type { Logger } from '../logger.js';
 import { summaryOf, type RaftNode } from '../raft-node.js';
 import { AsyncQueue } from '../async-queue.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
-import { readIndexService, READ_INDEX_SERVICE } from './read-index-carrier.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */
 export interface PeerServiceContext {
@@ -51,6 +50,19 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
   const answer = ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs);
   ctx.node.step(msg);
   return appendResponseToWire(await answer);
+}
+
+/**
+ * ReadIndex from a follower (dissertation §6.4, followers): steps it and answers with the core's
+ * ReadIndexResponse (an index once a quorum round confirmed leadership, else a rejection).
+ */
+async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): Promise<ReadIndexResponse> {
+  running(ctx.node);
+  const msg = readIndexFromWire(req, ctx.node.id);
+  if (!isNodeId(msg.from)) throw statusError(Code.INVALID_ARGUMENT, 'ReadIndex needs the asking node id in `from`');
+  const answer = ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000));
+  ctx.node.step(msg);
+  return readIndexResponseToWire(await answer);
 }
 
 /** StreamAppendEntries: steps every request as it arrives, answers in order (FIFO). */
@@ -151,9 +163,11 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       node.step({ type: 'TimeoutNow', from: leaderId, to: node.id, term: Number(req.term ?? 0) });
       return {};
     }),
+    ReadIndex: unaryHandler<ReadIndexRequest, ReadIndexResponse>((req, call) => {
+      checkClusterId(call.metadata, ctx.clusterId);
+      return handleReadIndex(ctx, req);
+    }),
   });
-  const rd = readIndexService(ctx);
-  server.addService(READ_INDEX_SERVICE, rd.definition, rd.implementation);
   server.addService(SERVICE_NAMES.snapshot, SnapshotService, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,

@@ -2,7 +2,9 @@
  * Golden wire tests for raftctl.raft.v1 (proto/raftctl/raft/v1/peer.proto, PROTOCOL.md
  * "Extensions"): Configuration (packed voters, learners, map<uint32,string> addresses), the
  * superset EntryPayload (configuration = 100), Entry (proposed_at_unix_ms = 100), VoteRequest
- * (leadership_transfer = 100) and AppendEntriesRequest, TimeoutNow and Empty.
+ * (leadership_transfer = 100) and AppendEntriesRequest, TimeoutNow and Empty, ReadIndexRequest and
+ * ReadIndexResponse (RaftPeerExt/ReadIndex), the superset WriteCommand (expire = 100) and
+ * ExpireKeys.
  *
  * Superset compatibility in both directions: raftctl's superset bytes decode cleanly with
  * d-engine's own message types (known fields right, fields >= 100 skipped, no throw), and
@@ -151,4 +153,52 @@ test("superset AppendEntriesRequest carries superset entries and decodes as d-en
 test('TimeoutNowRequest and Empty', () => {
   golden(peer.TimeoutNowRequest, hex('08 07', '10 01'), { term: 7, leaderId: 1 }); // term 7, leader_id 1
   golden(peer.Empty, hex(''), {});
+});
+
+test('ReadIndexRequest: term, from, ctx', () => {
+  golden(peer.ReadIndexRequest, hex(
+    '08 07', //    tag (1<<3)|0 = 0x08 term, 7
+    '10 02', //    tag (2<<3)|0 = 0x10 from, node 2
+    '18 ac 02', // tag (3<<3)|0 = 0x18 ctx, 300 (varint ac 02)
+  ), { term: 7, from: 2, ctx: 300 });
+});
+
+test('ReadIndexResponse: granted with an index; optional index 0 is present; rejected with a leader hint', () => {
+  const granted = golden(peer.ReadIndexResponse, hex(
+    '08 07', //    tag (1<<3)|0 = 0x08 term, 7
+    '10 ac 02', // tag (2<<3)|0 = 0x10 ctx, 300
+    '18 0c', //    tag (3<<3)|0 = 0x18 index (optional), 12
+  ), { term: 7, ctx: 300, index: 12 });
+  assert.equal(granted.rejected, false);
+  assert.equal(granted.leaderHint, 0);
+  const zero = golden(peer.ReadIndexResponse, hex('08 07', '10 ac 02', '18 00'), { term: 7, ctx: 300, index: 0 }); // present zero is written
+  assert.equal(zero.index, 0);
+  const rejected = golden(peer.ReadIndexResponse, hex(
+    '08 07', //    term 7
+    '10 ac 02', // ctx 300
+    '20 01', //    tag (4<<3)|0 = 0x20 rejected, true
+    '28 03', //    tag (5<<3)|0 = 0x28 leader_hint, node 3
+  ), { term: 7, ctx: 300, rejected: true, leaderHint: 3 });
+  assert.equal(rejected.index, null); // absent optional reads null
+});
+
+test('WriteCommand (superset): expire = 100 holds ExpireKeys; d-engine sees no operation; d-engine commands decode unchanged', () => {
+  const bytes = hex(
+    'a2 06 07', //  tag (100<<3)|2 = 802 = varint a2 06: expire, length 7
+    '0a 01 61', //    tag (1<<3)|2 = 0x0a ExpireKeys.keys[0], length 1: "a"
+    '0a 02 62 63', // keys[1], length 2: "bc"
+  );
+  const decoded = golden(peer.WriteCommand, bytes, { expire: { keys: [utf8('a'), utf8('bc')] } });
+  assert.equal(decoded.operation, 'expire');
+  const dengine = d_engine.client.WriteCommand.decode(bytes);
+  assert.equal(dengine.operation, undefined, 'd-engine skips field 100: a command with no known operation');
+  golden(peer.ExpireKeys, hex('0a 01 61', '0a 02 62 63'), { keys: [utf8('a'), utf8('bc')] });
+  // d-engine's insert {key "k", value "v"} decodes with the superset class to the same operation.
+  const insert = hex(
+    '0a 06', //  tag (1<<3)|2 = 0x0a insert, length 6
+    '0a 01 6b', // Insert.key (tag 0x0a), length 1: "k"
+    '12 01 76', // Insert.value (tag 0x12), length 1: "v"
+  );
+  assert.deepEqual(plain(peer.WriteCommand.decode(insert)), plain(d_engine.client.WriteCommand.decode(insert)));
+  golden(peer.WriteCommand, insert, { insert: { key: utf8('k'), value: utf8('v') } });
 });

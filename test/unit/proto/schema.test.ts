@@ -184,6 +184,7 @@ test('superset messages keep the d-engine fields and add only fields numbered 10
     'raftctl.raft.v1.EntryPayload': `${C}.EntryPayload`,
     'raftctl.raft.v1.VoteRequest': 'd_engine.server.election.VoteRequest',
     'raftctl.raft.v1.AppendEntriesRequest': `${R}.AppendEntriesRequest`,
+    'raftctl.raft.v1.WriteCommand': 'd_engine.client.WriteCommand',
   };
   const added: string[] = [];
   for (const [ours, theirs] of Object.entries(superset)) {
@@ -211,5 +212,6 @@ test('superset messages keep the d-engine fields and add only fields numbered 10
     'raftctl.raft.v1.Entry.proposed_at_unix_ms=100:uint64',
     'raftctl.raft.v1.EntryPayload.configuration=100:raftctl.raft.v1.Configuration:oneof payload',
     'raftctl.raft.v1.VoteRequest.leadership_transfer=100:bool',
+    'raftctl.raft.v1.WriteCommand.expire=100:raftctl.raft.v1.ExpireKeys:oneof operation',
   ]);
 });

@@ -1,5 +1,5 @@
 /**
- * The runtime's conversions between core messages and wire messages, the expiry payload, the
+ * The runtime's conversions between core messages and wire messages, expiry entries, the
  * Append split by size, and the response router's correlation. Exact outputs.
  */
 import { test } from 'node:test';
@@ -11,16 +11,20 @@ import {
   appendResponseFromWire,
   appendResponseToWire,
   appendToWire,
-  applyEntryOf,
-  decodeExpire,
-  encodeExpire,
   entryFromWire,
   entryToWire,
+  storedEntryOf,
+  readIndexFromWire,
+  readIndexResponseFromWire,
+  readIndexResponseToWire,
+  readIndexToWire,
   voteFromWire,
   voteToWire,
 } from '../../../src/runtime/codec.js';
 import { splitAppend, APPEND_BYTES_BUDGET } from '../../../src/runtime/peer-sender.js';
 import { ResponseRouter } from '../../../src/runtime/response-router.js';
+import { decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/index.js';
+import { toApplyEntry } from '../../../src/storage/index.js';
 
 const cmd = (index: number, bytes: number): Entry => ({ index, term: 2, payload: { type: 'command', data: Buffer.alloc(bytes, 1) }, proposedAtUnixMs: 1000 + index });
 
@@ -58,14 +62,28 @@ test('Vote and PreVote requests carry the transfer flag only for Vote', () => {
   assert.deepEqual(voteFromWire(p, 1, true), { type: 'PreVote', from: 3, to: 1, term: 6, lastLogIndex: 9, lastLogTerm: 4 });
 });
 
-test('an expiry payload round-trips and becomes the state machine\'s expire entry; a WriteCommand is not mistaken for one', () => {
+test('ReadIndex and its answer cross the wire (RaftPeerExt/ReadIndex): granted index 0 stays present, a rejection keeps its hint', () => {
+  const pb = raftctl.raft.v1;
+  const req = pb.ReadIndexRequest.decode(pb.ReadIndexRequest.encode(readIndexToWire({ type: 'ReadIndex', from: 2, to: 1, term: 4, ctx: 17 })).finish());
+  assert.deepEqual(readIndexFromWire(req, 1), { type: 'ReadIndex', from: 2, to: 1, term: 4, ctx: 17 });
+  const roundTrip = (m: Parameters<typeof readIndexResponseToWire>[0]) =>
+    readIndexResponseFromWire(pb.ReadIndexResponse.decode(pb.ReadIndexResponse.encode(readIndexResponseToWire(m)).finish()), 1, 2);
+  for (const index of [0, 12]) {
+    const granted = { type: 'ReadIndexResponse', from: 1, to: 2, term: 4, ctx: 17, index } as const;
+    assert.deepEqual(roundTrip(granted), granted);
+  }
+  const rejected = { type: 'ReadIndexResponse', from: 1, to: 2, term: 4, ctx: 17, rejected: 'NOT_LEADER', leaderHint: 3 } as const;
+  assert.deepEqual(roundTrip(rejected), rejected);
+});
+
+test('a leader-proposed expiry is a superset WriteCommand (expire = 100) that applies through the command path', () => {
   const keys = [Buffer.from('a'), Buffer.from('bc')];
-  const data = encodeExpire(keys);
-  assert.deepEqual(decodeExpire(data), keys);
-  assert.deepEqual(applyEntryOf({ index: 7, term: 2, payload: { type: 'command', data }, proposedAtUnixMs: 50 }), { index: 7, term: 2, kind: 'expire', keys, proposedAtUnixMs: 50 });
-  const put = d_engine.client.WriteCommand.encode({ insert: { key: Buffer.from('k'), value: Buffer.from('v') } }).finish();
-  assert.equal(decodeExpire(put), null);
-  assert.equal(applyEntryOf({ index: 8, term: 2, payload: { type: 'command', data: put } }).kind, 'command');
+  const data = encodeWriteCommand({ op: 'expire', keys });
+  const e: Entry = { index: 7, term: 2, payload: { type: 'command', data }, proposedAtUnixMs: 50 };
+  const wire = raftctl.raft.v1.Entry.decode(raftctl.raft.v1.Entry.encode(entryToWire(e)).finish());
+  const back = entryFromWire(wire);
+  assert.deepEqual(toApplyEntry(storedEntryOf(back)), { index: 7, term: 2, kind: 'command', command: data, proposedAtUnixMs: 50 });
+  assert.deepEqual(decodeWriteCommand(data), { op: 'expire', keys });
 });
 
 test('an Append over the byte budget is split into consecutive Appends that chain prevLogIndex/prevLogTerm', () => {

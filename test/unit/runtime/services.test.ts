@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src/runtime/logger.js';
+import { encodeWriteCommand } from '../../../src/state-machine/index.js';
 import { NodeHost } from '../../../src/runtime/node-host.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
@@ -58,6 +59,11 @@ test('bad client input is INVALID_ARGUMENT and changes nothing', async () => {
   await assert.rejects(client.write(ep, {}, o), /no command/);
   await assert.rejects(put('big', 'x'.repeat(1024 * 1024 + 1)), /limit/);
   await assert.rejects(client.read(ep, { keys: [Buffer.alloc(0)] }, o), /empty/);
+  // A client may not propose the leader's expire (WriteCommand.expire = 100), even as raw bytes.
+  const expire = encodeWriteCommand({ op: 'expire', keys: [Buffer.from('a')] });
+  const raw = { ...RaftClientService.HandleClientWrite, requestSerialize: (b: Buffer) => b } as unknown as typeof RaftClientService.HandleClientWrite;
+  const request = Buffer.concat([Buffer.from([0x12, expire.length]), expire]); // ClientWriteRequest.command (tag 0x12)
+  await assert.rejects(client.call(ep, raw, request as never, o), (e: Error & { details?: { grpcCode?: number } }) => e.details?.grpcCode === 3);
   assert.equal(host.node.status().lastLogIndex, before);
 });
 

@@ -1,4 +1,5 @@
-// Builders for state-machine tests: command entries in d-engine's WriteCommand encoding.
+// Builders for state-machine tests: command entries in the superset WriteCommand encoding
+// (d-engine's bytes for insert, delete and cas; raftctl's `expire = 100`).
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import type { ApplyEntry } from '../../../src/state-machine/types.js';
 
@@ -29,3 +30,8 @@ export function cas(index: number, key: string, expected: string | null, next: s
 }
 
 export const s = (b: Buffer | undefined): string | undefined => b?.toString();
+
+/** A leader-proposed expiry of `keys`, proposed at `at`. */
+export function expire(index: number, keys: string[], at = T0 + index): ApplyEntry {
+  return { index, term: 1, kind: 'command', command: encodeWriteCommand({ op: 'expire', keys: keys.map((k) => Buffer.from(k)) }), proposedAtUnixMs: at };
+}

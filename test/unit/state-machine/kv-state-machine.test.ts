@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InternalError } from '../../../src/errors.js';
 import { d_engine } from '../../../src/proto/raftctl.js';
-import { decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/command.js';
+import { decodeClientWriteCommand, decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { InvalidCommandError } from '../../../src/state-machine/errors.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ApplyEntry } from '../../../src/state-machine/types.js';
-import { cas, del, put, s, T0 } from './helpers.js';
+import { cas, del, expire, put, s, T0 } from './helpers.js';
 
 test('insert, get, delete; results report succeeded; revision is the applied index', () => {
   const sm = new KvStateMachine();
@@ -86,7 +86,7 @@ test('TTL: a key expired as of the entry time counts as absent for CAS; expire d
   assert.equal((sm.apply(cas(3, 'lease', null, 'holder-2', T0 + 5_000)) as { succeeded: boolean }).succeeded, true);
   sm.apply(put(4, 'tmp', 'x', { ttlSecs: 1, at: T0 }));
   sm.apply(put(5, 'fresh', 'y', { ttlSecs: 100, at: T0 }));
-  const r = sm.apply({ index: 6, term: 1, kind: 'expire', keys: [Buffer.from('tmp'), Buffer.from('fresh'), Buffer.from('lease')], proposedAtUnixMs: T0 + 2_000 });
+  const r = sm.apply(expire(6, ['tmp', 'fresh', 'lease'], T0 + 2_000));
   assert.deepEqual(r, { index: 6, kind: 'expire', deleted: 1 });
   assert.equal(sm.size, 2);
   assert.equal(s(sm.get(Buffer.from('lease'), T0 + 10_000_000)), 'holder-2', 'CAS-written value has no expiry');
@@ -158,4 +158,28 @@ test('noop and configuration entries advance the applied index; configuration is
   assert.equal(sm.appliedTerm, 2);
   assert.equal(sm.configIndex, 1);
   assert.deepEqual(sm.configuration.voters, [1, 2]);
+});
+
+test('expire travels as command bytes (WriteCommand.expire = 100): the state machine applies it; clients may not propose it', () => {
+  const bytes = encodeWriteCommand({ op: 'expire', keys: [Buffer.from('a'), Buffer.from('b')] });
+  assert.deepEqual(decodeWriteCommand(bytes), { op: 'expire', keys: [Buffer.from('a'), Buffer.from('b')] });
+  assert.throws(() => decodeClientWriteCommand(bytes), InvalidCommandError);
+  assert.throws(() => decodeWriteCommand(encodeWriteCommand({ op: 'expire', keys: [] })), InvalidCommandError, 'an expire lists at least one key');
+  assert.throws(() => decodeWriteCommand(encodeWriteCommand({ op: 'expire', keys: [Buffer.alloc(0)] })), InvalidCommandError, 'keys are validated');
+  // A client insert decodes the same through both entry points.
+  const insert = encodeWriteCommand({ op: 'insert', key: Buffer.from('k'), value: Buffer.from('v'), ttlSecs: 0 });
+  assert.deepEqual(decodeClientWriteCommand(insert), decodeWriteCommand(insert));
+  // d-engine's decoder sees a command with no known operation.
+  assert.equal(d_engine.client.WriteCommand.decode(bytes).operation, undefined);
+
+  const sm = new KvStateMachine();
+  sm.apply(put(1, 'a', 'x', { ttlSecs: 1, at: T0 }));
+  sm.apply(put(2, 'b', 'y', { ttlSecs: 1, at: T0 }));
+  sm.apply(put(3, 'b', 'z', { at: T0 + 1_500 })); // rewritten without ttl after the expiry: survives
+  const events = sm.watch({ key: Buffer.from('a') });
+  assert.deepEqual(sm.apply({ index: 4, term: 1, kind: 'command', command: bytes, proposedAtUnixMs: T0 + 2_000 }), { index: 4, kind: 'expire', deleted: 1 });
+  assert.equal(sm.get(Buffer.from('a'), 0), undefined);
+  assert.equal(s(sm.get(Buffer.from('b'), T0 + 10_000)), 'z');
+  assert.equal(sm.appliedIndex, 4);
+  assert.equal(events.pending, 1, 'watchers see the expiry as a DELETE at the expire entry');
 });
