@@ -208,7 +208,8 @@ export class RaftCore {
   /**
    * Drops every entry up to `index` behind a snapshot the runtime has made durable (it must
    * cover state up to `index`, so `index <= appliedIndex`). Returns the snapshot metadata the
-   * runtime should record with the file (configuration in force at `index`).
+   * runtime should record with the file (configuration in force at `index` and the index of
+   * the entry that set it).
    */
   compact(index: LogIndex): SnapshotMeta {
     const s = this.#s;
@@ -360,5 +361,5 @@ export class RaftCore {
 
 /** Durable state of a brand-new member of the initial cluster: term 0, no vote, `configuration` at index 0. */
 export function initialState(configuration: Configuration): RestoredState {
-  return { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration }, entries: [] };
+  return { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration, configIndex: 0 }, entries: [] };
 }

@@ -109,26 +109,36 @@ export class RaftLog {
     return n === 0 ? this.snapshot.configuration : this.#configs[n - 1]!.configuration;
   }
 
-  /** Index of the entry that set the current configuration (the snapshot index if none in the log). */
+  /** Index of the entry that set the current configuration (the snapshot's `configIndex` if none in the log). */
   configIndex(): LogIndex {
     const n = this.#configs.length;
-    return n === 0 ? this.snapshot.index : this.#configs[n - 1]!.index;
+    return n === 0 ? this.snapshot.configIndex : this.#configs[n - 1]!.index;
   }
 
   /** Configuration in force at index `i` (>= snapshot.index). */
   configurationAt(i: LogIndex): Configuration {
+    return this.#configAt(i)?.configuration ?? this.snapshot.configuration;
+  }
+
+  /** Index of the entry that set the configuration in force at index `i` (>= snapshot.index). */
+  configIndexAt(i: LogIndex): LogIndex {
+    return this.#configAt(i)?.index ?? this.snapshot.configIndex;
+  }
+
+  /** The last configuration entry at or before `i` still in the log, if any. */
+  #configAt(i: LogIndex): ConfigAt | undefined {
     for (let k = this.#configs.length - 1; k >= 0; k--) {
       const c = this.#configs[k]!;
-      if (c.index <= i) return c.configuration;
+      if (c.index <= i) return c;
     }
-    return this.snapshot.configuration;
+    return undefined;
   }
 
   /** Drops entries up to `index` (which must be applied) behind a new snapshot base. */
   compact(index: LogIndex): SnapshotMeta {
     const term = this.term(index);
     if (term === undefined || index <= this.snapshot.index) throw new RangeError(`cannot compact to ${index}`);
-    const meta: SnapshotMeta = { index, term, configuration: this.configurationAt(index) };
+    const meta: SnapshotMeta = { index, term, configuration: this.configurationAt(index), configIndex: this.configIndexAt(index) };
     this.#entries = this.#entries.slice(index - this.snapshot.index);
     this.#configs = this.#configs.filter((c) => c.index > index);
     this.snapshot = meta;

@@ -114,7 +114,7 @@ export class CoreState {
     this.votedFor = restored.hardState.votedFor;
     this.handedHardState = { term: this.term, votedFor: this.votedFor };
     this.persistedTerm = this.term;
-    const snap = restored.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration() };
+    const snap = restored.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration(), configIndex: 0 };
     this.log = new RaftLog(snap, restored.entries, restored.commitIndex ?? 0);
     this.handedCommitIndex = snap.index;
     this.appliedIndex = snap.index;

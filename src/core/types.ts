@@ -60,11 +60,17 @@ export interface HardState {
   readonly votedFor: NodeId;
 }
 
-/** Metadata of a snapshot: the last entry it covers and the configuration in force at that entry. */
+/**
+ * Metadata of a snapshot: the last entry it covers, the configuration in force at that entry
+ * and `configIndex`, the log index of the entry that set that configuration (<= `index`; 0 for
+ * the initial configuration of a brand-new member), so the configuration index survives
+ * compaction and restarts.
+ */
 export interface SnapshotMeta {
   readonly index: LogIndex;
   readonly term: Term;
   readonly configuration: Configuration;
+  readonly configIndex: LogIndex;
 }
 
 /**

@@ -40,7 +40,7 @@ import {
 } from '../core/index.js';
 import { RaftCtlError, RejectedError, NoLeaderError, OutcomeUnknownError, TimeoutError } from '../errors.js';
 import { encodeWriteCommand, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
-import { compactionTarget, snapshotDue, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
+import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
 import { storedEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { ResponseRouter } from './response-router.js';
@@ -491,7 +491,7 @@ export class RaftNode {
       const src = this.sm.beginSnapshot();
       let written: WrittenSnapshot;
       try {
-        written = await this.snapshots.create({ index: src.index, term: src.term, configuration: src.configuration }, src.records());
+        written = await this.snapshots.create(snapshotMetaOf(src), src.records());
       } finally {
         src.release();
       }

@@ -54,6 +54,8 @@ export interface SnapshotSource {
   readonly index: number;
   readonly term: number;
   readonly configuration: ClusterConfiguration;
+  /** Index of the entry that set `configuration` (<= index). */
+  readonly configIndex: number;
   readonly entryCount: number;
   records(): AsyncGenerator<KvRecord>;
   release(): void;
@@ -112,7 +114,7 @@ export class KvStateMachine {
   }
   /**
    * Index of the entry that set {@link KvStateMachine.configuration} (0 = none). After a restore
-   * it is the snapshot's index: the snapshot format records the configuration, not its index.
+   * it is the snapshot's recorded configuration index.
    */
   get configIndex(): number {
     return this.configIdx;
@@ -299,6 +301,7 @@ export class KvStateMachine {
       index: this.applied,
       term: this.appliedTermValue,
       configuration: cloneConfiguration(this.config),
+      configIndex: this.configIdx,
       entryCount: gen.map.size,
       async *records() {
         iterating = true;
@@ -325,7 +328,7 @@ export class KvStateMachine {
    * watchers are canceled (reason `restored`); membership watchers get the new configuration.
    * The caller must not apply entries while this runs.
    */
-  async restore(meta: { index: number; term: number; configuration: ClusterConfiguration }, records: AsyncIterable<KvRecord>): Promise<void> {
+  async restore(meta: { index: number; term: number; configuration: ClusterConfiguration; configIndex: number }, records: AsyncIterable<KvRecord>): Promise<void> {
     if (this.restoring) throw new InternalError('a restore is already running');
     this.restoring = true;
     try {
@@ -341,7 +344,7 @@ export class KvStateMachine {
       this.applied = meta.index;
       this.appliedTermValue = meta.term;
       this.config = cloneConfiguration(meta.configuration);
-      this.configIdx = meta.index;
+      this.configIdx = meta.configIndex;
     } finally {
       this.restoring = false;
     }

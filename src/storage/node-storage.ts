@@ -11,7 +11,7 @@ import { openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-d
 import type { StoredEntry } from './entry-codec.js';
 import { corruptionError } from './errors.js';
 import type { HardState, LogStorage } from './log-storage.js';
-import type { SnapshotMeta } from './snapshot/snapshot-format.js';
+import { snapshotMetaOf, type SnapshotMeta } from './snapshot/snapshot-format.js';
 import type { SnapshotInfo, SnapshotStore } from './snapshot/snapshot-store.js';
 import type { LockOwner } from './data-dir/lock.js';
 import { nodeStorageFs, type StorageFs } from './fs.js';
@@ -97,6 +97,5 @@ export async function loadRestoredState(log: LogStorage, snapshots: SnapshotStor
   if (compact.index > header.index) {
     throw corruptionError(file.name, null, `the log is compacted to ${compact.index}, beyond the latest snapshot at ${header.index}`);
   }
-  const snapshot: SnapshotMeta = { index: header.index, term: header.term, configuration: header.configuration };
-  return { hardState, snapshot, snapshotFile: file, entries: log.entries(header.index + 1, log.lastIndex() + 1) };
+  return { hardState, snapshot: snapshotMetaOf(header), snapshotFile: file, entries: log.entries(header.index + 1, log.lastIndex() + 1) };
 }

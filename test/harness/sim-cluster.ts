@@ -107,7 +107,7 @@ export class SimCluster {
     const st = configuration ? initialState(configuration) : { hardState: { term: 0, votedFor: 0 }, entries: [] };
     const durable: Durable = {
       hardState: st.hardState,
-      snapshot: st.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration() },
+      snapshot: st.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration(), configIndex: 0 },
       entries: [],
       commitIndex: 0,
     };

@@ -10,7 +10,7 @@
  * StreamAppendEntries answers exactly one response per request, in request order.
  */
 import { isNodeId, type SnapshotMsg } from '../../core/index.js';
-import type { SnapshotStore } from '../../storage/index.js';
+import { snapshotMetaOf, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
@@ -121,7 +121,7 @@ function installSink(ctx: PeerServiceContext, index: number, term: number, leade
         to: ctx.node.id,
         term: leaderTerm,
         leaderId,
-        snapshot: { index: header.index, term: header.term, configuration: header.configuration },
+        snapshot: snapshotMetaOf(header),
       };
       const answer = ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10);
       ctx.node.step(msg);

@@ -5,18 +5,23 @@
  * ```
  * header  off  size
  *         0    11   magic "RAFTCTLSNAP"
- *         11   1    format version (1)
+ *         11   1    format version (2; 1 is still read)
  *         12   8    last included index
  *         20   8    last included term
  *         28   8    entry count
  *         36   8    body length (bytes)
  *         44   32   SHA-256 of the body
  *         76   4    configuration length C
- *         80   C    configuration (raftctl.raft.v1.Configuration protobuf)
- *         80+C 4    CRC-32 of header bytes [0, 80+C)
+ *         80   8    configuration index (log index of the entry that set the configuration)
+ *         88   C    configuration (raftctl.raft.v1.Configuration protobuf)
+ *         88+C 4    CRC-32 of header bytes [0, 88+C)
  * body    entry count × ( u32 key length | key | u32 value length | value | u64 expiry unix ms,
  *                         0 = none ), keys strictly ascending in byte order
  * ```
+ *
+ * Version 1 has no configuration index: the configuration starts at offset 80 and the CRC
+ * covers [0, 80+C). Reading a version-1 header yields the last included index as its
+ * configuration index (the best bound known: the configuration was set at or before it).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
@@ -26,13 +31,23 @@ import { readU64, writeU64 } from '../wal/record.js';
 
 /** First 11 bytes of every snapshot file. */
 export const SNAPSHOT_MAGIC = Buffer.from('RAFTCTLSNAP', 'latin1');
-/** Format version written (and the only one read). */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+/** Format version written. */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+/** Oldest format version still read (no configuration index). */
+export const SNAPSHOT_FORMAT_VERSION_1 = 1;
 /** Suffix of a complete snapshot file. */
 export const SNAPSHOT_SUFFIX = '.snap';
 /** Suffix of a snapshot file being written or received. */
 export const PART_SUFFIX = '.part';
-const FIXED = 80;
+/** Bytes before the configuration in version 1 (also: every header's readable prefix). */
+const FIXED_V1 = 80;
+/** Bytes before the configuration in version 2 (adds the u64 configuration index at 80). */
+const FIXED = 88;
+
+/** Bytes before the configuration in a header of `version`, or null for an unknown version. */
+function fixedBytes(version: number): number | null {
+  return version === SNAPSHOT_FORMAT_VERSION ? FIXED : version === SNAPSHOT_FORMAT_VERSION_1 ? FIXED_V1 : null;
+}
 /** Upper bound of an encoded configuration (sanity check while reading). */
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 /** Upper bound of one key or value in a body (sanity check while reading). */
@@ -43,6 +58,13 @@ export interface SnapshotMeta {
   index: number;
   term: number;
   configuration: ClusterConfiguration;
+  /** Log index of the entry that set `configuration` (<= `index`). */
+  configIndex: number;
+}
+
+/** Exactly the {@link SnapshotMeta} fields of `m` (a header, a snapshot source, ...). */
+export function snapshotMetaOf(m: SnapshotMeta): SnapshotMeta {
+  return { index: m.index, term: m.term, configuration: m.configuration, configIndex: m.configIndex };
 }
 
 /** A decoded, checksum-verified header. */
@@ -82,6 +104,7 @@ export function encodeSnapshotHeader(meta: SnapshotMeta, entryCount: number, bod
   writeU64(buf, 36, bodyLength);
   buf.set(sha256, 44);
   buf.writeUInt32BE(config.length, 76);
+  writeU64(buf, 80, meta.configIndex);
   buf.set(config, FIXED);
   buf.writeUInt32BE(crc32(buf.subarray(0, FIXED + config.length)), FIXED + config.length);
   return buf;
@@ -89,31 +112,38 @@ export function encodeSnapshotHeader(meta: SnapshotMeta, entryCount: number, bod
 
 /**
  * Bytes of the header needed before {@link decodeSnapshotHeader} can succeed, given at least
- * the first 80 bytes; null when fewer are available or the magic is wrong.
+ * the first 80 bytes; null when fewer are available, the magic is wrong or the version unknown.
  */
 export function snapshotHeaderSize(prefix: Buffer): number | null {
-  if (prefix.length < FIXED || !prefix.subarray(0, 11).equals(SNAPSHOT_MAGIC)) return null;
-  return FIXED + prefix.readUInt32BE(76) + 4;
+  if (prefix.length < FIXED_V1 || !prefix.subarray(0, 11).equals(SNAPSHOT_MAGIC)) return null;
+  const fixed = fixedBytes(prefix[11]!);
+  return fixed === null ? null : fixed + prefix.readUInt32BE(76) + 4;
 }
 
-/** Decodes and verifies a header; returns a reason string when it is not valid. */
+/**
+ * Decodes and verifies a header (version 2, or version 1 with `configIndex` = the last included
+ * index); returns a reason string when it is not valid.
+ */
 export function decodeSnapshotHeader(buf: Buffer): SnapshotHeader | string {
-  if (buf.length < FIXED) return 'file too short for a snapshot header';
+  if (buf.length < FIXED_V1) return 'file too short for a snapshot header';
   if (!buf.subarray(0, 11).equals(SNAPSHOT_MAGIC)) return 'bad magic (not a raftctl snapshot)';
   const version = buf[11]!;
-  if (version !== SNAPSHOT_FORMAT_VERSION) return `unsupported snapshot format version ${version}`;
+  const fixed = fixedBytes(version);
+  if (fixed === null) return `unsupported snapshot format version ${version}`;
   const configLen = buf.readUInt32BE(76);
   if (configLen > MAX_CONFIG_BYTES) return 'configuration length out of range';
-  if (buf.length < FIXED + configLen + 4) return 'truncated snapshot header';
-  if (crc32(buf.subarray(0, FIXED + configLen)) !== buf.readUInt32BE(FIXED + configLen)) return 'header checksum mismatch';
+  if (buf.length < fixed + configLen + 4) return 'truncated snapshot header';
+  if (crc32(buf.subarray(0, fixed + configLen)) !== buf.readUInt32BE(fixed + configLen)) return 'header checksum mismatch';
   const index = readU64(buf, 12);
   const term = readU64(buf, 20);
   const entryCount = readU64(buf, 28);
   const bodyLength = readU64(buf, 36);
-  if (index < 0 || term < 0 || entryCount < 0 || bodyLength < 0) return 'header number above 2^53-1';
+  const configIndex = version === SNAPSHOT_FORMAT_VERSION_1 ? index : readU64(buf, 80);
+  if (index < 0 || term < 0 || entryCount < 0 || bodyLength < 0 || configIndex < 0) return 'header number above 2^53-1';
+  if (configIndex > index) return `configuration index ${configIndex} beyond the last included index ${index}`;
   let configuration: ClusterConfiguration;
   try {
-    configuration = decodeConfiguration(buf.subarray(FIXED, FIXED + configLen));
+    configuration = decodeConfiguration(buf.subarray(fixed, fixed + configLen));
   } catch {
     return 'configuration does not decode';
   }
@@ -122,10 +152,11 @@ export function decodeSnapshotHeader(buf: Buffer): SnapshotHeader | string {
     index,
     term,
     configuration,
+    configIndex,
     entryCount,
     bodyLength,
     sha256: buf.subarray(44, 76).toString('hex'),
-    headerBytes: FIXED + configLen + 4,
+    headerBytes: fixed + configLen + 4,
   };
 }
 

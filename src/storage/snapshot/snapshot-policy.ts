@@ -13,6 +13,7 @@ import { ConfigError } from '../../errors.js';
 import type { ClusterConfiguration, KvRecord } from '../../state-machine/types.js';
 import type { LogStorage } from '../log-storage.js';
 import type { SnapshotStore, WrittenSnapshot } from './snapshot-store.js';
+import { snapshotMetaOf } from './snapshot-format.js';
 
 /** When to snapshot and how much log to keep behind a snapshot. */
 export interface SnapshotPolicy {
@@ -47,6 +48,8 @@ export interface SnapshotSourceLike {
   readonly index: number;
   readonly term: number;
   readonly configuration: ClusterConfiguration;
+  /** Index of the entry that set `configuration`. */
+  readonly configIndex: number;
   records(): AsyncIterable<KvRecord>;
   release(): void;
 }
@@ -70,7 +73,7 @@ export async function createSnapshotAndCompact(
 ): Promise<SnapshotAndCompactResult> {
   let snapshot: WrittenSnapshot;
   try {
-    snapshot = await store.create({ index: source.index, term: source.term, configuration: source.configuration }, source.records());
+    snapshot = await store.create(snapshotMetaOf(source), source.records());
   } finally {
     source.release();
   }

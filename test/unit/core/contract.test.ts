@@ -12,7 +12,7 @@ test('restart: durable entries are not handed out again; committed ones are re-a
     { id: 2, random: zeroRandom },
     {
       hardState: { term: 3, votedFor: 1 },
-      snapshot: { index: 2, term: 1, configuration: config([1, 2, 3]) },
+      snapshot: { index: 2, term: 1, configuration: config([1, 2, 3]), configIndex: 1 },
       entries: [cmd(3, 2), cmd(4, 3), cmd(5, 3)],
       commitIndex: 4,
     },
@@ -85,10 +85,18 @@ test('compact: only applied entries; the snapshot records the configuration in f
   assert.equal(c.status().appliedIndex, 3);
   assert.throws(() => c.compact(4), /applied only to 3/);
   const meta = c.compact(2);
-  assert.deepEqual(meta, { index: 2, term: 1, configuration: config([1], [9]) });
+  assert.deepEqual(meta, { index: 2, term: 1, configuration: config([1], [9]), configIndex: 2 });
   const s = c.status();
   assert.deepEqual([s.firstLogIndex, s.lastLogIndex, s.snapshotIndex, s.configIndex], [3, 3, 2, 2]);
   assert.deepEqual(c.compact(1), meta, 'compacting behind the snapshot changes nothing');
+  // Compacting past the configuration entry keeps its index, and a core restarted from that
+  // snapshot reports it (not the snapshot's index).
+  const later = c.compact(3);
+  assert.deepEqual([later.index, later.configIndex], [3, 2]);
+  assert.equal(c.status().configIndex, 2);
+  const restarted = newCore(1, [1], {}, { hardState: { term: 1, votedFor: 1 }, snapshot: later, entries: [] });
+  assert.equal(restarted.status().configIndex, 2);
+  assert.deepEqual(restarted.status().configuration, config([1], [9]));
 });
 
 test('status on the leader lists every peer with its replication state', () => {

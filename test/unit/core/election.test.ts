@@ -181,7 +181,7 @@ test('Raft §5.1: a message with a higher term turns a leader into a follower of
 
 test('correlation contract: every Append, Vote, PreVote and Snapshot request gets exactly one response, in order, even when stale', () => {
   const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [cmd(1, 3)], 3, 0, 0));
-  const snap = { index: 1, term: 3, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} } };
+  const snap = { index: 1, term: 3, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1 };
   c.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0, seq: 1 });
   c.step({ type: 'Vote', from: 3, to: 2, term: 1, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: false });
   c.step({ type: 'PreVote', from: 3, to: 2, term: 3, lastLogIndex: 0, lastLogTerm: 0 });

@@ -92,5 +92,5 @@ export function appendsTo(msgs: readonly Outbound[], to: number): AppendMsg[] {
 }
 
 export function restoredWith(voters: number[], entries: Entry[], term: number, commitIndex = 0, votedFor = 0): RestoredState {
-  return { hardState: { term, votedFor }, snapshot: { index: 0, term: 0, configuration: config(voters) }, entries, commitIndex };
+  return { hardState: { term, votedFor }, snapshot: { index: 0, term: 0, configuration: config(voters), configIndex: 0 }, entries, commitIndex };
 }

@@ -170,7 +170,7 @@ test('dissertation §4.3: the leader appends C(new) by itself once C(old,new) co
 });
 
 test('learners receive the log but never vote or count toward commitment', () => {
-  const c = newCore(1, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]) }, entries: [] });
+  const c = newCore(1, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]), configIndex: 0 }, entries: [] });
   const rd = makeLeader(c, [1, 2, 3]);
   assert.deepEqual(appendsTo(allMessages(rd), 4).length, 1, 'learner gets Appends');
   assert.deepEqual(
@@ -183,7 +183,7 @@ test('learners receive the log but never vote or count toward commitment', () =>
   c.step(ack(2, 1, 1, 1, 1, 1));
   drainAll(c);
   assert.equal(c.status().commitIndex, 1);
-  const learner = newCore(4, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]) }, entries: [] });
+  const learner = newCore(4, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]), configIndex: 0 }, entries: [] });
   for (let i = 0; i < 50; i++) learner.tick(0);
   assert.equal(learner.hasReady(), false, 'a learner never campaigns');
 });

@@ -157,7 +157,7 @@ test('Raft §7: the leader sends a snapshot when the next entry a peer needs is 
 
 test('Raft §7: a follower installs a snapshot from its leader past its commit index; one at or below it is refused', () => {
   const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [cmd(1, 1), cmd(2, 1)], 1, 2));
-  const snapshot = (index: number, term: number) => ({ index, term, configuration: c.status().configuration });
+  const snapshot = (index: number, term: number) => ({ index, term, configuration: c.status().configuration, configIndex: 0 });
   c.step({ type: 'Snapshot', from: 1, to: 2, term: 1, leaderId: 1, snapshot: snapshot(2, 1) });
   let rd = drain(c);
   assert.equal(rd.snapshotToInstall, undefined);
@@ -174,7 +174,7 @@ test('Raft §7: a follower installs a snapshot from its leader past its commit i
 test('Raft §5.3: an Append behind the follower\'s snapshot matches the compacted (committed) prefix', () => {
   const c = newCore(2, [1, 2, 3], {}, {
     hardState: { term: 1, votedFor: 0 },
-    snapshot: { index: 5, term: 1, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} } },
+    snapshot: { index: 5, term: 1, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1 },
     entries: [cmd(6, 1)],
     commitIndex: 6,
   });

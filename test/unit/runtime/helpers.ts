@@ -7,7 +7,7 @@
  */
 import { RaftCore, type Configuration, type Inbound, type NodeId, type Outbound } from '../../../src/core/index.js';
 import { KvStateMachine, encodeWriteCommand } from '../../../src/state-machine/index.js';
-import { bootstrapWrite, loadRestoredState, MemoryLogStorage, MemorySnapshotStore } from '../../../src/storage/index.js';
+import { bootstrapWrite, loadRestoredState, snapshotMetaOf, MemoryLogStorage, MemorySnapshotStore } from '../../../src/storage/index.js';
 import { coreEntryOf } from '../../../src/runtime/codec.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { seededRandom } from '../../../src/runtime/node-host.js';
@@ -162,7 +162,7 @@ class InProcessSender implements PeerSender {
     const written = await dst.receive(file.index, file.term, src.bytes(file));
     const header = await dst.header(written);
     const answer = t.router.waitSnapshot(this.self, 5000);
-    t.step({ type: 'Snapshot', from: this.self, to: t.id, term, leaderId: this.self, snapshot: { index: header.index, term: header.term, configuration: header.configuration } });
+    t.step({ type: 'Snapshot', from: this.self, to: t.id, term, leaderId: this.self, snapshot: snapshotMetaOf(header) });
     const r = await answer.catch(() => null);
     if (r) this.#back(r);
   }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { NodeHost, parsePeers, seededRandom } from '../../../src/runtime/node-host.js';
 import { FileSnapshotStore } from '../../../src/storage/index.js';
+import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
 import { put, until } from './helpers.js';
@@ -53,7 +54,7 @@ test('a snapshot file beyond the log becomes the log base at start (its install 
     const configuration = host.node.configuration;
     await host.stop();
     const store = await FileSnapshotStore.open(join(dataDir, 'snap'));
-    await store.create({ index: 50, term: 7, configuration }, [{ key: Buffer.from('from-snap'), value: Buffer.from('yes'), expiresAtUnixMs: 0 }]);
+    await store.create({ index: 50, term: 7, configuration, configIndex: 1 }, [{ key: Buffer.from('from-snap'), value: Buffer.from('yes'), expiresAtUnixMs: 0 }]);
     host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } });
     try {
       assert.equal(host.node.sm.get(Buffer.from('from-snap'), Date.now())?.toString(), 'yes');
@@ -62,6 +63,32 @@ test('a snapshot file beyond the log becomes the log base at start (its install 
       assert.ok(index > 50, `new entries continue after the snapshot (index ${index})`);
       assert.equal(host.node.status().firstLogIndex, 51);
     } finally {
+      await host.stop();
+    }
+  });
+});
+
+test('a restart from a snapshot reports the same configuration index (GetNodeStatus) as before it', async () => {
+  await withDir(async (dir) => {
+    const dataDir = join(dir, 'n1');
+    let host = await NodeHost.start({ ...base, dataDir, mode: { kind: 'bootstrap' } });
+    const address = host.address;
+    const client = new EndpointClient();
+    try {
+      await until('leader', () => (host.node.leaderReady ? true : undefined));
+      for (let i = 0; i < 5; i++) await host.node.propose(put(`k${i}`, 'v'));
+      const snap = await host.node.snapshot();
+      const before = await client.getNodeStatus(address, { deadlineMs: 3000 });
+      assert.equal(Number(before.configIndex), 1, 'the bootstrap configuration entry');
+      assert.ok(snap.index > 1);
+      await host.stop();
+      host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } });
+      assert.equal(host.node.status().snapshotIndex, snap.index, 'restarted from the snapshot');
+      const after = await client.getNodeStatus(address, { deadlineMs: 3000 });
+      assert.equal(Number(after.configIndex), Number(before.configIndex));
+      assert.equal(host.node.sm.configIndex, 1);
+    } finally {
+      client.close();
       await host.stop();
     }
   });

@@ -124,6 +124,8 @@ test('snapshot, compaction, and a lagging follower catching up through an instal
     assert.equal(f.sm.get(Buffer.from('s0'), Date.now())?.toString(), 'v0');
     assert.equal(f.sm.get(Buffer.from('s59'), Date.now())?.toString(), 'v59');
     assert.ok((await c.nodes.get(lagging)!.snapshots.latest()) !== null, 'the follower holds the received snapshot');
+    assert.equal(f.status().configIndex, leader.status().configIndex, 'the installed snapshot carries the configuration index');
+    assert.equal(f.sm.configIndex, leader.status().configIndex);
   } finally {
     await c.stop();
   }
@@ -134,8 +136,11 @@ test('restart from memory storage: the state machine is rebuilt from snapshot + 
   try {
     let leader = await until('leader', () => c.leader());
     for (let i = 0; i < 25; i++) await leader.propose(put(`r${i}`, `v${i}`));
+    const configIndex = leader.status().configIndex;
+    assert.ok(leader.status().snapshotIndex > configIndex, 'the configuration entry is behind the snapshot');
     await c.restart(1, { snapshotEvery: 10, keepLogEntries: 2 });
     leader = await until('leader after restart', () => c.leader());
+    assert.equal(leader.status().configIndex, configIndex, 'the snapshot records the configuration index');
     await until('all applied again', () => (leader.sm.get(Buffer.from('r24'), Date.now()) ? true : undefined));
     assert.equal(leader.sm.scan(Buffer.from('r'), Date.now()).entries.length, 25);
   } finally {

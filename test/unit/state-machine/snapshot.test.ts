@@ -90,7 +90,7 @@ test('restore cancels key watchers (they must resync)', async () => {
   src.release();
   const b = new KvStateMachine();
   const w = b.watch({ key: Buffer.from('k') });
-  await b.restore({ index: src.index, term: src.term, configuration: src.configuration }, (async function* () { yield* records; })());
+  await b.restore({ index: src.index, term: src.term, configuration: src.configuration, configIndex: src.configIndex }, (async function* () { yield* records; })());
   const r = await w.next();
   assert.equal(r.value?.type, 'CANCELED');
   assert.equal(r.value?.reason, 'restored');

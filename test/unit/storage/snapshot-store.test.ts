@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
 import { countingFs } from '../../../src/storage/fs.js';
@@ -17,6 +18,7 @@ const meta: SnapshotMeta = {
   index: 120,
   term: 4,
   configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [{ id: 9, readOnly: true }], addresses: { 1: 'h:1', 9: 'h:9' } },
+  configIndex: 97,
 };
 
 function records(n: number): KvRecord[] {
@@ -51,9 +53,34 @@ test('write then read a snapshot: header fields, records in order, durable renam
     assert.equal(h.entryCount, 5000);
     assert.equal(h.sha256, w.bodySha256);
     assert.deepEqual(h.configuration, meta.configuration);
+    assert.equal(h.configIndex, 97);
+    assert.equal(h.formatVersion, 2);
     assert.deepEqual(await collect(store.records(info!)), input);
     const raw = await readFile(join(dir, '120-4.snap'));
     assert.equal(raw.subarray(0, 11).toString('latin1'), 'RAFTCTLSNAP');
+  });
+});
+
+test('a version-1 file (no configuration index) is still read, with its last included index as the configuration index', async () => {
+  await withTempDir(async (dir) => {
+    const store = await FileSnapshotStore.open(dir);
+    await store.create(meta, records(50));
+    const path = join(dir, '120-4.snap');
+    const v2 = await readFile(path);
+    // Version 2: [0, 80) fixed fields | u64 configuration index | configuration (C) | CRC-32.
+    // Version 1 is the same without the configuration index; its CRC covers [0, 80 + C).
+    const c = v2.readUInt32BE(76);
+    const head = Buffer.concat([v2.subarray(0, 80), v2.subarray(88, 88 + c)]);
+    head[11] = 1;
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlibCrc32(head));
+    await writeFile(path, Buffer.concat([head, crc, v2.subarray(88 + c + 4)]));
+    const [info] = await store.list();
+    const h = await store.header(info!);
+    assert.deepEqual([h.formatVersion, h.index, h.term, h.configIndex], [1, 120, 4, 120]);
+    assert.deepEqual(h.configuration, meta.configuration);
+    assert.deepEqual(await collect(store.records(info!)), records(50));
+    await store.verify(info!);
   });
 });
 
