@@ -35,7 +35,7 @@ import { GrpcTransport } from '../transport/grpc-transport.js';
 import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
-import { GrpcPeerSender } from './peer-sender.js';
+import { GrpcPeerSender, MAX_APPEND_BYTES } from './peer-sender.js';
 import { RaftNode, summaryOf } from './raft-node.js';
 import { addAdminService } from './services/admin-service.js';
 import { addClientService } from './services/client-services.js';
@@ -200,6 +200,7 @@ export class NodeHost {
           leaseDriftMs: Math.min(100, tickMs * 2),
           maxInflightAppends: 64,
           maxEntriesPerAppend: 256,
+          maxAppendBytes: MAX_APPEND_BYTES,
         },
         {
           hardState: loaded.hardState,

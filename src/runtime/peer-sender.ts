@@ -9,6 +9,8 @@
  *   (or cannot connect) the queue is dropped, the peer is reported Unreachable to the core once,
  *   and a new stream is opened after a backoff (50 ms doubling to 1 s, d-engine's policy);
  *   requests arriving during the backoff are dropped (the core re-probes after the report).
+ *   Each core Append is one wire request: the core bounds its size (`maxAppendBytes`, set by
+ *   NodeHost to {@link MAX_APPEND_BYTES}).
  * - Vote, PreVote, TimeoutNow: unary calls on the control channel, deadline one election
  *   timeout; responses stepped in as they arrive; failures ignored (the election timer retries).
  * - Snapshot: the latest snapshot file is pushed over InstallSnapshot (at most one push per
@@ -18,7 +20,7 @@
  *   two election timeouts, at least 1 s); the answer (or a NOT_LEADER rejection on failure) is
  *   stepped in.
  */
-import type { AppendMsg, Configuration, Inbound, NodeId, Outbound } from '../core/index.js';
+import type { Configuration, Inbound, NodeId, Outbound } from '../core/index.js';
 import type { SnapshotStore } from '../storage/index.js';
 import type { Membership, ReplicationStream, Transport } from '../transport/types.js';
 import type { AppendEntriesRequest } from '../transport/messages.js';
@@ -42,6 +44,13 @@ export interface GrpcPeerSenderOptions {
   /** Gzip AppendEntries (default false). */
   readonly compress?: boolean;
 }
+
+/**
+ * Payload bytes of one Append, the core's `maxAppendBytes` (NodeHost sets it): with the largest
+ * single entry the core may add past it (a 1 MiB value plus its key), a request stays well under
+ * gRPC's default 4 MiB receive limit.
+ */
+export const MAX_APPEND_BYTES = 2 * 1024 * 1024;
 
 const QUEUE_LIMIT = 512;
 /** Pause before a failed snapshot push is reported (and so retried). */
@@ -103,31 +112,6 @@ class PeerStream {
     }
   }
 
-  /**
-   * Sends one core Append split into several wire requests (each under the message-size
-   * budget) back to back on the FIFO stream, and steps one answer with the core's `seq`: the
-   * first answer that is not a success, else the last one (whose lastMatch covers them all).
-   */
-  sendParts(reqs: AppendEntriesRequest[], seq: number): void {
-    if (this.#closed) return;
-    const stream = this.#stream;
-    if (!stream) {
-      if (!this.#connecting && Date.now() >= this.#backoffUntil) void this.#connect();
-      return;
-    }
-    const gen = this.#generation;
-    void Promise.all(reqs.map((r) => stream.send(r))).then(
-      (answers) => {
-        if (this.#closed) return;
-        const answer = answers.find((a) => !a.success) ?? answers[answers.length - 1]!;
-        this.o.step(appendResponseFromWire(answer, this.peer, this.o.selfId, seq));
-      },
-      () => {
-        if (gen === this.#generation && this.#stream === stream) this.#broken('stream broke');
-      },
-    );
-  }
-
   #write(stream: ReplicationStream, req: AppendEntriesRequest, seq: number, gen: number): void {
     stream.send(req).then(
       (res) => {
@@ -157,49 +141,6 @@ class PeerStream {
     this.#stream?.close();
     this.#stream = null;
   }
-}
-
-/** Encoded bytes one AppendEntries request may carry (gRPC's default receive limit is 4 MiB). */
-export const APPEND_BYTES_BUDGET = 2 * 1024 * 1024;
-
-function entryBytes(e: AppendMsg['entries'][number]): number {
-  const p = e.payload;
-  if (p.type === 'command') return p.data.length + 48;
-  if (p.type === 'configuration') return 256 + Object.values(p.configuration.addresses).reduce((n, a) => n + a.length + 8, 0);
-  return 32;
-}
-
-/**
- * Splits an Append whose entries exceed {@link APPEND_BYTES_BUDGET} into consecutive Appends
- * (each continuing where the previous ended: prevLogIndex/prevLogTerm of its predecessor's last
- * entry; same term and leader commit index). Raft §5.3's consistency check holds for each part.
- */
-export function splitAppend(m: AppendMsg): AppendMsg[] {
-  let total = 0;
-  for (const e of m.entries) total += entryBytes(e);
-  if (total <= APPEND_BYTES_BUDGET) return [m];
-  const parts: AppendMsg[] = [];
-  let prevLogIndex = m.prevLogIndex;
-  let prevLogTerm = m.prevLogTerm;
-  let cur: AppendMsg['entries'][number][] = [];
-  let bytes = 0;
-  const flush = (): void => {
-    if (cur.length === 0) return;
-    parts.push({ ...m, prevLogIndex, prevLogTerm, entries: cur });
-    const last = cur[cur.length - 1]!;
-    prevLogIndex = last.index;
-    prevLogTerm = last.term;
-    cur = [];
-    bytes = 0;
-  };
-  for (const e of m.entries) {
-    const b = entryBytes(e);
-    if (bytes + b > APPEND_BYTES_BUDGET) flush();
-    cur.push(e);
-    bytes += b;
-  }
-  flush();
-  return parts;
 }
 
 /** The gRPC {@link PeerSender} (see the module contract). */
@@ -233,9 +174,7 @@ export class GrpcPeerSender implements PeerSender {
           s = new PeerStream(m.to, this.#o, () => this.membership());
           this.#streams.set(m.to, s);
         }
-        const parts = splitAppend(m);
-        if (parts.length === 1) s.send(appendToWire(m), m.seq);
-        else s.sendParts(parts.map(appendToWire), m.seq);
+        s.send(appendToWire(m), m.seq);
         return;
       }
       case 'Vote':

@@ -1,6 +1,6 @@
 /**
- * The runtime's conversions between core messages and wire messages, expiry entries, the
- * Append split by size, and the response router's correlation. Exact outputs.
+ * The runtime's conversions between core messages and wire messages, expiry entries, and the
+ * response router's correlation. Exact outputs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,8 +21,9 @@ import {
   voteFromWire,
   voteToWire,
 } from '../../../src/runtime/codec.js';
-import { splitAppend, APPEND_BYTES_BUDGET } from '../../../src/runtime/peer-sender.js';
 import { ResponseRouter } from '../../../src/runtime/response-router.js';
+import { MAX_APPEND_BYTES } from '../../../src/runtime/peer-sender.js';
+import { ack, appendsTo, drainAll, makeLeader, newCore } from '../core/fixtures.js';
 import { decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/index.js';
 import { toApplyEntry } from '../../../src/storage/index.js';
 
@@ -86,16 +87,20 @@ test('a leader-proposed expiry is a superset WriteCommand (expire = 100) that ap
   assert.deepEqual(decodeWriteCommand(data), { op: 'expire', keys });
 });
 
-test('an Append over the byte budget is split into consecutive Appends that chain prevLogIndex/prevLogTerm', () => {
-  const big = Math.floor(APPEND_BYTES_BUDGET / 3);
-  const m: AppendMsg = { type: 'Append', from: 1, to: 2, term: 3, leaderId: 1, prevLogIndex: 10, prevLogTerm: 1, entries: [11, 12, 13, 14, 15].map((i) => cmd(i, big)), leaderCommitIndex: 10, seq: 4 };
-  const parts = splitAppend(m);
-  assert.deepEqual(parts.map((p) => [p.prevLogIndex, p.prevLogTerm, p.entries.map((e) => e.index)]), [
-    [10, 1, [11, 12]],
-    [12, 2, [13, 14]],
-    [14, 2, [15]],
-  ]);
-  assert.deepEqual(splitAppend({ ...m, entries: [cmd(11, 10)] }).length, 1);
+test('Appends stay under gRPC\'s 4 MiB limit: the core, with NodeHost\'s MAX_APPEND_BYTES, bounds each one (no split in the runtime)', () => {
+  const c = newCore(1, [1, 2], { maxAppendBytes: MAX_APPEND_BYTES });
+  makeLeader(c, [1, 2]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  drainAll(c);
+  const value = 1024 * 1024; // the largest value a client may write
+  for (let i = 0; i < 7; i++) c.propose(Buffer.alloc(value + 4096, i));
+  const appends = appendsTo(drainAll(c).messages, 2).filter((m) => m.entries.length > 0);
+  assert.deepEqual(appends.flatMap((m) => m.entries.map((e) => e.index)), [2, 3, 4, 5, 6, 7, 8], 'every entry sent once, in order');
+  assert.ok(appends.length > 1, 'the backlog is spread over several Appends');
+  for (const m of appends) {
+    const bytes = raftctl.raft.v1.AppendEntriesRequest.encode(appendToWire(m)).finish().length;
+    assert.ok(bytes < 4 * 1024 * 1024, `an Append of ${bytes} bytes`);
+  }
 });
 
 test('the response router hands each answer to its waiter: appends by (peer, seq), votes FIFO per peer', async () => {
