@@ -346,6 +346,8 @@ export function defaultResponse(method: string, request: any, peer: { id: number
       return { leaderId: peer.id, leaderAddress: peer.address, term: 1 };
     case 'TimeoutNow':
       return {};
+    case 'ReadIndex':
+      return { term: request.term ?? 0, ctx: request.ctx ?? 0, index: 1 };
     default:
       throw new GrpcStatusError(status.UNIMPLEMENTED, `${method} is not scripted on this fake peer`);
   }

@@ -1,6 +1,6 @@
 /**
  * sendVoteRequests, sendClusterUpdate and the runtime's per-peer sends (requestVote, preVote,
- * timeoutNow) against fake peers on 127.0.0.1 (issue 2 "Transport"; reference §2.6).
+ * timeoutNow, readIndex) against fake peers on 127.0.0.1 (issue 2 "Transport"; reference §2.6).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -193,7 +193,7 @@ describe('sendClusterUpdate', () => {
   });
 });
 
-describe('per-peer sends: requestVote, preVote, timeoutNow', () => {
+describe('per-peer sends: requestVote, preVote, timeoutNow, readIndex', () => {
   it('sends one call each on the control channel and maps failures', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     const m = cluster();
@@ -202,7 +202,10 @@ describe('per-peer sends: requestVote, preVote, timeoutNow', () => {
       assert.equal((await t.preVote(2, { ...VOTE, term: 6 }, m, { deadlineMs: 3000 })).term, 6);
       assert.equal(await t.timeoutNow(2, { term: 5, leaderId: 1 }, m, { deadlineMs: 3000 }), undefined);
       assert.deepEqual({ ...(p2.callsTo('TimeoutNow').at(-1)!.request as object) }, { term: 5, leaderId: 1 });
-      const ports = new Set(['RequestVote', 'PreVote', 'TimeoutNow'].map((k) => p2.callsTo(k).at(-1)!.peer));
+      const read = await t.readIndex(2, { term: 5, from: 1, ctx: 9 }, m, { deadlineMs: 3000 });
+      assert.deepEqual([read.term, read.ctx, read.index, read.rejected], [5, 9, 1, false]);
+      assert.deepEqual({ ...(p2.callsTo('ReadIndex').at(-1)!.request as object) }, { term: 5, from: 1, ctx: 9 });
+      const ports = new Set(['RequestVote', 'PreVote', 'TimeoutNow', 'ReadIndex'].map((k) => p2.callsTo(k).at(-1)!.peer));
       assert.equal(ports.size, 1, 'all on one control connection');
 
       p2.queue('PreVote', delay(10_000));
