@@ -34,10 +34,10 @@ import type {
   JoinResponse,
   LeaderDiscoveryRequest,
   LeaderDiscoveryResponse,
-  SnapshotResponse,
-  TimeoutNowRequest,
   ReadIndexRequest,
   ReadIndexResponse,
+  SnapshotResponse,
+  TimeoutNowRequest,
   VoteRequest,
   VoteResponse,
 } from './messages.js';

@@ -13,11 +13,11 @@ import type {
   JoinResponse,
   LeaderDiscoveryRequest,
   LeaderDiscoveryResponse,
+  ReadIndexRequest,
+  ReadIndexResponse,
   SnapshotChunk,
   SnapshotResponse,
   TimeoutNowRequest,
-  ReadIndexRequest,
-  ReadIndexResponse,
   VoteRequest,
   VoteResponse,
 } from './messages.js';
