@@ -38,12 +38,18 @@ export function refuseVote(s: CoreState, m: VoteMsg | PreVoteMsg): void {
 
 /**
  * RequestVote in our term (the caller adopted a higher term first). Grant iff we have not
- * voted for someone else in this term, know no leader of it, and the candidate's log is at
- * least as up to date (Raft §5.2, §5.4.1). A grant resets the election timer (Raft §5.2).
+ * voted for someone else in this term, know no leader of it, the candidate's log is at
+ * least as up to date (Raft §5.2, §5.4.1), and we are not inside a leader's lease
+ * (dissertation §4.2.3) unless the request is a leadership transfer or repeats the vote we
+ * already gave. The lease is checked here, whatever raised our term to the request's: a
+ * higher-term answer (a refused PreVoteResponse, say) makes us a follower of that term
+ * without resetting `ticksSinceLeaderContact`, so a Vote of that term must still honour
+ * the lease. A grant resets the election timer (Raft §5.2).
  */
 export function handleVote(s: CoreState, m: VoteMsg): void {
   const free = s.votedFor === m.from || (s.votedFor === 0 && s.leaderId === 0);
-  const granted = m.term === s.term && free && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
+  const leased = inLease(s) && !m.leadershipTransfer && s.votedFor !== m.from;
+  const granted = m.term === s.term && free && !leased && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
   if (granted) {
     s.setHardState(s.term, m.from);
     s.electionElapsed = 0;

@@ -19,7 +19,7 @@ interface Envelope {
   readonly term: Term;
 }
 
-/** RequestVote (Raft §5.2). `leadershipTransfer` = dissertation §3.10: vote even inside a leader lease. */
+/** RequestVote (Raft §5.2). `leadershipTransfer`: vote even inside a leader lease (dissertation §4.2.3; transfer itself §3.10). */
 export interface VoteMsg extends Envelope {
   readonly type: 'Vote';
   readonly lastLogIndex: LogIndex;

@@ -13,7 +13,9 @@
  * Lease: each round records the monotonic time of the tick before it was sent; a confirmed
  * round starts a lease of (electionTimeoutMin - 1) * tickMs - leaseDriftMs. Followers refuse
  * votes for electionTimeoutMin ticks after hearing from the leader (counted from restart for
- * a restarted node), and a tick can fire up to one tick early, hence the "- 1". Leases need
+ * a restarted node), whatever message raised their term (election.ts handleVote checks the
+ * lease for every Vote, not only for one that raises the term), and a tick can fire up to
+ * one tick early, hence the "- 1". Leases need
  * CheckQuorum, and are never used again in a term once a leadership transfer started
  * (TimeoutNow lets a candidate bypass the followers' lease check). A new configuration
  * entry drops the lease: only rounds acknowledged by a quorum of the configuration now in

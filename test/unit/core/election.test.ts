@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allMessages, drain, makeLeader, newCore, restoredWith, tickN, cmd } from './fixtures.js';
+import { allMessages, drain, makeLeader, newCore, restoredWith, tickN, cmd, noop } from './fixtures.js';
 
 test('Raft §5.2 / §9.6: after its election timeout a follower runs Pre-Vote in term+1 without changing its term', () => {
   const c = newCore(1, [1, 2, 3]);
@@ -129,6 +129,43 @@ test('dissertation §4.2.3: within an election timeout of hearing from its leade
   rd = drain(c);
   assert.deepEqual(rd.hardState, { term: 2, votedFor: 3 });
   assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [true]);
+});
+
+test('dissertation §4.2.3: a Vote inside the lease is refused even when another message already raised the term (refused PreVoteResponse first)', () => {
+  // Reviewer's demo_lease: node 2 times out and pre-votes for term 6, hears leader 1 (term 5)
+  // again, then a refusal of its old PreVote arrives in term 6 and makes it a follower of
+  // term 6 with no leader and no vote; node 3's Vote for term 6 must still be refused.
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  tickN(c, 10);
+  assert.equal(c.status().role, 'pre-candidate');
+  drain(c);
+  c.step({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 1, prevLogTerm: 5, entries: [], leaderCommitIndex: 1, seq: 1 });
+  c.tick(0);
+  drain(c);
+  c.step({ type: 'PreVoteResponse', from: 3, to: 2, term: 6, voteGranted: false, lastLogIndex: 1, lastLogTerm: 5 });
+  assert.deepEqual([c.status().term, c.status().leaderId, c.status().votedFor], [6, 0, 0]);
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: false });
+  const rd = drain(c);
+  assert.deepEqual(rd.hardState, { term: 6, votedFor: 0 });
+  assert.deepEqual(rd.messagesAfterPersist, [
+    { type: 'VoteResponse', from: 2, to: 3, term: 6, voteGranted: false, lastLogIndex: 1, lastLogTerm: 5 },
+  ]);
+  // Out of the lease (an election timeout without the leader) the same request is granted.
+  tickN(c, 9);
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: false });
+  assert.deepEqual(drain(c).messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [true]);
+});
+
+test('dissertation §4.2.3: inside the lease a Vote of the current term is still granted with the transfer flag, and a repeated grant is repeated', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  c.step({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 1, prevLogTerm: 5, entries: [], leaderCommitIndex: 1, seq: 1 });
+  drain(c);
+  c.step({ type: 'AppendResponse', from: 3, to: 2, term: 6, seq: 0, result: { kind: 'higherTerm', higherTerm: 6 } });
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: true });
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: false });
+  const rd = drain(c);
+  assert.deepEqual(rd.hardState, { term: 6, votedFor: 3 });
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [true, true]);
 });
 
 test('dissertation §9.6: a Pre-Vote grant changes neither term nor vote and answers in the proposed term', () => {
