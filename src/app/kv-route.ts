@@ -105,22 +105,7 @@ export interface RouteOptions {
   readonly anyNode?: boolean;
 }
 
-/** Waits `ms`, but never past the command's budget. */
-function pause(ctx: KvContext, ms: number): Promise<void> {
-  return sleep(Math.min(ms, ctx.budget.remainingMs()), ctx.budget.signal);
-}
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** The leader's address as the cluster reports it now (null when no endpoint names one). */
 async function rediscover(ctx: KvContext): Promise<string | null> {
@@ -163,7 +148,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
           target = hinted;
           continue;
         }
-        await pause(ctx, backoffMs);
+        await ctx.budget.pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 500);
         if (ctx.budget.remainingMs() <= 0) throw error;
         const found = await rediscover(ctx);
@@ -171,7 +156,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
         continue;
       }
       if (options.kind === 'write' || !isRetryable(error)) throw error;
-      await pause(ctx, backoffMs);
+      await ctx.budget.pause(backoffMs);
       backoffMs = Math.min(backoffMs * 2, 500);
       target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
     }

@@ -53,6 +53,23 @@ export class CallBudget {
     return { deadlineMs: Math.min(this.timeoutMs, this.remainingMs()), signal: this.#controller.signal };
   }
 
+  /**
+   * Waits `ms`, but never past the budget: resolves early (never rejects) when `--wait-timeout`
+   * passes, so the caller's next {@link check} reports the timeout.
+   */
+  pause(ms: number): Promise<void> {
+    const signal = this.#controller.signal;
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(ms, this.remainingMs()));
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
   /** Throws a TimeoutError (exit 5) once `--wait-timeout` has passed. */
   check(): void {
     if (this.remainingMs() <= 0 || this.#controller.signal.aborted) throw this.#expiredError();

@@ -95,17 +95,6 @@ async function poll(ctx: KvContext, condition: WaitCondition): Promise<Poll> {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * Polls `condition` until it holds or the command's budget runs out. Exit 0 when met, 5
@@ -130,7 +119,7 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
     const result = (): WaitResult => ({ condition: condition.kind, target, met: last.met && error === null, attempts, elapsedMs: Math.round(performance.now() - started), detail: last.detail, error });
     if (last.met && error === null) return { result: result(), exitCode: EXIT.OK, message: null, hint: null, code: null };
     if (ctx.budget.remainingMs() <= 0) break;
-    await sleep(Math.min(delay, ctx.budget.remainingMs()), ctx.budget.signal);
+    await ctx.budget.pause(delay);
     delay = Math.min(maxDelay, Math.round(delay * 1.5));
   }
   const result: WaitResult = { condition: condition.kind, target, met: false, attempts, elapsedMs: Math.round(performance.now() - started), detail: last.detail, error };
