@@ -35,9 +35,15 @@ function running(node: RaftNode): void {
   if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
 }
 
+/** Node id 0 is invalid everywhere (PROTOCOL.md): a peer message naming it is refused, never stepped. */
+function requireSender(from: number, field: string): void {
+  if (!isNodeId(from)) throw statusError(Code.INVALID_ARGUMENT, `${field} must be a node id from 1 to 2^32-1 (got ${from})`);
+}
+
 async function handleVote(ctx: PeerServiceContext, req: VoteRequest, pre: boolean): Promise<VoteResponse> {
   running(ctx.node);
   const msg = voteFromWire(req, ctx.node.id, pre);
+  requireSender(msg.from, 'VoteRequest.candidate_id');
   const answer = ctx.node.router.waitVote(msg.from, pre, ctx.answerTimeoutMs);
   ctx.node.step(msg);
   return voteResponseToWire(await answer);
@@ -47,6 +53,7 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
   running(ctx.node);
   const seq = ctx.node.router.nextSeq();
   const msg = appendFromWire(req, ctx.node.id, seq);
+  requireSender(msg.from, 'AppendEntriesRequest.leader_id');
   const answer = ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs);
   ctx.node.step(msg);
   return appendResponseToWire(await answer);
@@ -59,7 +66,7 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
 async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): Promise<ReadIndexResponse> {
   running(ctx.node);
   const msg = readIndexFromWire(req, ctx.node.id);
-  if (!isNodeId(msg.from)) throw statusError(Code.INVALID_ARGUMENT, 'ReadIndex needs the asking node id in `from`');
+  requireSender(msg.from, 'ReadIndexRequest.from');
   const answer = ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000));
   ctx.node.step(msg);
   return readIndexResponseToWire(await answer);

@@ -15,7 +15,7 @@ import { ChannelPool } from '../../../src/transport/channels.js';
 import { serverStreamCall } from '../../../src/transport/call.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
-import { AdminService, ClusterManagementService, ElectionService, RaftClientService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
+import { AdminService, ClusterManagementService, ElectionService, RaftClientService, ReplicationService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { until } from './helpers.js';
 
@@ -99,6 +99,20 @@ test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION; wi
   const denied = await client.call(ep, ElectionService.RequestVote, req, o);
   assert.equal(denied.voteGranted, false);
   assert.ok(Number(denied.term) >= 2);
+});
+
+/**
+ * Scenario: a RequestVote naming candidate 0 and an AppendEntries naming leader 0.
+ * Expected: INVALID_ARGUMENT, and the node's term is unchanged (nothing was stepped into the core).
+ * Rule: node id 0 is invalid everywhere (PROTOCOL.md).
+ */
+test('peer messages from node id 0 are refused with INVALID_ARGUMENT and change nothing', async () => {
+  const before = await client.getNodeStatus(ep, o);
+  await assert.rejects(client.call(ep, ElectionService.RequestVote, { term: 99, candidateId: 0, lastLogIndex: 999, lastLogTerm: 99 }, o), /candidate_id must be a node id/);
+  await assert.rejects(client.call(ep, ReplicationService.AppendEntries, { term: 99, leaderId: 0, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0 }, o), /leader_id must be a node id/);
+  const after = await client.getNodeStatus(ep, o);
+  assert.equal(after.term, before.term);
+  assert.equal(after.votedFor, before.votedFor);
 });
 
 test('health is SERVING for the five d-engine services and ours', async () => {
