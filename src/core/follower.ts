@@ -82,7 +82,7 @@ function appendFromFirstConflict(s: CoreState, entries: readonly Entry[]): void 
  */
 export function handleSnapshot(s: CoreState, m: SnapshotMsg): void {
   const ok = (success: boolean) =>
-    s.send({ type: 'SnapshotResponse', from: s.id, to: m.from, term: s.term, success });
+    s.send({ type: 'SnapshotResponse', from: s.id, to: m.from, term: s.term, success, snapshotIndex: m.snapshot.index });
   if (s.role === 'leader') {
     ok(false);
     return;

@@ -81,10 +81,16 @@ export interface SnapshotMsg extends Envelope {
   readonly snapshot: SnapshotMeta;
 }
 
-/** Answer to Snapshot. */
+/**
+ * Answer to Snapshot. `snapshotIndex` names the snapshot answered (its last included index):
+ * the core's follower copies it from the request, a runtime that pushed a snapshot file fills
+ * in that file's index. The leader ignores answers for an older snapshot than the one it is
+ * waiting for, so a late success cannot be credited to a newer transfer.
+ */
 export interface SnapshotResponseMsg extends Envelope {
   readonly type: 'SnapshotResponse';
   readonly success: boolean;
+  readonly snapshotIndex: LogIndex;
 }
 
 /** Leader transfer: campaign now, skipping Pre-Vote, with the transfer flag (dissertation §3.10). No response. */
@@ -111,11 +117,14 @@ export interface ReadIndexResponseMsg extends Envelope {
 }
 
 /**
- * Local report from the runtime: the replication stream / RPC to `from` failed (or a
- * snapshot transfer to it failed). `to` is this node; `term` is ignored.
+ * Local report from the runtime: the replication stream / RPC to `from` failed, or (with
+ * `snapshot: true`) a snapshot transfer to it failed. `to` is this node; `term` is ignored.
+ * Only a snapshot failure ends the SNAPSHOT state: a failed Append stream says nothing about
+ * a transfer that may still be in flight.
  */
 export interface UnreachableMsg extends Envelope {
   readonly type: 'Unreachable';
+  readonly snapshot?: boolean;
 }
 
 /** Everything `RaftCore.step` accepts. */

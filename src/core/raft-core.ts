@@ -117,7 +117,7 @@ export class RaftCore {
         refuseVote(s, m);
         return;
       case 'Snapshot':
-        s.send({ type: 'SnapshotResponse', from: s.id, to: m.from, term: s.term, success: false });
+        s.send({ type: 'SnapshotResponse', from: s.id, to: m.from, term: s.term, success: false, snapshotIndex: m.snapshot.index });
         return;
       case 'ReadIndex':
         s.send(readRejection(s, m));

@@ -116,9 +116,10 @@ function appendLimit(s: CoreState, lo: LogIndex, hi: LogIndex): LogIndex {
 }
 
 /**
- * Empty Append anchored at the peer's matchIndex (known to match), so it always succeeds,
- * carries the commit index (the follower commits up to min(leaderCommit, matchIndex)) and
- * confirms leadership. Anchored at (0, 0) when the match is compacted away.
+ * Empty Append anchored at the peer's matchIndex, carrying the commit index (the follower
+ * commits up to min(leaderCommit, matchIndex)) and confirming leadership. Anchored at (0, 0)
+ * when the match is compacted away. It succeeds as long as matchIndex is right; a conflict
+ * answer at or below matchIndex proves it wrong, and handleAppendResponse lowers it.
  */
 export function sendHeartbeat(s: CoreState, pr: Progress): void {
   let prevLogIndex = pr.matchIndex;
@@ -183,7 +184,12 @@ export function handleAppendResponse(s: CoreState, m: AppendResponseMsg): void {
     }
   } else if (r.kind === 'conflict') {
     if (m.seq >= pr.resetSeq) {
-      pr.becomeProbe(backtrack(s, pr, rejectedPrev, r.conflictTerm, r.conflictIndex));
+      const next = backtrack(s, pr, rejectedPrev, r.conflictTerm, r.conflictIndex);
+      // A follower whose log matched ours up to matchIndex cannot point at or below it: our
+      // matchIndex is wrong (it never holds for a correct follower). Lowering it is safe (the
+      // commit index never moves back) and lets the probe reach the real match point.
+      if (rejectedPrev !== undefined && next <= pr.matchIndex) pr.matchIndex = next - 1;
+      pr.becomeProbe(next);
     }
   }
   if (acked) checkRounds(s);
@@ -209,13 +215,17 @@ function backtrack(s: CoreState, pr: Progress, rejectedPrev: LogIndex | undefine
   return Math.max(1, Math.min(next, rejectedPrev));
 }
 
-/** Handles a SnapshotResponse of the current term. */
+/**
+ * Handles a SnapshotResponse of the current term. Only an answer for the snapshot being sent
+ * (or a newer one the runtime chose to push) counts: an answer for an older snapshot belongs
+ * to a transfer this progress state no longer waits for.
+ */
 export function handleSnapshotResponse(s: CoreState, m: SnapshotResponseMsg): void {
   const pr = s.progress.get(m.from);
-  if (!pr || pr.state !== 'SNAPSHOT') return;
+  if (!pr || pr.state !== 'SNAPSHOT' || m.snapshotIndex < pr.pendingSnapshot) return;
   pr.recentActive = true;
   pr.ticksSinceContact = 0;
-  const snap = pr.pendingSnapshot;
+  const snap = m.snapshotIndex;
   if (m.success) {
     const advanced = snap > pr.matchIndex;
     if (advanced) pr.matchIndex = snap;
@@ -228,11 +238,16 @@ export function handleSnapshotResponse(s: CoreState, m: SnapshotResponseMsg): vo
   if (s.role === 'leader') while (sendAppend(s, pr));
 }
 
-/** The stream or RPC to a peer failed: whatever was in flight is gone; probe on the next heartbeat. */
+/**
+ * The stream or RPC to a peer failed: whatever Appends were in flight are gone; probe on the
+ * next heartbeat. A peer in SNAPSHOT state stays there unless the report is about the
+ * snapshot transfer itself (`snapshot: true`): the transfer may still be in flight.
+ */
 export function handleUnreachable(s: CoreState, m: UnreachableMsg): void {
   if (s.role !== 'leader') return;
   const pr = s.progress.get(m.from);
-  if (pr && (pr.state !== 'PROBE' || pr.probeSent)) pr.becomeProbe(pr.matchIndex + 1);
+  if (!pr) return;
+  if (pr.state === 'SNAPSHOT' ? m.snapshot === true : pr.state !== 'PROBE' || pr.probeSent) pr.becomeProbe(pr.matchIndex + 1);
 }
 
 /**

@@ -230,7 +230,7 @@ export class GrpcPeerSender implements PeerSender {
         },
       );
       this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
-      if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true });
+      if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true, snapshotIndex: file.index });
     } catch (err) {
       const now = Date.now();
       if (now - (this.#lastPushWarn.get(peer) ?? 0) >= 1000) {
@@ -240,7 +240,7 @@ export class GrpcPeerSender implements PeerSender {
       // Report after a pause: the core retries the snapshot at once, and a peer that cannot take
       // one must not turn into a busy loop.
       setTimeout(() => {
-        if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0 });
+        if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
       }, SNAPSHOT_RETRY_MS).unref();
     } finally {
       this.#pushing.delete(peer);

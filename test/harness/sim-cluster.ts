@@ -406,7 +406,8 @@ export class SimCluster {
     if (reportTo === 0) return;
     const n = this.nodes.get(reportTo);
     if (!n || !n.up) return;
-    const msg: Inbound = { type: 'Unreachable', from: peer, to: reportTo, term: 0 };
+    const snapshot = m.type === 'Snapshot' || m.type === 'SnapshotResponse';
+    const msg: Inbound = { type: 'Unreachable', from: peer, to: reportTo, term: 0, ...(snapshot ? { snapshot } : {}) };
     this.#push({ kind: 'deliver', t: this.now + this.rng.between(5, 50), seq: this.#seq++, msg, toEpoch: n.epoch, fromEpoch: 0, appendSeq: 0 });
   }
 

@@ -150,9 +150,80 @@ test('Raft §7: the leader sends a snapshot when the next entry a peer needs is 
     { type: 'Snapshot', from: 1, to: 3, term: 1, leaderId: 1, snapshot: meta },
   ]);
   assert.equal(c.status().peers.find((p) => p.id === 3)!.state, 'SNAPSHOT');
-  c.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 1, success: true });
+  c.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 1, success: true, snapshotIndex: 3 });
   const after = appendsTo(allMessages(drain(c)), 3);
   assert.deepEqual(after.map((m) => [m.prevLogIndex, m.prevLogTerm, m.entries.map((e) => e.index)]), [[3, 1, [4]]]);
+});
+
+/** Leader 1 of [1,2,3] with entries 1..4 applied and compacted to 3; peer 3 is in SNAPSHOT state for it. */
+function leaderSendingSnapshot() {
+  const c = newCore(1, [1, 2, 3]);
+  makeLeader(c, [1, 2, 3]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  for (const t of ['a', 'b', 'c']) c.propose(new TextEncoder().encode(t));
+  drainAll(c);
+  c.step(ack(2, 1, 1, 4, 1, 2));
+  drainAll(c);
+  c.compact(3);
+  c.step({ type: 'AppendResponse', from: 3, to: 1, term: 1, seq: 1, result: { kind: 'conflict', conflictIndex: 1 } });
+  drainAll(c);
+  return c;
+}
+
+const peer3 = (c: ReturnType<typeof newCore>) => {
+  const p = c.status().peers.find((x) => x.id === 3)!;
+  return [p.state, p.matchIndex, p.nextIndex];
+};
+
+test('Raft §7: a failed Append stream does not end a snapshot transfer in flight; a failed transfer does', () => {
+  const c = leaderSendingSnapshot();
+  assert.deepEqual(peer3(c), ['SNAPSHOT', 0, 1]);
+  c.step({ type: 'Unreachable', from: 3, to: 1, term: 0 });
+  assert.deepEqual(peer3(c), ['SNAPSHOT', 0, 1], 'append-stream failure: still waiting for the transfer');
+  tickN(c, 1);
+  assert.deepEqual(drainAll(c).messages.filter((m) => m.type === 'Snapshot'), [], 'no second transfer');
+  c.step({ type: 'Unreachable', from: 3, to: 1, term: 0, snapshot: true });
+  assert.deepEqual(peer3(c), ['PROBE', 0, 1]);
+  tickN(c, 1); // the probe (here: the snapshot again) goes out with the next heartbeat
+  assert.deepEqual(drainAll(c).messages.filter((m) => m.type === 'Snapshot').map((m) => m.type === 'Snapshot' && m.snapshot.index), [3], 'retried');
+});
+
+test('Raft §7: an answer for an older snapshot is not credited to the newer one being sent', () => {
+  const c = leaderSendingSnapshot();
+  // The log moves on and is compacted again; the first transfer fails and a newer snapshot is sent.
+  for (const t of ['d', 'e']) c.propose(new TextEncoder().encode(t));
+  drainAll(c);
+  c.step(ack(2, 1, 1, 6, 1, 3));
+  drainAll(c);
+  assert.equal(c.compact(6).index, 6);
+  c.step({ type: 'Unreachable', from: 3, to: 1, term: 0, snapshot: true });
+  tickN(c, 1);
+  assert.deepEqual(drainAll(c).messages.filter((m) => m.type === 'Snapshot').map((m) => m.type === 'Snapshot' && m.snapshot.index), [6]);
+  // A late success for snapshot 3 proves nothing about 6.
+  c.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 1, success: true, snapshotIndex: 3 });
+  assert.deepEqual(peer3(c), ['SNAPSHOT', 0, 1]);
+  c.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 1, success: true, snapshotIndex: 6 });
+  assert.deepEqual(peer3(c), ['PROBE', 6, 7]);
+  const after = appendsTo(drainAll(c).messages, 3);
+  assert.deepEqual(after.map((m) => [m.prevLogIndex, m.prevLogTerm, m.entries.length]), [[6, 1, 0]]);
+});
+
+test('Raft §5.3: a conflict at or below matchIndex proves matchIndex wrong; it is lowered and the probe goes there', () => {
+  const c = newCore(1, [1, 2, 3]);
+  makeLeader(c, [1, 2, 3]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  for (const t of ['a', 'b', 'c']) c.propose(new TextEncoder().encode(t));
+  drainAll(c);
+  c.step(ack(2, 1, 1, 4, 1, 2));
+  drainAll(c);
+  tickN(c, 1); // heartbeat round: seq 3 to peer 2, anchored at matchIndex 4
+  const hb = appendsTo(drainAll(c).messages, 2);
+  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[3, 4, 0]]);
+  // Peer 2 answers that its log ends at 2 (it cannot, if matchIndex 4 were right).
+  c.step({ type: 'AppendResponse', from: 2, to: 1, term: 1, seq: 3, result: { kind: 'conflict', conflictIndex: 3 } });
+  const p = c.status().peers.find((x) => x.id === 2)!;
+  assert.deepEqual([p.state, p.matchIndex, p.nextIndex], ['PROBE', 2, 3]);
+  assert.deepEqual(appendsTo(drainAll(c).messages, 2).map((m) => [m.prevLogIndex, m.entries.map((e) => e.index)]), [[2, [3, 4]]]);
 });
 
 test('Raft §7: a follower installs a snapshot from its leader past its commit index; one at or below it is refused', () => {

@@ -116,5 +116,5 @@ test('the response router hands each answer to its waiter: appends by (peer, seq
   assert.deepEqual([(await v1).term, (await v2).term], [1, 2]);
   const late = r.waitSnapshot(4, 10);
   await assert.rejects(late, /no answer/);
-  assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: true }), false);
+  assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: true, snapshotIndex: 0 }), false);
 });
