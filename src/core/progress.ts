@@ -37,6 +37,8 @@ export class Progress {
   recentActive = false;
   /** Ticks since the last response from this peer. */
   ticksSinceContact = 0;
+  /** leaderCommitIndex carried by the last Append sent to this peer (commit broadcasts skip peers that have it). */
+  sentCommit: LogIndex = 0;
   #sent: SentAppend[] = [];
   #head = 0;
   #inflight = 0;

@@ -224,6 +224,7 @@ export class RaftCore {
     if (s.readyOutstanding) return false;
     return (
       s.needBroadcast ||
+      s.commitBroadcast ||
       s.msgs.length > 0 ||
       s.msgsAfterPersist.length > 0 ||
       s.log.hasUnstable() ||
@@ -247,8 +248,9 @@ export class RaftCore {
     const s = this.#s;
     if (s.readyOutstanding) throw new Error('ready() called before advance() of the previous Ready');
     flushReads(s); // first, so the entries sent below also count for the reads' round
-    if (s.role === 'leader' && s.needBroadcast) broadcastAppends(s);
+    if (s.role === 'leader' && (s.needBroadcast || s.commitBroadcast)) broadcastAppends(s, s.commitBroadcast);
     s.needBroadcast = false;
+    s.commitBroadcast = false;
     const log = s.log;
     let hardState;
     if (s.term !== s.handedHardState.term || s.votedFor !== s.handedHardState.votedFor) {

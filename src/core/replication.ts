@@ -41,9 +41,39 @@ export function syncProgress(s: CoreState): void {
   }
 }
 
-/** Sends what each peer can take now (called when the Ready is built, so proposals batch). */
-export function broadcastAppends(s: CoreState): void {
-  for (const pr of s.progress.values()) while (sendAppend(s, pr));
+/**
+ * Sends what each peer can take now (called when the Ready is built, so proposals batch).
+ * With `commit` (the commit index moved since the last Ready), a REPLICATE peer whose last
+ * Append did not carry the current commit index gets an empty one at its nextIndex, so
+ * followers learn it now rather than at the next heartbeat (as etcd's bcastAppend). At most
+ * one such Append per peer per Ready.
+ */
+export function broadcastAppends(s: CoreState, commit = false): void {
+  for (const pr of s.progress.values()) {
+    while (sendAppend(s, pr));
+    if (commit && pr.state === 'REPLICATE' && pr.sentCommit < s.log.commitIndex) sendCommit(s, pr);
+  }
+}
+
+/** Empty Append right after the last entry sent to `pr` (REPLICATE), carrying the commit index. */
+function sendCommit(s: CoreState, pr: Progress): void {
+  const prevLogIndex = pr.nextIndex - 1;
+  const prevLogTerm = s.log.term(prevLogIndex);
+  if (prevLogTerm === undefined) return;
+  const seq = pr.recordSent(prevLogIndex, false);
+  s.send({
+    type: 'Append',
+    from: s.id,
+    to: pr.id,
+    term: s.term,
+    leaderId: s.id,
+    prevLogIndex,
+    prevLogTerm,
+    entries: [],
+    leaderCommitIndex: s.log.commitIndex,
+    seq,
+  });
+  pr.sentCommit = s.log.commitIndex;
 }
 
 /**
@@ -80,6 +110,7 @@ export function sendAppend(s: CoreState, pr: Progress): boolean {
     leaderCommitIndex: s.log.commitIndex,
     seq,
   });
+  pr.sentCommit = s.log.commitIndex;
   if (pr.state === 'PROBE') {
     pr.probeSent = true;
     return false;
@@ -141,6 +172,7 @@ export function sendHeartbeat(s: CoreState, pr: Progress): void {
     leaderCommitIndex: s.log.commitIndex,
     seq,
   });
+  pr.sentCommit = s.log.commitIndex;
 }
 
 /** Asks the runtime to stream the latest snapshot to the peer (Raft §7). */
@@ -262,6 +294,7 @@ export function maybeCommit(s: CoreState): boolean {
   );
   if (idx <= s.log.commitIndex || s.log.term(idx) !== s.term) return false;
   s.log.commitIndex = idx;
+  s.commitBroadcast = true;
   afterCommit(s);
   return true;
 }

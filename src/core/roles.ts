@@ -27,6 +27,7 @@ export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void
     s.transferElapsed = 0;
     s.leaseStartMs = Number.NEGATIVE_INFINITY;
     s.needBroadcast = false;
+    s.commitBroadcast = false;
     s.pendingConfigIndex = 0;
     failLeaderReads(s);
   }

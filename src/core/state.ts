@@ -81,6 +81,8 @@ export class CoreState {
   leaseStartMs = Number.NEGATIVE_INFINITY;
   /** Leader: new entries or commit progress to send at the next flush. */
   needBroadcast = false;
+  /** Leader: the commit index moved since the last flush; peers with nothing else to receive get a commit-only Append. */
+  commitBroadcast = false;
 
   // Reads.
   /** Leader: reads registered since the last flush (they join the next round). */

@@ -23,10 +23,10 @@ test('dissertation §6.4: a ReadIndex read waits for a quorum to acknowledge a r
   const rd = drain(c);
   assert.deepEqual(rd.readStates, []);
   const round = appendsTo(rd.messages, 2);
-  assert.deepEqual(round.map((m) => [m.seq, m.entries.length]), [[2, 0]], 'a heartbeat round goes out with the Ready');
-  c.step(ack(2, 1, 1, 1, 1, 1)); // an answer to an older Append proves nothing
+  assert.deepEqual(round.map((m) => [m.seq, m.entries.length]), [[3, 0]], 'a heartbeat round goes out with the Ready');
+  c.step(ack(2, 1, 1, 1, 1, 2)); // an answer to an older Append (the commit-only one) proves nothing
   assert.equal(c.hasReady(), false);
-  c.step(ack(2, 1, 1, 1, 1, 2));
+  c.step(ack(2, 1, 1, 1, 1, 3));
   assert.deepEqual(drain(c).readStates, [{ ctx: 7, status: 'ready', index: 1 }]);
 });
 

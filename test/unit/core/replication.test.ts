@@ -216,11 +216,11 @@ test('Raft §5.3: a conflict at or below matchIndex proves matchIndex wrong; it 
   drainAll(c);
   c.step(ack(2, 1, 1, 4, 1, 2));
   drainAll(c);
-  tickN(c, 1); // heartbeat round: seq 3 to peer 2, anchored at matchIndex 4
+  tickN(c, 1); // heartbeat round: seq 4 to peer 2 (seq 3 was the commit-only Append), anchored at matchIndex 4
   const hb = appendsTo(drainAll(c).messages, 2);
-  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[3, 4, 0]]);
+  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[4, 4, 0]]);
   // Peer 2 answers that its log ends at 2 (it cannot, if matchIndex 4 were right).
-  c.step({ type: 'AppendResponse', from: 2, to: 1, term: 1, seq: 3, result: { kind: 'conflict', conflictIndex: 3 } });
+  c.step({ type: 'AppendResponse', from: 2, to: 1, term: 1, seq: 4, result: { kind: 'conflict', conflictIndex: 3 } });
   const p = c.status().peers.find((x) => x.id === 2)!;
   assert.deepEqual([p.state, p.matchIndex, p.nextIndex], ['PROBE', 2, 3]);
   assert.deepEqual(appendsTo(drainAll(c).messages, 2).map((m) => [m.prevLogIndex, m.entries.map((e) => e.index)]), [[2, [3, 4]]]);
@@ -256,19 +256,47 @@ test('Raft §5.3: an Append behind the follower\'s snapshot matches the compacte
   assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'AppendResponse' && m.result), [{ kind: 'success', lastMatch: { index: 7, term: 1 } }]);
 });
 
+test('commit broadcast (as etcd): a new commit index goes to every follower in the same Ready, once, not at the next heartbeat', () => {
+  const c = newCore(1, [1, 2, 3]);
+  makeLeader(c, [1, 2, 3]);
+  c.step(ack(2, 1, 1, 1, 1, 1));
+  c.step(ack(3, 1, 1, 1, 1, 1));
+  const first = drainAll(c).messages.filter((m) => m.type === 'Append');
+  assert.deepEqual(first.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex]), [
+    [2, 2, 1, 0, 1],
+    [3, 2, 1, 0, 1],
+  ]);
+  c.propose(new TextEncoder().encode('x'));
+  const sent = drainAll(c).messages.filter((m) => m.type === 'Append');
+  assert.deepEqual(sent.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex]), [
+    [2, 3, 1, 1, 1],
+    [3, 3, 1, 1, 1],
+  ]);
+  c.step(ack(2, 1, 1, 2, 1, 3)); // a quorum holds index 2: it commits
+  const rd = drain(c);
+  assert.equal(rd.commitIndex, 2);
+  assert.deepEqual(rd.messages, [
+    { type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4 },
+    { type: 'Append', from: 1, to: 3, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4 },
+  ]);
+  assert.equal(c.hasReady(), false, 'one commit broadcast per move of the commit index');
+  c.step(ack(3, 1, 1, 2, 1, 3)); // no new commit: nothing to send
+  assert.equal(c.hasReady(), false);
+});
+
 test('lost Appends on the stream: a heartbeat answer that leaves entries unacknowledged sends the peer back to PROBE', () => {
   const c = newCore(1, [1, 2], { maxEntriesPerAppend: 1 });
   makeLeader(c, [1, 2]);
   c.step(ack(2, 1, 1, 1, 1, 1));
-  drainAll(c);
+  drainAll(c); // seq 2: commit-only Append (index 1 committed)
   c.propose(new TextEncoder().encode('a'));
-  drainAll(c); // seq 2 carries index 2: lost
-  c.tick(0); // heartbeat round: seq 3 anchored at matchIndex 1
+  drainAll(c); // seq 3 carries index 2: lost
+  c.tick(0); // heartbeat round: seq 4 anchored at matchIndex 1
   const hb = appendsTo(drainAll(c).messages, 2);
-  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[3, 1, 0]]);
-  c.step(ack(2, 1, 1, 1, 1, 3));
+  assert.deepEqual(hb.map((m) => [m.seq, m.prevLogIndex, m.entries.length]), [[4, 1, 0]]);
+  c.step(ack(2, 1, 1, 1, 1, 4));
   const resent = appendsTo(drainAll(c).messages, 2);
-  assert.deepEqual(resent.map((m) => [m.seq, m.prevLogIndex, m.entries.map((e) => e.index)]), [[4, 1, [2]]]);
+  assert.deepEqual(resent.map((m) => [m.seq, m.prevLogIndex, m.entries.map((e) => e.index)]), [[5, 1, [2]]]);
 });
 
 test('flow control: a heartbeat answer (anchored at matchIndex) does not end a probe', () => {
