@@ -19,40 +19,18 @@ import {
   type MembershipChange,
   type Outbound,
   type ProposalOutcome,
-  type RaftConfig,
   type Ready,
   type Status,
 } from '../../src/core/index.js';
 import { Checker, entryId, SimViolation } from './checker.js';
+import { EventLog } from './event-log.js';
 import { SeededRandom } from './random.js';
+import { raftConfig, type SimOptions } from './sim-options.js';
+import { Topology } from './topology.js';
 import { EventQueue, SimNode, type Durable, type Event, type ProposalHandle, type ReadHandle } from './sim-node.js';
 
-export { SimNode, type ProposalHandle, type ReadHandle };
+export { SimNode, type ProposalHandle, type ReadHandle, type SimOptions };
 
-export interface SimOptions {
-  readonly seed: number;
-  readonly voters: readonly number[];
-  readonly tickMs?: number;
-  readonly latencyMs?: readonly [number, number];
-  readonly persistMs?: readonly [number, number];
-  readonly electionTimeoutMinTicks?: number;
-  readonly electionTimeoutMaxTicks?: number;
-  readonly checkQuorum?: boolean;
-  readonly preVote?: boolean;
-  readonly maxInflightAppends?: number;
-  readonly maxEntriesPerAppend?: number;
-  readonly maxAppendBytes?: number;
-  readonly leaseDriftMs?: number;
-  /** Compact a node's log once this many applied entries follow its snapshot (0 = never). */
-  readonly compactEvery?: number;
-  /** Applied entries kept behind the compaction point. */
-  readonly compactKeep?: number;
-  /** Clock-rate drift per node, as a fraction (e.g. 0.002 = ±0.2 %). */
-  readonly clockDrift?: number;
-}
-
-/** Events kept for a violation report (RAFT_SIM_EVENTS overrides, for debugging). */
-const EVENT_LOG = Number(globalThis.process?.env?.['RAFT_SIM_EVENTS'] ?? 200);
 
 export class SimCluster {
   readonly opts: SimOptions;
@@ -63,15 +41,11 @@ export class SimCluster {
   dropRate = 0;
   dupRate = 0;
   reorderRate = 0;
-  /** Node id -> partition group; nodes in different groups cannot talk. */
-  readonly #group = new Map<number, number>();
-  /** Single links that are down in both directions, as "a-b" with a < b. */
-  readonly #cutLinks = new Set<string>();
+  readonly #net = new Topology();
   readonly #queue = new EventQueue();
   #seq = 0;
   readonly #fifo = new Map<string, number>();
-  readonly #log: unknown[][] = [];
-  #logPos = 0;
+  readonly #log = new EventLog();
   #ctx = 1;
   #proposalCounter = 0;
   stepsRun = 0;
@@ -113,7 +87,7 @@ export class SimCluster {
     };
     const n = new SimNode(id, durable, this.rng.fork());
     this.nodes.set(id, n);
-    this.#group.set(id, 0);
+    this.#net.add(id);
     this.restart(id);
     return n;
   }
@@ -343,8 +317,7 @@ export class SimCluster {
   // ---------------------------------------------------------------- network
 
   #blocked(a: number, b: number): boolean {
-    if (this.#group.get(a) !== this.#group.get(b)) return true;
-    return this.#cutLinks.size > 0 && this.#cutLinks.has(a < b ? `${a}-${b}` : `${b}-${a}`);
+    return this.#net.blocked(a, b);
   }
 
   #send(from: SimNode, m0: Outbound): void {
@@ -415,8 +388,7 @@ export class SimCluster {
 
   /** Splits the cluster: each listed group can only talk within itself; unlisted nodes form one more group. */
   partition(groups: readonly (readonly number[])[]): void {
-    for (const id of this.nodes.keys()) this.#group.set(id, -1);
-    groups.forEach((g, i) => g.forEach((id) => this.#group.set(id, i)));
+    this.#net.partition(groups);
     this.#record('partition', 0, groups);
   }
 
@@ -427,13 +399,12 @@ export class SimCluster {
 
   /** Takes down the single link between `a` and `b` (both can still reach everyone else). */
   cut(a: number, b: number): void {
-    this.#cutLinks.add(a < b ? `${a}-${b}` : `${b}-${a}`);
+    this.#net.cut(a, b);
     this.#record('cut', 0, [a, b]);
   }
 
   heal(): void {
-    this.#cutLinks.clear();
-    for (const id of this.nodes.keys()) this.#group.set(id, 0);
+    this.#net.heal();
     this.#record('heal', 0);
   }
 
@@ -462,19 +433,7 @@ export class SimCluster {
     n.epoch++;
     n.up = true;
     const d = n.durable;
-    const cfg: RaftConfig = {
-      id,
-      random: n.rng.fork(),
-      tickMs: this.tickMs,
-      ...(this.opts.electionTimeoutMinTicks !== undefined ? { electionTimeoutMinTicks: this.opts.electionTimeoutMinTicks } : {}),
-      ...(this.opts.electionTimeoutMaxTicks !== undefined ? { electionTimeoutMaxTicks: this.opts.electionTimeoutMaxTicks } : {}),
-      ...(this.opts.checkQuorum !== undefined ? { checkQuorum: this.opts.checkQuorum } : {}),
-      ...(this.opts.preVote !== undefined ? { preVote: this.opts.preVote } : {}),
-      ...(this.opts.maxInflightAppends !== undefined ? { maxInflightAppends: this.opts.maxInflightAppends } : {}),
-      ...(this.opts.maxEntriesPerAppend !== undefined ? { maxEntriesPerAppend: this.opts.maxEntriesPerAppend } : {}),
-      ...(this.opts.maxAppendBytes !== undefined ? { maxAppendBytes: this.opts.maxAppendBytes } : {}),
-      ...(this.opts.leaseDriftMs !== undefined ? { leaseDriftMs: this.opts.leaseDriftMs } : {}),
-    };
+    const cfg = raftConfig(this.opts, id, n.rng.fork(), this.tickMs);
     n.core = new RaftCore(cfg, { hardState: d.hardState, snapshot: d.snapshot, entries: [...d.entries], commitIndex: d.commitIndex });
     n.applied = d.snapshot.index;
     n.clockOffset = this.rng.between(0, 1_000_000);
@@ -598,25 +557,13 @@ export class SimCluster {
   }
 
   #record(kind: string, node: number, a?: unknown, b?: unknown): void {
-    const row = [this.now, kind, node, a, b];
-    if (this.#log.length < EVENT_LOG) this.#log.push(row);
-    else this.#log[this.#logPos] = row;
-    this.#logPos = (this.#logPos + 1) % EVENT_LOG;
+    this.#log.record(this.now, kind, node, a, b);
   }
 
   /** The last 200 events, oldest first, one line each. */
   recentEvents(): string[] {
-    const rows = this.#log.length < EVENT_LOG ? this.#log : [...this.#log.slice(this.#logPos), ...this.#log.slice(0, this.#logPos)];
-    return rows.map(([t, kind, node, a, b]) => `${String(t).padStart(7)}ms n${node} ${kind} ${a === undefined ? '' : brief(a)}${b === undefined ? '' : ' ' + brief(b)}`);
+    return this.#log.lines();
   }
-}
-
-function brief(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => {
-    if (v instanceof Uint8Array) return new TextDecoder().decode(v);
-    if (_k === 'entries' && Array.isArray(v)) return v.length === 0 ? [] : `${v.length} entries ${v[0].index}..${v[v.length - 1].index}`;
-    return v;
-  });
 }
 
 export { SimViolation };
