@@ -23,6 +23,7 @@ import {
   type Status,
 } from '../../src/core/index.js';
 import { Checker, entryId, SimViolation } from './checker.js';
+import { DurableChecks } from './durable-checks.js';
 import { EventLog } from './event-log.js';
 import { SeededRandom } from './random.js';
 import { raftConfig, type SimOptions } from './sim-options.js';
@@ -36,6 +37,7 @@ export class SimCluster {
   readonly opts: SimOptions;
   readonly rng: SeededRandom;
   readonly checker = new Checker();
+  readonly durableChecks = new DurableChecks(this.checker);
   readonly nodes = new Map<number, SimNode>();
   now = 0;
   dropRate = 0;
@@ -224,6 +226,18 @@ export class SimCluster {
       this.roleLog.push({ t: this.now, node: n.id, role: n.role, term: n.term });
       if (rd.softState.role === 'leader') this.checker.leaderElected(rd.softState.term, n.id);
     }
+    if (n.role === 'leader') {
+      // The commit decision was taken under the configuration of the previous Ready or one
+      // appended since (at most one: a change is refused while another is uncommitted).
+      const st = n.core!.status();
+      if (rd.commitIndex > n.commitSeen && st.role === 'leader') {
+        const last = rd.committedEntries[rd.committedEntries.length - 1];
+        const configs = n.leaderConfig && n.leaderConfig.term === st.term ? [n.leaderConfig.configuration, st.configuration] : [st.configuration];
+        this.durableChecks.leaderCommitted(n, st.term, rd.commitIndex, last?.index === rd.commitIndex ? last : undefined, configs, this.nodes);
+      }
+      n.leaderConfig = { term: st.term, configuration: st.configuration };
+    }
+    if (rd.commitIndex > n.commitSeen) n.commitSeen = rd.commitIndex;
     for (const m of rd.messages) this.#send(n, m);
     const [lo, hi] = this.opts.persistMs ?? [0, 3];
     this.#push({ kind: 'persist', t: this.now + this.rng.between(lo, hi), seq: this.#seq++, node: n.id, epoch: n.epoch });
@@ -232,13 +246,16 @@ export class SimCluster {
   #completePersist(n: SimNode): void {
     const rd = n.outstanding!;
     const d = n.durable;
+    const durableTermNow = rd.hardState?.term ?? d.hardState.term;
     if (rd.snapshotToInstall) {
+      this.durableChecks.truncated(n, rd.snapshotToInstall.index + 1, durableTermNow, 'snapshot install');
       d.snapshot = rd.snapshotToInstall;
       d.entries = [];
       if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
       n.installs++;
       this.#record('install', n.id, rd.snapshotToInstall.index);
     }
+    if (rd.truncateFrom !== undefined) this.durableChecks.truncated(n, rd.truncateFrom, durableTermNow, 'truncate');
     if (rd.truncateFrom !== undefined) d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
     for (const e of rd.entriesToAppend) {
       const k = e.index - d.snapshot.index - 1;
@@ -321,6 +338,7 @@ export class SimCluster {
   }
 
   #send(from: SimNode, m0: Outbound): void {
+    this.durableChecks.sending(from, m0);
     let m: Inbound = m0;
     let toEpoch = this.nodes.get(m.to)?.epoch ?? -1;
     let appendSeq = 0;
@@ -436,6 +454,8 @@ export class SimCluster {
     const cfg = raftConfig(this.opts, id, n.rng.fork(), this.tickMs);
     n.core = new RaftCore(cfg, { hardState: d.hardState, snapshot: d.snapshot, entries: [...d.entries], commitIndex: d.commitIndex });
     n.applied = d.snapshot.index;
+    n.commitSeen = d.commitIndex;
+    n.leaderConfig = undefined;
     n.clockOffset = this.rng.between(0, 1_000_000);
     const drift = this.opts.clockDrift ?? 0.002;
     n.tickInterval = this.tickMs * (1 + (this.rng.next() * 2 - 1) * drift);

@@ -2,7 +2,7 @@
  * One simulated process: its RaftCore (null while crashed), what it has made durable, and
  * the runtime bookkeeping the simulation keeps for it. Also the event type of the queue.
  */
-import type { Entry, HardState, Inbound, ProposalOutcome, RaftCore, Ready, SnapshotMeta } from '../../src/core/index.js';
+import type { Configuration, Entry, HardState, Inbound, ProposalOutcome, RaftCore, Ready, SnapshotMeta } from '../../src/core/index.js';
 import type { SeededRandom } from './random.js';
 
 export interface Durable {
@@ -54,6 +54,10 @@ export class SimNode {
   term = 0;
   /** Snapshots received from a leader and installed. */
   installs = 0;
+  /** Highest commit index reported by this incarnation's Readies. */
+  commitSeen = 0;
+  /** Leader: its configuration when its last Ready was collected. */
+  leaderConfig: { term: number; configuration: Configuration } | undefined;
   constructor(
     readonly id: number,
     public durable: Durable,
