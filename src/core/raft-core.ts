@@ -152,6 +152,9 @@ export class RaftCore {
 
   #tickLeader(): void {
     const s = this.#s;
+    // Reads forwarded while a follower still time out once this node leads (found by the
+    // simulation's read liveness check: they were never answered).
+    tickForwardedReads(s);
     s.ticksSinceLeaderContact = 0;
     for (const pr of s.progress.values()) pr.ticksSinceContact++;
     if (s.leadTransferee !== 0 && ++s.transferElapsed >= s.electionTimeout) {

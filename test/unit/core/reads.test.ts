@@ -84,6 +84,25 @@ test('follower reads: forwarded to the leader, served once the local commit inde
   assert.deepEqual(rd2.readStates, [{ ctx: 5, status: 'ready', index: 1 }]);
 });
 
+test('follower reads: a read forwarded before this node became leader still times out (it is never left unanswered)', () => {
+  // Found by the simulation's read liveness check: tickForwardedReads ran only on non-leaders.
+  const f = newCore(2, [1, 2, 3]);
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [{ index: 1, term: 1, payload: { type: 'noop' } }], leaderCommitIndex: 1, seq: 1 });
+  drain(f);
+  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
+  assert.deepEqual(drain(f).messages, [{ type: 'ReadIndex', from: 2, to: 1, term: 1, ctx: 5 }]); // lost on the way
+  f.step({ type: 'TimeoutNow', from: 1, to: 2, term: 1 }); // leader 1 hands over before answering
+  drain(f);
+  f.step({ type: 'VoteResponse', from: 3, to: 2, term: 2, voteGranted: true, lastLogIndex: 1, lastLogTerm: 1 });
+  assert.equal(f.status().role, 'leader');
+  const states = [];
+  for (let i = 0; i < 10 && states.length === 0; i++) {
+    f.tick(0);
+    states.push(...drainAll(f).rds.flatMap((r) => r.readStates));
+  }
+  assert.deepEqual(states, [{ ctx: 5, status: 'rejected', reason: 'TIMEOUT' }]);
+});
+
 test('the leader answers a follower ReadIndex after its round is confirmed; a non-leader refuses it', () => {
   const c = leader();
   c.step({ type: 'ReadIndex', from: 3, to: 1, term: 1, ctx: 9 });
