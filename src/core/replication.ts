@@ -279,7 +279,12 @@ export function handleUnreachable(s: CoreState, m: UnreachableMsg): void {
   if (s.role !== 'leader') return;
   const pr = s.progress.get(m.from);
   if (!pr) return;
-  if (pr.state === 'SNAPSHOT' ? m.snapshot === true : pr.state !== 'PROBE' || pr.probeSent) pr.becomeProbe(pr.matchIndex + 1);
+  if (pr.state === 'SNAPSHOT' ? m.snapshot === true : pr.state !== 'PROBE' || pr.probeSent) {
+    // A lost probe is simply sent again from the same point; falling back to matchIndex + 1
+    // made a new leader (matchIndex 0) replay its whole log to a peer that already had it
+    // (found by the simulation's liveness check). Lost pipelined Appends restart after matchIndex.
+    pr.becomeProbe(pr.state === 'PROBE' ? pr.nextIndex : pr.matchIndex + 1);
+  }
 }
 
 /**

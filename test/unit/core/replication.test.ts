@@ -188,6 +188,19 @@ test('Raft §7: a failed Append stream does not end a snapshot transfer in fligh
   assert.deepEqual(drainAll(c).messages.filter((m) => m.type === 'Snapshot').map((m) => m.type === 'Snapshot' && m.snapshot.index), [3], 'retried');
 });
 
+test('flow control: a lost probe is probed again from the same point, not from matchIndex + 1 (no replay of the whole log)', () => {
+  const c = newCore(1, [1, 2, 3], {}, restoredWith([1, 2, 3], [cmd(1, 1), cmd(2, 1), cmd(3, 1)], 1));
+  tickN(c, 10);
+  drain(c);
+  c.step({ type: 'PreVoteResponse', from: 2, to: 1, term: 2, voteGranted: true, lastLogIndex: 3, lastLogTerm: 1 });
+  drain(c);
+  c.step({ type: 'VoteResponse', from: 2, to: 1, term: 2, voteGranted: true, lastLogIndex: 3, lastLogTerm: 1 });
+  assert.deepEqual(appendsTo(allMessages(drain(c)), 3).map((m) => [m.prevLogIndex, m.entries.map((e) => e.index)]), [[3, [4]]]);
+  c.step({ type: 'Unreachable', from: 3, to: 1, term: 0 }); // the probe was lost
+  c.tick(0);
+  assert.deepEqual(appendsTo(drainAll(c).messages, 3).map((m) => [m.prevLogIndex, m.entries.map((e) => e.index)]), [[3, [4]]]);
+});
+
 test('Raft §7: an answer for an older snapshot is not credited to the newer one being sent', () => {
   const c = leaderSendingSnapshot();
   // The log moves on and is compacted again; the first transfer fails and a newer snapshot is sent.
