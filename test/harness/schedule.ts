@@ -7,6 +7,7 @@
  * least one command committed. The same seed replays the same run exactly.
  */
 import { isJoint, isLearner, isVoter, type Configuration, type MembershipChange, type Status } from '../../src/core/index.js';
+import { figure8, hardStateCrash, leaseAttack, meddler, type AdversaryContext } from './adversaries.js';
 import { SimViolation } from './checker.js';
 import { SeededRandom } from './random.js';
 import { SimCluster } from './sim-cluster.js';
@@ -28,20 +29,42 @@ interface ChangeStep {
   readonly onDone?: () => void;
 }
 
+/**
+ * What a schedule concentrates on. `mixed` and `churn` are undirected (churn: frequent, brief
+ * leader crashes and isolations); the others add a directed adversary (adversaries.ts).
+ */
+export type ScheduleMode = 'mixed' | 'churn' | 'figure8' | 'lease' | 'joint' | 'votes';
+
 export function runSeed(seed: number): SeedResult {
   const r = new SeededRandom(seed * 2654435761 + 1);
-  const nVoters = r.pick([1, 3, 3, 3, 3, 5, 5, 7]);
+  const mode = r.pick<ScheduleMode>(['mixed', 'mixed', 'churn', 'figure8', 'lease', 'joint', 'votes']);
+  const nVoters = mode === 'figure8' || mode === 'joint' ? r.pick([3, 5, 5]) : r.pick([1, 3, 3, 3, 3, 5, 5, 7]);
   const voters = Array.from({ length: nVoters }, (_, i) => i + 1);
+  // Timing: tick, election timeout and network latency vary together (latency stays well
+  // under an election timeout). Leases need CheckQuorum; Pre-Vote and CheckQuorum are
+  // sometimes off where that is a valid configuration.
+  const tickMs = mode === 'lease' ? r.pick([10, 20, 50, 100]) : r.pick([20, 50, 100, 100, 100]);
+  const etMin = r.pick([5, 10, 10, 10]);
+  const etMax = mode === 'lease' ? etMin + r.pick([1, 2]) : r.pick([etMin + 1, 2 * etMin, 2 * etMin]);
+  const latMax = Math.max(2, Math.min(r.pick([3, 10, 30, 60]), Math.floor((etMin * tickMs) / 6)));
+  const checkQuorum = mode === 'lease' || r.chance(0.85);
   const c = SimCluster.create({
     seed,
     voters,
-    latencyMs: [1, r.pick([3, 10, 30, 60])],
-    persistMs: [0, r.pick([1, 3, 10, 30, 100])],
+    tickMs,
+    electionTimeoutMinTicks: etMin,
+    electionTimeoutMaxTicks: etMax,
+    checkQuorum,
+    preVote: r.chance(0.85),
+    leaseDriftMs: tickMs,
+    clockDrift: r.pick([0.002, 0.01, 0.02]),
+    latencyMs: [1, latMax],
+    persistMs: [0, Math.min(r.pick([1, 3, 10, 30, 100]), latMax * 2 + 1)],
     compactEvery: r.pick([0, 10, 30, 100]),
     compactKeep: r.between(0, 5),
     maxInflightAppends: r.pick([1, 4, 256]),
-    maxEntriesPerAppend: r.pick([2, 8, 64, 1024]),
-    maxAppendBytes: r.pick([100, 1000, 1 << 20]),
+    maxEntriesPerAppend: mode === 'figure8' ? r.pick([1, 1, 2]) : r.pick([2, 8, 64, 1024]),
+    maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
   });
   const et = c.electionTimeoutMs;
   const faultEnd = r.between(3000, 25000);
@@ -88,7 +111,7 @@ export function runSeed(seed: number): SeedResult {
 
   // Membership operations, one after another, each retried on the current leader until done.
   const ops: ChangeStep[][] = [];
-  const nOps = r.chance(0.7) ? r.between(1, 5) : 0;
+  const nOps = mode === 'joint' ? r.between(3, 6) : r.chance(0.7) ? r.between(1, 5) : 0;
   for (let i = 0; i < nOps; i++) ops.push(planOp(r.pick(['add', 'promote', 'remove', 'replace', 'removeLearner'] as const)));
   opsPending = ops.length;
 
@@ -140,10 +163,12 @@ export function runSeed(seed: number): SeedResult {
     ];
   }
 
+  // A removed node stays up a while (a removed leader must step down by itself, and the
+  // others must not need it), then its operator shuts it down.
   function retire(id: number): void {
     if (id === 0) return;
     removed.add(id);
-    c.at(1000, () => c.crash(id));
+    c.at(r.between(2 * et, 8 * et), () => c.crash(id));
   }
 
   const runOps = (opIndex: number, stepIndex: number) => {
@@ -166,8 +191,25 @@ export function runSeed(seed: number): SeedResult {
         return;
       }
       const change = step.change(st.configuration, st);
-      if (change) c.changeMembership(l!, change, st.configIndex);
-      else c.note('op step waits', { op: opIndex, step: stepIndex });
+      if (change) {
+        c.changeMembership(l!, change, st.configIndex);
+        // The leader fails right after proposing C(old,new): the joint entry may be on a
+        // minority, and the next election must need both halves (dissertation §4.3).
+        if (mode === 'joint' && c.now < faultEnd && r.chance(0.4)) {
+          const victim = l!;
+          c.at(r.between(0, 30), () => {
+            if (r.chance(0.5)) {
+              c.crash(victim);
+              c.at(r.between(20, 1500), () => {
+                if (!removed.has(victim)) c.restart(victim);
+              });
+            } else {
+              c.isolate(victim);
+              c.at(r.between(100, 2000), () => c.heal());
+            }
+          });
+        }
+      } else c.note('op step waits', { op: opIndex, step: stepIndex });
     }
     c.at(150, () => runOps(opIndex, stepIndex));
   };
@@ -176,11 +218,24 @@ export function runSeed(seed: number): SeedResult {
   // Faults during [300, faultEnd).
   // Most schedules mix every fault kind; a "churn" third crashes and isolates leaders often
   // and briefly, which is what exposes commit-rule bugs (Raft Figure 8).
-  const churn = r.chance(0.35);
+  const churn = mode === 'churn' || mode === 'figure8';
   const nFaults = Math.round(((churn ? r.between(10, 40) : r.between(1, 10)) * faultEnd) / 10000);
   const kinds = churn
     ? (['crashLeader', 'crashLeader', 'crash', 'crashMany', 'isolateLeader', 'partition', 'cutLeaderLink', 'transfer'] as const)
     : (['partition', 'isolateLeader', 'cutLeaderLink', 'crash', 'crashLeader', 'crashMany', 'pause', 'pauseLeader', 'drop', 'dupReorder', 'transfer'] as const);
+  const actx: AdversaryContext = { c, r, removed, faultEnd };
+  let meddled: { h: { outcome?: { status: string } }; term: number }[] = [];
+  if (mode === 'figure8') figure8(actx, 0.7);
+  if (mode === 'lease') leaseAttack(actx, r.between(20, 200));
+  if (mode === 'votes') {
+    hardStateCrash(actx, 0.15);
+    c.lateUnaryRate = 0.5;
+    c.dupRate = 0.05;
+  }
+  if (mode === 'joint' || (nOps > 0 && r.chance(0.3))) {
+    let meddleId = 100;
+    meddled = meddler(actx, r.between(20, 300), () => meddleId++).meddled;
+  }
   for (let i = 0; i < nFaults; i++) {
     const t = r.between(300, faultEnd - 1);
     const kind = r.pick<(typeof kinds)[number]>(kinds);
@@ -241,9 +296,11 @@ export function runSeed(seed: number): SeedResult {
           return;
         case 'dupReorder':
           c.dupRate = r.pick([0.05, 0.2]);
+          c.dupStreamRate = r.pick([0, 0.02, 0.1]);
           c.reorderRate = r.pick([0, 0.05, 0.2]);
           c.at(r.between(100, 3000), () => {
             c.dupRate = 0;
+            c.dupStreamRate = 0;
             c.reorderRate = 0;
           });
           return;
@@ -266,25 +323,49 @@ export function runSeed(seed: number): SeedResult {
     c.runFor(faultEnd);
     // Heal everything: network, loss, crashed nodes. Pauses end by themselves before faultEnd.
     c.heal();
-    c.dropRate = c.dupRate = c.reorderRate = 0;
+    c.dropRate = c.dupRate = c.dupStreamRate = c.reorderRate = c.lateUnaryRate = 0;
     for (const n of c.nodes.values()) if (!n.up && !removed.has(n.id)) c.restart(n.id);
     const healedAt = c.now;
     commandsAtHeal = c.checker.commandsCommitted;
     if (!c.runUntil(() => c.leader() !== undefined, 10 * et)) {
       return fail('liveness', `no leader within 10 election timeouts after healing at ${healedAt}ms`);
     }
-    const settled = () => {
-      if (proposing) return false;
+    /** What still keeps the cluster from having settled ('' once settled). */
+    const unsettled = (): string => {
+      if (proposing) return 'writes still running';
       const l = c.leader();
-      if (l === undefined || opsPending > 0) return false;
-      for (const n of c.nodes.values()) if (n.up && !removed.has(n.id) && n.proposals.size > 0) return false;
-      return c.node(l).applied >= c.checker.maxCommitted;
+      if (l === undefined) return 'no leader';
+      if (opsPending > 0) return `membership ops left ${opsPending}`;
+      const pending = [...c.nodes.values()].filter((n) => n.up && !removed.has(n.id) && n.proposals.size > 0).map((n) => `${n.id}:${n.proposals.size}`);
+      if (pending.length > 0) return `pending proposals ${pending.join(',')}`;
+      if (c.node(l).applied < c.checker.maxCommitted) return `leader ${l} applied ${c.node(l).applied} < committed ${c.checker.maxCommitted}`;
+      const st = c.status(l)!;
+      if (!isVoter(st.configuration, l)) return `leader ${l} is not a voter of its configuration`;
+      const behind = c.liveMembers().filter((id) => !removed.has(id) && c.node(id).applied < st.commitIndex);
+      if (behind.length > 0) return `members ${behind.join(',')} below the leader's commit index ${st.commitIndex}`;
+      const unanswered = c.issuedReads.filter((h) => h.result === undefined && !removed.has(h.node) && c.node(h.node).epoch === h.epoch);
+      if (unanswered.length > 0) return `${unanswered.length} reads neither served nor refused (first: ctx ${unanswered[0]!.ctx} on node ${unanswered[0]!.node})`;
+      return '';
     };
+    const settled = () => unsettled() === '';
     // Each membership operation still to run gets its own budget (learners may have a long log to catch up on).
     const budget = 10 * et * (1 + opsPending);
-    if (!c.runUntil(settled, Math.max(proposalsEnd - c.now, 0) + budget)) {
-      const pending = [...c.nodes.values()].filter((n) => n.up && n.proposals.size > 0).map((n) => `${n.id}:${n.proposals.size}`);
-      return fail('liveness', `not settled ${budget}ms after proposals were due to stop (${proposing ? 'no write committed since healing' : 'writes stopped'}): leader ${c.leader()}, pending proposals ${pending.join(',') || 'none'}, membership ops left ${opsPending}`);
+    let done = c.runUntil(settled, Math.max(proposalsEnd - c.now, 0) + budget);
+    // A member far behind on a slow configuration (one small Append in flight, slow disks)
+    // gets more time as long as the cluster keeps making progress (entries applied somewhere).
+    const progress = () => [...c.nodes.values()].reduce((n, x) => n + (x.up ? x.applied : 0), 0);
+    for (let extra = 0; !done && extra < 20 && !proposing; extra++) {
+      const before = progress();
+      done = c.runUntil(settled, 10 * et);
+      if (!done && progress() <= before) break;
+    }
+    if (!done) {
+      return fail('liveness', `not settled ${budget}ms after proposals were due to stop (${proposing ? 'no write committed since healing' : 'writes stopped'}): ${unsettled()}`);
+    }
+    for (const { h, term } of meddled) {
+      if (h.outcome && h.outcome.status !== 'rejected') {
+        return fail('one change at a time', `a membership change proposed in term ${term} while another was in progress was not refused: ${JSON.stringify(h.outcome)}`);
+      }
     }
     return result();
   } catch (err) {

@@ -42,6 +42,14 @@ export class SimCluster {
   now = 0;
   dropRate = 0;
   dupRate = 0;
+  /** Duplicates Appends and AppendResponses too (a unary fallback's retry can). */
+  dupStreamRate = 0;
+  /** Chance that a Vote/PreVote in flight to a node that restarted reaches the new incarnation (a retried RPC). */
+  lateUnaryRate = 0;
+  /** Called with every Ready a node collects, before its messages leave (adversaries watch here). */
+  onReady: ((n: SimNode, rd: Ready) => void) | undefined;
+  /** Called after a message was stepped into a node. */
+  onDeliver: ((n: SimNode, m: Inbound) => void) | undefined;
   reorderRate = 0;
   readonly #net = new Topology();
   readonly #queue = new EventQueue();
@@ -51,6 +59,8 @@ export class SimCluster {
   #ctx = 1;
   #proposalCounter = 0;
   stepsRun = 0;
+  /** Every read issued, in order (liveness: each is served or refused unless its node crashed). */
+  readonly issuedReads: ReadHandle[] = [];
   /** Every role change reported through Ready.softState, in order. */
   readonly roleLog: { t: number; node: number; role: string; term: number }[] = [];
 
@@ -102,7 +112,7 @@ export class SimCluster {
 
   /** The node's monotonic clock (offset per incarnation; jumps forward across a pause). */
   nowOf(n: SimNode): number {
-    return this.now + n.clockOffset;
+    return this.now * n.clockRate + n.clockOffset;
   }
 
   // ---------------------------------------------------------------- event queue
@@ -170,7 +180,9 @@ export class SimCluster {
         const m = e.msg;
         const n = this.nodes.get(m.to);
         const sender = this.nodes.get(m.from);
-        if (!n || !n.up || n.epoch !== e.toEpoch || (sender && sender.epoch !== e.fromEpoch && m.type !== 'Unreachable')) {
+        const senderGone = sender !== undefined && sender.epoch !== e.fromEpoch && m.type !== 'Unreachable';
+        const retried = n !== undefined && n.up && !senderGone && (m.type === 'Vote' || m.type === 'PreVote') && this.lateUnaryRate > 0 && this.rng.chance(this.lateUnaryRate);
+        if (!n || !n.up || (n.epoch !== e.toEpoch && !retried) || senderGone) {
           this.#lost(m, 'crash');
           return;
         }
@@ -191,12 +203,14 @@ export class SimCluster {
   #stepInto(n: SimNode, m: Inbound, appendSeq: number): void {
     this.#record('recv', n.id, m);
     if (isRequest(m)) n.requestsStepped++;
+    if (m.type === 'Snapshot') n.snapshotsUnanswered.push(m.from);
     if (m.type === 'Append') {
       let q = n.deliveredSeqs.get(m.from);
       if (!q) n.deliveredSeqs.set(m.from, (q = []));
       q.push({ seq: appendSeq, epoch: this.nodes.get(m.from)?.epoch ?? 0 });
     }
     n.core!.step(m);
+    this.onDeliver?.(n, m);
     this.#drive(n);
   }
 
@@ -211,6 +225,7 @@ export class SimCluster {
     if (!n.up || n.paused || n.outstanding || !n.core!.hasReady()) return;
     const rd = n.core!.ready();
     n.outstanding = rd;
+    this.onReady?.(n, rd);
     for (const m of [...rd.messages, ...rd.messagesAfterPersist]) {
       if (m.type === 'AppendResponse' || m.type === 'VoteResponse' || m.type === 'PreVoteResponse' || m.type === 'SnapshotResponse') {
         n.responsesEmitted++;
@@ -339,6 +354,7 @@ export class SimCluster {
 
   #send(from: SimNode, m0: Outbound): void {
     this.durableChecks.sending(from, m0);
+    if (m0.type === 'SnapshotResponse') from.snapshotsUnanswered.shift();
     let m: Inbound = m0;
     let toEpoch = this.nodes.get(m.to)?.epoch ?? -1;
     let appendSeq = 0;
@@ -376,6 +392,12 @@ export class SimCluster {
     if (!reliable && this.dupRate > 0 && this.rng.chance(this.dupRate) && m.type !== 'AppendResponse' && m.type !== 'Append') {
       this.#push({ kind: 'deliver', t: t + this.rng.between(0, hi), seq: this.#seq++, msg: m, toEpoch, fromEpoch, appendSeq });
     }
+    if (isStream && this.dupStreamRate > 0 && this.rng.chance(this.dupStreamRate)) {
+      // Right behind the original, so the stream stays FIFO; the copy is answered too.
+      const t2 = t + this.rng.between(0, 2);
+      this.#fifo.set(`${m.from}>${m.to}`, t2);
+      this.#push({ kind: 'deliver', t: t2, seq: this.#seq++, msg: m, toEpoch, fromEpoch, appendSeq });
+    }
   }
 
   /**
@@ -395,9 +417,13 @@ export class SimCluster {
       peer = m.from;
     }
     if (reportTo === 0) return;
+    this.#reportUnreachable(reportTo, peer, m.type === 'Snapshot' || m.type === 'SnapshotResponse');
+  }
+
+  /** The runtime of `reportTo` learns, a little later, that its stream or snapshot transfer to `peer` failed. */
+  #reportUnreachable(reportTo: number, peer: number, snapshot: boolean): void {
     const n = this.nodes.get(reportTo);
     if (!n || !n.up) return;
-    const snapshot = m.type === 'Snapshot' || m.type === 'SnapshotResponse';
     const msg: Inbound = { type: 'Unreachable', from: peer, to: reportTo, term: 0, ...(snapshot ? { snapshot } : {}) };
     this.#push({ kind: 'deliver', t: this.now + this.rng.between(5, 50), seq: this.#seq++, msg, toEpoch: n.epoch, fromEpoch: 0, appendSeq: 0 });
   }
@@ -434,10 +460,15 @@ export class SimCluster {
     n.paused = false;
     n.core = null;
     n.outstanding = null;
+    const backlog = n.backlog;
     n.backlog = [];
     n.epoch++;
     n.deliveredSeqs.clear();
     n.requestsStepped = n.responsesEmitted = 0;
+    // A transfer whose receiver died before answering fails at the sender (its RPC breaks).
+    for (const sender of n.snapshotsUnanswered) this.#reportUnreachable(sender, id, true);
+    n.snapshotsUnanswered = [];
+    for (const e of backlog) if (e.kind === 'deliver') this.#lost(e.msg, 'crash');
     n.proposals.clear();
     n.reads.clear();
     n.role = 'follower';
@@ -456,9 +487,11 @@ export class SimCluster {
     n.applied = d.snapshot.index;
     n.commitSeen = d.commitIndex;
     n.leaderConfig = undefined;
-    n.clockOffset = this.rng.between(0, 1_000_000);
     const drift = this.opts.clockDrift ?? 0.002;
-    n.tickInterval = this.tickMs * (1 + (this.rng.next() * 2 - 1) * drift);
+    n.clockRate = 1 + (this.rng.next() * 2 - 1) * drift;
+    // Monotonic from this incarnation's start; a fast clock also ticks fast (timers run on it).
+    n.clockOffset = this.rng.between(0, 1_000_000) - this.now * n.clockRate;
+    n.tickInterval = this.tickMs / n.clockRate;
     this.#record('restart', id);
     this.#scheduleTick(n);
   }
@@ -509,8 +542,9 @@ export class SimCluster {
     const n = this.nodes.get(id);
     if (!n || !n.up || n.paused) return null;
     const ctx = this.#ctx++;
-    const h: ReadHandle = { ctx, node: id, policy, mustSee: this.checker.maxApplied };
+    const h: ReadHandle = { ctx, node: id, policy, mustSee: this.checker.maxApplied, epoch: n.epoch };
     n.reads.set(ctx, h);
+    this.issuedReads.push(h);
     this.#record('readIndex', id, { ctx, policy, mustSee: h.mustSee });
     n.core!.readIndex(ctx, { policy, nowMs: this.nowOf(n) });
     this.#drive(n);

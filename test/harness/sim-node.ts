@@ -30,6 +30,8 @@ export interface ReadHandle {
   readonly node: number;
   readonly policy: 'linearizable' | 'lease';
   readonly mustSee: number;
+  /** Incarnation of the node it was issued on (a crash drops its reads unanswered). */
+  readonly epoch: number;
   result?: { status: 'ready'; index: number; served: number } | { status: 'rejected'; reason: string };
 }
 
@@ -39,6 +41,8 @@ export class SimNode {
   paused = false;
   epoch = 0;
   clockOffset = 0;
+  /** Rate of this incarnation's monotonic clock (ms of its clock per real ms); its ticks follow it. */
+  clockRate = 1;
   tickInterval = 100;
   applied = 0;
   outstanding: Ready | null = null;
@@ -46,6 +50,8 @@ export class SimNode {
   /** Per leader: seqs (and that leader's epoch) of Appends delivered here, oldest first. */
   readonly deliveredSeqs = new Map<number, { seq: number; epoch: number }[]>();
   requestsStepped = 0;
+  /** Senders of Snapshot requests stepped in and not yet answered, oldest first (a crash fails their transfers). */
+  snapshotsUnanswered: number[] = [];
   responsesEmitted = 0;
   readonly proposals = new Map<number, ProposalHandle>();
   readonly reads = new Map<number, ReadHandle>();

@@ -1,0 +1,151 @@
+/**
+ * Directed adversaries for the random schedules: each aims faults at the moment a known class
+ * of Raft bug would show, instead of waiting for a random fault to land there.
+ *
+ * - figure8: crash a new leader right after its first Append that repairs an earlier-term
+ *   tail, before its own entries reach a quorum (Raft Figure 8, §5.4.2).
+ * - lease: right after a leader's heartbeat round is acknowledged, isolate it (or cut one of
+ *   its links) and issue lease reads on it every few ms while the rest elect and write
+ *   (dissertation §6.4.1, §4.2.3).
+ * - hardStateCrash: crash a node while a Ready carrying a new term or vote is outstanding, or
+ *   right after it was made durable (vote durability, Raft §5.1).
+ * - meddler: propose membership changes while another is in progress; each must be refused
+ *   (CHANGE_IN_PROGRESS or NOT_LEADER), never accepted (dissertation §4.3: one at a time).
+ */
+import { isJoint, type MembershipChange } from '../../src/core/index.js';
+import type { SeededRandom } from './random.js';
+import type { ProposalHandle, SimCluster } from './sim-cluster.js';
+
+export interface AdversaryContext {
+  readonly c: SimCluster;
+  readonly r: SeededRandom;
+  /** Nodes that must not be restarted (removed from the cluster). */
+  readonly removed: ReadonlySet<number>;
+  /** The fault phase ends here; adversaries stay quiet afterwards. */
+  readonly faultEnd: number;
+}
+
+function restartLater(ctx: AdversaryContext, id: number, lo: number, hi: number): void {
+  ctx.c.at(ctx.r.between(lo, hi), () => {
+    if (!ctx.removed.has(id)) ctx.c.restart(id);
+  });
+}
+
+/** Raft Figure 8: a leader crashes right after it starts repairing an older-term tail. */
+export function figure8(ctx: AdversaryContext, chance: number): void {
+  const { c, r } = ctx;
+  const armedTerm = new Map<number, number>();
+  const prev = c.onReady;
+  c.onReady = (n, rd) => {
+    prev?.(n, rd);
+    if (c.now >= ctx.faultEnd || n.role !== 'leader' || armedTerm.get(n.id) === n.term) return;
+    const repairs = rd.messages.some((m) => m.type === 'Append' && m.entries.length > 0 && m.entries[0]!.term < m.term);
+    if (!repairs) return;
+    armedTerm.set(n.id, n.term);
+    if (!r.chance(chance)) return;
+    const [, lat] = c.opts.latencyMs ?? [1, 10];
+    const [, per] = c.opts.persistMs ?? [0, 3];
+    const epoch = n.epoch;
+    c.at(r.between(0, 2 * lat + per + 2), () => {
+      if (n.epoch !== epoch || !n.up) return;
+      c.note('figure8: crash the repairing leader', n.id);
+      c.crash(n.id);
+      restartLater(ctx, n.id, 5, 400);
+    });
+  };
+}
+
+/** Leases: isolate a leader (or cut one link) just after a confirmed round; read on it while the rest write. */
+export function leaseAttack(ctx: AdversaryContext, everyMs: number): void {
+  const { c, r } = ctx;
+  const et = c.electionTimeoutMs;
+  let armed: number | undefined;
+  const arm = () => {
+    if (c.now >= ctx.faultEnd - 4 * et) return;
+    armed = c.leader();
+    if (armed === undefined) c.at(everyMs, arm);
+  };
+  const prev = c.onDeliver;
+  c.onDeliver = (n, m) => {
+    prev?.(n, m);
+    if (armed === undefined || n.id !== armed || m.type !== 'AppendResponse' || n.role !== 'leader') return;
+    const l = armed;
+    armed = undefined;
+    const others = [...c.nodes.values()].filter((x) => x.up && x.id !== l && !ctx.removed.has(x.id)).map((x) => x.id);
+    if (others.length === 0) {
+      c.at(everyMs, arm);
+      return;
+    }
+    const cutOne = r.chance(0.3);
+    c.note('lease attack', { leader: l, cutOne });
+    // Settle the round being answered first, then take the leader away (within the same ms).
+    c.at(0, () => {
+      if (cutOne) c.cut(l, r.pick(others));
+      else c.isolate(l);
+    });
+    const step = r.between(2, 8);
+    const until = c.now + r.between(Math.round(1.2 * et), Math.round(2.5 * et));
+    const readOnOld = () => {
+      if (c.now >= until) return;
+      c.read(l, 'lease');
+      c.at(step, readOnOld);
+    };
+    const writeOnNew = () => {
+      if (c.now >= until) return;
+      const nl = c.leader();
+      if (nl !== undefined && nl !== l) {
+        c.propose(nl);
+        c.read(nl, r.chance(0.5) ? 'lease' : 'linearizable');
+      }
+      c.at(r.between(3, 10), writeOnNew);
+    };
+    c.at(step, readOnOld);
+    c.at(r.between(3, 10), writeOnNew);
+    c.at(until - c.now, () => {
+      c.heal();
+      c.at(r.between(et, 3 * et), arm);
+    });
+  };
+  c.at(r.between(300, 2000), arm);
+}
+
+/** Crash nodes while a Ready with a new term or vote is outstanding, or right after it is durable. */
+export function hardStateCrash(ctx: AdversaryContext, chance: number): void {
+  const { c, r } = ctx;
+  const prev = c.onReady;
+  c.onReady = (n, rd) => {
+    prev?.(n, rd);
+    if (!rd.hardState || c.now >= ctx.faultEnd || ctx.removed.has(n.id) || !r.chance(chance)) return;
+    const [, per] = c.opts.persistMs ?? [0, 3];
+    const epoch = n.epoch;
+    c.at(r.between(0, per + 3), () => {
+      if (n.epoch !== epoch || !n.up) return;
+      c.note('crash with hard state pending or just durable', n.id);
+      c.crash(n.id);
+      restartLater(ctx, n.id, 1, 150);
+    });
+  };
+}
+
+/**
+ * Proposes a change at the leader whenever one is in progress (uncommitted configuration
+ * entry, or joint); every such proposal must be refused. Returns the handles to check.
+ */
+export function meddler(ctx: AdversaryContext, everyMs: number, nextId: () => number): { readonly meddled: { h: ProposalHandle; term: number }[] } {
+  const { c, r } = ctx;
+  const meddled: { h: ProposalHandle; term: number }[] = [];
+  const go = () => {
+    if (c.now >= ctx.faultEnd) return;
+    const l = c.leader();
+    const st = l === undefined ? null : c.status(l);
+    if (st && (st.configIndex > st.commitIndex || isJoint(st.configuration))) {
+      const id = nextId();
+      const change: MembershipChange = r.chance(0.5) ? { addLearners: [{ id, address: `10.0.0.${id}:9081` }] } : { remove: [r.pick(st.configuration.voters)] };
+      const h = c.changeMembership(l!, change);
+      if (h) meddled.push({ h, term: st.term });
+    }
+    c.at(r.between(1, everyMs), go);
+  };
+  c.at(r.between(0, everyMs), go);
+  return { meddled };
+}
