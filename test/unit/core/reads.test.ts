@@ -48,6 +48,8 @@ test('dissertation §6.4.1: a lease starts at the tick that sent the confirmed r
   const hb = appendsTo(drainAll(c).messages, 2).at(-1)!;
   c.readIndex(1, { policy: 'lease', nowMs: 1001 });
   assert.equal(drain(c).readStates.length, 0, 'no lease before the round is confirmed: falls back to ReadIndex');
+  c.tick(1090); // the acknowledgement arrives a tick later: the lease still counts from 1000, the send time
+  drainAll(c);
   c.step(ack(2, 1, 1, 1, 1, hb.seq));
   drainAll(c);
   c.readIndex(2, { policy: 'lease', nowMs: 1799 });
