@@ -14,7 +14,7 @@
  */
 import { isJoint, type MembershipChange } from '../../src/core/index.js';
 import type { SeededRandom } from './random.js';
-import type { ProposalHandle, SimCluster } from './sim-cluster.js';
+import type { ProposalHandle, SimCluster, SimNode } from './sim-cluster.js';
 
 export interface AdversaryContext {
   readonly c: SimCluster;
@@ -31,13 +31,48 @@ function restartLater(ctx: AdversaryContext, id: number, lo: number, hi: number)
   });
 }
 
-/** Raft Figure 8: a leader crashes right after it starts repairing an older-term tail. */
+/**
+ * Raft Figure 8: a leader crashes right after it starts repairing an older-term tail, or
+ * right after a quorum acknowledged an older-term entry it repaired (a leader that counts
+ * that quorum as commitment has applied the entry by then; the next leader may not hold it).
+ */
 export function figure8(ctx: AdversaryContext, chance: number): void {
   const { c, r } = ctx;
   const armedTerm = new Map<number, number>();
+  const quorumTerm = new Map<number, number>();
+  /** Leader id -> [term, commit index when it took office]: entries above it are its repairs. */
+  const inOffice = new Map<number, [number, number]>();
+  const crashSoon = (n: SimNode, lo: number, hi: number, why: string) => {
+    const epoch = n.epoch;
+    c.at(r.between(lo, hi), () => {
+      if (n.epoch !== epoch || !n.up) return;
+      c.note(why, n.id);
+      c.crash(n.id);
+      restartLater(ctx, n.id, 5, 400);
+    });
+  };
+  const prevDeliver = c.onDeliver;
+  c.onDeliver = (n, m) => {
+    prevDeliver?.(n, m);
+    if (c.now >= ctx.faultEnd || n.role !== 'leader' || m.type !== 'AppendResponse' || m.result.kind !== 'success') return;
+    const { index, term } = m.result.lastMatch;
+    if (term >= n.term || quorumTerm.get(n.id) === n.term) return;
+    const st = c.status(n.id);
+    if (!st || st.role !== 'leader') return;
+    const office = inOffice.get(n.id);
+    if (!office || office[0] !== n.term || index <= office[1]) return;
+    const holders = st.peers.filter((p) => p.matchIndex >= index && st.configuration.voters.includes(p.id)).length + 1;
+    if (holders * 2 <= st.configuration.voters.length) return;
+    quorumTerm.set(n.id, n.term);
+    if (!r.chance(chance)) return;
+    const [, lat] = c.opts.latencyMs ?? [1, 10];
+    const [, per] = c.opts.persistMs ?? [0, 3];
+    crashSoon(n, per + 1, per + 2 * lat + 2, 'figure8: crash the leader once a quorum holds an older-term entry');
+  };
   const prev = c.onReady;
   c.onReady = (n, rd) => {
     prev?.(n, rd);
+    if (rd.softState?.role === 'leader') inOffice.set(n.id, [rd.softState.term, c.status(n.id)!.commitIndex]);
     if (c.now >= ctx.faultEnd || n.role !== 'leader' || armedTerm.get(n.id) === n.term) return;
     const repairs = rd.messages.some((m) => m.type === 'Append' && m.entries.length > 0 && m.entries[0]!.term < m.term);
     if (!repairs) return;
@@ -46,7 +81,9 @@ export function figure8(ctx: AdversaryContext, chance: number): void {
     const [, lat] = c.opts.latencyMs ?? [1, 10];
     const [, per] = c.opts.persistMs ?? [0, 3];
     const epoch = n.epoch;
-    c.at(r.between(0, 2 * lat + per + 2), () => {
+    // Soon enough that its own entries have not reached a quorum, late enough that some of
+    // the repaired ones may have (and, if it wrongly counted them, that it applied them).
+    c.at(r.between(0, 6 * lat + 2 * per + 5), () => {
       if (n.epoch !== epoch || !n.up) return;
       c.note('figure8: crash the repairing leader', n.id);
       c.crash(n.id);
