@@ -3,7 +3,7 @@
  * Figure 3; dissertation §4.3, §6.4). Each check runs at the moment the relevant fact
  * appears, so a violation is reported at the step that caused it.
  */
-import { isValidTransition, type Configuration, type Entry } from '../../src/core/index.js';
+import { isValidTransition, isVoter, type Configuration, type Entry } from '../../src/core/index.js';
 
 /** Thrown by a failed property check. */
 export class SimViolation extends Error {
@@ -59,6 +59,43 @@ export class Checker {
 
   fail(property: string, detail: string): never {
     throw new SimViolation(property, detail);
+  }
+
+  /** "term:candidate" -> voters whose grant reached the candidate. */
+  readonly #grants = new Map<string, Set<number>>();
+
+  /** A granted VoteResponse of `term` from `voter` reached `candidate`. */
+  voteGranted(term: number, candidate: number, voter: number): void {
+    const k = `${term}:${candidate}`;
+    let g = this.#grants.get(k);
+    if (!g) this.#grants.set(k, (g = new Set()));
+    g.add(voter);
+  }
+
+  /**
+   * `id` became leader of `term` under configuration `c`: the grants it received (and its own
+   * vote) must form a majority of each half of `c` (Raft §5.2; dissertation §4.3: both halves
+   * of a joint configuration must agree).
+   */
+  electedByQuorum(term: number, id: number, c: Configuration): void {
+    const k = `${term}:${id}`;
+    const g = this.#grants.get(k) ?? new Set<number>();
+    this.#grants.delete(k);
+    const has = (v: number) => v === id || g.has(v);
+    for (const half of [c.voters, c.votersOutgoing]) {
+      if (half.length === 0) continue;
+      const n = half.filter(has).length;
+      if (n * 2 <= half.length) {
+        this.fail('election quorum', `node ${id} leads term ${term} with votes from [${[id, ...g].join(',')}], not a majority of [${half.join(',')}] (configuration ${JSON.stringify(c)})`);
+      }
+    }
+  }
+
+  /** Leader `id` still leads although its committed configuration `c` no longer has it as a voter (dissertation §4.2.2). */
+  removedLeader(id: number, term: number, c: Configuration, configIndex: number, commitIndex: number): void {
+    if (!isVoter(c, id) && configIndex <= commitIndex) {
+      this.fail('removed leader steps down', `node ${id} still leads term ${term} after its removal (configuration index ${configIndex}) committed at ${commitIndex}`);
+    }
   }
 
   /** A node reports itself leader of `term`. */

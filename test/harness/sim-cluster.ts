@@ -209,6 +209,7 @@ export class SimCluster {
       if (!q) n.deliveredSeqs.set(m.from, (q = []));
       q.push({ seq: appendSeq, epoch: this.nodes.get(m.from)?.epoch ?? 0 });
     }
+    if (m.type === 'VoteResponse' && m.voteGranted) this.checker.voteGranted(m.term, m.to, m.from);
     n.core!.step(m);
     this.onDeliver?.(n, m);
     this.#drive(n);
@@ -245,6 +246,8 @@ export class SimCluster {
       // The commit decision was taken under the configuration of the previous Ready or one
       // appended since (at most one: a change is refused while another is uncommitted).
       const st = n.core!.status();
+      if (rd.softState?.role === 'leader') this.checker.electedByQuorum(st.term, n.id, st.configuration);
+      if (st.role === 'leader') this.checker.removedLeader(n.id, st.term, st.configuration, st.configIndex, st.commitIndex);
       if (rd.commitIndex > n.commitSeen && st.role === 'leader') {
         const last = rd.committedEntries[rd.committedEntries.length - 1];
         const configs = n.leaderConfig && n.leaderConfig.term === st.term ? [n.leaderConfig.configuration, st.configuration] : [st.configuration];
