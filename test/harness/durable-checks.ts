@@ -5,7 +5,8 @@
  * - an Append acknowledgement leaves only when the acknowledged (index, term) is durable, and
  *   that entry never leaves the node's durable log afterwards unless a leader of a later term
  *   truncates it;
- * - a granted vote leaves only when (term, votedFor = candidate), or a later term, is durable;
+ * - a granted vote leaves only when (term, votedFor = candidate), or a later term, is durable,
+ *   and a RequestVote only once the candidate's term and self-vote are;
  * - whenever a leader's commit index moves, a (joint) quorum of voters holds that entry in
  *   their durable logs.
  *
@@ -42,6 +43,11 @@ export class DurableChecks {
       if (!holds(d, index, term)) this.checker.fail('ack before durable', `node ${n.id} acknowledged (${index}, ${term}) to ${m.to}; durable log has term ${durableTerm(d, index)} there`);
       const a = this.#acked.get(n.id);
       if (!a || m.term > a.inTerm || (m.term === a.inTerm && index > a.index)) this.#acked.set(n.id, { index, term, inTerm: m.term });
+    } else if (m.type === 'Vote') {
+      const h = d.hardState;
+      if (h.term < m.term || (h.term === m.term && h.votedFor !== n.id)) {
+        this.checker.fail('vote before durable', `node ${n.id} asked ${m.to} for a term-${m.term} vote; its durable hard state is term ${h.term}, votedFor ${h.votedFor}`);
+      }
     } else if (m.type === 'VoteResponse' && m.voteGranted) {
       const h = d.hardState;
       // A later durable term also makes the grant safe: no other vote of m.term can follow.
