@@ -1,0 +1,233 @@
+/**
+ * The runtime each simulated node gets: it drains the core's Ready per the Ready contract
+ * (persist with a delay, send acknowledgements only after persistence, apply, advance),
+ * correlates Append answers by the per-stream FIFO order, ticks each node on its own clock,
+ * and feeds every fact to the checkers. See sim-cluster.ts for the whole.
+ */
+import { isRequest, type Configuration, type Inbound, type ProposalOutcome, type Ready } from '../../src/core/index.js';
+import { entryId } from './checker.js';
+import { SimNetwork } from './sim-network.js';
+import type { Durable, Event, SimNode } from './sim-node.js';
+
+export class SimRuntime extends SimNetwork {
+  /** Processes events until virtual time `this.now + ms`. */
+  runFor(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      if (this.queue.peekTime() > end) break;
+      this.dispatch(this.queue.pop()!);
+    }
+    this.now = end;
+  }
+
+  /** Runs until `pred()` holds (checked after every event) or `maxMs` elapse; returns whether it held. */
+  runUntil(pred: () => boolean, maxMs: number): boolean {
+    const end = this.now + maxMs;
+    if (pred()) return true;
+    for (;;) {
+      if (this.queue.peekTime() > end) break;
+      this.dispatch(this.queue.pop()!);
+      if (pred()) return true;
+    }
+    this.now = end;
+    return pred();
+  }
+
+  protected dispatch(e: Event): void {
+    this.now = e.t;
+    this.stepsRun++;
+    switch (e.kind) {
+      case 'call':
+        e.fn();
+        return;
+      case 'tick': {
+        const n = this.nodes.get(e.node)!;
+        if (!n.up || n.epoch !== e.epoch) return;
+        if (n.paused) return; // resume() restarts the ticker
+        this.record('tick', n.id);
+        n.core!.tick(this.nowOf(n));
+        this.drive(n);
+        this.scheduleTick(n);
+        return;
+      }
+      case 'persist': {
+        const n = this.nodes.get(e.node)!;
+        if (!n.up || n.epoch !== e.epoch) return;
+        if (n.paused) {
+          n.backlog.push(e);
+          return;
+        }
+        this.completePersist(n);
+        return;
+      }
+      case 'deliver': {
+        const m = e.msg;
+        const n = this.nodes.get(m.to);
+        const sender = this.nodes.get(m.from);
+        const senderGone = sender !== undefined && sender.epoch !== e.fromEpoch && m.type !== 'Unreachable';
+        const retried = n !== undefined && n.up && !senderGone && (m.type === 'Vote' || m.type === 'PreVote') && this.lateUnaryRate > 0 && this.rng.chance(this.lateUnaryRate);
+        if (!n || !n.up || (n.epoch !== e.toEpoch && !retried) || senderGone) {
+          this.lost(m, 'crash');
+          return;
+        }
+        if (n.paused) {
+          n.backlog.push(e);
+          return;
+        }
+        if (m.type !== 'Unreachable' && this.blocked(m.from, m.to)) {
+          this.lost(m, 'partition');
+          return;
+        }
+        this.stepInto(n, m, e.appendSeq);
+        return;
+      }
+    }
+  }
+
+  protected stepInto(n: SimNode, m: Inbound, appendSeq: number): void {
+    this.record('recv', n.id, m);
+    if (isRequest(m)) n.requestsStepped++;
+    if (m.type === 'Snapshot') n.snapshotsUnanswered.push(m.from);
+    if (m.type === 'Append') {
+      let q = n.deliveredSeqs.get(m.from);
+      if (!q) n.deliveredSeqs.set(m.from, (q = []));
+      q.push({ seq: appendSeq, epoch: this.nodes.get(m.from)?.epoch ?? 0 });
+    }
+    if (m.type === 'VoteResponse' && m.voteGranted) this.checker.voteGranted(m.term, m.to, m.from);
+    n.core!.step(m);
+    this.onDeliver?.(n, m);
+    this.drive(n);
+  }
+
+  protected scheduleTick(n: SimNode): void {
+    const jitter = this.rng.chance(0.1) ? this.rng.between(0, 5) : 0;
+    this.push({ kind: 'tick', t: this.now + n.tickInterval + jitter, seq: this.eventSeq++, node: n.id, epoch: n.epoch });
+  }
+
+  protected drive(n: SimNode): void {
+    if (!n.up || n.paused || n.outstanding || !n.core!.hasReady()) return;
+    const rd = n.core!.ready();
+    n.outstanding = rd;
+    this.onReady?.(n, rd);
+    for (const m of [...rd.messages, ...rd.messagesAfterPersist]) {
+      if (m.type === 'AppendResponse' || m.type === 'VoteResponse' || m.type === 'PreVoteResponse' || m.type === 'SnapshotResponse') {
+        n.responsesEmitted++;
+      }
+    }
+    if (n.responsesEmitted !== n.requestsStepped) {
+      this.checker.fail('correlation', `node ${n.id} answered ${n.responsesEmitted} of ${n.requestsStepped} requests`);
+    }
+    if (rd.softState) {
+      this.record('role', n.id, rd.softState);
+      n.role = rd.softState.role;
+      n.term = rd.softState.term;
+      this.roleLog.push({ t: this.now, node: n.id, role: n.role, term: n.term });
+      if (rd.softState.role === 'leader') this.checker.leaderElected(rd.softState.term, n.id);
+    }
+    if (n.role === 'leader') {
+      // The commit decision was taken under the configuration of the previous Ready or one
+      // appended since (at most one: a change is refused while another is uncommitted).
+      const st = n.core!.status();
+      if (rd.softState?.role === 'leader') this.checker.electedByQuorum(st.term, n.id, st.configuration);
+      if (st.role === 'leader') this.checker.removedLeader(n.id, st.term, st.configuration, st.configIndex, st.commitIndex);
+      if (rd.commitIndex > n.commitSeen && st.role === 'leader') {
+        const last = rd.committedEntries[rd.committedEntries.length - 1];
+        const configs = n.leaderConfig && n.leaderConfig.term === st.term ? [n.leaderConfig.configuration, st.configuration] : [st.configuration];
+        this.durableChecks.leaderCommitted(n, st.term, rd.commitIndex, last?.index === rd.commitIndex ? last : undefined, configs, this.nodes);
+      }
+      n.leaderConfig = { term: st.term, configuration: st.configuration };
+    }
+    if (rd.commitIndex > n.commitSeen) n.commitSeen = rd.commitIndex;
+    for (const m of rd.messages) this.send(n, m);
+    const [lo, hi] = this.opts.persistMs ?? [0, 3];
+    this.push({ kind: 'persist', t: this.now + this.rng.between(lo, hi), seq: this.eventSeq++, node: n.id, epoch: n.epoch });
+  }
+
+  protected completePersist(n: SimNode): void {
+    const rd = n.outstanding!;
+    const d = n.durable;
+    const durableTermNow = rd.hardState?.term ?? d.hardState.term;
+    if (rd.snapshotToInstall) {
+      this.durableChecks.truncated(n, rd.snapshotToInstall.index + 1, durableTermNow, 'snapshot install');
+      d.snapshot = rd.snapshotToInstall;
+      d.entries = [];
+      if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
+      n.installs++;
+      this.record('install', n.id, rd.snapshotToInstall.index);
+    }
+    if (rd.truncateFrom !== undefined) this.durableChecks.truncated(n, rd.truncateFrom, durableTermNow, 'truncate');
+    if (rd.truncateFrom !== undefined) d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
+    for (const e of rd.entriesToAppend) {
+      const k = e.index - d.snapshot.index - 1;
+      if (k !== d.entries.length) this.checker.fail('ready contract', `node ${n.id}: entry ${e.index} appended at WAL position ${k}`);
+      const prevTerm = k === 0 ? d.snapshot.term : d.entries[k - 1]!.term;
+      this.checker.entryPersisted(n.id, e, prevTerm, this.configBefore(d, e.index));
+      d.entries.push(e);
+    }
+    if (rd.hardState) d.hardState = rd.hardState;
+    d.commitIndex = rd.commitIndex;
+    if (rd.softState?.role === 'leader') {
+      const base = d.snapshot.index;
+      this.checker.leaderComplete(n.id, rd.softState.term, base, base + d.entries.length, (i) => {
+        const e = d.entries[i - base - 1];
+        return e ? entryId(e) : undefined;
+      });
+    }
+    for (const m of rd.messagesAfterPersist) this.send(n, m);
+    for (const e of rd.committedEntries) {
+      if (e.index !== n.applied + 1) this.checker.fail('state machine safety', `node ${n.id} applied ${e.index} after ${n.applied}`);
+      n.applied = e.index;
+      this.checker.applied(n.id, e, n.term);
+    }
+    for (const o of rd.proposals) this.onOutcome(n, o);
+    for (const r of rd.readStates) this.onRead(n, r);
+    n.outstanding = null;
+    n.core!.advance(rd);
+    this.maybeCompact(n);
+    this.drive(n);
+  }
+
+  protected configBefore(d: Durable, index: number): Configuration {
+    for (let k = Math.min(index - d.snapshot.index - 2, d.entries.length - 1); k >= 0; k--) {
+      const p = d.entries[k]!.payload;
+      if (p.type === 'configuration') return p.configuration;
+    }
+    return d.snapshot.configuration;
+  }
+
+  protected maybeCompact(n: SimNode): void {
+    const every = this.opts.compactEvery ?? 0;
+    if (every <= 0) return;
+    const d = n.durable;
+    const target = n.applied - (this.opts.compactKeep ?? 0);
+    if (target - d.snapshot.index < every) return;
+    const meta = n.core!.compact(target);
+    d.entries = d.entries.slice(meta.index - d.snapshot.index);
+    d.snapshot = meta;
+    this.record('compact', n.id, meta.index);
+  }
+
+  protected onOutcome(n: SimNode, o: ProposalOutcome): void {
+    const h = n.proposals.get(o.id);
+    if (!h) return;
+    n.proposals.delete(o.id);
+    h.outcome = o;
+    this.record('outcome', n.id, { key: h.key, ...o });
+    if (h.key.startsWith('change#')) return; // configuration entries are checked by their content
+    if (o.status === 'committed') this.checker.commit(o.index, h.key, `ack to ${h.key} on node ${n.id}`, n.term);
+    else if (o.status === 'rejected') this.checker.rejected(h.key, o.reason);
+  }
+
+  protected onRead(n: SimNode, r: Ready['readStates'][number]): void {
+    const h = n.reads.get(r.ctx);
+    if (!h) return;
+    n.reads.delete(r.ctx);
+    if (r.status === 'ready') {
+      h.result = { status: 'ready', index: r.index, served: n.applied };
+      this.record('read', n.id, { ctx: r.ctx, index: r.index, served: n.applied, mustSee: h.mustSee, policy: h.policy });
+      this.checker.readServed(n.id, r.ctx, r.index, n.applied, h.mustSee, h.policy);
+    } else {
+      h.result = { status: 'rejected', reason: r.reason };
+    }
+  }
+}
