@@ -15,7 +15,10 @@ import type { NodeId, Term } from './types.js';
  * leader are rejected NOT_LEADER; pending proposals stay and are resolved by what commits.
  */
 export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void {
-  if (term > s.term) s.setHardState(term, 0);
+  if (term > s.term) {
+    s.setHardState(term, 0);
+    retractStaleAcks(s, term);
+  }
   const wasLeader = s.role === 'leader';
   s.role = 'follower';
   s.leaderId = leaderId;
@@ -106,4 +109,22 @@ export function becomeLeader(s: CoreState): void {
   s.log.append({ index, term: s.term, payload: { type: 'noop' } });
   s.pendingConfigIndex = index;
   s.needBroadcast = true;
+}
+
+/**
+ * Acknowledgements of an older term still waiting in this Ready become "higher term" answers
+ * once we adopt `term`: a leader of the new term may truncate what they acknowledge before
+ * the Ready is persisted, and an ack must describe the log as it is when it leaves (found by
+ * the simulation's "ack before durable" check: a paused follower drained a backlog holding the
+ * old leader's Appends and the new leader's truncating one in one Ready). Every request still
+ * gets exactly one answer; Raft lets a server answer with its current term.
+ */
+function retractStaleAcks(s: CoreState, term: Term): void {
+  const q = s.msgsAfterPersist;
+  for (let i = 0; i < q.length; i++) {
+    const m = q[i]!;
+    if (m.type === 'AppendResponse' && m.result.kind === 'success' && m.term < term) {
+      q[i] = { ...m, term, result: { kind: 'higherTerm', higherTerm: term } };
+    }
+  }
 }

@@ -297,6 +297,20 @@ test('commit broadcast (as etcd): a new commit index goes to every follower in t
   assert.equal(c.hasReady(), false);
 });
 
+test('Raft §5.1: an acknowledgement of an older term still in the Ready becomes a higher-term answer when a new leader truncates what it acknowledged', () => {
+  // Found by the simulation: a paused follower drained the old leader's Append and the new
+  // leader's truncating Append into one Ready; the old ack then promised an overwritten entry.
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [cmd(1, 1), cmd(2, 1), cmd(3, 1)], 1, 2));
+  c.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 3, prevLogTerm: 1, entries: [cmd(4, 1, 'old')], leaderCommitIndex: 2, seq: 7 });
+  c.step({ type: 'Append', from: 3, to: 2, term: 2, leaderId: 3, prevLogIndex: 3, prevLogTerm: 1, entries: [cmd(4, 2, 'new')], leaderCommitIndex: 2, seq: 1 });
+  const rd = drain(c);
+  assert.deepEqual(rd.entriesToAppend, [cmd(4, 2, 'new')]);
+  assert.deepEqual(rd.messagesAfterPersist, [
+    { type: 'AppendResponse', from: 2, to: 1, term: 2, result: { kind: 'higherTerm', higherTerm: 2 }, seq: 7 },
+    { type: 'AppendResponse', from: 2, to: 3, term: 2, result: { kind: 'success', lastMatch: { index: 4, term: 2 } }, seq: 1 },
+  ]);
+});
+
 test('lost Appends on the stream: a heartbeat answer that leaves entries unacknowledged sends the peer back to PROBE', () => {
   const c = newCore(1, [1, 2], { maxEntriesPerAppend: 1 });
   makeLeader(c, [1, 2]);
