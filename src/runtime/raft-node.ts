@@ -6,13 +6,17 @@
  * 1. `messages` leave at once (a leader's Appends may precede its own fsync, Raft
  *    dissertation §10.2.1; the core counts its own matchIndex only after `advance`);
  * 2. `snapshotToInstall`: the state machine is restored from the received file (Raft §7);
- * 3. one log write: compact (installed snapshot) → truncate → entries → hard state, awaited
- *    until durable (group commit: everything the core collected while the previous fsync ran
- *    travels in this one write);
+ * 3. one log write: compact (installed snapshot) → truncate → entries → hard state, submitted
+ *    and awaited until durable (group commit: everything the core collected while the previous
+ *    fsync ran travels in this one write);
  * 4. `messagesAfterPersist` leave (acknowledgements, votes, pre-vote answers, RequestVotes:
  *    Raft §5.1 "respond only after persisting");
  * 5. `committedEntries` are applied in order to the KV state machine (Raft §5.3 state machine
- *    safety), then proposal outcomes and read states are answered;
+ *    safety), then proposal outcomes and read states are answered. When every committed entry
+ *    is already durable in the local log (always on a leader: it counts its own copy only once
+ *    durable), this step runs while step 3's fsync is in flight, so an answer never waits for
+ *    the fsync of entries proposed after it; otherwise (a follower committing entries of this
+ *    very write, an installed snapshot) it runs after step 4;
  * 6. `advance(rd)`.
  * Inputs (peer messages, proposals, reads, ticks) may arrive at any time; the core buffers them
  * and a pump (scheduled with setImmediate, so everything of one event-loop turn shares a Ready)
@@ -373,6 +377,32 @@ export class RaftNode {
       this.#lastCommittedTerm = meta.term;
       this.#logger.log('info', 'snapshot installed', { index: meta.index, term: meta.term });
     }
+    const w = this.#logWriteOf(rd);
+    // Submitted now (the WAL reflects it at once), durable when the promise resolves.
+    const persisted = w ? this.log.write(w) : null;
+    persisted?.catch(() => undefined); // awaited below; a failure stops the node there
+    // Committed entries that are already durable here (every one, on a leader) are applied and
+    // answered while this Ready's write is being fsynced: a client's answer never waits for the
+    // fsync of entries proposed after its own. Anything else is applied after the write.
+    const early = !rd.snapshotToInstall && (rd.committedEntries.at(-1)?.index ?? 0) <= this.log.durableIndex();
+    let answered = early && (await this.#applyAndAnswer(rd));
+    if (persisted) await persisted; // always awaited: stop() relies on the fsync completing
+    if (this.#stopped) return;
+    for (const m of rd.messagesAfterPersist) this.#dispatch(m);
+    if (!early) answered = await this.#applyAndAnswer(rd);
+    if (!answered) return;
+    if (rd.committedEntries.length > 0) {
+      const appliedIndex = this.sm.appliedIndex;
+      if (snapshotDue(appliedIndex, this.#snapshotIndex, this.#policy) && !this.#snapshotRunning) void this.snapshot().catch(() => undefined);
+    }
+    for (const fn of this.#stateListeners) fn();
+  }
+
+  /**
+   * The one log write a Ready asks for (compact → truncate → entries → hard state), or null.
+   * Also follows the log's end and, when it may have changed, the configuration.
+   */
+  #logWriteOf(rd: Ready): LogWrite | null {
     const w: LogWrite = {};
     let needWrite = false;
     if (rd.snapshotToInstall) {
@@ -400,12 +430,17 @@ export class RaftNode {
     } else if (rd.entriesToAppend.length > 0) {
       this.#lastIndex = rd.entriesToAppend[rd.entriesToAppend.length - 1]!.index;
     }
-    if (needWrite) await this.log.write(w);
-    if (this.#stopped) return;
-    for (const m of rd.messagesAfterPersist) this.#dispatch(m);
+    return needWrite ? w : null;
+  }
 
-    // Apply in order (Raft §5.3), yielding to the event loop every ~5 ms so a large catch-up
-    // batch does not stall RPCs; readers in between see a consistent prefix.
+  /**
+   * Applies `rd.committedEntries` in order (Raft §5.3), yielding to the event loop every ~5 ms
+   * so a large catch-up batch does not stall RPCs (readers in between see a consistent prefix),
+   * then answers the proposal outcomes and the read states (a read is served once the entries
+   * up to its index are applied) and tells the applied-index listeners. False when the node
+   * stopped in between (nothing more is answered).
+   */
+  async #applyAndAnswer(rd: Ready): Promise<boolean> {
     const results = new Map<LogIndex, ApplyResult>();
     let sliceStart = performance.now();
     for (let i = 0; i < rd.committedEntries.length; i++) {
@@ -413,7 +448,7 @@ export class RaftNode {
       results.set(e.index, this.#apply(e));
       if ((i & 255) === 255 && performance.now() - sliceStart > APPLY_SLICE_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.#stopped) return;
+        if (this.#stopped) return false;
         sliceStart = performance.now();
       }
     }
@@ -442,9 +477,8 @@ export class RaftNode {
     if (rd.committedEntries.length > 0) {
       const applied = this.sm.appliedIndex;
       for (const fn of this.#appliedListeners) fn(applied);
-      if (snapshotDue(applied, this.#snapshotIndex, this.#policy) && !this.#snapshotRunning) void this.snapshot().catch(() => undefined);
     }
-    for (const fn of this.#stateListeners) fn();
+    return true;
   }
 
   #apply(e: Entry): ApplyResult {
