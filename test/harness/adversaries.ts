@@ -97,10 +97,29 @@ export function leaseAttack(ctx: AdversaryContext, everyMs: number): void {
   const { c, r } = ctx;
   const et = c.electionTimeoutMs;
   let armed: number | undefined;
+  /** A follower whose link to the leader was cut a while before the attack (or undefined). */
+  let preCut: number | undefined;
   const arm = () => {
+    preCut = undefined;
     if (c.now >= ctx.faultEnd - 4 * et) return;
-    armed = c.leader();
-    if (armed === undefined) c.at(everyMs, arm);
+    const l = c.leader();
+    if (l === undefined) {
+      c.at(everyMs, arm);
+      return;
+    }
+    const others = [...c.nodes.values()].filter((x) => x.up && x.id !== l && !ctx.removed.has(x.id)).map((x) => x.id);
+    if (others.length >= 2 && r.chance(0.3)) {
+      // Cut one follower off first; attack once it has nearly timed out.
+      const cut = r.pick(others);
+      c.cut(l, cut);
+      const ticks = c.opts.electionTimeoutMinTicks ?? 10;
+      c.at(Math.round(c.tickMs * ticks * r.between(60, 95) / 100), () => {
+        preCut = cut;
+        armed = l;
+      });
+      return;
+    }
+    armed = l;
   };
   const prev = c.onDeliver;
   c.onDeliver = (n, m) => {
@@ -113,12 +132,28 @@ export function leaseAttack(ctx: AdversaryContext, everyMs: number): void {
       c.at(everyMs, arm);
       return;
     }
-    const cutOne = r.chance(0.3);
-    c.note('lease attack', { leader: l, cutOne });
+    const cutOne = preCut !== undefined || r.chance(0.3);
+    c.note('lease attack', { leader: l, cutOne, preCut });
     // Settle the round being answered first, then take the leader away (within the same ms).
     c.at(0, () => {
-      if (cutOne) c.cut(l, r.pick(others));
-      else c.isolate(l);
+      if (!cutOne) {
+        c.isolate(l);
+        return;
+      }
+      const acked = others.filter((id) => id !== preCut);
+      if (preCut !== undefined && acked.length > 0) {
+        // The follower cut off earlier is about to time out. Restart one that just
+        // acknowledged the round: it must still honour the lease after restarting
+        // (dissertation §4.2.3), or the cut-off one wins with its vote while the old leader
+        // serves lease reads.
+        const b = acked.includes(m.from) ? m.from : r.pick(acked);
+        c.crash(b);
+        c.at(r.between(1, 20), () => {
+          if (!ctx.removed.has(b)) c.restart(b);
+        });
+        return;
+      }
+      c.cut(l, r.pick(others));
     });
     const step = r.between(2, 8);
     const until = c.now + r.between(Math.round(1.2 * et), Math.round(2.5 * et));

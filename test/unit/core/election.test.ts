@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allMessages, drain, makeLeader, newCore, restoredWith, tickN, cmd, noop } from './fixtures.js';
+import { allMessages, drain, drainAll, makeLeader, newCore, restoredWith, tickN, cmd, noop } from './fixtures.js';
 
 test('Raft §5.2 / §9.6: after its election timeout a follower runs Pre-Vote in term+1 without changing its term', () => {
   const c = newCore(1, [1, 2, 3]);
@@ -166,6 +166,23 @@ test('dissertation §4.2.3: inside the lease a Vote of the current term is still
   const rd = drain(c);
   assert.deepEqual(rd.hardState, { term: 6, votedFor: 3 });
   assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [true, true]);
+});
+
+test('dissertation §4.2.3: a restarted node honours the lease it may have acknowledged before crashing: no vote for an election timeout after start', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: false });
+  let rd = drain(c);
+  assert.equal(rd.hardState, undefined, 'term not adopted inside the lease');
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && [m.term, m.voteGranted]), [[5, false]]);
+  tickN(c, 9);
+  c.step({ type: 'PreVote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5 });
+  rd = drain(c);
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'PreVoteResponse' && m.voteGranted), [false], 'still inside the lease after 9 ticks');
+  c.tick(0);
+  drainAll(c);
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: false });
+  rd = drain(c);
+  assert.deepEqual(rd.hardState, { term: 6, votedFor: 3 });
 });
 
 test('dissertation §9.6: a Pre-Vote grant changes neither term nor vote and answers in the proposed term', () => {
