@@ -185,6 +185,12 @@ export function sendSnapshot(s: CoreState, pr: Progress): void {
 export function handleAppendResponse(s: CoreState, m: AppendResponseMsg): void {
   const pr = s.progress.get(m.from);
   if (!pr) return;
+  // Not an answer to this leadership: a "higher term" refusal in our own term answers an
+  // Append we sent in an earlier term (the follower has moved on to our current term), and a
+  // seq we never used in this term belongs to an earlier leadership's numbering. Counting
+  // either as an acknowledgement confirmed read rounds and leases without a quorum (found by
+  // the simulation: a stale lease read).
+  if (m.result.kind === 'higherTerm' || m.seq >= pr.nextSeq) return;
   pr.recentActive = true;
   pr.ticksSinceContact = 0;
   const acked = m.seq > pr.ackedSeq;

@@ -30,6 +30,17 @@ test('dissertation §6.4: a ReadIndex read waits for a quorum to acknowledge a r
   assert.deepEqual(drain(c).readStates, [{ ctx: 7, status: 'ready', index: 1 }]);
 });
 
+test('dissertation §6.4: an answer to an Append of an earlier term (higher-term refusal in our term, or a seq this leadership never sent) confirms no round', () => {
+  const c = leader();
+  c.readIndex(7, { policy: 'linearizable', nowMs: 0 });
+  const round = appendsTo(drain(c).messages, 2).at(-1)!;
+  c.step({ type: 'AppendResponse', from: 2, to: 1, term: 1, seq: round.seq, result: { kind: 'higherTerm', higherTerm: 1 } });
+  c.step(ack(2, 1, 1, 1, 1, round.seq + 50));
+  assert.equal(c.hasReady(), false, 'neither counts as an acknowledgement');
+  c.step(ack(2, 1, 1, 1, 1, round.seq));
+  assert.deepEqual(drain(c).readStates, [{ ctx: 7, status: 'ready', index: 1 }]);
+});
+
 test('dissertation §6.4: a new leader answers reads only after an entry of its term commits', () => {
   const c = newCore(1, [1, 2, 3]);
   makeLeader(c, [1, 2, 3]);
