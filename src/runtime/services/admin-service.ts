@@ -90,7 +90,7 @@ export interface AdminContext {
 
 function unimplemented(method: string, issue: string) {
   return unaryHandler<unknown, unknown>(() => {
-    throw statusError(Code.UNIMPLEMENTED, `${method} is not implemented by this raftctl node yet (${issue})`);
+    throw statusError(Code.UNIMPLEMENTED, `${method} is not served by this raftctl version yet (${issue})`);
   });
 }
 
@@ -115,7 +115,7 @@ export function addAdminService(server: GrpcServer, ctx: AdminContext): void {
     ChangeMembership: unimplemented('ChangeMembership', 'arrives with the membership commands'),
     TransferLeadership: unimplemented('TransferLeadership', 'arrives with `leader transfer`'),
     SendSnapshot: unimplemented('SendSnapshot', 'arrives with `snapshot push`'),
-    TailEntries: (call: { emit(e: 'error', err: unknown): void }) => call.emit('error', { code: Code.UNIMPLEMENTED, details: 'TailEntries is not implemented by this raftctl node yet (arrives with `replication tail`)' }),
-    WatchReplication: (call: { emit(e: 'error', err: unknown): void }) => call.emit('error', { code: Code.UNIMPLEMENTED, details: 'WatchReplication is not implemented by this raftctl node yet (arrives with `replication watch`)' }),
+    TailEntries: (call: { emit(e: 'error', err: unknown): void }) => call.emit('error', { code: Code.UNIMPLEMENTED, details: 'TailEntries is not served by this raftctl version yet (arrives with `replication tail`)' }),
+    WatchReplication: (call: { emit(e: 'error', err: unknown): void }) => call.emit('error', { code: Code.UNIMPLEMENTED, details: 'WatchReplication is not served by this raftctl version yet (arrives with `replication watch`)' }),
   } as unknown as ServiceImplementation);
 }
