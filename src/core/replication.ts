@@ -55,11 +55,8 @@ export function broadcastAppends(s: CoreState, commit = false): void {
   }
 }
 
-/** Empty Append right after the last entry sent to `pr` (REPLICATE), carrying the commit index. */
-function sendCommit(s: CoreState, pr: Progress): void {
-  const prevLogIndex = pr.nextIndex - 1;
-  const prevLogTerm = s.log.term(prevLogIndex);
-  if (prevLogTerm === undefined) return;
+/** An entry-less Append at (prevLogIndex, prevLogTerm) carrying the leader's commit index. */
+function sendEmptyAppend(s: CoreState, pr: Progress, prevLogIndex: number, prevLogTerm: number): void {
   const seq = pr.recordSent(prevLogIndex, false);
   s.send({
     type: 'Append',
@@ -74,6 +71,14 @@ function sendCommit(s: CoreState, pr: Progress): void {
     seq,
   });
   pr.sentCommit = s.log.commitIndex;
+}
+
+/** Empty Append right after the last entry sent to `pr` (REPLICATE), carrying the commit index. */
+function sendCommit(s: CoreState, pr: Progress): void {
+  const prevLogIndex = pr.nextIndex - 1;
+  const prevLogTerm = s.log.term(prevLogIndex);
+  if (prevLogTerm === undefined) return;
+  sendEmptyAppend(s, pr, prevLogIndex, prevLogTerm);
 }
 
 /**
@@ -159,20 +164,7 @@ export function sendHeartbeat(s: CoreState, pr: Progress): void {
     prevLogIndex = 0;
     prevLogTerm = 0;
   }
-  const seq = pr.recordSent(prevLogIndex, false);
-  s.send({
-    type: 'Append',
-    from: s.id,
-    to: pr.id,
-    term: s.term,
-    leaderId: s.id,
-    prevLogIndex,
-    prevLogTerm,
-    entries: [],
-    leaderCommitIndex: s.log.commitIndex,
-    seq,
-  });
-  pr.sentCommit = s.log.commitIndex;
+  sendEmptyAppend(s, pr, prevLogIndex, prevLogTerm);
 }
 
 /** Asks the runtime to stream the latest snapshot to the peer (Raft §7). */
