@@ -55,9 +55,12 @@ export function broadcastAppends(s: CoreState, commit = false): void {
   }
 }
 
-/** An entry-less Append at (prevLogIndex, prevLogTerm) carrying the leader's commit index. */
-function sendEmptyAppend(s: CoreState, pr: Progress, prevLogIndex: number, prevLogTerm: number): void {
-  const seq = pr.recordSent(prevLogIndex, false);
+/**
+ * Sends one Append at (prevLogIndex, prevLogTerm) with `entries` (none for a heartbeat or a
+ * commit-only Append), carrying the leader's commit index, and records it in the peer's progress.
+ */
+function sendAppendAt(s: CoreState, pr: Progress, prevLogIndex: number, prevLogTerm: number, entries: readonly Entry[]): void {
+  const seq = pr.recordSent(prevLogIndex, entries.length > 0);
   s.send({
     type: 'Append',
     from: s.id,
@@ -66,7 +69,7 @@ function sendEmptyAppend(s: CoreState, pr: Progress, prevLogIndex: number, prevL
     leaderId: s.id,
     prevLogIndex,
     prevLogTerm,
-    entries: [],
+    entries,
     leaderCommitIndex: s.log.commitIndex,
     seq,
   });
@@ -78,7 +81,7 @@ function sendCommit(s: CoreState, pr: Progress): void {
   const prevLogIndex = pr.nextIndex - 1;
   const prevLogTerm = s.log.term(prevLogIndex);
   if (prevLogTerm === undefined) return;
-  sendEmptyAppend(s, pr, prevLogIndex, prevLogTerm);
+  sendAppendAt(s, pr, prevLogIndex, prevLogTerm, []);
 }
 
 /**
@@ -102,20 +105,7 @@ export function sendAppend(s: CoreState, pr: Progress): boolean {
   }
   const hi = appendLimit(s, pr.nextIndex, Math.min(last + 1, pr.nextIndex + s.cfg.maxEntriesPerAppend));
   const entries = pr.nextIndex <= last ? s.log.slice(pr.nextIndex, hi) : [];
-  const seq = pr.recordSent(prevLogIndex, entries.length > 0);
-  s.send({
-    type: 'Append',
-    from: s.id,
-    to: pr.id,
-    term: s.term,
-    leaderId: s.id,
-    prevLogIndex,
-    prevLogTerm,
-    entries,
-    leaderCommitIndex: s.log.commitIndex,
-    seq,
-  });
-  pr.sentCommit = s.log.commitIndex;
+  sendAppendAt(s, pr, prevLogIndex, prevLogTerm, entries);
   if (pr.state === 'PROBE') {
     pr.probeSent = true;
     return false;
@@ -164,7 +154,7 @@ export function sendHeartbeat(s: CoreState, pr: Progress): void {
     prevLogIndex = 0;
     prevLogTerm = 0;
   }
-  sendEmptyAppend(s, pr, prevLogIndex, prevLogTerm);
+  sendAppendAt(s, pr, prevLogIndex, prevLogTerm, []);
 }
 
 /** Asks the runtime to stream the latest snapshot to the peer (Raft §7). */
