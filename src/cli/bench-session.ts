@@ -4,7 +4,7 @@
  * human view of the result.
  */
 import { Flags } from '@oclif/core';
-import { runBench, type BenchResult } from '../app/bench/bench.js';
+import { runBench, type BenchOptions, type BenchResult } from '../app/bench/bench.js';
 import { etcdTarget, raftctlTarget, type TargetKind } from '../app/bench/targets.js';
 import { discoverLeader } from '../app/discover-leader.js';
 import type { Consistency } from '../app/kv.js';
@@ -25,16 +25,8 @@ export const benchFlags = {
   target: Flags.option({ summary: 'What the endpoints are: raftctl/d-engine nodes, or etcd (its gRPC KV API).', options: ['raftctl', 'etcd'] as const, default: 'raftctl' as const })(),
 };
 
-export interface BenchSessionOptions {
-  readonly op: 'put' | 'get';
+export interface BenchSessionOptions extends Omit<BenchOptions, 'consistency' | 'seed' | 'signal'> {
   readonly target: TargetKind;
-  readonly clients: number;
-  readonly conns: number;
-  readonly durationMs: number;
-  readonly rate?: number;
-  readonly keySize: number;
-  readonly valueSize: number;
-  readonly keys: number;
   readonly consistency?: Consistency;
 }
 
