@@ -1,8 +1,8 @@
 /**
- * `node dist/scripts/bench-cluster.js [--duration 10s] [--json]` (npm run bench:cluster):
+ * `node dist/scripts/bench-cluster.js [--duration 10s] [--warmup 2s] [--json]` (npm run bench:cluster):
  * write throughput and latency of a three-node raftctl cluster (fsync on, the default) with
  * 8-byte keys and 256-byte values, at 1 client and at 64 clients (8 connections), through
- * `raftctl bench put`. Where etcd is installed (/usr/bin/etcd, Debian package etcd-server, or
+ * `raftctl bench put`, each run after an unmeasured warm-up of the same load (both systems). Where etcd is installed (/usr/bin/etcd, Debian package etcd-server, or
  * ETCD_BIN) the same generator drives a three-node etcd on loopback through etcd's gRPC KV API:
  * one cluster at a time, never both, in ABAB order, each run on fresh data directories. Both
  * systems use a 100 ms heartbeat and a 1000 ms election timeout. Prints one line per run, then
@@ -40,7 +40,7 @@ interface BenchJson {
   latencyMs: { p50: number | null; p99: number | null };
 }
 
-async function runSystem(system: System, round: number, duration: string): Promise<Run[]> {
+async function runSystem(system: System, round: number, duration: string, warmup: string): Promise<Run[]> {
   const timeouts = { heartbeatMs: 100, electionMs: 1000 };
   const cluster: Cluster = system === 'raftctl' ? await startRaftctl(timeouts) : await startEtcd(timeouts);
   const runs: Run[] = [];
@@ -50,7 +50,7 @@ async function runSystem(system: System, round: number, duration: string): Promi
     const endpoints = system === 'etcd' ? cluster.endpoints[leader]! : cluster.endpoints.join(',');
     for (const s of SCENARIOS) {
       const r = await raftctlJson<BenchJson>(
-        ['bench', 'put', '-e', endpoints, '--target', system, '--clients', String(s.clients), '--conns', String(s.conns), '--duration', duration, '--key-size', '8', '--value-size', '256'],
+        ['bench', 'put', '-e', endpoints, '--target', system, '--clients', String(s.clients), '--conns', String(s.conns), '--warmup', warmup, '--duration', duration, '--key-size', '8', '--value-size', '256'],
         5 * 60_000,
       );
       const run: Run = { system, round, scenario: s.name, throughput: r.throughput, p50: r.latencyMs.p50, p99: r.latencyMs.p99, count: r.count, errors: r.errors };
@@ -67,12 +67,13 @@ async function runSystem(system: System, round: number, duration: string): Promi
 
 async function main(): Promise<void> {
   const duration = argValue('--duration', '10s');
+  const warmup = argValue('--warmup', '2s');
   const withEtcd = etcdAvailable();
   const order: System[] = withEtcd ? ['raftctl', 'etcd', 'raftctl', 'etcd'] : ['raftctl', 'raftctl'];
   if (!withEtcd) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
   const runs: Run[] = [];
   const rounds: Record<System, number> = { raftctl: 0, etcd: 0 };
-  for (const system of order) runs.push(...(await runSystem(system, ++rounds[system], duration)));
+  for (const system of order) runs.push(...(await runSystem(system, ++rounds[system], duration, warmup)));
 
   const summary = SCENARIOS.map((s) => {
     const of = (system: System) => runs.filter((r) => r.system === system && r.scenario === s.name);

@@ -26,9 +26,10 @@ ${EXIT_CODES_HELP}`;
   async run(): Promise<BenchResult> {
     const f = this.flags;
     const duration = f.duration ?? 10_000;
-    const ctx = await this.operatorContext({ defaultWaitTimeoutMs: duration + 60_000 });
+    const warmup = f.warmup ?? 0;
+    const ctx = await this.operatorContext({ defaultWaitTimeoutMs: warmup + duration + 60_000 });
     const verdict = await runBenchSession(ctx, {
-      op: 'get', target: f.target, clients: f.clients, conns: f.conns, durationMs: duration,
+      op: 'get', target: f.target, clients: f.clients, conns: f.conns, durationMs: duration, warmupMs: warmup,
       ...(f.rate !== undefined ? { rate: f.rate } : {}),
       keySize: f['key-size'], valueSize: f['value-size'], keys: f.keys,
       ...(f.consistency !== undefined ? { consistency: f.consistency } : {}),

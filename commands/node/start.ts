@@ -35,7 +35,7 @@ ${EXIT_CODES_HELP}`;
     'cluster-token': Flags.string({ summary: 'Mixed into the cluster id so two clusters with the same members differ.' }),
     'heartbeat-interval': durationFlag({ name: 'heartbeat-interval', summary: 'Tick length = heartbeat interval (default 100ms).' }),
     'election-timeout': durationFlag({ name: 'election-timeout', summary: 'Minimum election timeout, randomized up to twice that (default 10 ticks).' }),
-    'snapshot-every': Flags.integer({ summary: 'Take a snapshot every N applied entries (0 = only on demand).', min: 0, default: 10_000 }),
+    'snapshot-every': Flags.integer({ summary: 'Snapshot once N entries were applied since the last one and the log since then is as large as that snapshot, or 64 MiB (0 = only on demand).', min: 0, default: 10_000 }),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
   };

@@ -52,6 +52,13 @@ export interface AppendMsg extends Envelope {
   readonly leaderCommitIndex: LogIndex;
   /** Core-local correlation number, per peer, increasing; never on the wire. */
   readonly seq: number;
+  /**
+   * Set on an empty Append whose only news is the commit index (never on a heartbeat or a
+   * probe). The runtime may hold it briefly and drop it when a later Append to the same peer,
+   * carrying at least this commit index, goes first (as if lost on the FIFO stream). Never on
+   * the wire.
+   */
+  readonly commitOnly?: true;
 }
 
 /** The oneof of AppendEntriesResponse. */

@@ -59,7 +59,7 @@ export function broadcastAppends(s: CoreState, commit = false): void {
  * Sends one Append at (prevLogIndex, prevLogTerm) with `entries` (none for a heartbeat or a
  * commit-only Append), carrying the leader's commit index, and records it in the peer's progress.
  */
-function sendAppendAt(s: CoreState, pr: Progress, prevLogIndex: number, prevLogTerm: number, entries: readonly Entry[]): void {
+function sendAppendAt(s: CoreState, pr: Progress, prevLogIndex: number, prevLogTerm: number, entries: readonly Entry[], commitOnly = false): void {
   const seq = pr.recordSent(prevLogIndex, entries.length > 0);
   s.send({
     type: 'Append',
@@ -72,6 +72,7 @@ function sendAppendAt(s: CoreState, pr: Progress, prevLogIndex: number, prevLogT
     entries,
     leaderCommitIndex: s.log.commitIndex,
     seq,
+    ...(commitOnly ? { commitOnly: true as const } : {}),
   });
   pr.sentCommit = s.log.commitIndex;
 }
@@ -81,7 +82,7 @@ function sendCommit(s: CoreState, pr: Progress): void {
   const prevLogIndex = pr.nextIndex - 1;
   const prevLogTerm = s.log.term(prevLogIndex);
   if (prevLogTerm === undefined) return;
-  sendAppendAt(s, pr, prevLogIndex, prevLogTerm, []);
+  sendAppendAt(s, pr, prevLogIndex, prevLogTerm, [], true);
 }
 
 /**

@@ -113,6 +113,11 @@ export function summaryOf(w: WrittenSnapshot): SnapshotSummary {
   return { name: w.name, index: w.index, term: w.term, bytes: w.bytes, sha256: digest.bodySha256 ?? digest.sha256 ?? '' };
 }
 
+/** Bytes an applied entry counts for in the snapshot policy's log growth: its command plus 32 for index, term and framing. */
+export function entryBytes(e: Entry): number {
+  return 32 + (e.payload.type === 'command' ? e.payload.data.byteLength : 0);
+}
+
 /** What a committed write answers. */
 export interface WriteOutcome {
   readonly index: LogIndex;
@@ -156,6 +161,10 @@ export class RaftNode {
   #snapshotRunning: Promise<WrittenSnapshot> | null = null;
   #pendingCompaction = 0;
   #expireInFlight = false;
+  /** Bytes of the entries applied since start (the snapshot policy's log growth, see {@link entryBytes}). */
+  #appliedBytes = 0;
+  /** `#appliedBytes` when the state in the latest snapshot was captured. */
+  #appliedBytesAtSnapshot = 0;
 
   readonly #proposals = new Map<number, Waiter<WriteOutcome>>();
   readonly #reads = new Map<number, Waiter<LogIndex>>();
@@ -374,6 +383,7 @@ export class RaftNode {
       if (!file) throw new RaftCtlError('INTERNAL', 1, `snapshot ${meta.index}-${meta.term} to install is not in the snapshot store`);
       await this.sm.restore(meta, this.snapshots.records(file));
       this.#snapshotIndex = meta.index;
+      this.#appliedBytesAtSnapshot = this.#appliedBytes;
       this.#lastCommittedTerm = meta.term;
       this.#logger.log('info', 'snapshot installed', { index: meta.index, term: meta.term });
     }
@@ -393,7 +403,8 @@ export class RaftNode {
     if (!answered) return;
     if (rd.committedEntries.length > 0) {
       const appliedIndex = this.sm.appliedIndex;
-      if (snapshotDue(appliedIndex, this.#snapshotIndex, this.#policy) && !this.#snapshotRunning) void this.snapshot().catch(() => undefined);
+      const growth = { logBytes: this.#appliedBytes - this.#appliedBytesAtSnapshot, snapshotBytes: this.#latestSnapshot?.bytes ?? 0 };
+      if (!this.#snapshotRunning && snapshotDue(appliedIndex, this.#snapshotIndex, this.#policy, growth)) void this.snapshot().catch(() => undefined);
     }
     for (const fn of this.#stateListeners) fn();
   }
@@ -484,6 +495,7 @@ export class RaftNode {
   #apply(e: Entry): ApplyResult {
     if (e.index <= this.sm.appliedIndex) return { index: e.index, kind: 'noop' };
     const result = this.sm.apply(toApplyEntry(storedEntryOf(e)));
+    this.#appliedBytes += entryBytes(e);
     this.#lastCommittedTerm = e.term;
     if (e.payload.type === 'configuration') this.#logger.log('info', 'configuration applied', { index: e.index, voters: e.payload.configuration.voters.join(','), learners: e.payload.configuration.learners.map((l) => l.id).join(',') });
     return result;
@@ -523,12 +535,14 @@ export class RaftNode {
     if (this.#snapshotRunning) return this.#snapshotRunning;
     const run = (async () => {
       const src = this.sm.beginSnapshot();
+      const appliedBytesAtBegin = this.#appliedBytes;
       let written: WrittenSnapshot;
       try {
         written = await this.snapshots.create(snapshotMetaOf(src), src.records());
       } finally {
         src.release();
       }
+      if (written.index > this.#snapshotIndex) this.#appliedBytesAtSnapshot = appliedBytesAtBegin;
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
       if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.#latestSnapshot = summaryOf(written);
       const target = compactionTarget(written.index, this.#policy);

@@ -7,7 +7,7 @@
  * - `sync(handle)` = fdatasync: the file's data (and the metadata needed to read it) is on disk;
  * - `syncDir(dir)` = fsync of a directory: a create, rename or unlink inside it is on disk.
  */
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { constants as fsConstants, fdatasyncSync, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
 /** node:fs/promises FileHandle, re-exported for StorageFs implementations. */
@@ -18,6 +18,11 @@ export interface StorageFs {
   open(path: string, flags: string | number, mode?: number): Promise<FileHandle>;
   /** fdatasync of an open file. */
   sync(handle: FileHandle): Promise<void>;
+  /**
+   * The same fdatasync, blocking the calling thread (no thread-pool round trip). Optional: a
+   * caller falls back to `sync` when it is absent. Throws as node:fs does.
+   */
+  syncNow?(handle: FileHandle): void;
   /** fsync of a directory, making creates, renames and unlinks inside it durable. */
   syncDir(dir: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -32,6 +37,7 @@ export interface StorageFs {
 export const nodeStorageFs: StorageFs = {
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   sync: (handle) => handle.datasync(),
+  syncNow: (handle) => fdatasyncSync(handle.fd),
   async syncDir(dir) {
     const h = await fsp.open(dir, fsConstants.O_RDONLY);
     try {
@@ -58,15 +64,24 @@ export interface FsCounters {
 }
 
 /**
- * Wraps a {@link StorageFs} and counts syncs, directory syncs and renames (tests and metrics).
- * `beforeSync`, when given, runs before each file sync and may delay it (to widen the group
- * commit window in tests) or throw (to simulate EIO).
+ * Wraps a {@link StorageFs} and counts syncs (both kinds), directory syncs and renames (tests
+ * and metrics). `beforeSync`, when given, runs before each file sync and may delay it (to widen
+ * the group commit window in tests) or throw (to simulate EIO); a wrapper with a hook offers no
+ * `syncNow`, so every file sync goes through the hook.
  */
 export function countingFs(base: StorageFs = nodeStorageFs, beforeSync?: () => Promise<void> | void): StorageFs & { counters: FsCounters } {
   const counters: FsCounters = { syncs: 0, dirSyncs: 0, renames: 0 };
+  const baseSyncNow = base.syncNow?.bind(base);
   return {
     ...base,
     counters,
+    syncNow:
+      beforeSync || !baseSyncNow
+        ? undefined
+        : (handle) => {
+            counters.syncs++;
+            baseSyncNow(handle);
+          },
     async sync(handle) {
       counters.syncs++;
       if (beforeSync) await beforeSync();

@@ -84,6 +84,8 @@ export class ChannelPool {
       'grpc.max_receive_message_length': this.#options.maxReceiveMessageBytes,
       'grpc.max_send_message_length': this.#options.maxSendMessageBytes,
       'grpc.enable_retries': 0,
+      // Nothing reads channelz (raftctl serves no channelz service): skip its per-call bookkeeping.
+      'grpc.enable_channelz': 0,
       ...CLASS_OPTIONS[cls],
       ...(compress ? { 'grpc.default_compression_algorithm': GZIP } : {}),
       ...this.#options.extraOptions,

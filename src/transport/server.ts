@@ -132,6 +132,8 @@ export class GrpcServer {
     this.#server = new Server({
       'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? 64 * 1024 * 1024,
       'grpc.max_send_message_length': options.maxSendMessageBytes ?? 64 * 1024 * 1024,
+      // No channelz service is served: skip its per-call and per-message bookkeeping.
+      'grpc.enable_channelz': 0,
     });
     this.#server.addService(HealthService, this.health.implementation());
   }

@@ -52,10 +52,14 @@ export type PushSnapshotConfig = SnapshotPushConfig & {
  *   departure), `leader_id`, `seq`, `total_chunks` and the big-endian CRC32 of its data; chunk 0
  *   also carries `SnapshotMetadata{last_included, checksum}` with the real SHA-256.
  * - When `source.sha256` or `source.size` is missing, a first pass over `source.open()`
- *   computes both; the second pass sends. The send pass hashes again and, if the bytes differ
- *   from what chunk 0 announced (the source changed), cancels the call before the last chunk
- *   and rejects with IntegrityError CHECKSUM_MISMATCH, so the peer never sees a complete
- *   stream with a wrong checksum.
+ *   computes both; the second pass sends. That send pass hashes again and, if the bytes differ
+ *   from what the first pass found (the source changed between passes), cancels the call before
+ *   the last chunk and rejects with IntegrityError CHECKSUM_MISMATCH, so the peer never sees a
+ *   complete stream with a wrong checksum. A SHA-256 the source supplies is its own promise
+ *   and is sent as given, not re-hashed (one pass, one read of the bytes): the receiver checks
+ *   every chunk's CRC32 and the whole SHA-256 before it applies anything (raftctl's receiver
+ *   and d-engine's alike), so bytes that do not match it are refused there (RejectedError
+ *   SNAPSHOT_REJECTED from a raftctl peer). A size mismatch is caught on this side either way.
  * - Backpressure: at most {@link PUSH_INFLIGHT_BYTES} (and at least two chunks) are handed to
  *   grpc-js and not yet flushed; when `write()` returns false or that window is full the push
  *   waits. One such wait longer than `perChunkTimeoutMs` (default 30 s) fails with
@@ -108,7 +112,8 @@ export async function pushSnapshot(
     const settled = watch(done);
 
     const sender = new ChunkWriter(call, clock, perChunkTimeoutMs, Math.max(2, Math.floor(PUSH_INFLIGHT_BYTES / chunkBytes)), controller.signal, settled, endpoint);
-    const hash = createSha256();
+    // Only a digest of our own first pass is checked again (see the contract above).
+    const hash = source.sha256 === undefined ? createSha256() : null;
     let seq = 0;
     let sentBytes = 0;
     for await (const data of rechunk(abortable(source.open(), controller.signal), chunkBytes)) {
@@ -116,10 +121,10 @@ export async function pushSnapshot(
       if (settled.error !== undefined) throw settled.error;
       if (settled.value !== undefined) throw earlyAnswer(endpoint, settled.value, seq, totalChunks);
       if (seq >= totalChunks) throw sourceChanged(endpoint, `it yielded more than the ${size} bytes announced`);
-      hash.update(data);
+      hash?.update(data);
       sentBytes += data.byteLength;
-      if (seq === totalChunks - 1 && (sentBytes !== size || !sameBytes(new Uint8Array(hash.digest()), sha256))) {
-        throw sourceChanged(endpoint, sentBytes !== size ? `it yielded ${sentBytes} bytes, ${size} were announced` : 'its SHA-256 differs from the one announced');
+      if (seq === totalChunks - 1 && (sentBytes !== size || (hash && !sameBytes(new Uint8Array(hash.digest()), sha256)))) {
+        throw sourceChanged(endpoint, sentBytes !== size ? `it yielded ${sentBytes} bytes, ${size} were announced` : 'its SHA-256 differs from the first pass');
       }
       const chunk: SnapshotChunk = {
         leaderTerm: config.leaderTerm,

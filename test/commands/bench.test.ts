@@ -25,7 +25,7 @@ interface Bench {
   latencyMs: Record<'min' | 'mean' | 'p50' | 'p95' | 'p99' | 'p999' | 'max', number | null>;
 }
 
-const KEYS = ['op', 'target', 'endpoints', 'clients', 'conns', 'rate', 'durationMs', 'keySize', 'valueSize', 'keys', 'consistency', 'prefilled', 'mode', 'count', 'errors', 'errorsByCode', 'elapsedMs', 'throughput', 'latencyMs'];
+const KEYS = ['op', 'target', 'endpoints', 'clients', 'conns', 'rate', 'durationMs', 'warmupMs', 'keySize', 'valueSize', 'keys', 'consistency', 'prefilled', 'mode', 'count', 'errors', 'errorsByCode', 'elapsedMs', 'throughput', 'latencyMs'];
 
 function assertSane(b: Bench): void {
   assert.ok(b.count > 0, `count ${b.count}`);
@@ -57,6 +57,17 @@ describe('bench against a fake raftctl cluster', () => {
     const key = (writes.at(-1)!.request as { command: { insert: { key: Uint8Array; value: Uint8Array } } }).command.insert;
     assert.equal(key.key.length, 6);
     assert.equal(key.value.length, 32);
+  });
+
+  test('bench put --warmup: the same load runs first and is not counted', async () => {
+    const before = kv.peer(1).callsTo('HandleClientWrite').length;
+    const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--warmup', '250ms', '--duration', '250ms', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench & { warmupMs: number };
+    assert.equal(b.warmupMs, 250);
+    assert.ok(b.elapsedMs < 400, `measured only the run: elapsed ${b.elapsedMs} ms`);
+    const sent = kv.peer(1).callsTo('HandleClientWrite').length - before;
+    assert.ok(sent > b.count * 1.3, `${sent} writes sent, ${b.count} measured`);
   });
 
   test('bench get --consistency eventual: prefills the key space, then reads spread over the endpoints', async () => {

@@ -5,7 +5,9 @@
  * Keys are the decimal index zero-padded to `keySize` bytes (the last `keySize` digits when
  * longer), chosen uniformly from `keys` indexes by a seeded generator; values are `valueSize`
  * random bytes per client, the first bytes varied per request. `get` first writes every key of
- * its key space once (not measured) so reads find data.
+ * its key space once (not measured) so reads find data. With `warmupMs`, the same load runs that
+ * long first and is not measured (JIT compilation, connection set-up and caches settle on both
+ * sides of the wire, as with any system under test).
  */
 import { EXIT, RaftCtlError } from '../../errors.js';
 import type { Verdict } from '../verdict.js';
@@ -17,6 +19,8 @@ export interface BenchOptions {
   readonly clients: number;
   readonly conns: number;
   readonly durationMs: number;
+  /** Unmeasured load before the measured run, ms (default 0). */
+  readonly warmupMs?: number;
   readonly rate?: number;
   readonly keySize: number;
   readonly valueSize: number;
@@ -38,6 +42,8 @@ export interface BenchResult extends LoadResult {
   /** Requests per second asked for (open loop), null in a closed loop. */
   readonly rate: number | null;
   readonly durationMs: number;
+  /** Unmeasured load before the run, ms. */
+  readonly warmupMs: number;
   readonly keySize: number;
   readonly valueSize: number;
   readonly keys: number;
@@ -91,9 +97,10 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
   const random = seededRandom(o.seed ?? 1);
   const values = Array.from({ length: o.clients }, () => randomBytes(o.valueSize, random));
   let firstError: unknown = null;
-  const load = await runLoad({
+  let measuring = false;
+  const run = (durationMs: number): Promise<LoadResult> => runLoad({
     clients: o.clients,
-    durationMs: o.durationMs,
+    durationMs,
     ...(o.rate !== undefined ? { rate: o.rate } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
     op: async (client, seq) => {
@@ -108,11 +115,14 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
           await target.get(conn, key);
         }
       } catch (error) {
-        firstError ??= error;
+        if (measuring) firstError ??= error;
         throw error;
       }
     },
   });
+  if (o.warmupMs !== undefined && o.warmupMs > 0) await run(o.warmupMs);
+  measuring = true;
+  const load = await run(o.durationMs);
   const result: BenchResult = {
     op: o.op,
     target: target.kind,
@@ -121,6 +131,7 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     conns: o.conns,
     rate: o.rate ?? null,
     durationMs: o.durationMs,
+    warmupMs: o.warmupMs ?? 0,
     keySize: o.keySize,
     valueSize: o.valueSize,
     keys: o.keys,

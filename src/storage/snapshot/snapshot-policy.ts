@@ -15,27 +15,55 @@ import type { LogStorage } from '../log-storage.js';
 import type { SnapshotStore, WrittenSnapshot } from './snapshot-store.js';
 import { snapshotMetaOf } from './snapshot-format.js';
 
-/** When to snapshot and how much log to keep behind a snapshot. */
+/**
+ * When to snapshot and how much log to keep behind a snapshot.
+ *
+ * A snapshot is due once `everyEntries` entries were applied since the last one **and** the log
+ * written since then is at least `logToSnapshotRatio` times that snapshot's size, or has reached
+ * `maxLogBytes` (Raft dissertation §5.1.3, "when to snapshot": a snapshot costs the size of the
+ * state, so taking one only after the log has grown as large keeps its cost amortized to a
+ * fixed fraction of the log writes, however large the state is). The byte rule applies when the
+ * caller passes a {@link LogGrowth}; without one only entries count.
+ */
 export interface SnapshotPolicy {
   /** Take a snapshot once this many entries were applied since the last one (0 = only on demand). */
   everyEntries: number;
   /** Entries kept in the log behind the snapshot's index (lets slow followers catch up without one). */
   keepLogEntries: number;
+  /** Log bytes since the last snapshot needed per byte of that snapshot (default 1; 0 = entries only). */
+  logToSnapshotRatio?: number;
+  /** Log bytes since the last snapshot at which one is due whatever its size (default 64 MiB). */
+  maxLogBytes?: number;
+}
+
+/** How much log a node applied since its last snapshot, and that snapshot's size (bytes). */
+export interface LogGrowth {
+  readonly logBytes: number;
+  readonly snapshotBytes: number;
 }
 
 /** Defaults: every 10 000 applied entries, keep 1 000 entries of log. */
 export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { everyEntries: 10_000, keepLogEntries: 1_000 };
+/** Default {@link SnapshotPolicy.logToSnapshotRatio}. */
+export const DEFAULT_LOG_TO_SNAPSHOT_RATIO = 1;
+/** Default {@link SnapshotPolicy.maxLogBytes}. */
+export const DEFAULT_MAX_LOG_BYTES = 64 * 1024 * 1024;
 
 /** Validates a policy; throws ConfigError (exit 2). */
 export function checkSnapshotPolicy(p: SnapshotPolicy): SnapshotPolicy {
   if (!Number.isSafeInteger(p.everyEntries) || p.everyEntries < 0) throw new ConfigError(`snapshot interval must be ≥ 0 entries, got ${p.everyEntries}`);
   if (!Number.isSafeInteger(p.keepLogEntries) || p.keepLogEntries < 0) throw new ConfigError(`kept log tail must be ≥ 0 entries, got ${p.keepLogEntries}`);
+  if (p.logToSnapshotRatio !== undefined && !(p.logToSnapshotRatio >= 0 && Number.isFinite(p.logToSnapshotRatio))) throw new ConfigError(`log-to-snapshot ratio must be a number ≥ 0, got ${p.logToSnapshotRatio}`);
+  if (p.maxLogBytes !== undefined && !(Number.isSafeInteger(p.maxLogBytes) && p.maxLogBytes > 0)) throw new ConfigError(`maximum log bytes before a snapshot must be > 0, got ${p.maxLogBytes}`);
   return p;
 }
 
-/** True when the policy asks for a snapshot now. Pure. */
-export function snapshotDue(appliedIndex: number, lastSnapshotIndex: number, policy: SnapshotPolicy): boolean {
-  return policy.everyEntries > 0 && appliedIndex - lastSnapshotIndex >= policy.everyEntries;
+/** True when the policy asks for a snapshot now (see {@link SnapshotPolicy}). Pure. */
+export function snapshotDue(appliedIndex: number, lastSnapshotIndex: number, policy: SnapshotPolicy, growth?: LogGrowth): boolean {
+  if (policy.everyEntries <= 0 || appliedIndex - lastSnapshotIndex < policy.everyEntries) return false;
+  if (!growth) return true;
+  if (growth.logBytes >= (policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES)) return true;
+  return growth.logBytes >= (policy.logToSnapshotRatio ?? DEFAULT_LOG_TO_SNAPSHOT_RATIO) * growth.snapshotBytes;
 }
 
 /** The index to compact the log to after a snapshot at `snapshotIndex` (0 = nothing). Pure. */

@@ -107,6 +107,27 @@ describe('pushSnapshot', () => {
     assert.deepEqual(got.parts.map((p) => p.byteLength), [MAX_CHUNK_BYTES, 10]);
   });
 
+  test('a supplied SHA-256 is sent as given, not re-hashed: a wrong one is refused by the receiver, which applies nothing', async () => {
+    const { got, handler } = receiver();
+    const peer = await peerWith(handler);
+    const data = payload(3 * MiB);
+    const wrong = sha256Of(payload(16));
+    let opens = 0;
+    const source = {
+      size: data.byteLength,
+      sha256: wrong,
+      async *open() {
+        opens += 1;
+        yield data;
+      },
+    };
+    await assert.rejects(pushSnapshot(peer.client, peer.address, META, source, CONFIG), (err: unknown) => err instanceof RejectedError && err.code === 'SNAPSHOT_REJECTED');
+    assert.equal(opens, 1, 'one pass over the source');
+    assert.equal(got.info?.announcedSha256, toHex(wrong));
+    assert.equal(got.finished, undefined);
+    assert.equal(got.aborted, 1);
+  });
+
   test('a peer answering success:false fails with RejectedError SNAPSHOT_REJECTED (exit 6) carrying its term', async () => {
     const { got, handler } = receiver({ term: 9, finishFails: true });
     const peer = await peerWith(handler);

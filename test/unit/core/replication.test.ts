@@ -269,28 +269,28 @@ test('Raft §5.3: an Append behind the follower\'s snapshot matches the compacte
   assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'AppendResponse' && m.result), [{ kind: 'success', lastMatch: { index: 7, term: 1 } }]);
 });
 
-test('commit broadcast (as etcd): a new commit index goes to every follower in the same Ready, once, not at the next heartbeat', () => {
+test('commit broadcast (as etcd): a new commit index goes to every follower in the same Ready, once, not at the next heartbeat, marked commitOnly (only those)', () => {
   const c = newCore(1, [1, 2, 3]);
   makeLeader(c, [1, 2, 3]);
   c.step(ack(2, 1, 1, 1, 1, 1));
   c.step(ack(3, 1, 1, 1, 1, 1));
   const first = drainAll(c).messages.filter((m) => m.type === 'Append');
-  assert.deepEqual(first.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex]), [
-    [2, 2, 1, 0, 1],
-    [3, 2, 1, 0, 1],
+  assert.deepEqual(first.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex, m.commitOnly]), [
+    [2, 2, 1, 0, 1, true],
+    [3, 2, 1, 0, 1, true],
   ]);
   c.propose(new TextEncoder().encode('x'));
   const sent = drainAll(c).messages.filter((m) => m.type === 'Append');
-  assert.deepEqual(sent.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex]), [
-    [2, 3, 1, 1, 1],
-    [3, 3, 1, 1, 1],
+  assert.deepEqual(sent.map((m) => m.type === 'Append' && [m.to, m.seq, m.prevLogIndex, m.entries.length, m.leaderCommitIndex, m.commitOnly]), [
+    [2, 3, 1, 1, 1, undefined],
+    [3, 3, 1, 1, 1, undefined],
   ]);
   c.step(ack(2, 1, 1, 2, 1, 3)); // a quorum holds index 2: it commits
   const rd = drain(c);
   assert.equal(rd.commitIndex, 2);
   assert.deepEqual(rd.messages, [
-    { type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4 },
-    { type: 'Append', from: 1, to: 3, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4 },
+    { type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4, commitOnly: true },
+    { type: 'Append', from: 1, to: 3, term: 1, leaderId: 1, prevLogIndex: 2, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq: 4, commitOnly: true },
   ]);
   assert.equal(c.hasReady(), false, 'one commit broadcast per move of the commit index');
   c.step(ack(3, 1, 1, 2, 1, 3)); // no new commit: nothing to send

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeEntry } from '../../../src/storage/entry-codec.js';
 import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
-import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { FileWal, SYNC_FSYNC_MAX_MS, SYNC_FSYNC_RETRY, SYNC_WRITE_MAX_BYTES } from '../../../src/storage/wal/file-wal.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
 test('append/recover round trip: entries, payload kinds and hard state survive reopen', async () => {
@@ -186,6 +186,55 @@ test('durableIndex never covers replacement entries whose write is still in flig
     await second;
     assert.equal(wal.durableIndex(), 6);
     assert.deepEqual(ids(wal.entries(4, 7)), [[4, 1], [5, 2], [6, 2]]);
+    await wal.close();
+  });
+});
+
+test('small batches are fdatasynced on the calling thread while fsyncs are fast; slow ones move to the thread pool and blocking is retried later', async () => {
+  await withTempDir(async (dir) => {
+    let blocking = 0;
+    let pooled = 0;
+    let slowMs = 0;
+    const fs = {
+      ...nodeStorageFs,
+      syncNow(handle: Parameters<NonNullable<typeof nodeStorageFs.syncNow>>[0]) {
+        blocking++;
+        const until = performance.now() + slowMs;
+        while (performance.now() < until); // a disk whose fdatasync takes slowMs
+        nodeStorageFs.syncNow!(handle);
+      },
+      async sync(handle: Parameters<typeof nodeStorageFs.sync>[0]) {
+        pooled++;
+        await nodeStorageFs.sync(handle);
+      },
+    };
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 1024 * 1024 });
+    blocking = 0;
+    pooled = 0; // opening fsyncs through the pool (segment creation); count the appends only
+    for (let i = 1; i <= 5; i++) await wal.append(entries(i, i, 1));
+    assert.deepEqual({ blocking, pooled }, { blocking: 5, pooled: 0 }, 'fast fsyncs block');
+
+    slowMs = 3 * SYNC_FSYNC_MAX_MS;
+    let i = 6;
+    while (pooled === 0) {
+      await wal.append(entries(i, i, 1));
+      i++;
+      assert.ok(i < 40, 'a slow disk must move fsyncs to the thread pool');
+    }
+    const blockingBefore = blocking;
+    for (let k = 0; k < SYNC_FSYNC_RETRY - 1; k++, i++) await wal.append(entries(i, i, 1));
+    assert.equal(blocking, blockingBefore, `the next ${SYNC_FSYNC_RETRY} fsyncs use the thread pool`);
+    slowMs = 0;
+    await wal.append(entries(i, i, 1));
+    i++;
+    await wal.append(entries(i, i, 1));
+    assert.equal(blocking, blockingBefore + 2, 'then blocking is tried again and kept while fast');
+    assert.equal(wal.durableIndex(), i);
+
+    const big = Array.from({ length: 1 }, () => ({ index: i + 1, term: 1, payload: { type: 'command' as const, data: Buffer.alloc(SYNC_WRITE_MAX_BYTES + 1) }, proposedAtUnixMs: 1_700_000_000_000 }));
+    const pooledBefore = pooled;
+    await wal.append(big);
+    assert.equal(pooled, pooledBefore + 1, 'a batch above SYNC_WRITE_MAX_BYTES always uses the thread pool');
     await wal.close();
   });
 });

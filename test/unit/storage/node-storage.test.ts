@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IntegrityError } from '../../../src/errors.js';
+import { ConfigError, IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry } from '../../../src/storage/entry-codec.js';
 import type { LogStorage } from '../../../src/storage/log-storage.js';
 import { loadRestoredState, openNodeStorage } from '../../../src/storage/node-storage.js';
-import { compactionTarget, createSnapshotAndCompact, snapshotDue } from '../../../src/storage/snapshot/snapshot-policy.js';
+import { checkSnapshotPolicy, compactionTarget, createSnapshotAndCompact, DEFAULT_MAX_LOG_BYTES, snapshotDue } from '../../../src/storage/snapshot/snapshot-policy.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
@@ -29,6 +29,20 @@ test('policy helpers: due every N entries, compaction keeps a tail', () => {
   assert.equal(snapshotDue(1000, 0, { everyEntries: 0, keepLogEntries: 0 }), false);
   assert.equal(compactionTarget(100, policy), 90);
   assert.equal(compactionTarget(5, policy), 0);
+});
+
+test('policy: with the log growth known, a snapshot also waits until the log since the last one is as large as it (dissertation §5.1.3) or reaches maxLogBytes', () => {
+  const policy = { everyEntries: 100, keepLogEntries: 10 };
+  assert.equal(snapshotDue(99, 0, policy, { logBytes: 1e9, snapshotBytes: 0 }), false, 'the entry count still comes first');
+  assert.equal(snapshotDue(100, 0, policy, { logBytes: 5_000, snapshotBytes: 0 }), true, 'no snapshot yet: entries decide');
+  assert.equal(snapshotDue(500, 100, policy, { logBytes: 999_999, snapshotBytes: 1_000_000 }), false, 'log smaller than the last snapshot');
+  assert.equal(snapshotDue(500, 100, policy, { logBytes: 1_000_000, snapshotBytes: 1_000_000 }), true);
+  assert.equal(snapshotDue(500, 100, { ...policy, logToSnapshotRatio: 2 }, { logBytes: 1_500_000, snapshotBytes: 1_000_000 }), false);
+  assert.equal(snapshotDue(500, 100, { ...policy, logToSnapshotRatio: 0 }, { logBytes: 1, snapshotBytes: 1_000_000 }), true, 'ratio 0 = entries only');
+  assert.equal(snapshotDue(500, 100, { ...policy, maxLogBytes: 4096 }, { logBytes: 4096, snapshotBytes: 1e9 }), true, 'the byte cap bounds the log whatever the state size');
+  assert.equal(snapshotDue(500, 100, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 1e12 }), true);
+  assert.throws(() => checkSnapshotPolicy({ ...policy, logToSnapshotRatio: -1 }), ConfigError);
+  assert.throws(() => checkSnapshotPolicy({ ...policy, maxLogBytes: 0 }), ConfigError);
 });
 
 test('bootstrap → writes → snapshot + compaction → restart rebuilds the same state', async () => {
