@@ -5,7 +5,7 @@
  * pool and status mapping; server = raftctl's GrpcServer adapter) and for `bare` (a grpc-js
  * Client calling the same method paths with the same generated messages; server = a plain
  * grpc-js Server with trivial handlers). Servers run in a child process. Rounds alternate
- * ours/bare, ROUNDS each; the report gives the median and range of each and the ratio of
+ * ours/bare, ROUNDS each after one unrecorded warm-up round of both; the report gives the median and range of each and the ratio of
  * medians (bare/ours for throughput: 1.0 = parity, 1.2 = ours 20% slower).
  *
  * Also: `raftctl --version` cold start beside a bare oclif CLI, and `raftctl leader discover`
@@ -284,11 +284,14 @@ const fmt = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-
 
 async function runScenario(sc: Scenario): Promise<void> {
   const results = { ours: [] as number[], bare: [] as number[] };
-  for (let round = 0; round < ROUNDS; round++) {
+  // Round 0 is a warm-up of both sides (not recorded): the client process's JIT, shared by both,
+  // would otherwise be cold only for whichever side runs first.
+  for (let round = 0; round <= ROUNDS; round++) {
     for (const mode of ['ours', 'bare'] as const) {
       const server = await startServer(mode, sc.ports);
       try {
-        results[mode].push(await sc[mode](server));
+        const figure = await sc[mode](server);
+        if (round > 0) results[mode].push(figure);
       } finally {
         await server.stop();
       }
@@ -355,7 +358,7 @@ async function leaderDiscoverE2e(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:transport — node ${process.version}, ${ROUNDS} alternating rounds, ${RUN_MS} ms per throughput run, snapshot ${SNAPSHOT_BYTES / 1024 / 1024} MiB`);
+  console.log(`bench:transport — node ${process.version}, ${ROUNDS} alternating rounds after a warm-up round, ${RUN_MS} ms per throughput run, snapshot ${SNAPSHOT_BYTES / 1024 / 1024} MiB`);
   console.log('ratio = bare/ours for throughput (1.00 = parity; goal ≤ 1.20)');
   for (const sc of scenarios()) if (!ONLY || ONLY.has(sc.name)) await runScenario(sc);
   if (!ONLY || ONLY.has('cold-start')) await coldStart();
