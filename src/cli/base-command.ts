@@ -20,7 +20,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Verdict } from '../app/verdict.js';
 import { ignoreBrokenPipes } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
-import { debugDetails, formatErrorLine, toReportable } from './error-line.js';
+import { debugDetails, formatErrorLine, parseFailure, toReportable } from './error-line.js';
 import { globalFlags } from './flags.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { colourEnabled, painter, type Painter } from './style.js';
@@ -64,6 +64,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       enableJsonFlag: this.ctor.enableJsonFlag,
       args: this.ctor.args,
       strict: this.ctor.strict,
+    }).catch((err: unknown) => {
+      throw parseFailure(err, this.id?.replace(/:/g, ' '));
     });
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;

@@ -36,6 +36,17 @@ function isOclifUsageError(err: unknown): err is Error {
 }
 
 /**
+ * What a failure of oclif's argument parsing is reported as: always a usage error (exit 2),
+ * whatever oclif threw (some of its parser errors carry no usage marker, e.g. "Flag --endpoints
+ * expects a value"); a RaftCtlError from a flag's own parser keeps its code.
+ */
+export function parseFailure(err: unknown, commandId: string | undefined): RaftCtlError {
+  if (err instanceof RaftCtlError) return toReportable(err, commandId);
+  const helpHint = `see \`raftctl ${commandId ?? ''} --help\``.replace(/\s+--help/, ' --help');
+  return new UsageError(cleanParseMessage(err instanceof Error ? err.message : String(err)), { hint: helpHint, cause: err });
+}
+
+/**
  * The RaftCtlError a thrown value is reported as. `commandId` (e.g. "leader discover") goes into
  * usage hints.
  */

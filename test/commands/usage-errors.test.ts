@@ -15,6 +15,8 @@ const CASES: { name: string; argv: string[]; message: RegExp }[] = [
   { name: 'an unknown output format', argv: ['-o', 'xml'], message: /Expected --output=xml to be one of: table, wide, json, yaml, ndjson/ },
   { name: '--json with a conflicting -o', argv: ['--json', '-o', 'yaml'], message: /--json conflicts with -o yaml/ },
   { name: 'an unexpected argument', argv: ['extra-arg'], message: /Unexpected argument: extra-arg/ },
+  { name: 'a flag missing its value at the end', argv: ['-e', '127.0.0.1:1', '--timeout'], message: /Flag --timeout expects a value/ },
+  { name: 'a flag followed by another flag instead of its value', argv: ['-e', '--json'], message: /Flag --endpoints expects a value/ },
 ];
 
 for (const command of [['leader', 'discover'], ['cluster', 'status']]) {
