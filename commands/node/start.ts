@@ -4,6 +4,7 @@ import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logg
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { durationFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { UsageError } from '../../src/errors.js';
 
 export default class NodeStartCommand extends BaseCommand<typeof NodeStartCommand> {
   static override summary = 'Run one raftctl node in the foreground.';
@@ -36,6 +37,16 @@ ${EXIT_CODES_HELP}`;
     'heartbeat-interval': durationFlag({ name: 'heartbeat-interval', summary: 'Tick length = heartbeat interval (default 100ms).' }),
     'election-timeout': durationFlag({ name: 'election-timeout', summary: 'Minimum election timeout, randomized up to twice that (default 10 ticks).' }),
     'snapshot-every': Flags.integer({ summary: 'Snapshot once N entries were applied since the last one and the log since then is as large as that snapshot, or 64 MiB (0 = only on demand).', min: 0, default: 10_000 }),
+    'snapshot-log-ratio': Flags.custom<number>({
+      summary: 'Log bytes since the last snapshot needed per byte of that snapshot before the next one (0 = count entries only).',
+      helpValue: 'R',
+      default: 1,
+      parse: async (input) => {
+        const r = Number(input);
+        if (input.trim() === '' || !Number.isFinite(r) || r < 0) throw new UsageError(`--snapshot-log-ratio: "${input}" is not a number ≥ 0`, { hint: 'e.g. 1 (the default), 0.5, or 0 to snapshot every --snapshot-every entries' });
+        return r;
+      },
+    })(),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
   };
@@ -76,6 +87,7 @@ ${EXIT_CODES_HELP}`;
       ...(f['heartbeat-interval'] !== undefined ? { heartbeatIntervalMs: f['heartbeat-interval'] } : {}),
       ...(f['election-timeout'] !== undefined ? { electionTimeoutMs: f['election-timeout'] } : {}),
       snapshotEvery: f['snapshot-every'],
+      snapshotLogRatio: f['snapshot-log-ratio'],
       logger,
       onFatal: (err) => {
         fatal = err;

@@ -25,6 +25,7 @@ export interface NodeStartRequest {
   readonly heartbeatIntervalMs?: number;
   readonly electionTimeoutMs?: number;
   readonly snapshotEvery?: number;
+  readonly snapshotLogRatio?: number;
   readonly logger: Logger;
   /** Called once if the node stops on its own because of a fatal (storage) error. */
   readonly onFatal?: (err: Error) => void;
@@ -71,6 +72,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     ...(req.heartbeatIntervalMs !== undefined ? { tickMs: req.heartbeatIntervalMs } : {}),
     ...(req.electionTimeoutMs !== undefined ? { electionTimeoutMs: req.electionTimeoutMs } : {}),
     ...(req.snapshotEvery !== undefined ? { snapshotEvery: req.snapshotEvery } : {}),
+    ...(req.snapshotLogRatio !== undefined ? { snapshotLogRatio: req.snapshotLogRatio } : {}),
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });

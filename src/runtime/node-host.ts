@@ -67,6 +67,8 @@ export interface NodeHostOptions {
   readonly electionTimeoutMs?: number;
   /** Snapshot every N applied entries (default 10000; 0 = only on demand). */
   readonly snapshotEvery?: number;
+  /** Log bytes since the last snapshot needed per byte of it before the next (default 1; 0 = entries only; SnapshotPolicy). */
+  readonly snapshotLogRatio?: number;
   /** Log entries kept behind a snapshot (default min(1000, snapshotEvery)). */
   readonly keepLogEntries?: number;
   /** Snapshot files kept (default 2). */
@@ -139,7 +141,11 @@ export class NodeHost {
     const electionTicks = Math.max(3, Math.round((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
     if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
     const everyEntries = o.snapshotEvery ?? 10_000;
-    const policy: SnapshotPolicy = checkSnapshotPolicy({ everyEntries, keepLogEntries: o.keepLogEntries ?? Math.min(1_000, everyEntries || 1_000) });
+    const policy: SnapshotPolicy = checkSnapshotPolicy({
+      everyEntries,
+      keepLogEntries: o.keepLogEntries ?? Math.min(1_000, everyEntries || 1_000),
+      ...(o.snapshotLogRatio !== undefined ? { logToSnapshotRatio: o.snapshotLogRatio } : {}),
+    });
     const server = new GrpcServer();
     const listen = async (): Promise<string> => {
       const bound = await server.listen(o.listen).catch((err: unknown) => {

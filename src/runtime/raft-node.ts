@@ -8,7 +8,8 @@
  * 2. `snapshotToInstall`: the state machine is restored from the received file (Raft §7);
  * 3. one log write: compact (installed snapshot) → truncate → entries → hard state, submitted
  *    and awaited until durable (group commit: everything the core collected while the previous
- *    fsync ran travels in this one write);
+ *    fsync ran travels in this one write; a leader's write asks for a thread-pool fsync, a
+ *    follower's may block the event loop, see FileWal);
  * 4. `messagesAfterPersist` leave (acknowledgements, votes, pre-vote answers, RequestVotes:
  *    Raft §5.1 "respond only after persisting");
  * 5. `committedEntries` are applied in order to the KV state machine (Raft §5.3 state machine
@@ -388,6 +389,9 @@ export class RaftNode {
       this.#logger.log('info', 'snapshot installed', { index: meta.index, term: meta.term });
     }
     const w = this.#logWriteOf(rd);
+    // A leader has work while its fsync runs (followers' answers, new proposals): never block on
+    // it. A follower's answer waits for its own fsync anyway (docs/storage.md "Durability").
+    if (w && this.#role === 'leader') w.syncInBackground = true;
     // Submitted now (the WAL reflects it at once), durable when the promise resolves.
     const persisted = w ? this.log.write(w) : null;
     persisted?.catch(() => undefined); // awaited below; a failure stops the node there

@@ -30,6 +30,12 @@ export interface LogWrite {
   entries?: readonly StoredEntry[];
   /** New term / vote; durable before any message that depends on it. */
   hardState?: HardState;
+  /**
+   * A hint: the caller has other work while this write's fsync runs (a leader, whose followers'
+   * answers and new proposals arrive meanwhile), so the fsync should not block the calling
+   * thread. Durability and order are the same either way.
+   */
+  syncInBackground?: boolean;
 }
 
 /** What the runtime calls to persist and read the Raft log. */

@@ -41,7 +41,12 @@ export interface NodeOptions {
   readonly heartbeatInterval?: string;
   /** Minimum election timeout (`--election-timeout`), e.g. '200ms'. */
   readonly electionTimeout?: string;
+  /**
+   * `--snapshot-every`. Tests that set it want a snapshot every N entries, so the harness also
+   * passes `--snapshot-log-ratio 0` unless `snapshotLogRatio` says otherwise.
+   */
   readonly snapshotEvery?: number;
+  readonly snapshotLogRatio?: number;
   /** Extra raw arguments appended to the command line. */
   readonly extraArgs?: readonly string[];
   /** Default 'info'. */
@@ -82,7 +87,8 @@ export function nodeStartArgs(o: NodeOptions): string[] {
   if (o.clusterToken !== undefined) args.push('--cluster-token', o.clusterToken);
   if (o.heartbeatInterval !== undefined) args.push('--heartbeat-interval', o.heartbeatInterval);
   if (o.electionTimeout !== undefined) args.push('--election-timeout', o.electionTimeout);
-  if (o.snapshotEvery !== undefined) args.push('--snapshot-every', String(o.snapshotEvery));
+  if (o.snapshotEvery !== undefined) args.push('--snapshot-every', String(o.snapshotEvery), '--snapshot-log-ratio', String(o.snapshotLogRatio ?? 0));
+  else if (o.snapshotLogRatio !== undefined) args.push('--snapshot-log-ratio', String(o.snapshotLogRatio));
   args.push('--log-level', o.logLevel ?? 'info');
   if (o.extraArgs) args.push(...o.extraArgs);
   return args;
@@ -245,7 +251,7 @@ export interface NodeCluster {
 }
 
 /** Options of {@link startCluster}: timing and snapshot flags as for {@link startNode}. */
-export type ClusterOptions = Pick<NodeOptions, 'heartbeatInterval' | 'electionTimeout' | 'snapshotEvery' | 'clusterToken' | 'logLevel' | 'extraArgs' | 'startTimeoutMs'>;
+export type ClusterOptions = Pick<NodeOptions, 'heartbeatInterval' | 'electionTimeout' | 'snapshotEvery' | 'snapshotLogRatio' | 'clusterToken' | 'logLevel' | 'extraArgs' | 'startTimeoutMs'>;
 
 /**
  * Starts `size` nodes (ids 1..size) as a static cluster on OS-chosen 127.0.0.1 ports

@@ -7,7 +7,8 @@
  * the next one. A write's promise resolves only after the fsync that covers it (durable on
  * resolve), in submission order.
  *
- * Blocking fsync: a batch of at most {@link SYNC_WRITE_MAX_BYTES} is written and fdatasynced on
+ * Blocking fsync: a batch of at most {@link SYNC_WRITE_MAX_BYTES} that no write asked to sync in
+ * the background (`LogWrite.syncInBackground`, a leader's writes) is written and fdatasynced on
  * the calling thread ({@link StorageFs.syncNow}) while this disk's fdatasync stays fast (moving
  * average under {@link SYNC_FSYNC_MAX_MS}). The thread-pool version costs two thread hand-offs
  * per fsync (a wake-up of a pool thread, then of the event loop), which on a small machine cost
@@ -58,6 +59,8 @@ export interface FileWalOptions {
   fs?: StorageFs;
   /** Preallocated size of each segment in bytes (default 64 MiB, minimum 4 KiB). */
   segmentBytes?: number;
+  /** Monotonic milliseconds timing blocking fsyncs (default performance.now; tests inject one). */
+  now?: () => number;
 }
 
 /** What recovery found, for the runtime's startup log line. */
@@ -83,6 +86,8 @@ interface OutRecord {
 interface Pending {
   records: OutRecord[];
   lastIndex: number;
+  /** The write asked for a thread-pool fsync (LogWrite.syncInBackground). */
+  background: boolean;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -121,6 +126,7 @@ export class FileWal implements LogStorage {
     private readonly segments: SegmentInfo[],
     private tail: OpenSegment,
     readonly recovery: WalRecoveryReport,
+    private readonly now: () => number,
   ) {
     this.durable = state.lastIndex();
     this.submittedHardState = hardState;
@@ -169,7 +175,7 @@ export class FileWal implements LogStorage {
         lastIndex: rec.state.lastIndex(),
         tornTail: rec.tornTail,
       };
-      const wal = new FileWal(dir, fs, segmentBytes, rec.state, rec.hardState, rec.segments, tail, report);
+      const wal = new FileWal(dir, fs, segmentBytes, rec.state, rec.hardState, rec.segments, tail, report, options.now ?? (() => performance.now()));
       wal.prepareSpare();
       return wal;
     } catch (err) {
@@ -255,7 +261,7 @@ export class FileWal implements LogStorage {
     }
     if (records.length === 0) return Promise.resolve();
     const p = new Promise<void>((resolve, reject) => {
-      this.queue.push({ records, lastIndex: this.state.lastIndex(), resolve, reject });
+      this.queue.push({ records, lastIndex: this.state.lastIndex(), background: w.syncInBackground === true, resolve, reject });
     });
     if (!this.flushing) this.flushing = this.flushLoop();
     return p;
@@ -289,9 +295,9 @@ export class FileWal implements LogStorage {
       try {
         if (this.failed) throw this.failed;
         const records = batch.flatMap((p) => p.records);
-        const small = records.reduce((n, r) => n + r.buf.length, 0) <= SYNC_WRITE_MAX_BYTES;
+        const blockable = records.reduce((n, r) => n + r.buf.length, 0) <= SYNC_WRITE_MAX_BYTES && !batch.some((p) => p.background);
         await this.writeRecords(records);
-        await this.syncTail(small);
+        await this.syncTail(blockable);
         this.durable = Math.min(batch.at(-1)!.lastIndex, this.durableClamp);
         if (records.some((r) => r.compact)) await this.deleteCompactedSegments();
         for (const p of batch) p.resolve();
@@ -303,17 +309,17 @@ export class FileWal implements LogStorage {
     this.flushing = null;
   }
 
-  /** fdatasync of the tail: blocking for a small batch while fsyncs are fast, else the thread pool (module comment). */
-  private async syncTail(small: boolean): Promise<void> {
+  /** fdatasync of the tail: blocking for a small batch nobody wants in the background while fsyncs are fast, else the thread pool (module comment). */
+  private async syncTail(blockable: boolean): Promise<void> {
     const syncNow = this.fs.syncNow;
-    if (!small || !syncNow || this.asyncSyncsLeft > 0) {
+    if (!blockable || !syncNow || this.asyncSyncsLeft > 0) {
       if (this.asyncSyncsLeft > 0) this.asyncSyncsLeft--;
       await this.fs.sync(this.tail.handle);
       return;
     }
-    const start = performance.now();
+    const start = this.now();
     syncNow.call(this.fs, this.tail.handle);
-    this.syncNowAvgMs += (performance.now() - start - this.syncNowAvgMs) / 8;
+    this.syncNowAvgMs += (this.now() - start - this.syncNowAvgMs) / 8;
     if (this.syncNowAvgMs > SYNC_FSYNC_MAX_MS) {
       this.asyncSyncsLeft = SYNC_FSYNC_RETRY;
       this.syncNowAvgMs = 0;

@@ -38,7 +38,7 @@ function options(id: number, fresh: boolean): NodeOptions {
     id,
     listen: peers[id]!,
     dataDir: join(dir, `n${id}`),
-    ...(fresh ? { peers, ...TIMING, snapshotEvery: 50 } : { extraArgs: ['--heartbeat-interval', '30ms', '--election-timeout', `${ELECTION_MS}ms`, '--snapshot-every', '50'] }),
+    ...(fresh ? { peers, ...TIMING, snapshotEvery: 50 } : { extraArgs: ['--heartbeat-interval', '30ms', '--election-timeout', `${ELECTION_MS}ms`, '--snapshot-every', '50', '--snapshot-log-ratio', '0'] }),
   };
 }
 

@@ -59,3 +59,24 @@ test("a committed write is answered while the leader's next log write is still i
     await c.stop();
   }
 });
+
+test("a leader's log writes ask for a background fsync; a follower's do not (its answer waits for the fsync anyway)", async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  const seen = new Map<number, boolean[]>();
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (const [id, n] of c.nodes) {
+      const write = n.log.write.bind(n.log);
+      seen.set(id, []);
+      n.log.write = (w: LogWrite): Promise<void> => {
+        if (w.entries?.length) seen.get(id)!.push(w.syncInBackground === true);
+        return write(w);
+      };
+    }
+    await leader.propose(put('k', 'v'));
+    await until('followers wrote it', () => ([...seen].every(([, v]) => v.length > 0) ? true : undefined));
+    for (const [id, flags] of seen) assert.ok(flags.every((f) => f === (id === leader.id)), `node ${id}: ${flags.join(',')}`);
+  } finally {
+    await c.stop();
+  }
+});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { encodeEntry } from '../../../src/storage/entry-codec.js';
 import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
 import { FileWal, SYNC_FSYNC_MAX_MS, SYNC_FSYNC_RETRY, SYNC_WRITE_MAX_BYTES } from '../../../src/storage/wal/file-wal.js';
+import { SPARE_NAME } from '../../../src/storage/wal/segment.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
 test('append/recover round trip: entries, payload kinds and hard state survive reopen', async () => {
@@ -190,32 +191,41 @@ test('durableIndex never covers replacement entries whose write is still in flig
   });
 });
 
-test('small batches are fdatasynced on the calling thread while fsyncs are fast; slow ones move to the thread pool and blocking is retried later', async () => {
+test('small batches are fdatasynced on the calling thread while fsyncs are fast (unless a write asks for the background); slow ones move to the thread pool and blocking is retried later', async () => {
   await withTempDir(async (dir) => {
     let blocking = 0;
     let pooled = 0;
     let slowMs = 0;
+    let clock = 0; // the WAL's clock: only a blocking fsync moves it, by slowMs
+    const pathOf = new Map<number, string>(); // fd → path, so the background spare's fsync is not counted
     const fs = {
       ...nodeStorageFs,
+      async open(path: string, flags: string | number, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        pathOf.set(h.fd, path);
+        return h;
+      },
       syncNow(handle: Parameters<NonNullable<typeof nodeStorageFs.syncNow>>[0]) {
         blocking++;
-        const until = performance.now() + slowMs;
-        while (performance.now() < until); // a disk whose fdatasync takes slowMs
         nodeStorageFs.syncNow!(handle);
+        clock += slowMs; // a disk whose fdatasync takes slowMs
       },
       async sync(handle: Parameters<typeof nodeStorageFs.sync>[0]) {
-        pooled++;
+        if (!pathOf.get(handle.fd)?.endsWith(SPARE_NAME)) pooled++;
         await nodeStorageFs.sync(handle);
       },
     };
-    const wal = await FileWal.open(dir, { fs, segmentBytes: 1024 * 1024 });
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 1024 * 1024, now: () => clock });
     blocking = 0;
     pooled = 0; // opening fsyncs through the pool (segment creation); count the appends only
     for (let i = 1; i <= 5; i++) await wal.append(entries(i, i, 1));
     assert.deepEqual({ blocking, pooled }, { blocking: 5, pooled: 0 }, 'fast fsyncs block');
+    await wal.write({ entries: entries(6, 6, 1), syncInBackground: true });
+    assert.deepEqual({ blocking, pooled }, { blocking: 5, pooled: 1 }, 'a write that asks for a background fsync gets the thread pool');
+    pooled = 0;
 
     slowMs = 3 * SYNC_FSYNC_MAX_MS;
-    let i = 6;
+    let i = 7;
     while (pooled === 0) {
       await wal.append(entries(i, i, 1));
       i++;
