@@ -52,11 +52,17 @@ function sender(transport: Transport): GrpcPeerSender {
   });
 }
 
-test('a commit-only Append followed at once by an entry-carrying Append is dropped: the later one carries the commit', async () => {
+/** A sender whose stream to peer 2 is open, with one entry-carrying Append (commit 0) sent. */
+async function connectedSender(): Promise<{ s: GrpcPeerSender; sent: AppendEntriesRequest[] }> {
   const { transport, sent } = recordingTransport();
   const s = sender(transport);
   s.send(append(1, 0, 1)); // opens the stream; queued until it is connected
   await sleep(5);
+  return { s, sent };
+}
+
+test('a commit-only Append followed at once by an entry-carrying Append is dropped: the later one carries the commit', async () => {
+  const { s, sent } = await connectedSender();
   s.send(append(2, 10, 0, true));
   s.send(append(3, 10, 1));
   await sleep(COMMIT_COALESCE_MS * 3);
@@ -65,10 +71,7 @@ test('a commit-only Append followed at once by an entry-carrying Append is dropp
 });
 
 test('a commit-only Append with nothing after it leaves within COMMIT_COALESCE_MS; of two held, only the newer leaves', async () => {
-  const { transport, sent } = recordingTransport();
-  const s = sender(transport);
-  s.send(append(1, 0, 1));
-  await sleep(5);
+  const { s, sent } = await connectedSender();
   s.send(append(2, 10, 0, true));
   s.send(append(3, 11, 0, true));
   assert.equal(sent.length, 1, 'held, not sent at once');
@@ -78,10 +81,7 @@ test('a commit-only Append with nothing after it leaves within COMMIT_COALESCE_M
 });
 
 test('a heartbeat is never held, and a held commit-only Append with a higher commit than the next Append still leaves first', async () => {
-  const { transport, sent } = recordingTransport();
-  const s = sender(transport);
-  s.send(append(1, 0, 1));
-  await sleep(5);
+  const { s, sent } = await connectedSender();
   s.send(append(2, 0, 0)); // heartbeat
   assert.equal(sent.length, 2);
   s.send(append(3, 12, 0, true));
@@ -91,10 +91,7 @@ test('a heartbeat is never held, and a held commit-only Append with a higher com
 });
 
 test('close() drops a held commit-only Append', async () => {
-  const { transport, sent } = recordingTransport();
-  const s = sender(transport);
-  s.send(append(1, 0, 1));
-  await sleep(5);
+  const { s, sent } = await connectedSender();
   s.send(append(2, 10, 0, true));
   s.close();
   await sleep(COMMIT_COALESCE_MS * 3);
