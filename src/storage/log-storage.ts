@@ -15,6 +15,7 @@
  */
 import { InternalError } from '../errors.js';
 import type { StoredEntry } from './entry-codec.js';
+import type { LogState } from './log-state.js';
 import type { HardState } from './wal/record.js';
 
 /** Term and votedFor (WAL record HARD_STATE). */
@@ -82,4 +83,52 @@ export function checkHardState(hs: HardState, current: HardState): void {
     throw new InternalError(`invalid hard state ${JSON.stringify(hs)}`);
   }
   if (hs.term < current.term) throw new InternalError(`hard state term went backwards: ${current.term} → ${hs.term}`);
+}
+
+/**
+ * The parts every {@link LogStorage} over a {@link LogState} shares: reads served from the
+ * in-memory state (which reflects every submitted write at once), `durableIndex` from the
+ * subclass's `durable` mark, and the write sugar. Subclasses own `write`, `hardState` and
+ * `close`: how a write becomes durable.
+ */
+export abstract class LogStateStorage implements LogStorage {
+  /** The log as submitted (see LogState). */
+  protected abstract readonly state: LogState;
+  /** Last index made durable by a completed write (clamped to lastIndex by durableIndex()). */
+  protected abstract durable: number;
+
+  abstract write(w: LogWrite): Promise<void>;
+  abstract hardState(): HardState;
+  abstract close(): Promise<void>;
+
+  firstIndex(): number {
+    return this.state.firstIndex();
+  }
+  lastIndex(): number {
+    return this.state.lastIndex();
+  }
+  durableIndex(): number {
+    return Math.min(this.durable, this.state.lastIndex());
+  }
+  term(index: number): number | undefined {
+    return this.state.term(index);
+  }
+  entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[] {
+    return this.state.slice(lo, hi, maxCount, maxBytes);
+  }
+  compactPoint(): { index: number; term: number } {
+    return { index: this.state.compactIndex, term: this.state.compactTerm };
+  }
+  append(entries: readonly StoredEntry[]): Promise<void> {
+    return this.write({ entries });
+  }
+  setHardState(hs: HardState): Promise<void> {
+    return this.write({ hardState: hs });
+  }
+  truncateSuffix(fromIndex: number): Promise<void> {
+    return this.write({ truncateFrom: fromIndex });
+  }
+  compact(index: number, term: number): Promise<void> {
+    return this.write({ compact: { index, term } });
+  }
 }

@@ -31,11 +31,11 @@
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
-import { encodeEntry, type StoredEntry } from '../entry-codec.js';
+import { encodeEntry } from '../entry-codec.js';
 import { toStorageError } from '../errors.js';
 import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
-import { checkHardState, type LogStorage, type LogWrite } from '../log-storage.js';
+import { checkHardState, LogStateStorage, type LogWrite } from '../log-storage.js';
 import {
   encodeCompactRecord,
   encodeEntriesRecord,
@@ -93,12 +93,12 @@ interface Pending {
 }
 
 /** File-backed LogStorage (see the module comment). Open with {@link FileWal.open}. */
-export class FileWal implements LogStorage {
+export class FileWal extends LogStateStorage {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private failed: RaftCtlError | null = null;
   private closed = false;
-  private durable: number;
+  protected durable: number;
   private submittedHardState: HardState;
   /** Writer-side view (what has been written to the files, in order). */
   private writtenHardState: HardState;
@@ -121,13 +121,14 @@ export class FileWal implements LogStorage {
     readonly dir: string,
     private readonly fs: StorageFs,
     private readonly segmentBytes: number,
-    private readonly state: LogState,
+    protected readonly state: LogState,
     hardState: HardState,
     private readonly segments: SegmentInfo[],
     private tail: OpenSegment,
     readonly recovery: WalRecoveryReport,
     private readonly now: () => number,
   ) {
+    super();
     this.durable = state.lastIndex();
     this.submittedHardState = hardState;
     this.writtenHardState = hardState;
@@ -183,44 +184,14 @@ export class FileWal implements LogStorage {
     }
   }
 
-  firstIndex(): number {
-    return this.state.firstIndex();
-  }
-  lastIndex(): number {
-    return this.state.lastIndex();
-  }
-  durableIndex(): number {
-    return Math.min(this.durable, this.state.lastIndex());
-  }
-  term(index: number): number | undefined {
-    return this.state.term(index);
-  }
-  entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[] {
-    return this.state.slice(lo, hi, maxCount, maxBytes);
-  }
   hardState(): HardState {
     return { ...this.submittedHardState };
-  }
-  compactPoint(): { index: number; term: number } {
-    return { index: this.state.compactIndex, term: this.state.compactTerm };
   }
   /** Segment files currently holding the log, oldest first (for status and tests). */
   segmentNames(): string[] {
     return this.segments.map((s) => s.name);
   }
 
-  append(entries: readonly StoredEntry[]): Promise<void> {
-    return this.write({ entries });
-  }
-  setHardState(hs: HardState): Promise<void> {
-    return this.write({ hardState: hs });
-  }
-  truncateSuffix(fromIndex: number): Promise<void> {
-    return this.write({ truncateFrom: fromIndex });
-  }
-  compact(index: number, term: number): Promise<void> {
-    return this.write({ compact: { index, term } });
-  }
 
   write(w: LogWrite): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
