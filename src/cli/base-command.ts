@@ -65,6 +65,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       args: this.ctor.args,
       strict: this.ctor.strict,
     }).catch((err: unknown) => {
+      if (err instanceof Errors.ExitError) throw err; // --help / --version style flags exit on purpose
       throw parseFailure(err, this.id?.replace(/:/g, ' '));
     });
     this.flags = flags as CommandFlags<T>;

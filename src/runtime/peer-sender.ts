@@ -13,8 +13,11 @@
  *   NodeHost to {@link MAX_APPEND_BYTES}).
  * - Commit-only Appends (the core's `commitOnly`: an empty Append whose only news is a moved
  *   commit index) wait up to {@link COMMIT_COALESCE_MS}; when another Append to the same peer
- *   goes first it carries that commit index, and the held one is dropped (to the core that is a
- *   request lost on the FIFO stream). Under steady writes this halves the messages each
+ *   goes first and lets the follower commit at least as far, the held one is dropped (to the
+ *   core that is a request lost on the FIFO stream). "As far" is what the follower may commit
+ *   from a request, min(leaderCommit, prevLogIndex + entries): a heartbeat anchored at an older
+ *   matchIndex carries the commit index but does not let the follower reach it, so the held
+ *   Append still goes first then. Under steady writes this halves the messages each
  *   follower handles (one Append and one answer per batch instead of two), and followers still
  *   learn a commit within a couple of milliseconds when writes stop.
  * - Vote, PreVote, TimeoutNow: unary calls on the control channel, deadline one election
@@ -73,8 +76,18 @@ interface Queued {
 
 /** A commit-only Append waiting for a later Append to make it redundant. */
 interface Held extends Queued {
-  readonly commit: number;
+  /** How far it lets the follower commit ({@link commitReach}). */
+  readonly reach: number;
   readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * The index up to which an Append lets a follower commit: min(leaderCommit, the last index the
+ * request proves, prevLogIndex + entries) (Raft Figure 2, AppendEntries receiver rule 5, as
+ * src/core/follower.ts applies it).
+ */
+function commitReach(m: AppendMsg): number {
+  return Math.min(m.leaderCommitIndex, m.prevLogIndex + m.entries.length);
 }
 
 /** One peer's replication stream with reconnect (see the module contract). */
@@ -101,14 +114,14 @@ class PeerStream {
     if (held) {
       clearTimeout(held.timer);
       this.#held = null;
-      // Within a term the leader's commit index never decreases, so `m` normally carries the
-      // held news; the check keeps the held Append when it does not.
-      if (held.commit > m.leaderCommitIndex) this.#send(held.req, held.seq);
+      // `m` makes the held Append redundant only if it lets the follower commit as far (a
+      // heartbeat anchored below the held Append's prevLogIndex does not).
+      if (held.reach > commitReach(m)) this.#send(held.req, held.seq);
     }
     if (m.commitOnly) {
       const timer = setTimeout(() => this.#releaseHeld(), COMMIT_COALESCE_MS);
       timer.unref();
-      this.#held = { req: appendToWire(m), seq: m.seq, commit: m.leaderCommitIndex, timer };
+      this.#held = { req: appendToWire(m), seq: m.seq, reach: commitReach(m), timer };
       return;
     }
     this.#send(appendToWire(m), m.seq);

@@ -55,8 +55,8 @@ export type PushSnapshotConfig = SnapshotPushConfig & {
  *   computes both; the second pass sends. That send pass hashes again and, if the bytes differ
  *   from what the first pass found (the source changed between passes), cancels the call before
  *   the last chunk and rejects with IntegrityError CHECKSUM_MISMATCH, so the peer never sees a
- *   complete stream with a wrong checksum. A SHA-256 the source supplies is its own promise
- *   and is sent as given, not re-hashed (one pass, one read of the bytes): the receiver checks
+ *   complete stream with a wrong checksum. A SHA-256 the source supplies with its size is its
+ *   own promise and is sent as given, not re-hashed (one pass, one read of the bytes): the receiver checks
  *   every chunk's CRC32 and the whole SHA-256 before it applies anything (raftctl's receiver
  *   and d-engine's alike), so bytes that do not match it are refused there (RejectedError
  *   SNAPSHOT_REJECTED from a raftctl peer). A size mismatch is caught on this side either way.
@@ -112,8 +112,9 @@ export async function pushSnapshot(
     const settled = watch(done);
 
     const sender = new ChunkWriter(call, clock, perChunkTimeoutMs, Math.max(2, Math.floor(PUSH_INFLIGHT_BYTES / chunkBytes)), controller.signal, settled, endpoint);
-    // Only a digest of our own first pass is checked again (see the contract above).
-    const hash = source.sha256 === undefined ? createSha256() : null;
+    // A supplied digest read in one pass is not hashed again; after a first pass (see the
+    // contract above) the send pass checks the bytes did not change in between.
+    const hash = source.sha256 !== undefined && source.size !== undefined ? null : createSha256();
     let seq = 0;
     let sentBytes = 0;
     for await (const data of rechunk(abortable(source.open(), controller.signal), chunkBytes)) {

@@ -93,7 +93,7 @@ test('chaos: random kill -9 and restart under 8 writers loses no acknowledged wr
       const id = 1 + Math.floor(Math.random() * 3);
       await c.nodes.get(id)!.kill9();
       await new Promise((r) => setTimeout(r, Math.random() * 600));
-      await restartNode(c, id, { extraArgs: ['--snapshot-every', '100'] });
+      await restartNode(c, id, { extraArgs: ['--snapshot-every', '100', '--snapshot-log-ratio', '0'] });
     }
     stop = true;
     await Promise.all(writers);

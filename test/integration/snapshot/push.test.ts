@@ -107,6 +107,22 @@ describe('pushSnapshot', () => {
     assert.deepEqual(got.parts.map((p) => p.byteLength), [MAX_CHUNK_BYTES, 10]);
   });
 
+  test('a supplied SHA-256 without a size still gets a first pass, and bytes changing after it are caught before the last chunk', async () => {
+    const { got, handler } = receiver();
+    const peer = await peerWith(handler);
+    let opens = 0;
+    const source = {
+      sha256: sha256Of(payload(2 * MiB, 1)),
+      async *open() {
+        opens += 1;
+        yield payload(2 * MiB, opens);
+      },
+    };
+    await assert.rejects(pushSnapshot(peer.client, peer.address, META, source, CONFIG), (err: unknown) => err instanceof IntegrityError && err.code === 'CHECKSUM_MISMATCH');
+    assert.equal(opens, 2);
+    assert.equal(got.finished, undefined);
+  });
+
   test('a supplied SHA-256 is sent as given, not re-hashed: a wrong one is refused by the receiver, which applies nothing', async () => {
     const { got, handler } = receiver();
     const peer = await peerWith(handler);

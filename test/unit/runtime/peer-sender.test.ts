@@ -90,6 +90,14 @@ test('a heartbeat is never held, and a held commit-only Append with a higher com
   s.close();
 });
 
+test('a heartbeat anchored below the held Append (carrying the commit index but not letting the follower reach it) does not make it redundant', async () => {
+  const { s, sent } = await connectedSender();
+  s.send({ ...append(2, 10, 0, true), prevLogIndex: 10 }); // follower may commit up to 10
+  s.send({ ...append(3, 10, 0), prevLogIndex: 0 }); // heartbeat at matchIndex 0: min(10, 0) = 0
+  assert.deepEqual(sent.map((r) => [r.prevLogIndex, r.leaderCommitIndex]), [[9, 0], [10, 10], [0, 10]]);
+  s.close();
+});
+
 test('close() drops a held commit-only Append', async () => {
   const { s, sent } = await connectedSender();
   s.send(append(2, 10, 0, true));
