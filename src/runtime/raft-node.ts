@@ -244,6 +244,12 @@ export class RaftNode {
     this.#latestSnapshot = s;
   }
 
+  /** True when the configuration has a member besides this node (voter or learner). */
+  #hasPeers(): boolean {
+    const c = this.#configuration;
+    return c.voters.some((id) => id !== this.id) || c.votersOutgoing.some((id) => id !== this.id) || c.learners.some((l) => l.id !== this.id);
+  }
+
   /** `host:port` of `id` in the current configuration. */
   addressOf(id: NodeId): string | undefined {
     return this.#configuration.addresses[id];
@@ -389,9 +395,10 @@ export class RaftNode {
       this.#logger.log('info', 'snapshot installed', { index: meta.index, term: meta.term });
     }
     const w = this.#logWriteOf(rd);
-    // A leader has work while its fsync runs (followers' answers, new proposals): never block on
-    // it. A follower's answer waits for its own fsync anyway (docs/storage.md "Durability").
-    if (w && this.#role === 'leader') w.syncInBackground = true;
+    // A leader with peers has work while its fsync runs (their answers): it does not block on
+    // it. A follower's answer waits for its own fsync anyway, and a lone leader has nothing to
+    // hear from (docs/storage.md "Durability").
+    if (w && this.#role === 'leader' && this.#hasPeers()) w.syncInBackground = true;
     // Submitted now (the WAL reflects it at once), durable when the promise resolves.
     const persisted = w ? this.log.write(w) : null;
     persisted?.catch(() => undefined); // awaited below; a failure stops the node there

@@ -80,3 +80,21 @@ test("a leader's log writes ask for a background fsync; a follower's do not (its
     await c.stop();
   }
 });
+
+test('a leader alone in its configuration fsyncs in the foreground: it has no answers to wait for', async () => {
+  const c = await MemCluster.create([1]);
+  const flags: boolean[] = [];
+  try {
+    const leader = await until('leader', () => c.leader());
+    const n = c.nodes.get(1)!;
+    const write = n.log.write.bind(n.log);
+    n.log.write = (w: LogWrite): Promise<void> => {
+      if (w.entries?.length) flags.push(w.syncInBackground === true);
+      return write(w);
+    };
+    await leader.propose(put('k', 'v'));
+    assert.deepEqual(flags, [false]);
+  } finally {
+    await c.stop();
+  }
+});
