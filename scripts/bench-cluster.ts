@@ -1,10 +1,11 @@
 /**
- * `node dist/scripts/bench-cluster.js [--duration 10s] [--warmup 2s] [--json]` (npm run bench:cluster):
+ * `node dist/scripts/bench-cluster.js [--duration 10s] [--warmup 2s] [--rounds 2] [--json]` (npm run bench:cluster):
  * write throughput and latency of a three-node raftctl cluster (fsync on, the default) with
  * 8-byte keys and 256-byte values, at 1 client and at 64 clients (8 connections), through
  * `raftctl bench put`, each run after an unmeasured warm-up of the same load (both systems). Where etcd is installed (/usr/bin/etcd, Debian package etcd-server, or
  * ETCD_BIN) the same generator drives a three-node etcd on loopback through etcd's gRPC KV API:
- * one cluster at a time, never both, in ABAB order, each run on fresh data directories. Both
+ * one cluster at a time, never both, alternating (ABAB… for `--rounds` rounds, default 2), each
+ * run on fresh data directories. Both
  * systems use a 100 ms heartbeat and a 1000 ms election timeout. Prints one line per run, then
  * per scenario the median of the runs and the raftctl/etcd ratios (throughput: higher is better
  * for raftctl; p99: lower is better).
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   const duration = argValue('--duration', '10s');
   const warmup = argValue('--warmup', '2s');
   const withEtcd = etcdAvailable();
-  const order: System[] = withEtcd ? ['raftctl', 'etcd', 'raftctl', 'etcd'] : ['raftctl', 'raftctl'];
+  const pairs = Number(argValue('--rounds', '2'));
+  if (!Number.isSafeInteger(pairs) || pairs < 1) throw new Error(`--rounds must be a whole number ≥ 1, got ${argValue('--rounds', '2')}`);
+  const order: System[] = Array.from({ length: pairs }, (): System[] => (withEtcd ? ['raftctl', 'etcd'] : ['raftctl'])).flat();
   if (!withEtcd) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
   const runs: Run[] = [];
   const rounds: Record<System, number> = { raftctl: 0, etcd: 0 };
