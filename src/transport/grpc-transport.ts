@@ -61,6 +61,7 @@ import type {
   SnapshotSource,
   Transport,
 } from './types.js';
+import { FAN_OUT_CONCURRENCY, mapConcurrent } from './concurrency.js';
 
 export interface GrpcTransportOptions {
   /** This node's id; filtered out of every fan-out (a membership's own `selfId` wins). */
@@ -260,8 +261,8 @@ export class GrpcTransport implements Transport {
   }
 
   /**
-   * DiscoverLeader to every target concurrently, once each, without retry; each call is bounded
-   * by `opts.deadlineMs` (default 100 ms). Targets are the voters of a membership (self and
+   * DiscoverLeader to every target concurrently (at most {@link FAN_OUT_CONCURRENCY} calls at a
+   * time), once each, without retry; each call is bounded by `opts.deadlineMs` (default 100 ms). Targets are the voters of a membership (self and
    * duplicates filtered; `nodeId` set in each view) or bare `host:port` endpoints (repeats
    * dropped). One view per target in input order, with the response or the error. Never rejects.
    * Pick the leader with {@link chooseLeader}.
@@ -271,8 +272,7 @@ export class GrpcTransport implements Transport {
       ? [...new Set(targets.map(normalizeAddress))].map((endpoint) => ({ endpoint }))
       : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: m.address, nodeId: m.id }));
     const deadlineMs = opts?.deadlineMs ?? this.#discoveryTimeoutMs;
-    return Promise.all(
-      list.map(async (t): Promise<DiscoveryView> => {
+    return mapConcurrent(list, FAN_OUT_CONCURRENCY, async (t): Promise<DiscoveryView> => {
         const base = t.nodeId === undefined ? { endpoint: t.endpoint } : { endpoint: t.endpoint, nodeId: t.nodeId };
         try {
           if (this.#closed) throw closedError();
@@ -282,8 +282,7 @@ export class GrpcTransport implements Transport {
         } catch (err) {
           return { ...base, error: asError(err) };
         }
-      }),
-    );
+      });
   }
 
   /**
