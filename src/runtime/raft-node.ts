@@ -8,7 +8,7 @@
  * 2. `snapshotToInstall`: the state machine is restored from the received file (Raft §7);
  * 3. one log write: compact (installed snapshot) → truncate → entries → hard state, submitted
  *    and awaited until durable (group commit: everything the core collected while the previous
- *    fsync ran travels in this one write; a leader's write asks for a thread-pool fsync, a
+ *    fsync ran travels in this one write; a leader with peers asks for a thread-pool fsync, a
  *    follower's may block the event loop, see FileWal);
  * 4. `messagesAfterPersist` leave (acknowledgements, votes, pre-vote answers, RequestVotes:
  *    Raft §5.1 "respond only after persisting");
