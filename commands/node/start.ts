@@ -47,6 +47,7 @@ ${EXIT_CODES_HELP}`;
         return r;
       },
     })(),
+    'max-uncommitted': Flags.integer({ summary: 'Refuse proposals with RESOURCE_EXHAUSTED while this many entries are uncommitted (a slow follower cannot grow the leader\'s memory without bound).', min: 1, default: 10_000 }),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
   };
@@ -88,6 +89,7 @@ ${EXIT_CODES_HELP}`;
       ...(f['election-timeout'] !== undefined ? { electionTimeoutMs: f['election-timeout'] } : {}),
       snapshotEvery: f['snapshot-every'],
       snapshotLogRatio: f['snapshot-log-ratio'],
+      maxUncommittedEntries: f['max-uncommitted'],
       logger,
       onFatal: (err) => {
         fatal = err;

@@ -26,6 +26,8 @@ export interface NodeStartRequest {
   readonly electionTimeoutMs?: number;
   readonly snapshotEvery?: number;
   readonly snapshotLogRatio?: number;
+  /** Proposals are refused with RESOURCE_EXHAUSTED while this many entries are uncommitted. */
+  readonly maxUncommittedEntries?: number;
   readonly logger: Logger;
   /** Called once if the node stops on its own because of a fatal (storage) error. */
   readonly onFatal?: (err: Error) => void;
@@ -73,6 +75,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     ...(req.electionTimeoutMs !== undefined ? { electionTimeoutMs: req.electionTimeoutMs } : {}),
     ...(req.snapshotEvery !== undefined ? { snapshotEvery: req.snapshotEvery } : {}),
     ...(req.snapshotLogRatio !== undefined ? { snapshotLogRatio: req.snapshotLogRatio } : {}),
+    ...(req.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: req.maxUncommittedEntries } : {}),
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });

@@ -3,6 +3,7 @@
  * - a leader paused with SIGSTOP while a new leader takes writes never serves a stale read
  *   after SIGCONT, under lease or linearizable policy (dissertation §6.4: lease validity uses
  *   monotonic time, so a paused process cannot trust its old lease);
+ * - `--max-uncommitted` refuses writes beyond the bound at once while nothing can commit;
  * - opt-in chaos (`RAFTCTL_CHAOS_MS=60000`): 8 writers against random kill -9 / restart of any
  *   node; every acknowledged write is readable at the end and all nodes converge.
  */
@@ -59,6 +60,25 @@ test('a paused leader serves no stale read after it resumes (lease and lineariza
         if (!resumed) process.kill(c.nodes.get(old)!.pid, 'SIGCONT');
       }
     }
+  } finally {
+    await c.stop();
+  }
+});
+
+test('--max-uncommitted: with its followers down, a leader refuses writes beyond the bound at once (RESOURCE_EXHAUSTED)', async () => {
+  const c = await startCluster(3, { extraArgs: ['--max-uncommitted', '3'] });
+  try {
+    const leader = await waitFor('leader', () => leaderOf(c, [1, 2, 3]), 20 * ELECTION_MS);
+    assert.equal((await put(c, leader, 'warm', 'up')).writeResult?.succeeded, true);
+    for (const id of [1, 2, 3].filter((i) => i !== leader)) await c.nodes.get(id)!.kill9();
+    // Three proposals fill the bound; they cannot commit and time out on the client side.
+    const stuck = Array.from({ length: 3 }, (_, i) => put(c, leader, `stuck${i}`, 'v').then(() => 'answered', (e: { code?: string }) => e.code ?? 'error'));
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const refused = await put(c, leader, 'over', 'v').then(() => 'answered', (e: { code?: string }) => e.code ?? 'error');
+    assert.equal(refused, 'RESOURCE_EXHAUSTED');
+    assert.ok(Date.now() - started < 500, 'refused at once, not after a deadline');
+    assert.notDeepEqual(await Promise.all(stuck), ['answered', 'answered', 'answered']);
   } finally {
     await c.stop();
   }

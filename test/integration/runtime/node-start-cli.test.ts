@@ -21,6 +21,7 @@ const cases: [string, string[], RegExp][] = [
   ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /holds no node state/],
   ['a missing --id', ['--listen', '127.0.0.1:0', '--data-dir', join(dir, 'f'), '--bootstrap'], /id/],
   ['a bad --listen', ['--id', '1', '--listen', 'nowhere', '--data-dir', join(dir, 'g'), '--bootstrap'], /HOST:PORT/],
+  ['--max-uncommitted 0', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'i'), '--bootstrap', '--max-uncommitted', '0'], /max-uncommitted/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
 
@@ -38,7 +39,7 @@ for (const [what, args, message] of cases) {
 test('node start --help documents every flag', async () => {
   const r = await runCli(['node', 'start', '--help']);
   assert.equal(r.code, 0);
-  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--log-level', '--exit-with-stdin']) {
+  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--max-uncommitted', '--log-level', '--exit-with-stdin']) {
     assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
   }
   assert.doesNotMatch(r.stdout, /--join/);
