@@ -6,7 +6,6 @@
  * raftctl nodes answer like d-engine nodes).
  */
 import { RejectedError } from '../errors.js';
-import { FAN_OUT_CONCURRENCY, mapConcurrent } from '../transport/concurrency.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
 import {
@@ -99,7 +98,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   const byId = new Map<number, Answered>();
   const tried = new Set<string>();
   const read = async (targets: readonly { endpoint: string; id?: number }[]): Promise<void> => {
-    const results = await mapConcurrent(targets, FAN_OUT_CONCURRENCY, (t) => readStatus(ctx, t.endpoint, t.id));
+    const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id)));
     results.forEach((r, i) => {
       tried.add(targets[i]!.endpoint);
       outcomes.push({ endpoint: targets[i]!.endpoint, error: r.error });

@@ -7,7 +7,6 @@
  * a raftctl node, read through the admin service (`source: "raftctl"`). If any endpoint is a
  * d-engine node the cluster is read the d-engine way (raftctl nodes answer those RPCs too).
  */
-import { FAN_OUT_CONCURRENCY, mapConcurrent } from '../transport/concurrency.js';
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ReadOutcome } from './cluster-status-types.js';
@@ -38,7 +37,7 @@ const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configI
  * `reachable: false`. Throws only when `--wait-timeout` runs out (TimeoutError, exit 5).
  */
 export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<ClusterStatus>> {
-  const kinds = await mapConcurrent(ctx.endpoints, FAN_OUT_CONCURRENCY, (ep) => classify(ctx, ep));
+  const kinds = await Promise.all(ctx.endpoints.map((ep) => classify(ctx, ep)));
   const outcomes: ReadOutcome[] = kinds.map((k) => ({ endpoint: k.endpoint, error: k.error }));
   const dengine = kinds.filter((k) => k.kind === 'd-engine');
   const raftctl = kinds.filter((k) => k.kind === 'raftctl');

@@ -7,7 +7,6 @@
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
 import { errorText, leaderVerdict, leaderlessVerdict, type Verdict } from './verdict.js';
-import { FAN_OUT_CONCURRENCY, mapConcurrent } from '../transport/concurrency.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -39,20 +38,22 @@ function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryRes
 }
 
 /**
- * Asks every endpoint of `ctx` concurrently (at most FAN_OUT_CONCURRENCY at a time), one attempt each within `--timeout`, and returns
+ * Asks every endpoint of `ctx` concurrently, one attempt each within `--timeout`, and returns
  * the result with its verdict: exit 0 when some endpoint names a leader; otherwise 3 when a
  * live node answered without one, 5 when the nodes only timed out, 4 when none could be
  * connected ("most informative wins", CLI.md). Never rejects for per-endpoint failures.
  */
 export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<LeaderDiscovery>> {
-  const outcomes = await mapConcurrent(ctx.endpoints, FAN_OUT_CONCURRENCY, async (endpoint): Promise<Outcome> => {
-    try {
-      const response = await ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, ctx.budget.callOptions());
-      return { endpoint, response, error: null };
-    } catch (error) {
-      return { endpoint, response: null, error };
-    }
-  });
+  const outcomes = await Promise.all(
+    ctx.endpoints.map(async (endpoint): Promise<Outcome> => {
+      try {
+        const response = await ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, ctx.budget.callOptions());
+        return { endpoint, response, error: null };
+      } catch (error) {
+        return { endpoint, response: null, error };
+      }
+    }),
+  );
 
   let best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null = null;
   for (const o of outcomes) {

@@ -273,16 +273,16 @@ export class GrpcTransport implements Transport {
       : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: m.address, nodeId: m.id }));
     const deadlineMs = opts?.deadlineMs ?? this.#discoveryTimeoutMs;
     return mapConcurrent(list, FAN_OUT_CONCURRENCY, async (t): Promise<DiscoveryView> => {
-        const base = t.nodeId === undefined ? { endpoint: t.endpoint } : { endpoint: t.endpoint, nodeId: t.nodeId };
-        try {
-          if (this.#closed) throw closedError();
-          const peer = { id: t.nodeId ?? 0, endpoint: t.endpoint };
-          const response = await this.#unary(peer, 'control', compress, ClusterManagementService.DiscoverLeader, req, deadlineMs, opts?.signal);
-          return { ...base, response };
-        } catch (err) {
-          return { ...base, error: asError(err) };
-        }
-      });
+      const base = t.nodeId === undefined ? { endpoint: t.endpoint } : { endpoint: t.endpoint, nodeId: t.nodeId };
+      try {
+        if (this.#closed) throw closedError();
+        const peer = { id: t.nodeId ?? 0, endpoint: t.endpoint };
+        const response = await this.#unary(peer, 'control', compress, ClusterManagementService.DiscoverLeader, req, deadlineMs, opts?.signal);
+        return { ...base, response };
+      } catch (err) {
+        return { ...base, error: asError(err) };
+      }
+    });
   }
 
   /**

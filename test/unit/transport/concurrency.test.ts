@@ -34,5 +34,15 @@ test('fewer items than the limit: all start at once; none: an empty result', asy
 
 test('a bad limit is a RangeError; the first rejection rejects the whole map', async () => {
   await assert.rejects(mapConcurrent([1], 0, async (x) => x), RangeError);
-  await assert.rejects(mapConcurrent([1, 2, 3], 2, async (x) => { if (x === 2) throw new Error('boom'); return x; }), /boom/);
+  const started: number[] = [];
+  await assert.rejects(
+    mapConcurrent([1, 2, 3, 4, 5], 1, async (x) => {
+      started.push(x);
+      if (x === 2) throw new Error('boom');
+      return x;
+    }),
+    /boom/,
+  );
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(started, [1, 2], 'nothing starts after the first rejection');
 });
