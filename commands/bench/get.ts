@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import type { BenchResult } from '../../src/app/bench/bench.js';
 import { CONSISTENCY_POLICIES, type Consistency } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { benchFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
+import { benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 
 export default class BenchGet extends BaseCommand<typeof BenchGet> {
@@ -24,16 +24,9 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<BenchResult> {
-    const f = this.flags;
-    const duration = f.duration ?? 10_000;
-    const warmup = f.warmup ?? 0;
-    const ctx = await this.operatorContext({ defaultWaitTimeoutMs: warmup + duration + 60_000 });
-    const verdict = await runBenchSession(ctx, {
-      op: 'get', target: f.target, clients: f.clients, conns: f.conns, durationMs: duration, warmupMs: warmup,
-      ...(f.rate !== undefined ? { rate: f.rate } : {}),
-      keySize: f['key-size'], valueSize: f['value-size'], keys: f.keys,
-      ...(f.consistency !== undefined ? { consistency: f.consistency } : {}),
-    });
+    const { options, defaultWaitTimeoutMs } = benchSessionFromFlags('get', this.flags);
+    const ctx = await this.operatorContext({ defaultWaitTimeoutMs });
+    const verdict = await runBenchSession(ctx, options);
     return this.renderVerdict(verdict, benchView);
   }
 }

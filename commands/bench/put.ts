@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import type { BenchResult } from '../../src/app/bench/bench.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { benchFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
+import { benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 
 export default class BenchPut extends BaseCommand<typeof BenchPut> {
@@ -26,15 +26,9 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<BenchResult> {
-    const f = this.flags;
-    const duration = f.duration ?? 10_000;
-    const warmup = f.warmup ?? 0;
-    const ctx = await this.operatorContext({ defaultWaitTimeoutMs: warmup + duration + 60_000 });
-    const verdict = await runBenchSession(ctx, {
-      op: 'put', target: f.target, clients: f.clients, conns: f.conns, durationMs: duration, warmupMs: warmup,
-      ...(f.rate !== undefined ? { rate: f.rate } : {}),
-      keySize: f['key-size'], valueSize: f['value-size'], keys: f.keys,
-    });
+    const { options, defaultWaitTimeoutMs } = benchSessionFromFlags('put', this.flags);
+    const ctx = await this.operatorContext({ defaultWaitTimeoutMs });
+    const verdict = await runBenchSession(ctx, options);
     return this.renderVerdict(verdict, benchView);
   }
 }

@@ -31,6 +31,43 @@ export interface BenchSessionOptions extends Omit<BenchOptions, 'consistency' | 
   readonly consistency?: Consistency;
 }
 
+/** The values of {@link benchFlags} (plus `--keys` and, for get, `--consistency`) as a command parsed them. */
+export interface BenchFlagValues {
+  readonly clients: number;
+  readonly conns: number;
+  readonly duration?: number;
+  readonly warmup?: number;
+  readonly rate?: number;
+  readonly 'key-size': number;
+  readonly 'value-size': number;
+  readonly target: TargetKind;
+  readonly keys: number;
+  readonly consistency?: Consistency;
+}
+
+/**
+ * The session options `bench put|get` flags ask for, and the command's default
+ * `--wait-timeout`: warm-up plus duration plus one minute.
+ */
+export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { options: BenchSessionOptions; defaultWaitTimeoutMs: number } {
+  const durationMs = f.duration ?? 10_000;
+  const warmupMs = f.warmup ?? 0;
+  const options: BenchSessionOptions = {
+    op,
+    target: f.target,
+    clients: f.clients,
+    conns: f.conns,
+    durationMs,
+    warmupMs,
+    ...(f.rate !== undefined ? { rate: f.rate } : {}),
+    keySize: f['key-size'],
+    valueSize: f['value-size'],
+    keys: f.keys,
+    ...(f.consistency !== undefined ? { consistency: f.consistency } : {}),
+  };
+  return { options, defaultWaitTimeoutMs: warmupMs + durationMs + 60_000 };
+}
+
 /** Runs one benchmark against `ctx.endpoints`; closes its own connections. */
 export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): Promise<Verdict<BenchResult>> {
   let leader: string | undefined;

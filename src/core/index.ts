@@ -13,3 +13,4 @@ export { majorityCommitIndex, jointCommitIndex, majorityVoteResult, jointVoteRes
 export type { ProgressState } from './progress.js';
 export type { NodeId, Term, LogIndex, LogId, Entry, EntryPayload, Configuration, Learner, HardState, SnapshotMeta, RestoredState, Random, RaftConfig } from './types.js';
 export { isNodeId } from './types.js';
+export { mulberry32, seededRandom } from './random.js';

@@ -17,7 +17,7 @@
  * 5. bind a fixed port, then start ticking. Only then is the node reported started.
  */
 import { randomBytes } from 'node:crypto';
-import { RaftCore, type Configuration, type NodeId, type Random } from '../core/index.js';
+import { RaftCore, seededRandom, type Configuration, type NodeId } from '../core/index.js';
 import { ConfigError } from '../errors.js';
 import { KvStateMachine, type KvLimits } from '../state-machine/index.js';
 import {
@@ -83,20 +83,8 @@ export interface NodeHostOptions {
   readonly onFatal?: (err: Error) => void;
 }
 
-/** A seeded PRNG (mulberry32): deterministic for a seed, fast, good enough for election timers. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return {
-    nextInt(n: number): number {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      return Math.floor(r * n);
-    },
-  };
-}
+/** The election timers' PRNG (mulberry32, core/random.ts): deterministic for a seed. */
+export { seededRandom };
 
 /** Parses `1=h:p,2=h:p` into `{1: 'h:p', 2: 'h:p'}`; ConfigError (exit 2) on bad input. */
 export function parsePeers(spec: string): Record<number, string> {

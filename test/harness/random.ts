@@ -2,26 +2,23 @@
  * Seeded PRNG for simulations: mulberry32 (32-bit state, period 2^32). Deterministic across
  * platforms; the only randomness the harness and the cores under test use.
  */
-import type { Random } from '../../src/core/index.js';
+import { mulberry32, type Random } from '../../src/core/index.js';
 
 export class SeededRandom implements Random {
-  #state: number;
+  readonly #next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
+    this.#next = mulberry32(seed);
   }
 
   /** Next 32-bit unsigned integer. */
   nextU32(): number {
-    let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return this.#next() * 4294967296;
   }
 
   /** Uniform float in [0, 1). */
   next(): number {
-    return this.nextU32() / 4294967296;
+    return this.#next();
   }
 
   /** Uniform integer in [0, n). */

@@ -9,6 +9,7 @@
  * long first and is not measured (JIT compilation, connection set-up and caches settle on both
  * sides of the wire, as with any system under test).
  */
+import { mulberry32 } from '../../core/index.js';
 import { EXIT, RaftCtlError } from '../../errors.js';
 import type { Verdict } from '../verdict.js';
 import { runLoad, type LoadResult } from './generator.js';
@@ -58,17 +59,8 @@ export function benchKey(i: number, size: number): Uint8Array {
   return new TextEncoder().encode(digits.slice(digits.length - size));
 }
 
-/** mulberry32: a small seeded generator for key choice (reproducible runs). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The key choice's seeded generator (mulberry32, core/random.ts): reproducible runs. */
+export const seededRandom = mulberry32;
 
 function randomBytes(n: number, random: () => number): Uint8Array {
   const out = new Uint8Array(n);

@@ -9,17 +9,9 @@ import type { LogStorage, LogWrite } from '../../../src/storage/log-storage.js';
 import { MemoryLogStorage } from '../../../src/storage/memory/memory-log-storage.js';
 import { readRecordAt } from '../../../src/storage/wal/record.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { mulberry32 } from '../../../src/core/index.js';
 import { withTempDir } from './helpers.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function view(log: LogStorage) {
   return { compact: log.compactPoint(), hardState: log.hardState(), entries: log.entries(0, Infinity).map((e) => [e.index, e.term]) };
@@ -38,7 +30,7 @@ test('a torn last segment recovers to the state after a prefix of the writes', a
   const seeds = process.env.SEED ? [Number(process.env.SEED)] : Array.from({ length: 15 }, (_, i) => 7000 + i);
   for (const seed of seeds) {
     await withTempDir(async (dir) => {
-      const rnd = rng(seed);
+      const rnd = mulberry32(seed);
       const int = (n: number) => Math.floor(rnd() * n);
       const wal = await FileWal.open(dir, { segmentBytes: 1024 * 1024 });
       const model = new MemoryLogStorage();

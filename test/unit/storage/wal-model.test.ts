@@ -8,18 +8,9 @@ import type { StoredEntry } from '../../../src/storage/entry-codec.js';
 import type { LogStorage } from '../../../src/storage/log-storage.js';
 import { MemoryLogStorage } from '../../../src/storage/memory/memory-log-storage.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { mulberry32 } from '../../../src/core/index.js';
 import { withTempDir } from './helpers.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function snapshotOf(log: LogStorage) {
   return {
