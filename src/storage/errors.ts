@@ -29,7 +29,7 @@ export class DataDirLockedError extends RaftCtlError {
     readonly holderPid: number,
     options: RaftCtlErrorOptions = {},
   ) {
-    super('DATA_DIR_LOCKED', EXIT.USAGE, `data directory ${dir} is in use by process ${holderPid}`, {
+    super('DATA_DIR_LOCKED', EXIT.USAGE, `data directory ${dir} is in use by ${holderPid > 0 ? `process ${holderPid}` : 'another process'}`, {
       hint: 'stop the other node first, or choose another --data-dir',
       ...options,
       details: { dir, pid: holderPid, ...options.details },

@@ -133,7 +133,12 @@ export async function acquireLock(fs: StorageFs, dir: string, owner: LockOwner =
   for (let attempt = 0; attempt < 10; attempt++) {
     if (await tryCreate(fs, path, owner)) {
       await fs.syncDir(dir);
-      const check = parseOwner(await fs.readFile(path));
+      let check: LockOwner | null = null;
+      try {
+        check = parseOwner(await fs.readFile(path));
+      } catch (err) {
+        if (!isErrno(err, 'ENOENT')) throw err; // removed by a process taking it over: we lost
+      }
       if (!check || check.pid !== owner.pid || check.startTime !== owner.startTime) {
         throw new DataDirLockedError(dir, check?.pid ?? 0, { details: { reason: 'lost a take-over race' } });
       }

@@ -1,7 +1,7 @@
 /**
  * Writing, reading and verifying snapshot files as streams (STORAGE.md, "Snapshot files").
  *
- * Write: `<name>.part` is created, the body streamed through a 1 MiB buffer while hashing, the
+ * Write: `<name>.<pid>.<n>.part` (one per writer) is created, the body streamed through a 1 MiB buffer while hashing, the
  * header (counts, body length, SHA-256) written at offset 0, the file fsynced, renamed to its
  * final name and the directory fsynced. On any failure the `.part` file is removed: a crash
  * leaves at most a `.part`, never a half-written `.snap`.
@@ -23,7 +23,7 @@ import {
   encodeBodyRecord,
   encodeBodyRecordInto,
   encodeSnapshotHeader,
-  PART_SUFFIX,
+  partFileName,
   snapshotFileName,
   snapshotHeaderSize,
   type SnapshotHeader,
@@ -76,7 +76,7 @@ export async function writeSnapshotFile(
   records: AsyncIterable<KvRecord> | Iterable<KvRecord>,
 ): Promise<WrittenSnapshot> {
   const name = snapshotFileName(meta.index, meta.term);
-  const part = join(dir, name + PART_SUFFIX);
+  const part = join(dir, partFileName(name));
   const headerLen = encodeSnapshotHeader(meta, 0, 0, Buffer.alloc(32)).length;
   let h: FileHandle | null = null;
   try {
@@ -213,7 +213,7 @@ export async function* readSnapshotBytes(fs: StorageFs, path: string, chunkSize 
 
 /**
  * A snapshot file being received from a peer, chunk by chunk (push style, as the transport's
- * `SnapshotSink` delivers them). Bytes go to `<index>-<term>.snap.part`; {@link finish} fsyncs,
+ * `SnapshotSink` delivers them). Bytes go to `<index>-<term>.snap.<pid>.<n>.part`; {@link finish} fsyncs,
  * verifies the whole file (header names index/term, body length, count, SHA-256), renames it into
  * place and fsyncs the directory. Any failure, or {@link abort}, removes the `.part`. One write at
  * a time; the owner must call finish or abort exactly once.
@@ -232,7 +232,7 @@ export class SnapshotFileReceiver {
     readonly term: number,
   ) {
     this.name = snapshotFileName(index, term);
-    this.part = join(dir, this.name + PART_SUFFIX);
+    this.part = join(dir, partFileName(this.name));
   }
 
   /** Appends the next piece of the file. */

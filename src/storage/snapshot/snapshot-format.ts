@@ -39,6 +39,16 @@ export const SNAPSHOT_FORMAT_VERSION_1 = 1;
 export const SNAPSHOT_SUFFIX = '.snap';
 /** Suffix of a snapshot file being written or received. */
 export const PART_SUFFIX = '.part';
+
+let partSeq = 0;
+/**
+ * A fresh name for the temporary file of snapshot `name` (`<name>.<pid>.<n>.part`): unique per
+ * writer, so a local snapshot and one received from the leader at the same index and term never
+ * write (or truncate) the same file; both end in an atomic rename to `name`.
+ */
+export function partFileName(name: string): string {
+  return `${name}.${process.pid}.${++partSeq}${PART_SUFFIX}`;
+}
 /** Bytes before the configuration in version 1 (also: every header's readable prefix). */
 const FIXED_V1 = 80;
 /** Bytes before the configuration in version 2 (adds the u64 configuration index at 80). */

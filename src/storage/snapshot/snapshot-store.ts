@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { KvRecord } from '../../state-machine/types.js';
 import { toStorageError } from '../errors.js';
-import { nodeStorageFs, type StorageFs } from '../fs.js';
+import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import {
   readSnapshotBytes,
   readSnapshotHeader,
@@ -114,7 +114,13 @@ export class FileSnapshotStore implements SnapshotStore {
     for (const name of await this.fs.readdir(this.dir)) {
       const p = parseSnapshotFileName(name);
       if (!p) continue;
-      const { size } = await this.fs.stat(join(this.dir, name));
+      let size: number;
+      try {
+        ({ size } = await this.fs.stat(join(this.dir, name)));
+      } catch (err) {
+        if (isErrno(err, 'ENOENT')) continue; // deleted by a concurrent retain() since readdir
+        throw err;
+      }
       out.push({ name, index: p.index, term: p.term, bytes: size });
     }
     return out.sort((a, b) => a.index - b.index || a.term - b.term);
@@ -173,7 +179,13 @@ export class FileSnapshotStore implements SnapshotStore {
     const all = await this.list();
     const drop = all.slice(0, Math.max(0, all.length - Math.max(1, count)));
     try {
-      for (const s of drop) await this.fs.unlink(this.pathOf(s));
+      for (const s of drop) {
+        try {
+          await this.fs.unlink(this.pathOf(s));
+        } catch (err) {
+          if (!isErrno(err, 'ENOENT')) throw err; // a concurrent retain() got there first
+        }
+      }
       if (drop.length > 0) await this.fs.syncDir(this.dir);
     } catch (err) {
       throw toStorageError(err, `deleting old snapshots in ${this.dir}`);

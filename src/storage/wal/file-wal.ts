@@ -19,9 +19,10 @@
  * fsyncs. Durability is the same either way.
  *
  * Segments: records never straddle segments. When the next record does not fit, the tail is
- * fsynced and closed, the preallocated spare is renamed into place (directory fsync), and the
- * new segment starts with carry records of the current hard state and compact point, so any
- * prefix of segments can be deleted without losing them. After a compact write is durable, the
+ * fsynced and closed, carry records of the current hard state and compact point are written
+ * into the preallocated spare and fdatasynced, and the spare is renamed into place (directory
+ * fsync): every segment starts with them, so any prefix of segments can be deleted without
+ * losing them. After a compact write is durable, the
  * oldest segments whose live entries are all at or below the compact index are deleted
  * (directory fsync). A record larger than a segment gets a segment of its own.
  *
@@ -230,7 +231,9 @@ export class FileWal extends LogStateStorage {
       this.submittedHardState = { term: w.hardState.term, votedFor: w.hardState.votedFor };
       records.push({ buf: encodeHardStateRecord(this.submittedHardState), hardState: { ...this.submittedHardState }, lastAfter: this.state.lastIndex() });
     }
-    if (records.length === 0) return Promise.resolve();
+    // Even a write with nothing to record waits for every earlier write: a resolved write
+    // means all writes submitted before it are durable.
+    if (records.length === 0 && !this.flushing) return Promise.resolve();
     const p = new Promise<void>((resolve, reject) => {
       this.queue.push({ records, lastIndex: this.state.lastIndex(), background: w.syncInBackground === true, resolve, reject });
     });
@@ -266,6 +269,10 @@ export class FileWal extends LogStateStorage {
       try {
         if (this.failed) throw this.failed;
         const records = batch.flatMap((p) => p.records);
+        if (records.length === 0) {
+          for (const p of batch) p.resolve();
+          continue;
+        }
         const blockable = records.reduce((n, r) => n + r.buf.length, 0) <= SYNC_WRITE_MAX_BYTES && !batch.some((p) => p.background);
         await this.writeRecords(records);
         await this.syncTail(blockable);
@@ -355,7 +362,13 @@ export class FileWal extends LogStateStorage {
     this.spare = p;
   }
 
-  /** Seals the tail and starts segment `max(nextFirst, tail.first + 1)` with carry records. */
+  /**
+   * Seals the tail and starts segment `max(nextFirst, tail.first + 1)` with carry records.
+   * The carry records are written into the spare and fdatasynced *before* the rename makes it
+   * a segment: a segment on disk always carries the hard state and compact point, so a crash
+   * during the roll can never leave a tail without them that a later compaction would make the
+   * only copy (a lost vote would allow a second vote in the same term).
+   */
   private async roll(nextFirst: number): Promise<void> {
     const old = this.tail;
     await this.fs.sync(old.handle);
@@ -366,17 +379,21 @@ export class FileWal extends LogStateStorage {
     if (!this.spare) this.prepareSpare();
     await this.spare;
     this.spare = null;
-    await this.fs.rename(join(this.dir, SPARE_NAME), path);
-    await this.fs.syncDir(this.dir);
-    this.segments.push({ first, name, maxLive: 0 });
-    this.tail = { first, path, handle: await this.fs.open(path, 'r+'), offset: 0 };
+    const sparePath = join(this.dir, SPARE_NAME);
+    this.tail = { first, path, handle: await this.fs.open(sparePath, 'r+'), offset: 0 };
     this.tailDataStart = 0;
-    this.prepareSpare();
     const carry: Buffer[] = [];
     if (this.writtenHardState.term > 0) carry.push(encodeHardStateRecord(this.writtenHardState));
     if (this.writtenCompact.index > 0) carry.push(encodeCompactRecord(this.writtenCompact.index, this.writtenCompact.term));
-    if (carry.length > 0) await this.writeAt(Buffer.concat(carry));
+    if (carry.length > 0) {
+      await this.writeAt(Buffer.concat(carry));
+      await this.fs.sync(this.tail.handle);
+    }
+    await this.fs.rename(sparePath, path);
+    await this.fs.syncDir(this.dir);
+    this.segments.push({ first, name, maxLive: 0 });
     this.tailDataStart = this.tail.offset;
+    this.prepareSpare();
   }
 
   /** Deletes the oldest non-tail segments whose live entries are all ≤ the compact index. */

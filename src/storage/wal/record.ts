@@ -154,7 +154,8 @@ function decodePayload(type: number, p: Buffer): WalRecord | string {
 /**
  * Reads the record starting at `off` in `buf[0..end)`. Never throws: a bad record reports why,
  * whether it is an all-zero header (the unwritten part of a segment) and, when its length field
- * is plausible, where it claims to end (recovery resumes its search for valid records there).
+ * was vouched for by a matching checksum, where it ends (recovery resumes its search for valid
+ * records there; otherwise right after the bad record's first byte).
  * Payload byte arrays of ENTRIES point into `buf`.
  */
 export function readRecordAt(buf: Buffer, off: number, end: number): ReadResult {
@@ -172,7 +173,9 @@ export function readRecordAt(buf: Buffer, off: number, end: number): ReadResult 
     return { ok: false, zeroHeader: false, reason: `record length ${length} runs past the end of the file`, declaredEnd: null };
   }
   if (crc32(buf.subarray(off + 8, recEnd)) !== crc) {
-    return { ok: false, zeroHeader: false, reason: 'checksum mismatch', declaredEnd: recEnd };
+    // The checksum does not cover the length field, so a mismatch may be a corrupt length:
+    // recovery must search for valid records right after this header, not after `recEnd`.
+    return { ok: false, zeroHeader: false, reason: 'checksum mismatch', declaredEnd: null };
   }
   const rec = decodePayload(type, buf.subarray(off + RECORD_HEADER_BYTES, recEnd));
   if (typeof rec === 'string') return { ok: false, zeroHeader: false, reason: rec, declaredEnd: recEnd };

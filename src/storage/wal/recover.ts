@@ -128,6 +128,12 @@ export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredW
     if (torn?.seg !== seg) seg.buf = EMPTY;
   }
 
+  // Every refusal comes before the first change to the files ("Nothing is modified").
+  const gap = state.replayGap();
+  if (gap) {
+    throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
+  }
+
   if (torn) {
     // Later segments hold nothing valid (checked above): drop them; cut the torn tail.
     const idx = segments.indexOf(torn.seg);
@@ -144,10 +150,6 @@ export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredW
     tailOffset = torn.offset;
   }
 
-  const gap = state.replayGap();
-  if (gap) {
-    throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
-  }
   return {
     state,
     hardState,

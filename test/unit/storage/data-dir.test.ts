@@ -3,12 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError, UsageError } from '../../../src/errors.js';
 import { clusterIdOf } from '../../../src/storage/data-dir/cluster-id.js';
 import { bootstrapWrite, openDataDir } from '../../../src/storage/data-dir/data-dir.js';
-import { processStartTime } from '../../../src/storage/data-dir/lock.js';
+import { acquireLock, processStartTime } from '../../../src/storage/data-dir/lock.js';
+import { nodeStorageFs } from '../../../src/storage/fs.js';
 import { BootstrapRefusedError, DataDirLockedError } from '../../../src/storage/errors.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
 import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
@@ -150,5 +151,22 @@ test('a stale LOCK (dead pid, or a reused pid with another start time) is taken 
     const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     assert.equal(again.lock.tookOverFrom?.startTime, '12345');
     await again.close();
+  });
+});
+
+test('a LOCK removed right after we created it (another process took it over) is refused as locked, not a raw ENOENT', async () => {
+  await withTempDir(async (dir) => {
+    const fs = {
+      ...nodeStorageFs,
+      async readFile(path: string): Promise<Buffer> {
+        if (path.endsWith('LOCK')) await unlink(path); // the other process's take-over wins
+        return nodeStorageFs.readFile(path);
+      },
+    };
+    await assert.rejects(acquireLock(fs, dir), (err: unknown) => {
+      assert.ok(err instanceof DataDirLockedError, `expected DataDirLockedError, got ${String(err)}`);
+      assert.match(err.message, /in use by another process/);
+      return true;
+    });
   });
 });

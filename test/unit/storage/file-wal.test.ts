@@ -1,11 +1,12 @@
 // File WAL: durability across reopen, group commit, segment rolls and deletion after compaction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeEntry } from '../../../src/storage/entry-codec.js';
 import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
 import { FileWal, SYNC_FSYNC_MAX_MS, SYNC_FSYNC_RETRY, SYNC_WRITE_MAX_BYTES } from '../../../src/storage/wal/file-wal.js';
+import { readRecordAt, RecordType } from '../../../src/storage/wal/record.js';
 import { SPARE_NAME } from '../../../src/storage/wal/segment.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
@@ -245,6 +246,96 @@ test('small batches are fdatasynced on the calling thread while fsyncs are fast 
     const pooledBefore = pooled;
     await wal.append(big);
     assert.equal(pooled, pooledBefore + 1, 'a batch above SYNC_WRITE_MAX_BYTES always uses the thread pool');
+    await wal.close();
+  });
+});
+
+test('a roll writes and fdatasyncs the carry records into the spare before renaming it into a segment', async () => {
+  await withTempDir(async (dir) => {
+    const events: string[] = [];
+    const pathOf = new Map<unknown, string>();
+    const fs = {
+      ...nodeStorageFs,
+      syncNow: undefined,
+      async open(path: string, flags: string | number, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        pathOf.set(h, path);
+        return h;
+      },
+      async sync(h: Parameters<typeof nodeStorageFs.sync>[0]) {
+        events.push(`sync ${pathOf.get(h)?.split('/').pop()}`);
+        await nodeStorageFs.sync(h);
+      },
+      async rename(from: string, to: string) {
+        if (from.endsWith(SPARE_NAME)) {
+          const head = await readFile(from);
+          const first = readRecordAt(head, 0, head.length);
+          events.push(`rename spare (starts with hard state: ${first.ok && first.record.type === RecordType.HARD_STATE})`);
+        }
+        await nodeStorageFs.rename(from, to);
+      },
+    };
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 4096 });
+    await wal.setHardState({ term: 5, votedFor: 2 });
+    for (let i = 1; wal.segmentNames().length < 2; i += 5) await wal.append(entries(i, i + 4, 5));
+    await wal.close();
+    // The first rename creates the first segment of the empty WAL (nothing to carry yet); the last is the roll.
+    const rename = events.findLastIndex((e) => e.startsWith('rename spare'));
+    assert.ok(rename > 0 && events.filter((e) => e.startsWith('rename spare')).length === 2, events.join(', '));
+    assert.equal(events[rename], 'rename spare (starts with hard state: true)');
+    assert.equal(events[rename - 1], `sync ${SPARE_NAME}`, `the spare must be fdatasynced right before the rename: ${events.join(', ')}`);
+  });
+});
+
+test('a crash just after a roll keeps the vote: the new segment carries it even once the old one is compacted away', async () => {
+  await withTempDir(async (dir) => {
+    let wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.setHardState({ term: 5, votedFor: 2 });
+    let last = 0;
+    while (wal.segmentNames().length < 2) {
+      await wal.append(entries(last + 1, last + 1, 5));
+      last++;
+    }
+    await wal.close();
+    // The crash: everything after the new segment's carry records was lost (only they were
+    // fsynced before the rename).
+    const newest = join(dir, (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort().at(-1)!);
+    const buf = await readFile(newest);
+    const carry = readRecordAt(buf, 0, buf.length);
+    assert.ok(carry.ok, 'the new segment starts with a carry record');
+    buf.fill(0, carry.next);
+    await writeFile(newest, buf);
+    // Restart in the same term (no new hard-state record), grow the log, compact past the old segment.
+    wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    last = wal.lastIndex();
+    await wal.append(entries(last + 1, last + 5, 5));
+    await wal.compact(last + 3, 5);
+    assert.equal(wal.segmentNames().length, 1, 'the old segment was deleted');
+    await wal.close();
+    wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.deepEqual(wal.hardState(), { term: 5, votedFor: 2 });
+    await wal.close();
+  });
+});
+
+test('a write with nothing to record resolves only after every earlier write is durable', async () => {
+  await withTempDir(async (dir) => {
+    let releaseSync!: () => void;
+    let gate: Promise<void> | null = null;
+    const fs = countingFs(nodeStorageFs, () => gate ?? undefined);
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 64 * 1024 });
+    await wal.append(entries(1, 3, 1));
+    await wal.compact(2, 1);
+    gate = new Promise<void>((r) => (releaseSync = r));
+    const order: string[] = [];
+    const append = wal.append(entries(4, 4, 1)).then(() => order.push('append'));
+    const noop = wal.compact(1, 1).then(() => order.push('no-op compact'));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(order, [], 'nothing resolves while the earlier write is not durable');
+    gate = null;
+    releaseSync();
+    await Promise.all([append, noop]);
+    assert.deepEqual(order, ['append', 'no-op compact']);
     await wal.close();
   });
 });

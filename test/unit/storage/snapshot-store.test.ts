@@ -132,6 +132,52 @@ test('retain keeps the newest N; leftover .part files are removed on open', asyn
   });
 });
 
+test('a local snapshot and one received from the leader at the same index and term, written at once, both succeed', async () => {
+  await withTempDir(async (dir) => {
+    const leader = await FileSnapshotStore.open(join(dir, 'leader'));
+    await leader.create(meta, records(20_000));
+    const [info] = await leader.list();
+    const store = await FileSnapshotStore.open(join(dir, 'node'));
+    async function* slowly<T>(items: AsyncIterable<T> | Iterable<T>, every: number): AsyncGenerator<T> {
+      let n = 0;
+      for await (const x of items) {
+        if (n++ % every === 0) await new Promise((r) => setTimeout(r, 2));
+        yield x;
+      }
+    }
+    const [local, received] = await Promise.all([store.create(meta, slowly(records(20_000), 2000)), store.receive(120, 4, slowly(leader.bytes(info!, 16 * 1024), 4))]);
+    assert.equal(local.entryCount, 20_000);
+    assert.equal(received.entryCount, 20_000);
+    assert.deepEqual(await readdir(join(dir, 'node')), ['120-4.snap'], 'one snapshot, no temporary file left');
+    assert.equal((await store.verify((await store.latest())!)).index, 120);
+  });
+});
+
+test('list() skips a snapshot deleted between reading the directory and its stat; concurrent retains do not fail', async () => {
+  await withTempDir(async (dir) => {
+    let vanish: string | null = null;
+    const base = countingFs();
+    const fs = {
+      ...base,
+      async stat(path: string) {
+        if (vanish && path.endsWith(vanish)) {
+          const { unlink } = await import('node:fs/promises');
+          await unlink(path); // a concurrent retain() wins the race
+        }
+        return base.stat(path);
+      },
+    };
+    const store = await FileSnapshotStore.open(dir, { fs, retain: 3 });
+    for (const index of [10, 20, 30]) await store.create({ ...meta, index }, records(3));
+    vanish = '10-4.snap';
+    assert.deepEqual((await store.list()).map((s) => s.name), ['20-4.snap', '30-4.snap']);
+    vanish = null;
+    await store.create({ ...meta, index: 40 }, records(3));
+    await Promise.all([store.retain(1), store.retain(1)]);
+    assert.deepEqual((await store.list()).map((s) => s.name), ['40-4.snap']);
+  });
+});
+
 test('a failing record source leaves no .snap and no .part behind', async () => {
   await withTempDir(async (dir) => {
     const store = await FileSnapshotStore.open(dir);

@@ -169,3 +169,35 @@ test('a crash right after a roll (new segment renamed, nothing written yet) reco
     await third.close();
   });
 });
+
+test('corruption: a flipped length bit in a middle record of the tail segment is refused, not cut as a torn tail', async () => {
+  await withTempDir(async (dir) => {
+    const path = await writeFiveRecords(dir);
+    const buf = await readFile(path);
+    const [start] = recordSpans(buf)[1]!;
+    // A larger length that still fits in the preallocated segment: the records it would
+    // swallow are valid and acknowledged.
+    buf.writeUInt32BE(buf.readUInt32BE(start) ^ (1 << 12), start);
+    await writeFile(path, buf);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 64 * 1024 }), isCorrupt(path, start));
+    assert.deepEqual(await readFile(path), buf, 'a refused recovery must not modify the file');
+  });
+});
+
+test('a torn tail in the last segment and a lost middle segment: refused, and the torn tail is left as it was', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
+    await wal.close();
+    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+    assert.ok(segs.length >= 3);
+    await unlink(join(dir, segs[1]!));
+    const lastPath = join(dir, segs.at(-1)!);
+    const buf = await readFile(lastPath);
+    const [start, end] = recordSpans(buf).at(-1)!;
+    buf.fill(0x5a, start + 12, end); // garbage in the last record, nothing valid after it
+    await writeFile(lastPath, buf);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), /missing/);
+    assert.deepEqual(await readFile(lastPath), buf, 'the torn tail must not be cut before the refusal');
+  });
+});
