@@ -31,6 +31,17 @@ async function writeFiveRecords(dir: string): Promise<string> {
   return join(dir, segs[0]!);
 }
 
+/** 600 entries over several 4 KiB segments, then the second segment deleted; returns the segment names as written. */
+async function walWithLostMiddleSegment(dir: string): Promise<string[]> {
+  const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+  for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
+  await wal.close();
+  const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+  assert.ok(segs.length >= 3);
+  await unlink(join(dir, segs[1]!));
+  return segs;
+}
+
 function isCorrupt(file: string, offset: number | null) {
   return (err: unknown) => {
     assert.ok(err instanceof IntegrityError, `expected IntegrityError, got ${String(err)}`);
@@ -134,12 +145,7 @@ test('corruption: a bad record at the end of one segment with valid records in t
 
 test('corruption: a lost middle segment (gap in the log) is refused', async () => {
   await withTempDir(async (dir) => {
-    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
-    for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
-    await wal.close();
-    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
-    assert.ok(segs.length >= 3);
-    await unlink(join(dir, segs[1]!));
+    await walWithLostMiddleSegment(dir);
     await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), (err: unknown) => {
       assert.ok(err instanceof IntegrityError);
       assert.equal(err.exitCode, 7);
@@ -186,12 +192,7 @@ test('corruption: a flipped length bit in a middle record of the tail segment is
 
 test('a torn tail in the last segment and a lost middle segment: refused, and the torn tail is left as it was', async () => {
   await withTempDir(async (dir) => {
-    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
-    for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
-    await wal.close();
-    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
-    assert.ok(segs.length >= 3);
-    await unlink(join(dir, segs[1]!));
+    const segs = await walWithLostMiddleSegment(dir);
     const lastPath = join(dir, segs.at(-1)!);
     const buf = await readFile(lastPath);
     const [start, end] = recordSpans(buf).at(-1)!;
