@@ -115,53 +115,70 @@ async function rediscover(ctx: KvContext): Promise<string | null> {
 
 /**
  * Sends `send` to the leader (or, with `anyNode`, to any endpoint) and returns the first
- * answer. Throws the last error when the attempts, the endpoints or `--wait-timeout` run out;
- * for a write, any error that {@link writeCertainlyRefused} does not accept is thrown at once,
- * untried elsewhere.
+ * answer. For a write, any error that {@link writeCertainlyRefused} does not accept is thrown at
+ * once, untried elsewhere.
+ *
+ * A NOT_LEADER hint naming a node that cannot be connected (a leader that just died, still
+ * named by followers until they elect another) is not followed again: the request waits with
+ * backoff and asks the cluster for the leader until one answers or `--wait-timeout` runs out.
+ * Once any node has answered "not the leader", that answer is what is thrown when time runs out
+ * (exit 3): "nothing could be connected" (exit 4) is reserved for a request no node answered.
+ * Redirects and retries of other failures are capped at {@link MAX_ATTEMPTS}.
  */
 export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, opts: CallOptions) => Promise<T>, options: RouteOptions): Promise<Routed<T>> {
   const dead = new Set<string>();
   let target = ctx.endpoints[0]!;
   let backoffMs = 50;
-  let lastError: unknown = null;
+  let attempts = 0;
+  /** The last "not the leader" answer: the most informative failure once time runs out. */
+  let notLeader: NoLeaderError | null = null;
   const nextLive = (): string | null => ctx.endpoints.find((e) => !dead.has(e) && e !== target) ?? ctx.endpoints.find((e) => !dead.has(e)) ?? null;
+  /** Waits (backoff) and asks the cluster for its leader; false when the budget ran out. */
+  const awaitLeader = async (): Promise<boolean> => {
+    await ctx.budget.pause(backoffMs);
+    backoffMs = Math.min(backoffMs * 2, 500);
+    if (ctx.budget.remainingMs() <= 0) return false;
+    const found = await rediscover(ctx);
+    target = (found !== null && !dead.has(found) ? found : null) ?? nextLive() ?? target;
+    return true;
+  };
 
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (;;) {
     // Out of time after definite refusals: "not the leader" says more than "timed out".
-    if (lastError instanceof NoLeaderError && ctx.budget.remainingMs() <= 0) throw lastError;
+    if (notLeader && ctx.budget.remainingMs() <= 0) throw notLeader;
     ctx.budget.check();
     try {
       return { endpoint: target, value: await send(target, ctx.budget.callOptions()) };
     } catch (error) {
-      lastError = error;
       if (!(error instanceof RaftCtlError)) throw error;
       if (error.details?.sent === false) {
         dead.add(target);
         const next = ctx.endpoints.find((e) => !dead.has(e));
-        if (!next) throw error;
-        target = next;
+        if (next) {
+          target = next;
+          continue;
+        }
+        if (!notLeader) throw error; // no node could be connected at all
+        dead.clear(); // every node is unreachable now; one may come back within the budget
+        if (!(await awaitLeader())) throw notLeader;
         continue;
       }
       if (error instanceof NoLeaderError && !options.anyNode) {
+        notLeader = error;
         const hinted = error.leaderAddress;
-        if (hinted && hinted !== target) {
+        if (hinted && hinted !== target && !dead.has(hinted) && ++attempts <= MAX_ATTEMPTS) {
           target = hinted;
           continue;
         }
-        await ctx.budget.pause(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 500);
-        if (ctx.budget.remainingMs() <= 0) throw error;
-        const found = await rediscover(ctx);
-        target = found ?? nextLive() ?? target;
+        if (!(await awaitLeader())) throw error;
         continue;
       }
-      if (options.kind === 'write' || !isRetryable(error)) throw error;
+      if (options.kind === 'write' || !isRetryable(error) || ++attempts > MAX_ATTEMPTS) throw error;
       await ctx.budget.pause(backoffMs);
       backoffMs = Math.min(backoffMs * 2, 500);
       target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
     }
   }
-  throw lastError;
 }
 
 /**

@@ -4,7 +4,7 @@
  * NOT_LEADER redirection in both forms (PROTOCOL.md), the unknown outcome of a write that timed
  * out (CLI.md "retries"), @file values and usage errors.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,6 +203,30 @@ describe('kv without a leader', () => {
 
   test('a write nobody accepts exits 3 (NOT_LEADER) within the budget, with nothing on stdout', async () => {
     const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints.join(','), '--wait-timeout', '3s', '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'NOT_LEADER');
+  });
+});
+
+describe('kv while the leader has just died (followers still name it)', () => {
+  let kv: FakeKvCluster;
+  beforeEach(async () => {
+    kv = await startFakeKv();
+    await kv.peer(1).kill();
+  });
+  afterEach(() => kv.close());
+
+  test('a write to the followers waits for the new leader and is applied once (exit 0), not exit 4', async () => {
+    setTimeout(() => (kv.leaderId = 2), 400).unref();
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', `${kv.endpoints[1]},${kv.endpoints[2]}`, '--wait-timeout', '10s', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(json(r.stdout).endpoint, kv.endpoints[1]);
+    assert.deepEqual(kv.store.get('k'), Buffer.from('v'));
+  });
+
+  test('no new leader within --wait-timeout: exit 3 NOT_LEADER (a node answered), not exit 4', async () => {
+    const r = await runCommand(['kv', 'get', 'k', '-e', `${kv.endpoints[1]},${kv.endpoints[2]}`, '--wait-timeout', '1500ms', '--json']);
     assert.equal(r.exitCode, 3, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'NOT_LEADER');
