@@ -18,6 +18,7 @@
 import { Command, Errors, type Interfaces } from '@oclif/core';
 import { EXIT, UsageError } from '../errors.js';
 import type { Verdict } from '../app/verdict.js';
+import { silenceGrpcLogs } from '../transport/channels.js';
 import { ignoreBrokenPipes } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
 import { debugDetails, formatErrorLine, parseFailure, toReportable } from './error-line.js';
@@ -57,6 +58,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   public override async init(): Promise<void> {
     ignoreBrokenPipes();
+    silenceGrpcLogs();
     await super.init();
     const { args, flags, metadata } = await this.parse({
       flags: this.ctor.flags,
@@ -71,12 +73,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
     for (const [name, meta] of Object.entries(metadata.flags)) if (meta?.setFromDefault) this.#defaulted.add(name);
-    const json = (flags as { json?: boolean }).json === true || super.jsonEnabled();
+    // --json and -o on the command line conflict; either beats the environment (oclif's
+    // RAFTCTL_CONTENT_TYPE=json), which only picks the default when neither is given.
+    const jsonFlag = (flags as { json?: boolean }).json === true;
     const output = (flags as { output?: OutputFormat }).output;
-    if (json && output !== undefined && output !== 'json') {
+    if (jsonFlag && output !== undefined && output !== 'json') {
       throw new UsageError(`--json conflicts with -o ${output}`, { hint: 'pass one of them' });
     }
-    this.#format = json ? 'json' : (output ?? 'table');
+    this.#format = jsonFlag ? 'json' : (output ?? (super.jsonEnabled() ? 'json' : 'table'));
   }
 
   /** The output format in effect (`table` until flags are parsed, unless argv says otherwise). */

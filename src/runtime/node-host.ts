@@ -260,7 +260,9 @@ export class NodeHost {
       return host;
     } catch (err) {
       await server.shutdown(0).catch(() => undefined);
-      if (storage) await storage.close().catch(() => undefined);
+      // A node that never started leaves no half-built state behind: the same command with,
+      // say, a free port must be able to bootstrap the directory again.
+      if (storage) await storage.discardCreated().catch(() => undefined);
       throw err;
     }
   }

@@ -7,7 +7,9 @@
  * Ownership: the returned object owns the LOCK, the WAL's files and the snapshot directory
  * until {@link NodeStorage.close}, which waits for pending WAL writes first.
  */
-import { openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FORMAT_NAME, openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
 import type { StoredEntry } from './entry-codec.js';
 import { corruptionError } from './errors.js';
 import type { HardState, LogStorage } from './log-storage.js';
@@ -37,6 +39,13 @@ export interface NodeStorage {
   snapshots: FileSnapshotStore;
   /** Waits for pending WAL writes, closes files, releases the LOCK. */
   close(): Promise<void>;
+  /**
+   * For a node that failed to start right after this call created its state (`dataDir.created`):
+   * closes everything like {@link close}, but first removes FORMAT, `wal/` and `snap/` while the
+   * LOCK is still held, so the directory is as empty as it was and the same command (say, with a
+   * free port) can bootstrap it again. A no-op beyond `close` when the state was not created now.
+   */
+  discardCreated(): Promise<void>;
 }
 
 /** Opens a node's data directory, WAL and snapshot store (see the module contract). */
@@ -56,6 +65,21 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
       async close() {
         try {
           await opened.close();
+        } finally {
+          await dataDir.close();
+        }
+      },
+      async discardCreated() {
+        try {
+          await opened.close();
+          if (dataDir.created) {
+            // FORMAT last: a crash in between leaves FORMAT over an empty log, which the same
+            // bootstrap accepts, never log files without a FORMAT (refused as corrupt).
+            await rm(dataDir.walDir, { recursive: true, force: true });
+            await rm(dataDir.snapDir, { recursive: true, force: true });
+            await fs.unlink(join(dataDir.path, FORMAT_NAME));
+            await fs.syncDir(dataDir.path);
+          }
         } finally {
           await dataDir.close();
         }

@@ -9,7 +9,7 @@
  * sees one connection per class (and one more per class where both a gzip and a plain channel
  * are in use, since request compression is a channel option in grpc-js).
  */
-import { Client, credentials as grpcCredentials, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { Client, credentials as grpcCredentials, logVerbosity, setLogVerbosity, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 
 export type ConnectionClass = 'control' | 'data' | 'bulk';
 
@@ -152,4 +152,13 @@ export class ChannelPool {
     this.#channels.clear();
     this.#peerAddress.clear();
   }
+}
+
+/**
+ * Silences grpc-js's own log lines (e.g. "E No address added out of total 1 resolved" when a
+ * port is taken) unless `GRPC_VERBOSITY` asks for them: the CLI reports every failure itself,
+ * as one line (CLI.md "errors"), and a node logs NDJSON. Process-wide; called once at start.
+ */
+export function silenceGrpcLogs(): void {
+  if (process.env.GRPC_VERBOSITY === undefined) setLogVerbosity(logVerbosity.NONE);
 }

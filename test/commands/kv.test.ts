@@ -38,6 +38,19 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(table.stdout, 'hello\n');
   });
 
+  test('RAFTCTL_CONTENT_TYPE=json picks JSON only when no -o or --json is given: a flag beats the environment', async () => {
+    await runCommand(['kv', 'put', 'envtest', 'v', '-e', kv.endpoints[0]!]);
+    const env = { RAFTCTL_CONTENT_TYPE: 'json' };
+    const byEnv = await runCommand(['kv', 'get', 'envtest', '-e', kv.endpoints[0]!], env);
+    assert.equal(byEnv.exitCode, 0, byEnv.stderr);
+    assert.equal(json(byEnv.stdout).value, 'v');
+    const yaml = await runCommand(['kv', 'get', 'envtest', '-e', kv.endpoints[0]!, '-o', 'yaml'], env);
+    assert.equal(yaml.exitCode, 0, yaml.stderr);
+    assert.match(yaml.stdout, /^key: envtest$/m);
+    const table = await runCommand(['kv', 'get', 'envtest', '-e', kv.endpoints[0]!, '-o', 'table'], env);
+    assert.equal(table.stdout, 'v\n');
+  });
+
   test('get of a missing key: exit 0, found false, value and valueEncoding null; nothing printed as a table', async () => {
     const r = await runCommand(['kv', 'get', 'nope', '-e', kv.endpoints[0]!, '--json']);
     assert.equal(r.exitCode, 0, r.stderr);

@@ -5,11 +5,13 @@
  *   acknowledged write;
  * - a corrupted record followed by valid ones is refused with exit 7, naming file and offset;
  * - a second process on the same data directory is refused (exit 2);
- * - re-bootstrapping a directory that holds another configuration is refused (exit 2).
+ * - re-bootstrapping a directory that holds another configuration is refused (exit 2);
+ * - a bootstrap that cannot listen leaves nothing behind, so it can be retried.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { freePorts, killAll, removeDir, runCli, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
@@ -127,4 +129,23 @@ test('re-bootstrapping a directory that holds another configuration is refused (
   const q = await startNode({ id: 1, dataDir, ...TIMING });
   await leaderReady(q);
   assert.equal(await q.stop(), 0);
+});
+
+test('a bootstrap that fails to listen (port taken) leaves the directory empty: one stderr line, and a retry on a free port bootstraps it', async () => {
+  const dataDir = freshDir();
+  const taken = createServer();
+  await new Promise<void>((res) => taken.listen(0, '127.0.0.1', res));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    const res = await runCli(['node', 'start', '--id', '1', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--bootstrap', '--exit-with-stdin']);
+    assert.equal(res.code, 2, res.stderr);
+    assert.equal(res.stderr.trim().split('\n').length, 1, `one stderr line, no grpc-js log line: ${res.stderr}`);
+    assert.match(res.stderr, /cannot listen on/);
+    assert.deepEqual(readdirSync(dataDir).filter((n) => n !== 'LOCK'), [], 'no FORMAT, wal/ or snap/ left behind');
+  } finally {
+    taken.close();
+  }
+  const p = await startNode({ id: 1, dataDir, bootstrap: true, ...TIMING });
+  await leaderReady(p);
+  assert.equal(await p.stop(), 0);
 });
