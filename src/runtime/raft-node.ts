@@ -178,6 +178,8 @@ export class RaftNode {
   #scheduled = false;
   #pumping: Promise<void> | null = null;
   #stopped = false;
+  /** The first `stop()`'s promise; later calls return it. */
+  #stopping: Promise<void> | null = null;
   #fatal: Error | null = null;
 
   constructor(o: RaftNodeOptions) {
@@ -597,13 +599,16 @@ export class RaftNode {
   /**
    * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes) and
    * a snapshot being written finish, rejects every waiting proposal and read, and closes the
-   * peer sender. Idempotent.
+   * peer sender. Idempotent: every call returns the first call's promise, so no caller (NodeHost
+   * closing the storage after a fatal error already started a stop) goes on before it is done.
+   * `stopped` is true as soon as the first call returns.
    */
-  async stop(): Promise<void> {
-    if (this.#stopped) {
-      if (this.#pumping) await this.#pumping;
-      return;
-    }
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;

@@ -181,3 +181,33 @@ test('configuration change through the log: a learner added by the leader is rep
     await c.stop();
   }
 });
+
+test('stop() called again while the first stop waits (a fatal error started it) returns only once that stop is done', async () => {
+  // NodeHost.stop() after a fatal error calls node.stop() a second time and then closes the
+  // transport and the storage: that must not happen while the first stop still waits.
+  const c = await MemCluster.create([1]);
+  const snapshots = c.nodes.get(1)!.snapshots;
+  const create = snapshots.create.bind(snapshots);
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => (release = r));
+  snapshots.create = async (...args: Parameters<typeof create>) => {
+    await released; // a snapshot file being written: stop() waits for it
+    return create(...args);
+  };
+  try {
+    const leader = await until('leader', () => c.leader());
+    const snap = leader.snapshot();
+    snap.catch(() => undefined);
+    leader.fail(new Error('disk on fire')); // starts the first stop
+    let secondDone = false;
+    const second = leader.stop().then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(secondDone, false, 'the second stop() must wait for the first');
+    release();
+    await second;
+    await snap;
+  } finally {
+    release();
+    await c.stop();
+  }
+});
