@@ -54,7 +54,8 @@ export interface PlaygroundNodeInfo {
 
 interface NodeProc {
   readonly id: number;
-  readonly address: string;
+  /** As printed on the node's `listening on` line (what was asked for until then). */
+  address: string;
   readonly dataDir: string;
   child: ChildProcess;
   exited: Promise<void>;
@@ -96,7 +97,14 @@ export class Playground {
   static async start(options: PlaygroundOptions): Promise<Playground> {
     if (!Number.isInteger(options.nodes) || options.nodes < 1) throw new RangeError('a playground needs at least one node');
     const pg = new Playground(options);
-    const ports = options.basePort !== undefined ? Array.from({ length: options.nodes }, (_, i) => options.basePort! + i) : await freePorts(options.nodes);
+    // A restart without --base-port asks for port 0: each node then binds the port its cluster
+    // configuration names for it, where the other nodes dial (fresh free ports would strand them).
+    const ports =
+      options.basePort !== undefined
+        ? Array.from({ length: options.nodes }, (_, i) => options.basePort! + i)
+        : options.restart
+          ? Array.from({ length: options.nodes }, () => 0)
+          : await freePorts(options.nodes);
     const addresses = ports.map((p) => `127.0.0.1:${p}`);
     const peers = addresses.map((a, i) => `${i + 1}=${a}`).join(',');
     try {
@@ -200,6 +208,7 @@ export class Playground {
       };
       splitLines(child.stdout, (line) => {
         if (settled || !line.startsWith('listening on ')) return;
+        proc.address = line.slice('listening on '.length).trim();
         settled = true;
         clearTimeout(timer);
         resolve();

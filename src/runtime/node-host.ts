@@ -107,6 +107,25 @@ export function initialConfiguration(peers: Readonly<Record<number, string>>): C
   return { voters, votersOutgoing: [], learners: [], addresses: { ...peers } };
 }
 
+/**
+ * Binds a node that was not bound first. A restart with port 0 binds the port of `stored` (this
+ * node's address in the cluster configuration) on the `--listen` host, since that is where the
+ * peers dial. A node that ends up on another port than `stored` names is logged as a warning:
+ * the cluster cannot reach it there until its address is updated.
+ */
+async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | undefined, listen: (on: string, why?: string) => Promise<string>, logger: Logger): Promise<string> {
+  const wanted = splitHostPort(o.listen);
+  const storedPort = stored === undefined ? null : splitHostPort(stored).port;
+  const address =
+    o.mode.kind === 'restart' && wanted.port === 0 && storedPort !== null
+      ? await listen(`${wanted.host}:${storedPort}`, ` (the port the cluster configuration names for node ${o.id}: ${stored})`)
+      : await listen(o.listen);
+  if (stored !== undefined && storedPort !== splitHostPort(address).port) {
+    logger.log('warn', 'this node listens on another port than the cluster configuration names for it; peers cannot reach it until its address is updated', { nodeId: o.id, address, configured: stored });
+  }
+  return address;
+}
+
 /** A running node (see the module contract). */
 export class NodeHost {
   private constructor(
@@ -135,17 +154,18 @@ export class NodeHost {
       ...(o.snapshotLogRatio !== undefined ? { logToSnapshotRatio: o.snapshotLogRatio } : {}),
     });
     const server = new GrpcServer();
-    const listen = async (): Promise<string> => {
-      const bound = await server.listen(o.listen).catch((err: unknown) => {
-        throw new ConfigError(`cannot listen on ${o.listen}: ${err instanceof Error ? err.message : String(err)}`);
+    const listen = async (on: string, why = ''): Promise<string> => {
+      const bound = await server.listen(on).catch((err: unknown) => {
+        throw new ConfigError(`cannot listen on ${on}${why}: ${err instanceof Error ? err.message : String(err)}`);
       });
       return `${bound.host}:${bound.port}`;
     };
-    // Port 0: bind first, the bound port goes into the configuration (nobody knows the port
-    // until it is printed). A fixed port: bind last, once every service is registered, so no
-    // caller ever sees UNIMPLEMENTED from a half-started node.
-    const bindFirst = splitHostPort(o.listen).port === 0;
-    let address = bindFirst ? await listen() : o.listen;
+    // Port 0 for a new node: bind first, the bound port goes into the configuration (nobody
+    // knows the port until it is printed). Otherwise bind last, once every service is
+    // registered, so no caller ever sees UNIMPLEMENTED from a half-started node; a restart with
+    // port 0 then binds the port the cluster configuration names for this node (peers dial it).
+    const bindFirst = splitHostPort(o.listen).port === 0 && o.mode.kind !== 'restart';
+    let address = bindFirst ? await listen(o.listen) : o.listen;
     const advertise = o.advertise ?? address;
     let storage: NodeStorage | undefined;
     try {
@@ -240,7 +260,7 @@ export class NodeHost {
       addClusterService(server, node);
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
-      if (!bindFirst) address = await listen();
+      if (!bindFirst) address = await listenWhereThePeersDial(o, node.configuration.addresses[o.id], listen, logger);
       host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger);
       logger.log('info', 'node started', {
         nodeId: o.id,

@@ -7,8 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
 
 interface Report {
@@ -38,8 +39,8 @@ async function until(what: string, cond: () => boolean, ms: number): Promise<voi
 }
 
 /** Starts `playground --nodes 3 -o ndjson` and resolves with its process and first report. */
-async function startPlayground(): Promise<{ child: ChildProcessWithoutNullStreams; report: Report; stderr: () => string }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '50ms', '--election-timeout', '300ms'], {
+async function startPlayground(extra: readonly string[] = []): Promise<{ child: ChildProcessWithoutNullStreams; report: Report; stderr: () => string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '50ms', '--election-timeout', '300ms', ...extra], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -108,5 +109,35 @@ test('playground killed with SIGKILL: every child stops on its own (stdin pipe c
   } finally {
     for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
     rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('playground --data-dir without --base-port restarts from its directory: the nodes rebind their configured ports and keep the data', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-restart-')), 'data');
+  const stopped = async (child: ChildProcessWithoutNullStreams): Promise<void> => {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  };
+  const first = await startPlayground(['--data-dir', dir]);
+  try {
+    assert.equal(first.report.ready, true, JSON.stringify(first.report.status));
+    const put = await runCommand(['kv', 'put', 'kept', 'across-restarts', '-e', first.report.endpoints]);
+    assert.equal(put.exitCode, 0, put.stderr);
+  } finally {
+    await stopped(first.child);
+    for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+  }
+  const second = await startPlayground(['--data-dir', dir]);
+  try {
+    assert.equal(second.report.ready, true, `${JSON.stringify(second.report.status)} ${second.stderr()}`);
+    assert.deepEqual(second.report.nodes.map((n) => n.address), first.report.nodes.map((n) => n.address), 'each node is back on its configured address');
+    const get = await runCommand(['kv', 'get', 'kept', '-e', second.report.endpoints, '--json']);
+    assert.equal(get.exitCode, 0, get.stderr);
+    assert.equal((JSON.parse(get.stdout) as { value: string }).value, 'across-restarts');
+  } finally {
+    await stopped(second.child);
+    for (const n of second.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(dirname(dir), { recursive: true, force: true });
   }
 });
