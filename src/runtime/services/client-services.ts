@@ -12,8 +12,9 @@
  *   any node). Results contain only existing keys, in request order; expired keys are hidden by
  *   this node's clock.
  * - HandleClientScan: leader only, from the leader's state machine; `revision` = applied index.
- * - Watch / WatchMembership: served locally on every node; the stream ends with UNAVAILABLE
- *   when the node shuts down (as d-engine).
+ * - Watch / WatchMembership: served locally on every node, with backpressure (stream-pipe.ts:
+ *   a client that stops reading overflows the watcher's bounded queue and gets CANCELED); the
+ *   stream ends with UNAVAILABLE when the node shuts down (as d-engine).
  * A non-leader answers a write, lease read or scan with
  * `ClientResponse{error: NOT_LEADER, metadata{leader_id: "<decimal>", leader_address}}`
  * (PROTOCOL.md departure: d-engine answers FAILED_PRECONDITION without a hint); a scan, whose
@@ -40,6 +41,7 @@ import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { TRAILER } from '../../transport/status.js';
 import type { RaftNode } from '../raft-node.js';
 import { Code, statusError, type ServerStreamLike, type ServiceImplementation } from './grpc-shapes.js';
+import { pipeEvents } from './stream-pipe.js';
 
 /** What the client handlers use: the node and the wall clock that hides expired keys. */
 export interface ClientServiceContext {
@@ -164,22 +166,6 @@ function handleScan(ctx: ClientServiceContext, req: ScanRequest): ScanResponse {
   return { entries: entries.map((e) => ({ key: e.key, value: e.value })), revision };
 }
 
-async function pipe<T, R>(node: RaftNode, call: ServerStreamLike<unknown, R>, queue: EventQueue<T>, map: (e: T) => R): Promise<void> {
-  let done = false;
-  const stop = (): void => {
-    done = true;
-    queue.close();
-  };
-  call.on('cancelled', stop);
-  for await (const ev of queue) {
-    if (done || call.cancelled) return;
-    call.write(map(ev));
-  }
-  if (call.cancelled || done) return;
-  if (node.stopped) call.emit('error', { code: Code.UNAVAILABLE, details: 'the node is shutting down' });
-  else call.end();
-}
-
 function watchResponseOf(e: WatchEvent): WatchResponse {
   return {
     key: e.key,
@@ -207,7 +193,7 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         call.emit('error', { code, details: err instanceof Error ? err.message : String(err) });
         return;
       }
-      void pipe(node, call, queue, watchResponseOf);
+      void pipeEvents(call, queue, watchResponseOf, () => node.stopped);
     },
     WatchMembership: (call: ServerStreamLike<WatchMembershipRequest, MembershipSnapshot>) => {
       if (node.stopped) {
@@ -215,7 +201,7 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         return;
       }
       const queue: EventQueue<MembershipEvent> = node.sm.watchMembership();
-      void pipe(node, call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }));
+      void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), () => node.stopped);
     },
   } as unknown as ServiceImplementation);
 }

@@ -43,7 +43,8 @@ export interface ServerStreamLike<Req, Res> {
   write(message: Res): boolean;
   end(): void;
   emit(event: 'error', err: unknown): boolean;
-  on(event: 'cancelled' | 'close', listener: () => void): unknown;
+  on(event: 'cancelled' | 'close' | 'drain', listener: () => void): unknown;
+  removeListener(event: 'cancelled' | 'close' | 'drain', listener: () => void): unknown;
 }
 
 /** A bidirectional streaming call (StreamAppendEntries). */

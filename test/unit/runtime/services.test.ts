@@ -173,6 +173,35 @@ test('Watch streams a PUT event with its revision', async () => {
   }
 });
 
+test('Watch: a client that stops reading gets CANCELED after the watch buffer (1024 events) overflows, not every event', async () => {
+  // Backpressure over real gRPC (stream-pipe.ts): the server stops taking events while the
+  // HTTP/2 stream cannot take more, so the watcher's queue fills and overflows.
+  const pool = new ChannelPool();
+  try {
+    const call = serverStreamCall(pool.forAddress(ep, 'control'), RaftClientService.Watch, { key: Buffer.from('/bp/'), prefix: true }, {});
+    const events: WatchResponse[] = [];
+    let ended = false;
+    call.on('data', (e: WatchResponse) => events.push(e));
+    call.on('error', () => (ended = true));
+    call.on('end', () => (ended = true));
+    await until('watch registered', () => (host.node.sm.watcherCount > 0 ? true : undefined));
+    call.pause();
+    const value = Buffer.alloc(16 * 1024, 120); // 16 KiB: the HTTP/2 window fills after a few events
+    const writes = 1600;
+    for (let i = 0; i < writes; i += 64) {
+      await Promise.all(Array.from({ length: 64 }, (_, j) => client.write(ep, { command: { insert: { key: Buffer.from(`/bp/k${j}`), value, ttlSecs: 0 } } }, { deadlineMs: 10_000 })));
+    }
+    await until('watcher canceled on the server', () => (host.node.sm.watcherCount === 0 ? true : undefined), 5000);
+    call.resume();
+    await until('stream ended', () => (ended ? true : undefined), 5000);
+    assert.equal(events.at(-1)?.eventType, 2, 'the last event is CANCELED');
+    assert.equal(events.filter((e) => e.eventType === 2).length, 1);
+    assert.ok(events.length > 1024 && events.length < writes, `events received: ${events.length}`);
+  } finally {
+    pool.close();
+  }
+});
+
 test('WatchMembership starts with the current membership and follows configuration entries', async () => {
   const pool = new ChannelPool();
   try {
