@@ -3,13 +3,15 @@
  * pool each, see context.ts `createClientSet`), the leader lookup for raftctl targets, and the
  * human view of the result.
  */
+import { setMaxListeners } from 'node:events';
 import { Flags } from '@oclif/core';
 import { runBench, type BenchOptions, type BenchResult } from '../app/bench/bench.js';
 import { etcdTarget, raftctlTarget, type TargetKind } from '../app/bench/targets.js';
 import { discoverLeader } from '../app/discover-leader.js';
 import type { Consistency } from '../app/kv.js';
+import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
-import { NoLeaderError } from '../errors.js';
+import { EXIT, NoLeaderError, TimeoutError } from '../errors.js';
 import { createClientSet, type CliContext } from './context.js';
 import { durationFlag } from './flags.js';
 import type { View } from './output.js';
@@ -68,22 +70,35 @@ export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { 
   return { options, defaultWaitTimeoutMs: warmupMs + durationMs + 60_000 };
 }
 
+/**
+ * The leader a raftctl bench starts from (every run needs one: `put` writes, `get` prefills
+ * its keys before any read, whatever `--consistency`). Undefined when no endpoint could be
+ * connected at all: the run goes ahead, every request fails UNREACHABLE and is counted, and
+ * the result is printed with exit 4. Throws when the nodes answered but none names a leader
+ * (NoLeaderError, exit 3) or they only timed out (TimeoutError, exit 5).
+ */
+export async function benchLeader(ctx: OperatorContext): Promise<string | undefined> {
+  const found = await discoverLeader(ctx);
+  if (found.result.address !== null) return found.result.address;
+  if (found.exitCode === EXIT.UNREACHABLE) return undefined;
+  const why = found.message ?? 'no endpoint names a leader';
+  if (found.exitCode === EXIT.TIMEOUT) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
+  throw new NoLeaderError(`bench: ${why}`, { hint: 'check --endpoints, or run `raftctl wait leader` first' });
+}
+
 /** Runs one benchmark against `ctx.endpoints`; closes its own connections. */
 export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): Promise<Verdict<BenchResult>> {
-  let leader: string | undefined;
-  if (o.target === 'raftctl' && o.consistency !== 'eventual') {
-    const found = await discoverLeader(ctx);
-    if (found.result.address === null) {
-      throw new NoLeaderError('bench: no endpoint names a leader', { hint: 'check --endpoints, or run `raftctl wait leader` first' });
-    }
-    leader = found.result.address;
-  }
+  const leader = o.target === 'raftctl' ? await benchLeader(ctx) : undefined;
+  // Every client may wait on the budget's signal at once (a routed prefill write, or a pause of
+  // the load): one listener each, more than Node's default warning threshold of 10.
+  setMaxListeners(o.clients + 10, ctx.budget.signal);
   const set = await createClientSet(o.conns);
   try {
     const targetOptions = {
       clients: set.clients,
       endpoints: ctx.endpoints,
       timeoutMs: ctx.budget.timeoutMs,
+      budget: ctx.budget,
       ...(leader !== undefined ? { leader } : {}),
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
     };

@@ -3,13 +3,14 @@
  * in a bucket whose top is within 1/64 of it; percentiles match exact ones within that bound)
  * and the load generator (closed loop counts; open loop measures from the due time, so one
  * stalled request shows in the latencies of the requests queued behind it: no coordinated
- * omission).
+ * omission; a client pauses after the failures its backoff names, on an injected clock).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bucketHigh, bucketOf, Histogram } from '../../src/app/bench/histogram.js';
-import { runLoad } from '../../src/app/bench/generator.js';
+import { runLoad, type LoadBackoff } from '../../src/app/bench/generator.js';
 import { benchKey, seededRandom } from '../../src/app/bench/bench.js';
+import { ManualClock } from '../harness/manual-clock.js';
 
 test('histogram buckets: monotonic, contiguous, and each value within 1/64 of its bucket top', () => {
   let previous = -1;
@@ -101,4 +102,72 @@ test('failures are counted by code and kept out of the latencies', async () => {
 test('bench keys: zero-padded decimal of the key size, cut to the last digits', () => {
   assert.equal(Buffer.from(benchKey(42, 8)).toString(), '00000042');
   assert.equal(Buffer.from(benchKey(123456789, 4)).toString(), '6789');
+});
+
+/** Backoff on failures whose message is "down": 50 ms doubling to 200 ms, no jitter. */
+const downBackoff: LoadBackoff = {
+  policy: { maxAttempts: 1, timeoutMs: 1, baseDelayMs: 50, maxDelayMs: 200, jitter: 0 },
+  when: (error) => error instanceof Error && error.message === 'down',
+};
+
+test('backoff: a client pauses after each failure it names, doubling to the cap, reset by any other outcome, cut at the end', async () => {
+  const clock = new ManualClock();
+  const script = ['down', 'down', 'down', 'ok', 'down', 'other'];
+  const load = runLoad({
+    clients: 1,
+    durationMs: 1000,
+    clock,
+    backoff: downBackoff,
+    op: async (_c, seq) => {
+      const outcome = script[seq] ?? 'down';
+      if (outcome !== 'ok') throw new Error(outcome);
+    },
+  });
+  const r = await clock.drive(load);
+  // t=0 down 50, 50 down 100, 150 down 200 (cap), 350 ok, 350 down 50 (reset), 400 other (reset,
+  // no pause), 400 down 50, 450 down 100, 550 down 200, 750 down 200, 950 down: 50 left of 200.
+  assert.deepEqual(clock.sleeps, [50, 100, 200, 50, 50, 100, 200, 200, 50]);
+  assert.equal(clock.now(), 1000);
+  assert.equal(r.count, 1);
+  assert.equal(r.errors, 10);
+});
+
+test('backoff in the open loop: no tight loop against a dead target, and no burst of the late requests after the end', async () => {
+  const clock = new ManualClock();
+  let sent = 0;
+  const load = runLoad({
+    clients: 1,
+    rate: 100,
+    durationMs: 1000,
+    clock,
+    backoff: downBackoff,
+    op: async () => {
+      sent++;
+      throw new Error('down');
+    },
+  });
+  const r = await clock.drive(load);
+  // Sends at 0, 50, 150, 350, 550, 750, 950 and once more at the end (1000), then stops: the
+  // 92 requests still due are not sent.
+  assert.deepEqual(clock.sleeps, [50, 100, 200, 200, 200, 200, 50]);
+  assert.equal(sent, 8);
+  assert.equal(r.errors, 8);
+  assert.equal(r.count, 0);
+});
+
+test('without a backoff, failures do not pause (the generator stays generic)', async () => {
+  const clock = new ManualClock();
+  let sent = 0;
+  const load = runLoad({
+    clients: 1,
+    durationMs: 10,
+    clock,
+    op: async () => {
+      if (++sent === 50) clock.advance(10);
+      throw new Error('down');
+    },
+  });
+  const r = await load;
+  assert.equal(r.errors, 50);
+  assert.deepEqual(clock.sleeps, []);
 });

@@ -2,7 +2,10 @@
  * `raftctl bench put|get` against the fake KV cluster and against a fake etcd (a FakePeer
  * answering etcdserverpb.KV/Put and /Range): the JSON shape, sane numbers (count > 0,
  * percentiles ordered, throughput consistent with the count), the open loop's request count
- * following --rate, and the verdict when nothing succeeds. Short runs (300 ms each).
+ * following --rate, and the verdict when nothing succeeds: exit 4 with the result printed when
+ * nothing could be connected, exit 3 and no result when live nodes know no leader; `get` with
+ * eventual reads prefills through the leader whatever endpoint is listed first. Short runs
+ * (300 ms each).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +82,19 @@ describe('bench against a fake raftctl cluster', () => {
     for (const id of [1, 2, 3]) assert.ok(kv.peer(id).callsTo('HandleClientRead').length > 0, `node ${id} served reads`);
   });
 
+  test('bench get --consistency eventual with a follower listed first (the README example): the prefill finds the leader', async () => {
+    const follower = () => kv.peer(2).callsTo('HandleClientWrite').length + kv.peer(3).callsTo('HandleClientWrite').length;
+    const [followerWrites, leaderWrites] = [follower(), kv.peer(1).callsTo('HandleClientWrite').length];
+    const endpoints = [kv.endpoints[1]!, kv.endpoints[0]!, kv.endpoints[2]!];
+    const r = await runCommand(['bench', 'get', '-e', endpoints.join(','), '--clients', '3', '--conns', '3', '--keys', '20', '--duration', '300ms', '--consistency', 'eventual', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.equal(b.prefilled, 20);
+    assertSane(b);
+    assert.equal(follower() - followerWrites, 0, 'no prefill write went to a follower');
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length - leaderWrites, 20);
+  });
+
   test('bench put --rate 200 for 500 ms: open loop, about 100 requests', async () => {
     const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--clients', '4', '--rate', '200', '--duration', '500ms', '--json']);
     assert.equal(r.exitCode, 0, r.stderr);
@@ -148,6 +164,40 @@ test('bench put against nothing: exit 4, the result printed with count 0', async
   assert.equal(b.count, 0);
   assert.ok(b.errors > 0);
   assert.equal(b.latencyMs.p50, null);
+});
+
+test('bench put (raftctl) against nothing: exit 4 UNREACHABLE, the result printed with the error counts, and few errors (reconnect backoff)', async () => {
+  const r = await runCommand(['bench', 'put', '-e', await closedPort(), '--duration', '500ms', '--json']);
+  assert.equal(r.exitCode, 4, r.stderr);
+  const b = JSON.parse(r.stdout) as Bench & { errorsByCode: Record<string, number> };
+  assert.equal(b.count, 0);
+  assert.deepEqual(Object.keys(b.errorsByCode), ['UNREACHABLE']);
+  // 1 client, 500 ms, pauses of 50 ms doubling (jittered down by up to 20 %): at most 5 attempts.
+  // Without the backoff this was tens of thousands.
+  assert.ok(b.errors >= 2 && b.errors <= 6, `errors ${b.errors}`);
+  assert.equal(JSON.parse(r.stderr.trim()).error.code, 'UNREACHABLE');
+});
+
+test('bench get --consistency eventual against nothing: exit 4, the result printed with nothing prefilled', async () => {
+  const r = await runCommand(['bench', 'get', '-e', await closedPort(), '--keys', '10', '--duration', '300ms', '--consistency', 'eventual', '--json']);
+  assert.equal(r.exitCode, 4, r.stderr);
+  const b = JSON.parse(r.stdout) as Bench & { errorsByCode: Record<string, number> };
+  assert.deepEqual([b.count, b.prefilled], [0, 0]);
+  assert.deepEqual(Object.keys(b.errorsByCode), ['UNREACHABLE']);
+});
+
+test('bench against live nodes that know no leader: exit 3, nothing on stdout', async () => {
+  const kv = await startFakeKv({ leaderId: null });
+  try {
+    for (const argv of [['put'], ['get', '--consistency', 'eventual']]) {
+      const r = await runCommand(['bench', ...argv, '-e', kv.endpoints.join(','), '--duration', '200ms', '--json']);
+      assert.equal(r.exitCode, 3, `${argv.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.equal(JSON.parse(r.stderr.trim()).error.code, 'NO_LEADER');
+    }
+  } finally {
+    await kv.close();
+  }
 });
 
 test('bench usage errors: exit 2', async () => {

@@ -5,15 +5,29 @@
  * Keys are the decimal index zero-padded to `keySize` bytes (the last `keySize` digits when
  * longer), chosen uniformly from `keys` indexes by a seeded generator; values are `valueSize`
  * random bytes per client, the first bytes varied per request. `get` first writes every key of
- * its key space once (not measured) so reads find data. With `warmupMs`, the same load runs that
- * long first and is not measured (JIT compilation, connection set-up and caches settle on both
- * sides of the wire, as with any system under test).
+ * its key space once (not measured, routed to the leader: `BenchTarget.prefill`) so reads find
+ * data. With `warmupMs`, the same load runs that long first and is not measured (JIT
+ * compilation, connection set-up and caches settle on both sides of the wire, as with any
+ * system under test).
+ *
+ * A client whose request could not be connected at all (exit-4 failures: refused, DNS, connect
+ * timeout) pauses before its next request ({@link RECONNECT_BACKOFF}), so a dead endpoint costs
+ * a few errors a second per client instead of a busy loop.
  */
 import { mulberry32 } from '../../core/index.js';
 import { EXIT, RaftCtlError } from '../../errors.js';
-import type { Verdict } from '../verdict.js';
+import type { Clock } from '../../transport/clock.js';
+import { validateRetryPolicy, type RetryPolicy } from '../../transport/retry.js';
+import { errorText, isUnreachable, type Verdict } from '../verdict.js';
 import { runLoad, type LoadResult } from './generator.js';
 import type { BenchTarget, TargetKind } from './targets.js';
+
+/**
+ * The pause after a request that could not be connected: 50 ms, doubling per such failure in
+ * a row up to 1 s, each drawn from [80 %, 100 %] of that (only the delay fields are used; see
+ * `LoadBackoff`). Short enough that a node coming back is used again within a second.
+ */
+export const RECONNECT_BACKOFF: RetryPolicy = validateRetryPolicy({ maxAttempts: 1, timeoutMs: 1, baseDelayMs: 50, maxDelayMs: 1000, jitter: 0.2 }, 'bench reconnect backoff');
 
 export interface BenchOptions {
   readonly op: 'put' | 'get';
@@ -31,6 +45,8 @@ export interface BenchOptions {
   /** Seed of the key choice (default 1). */
   readonly seed?: number;
   readonly signal?: AbortSignal;
+  /** Time and sleeps of the load (default the system clock). */
+  readonly clock?: Clock;
 }
 
 /** The JSON shape of `bench put|get`. */
@@ -49,7 +65,7 @@ export interface BenchResult extends LoadResult {
   readonly valueSize: number;
   readonly keys: number;
   readonly consistency: string | null;
-  /** Keys written before a `get` run (0 for put). */
+  /** Keys written before a `get` run (0 for put; fewer than `keys` when the prefill could reach no endpoint). */
   readonly prefilled: number;
 }
 
@@ -68,16 +84,31 @@ function randomBytes(n: number, random: () => number): Uint8Array {
   return out;
 }
 
-/** Writes keys 0..keys-1 once with `clients` concurrent writers; throws the first failure. */
+/**
+ * Writes keys 0..keys-1 once with `clients` concurrent writers and returns how many were
+ * written. The first failure stops every writer; it is thrown, unless it says no endpoint could
+ * be connected: then the run goes ahead, so its failures are counted and the result printed
+ * (exit 4, as for `put`).
+ */
 async function prefill(target: BenchTarget, o: BenchOptions): Promise<number> {
   let next = 0;
+  let written = 0;
+  let failure: unknown = null;
   const value = randomBytes(o.valueSize, seededRandom(7));
   await Promise.all(
     Array.from({ length: Math.min(o.clients, o.keys) }, async (_, c) => {
-      for (let i = next++; i < o.keys; i = next++) await target.put(c % o.conns, benchKey(i, o.keySize), value);
+      for (let i = next++; i < o.keys && failure === null; i = next++) {
+        try {
+          await target.prefill(c % o.conns, benchKey(i, o.keySize), value);
+          written++;
+        } catch (error) {
+          failure ??= error;
+        }
+      }
     }),
   );
-  return o.keys;
+  if (failure !== null && !isUnreachable(failure)) throw failure;
+  return written;
 }
 
 /**
@@ -95,6 +126,8 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     durationMs,
     ...(o.rate !== undefined ? { rate: o.rate } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.clock ? { clock: o.clock } : {}),
+    backoff: { policy: RECONNECT_BACKOFF, when: isUnreachable },
     op: async (client, seq) => {
       const key = benchKey(Math.floor(random() * o.keys), o.keySize);
       const conn = client % o.conns;
@@ -137,7 +170,7 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     result,
     exitCode: e?.exitCode ?? EXIT.TIMEOUT,
     code: e?.code ?? 'TIMEOUT',
-    message: `bench ${o.op}: no request succeeded${e ? ` (${e.message})` : ''}`,
+    message: `bench ${o.op}: no request succeeded${e ? ` (${errorText(e)})` : ''}`,
     hint: e?.hint ?? 'check --endpoints and that the cluster has a leader',
   };
 }

@@ -10,10 +10,31 @@
  *
  * Requests stop being started once `durationMs` has passed; requests in flight complete (each
  * is bounded by the target's own deadline). Failed requests are counted by error code and
- * their latency is not recorded.
+ * their latency is not recorded. With `backoff`, a client pauses after the failures it names
+ * (see {@link LoadBackoff}); in the open loop the requests that fall due meanwhile are sent
+ * late and their latency counts from the due time, as after any other stall.
  */
 import { RaftCtlError } from '../../errors.js';
+import { systemClock, type Clock, type RandomSource } from '../../transport/clock.js';
+import { backoffDelay, type RetryPolicy } from '../../transport/retry.js';
 import { Histogram, type LatencySummary } from './histogram.js';
+
+/**
+ * A pause a client takes after certain failures before its next request, so a dead target
+ * is not hammered in a tight loop. After the n-th such failure in a row the client sleeps
+ * `backoffDelay(policy, n)` (src/transport/retry.ts: `baseDelayMs` doubling up to
+ * `maxDelayMs`, jittered downwards; `maxAttempts` and `timeoutMs` are not used), cut short at
+ * the end of the run or when the signal aborts. Any other outcome resets the count. A client
+ * that would pause once the run has ended stops instead: in the open loop, the requests still
+ * due are then not sent (a burst of them after the end would only add failures).
+ */
+export interface LoadBackoff {
+  readonly policy: RetryPolicy;
+  /** Whether a failure calls for the pause (e.g. a connection that could not be made). */
+  readonly when: (error: unknown) => boolean;
+  /** Jitter source (default Math.random). */
+  readonly random?: RandomSource;
+}
 
 export interface LoadOptions {
   readonly clients: number;
@@ -22,9 +43,12 @@ export interface LoadOptions {
   readonly rate?: number;
   /** One request of client `client` (0-based), its `seq`-th. Rejects on failure. */
   readonly op: (client: number, seq: number) => Promise<void>;
-  /** Stops starting new requests early. */
+  /** Stops starting new requests early (and ends pending sleeps). */
   readonly signal?: AbortSignal;
-  readonly now?: () => number;
+  /** Time and sleeps (default the system clock); tests inject a manual one. */
+  readonly clock?: Clock;
+  /** Pause after failures it accepts; none when absent. */
+  readonly backoff?: LoadBackoff;
 }
 
 export interface LoadResult {
@@ -41,15 +65,14 @@ export interface LoadResult {
   readonly latencyMs: LatencySummary;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Runs the load; see the module comment. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!(options.clients >= 1)) throw new RangeError('clients must be at least 1');
   if (options.rate !== undefined && !(options.rate > 0)) throw new RangeError('rate must be positive');
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
+  // An aborted sleep just ends early: the loops check the signal themselves.
+  const sleep = (ms: number): Promise<void> => clock.sleep(ms, options.signal).catch(() => undefined);
   const histogram = new Histogram();
   const errorsByCode: Record<string, number> = {};
   let errors = 0;
@@ -58,22 +81,46 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let lastDone = start;
   const stopped = (): boolean => options.signal?.aborted === true;
 
-  const one = async (client: number, seq: number, from: number): Promise<void> => {
+  const failuresInARow = new Array<number>(options.clients).fill(0);
+  /**
+   * After a request of client `c`: takes the backoff pause its outcome calls for, if any.
+   * Resolves to false when the client should stop (a pause was due but the run is over).
+   */
+  const pauseAfter = async (c: number, error: unknown): Promise<boolean> => {
+    const backoff = options.backoff;
+    if (backoff === undefined) return true;
+    if (error === null || !backoff.when(error)) {
+      failuresInARow[c] = 0;
+      return true;
+    }
+    const delayMs = backoffDelay(backoff.policy, ++failuresInARow[c]!, backoff.random);
+    const leftMs = end - now();
+    if (leftMs <= 0 || stopped()) return false;
+    await sleep(Math.min(delayMs, leftMs));
+    return true;
+  };
+
+  /** One request; resolves to its error (null on success). */
+  const one = async (client: number, seq: number, from: number): Promise<unknown> => {
     try {
       await options.op(client, seq);
       const t = now();
       histogram.recordMs(t - from);
       lastDone = Math.max(lastDone, t);
+      return null;
     } catch (error) {
       errors++;
       const code = error instanceof RaftCtlError ? error.code : error instanceof Error ? error.name : 'ERROR';
       errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
       lastDone = Math.max(lastDone, now());
+      return error ?? new Error('request failed');
     }
   };
 
   const closedClient = async (c: number): Promise<void> => {
-    for (let seq = 0; now() < end && !stopped(); seq++) await one(c, seq, now());
+    for (let seq = 0; now() < end && !stopped(); seq++) {
+      if (!(await pauseAfter(c, await one(c, seq, now())))) break;
+    }
   };
 
   const openClient = async (c: number): Promise<void> => {
@@ -82,9 +129,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (due >= end) break;
       const wait = due - now();
       if (wait > 1) await sleep(wait);
+      if (stopped()) break;
       // Late: count from the due time (the wait is part of the latency). Early (timer
       // granularity): count from the actual send.
-      await one(c, seq, Math.min(due, now()));
+      if (!(await pauseAfter(c, await one(c, seq, Math.min(due, now()))))) break;
     }
   };
 

@@ -5,25 +5,40 @@
  *
  * Each connection index has its own endpoint client (own TCP connections, src/cli/context.ts
  * `createClientSet`). raftctl targets send writes and leader reads to the leader and follow a
- * NOT_LEADER hint for later requests; eventual reads are spread over the endpoints. etcd
- * targets spread every request over the endpoints (etcd forwards to its leader).
+ * NOT_LEADER hint for later requests; eventual reads are spread over the endpoints. A measured
+ * request is one call (a refusal counts as a failed request); the unmeasured prefill writes go
+ * through `kv put`'s routing (src/app/kv-route.ts: hints, rediscovery, unreachable endpoints
+ * skipped), starting at the leader the target knows. etcd targets spread every request over
+ * the endpoints (etcd forwards to its leader).
  */
 import { NoLeaderError } from '../../errors.js';
 import type { CallOptions } from '../../transport/call.js';
 import type { EndpointClient } from '../../transport/endpoint-client.js';
-import { clientResponseError } from '../kv-route.js';
+import { clientResponseError, routeClientRequest, type KvClient } from '../kv-route.js';
 import { CONSISTENCY_POLICIES, writeRequest, type Consistency } from '../kv.js';
+import type { CallBudget } from '../operator.js';
 
-/** The calls a bench target makes (a structural subset, so tests can fake it). */
-export type BenchClient = Pick<EndpointClient, 'write' | 'read' | 'etcdPut' | 'etcdRange'>;
+/**
+ * The calls a bench target makes (a structural subset, so tests can fake it): the kv calls
+ * and the leader discovery the routing may need, and etcd's Put and Range.
+ */
+export type BenchClient = KvClient & Pick<EndpointClient, 'etcdPut' | 'etcdRange'>;
 
 export type TargetKind = 'raftctl' | 'etcd';
 
 /** One request kind against one system. */
 export interface BenchTarget {
   readonly kind: TargetKind;
+  /** One measured write: a single call; rejects with its failure. */
   put(conn: number, key: Uint8Array, value: Uint8Array): Promise<void>;
+  /** One measured read: a single call; rejects with its failure. */
   get(conn: number, key: Uint8Array): Promise<void>;
+  /**
+   * One unmeasured write (the `get` prefill), routed to the leader the way `kv put` is; rejects
+   * only when the routing gives up (no leader after following hints, nothing reachable, the
+   * outcome unknown, `--wait-timeout` spent).
+   */
+  prefill(conn: number, key: Uint8Array, value: Uint8Array): Promise<void>;
 }
 
 export interface TargetOptions {
@@ -31,6 +46,8 @@ export interface TargetOptions {
   readonly endpoints: readonly string[];
   /** Per-request deadline, ms. */
   readonly timeoutMs: number;
+  /** The command's budget: the routed prefill writes take their deadlines from it. */
+  readonly budget: CallBudget;
   /** raftctl: the leader's address (writes and leader reads go there). */
   readonly leader?: string;
   /** Unset: no consistency_policy (raftctl) / a linearizable Range (etcd). */
@@ -63,6 +80,14 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
       return client(conn).read(endpoint, request, opts(o.timeoutMs)).then(check(endpoint)).catch(follow);
     },
+    prefill: async (conn, key, value) => {
+      const c = client(conn);
+      // The known leader first, then the other endpoints (kv-route starts at the first).
+      const endpoints = [leader, ...o.endpoints.filter((e) => e !== leader)];
+      const request = writeRequest({ op: 'put', key, value });
+      const routed = await routeClientRequest({ client: c, endpoints, budget: o.budget }, (endpoint, callOptions) => c.write(endpoint, request, callOptions), { kind: 'write' });
+      leader = routed.endpoint;
+    },
   };
 }
 
@@ -70,11 +95,13 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
 export function etcdTarget(o: TargetOptions): BenchTarget {
   const client = (conn: number): BenchClient => o.clients[conn % o.clients.length]!;
   const endpoint = (conn: number): string => o.endpoints[conn % o.endpoints.length]!;
+  const put = async (conn: number, key: Uint8Array, value: Uint8Array): Promise<void> => {
+    await client(conn).etcdPut(endpoint(conn), { key, value }, opts(o.timeoutMs));
+  };
   return {
     kind: 'etcd',
-    put: async (conn, key, value) => {
-      await client(conn).etcdPut(endpoint(conn), { key, value }, opts(o.timeoutMs));
-    },
+    put,
+    prefill: put,
     get: async (conn, key) => {
       await client(conn).etcdRange(endpoint(conn), { key, serializable: o.consistency === 'eventual' }, opts(o.timeoutMs));
     },

@@ -1,0 +1,200 @@
+/**
+ * The raftctl bench target and `runBench` against fake endpoint clients (no gRPC): the `get`
+ * prefill is routed to the leader like `kv put` (NOT_LEADER hints followed, d-engine's hintless
+ * refusal answered by rediscovery, unreachable endpoints skipped) and later measured requests
+ * go where it ended up; a prefill that can reach no endpoint lets the run go ahead and end with
+ * exit 4 and a printed result; any other prefill failure stops the prefill and is thrown. And
+ * the session's leader lookup: run on (undefined) when nothing could be connected, exit 3 when
+ * live nodes know no leader, exit 5 when they only time out.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runBench, type BenchOptions } from '../../src/app/bench/bench.js';
+import { raftctlTarget, type BenchClient } from '../../src/app/bench/targets.js';
+import { CallBudget, type OperatorContext } from '../../src/app/operator.js';
+import { benchLeader } from '../../src/cli/bench-session.js';
+import { EXIT, NoLeaderError, NotReadyError, RejectedError, TimeoutError, UnreachableError } from '../../src/errors.js';
+import type { ClientResponse } from '../../src/transport/messages.js';
+
+const A = '127.0.0.1:7001';
+const B = '127.0.0.1:7002';
+const C = '127.0.0.1:7003';
+const NOT_LEADER = 4001;
+
+interface FakeCluster {
+  leader: string;
+  /** How a follower refuses a write. */
+  refusal: 'raftctl' | 'd-engine';
+  /** Endpoints that refuse connections. */
+  dead: Set<string>;
+  /** Set to make every write to the leader fail with it. */
+  failWrites: Error | null;
+  /** Every write and read, as the endpoint it went to. */
+  writes: string[];
+  reads: string[];
+  discoveries: number;
+}
+
+function fakeCluster(leader: string, refusal: FakeCluster['refusal'] = 'raftctl'): FakeCluster {
+  return { leader, refusal, dead: new Set(), failWrites: null, writes: [], reads: [], discoveries: 0 };
+}
+
+/** A client of the fake cluster (only the calls the bench and kv-route make). */
+function fakeClient(cluster: FakeCluster): BenchClient {
+  const reachable = (endpoint: string): void => {
+    if (cluster.dead.has(endpoint)) throw new UnreachableError(`cannot connect to ${endpoint}: ECONNREFUSED`, { details: { endpoint, sent: false } });
+  };
+  const client = {
+    write: async (endpoint: string): Promise<ClientResponse> => {
+      cluster.writes.push(endpoint);
+      reachable(endpoint);
+      if (endpoint !== cluster.leader) {
+        if (cluster.refusal === 'd-engine') throw new NoLeaderError(`${endpoint} is not the leader`, { code: 'NOT_LEADER', details: { endpoint, grpcCode: 9, sent: true } });
+        return { error: NOT_LEADER, metadata: { leaderId: cluster.leader.slice(-1), leaderAddress: cluster.leader } };
+      }
+      if (cluster.failWrites) throw cluster.failWrites;
+      return { error: 0, writeResult: { succeeded: true } };
+    },
+    read: async (endpoint: string): Promise<ClientResponse> => {
+      cluster.reads.push(endpoint);
+      reachable(endpoint);
+      return { error: 0, readData: { results: [] } };
+    },
+    discoverLeader: async (endpoint: string) => {
+      cluster.discoveries++;
+      reachable(endpoint);
+      return { leaderId: Number(cluster.leader.slice(-1)), leaderAddress: cluster.leader, term: 3 };
+    },
+  };
+  return client as unknown as BenchClient;
+}
+
+const key = new TextEncoder().encode('k');
+const value = new Uint8Array(8);
+
+function target(cluster: FakeCluster, leader: string | undefined, consistency?: 'eventual') {
+  const budget = new CallBudget(1000, 10_000);
+  const t = raftctlTarget({
+    clients: [fakeClient(cluster), fakeClient(cluster)],
+    endpoints: [A, B, C],
+    timeoutMs: 1000,
+    budget,
+    ...(leader !== undefined ? { leader } : {}),
+    ...(consistency !== undefined ? { consistency } : {}),
+  });
+  return { t, budget };
+}
+
+test('prefill follows a NOT_LEADER hint to the leader, and later requests (prefill and measured) go straight there', async () => {
+  const cluster = fakeCluster(B);
+  const { t, budget } = target(cluster, A);
+  try {
+    await t.prefill(0, key, value);
+    assert.deepEqual(cluster.writes, [A, B]);
+    await t.prefill(1, key, value);
+    await t.put(0, key, value);
+    assert.deepEqual(cluster.writes, [A, B, B, B]);
+  } finally {
+    budget.dispose();
+  }
+});
+
+test("prefill answers d-engine's hintless refusal (FAILED_PRECONDITION \"Not leader\") by asking the cluster again", async () => {
+  const cluster = fakeCluster(C, 'd-engine');
+  const { t, budget } = target(cluster, A);
+  try {
+    await t.prefill(0, key, value);
+    assert.equal(cluster.writes.at(-1), C);
+    assert.ok(cluster.discoveries > 0, 'rediscovered the leader');
+    await t.put(1, key, value);
+    assert.equal(cluster.writes.at(-1), C);
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('prefill skips an endpoint it cannot connect to', async () => {
+  const cluster = fakeCluster(B);
+  cluster.dead.add(A);
+  const { t, budget } = target(cluster, A);
+  try {
+    await t.prefill(0, key, value);
+    assert.deepEqual(cluster.writes, [A, B]);
+  } finally {
+    budget.dispose();
+  }
+});
+
+const getOptions: BenchOptions = { op: 'get', clients: 2, conns: 2, durationMs: 300, keySize: 4, valueSize: 8, keys: 10, consistency: 'eventual' };
+
+test('runBench get, eventual, with a follower listed first: the prefill lands on the leader, the reads spread over the endpoints', async () => {
+  const cluster = fakeCluster(B);
+  const { t, budget } = target(cluster, undefined, 'eventual');
+  try {
+    const v = await runBench(t, [A, B, C], getOptions);
+    assert.equal(v.exitCode, EXIT.OK, v.message ?? '');
+    assert.equal(v.result.prefilled, 10);
+    assert.equal(cluster.writes.filter((e) => e === B).length, 10, 'every key written on the leader');
+    assert.ok(cluster.writes.filter((e) => e !== B).length <= 2, `at most one refusal per writer: ${cluster.writes.join(' ')}`);
+    assert.deepEqual(new Set(cluster.reads), new Set([A, B]), 'connection i reads from endpoint i');
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('runBench get when no endpoint can be connected: the run still happens, exit 4 (UNREACHABLE), the result counts the failures, few of them', async () => {
+  const cluster = fakeCluster(A);
+  for (const e of [A, B, C]) cluster.dead.add(e);
+  const { t, budget } = target(cluster, undefined, 'eventual');
+  try {
+    const v = await runBench(t, [A, B, C], getOptions);
+    assert.equal(v.exitCode, EXIT.UNREACHABLE);
+    assert.equal(v.code, 'UNREACHABLE');
+    assert.equal(v.result.prefilled, 0);
+    assert.equal(v.result.count, 0);
+    assert.deepEqual(Object.keys(v.result.errorsByCode), ['UNREACHABLE']);
+    // 300 ms with the reconnect backoff (50 ms doubling, jittered down by up to 20 %): at most
+    // 5 attempts per client (0, ≥40, ≥120, ≥280 ms); without it, thousands.
+    assert.ok(v.result.errors >= 2 && v.result.errors <= 10, `errors ${v.result.errors}`);
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('runBench get: a prefill failure other than "unreachable" stops the prefill and is thrown', async () => {
+  const cluster = fakeCluster(A);
+  cluster.failWrites = new RejectedError('INVALID_REQUEST', 'refused', { details: { endpoint: A, sent: true, refused: true } });
+  const { t, budget } = target(cluster, A);
+  try {
+    await assert.rejects(runBench(t, [A, B, C], { ...getOptions, keys: 100 }), (e: unknown) => e instanceof RejectedError && e.code === 'INVALID_REQUEST');
+    assert.ok(cluster.writes.length <= 2, `each of the 2 writers stops at the first failure: ${cluster.writes.length} writes`);
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('benchLeader: the leader found; undefined when nothing could be connected; exit 3 when live nodes know none; exit 5 when they only time out', async () => {
+  const lookup = async (answer: (endpoint: string) => unknown): Promise<unknown> => {
+    const budget = new CallBudget(500, 5000);
+    const client = {
+      discoverLeader: async (endpoint: string) => {
+        const a = answer(endpoint);
+        if (a instanceof Error) throw a;
+        return a;
+      },
+    };
+    try {
+      return await benchLeader({ client, endpoints: [A, B], budget } as unknown as OperatorContext);
+    } catch (error) {
+      return error;
+    } finally {
+      budget.dispose();
+    }
+  };
+  assert.equal(await lookup((e) => (e === A ? new UnreachableError('down', { details: { endpoint: e, sent: false } }) : { leaderId: 2, leaderAddress: B, term: 3 })), B);
+  assert.equal(await lookup((e) => new UnreachableError('down', { details: { endpoint: e, sent: false } })), undefined);
+  const noLeader = await lookup((e) => new NotReadyError(`${e}: no leader`, { details: { endpoint: e, sent: true } }));
+  assert.ok(noLeader instanceof NoLeaderError && noLeader.exitCode === EXIT.NO_LEADER, String(noLeader));
+  const slow = await lookup((e) => new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }));
+  assert.ok(slow instanceof TimeoutError && slow.exitCode === EXIT.TIMEOUT, String(slow));
+});
