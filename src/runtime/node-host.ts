@@ -250,7 +250,7 @@ export class NodeHost {
           configuration: () => node.configuration,
           step: (m) => node.step(m),
           snapshots: storage.snapshots,
-          term: () => node.term,
+          leaderTerm: () => (node.role === 'leader' ? node.term : 0),
           electionTimeoutMs: electionTicks * tickMs,
           logger,
         }),

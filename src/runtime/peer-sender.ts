@@ -22,9 +22,11 @@
  *   learn a commit within a couple of milliseconds when writes stop.
  * - Vote, PreVote, TimeoutNow: unary calls on the control channel, deadline one election
  *   timeout; responses stepped in as they arrive; failures ignored (the election timer retries).
- * - Snapshot: the latest snapshot file is pushed over InstallSnapshot (at most one push per
- *   peer at a time); the answer is stepped in as a SnapshotResponse, a failure as Unreachable
- *   after a 200 ms pause.
+ * - Snapshot: the latest snapshot file is pushed over InstallSnapshot by a
+ *   {@link SnapshotPusher} (snapshot-pusher.ts: one push per peer at a time, a request arriving
+ *   meanwhile is pushed after it, the push claims the request's term and is skipped when this
+ *   node no longer leads it); the answer is stepped in as a SnapshotResponse, a failure as
+ *   Unreachable after a 200 ms pause.
  * - ReadIndex: a follower's read-index request to the leader (`RaftPeerExt/ReadIndex`, deadline
  *   two election timeouts, at least 1 s); the answer (or a NOT_LEADER rejection on failure) is
  *   stepped in.
@@ -35,6 +37,7 @@ import type { Membership, ReplicationStream, Transport } from '../transport/type
 import type { AppendEntriesRequest } from '../transport/messages.js';
 import { appendResponseFromWire, appendToWire, readIndexResponseFromWire, readIndexToWire, voteResponseFromWire, voteToWire } from './codec.js';
 import type { Logger } from './logger.js';
+import { SnapshotPusher } from './snapshot-pusher.js';
 import type { PeerSender } from './raft-node.js';
 
 /** Wiring of a {@link GrpcPeerSender}: transport, the node's configuration, term and step, the snapshot store. */
@@ -46,8 +49,8 @@ export interface GrpcPeerSenderOptions {
   /** Steps an answer (or an Unreachable report) into the node. */
   readonly step: (m: Inbound) => void;
   readonly snapshots: SnapshotStore;
-  /** The sender's current term for snapshot pushes. */
-  readonly term: () => number;
+  /** The term this node currently leads, 0 when it is not the leader (snapshot pushes check it). */
+  readonly leaderTerm: () => number;
   readonly electionTimeoutMs: number;
   readonly logger: Logger;
   /** Gzip AppendEntries (default false). */
@@ -62,8 +65,6 @@ export interface GrpcPeerSenderOptions {
 export const MAX_APPEND_BYTES = 2 * 1024 * 1024;
 
 const QUEUE_LIMIT = 512;
-/** Pause before a failed snapshot push is reported (and so retried). */
-const SNAPSHOT_RETRY_MS = 200;
 const BACKOFF_MIN_MS = 50;
 const BACKOFF_MAX_MS = 1000;
 /** Longest time a commit-only Append is held for a later Append to carry its commit index. */
@@ -203,13 +204,12 @@ class PeerStream {
 export class GrpcPeerSender implements PeerSender {
   readonly #o: GrpcPeerSenderOptions;
   readonly #streams = new Map<NodeId, PeerStream>();
-  readonly #pushing = new Set<NodeId>();
-  /** Last time a failed push was logged per peer (at most one warning a second). */
-  readonly #lastPushWarn = new Map<NodeId, number>();
+  readonly #snapshots: SnapshotPusher;
   #closed = false;
 
   constructor(o: GrpcPeerSenderOptions) {
     this.#o = o;
+    this.#snapshots = new SnapshotPusher({ ...o, membership: () => this.membership() });
   }
 
   /** The transport's view of the current configuration. */
@@ -249,7 +249,7 @@ export class GrpcPeerSender implements PeerSender {
         this.#o.transport.timeoutNow(m.to, { term: m.term, leaderId: m.from }, this.membership(), { deadlineMs: this.#o.electionTimeoutMs }).catch(() => undefined);
         return;
       case 'Snapshot':
-        void this.#push(m.to);
+        this.#snapshots.push(m);
         return;
       case 'ReadIndex': {
         const opts = { deadlineMs: Math.max(1000, this.#o.electionTimeoutMs * 2) };
@@ -264,47 +264,9 @@ export class GrpcPeerSender implements PeerSender {
     }
   }
 
-  async #push(peer: NodeId): Promise<void> {
-    if (this.#pushing.has(peer)) return;
-    this.#pushing.add(peer);
-    const file = await this.#o.snapshots.latest().catch(() => null);
-    try {
-      if (!file) throw new Error('no snapshot file to send');
-      const snaps = this.#o.snapshots;
-      this.#o.logger.log('info', 'snapshot push started', { peer, index: file.index, term: file.term, bytes: file.bytes });
-      const res = await this.#o.transport.sendSnapshot(
-        peer,
-        { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
-        { size: file.bytes, open: () => snaps.bytes(file) },
-        this.membership(),
-        {
-          leaderTerm: this.#o.term(),
-          leaderId: this.#o.selfId,
-          // A peer that stops taking chunks holds its progress in SNAPSHOT state: give up early.
-          perChunkTimeoutMs: Math.max(2000, this.#o.electionTimeoutMs * 10),
-          deadlineMs: 600_000,
-        },
-      );
-      this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
-      if (!this.#closed) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true, snapshotIndex: file.index });
-    } catch (err) {
-      const now = Date.now();
-      if (now - (this.#lastPushWarn.get(peer) ?? 0) >= 1000) {
-        this.#lastPushWarn.set(peer, now);
-        this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
-      }
-      // Report after a pause: the core retries the snapshot at once, and a peer that cannot take
-      // one must not turn into a busy loop.
-      setTimeout(() => {
-        if (!this.#closed) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
-      }, SNAPSHOT_RETRY_MS).unref();
-    } finally {
-      this.#pushing.delete(peer);
-    }
-  }
-
   close(): void {
     this.#closed = true;
+    this.#snapshots.close();
     for (const s of this.#streams.values()) s.close();
     this.#streams.clear();
   }

@@ -46,7 +46,7 @@ function sender(transport: Transport): GrpcPeerSender {
     configuration: () => configuration,
     step: () => undefined,
     snapshots: {} as SnapshotStore,
-    term: () => 1,
+    leaderTerm: () => 1,
     electionTimeoutMs: 1000,
     logger: silentLogger,
   });

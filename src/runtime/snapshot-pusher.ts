@@ -1,0 +1,136 @@
+/**
+ * Snapshot pushes to peers (the core's `Snapshot` messages, Raft §7), for {@link GrpcPeerSender}.
+ *
+ * The core sends `Snapshot` when a peer's next index is behind its first retained entry, moves
+ * the peer to SNAPSHOT state and waits for one report: a `SnapshotResponse` naming the pushed
+ * snapshot's index, or `Unreachable` with `snapshot: true` (replication.ts). This module keeps
+ * that contract:
+ *
+ * - One push per peer at a time: the latest snapshot file over InstallSnapshot. A request that
+ *   arrives while a push to the same peer runs is remembered (the newest one; an older one is
+ *   superseded: the core waits only for the report of the last request it sent) and pushed
+ *   when the running push ends, so it gets its own report.
+ * - The push claims the term of the request (`leaderTerm` = `m.term`), never the node's term
+ *   read later. A request whose term this node no longer leads (it stepped down or a new term
+ *   began while the file was looked up) is not pushed and not reported: the core dropped that
+ *   peer's progress when it changed term or role, so nothing waits for the report, and a report
+ *   of a dead term could be credited to a newer request of the same peer.
+ * - A report is stepped in only while the node still leads the request's term, and a failure
+ *   report only when no newer request is waiting (that request's push reports instead).
+ * - A failed push is reported as Unreachable after a pause ({@link SNAPSHOT_RETRY_MS}): the
+ *   core retries at once, and a peer that cannot take a snapshot must not turn into a busy loop.
+ */
+import type { Inbound, NodeId, SnapshotMsg } from '../core/index.js';
+import type { SnapshotStore } from '../storage/index.js';
+import type { Membership, Transport } from '../transport/types.js';
+import type { Logger } from './logger.js';
+
+/** Pause before a failed snapshot push is reported (and so retried). */
+export const SNAPSHOT_RETRY_MS = 200;
+
+/** What a {@link SnapshotPusher} uses. */
+export interface SnapshotPusherOptions {
+  readonly selfId: NodeId;
+  readonly transport: Pick<Transport, 'sendSnapshot'>;
+  readonly snapshots: Pick<SnapshotStore, 'latest' | 'bytes'>;
+  /** Steps a report into the node. */
+  readonly step: (m: Inbound) => void;
+  /** The term this node currently leads, 0 when it is not the leader. */
+  readonly leaderTerm: () => number;
+  /** The transport's view of the current configuration. */
+  readonly membership: () => Membership;
+  readonly electionTimeoutMs: number;
+  readonly logger: Logger;
+}
+
+/** A peer's push in progress and the request that arrived meanwhile. */
+interface PeerPush {
+  next: SnapshotMsg | null;
+}
+
+/** Pushes snapshots to peers (see the module contract). */
+export class SnapshotPusher {
+  readonly #o: SnapshotPusherOptions;
+  readonly #running = new Map<NodeId, PeerPush>();
+  /** Last time a failed push was logged per peer (at most one warning a second). */
+  readonly #lastWarn = new Map<NodeId, number>();
+  #closed = false;
+
+  constructor(o: SnapshotPusherOptions) {
+    this.#o = o;
+  }
+
+  /** Handles the core's Snapshot request `m` (pushed now, or after the running push to `m.to`). */
+  push(m: SnapshotMsg): void {
+    if (this.#closed) return;
+    const running = this.#running.get(m.to);
+    if (running) {
+      running.next = m;
+      return;
+    }
+    const p: PeerPush = { next: null };
+    this.#running.set(m.to, p);
+    void this.#run(m, p);
+  }
+
+  /** Stops reporting; running pushes end on their own (the transport is closed by the owner). */
+  close(): void {
+    this.#closed = true;
+  }
+
+  async #run(first: SnapshotMsg, p: PeerPush): Promise<void> {
+    try {
+      let m: SnapshotMsg | null = first;
+      while (m && !this.#closed) {
+        await this.#pushOnce(m, p);
+        m = p.next;
+        p.next = null;
+      }
+    } finally {
+      this.#running.delete(first.to);
+    }
+  }
+
+  /** True while this node still leads the term of request `m`. */
+  #current(m: SnapshotMsg): boolean {
+    return !this.#closed && this.#o.leaderTerm() === m.term;
+  }
+
+  async #pushOnce(m: SnapshotMsg, p: PeerPush): Promise<void> {
+    const peer = m.to;
+    const file = await this.#o.snapshots.latest().catch(() => null);
+    if (!this.#current(m)) {
+      this.#o.logger.log('debug', 'snapshot push skipped: no longer the leader of its term', { peer, term: m.term });
+      return;
+    }
+    try {
+      if (!file) throw new Error('no snapshot file to send');
+      const snaps = this.#o.snapshots;
+      this.#o.logger.log('info', 'snapshot push started', { peer, index: file.index, term: file.term, bytes: file.bytes });
+      const res = await this.#o.transport.sendSnapshot(
+        peer,
+        { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
+        { size: file.bytes, open: () => snaps.bytes(file) },
+        this.#o.membership(),
+        {
+          leaderTerm: m.term,
+          leaderId: this.#o.selfId,
+          // A peer that stops taking chunks holds its progress in SNAPSHOT state: give up early.
+          perChunkTimeoutMs: Math.max(2000, this.#o.electionTimeoutMs * 10),
+          deadlineMs: 600_000,
+        },
+      );
+      this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
+      // The core credits it only to a request for this snapshot or an older one (snapshotIndex).
+      if (this.#current(m)) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true, snapshotIndex: file.index });
+    } catch (err) {
+      const now = Date.now();
+      if (now - (this.#lastWarn.get(peer) ?? 0) >= 1000) {
+        this.#lastWarn.set(peer, now);
+        this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_RETRY_MS).unref());
+      if (p.next === null && this.#current(m)) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Snapshot pushes (src/runtime/snapshot-pusher.ts, through GrpcPeerSender): the core waits for
+ * one report per Snapshot request it sends, so a request that arrives while a push runs is
+ * pushed after it; a push claims the term of its request and is skipped when this node no
+ * longer leads that term. The transport is a fake whose pushes the test finishes by hand.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
+import { silentLogger } from '../../../src/runtime/logger.js';
+import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
+import { SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
+import type { SnapshotStore } from '../../../src/storage/index.js';
+import type { SnapshotResponse } from '../../../src/transport/messages.js';
+import type { Transport } from '../../../src/transport/types.js';
+
+const configuration: Configuration = { voters: [1, 2], votersOutgoing: [], learners: [], addresses: { 1: '127.0.0.1:1', 2: '127.0.0.1:2' } };
+
+interface Push {
+  readonly index: number;
+  readonly leaderTerm: number;
+  finish(res: SnapshotResponse): void;
+  fail(err: Error): void;
+}
+
+/** A sender to peer 2 whose pushes wait for the test, with the node's leader term under its control. */
+function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown> } = {}) {
+  const pushes: Push[] = [];
+  const stepped: Inbound[] = [];
+  const node = { leaderTerm: 5 };
+  const transport = {
+    sendSnapshot: (_peer: number, info: { lastIncludedIndex: number }, _src: unknown, _m: unknown, opts: { leaderTerm: number }) =>
+      new Promise<SnapshotResponse>((finish, fail) => pushes.push({ index: info.lastIncludedIndex, leaderTerm: opts.leaderTerm, finish, fail })),
+  } as unknown as Transport;
+  const latestIndex = o.latestIndex ?? (() => 100);
+  const snapshots = {
+    latest: o.latest ?? (async () => ({ name: 'x.snap', index: latestIndex(), term: 1, bytes: 10 })),
+    bytes: async function* () {},
+  } as unknown as SnapshotStore;
+  const sender = new GrpcPeerSender({ selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger });
+  return { pushes, stepped, node, sender };
+}
+
+const request = (term: number, index: number): SnapshotMsg => ({ type: 'Snapshot', from: 1, to: 2, term, leaderId: 1, snapshot: { index, term: 1, configuration, configIndex: 1 } as SnapshotMsg['snapshot'] });
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const reports = (stepped: Inbound[]) => stepped.map((m) => (m.type === 'SnapshotResponse' ? `SnapshotResponse(index ${m.snapshotIndex}, term ${m.term}, ${m.success})` : m.type));
+
+test('a Snapshot request that arrives while a push to the peer runs is pushed after it, and reported', async () => {
+  let latest = 100;
+  const h = harness({ latestIndex: () => latest });
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    assert.equal(h.pushes.length, 1);
+    h.sender.send(request(5, 300)); // the core asks again (say, the first report was lost on its side)
+    h.sender.send(request(5, 300)); // and again: only the newest waiting request is kept
+    latest = 300;
+    await sleep(5);
+    assert.equal(h.pushes.length, 1, 'one push per peer at a time');
+    h.pushes[0]!.finish({ term: 5, success: true });
+    await sleep(5);
+    assert.deepEqual(h.pushes.map((p) => [p.index, p.leaderTerm]), [[100, 5], [300, 5]], 'the waiting request is pushed when the first push ends');
+    h.pushes[1]!.finish({ term: 5, success: true });
+    await sleep(5);
+    assert.deepEqual(reports(h.stepped), ['SnapshotResponse(index 100, term 5, true)', 'SnapshotResponse(index 300, term 5, true)']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('re-elected while a push of its old term runs: the new term\'s request is pushed with the new term; the old push is not reported', async () => {
+  let latest = 100;
+  const h = harness({ latestIndex: () => latest });
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.node.leaderTerm = 7; // lost and regained leadership; the new term's core asks again
+    latest = 300;
+    h.sender.send(request(7, 300));
+    await sleep(5);
+    h.pushes[0]!.finish({ term: 7, success: false }); // the peer already follows term 7
+    await sleep(5);
+    assert.deepEqual(h.pushes.map((p) => [p.index, p.leaderTerm]), [[100, 5], [300, 7]]);
+    assert.deepEqual(reports(h.stepped), [], 'an answer to a push of term 5 is no answer to the request of term 7');
+    h.pushes[1]!.finish({ term: 7, success: true });
+    await sleep(5);
+    assert.deepEqual(reports(h.stepped), ['SnapshotResponse(index 300, term 7, true)']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a push claims the term of its request; it is skipped (nothing sent or reported) when the node no longer leads that term', async () => {
+  let releaseLatest: () => void = () => undefined;
+  const h = harness({ latest: () => new Promise((r) => (releaseLatest = () => r({ name: 'x.snap', index: 100, term: 1, bytes: 10 }))) });
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.node.leaderTerm = 6; // a new term began while the file was looked up (this node leads it)
+    releaseLatest();
+    await sleep(5);
+    assert.equal(h.pushes.length, 0, 'no push claims term 6 for a request of term 5');
+    h.sender.send(request(6, 100));
+    await sleep(5);
+    h.node.leaderTerm = 0; // stepped down while the file was looked up
+    releaseLatest();
+    await sleep(5);
+    assert.equal(h.pushes.length, 0);
+    h.node.leaderTerm = 6;
+    h.sender.send(request(6, 100));
+    await sleep(5);
+    releaseLatest();
+    await sleep(5);
+    assert.deepEqual(h.pushes.map((p) => p.leaderTerm), [6], "the request's term, still led");
+    assert.deepEqual(h.stepped, []);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a failed push is reported Unreachable after a pause, unless a newer request waits (its push reports instead)', async () => {
+  const h = harness();
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[0]!.fail(new Error('peer went away'));
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    assert.deepEqual(reports(h.stepped), ['Unreachable']);
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[1]!.fail(new Error('peer went away'));
+    h.sender.send(request(5, 100)); // arrives during the pause
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    assert.equal(h.pushes.length, 3, 'the waiting request is pushed after the pause');
+    assert.deepEqual(reports(h.stepped), ['Unreachable'], 'no report for the superseded failure');
+    h.pushes[2]!.finish({ term: 5, success: true });
+    await sleep(5);
+    assert.deepEqual(reports(h.stepped), ['Unreachable', 'SnapshotResponse(index 100, term 5, true)']);
+  } finally {
+    h.sender.close();
+  }
+});
