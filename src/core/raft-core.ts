@@ -22,7 +22,7 @@ import {
   readRejection,
   readsPending,
   startRound,
-  tickForwardedReads,
+  tickFollowerReads,
   type ReadPolicy,
 } from './reads.js';
 import { broadcastAppends, handleAppendResponse, handleSnapshotResponse, handleUnreachable, maybeCommit } from './replication.js';
@@ -141,7 +141,7 @@ export class RaftCore {
       this.#tickLeader();
       return;
     }
-    tickForwardedReads(s);
+    tickFollowerReads(s);
     s.ticksSinceLeaderContact++;
     s.electionElapsed++;
     if (s.electionElapsed >= s.randomizedElectionTimeout) {
@@ -152,9 +152,10 @@ export class RaftCore {
 
   #tickLeader(): void {
     const s = this.#s;
-    // Reads forwarded while a follower still time out once this node leads (found by the
-    // simulation's read liveness check: they were never answered).
-    tickForwardedReads(s);
+    // Follower reads are refused when this node campaigns (reads.ts failFollowerReads); the
+    // timeout runs on leaders too, as a second guard (the simulation's read liveness check
+    // once found reads forwarded before an election never answered).
+    tickFollowerReads(s);
     s.ticksSinceLeaderContact = 0;
     for (const pr of s.progress.values()) pr.ticksSinceContact++;
     if (s.leadTransferee !== 0 && ++s.transferElapsed >= s.electionTimeout) {

@@ -8,7 +8,12 @@
  * served once readIndex is applied. Reads registered between two Ready calls share one round.
  *
  * Followers forward the read to the leader (`ReadIndex` message) and hold the granted index
- * until their own commit index reaches it.
+ * until their own commit index reaches it. Both waits are bounded: a read not served within an
+ * election timeout of being forwarded is refused TIMEOUT (counted in ticks, also if the node
+ * became leader meanwhile), and every forwarded or held read is refused NOT_LEADER the moment
+ * the node loses the leader it asked (a new term or leader, its own candidacy): the answer of a
+ * deposed leader would be dropped as stale, and a follower without a leader may not see its
+ * commit index move for a long time.
  *
  * Lease: each round records the monotonic time of the tick before it was sent; a confirmed
  * round starts a lease of (electionTimeoutMin - 1) * tickMs - leaseDriftMs. Followers refuse
@@ -24,8 +29,7 @@
 import type { ReadIndexMsg, ReadIndexResponseMsg } from './messages.js';
 import { hasJointQuorum } from './quorum.js';
 import { sendAppend, sendHeartbeat } from './replication.js';
-import type { CoreState, PendingRead, Round } from './state.js';
-import type { LogIndex } from './types.js';
+import type { CoreState, HeldRead, PendingRead, Round } from './state.js';
 
 /** Rounds kept unconfirmed at most; older ones merge their reads into the next. */
 const MAX_ROUNDS = 64;
@@ -96,8 +100,10 @@ export function readRejection(s: CoreState, m: ReadIndexMsg): ReadIndexResponseM
 
 /** Follower side: the leader granted or refused a forwarded read. */
 export function handleReadIndexResponse(s: CoreState, m: ReadIndexResponseMsg): void {
-  if (!s.forwardedReads.delete(m.ctx)) return;
-  if (m.index !== undefined) s.heldReads.push({ ctx: m.ctx, index: m.index });
+  const age = s.forwardedReads.get(m.ctx);
+  if (age === undefined) return;
+  s.forwardedReads.delete(m.ctx);
+  if (m.index !== undefined) s.heldReads.push({ ctx: m.ctx, index: m.index, age });
   else s.readStates.push({ ctx: m.ctx, status: 'rejected', reason: 'NOT_LEADER', leaderHint: m.leaderHint || s.leaderId || undefined });
 }
 
@@ -140,7 +146,7 @@ export function flushReads(s: CoreState): void {
     startRound(s, reads);
   }
   if (s.heldReads.length > 0) {
-    const keep: { ctx: number; index: LogIndex }[] = [];
+    const keep: HeldRead[] = [];
     for (const r of s.heldReads) {
       if (r.index <= s.log.commitIndex) s.readStates.push({ ctx: r.ctx, status: 'ready', index: r.index });
       else keep.push(r);
@@ -199,9 +205,12 @@ export function failLeaderReads(s: CoreState): void {
   }
 }
 
-/** Follower: forwarded reads not answered within an election timeout are refused (TIMEOUT). */
-export function tickForwardedReads(s: CoreState): void {
-  if (s.forwardedReads.size === 0) return;
+/**
+ * Follower reads not served within an election timeout of being forwarded are refused
+ * (TIMEOUT): those still waiting for the leader's answer and those granted but still waiting
+ * for the local commit index (a held read whose index is committed is left to `flushReads`).
+ */
+export function tickFollowerReads(s: CoreState): void {
   for (const [ctx, age] of s.forwardedReads) {
     if (age + 1 >= s.electionTimeout) {
       s.forwardedReads.delete(ctx);
@@ -210,4 +219,25 @@ export function tickForwardedReads(s: CoreState): void {
       s.forwardedReads.set(ctx, age + 1);
     }
   }
+  if (s.heldReads.length === 0) return;
+  const keep: HeldRead[] = [];
+  for (const r of s.heldReads) {
+    r.age++;
+    if (r.age >= s.electionTimeout && r.index > s.log.commitIndex) s.readStates.push({ ctx: r.ctx, status: 'rejected', reason: 'TIMEOUT' });
+    else keep.push(r);
+  }
+  s.heldReads = keep;
+}
+
+/**
+ * The node lost the leader its reads were forwarded to (called before `leaderId` changes):
+ * every forwarded and held read is refused NOT_LEADER, with `newLeader` as the hint when known.
+ */
+export function failFollowerReads(s: CoreState, newLeader: number): void {
+  if (s.forwardedReads.size === 0 && s.heldReads.length === 0) return;
+  const hint = newLeader || undefined;
+  for (const ctx of s.forwardedReads.keys()) s.readStates.push({ ctx, status: 'rejected', reason: 'NOT_LEADER', ...(hint ? { leaderHint: hint } : {}) });
+  for (const r of s.heldReads) s.readStates.push({ ctx: r.ctx, status: 'rejected', reason: 'NOT_LEADER', ...(hint ? { leaderHint: hint } : {}) });
+  s.forwardedReads.clear();
+  s.heldReads = [];
 }

@@ -4,7 +4,7 @@
  */
 import { allVoters } from './membership.js';
 import { jointVoteResult } from './quorum.js';
-import { failLeaderReads } from './reads.js';
+import { failFollowerReads, failLeaderReads } from './reads.js';
 import { syncProgress } from './replication.js';
 import type { CoreState } from './state.js';
 import type { NodeId, Term } from './types.js';
@@ -12,7 +12,8 @@ import type { NodeId, Term } from './types.js';
 /**
  * Becomes a follower in `term` (>= current). A higher term clears votedFor (Raft §5.1).
  * Leader-only state (progress, transfer, lease, rounds) is dropped; pending reads on the
- * leader are rejected NOT_LEADER; pending proposals stay and are resolved by what commits.
+ * leader are rejected NOT_LEADER, and so are a follower's forwarded and held reads when its
+ * leader changes (reads.ts); pending proposals stay and are resolved by what commits.
  */
 export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void {
   if (term > s.term) {
@@ -20,6 +21,7 @@ export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void
     retractStaleAcks(s, term);
   }
   const wasLeader = s.role === 'leader';
+  if (leaderId !== s.leaderId) failFollowerReads(s, leaderId);
   s.role = 'follower';
   s.leaderId = leaderId;
   s.votes.clear();
@@ -44,6 +46,7 @@ export function campaign(s: CoreState): void {
 
 /** Pre-Vote round: asks voters whether they would vote in term+1, without changing any state. */
 export function becomePreCandidate(s: CoreState): void {
+  failFollowerReads(s, 0);
   s.role = 'pre-candidate';
   s.leaderId = 0;
   s.votes.clear();
@@ -68,6 +71,7 @@ export function becomePreCandidate(s: CoreState): void {
  */
 export function becomeCandidate(s: CoreState, transfer: boolean): void {
   s.setHardState(s.term + 1, s.id);
+  failFollowerReads(s, 0);
   s.role = 'candidate';
   s.leaderId = 0;
   s.votes.clear();

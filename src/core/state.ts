@@ -17,6 +17,14 @@ export interface PendingRead {
   readonly index: LogIndex;
 }
 
+/** A follower's read the leader granted at `index`, held until the local commit index reaches it. */
+export interface HeldRead {
+  readonly ctx: number;
+  readonly index: LogIndex;
+  /** Ticks since the read was forwarded (it expires with the forwarded reads' timeout). */
+  age: number;
+}
+
 /**
  * One leadership-confirmation round (dissertation §6.4): an Append sent to every peer with
  * seq >= seqAt[peer]. Confirmed once a quorum answered such an Append in the current term.
@@ -93,8 +101,8 @@ export class CoreState {
   readsAwaitingTermCommit: PendingRead[] = [];
   /** Follower: reads forwarded to the leader, with ticks waited. */
   readonly forwardedReads = new Map<number, number>();
-  /** Follower: read indexes granted by the leader, waiting for the local commit index. */
-  heldReads: { ctx: number; index: LogIndex }[] = [];
+  /** Follower: read indexes granted by the leader, waiting for the local commit index, with ticks waited since the read was forwarded. */
+  heldReads: HeldRead[] = [];
 
   // Proposals.
   readonly pendingProposals = new Map<LogIndex, PendingProposal>();

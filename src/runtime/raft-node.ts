@@ -495,7 +495,7 @@ export class RaftNode {
       if (!w) continue;
       this.#reads.delete(r.ctx);
       if (r.status === 'ready') w.resolve(r.index);
-      else if (r.reason === 'TIMEOUT') w.reject(new TimeoutError('the leader did not confirm the read in time'));
+      else if (r.reason === 'TIMEOUT') w.reject(new TimeoutError('the read was not served within an election timeout (no answer from the leader, or this node did not commit up to the read index)'));
       else w.reject(notLeaderError(r.leaderHint ?? this.#leaderId, this.addressOf(r.leaderHint ?? this.#leaderId)));
     }
     if (rd.committedEntries.length > 0) {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RaftCore } from '../../../src/core/index.js';
-import { ack, allMessages, appendsTo, drain, drainAll, makeLeader, newCore } from './fixtures.js';
+import { ack, allMessages, appendsTo, drain, drainAll, makeLeader, newCore, tickN } from './fixtures.js';
 
 /** Leader 1 of {1,2,3} in term 1 with its no-op committed; ticks carry nowMs. */
 function leader(): RaftCore {
@@ -97,23 +97,90 @@ test('follower reads: forwarded to the leader, served once the local commit inde
   assert.deepEqual(rd2.readStates, [{ ctx: 5, status: 'ready', index: 1 }]);
 });
 
-test('follower reads: a read forwarded before this node became leader still times out (it is never left unanswered)', () => {
-  // Found by the simulation's read liveness check: tickForwardedReads ran only on non-leaders.
+test('follower reads: a read forwarded before this node campaigned is refused NOT_LEADER when it campaigns (never left unanswered, also if it then leads)', () => {
+  // Found by the simulation's read liveness check: such reads used to hang forever.
   const f = newCore(2, [1, 2, 3]);
   f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [{ index: 1, term: 1, payload: { type: 'noop' } }], leaderCommitIndex: 1, seq: 1 });
   drain(f);
   f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
   assert.deepEqual(drain(f).messages, [{ type: 'ReadIndex', from: 2, to: 1, term: 1, ctx: 5 }]); // lost on the way
   f.step({ type: 'TimeoutNow', from: 1, to: 2, term: 1 }); // leader 1 hands over before answering
-  drain(f);
+  assert.deepEqual(drain(f).readStates, [{ ctx: 5, status: 'rejected', reason: 'NOT_LEADER' }]);
   f.step({ type: 'VoteResponse', from: 3, to: 2, term: 2, voteGranted: true, lastLogIndex: 1, lastLogTerm: 1 });
   assert.equal(f.status().role, 'leader');
+  tickN(f, 20);
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [], 'answered once');
+});
+
+/** Follower 2 of leader 1 (term 1) holding index 1 committed, with entry 2 not received. */
+function followerOfLeader1(): RaftCore {
+  const f = newCore(2, [1, 2, 3]);
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [{ index: 1, term: 1, payload: { type: 'noop' } }], leaderCommitIndex: 1, seq: 1 });
+  drain(f);
+  return f;
+}
+
+/** A heartbeat from leader 1 at the follower's match point: commit 2 announced, but only 1 reachable (Figure 2 rule 5). */
+const heartbeat = (seq: number) => ({ type: 'Append' as const, from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 2, seq });
+
+test('follower reads: a granted read the local commit index does not reach within an election timeout of the request is refused TIMEOUT', () => {
+  const f = followerOfLeader1();
+  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
+  drain(f);
+  tickN(f, 3); // the leader answers after 3 ticks
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 });
   const states = [];
-  for (let i = 0; i < 10 && states.length === 0; i++) {
+  for (let t = 4; t <= 10; t++) {
+    f.step(heartbeat(t)); // the leader is alive (no election), but entry 2 never arrives
     f.tick(0);
-    states.push(...drainAll(f).rds.flatMap((r) => r.readStates));
+    const got = drainAll(f).rds.flatMap((r) => r.readStates);
+    if (t < 10) assert.deepEqual(got, [], `tick ${t}: still held`);
+    states.push(...got);
   }
-  assert.deepEqual(states, [{ ctx: 5, status: 'rejected', reason: 'TIMEOUT' }]);
+  assert.deepEqual(states, [{ ctx: 5, status: 'rejected', reason: 'TIMEOUT' }], 'refused at the 10th tick since the request (election timeout)');
+  assert.equal(f.status().commitIndex, 1);
+});
+
+test('follower reads: a held read whose index gets committed just before the tick it would expire at is served, not refused', () => {
+  const f = followerOfLeader1();
+  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
+  drain(f);
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 });
+  for (let t = 1; t <= 9; t++) {
+    f.step(heartbeat(t));
+    f.tick(0);
+  }
+  drainAll(f);
+  f.step({ type: 'Append', from: 1, to: 2, term: 1, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [{ index: 2, term: 1, payload: { type: 'noop' } }], leaderCommitIndex: 2, seq: 10 });
+  f.tick(0); // the 10th tick comes before the Ready that serves it
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [{ ctx: 5, status: 'ready', index: 2 }]);
+});
+
+test('follower reads: forwarded and held reads are refused NOT_LEADER when the follower loses its leader (new term and leader, with the hint; or its own candidacy)', () => {
+  const f = followerOfLeader1();
+  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
+  f.readIndex(6, { policy: 'linearizable', nowMs: 0 });
+  drain(f);
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 }); // 5 held, 6 still forwarded
+  assert.equal(f.hasReady(), false);
+  f.step({ type: 'Append', from: 3, to: 2, term: 2, leaderId: 3, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 1, seq: 1 });
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [
+    { ctx: 6, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 3 },
+    { ctx: 5, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 3 },
+  ]);
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 6, index: 2 }); // a late answer of the old leader changes nothing
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), []);
+
+  const g = followerOfLeader1();
+  tickN(g, 3); // leader 1 is silent from here on
+  g.readIndex(7, { policy: 'linearizable', nowMs: 0 });
+  drain(g);
+  g.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 7, index: 2 });
+  tickN(g, 6);
+  assert.deepEqual(drainAll(g).rds.flatMap((r) => r.readStates), []);
+  g.tick(0); // the election timeout (10 ticks) makes node 2 campaign, 7 ticks after the read
+  assert.equal(g.status().role, 'pre-candidate');
+  assert.deepEqual(drainAll(g).rds.flatMap((r) => r.readStates), [{ ctx: 7, status: 'rejected', reason: 'NOT_LEADER' }]);
 });
 
 test('the leader answers a follower ReadIndex after its round is confirmed; a non-leader refuses it', () => {

@@ -69,6 +69,39 @@ test('linearizable reads on a follower go through the leader (ReadIndex, dissert
   }
 });
 
+test('a follower read the leader granted expires with TIMEOUT when the follower\'s log does not catch up (it used to wait forever)', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  let restore = (): void => undefined;
+  try {
+    const leader = await until('leader', () => c.leader());
+    const follower = [1, 2, 3].map((id) => c.node(id)).find((n) => n !== leader)!;
+    await leader.propose(put('a', '1'));
+    await until('follower applied', () => (follower.sm.appliedIndex >= leader.sm.appliedIndex ? true : undefined));
+    const stepFollower = follower.step.bind(follower);
+    restore = () => (follower.step = stepFollower);
+    // The follower hears heartbeats (it keeps its leader, no election) but no entries any more.
+    follower.step = (m) => (m.type === 'Append' && m.entries.length > 0 ? undefined : stepFollower(m));
+    await leader.propose(put('a', '2')); // committed by the other two
+    assert.ok(follower.status().commitIndex < leader.status().commitIndex);
+    const started = Date.now();
+    const outcome = await Promise.race([
+      follower.readBarrier('linearizable').then(
+        (i) => `resolved ${i}`,
+        (e: Error & { code?: string }) => `rejected ${e.code}`,
+      ),
+      new Promise((r) => setTimeout(() => r('still pending after 3 s'), 3000)),
+    ]);
+    // The read index (the leader's commit) is never reached here: refused after an election
+    // timeout (10 ticks of 10 ms) of the request, with the leader still known.
+    assert.equal(outcome, 'rejected TIMEOUT');
+    assert.ok(Date.now() - started < 1000, `answered after ${Date.now() - started} ms`);
+    assert.equal(follower.leaderId, leader.id);
+  } finally {
+    restore();
+    await c.stop();
+  }
+});
+
 test('proposals are refused with RESOURCE_EXHAUSTED while the uncommitted log is over its bound', async () => {
   const c = await MemCluster.create([1, 2, 3], { maxUncommittedEntries: 5 });
   try {
