@@ -3,7 +3,8 @@
  * src/transport goes through these helpers, so every call has a deadline (grpc-node's rule)
  * and every failure is a RaftCtlError (src/transport/status.ts).
  */
-import { Metadata, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
+import { connectivityState, Metadata, status, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
+import { UnreachableError } from '../errors.js';
 import { fromGrpcError } from './status.js';
 
 /** Per-call options. */
@@ -29,6 +30,14 @@ function grpcOptions(opts: CallOptions): GrpcCallOptions {
   return { deadline: Date.now() + Math.max(1, opts.deadlineMs) };
 }
 
+function neverConnected(err: ServiceError, endpoint: string): UnreachableError {
+  return new UnreachableError(`cannot connect to ${endpoint}: no connection was established before the call was cancelled`, {
+    cause: err,
+    details: { endpoint, grpcCode: err.code, sent: false },
+    hint: 'check the address and that the node is running (it accepts connections but does not answer?)',
+  });
+}
+
 /**
  * One unary call. Resolves with the decoded response; rejects with a RaftCtlError whose
  * `details.endpoint` is `endpoint`.
@@ -45,11 +54,19 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
       grpcOptions(opts),
       (err: ServiceError | null, value?: Res) => {
         opts.signal?.removeEventListener('abort', onAbort);
-        if (err) reject(fromGrpcError(err, endpoint));
+        if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint) : fromGrpcError(err, endpoint));
         else resolve(value as Res);
       },
     );
-    const onAbort = (): void => call.cancel();
+    // A call cancelled while its channel was not READY never left this host: grpc-js fails the
+    // calls of a connection that drops at once (UNAVAILABLE), so a call still pending then was
+    // waiting for a connection. That makes it "unreachable" (exit 4, nothing sent), not a
+    // timeout whose outcome is unknown.
+    let abortedUnconnected = false;
+    const onAbort = (): void => {
+      abortedUnconnected = client.getChannel().getConnectivityState(false) !== connectivityState.READY;
+      call.cancel();
+    };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

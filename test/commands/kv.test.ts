@@ -8,6 +8,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { delay } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
@@ -243,6 +244,28 @@ describe('kv while the leader has just died (followers still name it)', () => {
     assert.equal(r.exitCode, 3, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'NOT_LEADER');
+  });
+});
+
+describe('kv against a node that accepts connections but never answers', () => {
+  let hung: Server;
+  let address: string;
+  const sockets: Socket[] = [];
+  before(async () => {
+    hung = createServer((socket) => sockets.push(socket)); // accepts TCP, never speaks HTTP/2
+    await new Promise<void>((res) => hung.listen(0, '127.0.0.1', res));
+    address = `127.0.0.1:${(hung.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((res) => hung.close(() => res()));
+  });
+
+  test('a write cut off by --wait-timeout before any connection: exit 4 (nothing sent), not an unknown outcome', async () => {
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', address, '--timeout', '3s', '--wait-timeout', '700ms', '--json']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'UNREACHABLE');
   });
 });
 
