@@ -45,8 +45,8 @@ export interface RunningNode {
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
 export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
   if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
-  if (!/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.listen)) throw new UsageError(`--listen must be HOST:PORT, got "${req.listen}"`);
-  if (req.advertise !== undefined && !/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT, got "${req.advertise}"`);
+  if (!/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.listen)) throw new UsageError(`--listen must be HOST:PORT, got "${req.listen}"`, { hint: 'e.g. --listen 127.0.0.1:9081, or 127.0.0.1:0 for a free port' });
+  if (req.advertise !== undefined && !/^(\[[^\]]+\]|[^:\s]+):\d+$/.test(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT, got "${req.advertise}"`, { hint: 'the address the other nodes dial, e.g. --advertise node-1.example:9081' });
   let mode: StartMode;
   if (req.bootstrap) mode = { kind: 'bootstrap' };
   else if (req.peers !== undefined) {
@@ -54,9 +54,9 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     try {
       peers = parsePeers(req.peers);
     } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
+      throw new UsageError(err instanceof Error ? err.message : String(err), { hint: 'list every initial member once: --peers 1=HOST:PORT,2=HOST:PORT,3=HOST:PORT' });
     }
-    if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`);
+    if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`, { hint: `add ${req.id}=HOST:PORT (this node's address) to --peers, or pass the --id it lists` });
     if (/:0$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
     mode = { kind: 'peers', peers };
   } else mode = { kind: 'restart' };

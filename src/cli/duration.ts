@@ -1,6 +1,7 @@
 /**
  * Duration flags (CLI.md, "durations"): a number with a unit (`500ms`, `3s`, `2m`, `1h`,
- * also `1.5s`), or a bare number meaning milliseconds. Anything else is a usage error (exit 2).
+ * also `1.5s`), several of them largest unit first as in Go and etcdctl (`1m30s`, `2s500ms`), or
+ * a bare number meaning milliseconds. Anything else is a usage error (exit 2).
  */
 import { UsageError } from '../errors.js';
 
@@ -12,13 +13,18 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
  * positive: a zero or negative deadline can never be met.
  */
 export function parseDuration(text: string, flagName = 'duration'): number {
-  const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?\s*$/i.exec(text);
-  if (!m) {
+  const bare = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/.exec(text);
+  // Go-style compound durations as well: `1m30s`, `1h15m`, `2s500ms` (units largest first).
+  const compound = bare ? null : /^\s*((?:(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h))+)\s*$/i.exec(text);
+  const parts = compound ? [...compound[1]!.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h)/gi)] : [];
+  const units = parts.map((p) => p[2]!.toLowerCase());
+  const descending = units.every((u, i) => i === 0 || UNIT_MS[u]! < UNIT_MS[units[i - 1]!]!);
+  if (!bare && (!compound || !descending)) {
     throw new UsageError(`--${flagName}: "${text}" is not a duration`, {
-      hint: 'use a number with a unit, e.g. 500ms, 3s, 2m (a bare number means milliseconds)',
+      hint: 'use a number with a unit, e.g. 500ms, 3s, 2m, 1m30s (a bare number means milliseconds)',
     });
   }
-  const ms = Math.ceil(Number(m[1]) * UNIT_MS[(m[2] ?? 'ms').toLowerCase()]!);
+  const ms = Math.ceil(bare ? Number(bare[1]) : parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!.toLowerCase()]!, 0));
   if (!(ms > 0) || !Number.isSafeInteger(ms)) {
     throw new UsageError(`--${flagName}: "${text}" must be greater than zero`, { hint: 'e.g. 500ms, 3s, 2m' });
   }

@@ -25,6 +25,12 @@ function cleanParseMessage(message: string): string {
   const parsing = /^Parsing --([\w-]+)\s*\n\t([\s\S]*)$/.exec(m);
   if (parsing) m = parsing[2]!.startsWith(`--${parsing[1]}`) ? parsing[2]! : `--${parsing[1]}: ${parsing[2]}`;
   m = m.replace(/^The following errors? occurred:\s*/, '');
+  // "Missing 2 required args:\nkey    The key.\nvalue  The value." → "missing required arguments: key, value"
+  const missing = /^Missing \d+ required args?:\s*\n([\s\S]*)$/.exec(m);
+  if (missing) {
+    const names = missing[1]!.split('\n').map((line) => line.trim().split(/\s+/)[0]).filter((n): n is string => !!n);
+    m = `missing required argument${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
+  }
   return oneLine(m);
 }
 

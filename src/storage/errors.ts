@@ -16,7 +16,7 @@ import { EXIT, IntegrityError, RaftCtlError, type RaftCtlErrorOptions } from '..
 export function corruptionError(file: string, offset: number | null, reason: string, options: RaftCtlErrorOptions = {}): IntegrityError {
   const where = offset === null ? file : `${file} at byte offset ${offset}`;
   return new IntegrityError('CORRUPT', `corrupt data in ${where}: ${reason}`, {
-    hint: 'the node refuses to start; restore this node from a snapshot or rebuild it by removing its data directory and rejoining',
+    hint: 'the node refuses to start: restore its data directory from a backup, or replace the node (remove it from the cluster, then add a new member with an empty directory; never restart a wiped voter under its old id)',
     ...options,
     details: { file, offset, ...options.details },
   });

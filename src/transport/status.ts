@@ -47,6 +47,21 @@ function firstString(md: Metadata | undefined, key: string): string | undefined 
 }
 
 /**
+ * grpc-js's status details without its internals: "No connection established. Last error:
+ * Error: connect ECONNREFUSED h:p. Resolution note:" → "connection refused (ECONNREFUSED)";
+ * "Deadline exceeded after 1.000s,name resolution: ...,Waiting for LB pick" → "no connection
+ * within 1.000s"; an empty trailing "Resolution note:" dropped. Anything else is kept.
+ */
+export function tidyDetails(details: string): string {
+  let d = details.replace(/\.?\s*Resolution note:\s*\.?\s*$/, '');
+  const lastError = /^No connection established\. Last error: (?:Error: )?(?:connect )?(E[A-Z]+)\b/.exec(d);
+  if (lastError) d = lastError[1] === 'ECONNREFUSED' ? 'connection refused (ECONNREFUSED)' : `no connection (${lastError[1]})`;
+  const lbPick = /^Deadline exceeded after ([\d.]+s)\b.*Waiting for LB pick\s*$/.exec(d);
+  if (lbPick) d = `no connection within ${lbPick[1]}`;
+  return d;
+}
+
+/**
  * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
  * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3);
  * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5); "not leader" (d-engine's FAILED_PRECONDITION
@@ -58,10 +73,11 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
   if (err instanceof RaftCtlError) return err;
   const e = err as Partial<ServiceError> & Error;
   const code = typeof e.code === 'number' ? e.code : status.UNKNOWN;
-  const detailsText = e.details ?? e.message;
+  const rawDetails = e.details ?? e.message;
+  const detailsText = tidyDetails(rawDetails);
   const trailers = e.metadata;
   const raftctlCode = firstString(trailers, TRAILER.error);
-  const connectFailure = (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED) && CONNECT_FAILURE.test(detailsText);
+  const connectFailure = (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED) && CONNECT_FAILURE.test(rawDetails);
   const details = { endpoint, grpcCode: code, sent: !connectFailure };
   const opts = { cause: err, details };
   const what = `${endpoint}: ${detailsText}`;
@@ -86,7 +102,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running' });
       return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
     case status.DEADLINE_EXCEEDED:
-      if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, opts);
+      if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });
       return new TimeoutError(`${endpoint}: deadline exceeded (${detailsText})`, { ...opts, hint: 'raise --timeout or check the node' });
     case status.CANCELLED:
       return new TimeoutError(`${endpoint}: call cancelled (${detailsText})`, opts);

@@ -56,5 +56,5 @@ test('bin: a bad flag exits 2 with one line and nothing on stdout', async () => 
   const r = await runBin(['cluster', 'status', '-e', '127.0.0.1:1', '--wait-timeout', 'later']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.deepEqual(lines(r.stderr), ['Error: --wait-timeout: "later" is not a duration. Hint: use a number with a unit, e.g. 500ms, 3s, 2m (a bare number means milliseconds)']);
+  assert.deepEqual(lines(r.stderr), ['Error: --wait-timeout: "later" is not a duration. Hint: use a number with a unit, e.g. 500ms, 3s, 2m, 1m30s (a bare number means milliseconds)']);
 });

@@ -16,10 +16,11 @@ import { ClusterManagementService, SERVICE_NAMES } from '../../src/transport/ser
 import { startDengineCluster } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
 
-test('durations: units, bare milliseconds, fractions; rejects junk and zero with exit 2', () => {
+test('durations: units, bare milliseconds, fractions, Go-style compounds; rejects junk and zero with exit 2', () => {
   const cases: [string, number][] = [['500ms', 500], ['3s', 3000], ['2m', 120_000], ['1h', 3_600_000], ['250', 250], ['1.5s', 1500], ['0.5ms', 1], ['3S', 3000]];
   for (const [text, ms] of cases) assert.equal(parseDuration(text), ms, text);
-  for (const bad of ['', 's', '3x', '-1s', '1e3', '3 s s', '0', '0ms']) {
+  for (const [text, ms] of [['1m30s', 90_000], ['2s500ms', 2500], ['1h15m', 4_500_000], ['1m0.5s', 60_500]] as const) assert.equal(parseDuration(text), ms, text);
+  for (const bad of ['', 's', '3x', '-1s', '1e3', '3 s s', '0', '0ms', '1m30', '30s1m', '1s1s', '1m 30s', '0m0s']) {
     assert.throws(() => parseDuration(bad, 'timeout'), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && e.message.startsWith('--timeout:'), bad);
   }
   assert.deepEqual([3000, 30_000, 120_000, 1500, 7_200_000].map(formatDuration), ['3s', '30s', '2m', '1500ms', '2h']);

@@ -52,7 +52,7 @@ test('under --json a usage error is the JSON error line', async () => {
       code: 'USAGE',
       exitCode: 2,
       message: '--timeout: "soon" is not a duration',
-      hint: 'use a number with a unit, e.g. 500ms, 3s, 2m (a bare number means milliseconds)',
+      hint: 'use a number with a unit, e.g. 500ms, 3s, 2m, 1m30s (a bare number means milliseconds)',
     },
   });
 });
@@ -68,4 +68,15 @@ test('--debug adds the stack trace after the one line', async () => {
   assert.equal(r.exitCode, 2);
   assert.match(lines(r.stderr)[0]!, /^Error: --timeout/);
   assert.match(r.stderr, /\n\s+at /);
+});
+
+test('missing arguments are named on one line: "missing required arguments: key, value"', async () => {
+  const r = await runCommand(['kv', 'put', '-e', '127.0.0.1:1']);
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stdout, '');
+  const err = lines(r.stderr);
+  assert.equal(err.length, 1, r.stderr);
+  assert.match(err[0]!, /missing required arguments: key, value\. Hint: see `raftctl kv put --help`/);
+  const one = await runCommand(['kv', 'put', 'k', '-e', '127.0.0.1:1', '--json']);
+  assert.equal((JSON.parse(lines(one.stderr)[0]!) as { error: { message: string } }).error.message, 'missing required argument: value');
 });

@@ -135,7 +135,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     if (format === null) {
       if (await holdsState(fs, path)) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
       if (wanted === null) {
-        throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap, --peers or --join' });
+        throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap or --peers' });
       }
       format = { format: 1, nodeId, clusterId: wanted };
       await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(format)}\n`));

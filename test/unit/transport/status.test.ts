@@ -3,10 +3,10 @@
  * exit-code classes of CLI.md.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { Metadata, status } from '@grpc/grpc-js';
 import { NoLeaderError, RaftCtlError, TimeoutError } from '../../../src/errors.js';
-import { fromGrpcError, isRetryable, TRAILER } from '../../../src/transport/status.js';
+import { tidyDetails, fromGrpcError, isRetryable, TRAILER } from '../../../src/transport/status.js';
 
 function grpcError(code: status, details: string, trailers: Record<string, string> = {}): Error {
   const metadata = new Metadata();
@@ -91,4 +91,15 @@ describe('isRetryable', () => {
     assert.equal(isRetryable(new RaftCtlError('NOT_READY', 3, 'x')), true);
     assert.equal(isRetryable(new RaftCtlError('INVALID_CONFIG', 2, 'x')), false);
   });
+});
+
+test('tidyDetails: grpc-js internals are dropped from the messages users read', () => {
+  assert.equal(tidyDetails('No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:'), 'connection refused (ECONNREFUSED)');
+  assert.equal(tidyDetails('No connection established. Last error: Error: connect EHOSTUNREACH 10.0.0.1:9. Resolution note: '), 'no connection (EHOSTUNREACH)');
+  assert.equal(tidyDetails('Deadline exceeded after 1.001s,name resolution: 0.007s,time to current attempt start: 0.001s,Waiting for LB pick'), 'no connection within 1.001s');
+  assert.equal(tidyDetails('Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5'), 'Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5');
+  assert.equal(tidyDetails('Name resolution failed for target dns:nope:1. Resolution note:'), 'Name resolution failed for target dns:nope:1');
+  const e = fromGrpcError(Object.assign(new Error('x'), { code: 14, details: 'No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:' }), '127.0.0.1:1');
+  assert.equal(e.message, 'cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
+  assert.equal(e.details?.sent, false);
 });
