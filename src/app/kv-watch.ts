@@ -3,7 +3,7 @@
  * every node at apply time, so any endpoint will do: the first one that can be connected is
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
-import { RaftCtlError } from '../errors.js';
+import { RaftCtlError, UnreachableError } from '../errors.js';
 import type { WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import type { KvContext } from './kv-route.js';
@@ -67,8 +67,9 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
 /**
  * Watches until `count` put/delete events arrived, the server ends the stream, or the command's
  * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). An endpoint
- * that cannot be connected before the first event is skipped; any other failure is thrown as a
- * RaftCtlError (a server shutdown ends the stream with UNAVAILABLE: exit 3).
+ * that cannot be connected before the first event is skipped. A connection that breaks during
+ * the watch (the node stopped) is an UnreachableError (exit 4) saying how to resync; any other
+ * failure is thrown as the RaftCtlError it is (a node's own UNAVAILABLE answer: exit 3).
  */
 export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
   let lastError: unknown = null;
@@ -88,10 +89,24 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       return { events, reason: 'server', endpoint };
     } catch (error) {
       ctx.budget.check();
+      if (connectionLost(error)) throw watchLost(endpoint, events, error);
       const unreachable = error instanceof RaftCtlError && error.details?.sent === false;
       if (!unreachable || received > 0) throw error;
       lastError = error;
     }
   }
   throw lastError;
+}
+
+/** A watch whose connection broke (the node stopped, the network failed), not a node's answer. */
+function connectionLost(error: unknown): boolean {
+  return error instanceof RaftCtlError && error.details?.grpcCode === 14 && error.details.sent !== false && /connection dropped|connection closed|ECONNRESET|EPIPE|socket hang up/i.test(error.message);
+}
+
+function watchLost(endpoint: string, events: number, cause: unknown): UnreachableError {
+  return new UnreachableError(`the watch on ${endpoint} lost its connection after ${events} event${events === 1 ? '' : 's'} (the node stopped or the network failed)`, {
+    cause,
+    details: { endpoint, events },
+    hint: 'watch again (another endpoint will do); events applied meanwhile are not replayed, so read or scan the keys to resync',
+  });
 }

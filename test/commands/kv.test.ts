@@ -175,6 +175,16 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(events[0]!.endpoint, kv.endpoints[1]);
   });
 
+  test('watch whose node goes away mid-stream: exit 4, says how to resync (not "the node is up but not ready")', async () => {
+    kv.watchEvents = [{ key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 }];
+    setTimeout(() => kv.peer(2).sever(), 300).unref();
+    const r = await runCommand(['kv', 'watch', 'w', '-o', 'ndjson', '-e', kv.endpoints[1]!, '--wait-timeout', '5s']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.equal(lines(r.stdout).length, 1, 'the event before the drop was printed');
+    assert.match(r.stderr, /lost its connection after 1 event/);
+    assert.match(r.stderr, /resync/);
+  });
+
   test('watch with --wait-timeout and no events: exit 5', async () => {
     kv.watchEvents = [];
     const r = await runCommand(['kv', 'watch', 'quiet', '--wait-timeout', '300ms', '-e', kv.endpoints[0]!]);
