@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { kvWatch, type KvWatchSummary } from '../../src/app/kv-watch.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
-import { isMachineFormat } from '../../src/cli/output.js';
+import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { keyArgument } from '../../src/cli/value-input.js';
 import { watchEventLine } from '../../src/cli/views/kv.js';
@@ -13,7 +13,7 @@ const UNBOUNDED_MS = 2_147_483_647;
 export default class KvWatch extends BaseCommand<typeof KvWatch> {
   static override summary = 'Stream changes of a key, or of every key under a prefix.';
 
-  static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson/yaml, a human line otherwise. Any endpoint will do (every node produces events at apply time).
+  static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson (one YAML document each, "---" first, under -o yaml), a human line otherwise. Any endpoint will do (every node produces events at apply time).
 
 Runs until Ctrl-C, until --count put/delete events were printed (exit 0), or until the server ends the stream. --wait-timeout bounds it only when given (then exit 5 when it passes). d-engine requires a --prefix key to start and end with "/".
 
@@ -41,7 +41,8 @@ ${EXIT_CODES_HELP}`;
     const paint = painter(!machine && colourEnabled(process.stdout));
     const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
     return kvWatch(ctx, options, (event) => {
-      process.stdout.write(`${machine ? JSON.stringify(event) : watchEventLine(event, paint)}\n`);
+      const format = this.format;
+      process.stdout.write(format === 'json' || format === 'ndjson' || format === 'yaml' ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
     });
   }
 

@@ -35,3 +35,12 @@ export function renderResult<T>(result: T, format: OutputFormat, view: View<T>, 
       return `${view.table(result, { wide: format === 'wide', paint })}\n`;
   }
 }
+
+/**
+ * One item of a stream (CLI.md: "streams print NDJSON, one object a line") in a machine
+ * format: one JSON line under `json`/`ndjson`, one YAML document (`---` first) under `yaml`, so
+ * the output is a valid YAML stream. Ends in a newline.
+ */
+export function renderStreamItem(item: unknown, format: 'json' | 'ndjson' | 'yaml'): string {
+  return format === 'yaml' ? `---\n${toYaml(item)}` : `${JSON.stringify(item)}\n`;
+}

@@ -185,6 +185,20 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.match(r.stderr, /resync/);
   });
 
+  test('watch -o yaml: one YAML document per event ("---" first), a valid YAML stream', async () => {
+    kv.watchEvents = [
+      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+      { key: Buffer.from('w'), eventType: 1, revision: 8 },
+    ];
+    const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'yaml', '-e', kv.endpoints[1]!]);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const docs = r.stdout.split(/^---\n/m);
+    assert.equal(docs[0], '');
+    assert.equal(docs.length, 3, r.stdout);
+    assert.match(docs[1]!, /^type: put$/m);
+    assert.match(docs[2]!, /^type: delete$/m);
+  });
+
   test('watch with --wait-timeout and no events: exit 5', async () => {
     kv.watchEvents = [];
     const r = await runCommand(['kv', 'watch', 'quiet', '--wait-timeout', '300ms', '-e', kv.endpoints[0]!]);
