@@ -9,10 +9,20 @@ import type { Painter } from './style.js';
 /** A cell: null and undefined print as "-" (unknown), numbers and booleans as themselves. */
 export type Cell = string | number | boolean | null | undefined;
 
-/** The text of a cell. */
+/**
+ * The text of a cell, on one line: control characters (a newline or tab in a stored value) are
+ * shown escaped (`\n`, `\t`, `\x1b`), so a row stays a row and a value cannot move the cursor.
+ */
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return '-';
-  return String(value);
+  return String(value).replace(/[\x00-\x08\x0a-\x1a\x1c-\x1f\x7f]|\t|\x1b(?!\[[0-9;]*m)/g, escapeControl);
+}
+
+function escapeControl(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
 const NO_BORDER = {

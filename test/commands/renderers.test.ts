@@ -9,6 +9,7 @@ import { parseEndpoints } from '../../src/cli/endpoints.js';
 import { formatErrorLine, oneLine, toReportable } from '../../src/cli/error-line.js';
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { toYaml } from '../../src/cli/yaml.js';
+import { cellText, renderTable } from '../../src/cli/table.js';
 import { outputFormatFromArgv } from '../../src/cli/base-command.js';
 import { RaftCtlError, UsageError } from '../../src/errors.js';
 import { GrpcServer } from '../../src/transport/server.js';
@@ -101,4 +102,11 @@ test('--wait-timeout bounds the whole command even when --timeout is longer (exi
   } finally {
     server.forceShutdown();
   }
+});
+
+test('table cells stay on one line: newlines, tabs and control characters in values are shown escaped', () => {
+  assert.equal(cellText('a\nb\tc\rd\x07e\x1bX'), 'a\\nb\\tc\\rd\\x07e\\x1bX');
+  assert.equal(cellText('\x1b[1mbold\x1b[0m'), '\x1b[1mbold\x1b[0m', 'our own colour codes pass');
+  const plain = painter(false);
+  assert.deepEqual(renderTable(['KEY', 'VALUE'], [['a', 'line1\nline2'], ['b', 'x']], plain).split('\n'), ['KEY  VALUE', 'a    line1\\nline2', 'b    x']);
 });
