@@ -15,13 +15,18 @@
  * Design choice: commit progress is proven by writing, not by watching the commit index of an
  * idle cluster (which only moves when someone writes). The health key is the only data the
  * check changes; it expires on its own.
+ *
+ * Deadlines: when `--wait-timeout` passes before every check has passed, the verdict is exit 5
+ * (TIMEOUT), not 8: the checks it cut off failed for want of time, not because the cluster was
+ * seen to be unhealthy. The result is printed all the same; checks that had not started by then
+ * say `not run: --wait-timeout (N ms) passed`.
  */
 import { EXIT } from '../errors.js';
 import { IMPROBABLE_SCAN_PREFIX } from './cluster-status-dengine.js';
-import { clusterStatus, type ClusterStatus } from './cluster-status.js';
+import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { errorText, type Verdict } from './verdict.js';
+import { budgetExpired, errorText, leaderlessReason, leaderVerdict, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -93,23 +98,30 @@ function progressBefore(status: ClusterStatus): number | null {
 
 const since = (start: number): string => `${Math.round(performance.now() - start)} ms`;
 
-/** Runs the checks against the cluster behind `ctx` and returns them with their verdict (0 or 8). */
+/** The detail of a check that `--wait-timeout` left no time for. */
+const notRun = (ctx: KvContext): string => `not run: --wait-timeout (${ctx.budget.waitTimeoutMs} ms) passed`;
+
+/**
+ * Runs the checks against the cluster behind `ctx` and returns them with their verdict: 0
+ * healthy (or degraded with `degradedOk`), 8 unhealthy, 5 when `--wait-timeout` passed before
+ * every check had passed. Never rejects for the cluster's failures or the deadline.
+ */
 export async function clusterHealth(ctx: KvContext, options: HealthOptions = {}): Promise<Verdict<ClusterHealth>> {
   const checks: HealthCheck[] = [];
-  const status = (await clusterStatus(ctx)).result;
+  const { status, outcomes } = await readClusterStatus(ctx);
   const leader = status.members.find((m) => m.id === status.leaderId);
   checks.push(
     status.leaderId !== null
       ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
-      : { name: 'leader', ok: false, detail: 'no node leads' },
+      : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderVerdict(false, outcomes), outcomes).reason}` },
   );
   checks.push(...quorumChecks(status));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
-  if (!quorumOk) {
-    const why = status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
+  if (!quorumOk || budgetExpired(ctx.budget)) {
+    const why = budgetExpired(ctx.budget) ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
     checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
-    return verdict(checks, options);
+    return verdict(ctx, checks, options);
   }
 
   const before = progressBefore(status);
@@ -120,12 +132,17 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   try {
     const w = await kvWrite(ctx, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
     written = w.result.outcome === 'applied';
-    checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `outcome unknown: ${w.result.error}` });
+    const unknown = budgetExpired(ctx.budget) ? `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)` : 'outcome unknown';
+    checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `${unknown}: ${w.result.error}` });
   } catch (error) {
     checks.push({ name: 'write', ok: false, detail: errorText(error) });
   }
 
   started = performance.now();
+  if (budgetExpired(ctx.budget)) {
+    checks.push({ name: 'linearizable-read', ok: false, detail: notRun(ctx) }, { name: 'commit-advancing', ok: false, detail: notRun(ctx) });
+    return verdict(ctx, checks, options);
+  }
   try {
     const read = await kvGet(ctx, key, 'linearizable');
     if (!written) {
@@ -145,20 +162,31 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
     const what = status.source === 'raftctl' ? 'commit index' : 'applied revision';
     checks.push({ name: 'commit-advancing', ok: after > before, detail: `leader ${what} ${before} → ${after}` });
   }
-  return verdict(checks, options);
+  return verdict(ctx, checks, options);
 }
 
-function verdict(checks: HealthCheck[], options: HealthOptions): Verdict<ClusterHealth> {
+/** 0 when every check passed (or only `voters` failed, with `degradedOk`); else 5 if `--wait-timeout` passed, else 8. */
+function verdict(ctx: KvContext, checks: HealthCheck[], options: HealthOptions): Verdict<ClusterHealth> {
   const failed = checks.filter((c) => !c.ok);
   const healthy = failed.length === 0;
   const degraded = failed.length > 0 && failed.every((c) => c.name === 'voters');
   const result: ClusterHealth = { healthy, degraded, checks };
+  const failures = failed.map((c) => `${c.name} (${c.detail})`).join('; ');
   if (healthy || (degraded && options.degradedOk)) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
+  if (budgetExpired(ctx.budget)) {
+    return {
+      result,
+      exitCode: EXIT.TIMEOUT,
+      code: 'TIMEOUT',
+      message: `cluster health: --wait-timeout (${ctx.budget.waitTimeoutMs} ms) passed before the checks finished: ${failures}`,
+      hint: 'raise --wait-timeout (above --timeout, which each call may take), or check that the nodes answer',
+    };
+  }
   return {
     result,
     exitCode: EXIT.UNHEALTHY,
     code: 'UNHEALTHY',
-    message: `cluster health: ${degraded ? 'degraded' : 'unhealthy'}: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`,
+    message: `cluster health: ${degraded ? 'degraded' : 'unhealthy'}: ${failures}`,
     hint: degraded
       ? 'the quorum works but a voter is down: restart it, or pass --degraded-ok to accept this'
       : 'run `raftctl cluster status` to see which members are down or behind',

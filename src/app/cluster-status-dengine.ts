@@ -11,6 +11,7 @@ import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/mes
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
+import { settle } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -38,14 +39,6 @@ function isLearner(meta: NodeMeta): boolean {
   return meta.role === NodeRoleValue.LEARNER;
 }
 
-async function settle<T>(endpoint: string, fn: () => Promise<T>): Promise<{ endpoint: string; value: T | null; error: unknown }> {
-  try {
-    return { endpoint, value: await fn(), error: null };
-  } catch (error) {
-    return { endpoint, value: null, error };
-  }
-}
-
 /** The membership with the highest version; among equals, one that names a leader. */
 function pickMembership(answers: readonly ClusterMembership[]): ClusterMembership | null {
   let best: ClusterMembership | null = null;
@@ -60,11 +53,12 @@ function pickMembership(answers: readonly ClusterMembership[]): ClusterMembershi
 /**
  * Reads a d-engine cluster through `live` (endpoints that answered GetServerInfo with
  * UNIMPLEMENTED or were otherwise connected). Returns the status and every outcome seen, for
- * the verdict.
+ * the verdict. Never rejects: a failed call (one that `--wait-timeout` cut off included)
+ * leaves what it would have told null.
  */
 export async function readDengineCluster(ctx: OperatorContext, live: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
   const outcomes: ReadOutcome[] = [];
-  const metas = await Promise.all(live.map((ep) => settle(ep, () => ctx.client.getClusterMetadata(ep, ctx.budget.callOptions()))));
+  const metas = await Promise.all(live.map((ep) => settle(ctx.budget, ep, (options) => ctx.client.getClusterMetadata(ep, options))));
   const membership = pickMembership(metas.flatMap((m) => (m.value ? [m.value] : [])));
   const nodes = [...(membership?.nodes ?? [])].filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0).sort((a, b) => a.id - b.id);
 
@@ -80,7 +74,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   }
 
   const probes = await Promise.all(
-    nodes.map((n) => (n.address ? settle(n.address, () => ctx.client.probeVote(n.address as string, ctx.budget.callOptions())) : Promise.resolve(null))),
+    nodes.map((n) => (n.address ? settle(ctx.budget, n.address, (options) => ctx.client.probeVote(n.address as string, options)) : Promise.resolve(null))),
   );
   const probeOf = new Map<number, VoteResponse>();
   nodes.forEach((n, i) => {
@@ -93,7 +87,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   const leader = nodes.find((n) => n.id === leaderId);
   let leaderApplied: number | null = null;
   if (leader?.address && probeOf.has(leader.id)) {
-    const scan = await settle(leader.address, () => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, ctx.budget.callOptions()));
+    const scan = await settle(ctx.budget, leader.address, (options) => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, options));
     if (scan.value) leaderApplied = scan.value.revision ?? 0;
   }
 

@@ -8,6 +8,7 @@
 import { RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
+import { settle } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -41,16 +42,13 @@ interface Answered {
 const n0 = (v: number | null | undefined): number => v ?? 0;
 
 async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number): Promise<{ answered: Answered | null; error: unknown }> {
-  try {
-    const status = await ctx.client.getNodeStatus(endpoint, ctx.budget.callOptions());
-    const id = n0(status.nodeId);
-    if (expectId !== undefined && id !== expectId) {
-      return { answered: null, error: new RejectedError('WRONG_NODE', `${endpoint} answers as node ${id}, not member ${expectId}`) };
-    }
-    return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id } } : null, error: null };
-  } catch (error) {
-    return { answered: null, error };
+  const { value: status, error } = await settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options));
+  if (!status) return { answered: null, error };
+  const id = n0(status.nodeId);
+  if (expectId !== undefined && id !== expectId) {
+    return { answered: null, error: new RejectedError('WRONG_NODE', `${endpoint} answers as node ${id}, not member ${expectId}`) };
   }
+  return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id } } : null, error: null };
 }
 
 /** The leader: a node that says it leads (highest term wins); null when none does. */
@@ -91,7 +89,8 @@ function configView(byId: ReadonlyMap<number, Answered>) {
 
 /**
  * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo). Returns
- * the status and every outcome seen, for the verdict.
+ * the status and every outcome seen, for the verdict. Never rejects: a failed call (one that
+ * `--wait-timeout` cut off included) leaves its member unread.
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
   const outcomes: ReadOutcome[] = [];
@@ -117,12 +116,10 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
     if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
       metadataAsked = true;
-      try {
-        const meta = await ctx.client.getClusterMetadata(view.source.endpoint, ctx.budget.callOptions());
-        for (const node of meta.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
-      } catch {
-        // Addresses stay unknown (null); the members are still listed from the configuration.
-      }
+      // On failure the addresses stay unknown (null); the members are still listed from the configuration.
+      const source = view.source.endpoint;
+      const { value: meta } = await settle(ctx.budget, source, (options) => ctx.client.getClusterMetadata(source, options));
+      for (const node of meta?.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
     }
     const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
     if (missing.length === 0) break;

@@ -11,7 +11,7 @@ import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
-import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, type Verdict } from './verdict.js';
+import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -19,24 +19,27 @@ type EndpointKind = 'raftctl' | 'd-engine' | 'live' | 'unreachable';
 
 /** What GetServerInfo says about an endpoint. */
 async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpoint: string; kind: EndpointKind; error: unknown }> {
-  try {
-    await ctx.client.getServerInfo(endpoint, ctx.budget.callOptions());
-    return { endpoint, kind: 'raftctl', error: null };
-  } catch (error) {
-    if (grpcCodeOf(error) === GRPC_CODE.UNIMPLEMENTED) return { endpoint, kind: 'd-engine', error: null };
-    return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error };
-  }
+  const { error } = await settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options));
+  if (error == null) return { endpoint, kind: 'raftctl', error: null };
+  if (grpcCodeOf(error) === GRPC_CODE.UNIMPLEMENTED) return { endpoint, kind: 'd-engine', error: null };
+  return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error };
 }
 
 const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
 
+/** The status as far as it could be read, and one outcome per endpoint or member address asked. */
+export interface ClusterStatusRead {
+  readonly status: ClusterStatus;
+  /** One per address (answered if any call to it answered, else its first failure), for the verdict. */
+  readonly outcomes: ReadOutcome[];
+}
+
 /**
- * Reads the cluster through `ctx.endpoints` and returns the status with its verdict: exit 0
- * when a leader is known; 3 when live nodes know no leader; 5 when the nodes only timed out;
- * 4 only when no endpoint could be connected. Members that could not be read are listed with
- * `reachable: false`. Throws only when `--wait-timeout` runs out (TimeoutError, exit 5).
+ * Reads the cluster through `ctx.endpoints`. Never rejects for a node's failure, nor when
+ * `--wait-timeout` runs out: calls it cut off count as timed out (CutOffError), members not
+ * read are listed with `reachable: false`, and what was not learned is null.
  */
-export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<ClusterStatus>> {
+export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterStatusRead> {
   const kinds = await Promise.all(ctx.endpoints.map((ep) => classify(ctx, ep)));
   const outcomes: ReadOutcome[] = kinds.map((k) => ({ endpoint: k.endpoint, error: k.error }));
   const dengine = kinds.filter((k) => k.kind === 'd-engine');
@@ -53,9 +56,16 @@ export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<Clust
     status = read.status;
     outcomes.push(...read.outcomes);
   }
-  ctx.budget.check();
-  // A node that answered any call is live even if a later call to it failed.
-  const answered = new Set(outcomes.filter((o) => o.error == null).map((o) => o.endpoint));
-  const verdictInputs = outcomes.filter((o) => o.error == null || !answered.has(o.endpoint));
-  return leaderlessVerdict(status, leaderVerdict(status.leaderId !== null, verdictInputs), 'cluster status', verdictInputs);
+  return { status, outcomes: onePerEndpoint(outcomes) };
+}
+
+/**
+ * Reads the cluster ({@link readClusterStatus}) and returns the status with its verdict: exit 0
+ * when a leader is known; 3 when live nodes know no leader; 5 when the nodes only timed out or
+ * `--wait-timeout` cut the reads off; 4 only when no endpoint could be connected. Never rejects
+ * for node failures or the deadline: the result is always there to print.
+ */
+export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<ClusterStatus>> {
+  const { status, outcomes } = await readClusterStatus(ctx);
+  return leaderlessVerdict(status, leaderVerdict(status.leaderId !== null, outcomes), 'cluster status', outcomes);
 }

@@ -6,7 +6,7 @@
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { errorText, leaderVerdict, leaderlessVerdict, type Verdict } from './verdict.js';
+import { errorText, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -25,13 +25,6 @@ export interface LeaderDiscovery {
   readonly views: LeaderView[];
 }
 
-/** One endpoint's raw outcome. */
-interface Outcome {
-  readonly endpoint: string;
-  readonly response: LeaderDiscoveryResponse | null;
-  readonly error: unknown;
-}
-
 /** An answer names a leader when both its leader id and term are set (d-engine's validity rule). */
 function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryResponse & { leaderId: number; term: number } {
   return r != null && (r.leaderId ?? 0) > 0 && (r.term ?? 0) > 0;
@@ -40,32 +33,26 @@ function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryRes
 /**
  * Asks every endpoint of `ctx` concurrently, one attempt each within `--timeout`, and returns
  * the result with its verdict: exit 0 when some endpoint names a leader; otherwise 3 when a
- * live node answered without one, 5 when the nodes only timed out, 4 when none could be
- * connected ("most informative wins", CLI.md). Never rejects for per-endpoint failures.
+ * live node answered without one, 5 when the nodes only timed out (or `--wait-timeout` cut
+ * them off), 4 when none could be connected ("most informative wins", CLI.md). Never rejects
+ * for per-endpoint failures.
  */
 export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<LeaderDiscovery>> {
-  const outcomes = await Promise.all(
-    ctx.endpoints.map(async (endpoint): Promise<Outcome> => {
-      try {
-        const response = await ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, ctx.budget.callOptions());
-        return { endpoint, response, error: null };
-      } catch (error) {
-        return { endpoint, response: null, error };
-      }
-    }),
+  const outcomes: Settled<LeaderDiscoveryResponse>[] = await Promise.all(
+    ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options))),
   );
 
   let best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null = null;
   for (const o of outcomes) {
-    const r = o.response;
+    const r = o.value;
     if (!namesLeader(r)) continue;
     if (best === null || r.term > best.term || (r.term === best.term && r.leaderId > best.leaderId)) best = r;
   }
 
   const views: LeaderView[] = outcomes.map((o) => ({
     endpoint: o.endpoint,
-    leaderId: namesLeader(o.response) ? o.response.leaderId : null,
-    term: o.response && (o.response.term ?? 0) > 0 ? (o.response.term as number) : null,
+    leaderId: namesLeader(o.value) ? o.value.leaderId : null,
+    term: o.value && (o.value.term ?? 0) > 0 ? (o.value.term as number) : null,
     error: o.error == null ? null : errorText(o.error),
   }));
   const result: LeaderDiscovery = {

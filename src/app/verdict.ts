@@ -2,8 +2,16 @@
  * Verdict rules shared by the read-only use cases (CLI.md, "Exit codes" and "verdicts"): each
  * endpoint's outcome maps to an exit code, and when endpoints disagree the most informative
  * answer wins (0, then 3, then 5, then 4).
+ *
+ * Verdict commands always print their full result, also when `--wait-timeout` runs out. The
+ * mechanism: every call goes through {@link settle}, which turns a failure into an outcome
+ * (never a rejection) and names a call the deadline cut off ({@link CutOffError}, exit 5), so
+ * the use case still builds its result from what it learned, with the rest null or
+ * unreachable, and the verdict counts the cut-off calls as timeouts.
  */
-import { EXIT, RaftCtlError, mostInformativeExit } from '../errors.js';
+import { EXIT, RaftCtlError, TimeoutError, mostInformativeExit } from '../errors.js';
+import type { CallOptions } from '../transport/call.js';
+import type { CallBudget } from './operator.js';
 
 /** gRPC status codes the use cases test for (numbers from the gRPC spec; no grpc-js import here). */
 export const GRPC_CODE = { UNIMPLEMENTED: 12, PERMISSION_DENIED: 7 } as const;
@@ -50,6 +58,75 @@ export function grpcCodeOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/**
+ * A call that `--wait-timeout` cut off while it was in flight, or that could not start because
+ * the budget was spent. A timeout (exit 5) like any other, but it says which deadline passed.
+ */
+export class CutOffError extends TimeoutError {
+  constructor(endpoint: string, waitTimeoutMs: number) {
+    super(`${endpoint}: cut off by --wait-timeout (${waitTimeoutMs} ms)`, {
+      hint: 'raise --wait-timeout',
+      details: { endpoint },
+    });
+  }
+}
+
+/**
+ * How close to the end of `--wait-timeout` the budget counts as spent: a call's deadline is
+ * capped at what is left of the budget, and gRPC fires it by its own (millisecond) clock, up to
+ * a moment before the budget's timer; no useful call fits in what remains.
+ */
+const DEADLINE_SLACK_MS = 10;
+
+/**
+ * Whether `budget`'s `--wait-timeout` has passed, or all but {@link DEADLINE_SLACK_MS} of it
+ * (not merely: the command finished and disposed of the budget).
+ */
+export function budgetExpired(budget: CallBudget): boolean {
+  return budget.remainingMs() < DEADLINE_SLACK_MS || budget.signal.reason instanceof TimeoutError;
+}
+
+/** One call's outcome: its value, or its failure (`error` null when it answered). */
+export interface Settled<T> {
+  readonly endpoint: string;
+  readonly value: T | null;
+  readonly error: unknown;
+}
+
+/**
+ * Makes one call to `endpoint` with options from `budget` (deadline = min(`--timeout`, what is
+ * left)) and returns its outcome instead of rejecting. A failure that comes from `--wait-timeout`
+ * running out (the call cancelled in flight, connected or not, its deadline capped at the
+ * budget's end, or not started because the budget was spent) becomes a {@link CutOffError};
+ * every other failure is returned as it is.
+ */
+export async function settle<T>(budget: CallBudget, endpoint: string, call: (options: CallOptions) => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { endpoint, value: await call(budget.callOptions()), error: null };
+  } catch (error) {
+    // Once the budget has cancelled the calls in flight, any failure is that cancellation (the
+    // transport reports one still waiting for a connection as UNREACHABLE, nothing sent); just
+    // before, a call's own deadline is the budget's remainder (DEADLINE_SLACK_MS).
+    const timedOut = error instanceof RaftCtlError && error.exitCode === EXIT.TIMEOUT;
+    const cutOff = budget.signal.reason instanceof TimeoutError || (timedOut && budgetExpired(budget));
+    return { endpoint, value: null, error: cutOff ? new CutOffError(endpoint, budget.waitTimeoutMs) : error };
+  }
+}
+
+/**
+ * One outcome per endpoint, in first-seen order, for a use case that calls an endpoint more
+ * than once: an endpoint that answered any call counts as answered (error null, it is live);
+ * otherwise its first failure stands. Keeps a verdict line from naming one failure twice.
+ */
+export function onePerEndpoint<O extends { readonly endpoint: string; readonly error: unknown }>(outcomes: readonly O[]): O[] {
+  const byEndpoint = new Map<string, O>();
+  for (const o of outcomes) {
+    const seen = byEndpoint.get(o.endpoint);
+    if (seen === undefined || (seen.error != null && o.error == null)) byEndpoint.set(o.endpoint, o);
+  }
+  return [...byEndpoint.values()];
+}
+
 /** A result plus the exit code its verdict stands for; the CLI prints `result` and exits with `exitCode`. */
 export interface Verdict<T> {
   readonly result: T;
@@ -74,32 +151,34 @@ export function verdictCode(exitCode: number): string | null {
 }
 
 /**
- * The stderr line and hint of a leaderless verdict: which endpoints failed and how, and what
- * to try. `what` names the question asked ("leader discovery", "cluster status").
+ * Why no leader is known, given the verdict's exit code (from {@link leaderVerdict}) and the
+ * endpoints' outcomes: one clause naming each failed endpoint's failure once, and what to try.
  */
-export function leaderlessVerdict<T>(result: T, exitCode: number, what: string, outcomes: readonly { endpoint: string; error: unknown }[]): Verdict<T> {
-  const failures = outcomes.filter((o) => o.error != null).map((o) => errorText(o.error));
-  const why = failures.length > 0 ? ` (${failures.join('; ')})` : '';
+export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint: string; error: unknown }[]): { reason: string; hint: string } {
+  const failures = onePerEndpoint(outcomes).filter((o) => o.error != null);
+  const why = failures.length > 0 ? ` (${failures.map((o) => errorText(o.error)).join('; ')})` : '';
   switch (exitCode) {
-    case EXIT.OK:
-      return { result, exitCode, message: null, hint: null, code: null };
     case EXIT.UNREACHABLE:
-      return {
-        result, exitCode, code: verdictCode(exitCode),
-        message: `${what}: no endpoint could be connected${why}`,
-        hint: 'check --endpoints (or RAFTCTL_ENDPOINTS) and that the nodes are running',
-      };
+      return { reason: `no endpoint could be connected${why}`, hint: 'check --endpoints (or RAFTCTL_ENDPOINTS) and that the nodes are running' };
     case EXIT.TIMEOUT:
       return {
-        result, exitCode, code: verdictCode(exitCode),
-        message: `${what}: no endpoint answered in time${why}`,
-        hint: 'raise --timeout, or check that the nodes are not overloaded',
+        reason: `no endpoint answered in time${why}`,
+        hint: failures.some((o) => o.error instanceof CutOffError)
+          ? 'raise --wait-timeout (it passed before the nodes answered), or check that they are not hung'
+          : 'raise --timeout, or check that the nodes are not overloaded',
       };
     default:
-      return {
-        result, exitCode, code: verdictCode(exitCode),
-        message: `${what}: the reachable nodes know no leader${why}`,
-        hint: 'an election may be in progress; retry shortly, or run `raftctl wait leader`',
-      };
+      return { reason: `the reachable nodes know no leader${why}`, hint: 'an election may be in progress; retry shortly, or run `raftctl wait leader`' };
   }
+}
+
+/**
+ * The verdict of a question about the leader: exit 0 with no message when `exitCode` is 0;
+ * otherwise the stderr line `what: reason` and its hint ({@link leaderlessReason}). `what`
+ * names the question asked ("leader discovery", "cluster status").
+ */
+export function leaderlessVerdict<T>(result: T, exitCode: number, what: string, outcomes: readonly { endpoint: string; error: unknown }[]): Verdict<T> {
+  if (exitCode === EXIT.OK) return { result, exitCode, message: null, hint: null, code: null };
+  const { reason, hint } = leaderlessReason(exitCode, outcomes);
+  return { result, exitCode, code: verdictCode(exitCode), message: `${what}: ${reason}`, hint };
 }

@@ -3,13 +3,17 @@
  * (100 ms growing by half up to 1 s) until it holds (exit 0) or `--wait-timeout` passes (exit
  * 5). Either way the result says what was last seen, so a runbook can print why it gave up.
  * Failures of single polls (a node down, no answer) are part of waiting, not errors.
+ *
+ * A poll still running when `--wait-timeout` passes is cut off: its partial answer (calls
+ * cancelled mid-flight, values unknown) is dropped and the result says `cutOff: true`, so
+ * `detail` and `error` always describe the same poll, the last one that finished.
  */
 import { EXIT } from '../errors.js';
 import { clusterHealth, type ClusterHealth } from './cluster-health.js';
 import { clusterStatus, type ClusterStatus } from './cluster-status.js';
 import { discoverLeader, type LeaderDiscovery } from './discover-leader.js';
 import type { KvContext } from './kv.js';
-import { errorText, type Verdict } from './verdict.js';
+import { budgetExpired, errorText, type Verdict } from './verdict.js';
 
 /** What `wait` can wait for. */
 export type WaitCondition =
@@ -46,12 +50,18 @@ export interface WaitResult {
   /** The member id (caught-up) or member count (member-count) waited for; null otherwise. */
   readonly target: number | null;
   readonly met: boolean;
+  /** Polls started, a cut-off one included. */
   readonly attempts: number;
   readonly elapsedMs: number;
-  /** What the last poll saw: LeaderDiscovery, ClusterHealth, CaughtUpDetail or MemberCountDetail; null if no poll answered. */
+  /**
+   * What the last poll that finished saw: LeaderDiscovery, ClusterHealth, CaughtUpDetail or
+   * MemberCountDetail; null if no poll finished, or the last one failed (see `error`).
+   */
   readonly detail: LeaderDiscovery | ClusterHealth | CaughtUpDetail | MemberCountDetail | null;
-  /** The last poll's failure, if it failed. */
+  /** The failure of the last poll that finished, if it failed (the same poll as `detail`). */
   readonly error: string | null;
+  /** `--wait-timeout` cut off a poll still in flight; its partial answer is not in `detail`. */
+  readonly cutOff: boolean;
 }
 
 /** Poll timing. */
@@ -95,10 +105,14 @@ async function poll(ctx: KvContext, condition: WaitCondition): Promise<Poll> {
   }
 }
 
+/** The last poll that finished: what it saw, or its failure (never both). */
+type Finished = { readonly met: boolean; readonly detail: WaitResult['detail']; readonly error: string | null };
 
 /**
  * Polls `condition` until it holds or the command's budget runs out. Exit 0 when met, 5
- * (TIMEOUT) when `--wait-timeout` passed first; never throws for a failed poll.
+ * (TIMEOUT) when `--wait-timeout` passed first; never throws for a failed poll. A poll that
+ * ends after the deadline without meeting the condition counts as cut off (see the module
+ * comment): the result keeps the poll before it.
  */
 export async function waitFor(ctx: KvContext, condition: WaitCondition, options: WaitOptions = {}): Promise<Verdict<WaitResult>> {
   const started = performance.now();
@@ -106,29 +120,41 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
   let delay = options.initialPollMs ?? 100;
   const maxDelay = options.maxPollMs ?? 1000;
   let attempts = 0;
-  let last: Poll = { met: false, detail: null };
-  let error: string | null = null;
+  let last: Finished = { met: false, detail: null, error: null };
+  let cutOff = false;
+  const result = (): WaitResult => ({
+    condition: condition.kind, target, met: last.met, attempts,
+    elapsedMs: Math.round(performance.now() - started), detail: last.detail, error: last.error, cutOff,
+  });
   while (ctx.budget.remainingMs() > 0) {
     attempts++;
+    let polled: Finished;
     try {
-      last = await poll(ctx, condition);
-      error = null;
+      polled = { ...(await poll(ctx, condition)), error: null };
     } catch (e) {
-      error = errorText(e);
+      polled = { met: false, detail: null, error: errorText(e) };
     }
-    const result = (): WaitResult => ({ condition: condition.kind, target, met: last.met && error === null, attempts, elapsedMs: Math.round(performance.now() - started), detail: last.detail, error });
-    if (last.met && error === null) return { result: result(), exitCode: EXIT.OK, message: null, hint: null, code: null };
+    if (!polled.met && budgetExpired(ctx.budget)) {
+      cutOff = true;
+      break;
+    }
+    last = polled;
+    if (last.met) return { result: result(), exitCode: EXIT.OK, message: null, hint: null, code: null };
     if (ctx.budget.remainingMs() <= 0) break;
     await ctx.budget.pause(delay);
     delay = Math.min(maxDelay, Math.round(delay * 1.5));
   }
-  const result: WaitResult = { condition: condition.kind, target, met: false, attempts, elapsedMs: Math.round(performance.now() - started), detail: last.detail, error };
   const what = condition.kind + (target === null ? '' : ` ${target}`);
+  const polls = `${attempts} ${attempts === 1 ? 'poll' : 'polls'}`;
+  const finished = attempts - (cutOff ? 1 : 0);
+  const cut = !cutOff ? '' : finished === 0 ? '; the only poll was cut off before it finished' : '; the last poll was cut off, detail is the one before';
   return {
-    result,
+    result: result(),
     exitCode: EXIT.TIMEOUT,
     code: 'TIMEOUT',
-    message: `wait ${what}: not met within --wait-timeout (${ctx.budget.waitTimeoutMs} ms, ${attempts} ${attempts === 1 ? 'poll' : 'polls'})${error ? `; last poll failed: ${error}` : ''}`,
-    hint: 'raise --wait-timeout, or look at the detail of the last poll (--json)',
+    message: `wait ${what}: not met within --wait-timeout (${ctx.budget.waitTimeoutMs} ms, ${polls}${cut})${last.error ? `; last finished poll failed: ${last.error}` : ''}`,
+    hint: cutOff && finished === 0
+      ? 'raise --wait-timeout: one poll needs up to --timeout per call'
+      : 'raise --wait-timeout, or look at the detail of the last poll (--json)',
   };
 }

@@ -14,6 +14,8 @@ import {
   type RaftctlNodeState,
 } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
+import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { delay } from '../harness/fake-peer.js';
 
 const STATUS_KEYS = ['source', 'leaderId', 'term', 'configIndex', 'joint', 'config', 'members'];
 const MEMBER_KEYS = ['id', 'address', 'role', 'status', 'term', 'commitIndex', 'appliedIndex', 'lastLogIndex', 'matchIndex', 'lag', 'lagMs', 'reachable'];
@@ -302,4 +304,63 @@ test('cluster status in table form exits 4 with one plain error line', async () 
   const err = lines(r.stderr);
   assert.equal(err.length, 1);
   assert.match(err[0]!, /^Error: cluster status: no endpoint could be connected \(.*\)\. Hint: check --endpoints/);
+});
+
+describe('cluster status when --wait-timeout runs out or nodes are down (verdicts print their result)', () => {
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv();
+  });
+  after(() => kv.close());
+
+  test('a live endpoint slower than --wait-timeout: exit 5, the full result with unknowns null, "cut off" on stderr', async () => {
+    kv.peer(1).queue('GetServerInfo', delay(10_000));
+    const r = await runCommand(['cluster', 'status', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '300ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.ok(r.durationMs < 2000, `took ${r.durationMs} ms`);
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.deepEqual(doc, { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] });
+    const err = lines(r.stderr);
+    assert.equal(err.length, 1);
+    const { error } = JSON.parse(err[0]!) as { error: { code: string; message: string; hint: string } };
+    assert.equal(error.code, 'TIMEOUT');
+    assert.match(error.message, /^cluster status: no endpoint answered in time \(127\.0\.0\.1:\d+: cut off by --wait-timeout \(300 ms\)\)$/);
+    assert.match(error.hint, /--wait-timeout/);
+  });
+
+  test('QA repro: a live endpoint with --wait-timeout 1ms (cut off before it connects): exit 5, not 4, the full result printed', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', kv.endpoints[0]!, '--wait-timeout', '1ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assertStatusShape(JSON.parse(r.stdout) as Status);
+    assert.match(r.stderr, /cut off by --wait-timeout \(1 ms\)/);
+  });
+
+  test('a member cut off by --wait-timeout after the leader was read: exit 0, that member reachable:false', async () => {
+    kv.peer(3).queue('GetNodeStatus', delay(10_000));
+    const r = await runCommand(['cluster', 'status', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '400ms', '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.equal(doc.leaderId, 1);
+    assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
+    assert.equal(doc.members[2]!.term, null);
+  });
+
+  test('no leader with two members down: the verdict line names each failed address once', async () => {
+    kv.leaderId = null;
+    await kv.peer(2).kill();
+    await kv.peer(3).kill();
+    try {
+      const r = await runCommand(['cluster', 'status', '-e', kv.endpoints.join(','), '--json']);
+      assert.equal(r.exitCode, 3, r.stderr);
+      const { error } = JSON.parse(lines(r.stderr)[0]!) as { error: { message: string } };
+      for (const dead of kv.endpoints.slice(1)) assert.equal(error.message.split(dead).length - 1, 1, `${dead} once in: ${error.message}`);
+    } finally {
+      kv.leaderId = 1;
+      await kv.peer(2).revive();
+      await kv.peer(3).revive();
+    }
+  });
 });

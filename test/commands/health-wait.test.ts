@@ -6,7 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { closedPort } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
+import { delay, respond } from '../harness/fake-peer.js';
 
 interface Health {
   healthy: boolean;
@@ -15,6 +17,14 @@ interface Health {
 }
 const CHECKS = ['leader', 'quorum', 'voters', 'write', 'linearizable-read', 'commit-advancing'];
 const parse = <T>(text: string): T => JSON.parse(text) as T;
+const errorLine = (stderr: string): { code: string; exitCode: number; message: string; hint: string } => {
+  const err = lines(stderr);
+  assert.equal(err.length, 1, stderr);
+  return parse<{ error: { code: string; exitCode: number; message: string; hint: string } }>(err[0]!).error;
+};
+const detailOf = (h: Health, name: string): string => h.checks.find((c) => c.name === name)!.detail;
+/** What fake-kv's node 1 answers to GetServerInfo. */
+const SERVER_INFO = { version: '0.1.0', nodeId: 1, clusterId: 'fake', apiVersion: 1, features: [] };
 
 describe('cluster health against raftctl-style nodes', () => {
   let kv: FakeKvCluster;
@@ -74,6 +84,44 @@ describe('cluster health against raftctl-style nodes', () => {
     }
   });
 
+  test('no endpoint answers before --wait-timeout: exit 5, all six checks printed, the cut-off ones say so', async () => {
+    kv.peer(1).queue('GetServerInfo', delay(10_000));
+    const r = await runCommand(['cluster', 'health', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '400ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.ok(r.durationMs < 2000, `took ${r.durationMs} ms`);
+    const h = parse<Health>(r.stdout);
+    assert.deepEqual(Object.keys(h), ['healthy', 'degraded', 'checks']);
+    assert.deepEqual(h.checks.map((c) => [c.name, c.ok]), CHECKS.map((n) => [n, false]));
+    assert.deepEqual([h.healthy, h.degraded], [false, false]);
+    assert.match(detailOf(h, 'leader'), /^no leader known: no endpoint answered in time \(127\.0\.0\.1:\d+: cut off by --wait-timeout \(400 ms\)\)$/);
+    for (const name of ['write', 'linearizable-read', 'commit-advancing']) assert.equal(detailOf(h, name), 'not run: --wait-timeout (400 ms) passed');
+    const error = errorLine(r.stderr);
+    assert.deepEqual([error.code, error.exitCode], ['TIMEOUT', 5]);
+    assert.match(error.message, /^cluster health: --wait-timeout \(400 ms\) passed before the checks finished: leader/);
+  });
+
+  test('the health write still running at --wait-timeout: exit 5, the status checks passed, the read not run', async () => {
+    kv.peer(1).queue('HandleClientWrite', delay(10_000));
+    const r = await runCommand(['cluster', 'health', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '600ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    const h = parse<Health>(r.stdout);
+    assert.deepEqual(h.checks.map((c) => [c.name, c.ok]), CHECKS.map((n) => [n, ['leader', 'quorum', 'voters'].includes(n)]));
+    assert.match(detailOf(h, 'write'), /^outcome unknown, cut off by --wait-timeout \(600 ms\): /);
+    assert.equal(detailOf(h, 'linearizable-read'), 'not run: --wait-timeout (600 ms) passed');
+    assert.equal(errorLine(r.stderr).code, 'TIMEOUT');
+  });
+
+  test('a dead endpoint: exit 8, and the leader check says it could not connect (not "no node leads")', async () => {
+    const dead = await closedPort();
+    const r = await runCommand(['cluster', 'health', '-e', dead, '--json']);
+    assert.equal(r.exitCode, 8, r.stderr);
+    const h = parse<Health>(r.stdout);
+    const leader = detailOf(h, 'leader');
+    assert.match(leader, /^no leader known: no endpoint could be connected \(/);
+    assert.ok(leader.includes(dead), leader);
+    assert.equal(errorLine(r.stderr).code, 'UNHEALTHY');
+  });
+
   test('table output: a headline and one row per check', async () => {
     const r = await runCommand(['cluster', 'health', '-e', kv.endpoints[0]!]);
     assert.equal(r.exitCode, 0, r.stderr);
@@ -122,8 +170,8 @@ describe('wait', () => {
     const r = await runCommand(['wait', 'leader', '-e', kv.endpoints.join(','), '--json']);
     assert.equal(r.exitCode, 0, r.stderr);
     const w = parse<Record<string, unknown>>(r.stdout);
-    assert.deepEqual(Object.keys(w), ['condition', 'target', 'met', 'attempts', 'elapsedMs', 'detail', 'error']);
-    assert.deepEqual([w.condition, w.target, w.met, w.attempts, w.error], ['leader', null, true, 1, null]);
+    assert.deepEqual(Object.keys(w), ['condition', 'target', 'met', 'attempts', 'elapsedMs', 'detail', 'error', 'cutOff']);
+    assert.deepEqual([w.condition, w.target, w.met, w.attempts, w.error, w.cutOff], ['leader', null, true, 1, null, false]);
     assert.equal((w.detail as { leaderId: number }).leaderId, 1);
   });
 
@@ -178,6 +226,43 @@ describe('wait', () => {
     } finally {
       await kv.peer(3).revive();
     }
+  });
+
+  test('a poll cut off by --wait-timeout is dropped: detail and error are the poll before it, cutOff true', async () => {
+    // The first poll's GetServerInfo is answered (a transparent retry of it too); the next poll's, 100 ms later, hangs.
+    let hangFrom: number | null = null;
+    kv.peer(1).handle('GetServerInfo', (req, ctx) => {
+      if (hangFrom !== null && performance.now() > hangFrom) return delay(10_000)(req, ctx);
+      hangFrom ??= performance.now() + 50;
+      return SERVER_INFO;
+    });
+    let r;
+    try {
+      r = await runCommand(['wait', 'member-count', '4', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '600ms', '--json']);
+    } finally {
+      kv.peer(1).handle('GetServerInfo', respond(SERVER_INFO));
+    }
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.ok(r.durationMs < 2000, `took ${r.durationMs} ms`);
+    const w = parse<{ met: boolean; attempts: number; detail: unknown; error: string | null; cutOff: boolean }>(r.stdout);
+    assert.deepEqual([w.met, w.attempts, w.error, w.cutOff], [false, 2, null, true]);
+    assert.deepEqual(w.detail, { count: 3, expected: 4, voters: [1, 2, 3], learners: [], joint: false });
+    const error = errorLine(r.stderr);
+    assert.equal(error.code, 'TIMEOUT');
+    assert.match(error.message, /2 polls; the last poll was cut off, detail is the one before\)$/);
+    assert.doesNotMatch(error.message, /failed/);
+  });
+
+  test('the only poll cut off: detail and error null, cutOff true, the table says so', async () => {
+    kv.peer(1).queue('DiscoverLeader', delay(10_000));
+    const r = await runCommand(['wait', 'leader', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '300ms']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.match(r.stdout, /^leader: not met after 1 poll \(\d+ ms\)\nNo poll finished\.\nThe final poll was cut off by --wait-timeout/);
+    assert.match(lines(r.stderr)[0]!, /the only poll was cut off before it finished\)\. Hint: raise --wait-timeout/);
+    kv.peer(1).queue('DiscoverLeader', delay(10_000));
+    const j = await runCommand(['wait', 'leader', '-e', kv.endpoints[0]!, '--timeout', '5s', '--wait-timeout', '300ms', '--json']);
+    const w = parse<{ attempts: number; detail: unknown; error: unknown; cutOff: boolean }>(j.stdout);
+    assert.deepEqual([w.attempts, w.detail, w.error, w.cutOff], [1, null, null, true]);
   });
 
   test('wait usage errors: exit 2', async () => {

@@ -176,6 +176,25 @@ describe('leader discover verdicts', () => {
     }
   });
 
+  test('exit 5 when --wait-timeout cuts the call off: the full result, the view says "cut off by --wait-timeout"', async () => {
+    const server = new GrpcServer();
+    server.addService(SERVICE_NAMES.cluster, ClusterManagementService, { DiscoverLeader: () => undefined });
+    await server.listen('127.0.0.1:0');
+    try {
+      const r = await runCommand(['leader', 'discover', '-e', server.address, '--timeout', '5s', '--wait-timeout', '300ms', '--json']);
+      assert.equal(r.exitCode, 5);
+      assert.ok(r.durationMs < 2000, `took ${r.durationMs} ms`);
+      const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+      assertDiscoveryShape(doc);
+      assert.deepEqual(doc, { leaderId: null, address: null, term: null, views: [{ endpoint: server.address, leaderId: null, term: null, error: `${server.address}: cut off by --wait-timeout (300 ms)` }] });
+      const { error } = JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; hint: string } };
+      assert.equal(error.code, 'TIMEOUT');
+      assert.match(error.hint, /raise --wait-timeout/);
+    } finally {
+      server.forceShutdown();
+    }
+  });
+
   test('a grpc status other than UNAVAILABLE from a live node still counts as "no leader" (3)', async () => {
     const server = new GrpcServer();
     server.addService(SERVICE_NAMES.cluster, ClusterManagementService, {

@@ -1,6 +1,7 @@
 /**
  * Human rendering of `cluster health` (a verdict line, then one row per check) and of the
- * `wait` commands (whether the condition was met, after how long, and what the last poll saw).
+ * `wait` commands (whether the condition was met, after how long, what the last poll that
+ * finished saw, and whether `--wait-timeout` cut off a poll after it).
  */
 import type { ClusterHealth } from '../../app/cluster-health.js';
 import type { LeaderDiscovery } from '../../app/discover-leader.js';
@@ -27,7 +28,7 @@ export const clusterHealthView: View<ClusterHealth> = {
 
 function detailText(r: WaitResult, paint: Painter): string {
   const d = r.detail;
-  if (d === null) return 'No poll answered.';
+  if (d === null) return r.error === null ? 'No poll finished.' : 'The last poll that finished failed.';
   switch (r.condition) {
     case 'leader': {
       const l = d as LeaderDiscovery;
@@ -53,7 +54,8 @@ export const waitView: View<WaitResult> = {
     const head = r.met
       ? paint.green(`${what}: met after ${r.attempts} ${r.attempts === 1 ? 'poll' : 'polls'} (${r.elapsedMs} ms)`)
       : paint.yellow(`${what}: not met after ${r.attempts} ${r.attempts === 1 ? 'poll' : 'polls'} (${r.elapsedMs} ms)`);
-    const err = r.error ? `\nLast poll failed: ${r.error}` : '';
-    return `${head}\n${detailText(r, paint)}${err}`;
+    const err = r.error ? `\nLast finished poll failed: ${r.error}` : '';
+    const cut = r.cutOff ? `\n${paint.yellow('The final poll was cut off by --wait-timeout; the above is from the last poll that finished.')}` : '';
+    return `${head}\n${detailText(r, paint)}${err}${cut}`;
   },
 };
