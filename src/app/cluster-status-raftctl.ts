@@ -180,10 +180,16 @@ function reportedLeader(answered: readonly Answered[]): number | null {
   return best ? n0(best.status.leaderId) : null;
 }
 
-/** matchIndex, lag and lagMs of member `id` as the leader sees it (all null without a leader). */
+/**
+ * matchIndex, lag and lagMs of member `id` as the leader sees it (all null without a leader).
+ * A peer whose matchIndex is 0 has not acknowledged anything to this leader yet (say, it died
+ * before the election): its position is unknown, so all three are null, not 0 and a lag of the
+ * whole log (CLI.md: unknown values are null, never 0).
+ */
 function leaderView(id: number, leader: Answered | null, peers: ReadonlyMap<number, PeerStatus>): Pick<ClusterMember, 'matchIndex' | 'lag' | 'lagMs'> {
   if (!leader) return { matchIndex: null, lag: null, lagMs: null };
   const peer = peers.get(id);
+  if (peer && n0(peer.matchIndex) === 0) return { matchIndex: null, lag: null, lagMs: null };
   if (peer) return { matchIndex: n0(peer.matchIndex), lag: n0(peer.lagEntries), lagMs: peer.lastContactMs ?? null };
   if (id === leader.status.nodeId) return { matchIndex: n0(leader.status.lastLogIndex), lag: 0, lagMs: 0 };
   return { matchIndex: null, lag: null, lagMs: null };
