@@ -221,39 +221,33 @@ describe('cluster status against raftctl nodes', () => {
     ]);
   });
 
-  test('a member that has acknowledged nothing to this leader (matchIndex 0): matchIndex, lag and lagMs are null, not 0 and the whole log', async () => {
-    const states = raftctlStates();
-    const leaderState = states[0]!;
-    (leaderState.peers as { id: number; matchIndex: number; lagEntries: number; lastContactMs: number | null }[])[1] = { id: 3, matchIndex: 0, lagEntries: 101, lastContactMs: null };
+  /** `cluster status` from the leader's endpoint with node 3 stopped: member 3 as reported. */
+  async function member3WhileDown(states: RaftctlNodeState[]): Promise<Status['members'][number]> {
     const c = await startRaftctlCluster(states);
     try {
       for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
       await c.nodes[2]!.close();
       const r = await runCommand(['cluster', 'status', '-e', c.endpoints[0]!, '--json', '--timeout', '1s']);
       assert.equal(r.exitCode, 0, r.stderr);
-      const m3 = (JSON.parse(r.stdout) as Status).members.find((m) => m.id === 3)!;
-      assert.deepEqual([m3.reachable, m3.matchIndex, m3.lag, m3.lagMs], [false, null, null, null]);
+      return (JSON.parse(r.stdout) as Status).members.find((m) => m.id === 3)!;
     } finally {
       await c.close();
     }
+  }
+
+  test('a member that has acknowledged nothing to this leader (matchIndex 0): matchIndex, lag and lagMs are null, not 0 and the whole log', async () => {
+    const states = raftctlStates();
+    (states[0]!.peers as { id: number; matchIndex: number; lagEntries: number; lastContactMs: number | null }[])[1] = { id: 3, matchIndex: 0, lagEntries: 101, lastContactMs: null };
+    const m3 = await member3WhileDown(states);
+    assert.deepEqual([m3.reachable, m3.matchIndex, m3.lag, m3.lagMs], [false, null, null, null]);
   });
 
   test('a member that stopped answering shows reachable:false with the leader\'s view kept', async () => {
-    const states = raftctlStates();
-    const c = await startRaftctlCluster(states);
-    try {
-      for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
-      await c.nodes[2]!.close();
-      const r = await runCommand(['cluster', 'status', '-e', c.endpoints[0]!, '--json', '--timeout', '1s']);
-      assert.equal(r.exitCode, 0, r.stderr);
-      const m3 = (JSON.parse(r.stdout) as Status).members.find((m) => m.id === 3)!;
-      assert.deepEqual(
-        [m3.reachable, m3.role, m3.term, m3.commitIndex, m3.appliedIndex, m3.lastLogIndex, m3.matchIndex, m3.lag, m3.lagMs],
-        [false, 'unknown', null, null, null, null, 90, 11, 250],
-      );
-    } finally {
-      await c.close();
-    }
+    const m3 = await member3WhileDown(raftctlStates());
+    assert.deepEqual(
+      [m3.reachable, m3.role, m3.term, m3.commitIndex, m3.appliedIndex, m3.lastLogIndex, m3.matchIndex, m3.lag, m3.lagMs],
+      [false, 'unknown', null, null, null, null, 90, 11, 250],
+    );
   });
 });
 

@@ -16,6 +16,12 @@ import { lines, runCommand } from './helpers/run-command.js';
 
 const json = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
 
+/** Two watch events on key "w": a put at revision 7, then a delete at 8. */
+const PUT_THEN_DELETE = [
+  { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+  { key: Buffer.from('w'), eventType: 1, revision: 8 },
+];
+
 describe('kv against a raftctl-style cluster (leader 1)', () => {
   let kv: FakeKvCluster;
   let dir: string;
@@ -164,10 +170,7 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
   });
 
   test('watch --count 2 -o ndjson: one JSON object a line, exit 0', async () => {
-    kv.watchEvents = [
-      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
-      { key: Buffer.from('w'), eventType: 1, revision: 8 },
-    ];
+    kv.watchEvents = [...PUT_THEN_DELETE];
     const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', kv.endpoints[1]!]);
     assert.equal(r.exitCode, 0, r.stderr);
     const events = lines(r.stdout).map((l) => json(l));
@@ -186,10 +189,7 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
   });
 
   test('watch -o yaml: one YAML document per event ("---" first), a valid YAML stream', async () => {
-    kv.watchEvents = [
-      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
-      { key: Buffer.from('w'), eventType: 1, revision: 8 },
-    ];
+    kv.watchEvents = [...PUT_THEN_DELETE];
     const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'yaml', '-e', kv.endpoints[1]!]);
     assert.equal(r.exitCode, 0, r.stderr);
     const docs = r.stdout.split(/^---\n/m);
