@@ -198,3 +198,34 @@ test('benchLeader: the leader found; undefined when nothing could be connected; 
   const slow = await lookup((e) => new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }));
   assert.ok(slow instanceof TimeoutError && slow.exitCode === EXIT.TIMEOUT, String(slow));
 });
+
+test('a measured write to a leader that died: the target asks the cluster again and later requests go to the new leader', async () => {
+  const cluster = fakeCluster(A);
+  const { t, budget } = target(cluster, A);
+  try {
+    await t.put(0, key, value);
+    cluster.dead.add(A);
+    cluster.leader = C; // elected while A is down
+    await assert.rejects(t.put(0, key, value), UnreachableError);
+    await new Promise((r) => setImmediate(r));
+    assert.ok(cluster.discoveries >= 1, 'a DiscoverLeader was sent');
+    await t.put(1, key, value);
+    assert.equal(cluster.writes.at(-1), C);
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('a hintless refusal (d-engine) from the known leader starts a rediscovery too', async () => {
+  const cluster = fakeCluster(A, 'd-engine');
+  const { t, budget } = target(cluster, A);
+  try {
+    cluster.leader = B;
+    await assert.rejects(t.put(0, key, value), NoLeaderError);
+    await new Promise((r) => setImmediate(r));
+    await t.put(0, key, value);
+    assert.equal(cluster.writes.at(-1), B);
+  } finally {
+    budget.dispose();
+  }
+});

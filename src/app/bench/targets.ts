@@ -5,13 +5,15 @@
  *
  * Each connection index has its own endpoint client (own TCP connections, src/cli/context.ts
  * `createClientSet`). raftctl targets send writes and leader reads to the leader and follow a
- * NOT_LEADER hint for later requests; eventual reads are spread over the endpoints. A measured
+ * NOT_LEADER hint for later requests (a leader that cannot be connected, or a refusal without a
+ * hint, starts a background DiscoverLeader whose answer later requests use); eventual reads are spread over the endpoints. A measured
  * request is one call (a refusal counts as a failed request); the unmeasured prefill writes go
  * through `kv put`'s routing (src/app/kv-route.ts: hints, rediscovery, unreachable endpoints
  * skipped), starting at the leader the target knows. etcd targets spread every request over
  * the endpoints (etcd forwards to its leader).
  */
-import { NoLeaderError } from '../../errors.js';
+import { NoLeaderError, RaftCtlError } from '../../errors.js';
+import { discoverLeader } from '../discover-leader.js';
 import type { CallOptions } from '../../transport/call.js';
 import type { EndpointClient } from '../../transport/endpoint-client.js';
 import { clientResponseError, routeClientRequest, type KvClient } from '../kv-route.js';
@@ -60,10 +62,28 @@ const opts = (timeoutMs: number): CallOptions => ({ deadlineMs: timeoutMs });
 export function raftctlTarget(o: TargetOptions): BenchTarget {
   let leader = o.leader ?? o.endpoints[0]!;
   const client = (conn: number): BenchClient => o.clients[conn % o.clients.length]!;
-  const follow = (error: unknown): never => {
-    if (error instanceof NoLeaderError && error.leaderAddress) leader = error.leaderAddress;
-    throw error;
+  // A leader that stops answering (killed, partitioned) or a refusal without a hint: ask the
+  // cluster again in the background, one discovery at a time, and move on to the leader it names.
+  // Followers name the old leader until they elect another; the clients' backoff paces the
+  // retries meanwhile.
+  let discovering: Promise<void> | null = null;
+  const rediscover = (): void => {
+    discovering ??= discoverLeader({ client: o.clients[0]!, endpoints: o.endpoints, budget: o.budget })
+      .then((found) => {
+        if (found.result.address) leader = found.result.address;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        discovering = null;
+      });
   };
+  const follow =
+    (endpoint: string) =>
+    (error: unknown): never => {
+      if (error instanceof NoLeaderError && error.leaderAddress) leader = error.leaderAddress;
+      else if (endpoint === leader && (error instanceof NoLeaderError || (error instanceof RaftCtlError && error.details?.sent === false))) rediscover();
+      throw error;
+    };
   const check = (endpoint: string) => (response: Parameters<typeof clientResponseError>[0]): void => {
     const error = clientResponseError(response, endpoint);
     if (error) throw error;
@@ -73,12 +93,12 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
     kind: 'raftctl',
     put: (conn, key, value) => {
       const endpoint = leader;
-      return client(conn).write(endpoint, writeRequest({ op: 'put', key, value }), opts(o.timeoutMs)).then(check(endpoint)).catch(follow);
+      return client(conn).write(endpoint, writeRequest({ op: 'put', key, value }), opts(o.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
     },
     get: (conn, key) => {
       const endpoint = readEndpoint(conn);
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
-      return client(conn).read(endpoint, request, opts(o.timeoutMs)).then(check(endpoint)).catch(follow);
+      return client(conn).read(endpoint, request, opts(o.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
     },
     prefill: async (conn, key, value) => {
       const c = client(conn);
