@@ -26,7 +26,7 @@ import { IMPROBABLE_SCAN_PREFIX } from './cluster-status-dengine.js';
 import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { budgetExpired, errorText, leaderlessReason, leaderVerdict, type Verdict } from './verdict.js';
+import { errorText, leaderlessReason, leaderVerdict, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -118,8 +118,8 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   checks.push(...quorumChecks(status));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
-  if (!quorumOk || budgetExpired(ctx.budget)) {
-    const why = budgetExpired(ctx.budget) ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
+  if (!quorumOk || ctx.budget.expired()) {
+    const why = ctx.budget.expired() ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
     checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
     return verdict(ctx, checks, options);
   }
@@ -132,14 +132,14 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   try {
     const w = await kvWrite(ctx, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
     written = w.result.outcome === 'applied';
-    const unknown = budgetExpired(ctx.budget) ? `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)` : 'outcome unknown';
+    const unknown = ctx.budget.expired() ? `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)` : 'outcome unknown';
     checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `${unknown}: ${w.result.error}` });
   } catch (error) {
     checks.push({ name: 'write', ok: false, detail: errorText(error) });
   }
 
   started = performance.now();
-  if (budgetExpired(ctx.budget)) {
+  if (ctx.budget.expired()) {
     checks.push({ name: 'linearizable-read', ok: false, detail: notRun(ctx) }, { name: 'commit-advancing', ok: false, detail: notRun(ctx) });
     return verdict(ctx, checks, options);
   }
@@ -173,7 +173,7 @@ function verdict(ctx: KvContext, checks: HealthCheck[], options: HealthOptions):
   const result: ClusterHealth = { healthy, degraded, checks };
   const failures = failed.map((c) => `${c.name} (${c.detail})`).join('; ');
   if (healthy || (degraded && options.degradedOk)) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
-  if (budgetExpired(ctx.budget)) {
+  if (ctx.budget.expired()) {
     return {
       result,
       exitCode: EXIT.TIMEOUT,

@@ -133,13 +133,11 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
   /** The last "not the leader" answer: the most informative failure once time runs out. */
   let notLeader: NoLeaderError | null = null;
   const nextLive = (): string | null => ctx.endpoints.find((e) => !dead.has(e) && e !== target) ?? ctx.endpoints.find((e) => !dead.has(e)) ?? null;
-  /** `--wait-timeout` has passed (its abort can fire a moment before `remainingMs` reaches 0). */
-  const spent = (): boolean => ctx.budget.remainingMs() <= 0 || ctx.budget.signal.aborted;
   /** Waits (backoff) and asks the cluster for its leader; false when the budget ran out. */
   const awaitLeader = async (): Promise<boolean> => {
     await ctx.budget.pause(backoffMs);
     backoffMs = Math.min(backoffMs * 2, 500);
-    if (spent()) return false;
+    if (ctx.budget.expired()) return false;
     const found = await rediscover(ctx);
     target = (found !== null && !dead.has(found) ? found : null) ?? nextLive() ?? target;
     return true;
@@ -147,14 +145,14 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
 
   for (;;) {
     // Out of time after definite refusals: "not the leader" says more than "timed out".
-    if (notLeader && spent()) throw notLeader;
+    if (notLeader && ctx.budget.expired()) throw notLeader;
     ctx.budget.check();
     try {
       return { endpoint: target, value: await send(target, ctx.budget.callOptions()) };
     } catch (error) {
       if (!(error instanceof RaftCtlError)) throw error;
       // Time ran out and this attempt certainly changed nothing: "not the leader" is the answer.
-      if (notLeader && spent() && writeCertainlyRefused(error)) throw notLeader;
+      if (notLeader && ctx.budget.expired() && writeCertainlyRefused(error)) throw notLeader;
       if (error.details?.sent === false) {
         dead.add(target);
         const next = ctx.endpoints.find((e) => !dead.has(e));

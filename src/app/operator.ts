@@ -17,6 +17,9 @@ export interface OperatorContext {
   readonly budget: CallBudget;
 }
 
+/** How close to the end of `--wait-timeout` a budget counts as spent ({@link CallBudget.expired}). */
+export const DEADLINE_SLACK_MS = 10;
+
 /**
  * The command's deadlines (CLI.md, "deadlines"): each call gets `--timeout` (per attempt), and
  * no call outlives `--wait-timeout` counted from construction. When the whole budget runs out,
@@ -40,6 +43,16 @@ export class CallBudget {
   /** Milliseconds left of `--wait-timeout` (0 when spent). */
   remainingMs(): number {
     return Math.max(0, this.waitTimeoutMs - (this.now() - this.#start));
+  }
+
+  /**
+   * Whether `--wait-timeout` has passed, or all but {@link DEADLINE_SLACK_MS} of it (not merely:
+   * the command finished and disposed of the budget). The budget's abort and a call's deadline
+   * capped at the budget's end fire by different clocks, a moment apart; no useful call fits in
+   * what remains then.
+   */
+  expired(): boolean {
+    return this.remainingMs() < DEADLINE_SLACK_MS || this.#controller.signal.reason instanceof TimeoutError;
   }
 
   /** Aborts when `--wait-timeout` passes (or on {@link dispose}). */

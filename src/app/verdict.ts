@@ -71,21 +71,6 @@ export class CutOffError extends TimeoutError {
   }
 }
 
-/**
- * How close to the end of `--wait-timeout` the budget counts as spent: a call's deadline is
- * capped at what is left of the budget, and gRPC fires it by its own (millisecond) clock, up to
- * a moment before the budget's timer; no useful call fits in what remains.
- */
-const DEADLINE_SLACK_MS = 10;
-
-/**
- * Whether `budget`'s `--wait-timeout` has passed, or all but {@link DEADLINE_SLACK_MS} of it
- * (not merely: the command finished and disposed of the budget).
- */
-export function budgetExpired(budget: CallBudget): boolean {
-  return budget.remainingMs() < DEADLINE_SLACK_MS || budget.signal.reason instanceof TimeoutError;
-}
-
 /** One call's outcome: its value, or its failure (`error` null when it answered). */
 export interface Settled<T> {
   readonly endpoint: string;
@@ -106,9 +91,9 @@ export async function settle<T>(budget: CallBudget, endpoint: string, call: (opt
   } catch (error) {
     // Once the budget has cancelled the calls in flight, any failure is that cancellation (the
     // transport reports one still waiting for a connection as UNREACHABLE, nothing sent); just
-    // before, a call's own deadline is the budget's remainder (DEADLINE_SLACK_MS).
+    // before, a call's own deadline is the budget's remainder (CallBudget.expired).
     const timedOut = error instanceof RaftCtlError && error.exitCode === EXIT.TIMEOUT;
-    const cutOff = budget.signal.reason instanceof TimeoutError || (timedOut && budgetExpired(budget));
+    const cutOff = budget.signal.reason instanceof TimeoutError || (timedOut && budget.expired());
     return { endpoint, value: null, error: cutOff ? new CutOffError(endpoint, budget.waitTimeoutMs) : error };
   }
 }

@@ -13,7 +13,7 @@ import { clusterHealth, type ClusterHealth } from './cluster-health.js';
 import { clusterStatus, type ClusterStatus } from './cluster-status.js';
 import { discoverLeader, type LeaderDiscovery } from './discover-leader.js';
 import type { KvContext } from './kv.js';
-import { budgetExpired, errorText, type Verdict } from './verdict.js';
+import { errorText, type Verdict } from './verdict.js';
 
 /** What `wait` can wait for. */
 export type WaitCondition =
@@ -134,7 +134,7 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
     } catch (e) {
       polled = { met: false, detail: null, error: errorText(e) };
     }
-    if (!polled.met && budgetExpired(ctx.budget)) {
+    if (!polled.met && ctx.budget.expired()) {
       cutOff = true;
       break;
     }
