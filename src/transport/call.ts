@@ -71,11 +71,23 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
   });
 }
 
+/**
+ * Cancels a streaming `call` when `signal` aborts. The listener is removed when the call ends
+ * (its 'status' event), so a long-lived signal (a transport's shutdown signal, a watch's budget)
+ * does not collect one listener per call.
+ */
+function cancelOnAbort(call: { cancel(): void; once(event: 'status', listener: () => void): unknown }, signal: AbortSignal | undefined): void {
+  if (!signal) return;
+  const onAbort = (): void => call.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
+  call.once('status', () => signal.removeEventListener('abort', onAbort));
+}
+
 /** Opens a bidirectional stream (the caller owns it and must end or cancel it). */
 export function duplexCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientDuplexStream<Req, Res> {
   const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
   const call = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, buildMetadata(opts.metadata), options);
-  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  cancelOnAbort(call, opts.signal);
   return call;
 }
 
@@ -83,7 +95,7 @@ export function duplexCall<Req, Res>(client: Client, method: MethodDefinition<Re
 export function serverStreamCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, request: Req, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientReadableStream<Res> {
   const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
   const call = client.makeServerStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, request, buildMetadata(opts.metadata), options);
-  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  cancelOnAbort(call, opts.signal);
   return call;
 }
 
@@ -101,6 +113,6 @@ export function clientStreamCall<Req, Res>(client: Client, method: MethodDefinit
     if (err) rejectDone(fromGrpcError(err, endpoint));
     else resolveDone(value as Res);
   });
-  if (opts.signal) opts.signal.addEventListener('abort', () => call.cancel(), { once: true });
+  cancelOnAbort(call, opts.signal);
   return { call, done };
 }

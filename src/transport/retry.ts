@@ -134,9 +134,16 @@ export async function withRetry<T>(
   throw lastError ?? new TimeoutError('no attempt was made');
 }
 
-/** An error after which a write may or may not have been applied. */
+/**
+ * An error after which a write may or may not have been applied: the call was cut short after it
+ * was sent (a timeout, a cancellation, a connection lost mid-call). A node's definite answer
+ * (INVALID_ARGUMENT, "not the leader", any other refusal) says it was not applied, and a connect
+ * failure that nothing was sent; those are not "unknown".
+ */
 function outcomeUnknown(error: RaftCtlError): boolean {
-  return error.code === 'TIMEOUT' || error.details?.sent === true;
+  if (error.details?.sent === false) return false;
+  if (error.code === 'TIMEOUT' || error.code === 'OUTCOME_UNKNOWN') return true;
+  return error.code === 'UNREACHABLE' && error.details?.sent === true; // lost mid-call (status.ts)
 }
 
 function withAttempts(error: RaftCtlError, attempts: number): RaftCtlError {

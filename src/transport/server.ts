@@ -15,7 +15,7 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { RaftCtlError } from '../errors.js';
+import { EXIT, NoLeaderError, RaftCtlError } from '../errors.js';
 import type { HealthCheckRequest, HealthCheckResponse } from './messages.js';
 import { HealthService, SERVICE_NAMES } from './services.js';
 import { TRAILER } from './status.js';
@@ -45,9 +45,33 @@ export class GrpcStatusError extends Error {
 }
 
 /**
+ * The gRPC code that carries a RaftCtlError's exit class to any client (status.ts maps it back
+ * for raftctl clients, together with the `raftctl-error` trailer): a timeout or unknown outcome
+ * DEADLINE_EXCEEDED, a node that is not ready (or cannot reach another) UNAVAILABLE, an integrity
+ * failure DATA_LOSS, a usage error INVALID_ARGUMENT; "not the leader" and other refusals
+ * FAILED_PRECONDITION, as d-engine answers them.
+ */
+function grpcCodeOf(err: RaftCtlError): status {
+  if (err instanceof NoLeaderError) return status.FAILED_PRECONDITION;
+  switch (err.exitCode) {
+    case EXIT.TIMEOUT:
+      return status.DEADLINE_EXCEEDED;
+    case EXIT.NO_LEADER:
+    case EXIT.UNREACHABLE:
+      return status.UNAVAILABLE;
+    case EXIT.INTEGRITY:
+      return status.DATA_LOSS;
+    case EXIT.USAGE:
+      return status.INVALID_ARGUMENT;
+    default:
+      return status.FAILED_PRECONDITION;
+  }
+}
+
+/**
  * The status a handler failure is answered with: a {@link GrpcStatusError} as it is; a
- * RaftCtlError as FAILED_PRECONDITION (or its `details.grpcCode`) with the `raftctl-error`
- * trailer; anything else as INTERNAL.
+ * RaftCtlError with the code of its exit class ({@link grpcCodeOf}, or its `details.grpcCode`)
+ * and the `raftctl-error` trailer; anything else as INTERNAL.
  */
 export function toServiceError(err: unknown): { code: status; details: string; metadata: Metadata } {
   const metadata = new Metadata();
@@ -57,7 +81,7 @@ export function toServiceError(err: unknown): { code: status; details: string; m
   }
   if (err instanceof RaftCtlError) {
     metadata.set(TRAILER.error, err.code);
-    const grpcCode = typeof err.details?.grpcCode === 'number' ? (err.details.grpcCode as status) : status.FAILED_PRECONDITION;
+    const grpcCode = typeof err.details?.grpcCode === 'number' ? (err.details.grpcCode as status) : grpcCodeOf(err);
     return { code: grpcCode, details: err.message, metadata };
   }
   return { code: status.INTERNAL, details: err instanceof Error ? err.message : String(err), metadata };

@@ -168,8 +168,14 @@ class PullSession implements SnapshotPull {
       if (!this.#complete) this.#fail(new ProtocolError(`${endpoint}: the snapshot stream ended after ${this.#nextSeq} of ${this.#snapshot?.totalChunks ?? '?'} chunks`, { details: { endpoint } }));
     });
     if (opts.signal) {
-      if (opts.signal.aborted) this.cancel();
-      else opts.signal.addEventListener('abort', () => this.cancel(), { once: true });
+      const signal = opts.signal;
+      if (signal.aborted) this.cancel();
+      else {
+        // Removed when the call ends: the signal (the transport's shutdown signal) outlives pulls.
+        const onAbort = (): void => this.cancel();
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.#call.once('status', () => signal.removeEventListener('abort', onAbort));
+      }
     }
     this.#armTimer();
   }

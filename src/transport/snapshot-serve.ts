@@ -267,6 +267,7 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     events.notify();
   }, () => undefined);
 
+  let chunks: AsyncIterator<Uint8Array> | null = null;
   try {
     const digest = offer.zeroChecksum
       ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source)).size }
@@ -274,7 +275,7 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
         ? { sha256: offer.source.sha256, size: offer.source.size }
         : await hashSource(offer.source);
     const totalChunks = totalChunksFor(digest.size, chunkBytes);
-    const chunks = rechunk(offer.source.open(), chunkBytes)[Symbol.asyncIterator]();
+    chunks = rechunk(offer.source.open(), chunkBytes)[Symbol.asyncIterator]();
     const pending = new Map<number, Pending>();
     const retries = new Map<number, number>();
     let nextSeq = 0;
@@ -345,6 +346,9 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     }
   } finally {
     deadline.abort();
+    // Close the source (a snapshot file handle) however the transfer ended: cancelled, failed,
+    // or complete without the generator having been resumed past its last chunk.
+    await chunks?.return?.(undefined).catch(() => undefined);
   }
 }
 

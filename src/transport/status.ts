@@ -7,6 +7,7 @@ import {
   IntegrityError,
   NoLeaderError,
   NotReadyError,
+  OutcomeUnknownError,
   ProtocolError,
   RaftCtlError,
   RejectedError,
@@ -24,6 +25,9 @@ export const TRAILER = {
 
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
 const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT/i;
+
+/** Details strings of a connection that broke while a call was in flight. */
+const CONNECTION_LOST = /Connection dropped|ECONNRESET|EPIPE|Received RST_STREAM|socket hang up|GOAWAY/i;
 
 /** Codes that cannot turn into success by trying again. */
 const NOT_RETRYABLE = new Set<number>([
@@ -94,12 +98,20 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
     });
   }
   if (raftctlCode !== undefined) {
+    // A raftctl node's own error: its exit class travels as the gRPC code (server.ts grpcCodeOf).
+    if (code === status.DEADLINE_EXCEEDED) return raftctlCode === 'OUTCOME_UNKNOWN' ? new OutcomeUnknownError(what, opts) : new TimeoutError(what, opts);
+    if (code === status.UNAVAILABLE) return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
+    if (code === status.DATA_LOSS) return new IntegrityError(raftctlCode, what, opts);
     const firstIndex = firstString(trailers, TRAILER.firstIndex);
     return new RejectedError(raftctlCode, what, { ...opts, details: { ...details, firstIndex: firstIndex === undefined ? undefined : Number(firstIndex) } });
   }
   switch (code) {
     case status.UNAVAILABLE:
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running' });
+      // The connection broke during the call (the node stopped, the network failed): the node
+      // did not answer UNAVAILABLE itself, so this is not "up but not ready". The request was
+      // sent (`sent` stays true): for a write the outcome is unknown.
+      if (CONNECTION_LOST.test(rawDetails)) return new UnreachableError(`lost the connection to ${endpoint} during the call: ${detailsText}`, { ...opts, hint: 'the node stopped or the network failed; check the node' });
       return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
     case status.DEADLINE_EXCEEDED:
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });

@@ -4,6 +4,7 @@
  * way d-engine's retransmission does (duplicates, out of order) or worse.
  */
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { after, describe, test } from 'node:test';
 import type { Metadata, ServerDuplexStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
@@ -85,6 +86,17 @@ describe('pullSnapshot', () => {
     assert.deepEqual(seqs, [0]);
     assert.equal(data.byteLength, 0);
     assert.deepEqual(await p.result, { sha256: toHex(sha256Of(new Uint8Array(0))), verified: true, bytes: 0, chunks: 1, warnings: [] });
+  });
+
+  test('finished pulls leave no listener on a long-lived caller signal (the transport\'s shutdown signal)', async () => {
+    const peer = await peerWith(serveStreamSnapshot({ offer: () => offerOf(payload(3000, 4)) }));
+    const shutdown = new AbortController();
+    for (let i = 0; i < 5; i++) {
+      const p = await pull(peer, { signal: shutdown.signal });
+      await drain(p);
+      await p.result;
+    }
+    await waitUntil(() => getEventListeners(shutdown.signal, 'abort').length === 0, 'every abort listener removed');
   });
 
   test('a corrupt chunk is answered CHECKSUM_MISMATCH, retransmitted by the sender and accepted', async () => {

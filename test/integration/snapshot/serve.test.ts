@@ -160,6 +160,39 @@ describe('serveStreamSnapshot', () => {
     call.end();
   });
 
+  test('the source (a snapshot file) is closed however the transfer ends: complete with a size that is a multiple of the chunk size, or cancelled', async () => {
+    const counts = { opened: 0, closed: 0 };
+    const inner = bytesSource(DATA);
+    const source = {
+      size: DATA.length,
+      sha256: sha256Of(DATA),
+      async *open() {
+        counts.opened++;
+        try {
+          yield* inner.open();
+        } finally {
+          counts.closed++;
+        }
+      },
+    };
+    const outcomes: Outcome[] = [];
+    const peer = await startSnapshotPeer({
+      StreamSnapshot: serveStreamSnapshot({ offer: () => ({ source, lastIncludedIndex: 40, lastIncludedTerm: 2, leaderTerm: 5, leaderId: 1 }), chunkBytes: 1000, onDone: (o) => outcomes.push(o) }),
+    });
+    peers.push(peer);
+    const full = rawPull(peer);
+    full.call.on('data', (c: SnapshotChunk) => full.call.write({ seq: c.seq, status: ChunkStatus.ACCEPTED, nextRequested: c.seq! + 1 }));
+    assert.equal(await full.ended, status.OK);
+    full.call.end();
+    await waitUntil(() => outcomes.length === 1, 'the first outcome');
+    assert.deepEqual(counts, { opened: 1, closed: 1 }, 'closed after a complete transfer (4000 bytes in 1000-byte chunks)');
+    const cut = rawPull(peer);
+    cut.call.once('data', () => cut.call.cancel());
+    await cut.ended.catch(() => undefined);
+    await waitUntil(() => outcomes.length === 2, 'the second outcome');
+    assert.deepEqual(counts, { opened: 2, closed: 2 }, 'closed after a cancelled transfer');
+  });
+
   test('more than maxRetries CHECKSUM_MISMATCH acks for one chunk fail the transfer with DATA_LOSS', async () => {
     const { peer, outcomes } = await senderPeer({ maxRetries: 1 });
     const { call, ended } = rawPull(peer);

@@ -128,6 +128,16 @@ describe('withRetry', () => {
     assert.deepEqual(r, { value: 'written', attempts: 2 });
   });
 
+  it('a definite refusal of a write is not turned into an unknown outcome; a connection lost mid-call is', async () => {
+    const clock = new ManualClock();
+    const invalid = new RejectedError('INVALID_ARGUMENT', 'bad key', { details: { grpcCode: status.INVALID_ARGUMENT, sent: true } });
+    await assert.rejects(withRetry(P, async () => { throw invalid; }, { clock, unsafeToRepeat: true }), (e: RaftCtlError) => e === invalid && e.exitCode === 6);
+    const notLeader = new NotReadyError('x', { details: { grpcCode: status.FAILED_PRECONDITION, sent: true } });
+    await assert.rejects(withRetry(P, async () => { throw notLeader; }, { clock, unsafeToRepeat: true }), (e: RaftCtlError) => !(e instanceof OutcomeUnknownError));
+    const lost = new UnreachableError('lost the connection during the call', { details: { grpcCode: status.UNAVAILABLE, sent: true } });
+    await assert.rejects(withRetry(P, async () => { throw lost; }, { clock, unsafeToRepeat: true }), OutcomeUnknownError);
+  });
+
   it('an abort during the backoff sleep ends the loop with the last error', async () => {
     const clock = new ManualClock();
     const ac = new AbortController();

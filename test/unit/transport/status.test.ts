@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import { Metadata, status } from '@grpc/grpc-js';
-import { NoLeaderError, RaftCtlError, TimeoutError } from '../../../src/errors.js';
+import { IntegrityError, NoLeaderError, NotReadyError, OutcomeUnknownError, RaftCtlError, RejectedError, TimeoutError, UnreachableError, UsageError } from '../../../src/errors.js';
+import { toServiceError } from '../../../src/transport/server.js';
 import { tidyDetails, fromGrpcError, isRetryable, TRAILER } from '../../../src/transport/status.js';
 
 function grpcError(code: status, details: string, trailers: Record<string, string> = {}): Error {
@@ -102,4 +103,31 @@ test('tidyDetails: grpc-js internals are dropped from the messages users read', 
   const e = fromGrpcError(Object.assign(new Error('x'), { code: 14, details: 'No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:' }), '127.0.0.1:1');
   assert.equal(e.message, 'cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
   assert.equal(e.details?.sent, false);
+});
+
+test('a raftctl node\'s error keeps its exit class across the wire (server toServiceError → client fromGrpcError)', () => {
+  const cases: Array<[RaftCtlError, number, string]> = [
+    [new TimeoutError('read index timed out'), 5, 'TIMEOUT'],
+    [new OutcomeUnknownError('proposal outcome unknown'), 5, 'OUTCOME_UNKNOWN'],
+    [new NotReadyError('no leader yet'), 3, 'NOT_READY'],
+    [new IntegrityError('CHECKSUM_MISMATCH', 'bad chunk'), 7, 'CHECKSUM_MISMATCH'],
+    [new RejectedError('SNAPSHOT_IN_PROGRESS', 'busy'), 6, 'SNAPSHOT_IN_PROGRESS'],
+    [new UsageError('bad request'), 6, 'USAGE'],
+  ];
+  for (const [thrown, exit, code] of cases) {
+    const wire = toServiceError(thrown);
+    const got = fromGrpcError(Object.assign(new Error(wire.details), { code: wire.code, details: wire.details, metadata: wire.metadata }), 'n1:1');
+    assert.equal(got.exitCode, exit, `${thrown.code}: exit ${got.exitCode} (grpc ${wire.code})`);
+    assert.equal(got.code, code);
+    assert.equal(got.details?.sent, true);
+  }
+});
+
+test('a connection lost during a call is UNREACHABLE with the request sent, not "the node is up but not ready"', () => {
+  for (const details of ['Connection dropped', 'read ECONNRESET', 'Received RST_STREAM with code 2']) {
+    const e = fromGrpcError(Object.assign(new Error(details), { code: status.UNAVAILABLE, details }), 'n1:1');
+    assert.ok(e instanceof UnreachableError, details);
+    assert.equal(e.details?.sent, true);
+  }
+  assert.ok(fromGrpcError(Object.assign(new Error('x'), { code: status.UNAVAILABLE, details: 'Leader not discovered' }), 'n1:1') instanceof NotReadyError);
 });
