@@ -55,11 +55,10 @@ export type PushSnapshotConfig = SnapshotPushConfig & {
  *   computes both; the second pass sends. That send pass hashes again and, if the bytes differ
  *   from what the first pass found (the source changed between passes), cancels the call before
  *   the last chunk and rejects with IntegrityError CHECKSUM_MISMATCH, so the peer never sees a
- *   complete stream with a wrong checksum. A SHA-256 the source supplies with its size is its
- *   own promise and is sent as given, not re-hashed (one pass, one read of the bytes): the receiver checks
- *   every chunk's CRC32 and the whole SHA-256 before it applies anything (raftctl's receiver
- *   and d-engine's alike), so bytes that do not match it are refused there (RejectedError
- *   SNAPSHOT_REJECTED from a raftctl peer). A size mismatch is caught on this side either way.
+ *   complete stream with a wrong checksum. A SHA-256 the source supplies with its size is
+ *   announced without a first pass (one read of the bytes), and the send pass checks the bytes
+ *   against it the same way: a raftctl receiver verifies the SHA-256 too, but d-engine's does
+ *   not, so this side must. A size mismatch is caught the same way.
  * - Backpressure: at most {@link PUSH_INFLIGHT_BYTES} (and at least two chunks) are handed to
  *   grpc-js and not yet flushed; when `write()` returns false or that window is full the push
  *   waits. One such wait longer than `perChunkTimeoutMs` (default 30 s) fails with
@@ -112,9 +111,11 @@ export async function pushSnapshot(
     const settled = watch(done);
 
     const sender = new ChunkWriter(call, clock, perChunkTimeoutMs, Math.max(2, Math.floor(PUSH_INFLIGHT_BYTES / chunkBytes)), controller.signal, settled, endpoint);
-    // A supplied digest read in one pass is not hashed again; after a first pass (see the
-    // contract above) the send pass checks the bytes did not change in between.
-    const hash = source.sha256 !== undefined && source.size !== undefined ? null : createSha256();
+    // The send pass always hashes what it sends and checks it before the last chunk: after a
+    // first pass, that the bytes did not change in between; for a supplied digest, that the bytes
+    // match it (a d-engine receiver does not verify the SHA-256, so nobody else would).
+    const hash = createSha256();
+    const supplied = source.sha256 !== undefined && source.size !== undefined;
     let seq = 0;
     let sentBytes = 0;
     for await (const data of rechunk(abortable(source.open(), controller.signal), chunkBytes)) {
@@ -122,10 +123,10 @@ export async function pushSnapshot(
       if (settled.error !== undefined) throw settled.error;
       if (settled.value !== undefined) throw earlyAnswer(endpoint, settled.value, seq, totalChunks);
       if (seq >= totalChunks) throw sourceChanged(endpoint, `it yielded more than the ${size} bytes announced`);
-      hash?.update(data);
+      hash.update(data);
       sentBytes += data.byteLength;
-      if (seq === totalChunks - 1 && (sentBytes !== size || (hash && !sameBytes(new Uint8Array(hash.digest()), sha256)))) {
-        throw sourceChanged(endpoint, sentBytes !== size ? `it yielded ${sentBytes} bytes, ${size} were announced` : 'its SHA-256 differs from the first pass');
+      if (seq === totalChunks - 1 && (sentBytes !== size || !sameBytes(new Uint8Array(hash.digest()), sha256))) {
+        throw sourceChanged(endpoint, sentBytes !== size ? `it yielded ${sentBytes} bytes, ${size} were announced` : supplied ? 'its bytes do not match the SHA-256 it supplies' : 'its SHA-256 differs from the first pass');
       }
       const chunk: SnapshotChunk = {
         leaderTerm: config.leaderTerm,
