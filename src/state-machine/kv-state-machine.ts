@@ -297,13 +297,19 @@ export class KvStateMachine {
     const sliceMs = this.sliceMs;
     let iterating = false;
     let released = false;
+    let consumed = false;
+    const index = this.applied;
     return {
-      index: this.applied,
+      index,
       term: this.appliedTermValue,
       configuration: cloneConfiguration(this.config),
       configIndex: this.configIdx,
       entryCount: gen.map.size,
       async *records() {
+        // Released, or already read once: the frozen generation is gone (folded back into the
+        // live map, which keeps changing); reading it now would not be the state at `index`.
+        if (released || consumed) throw new InternalError(`snapshot at index ${index}: records() after release() or a second time`);
+        consumed = true;
         iterating = true;
         try {
           for await (const [k, v] of sortedEntries(gen.map, sliceMs)) {

@@ -85,6 +85,8 @@ export class LayeredMap {
   freeze(): FrozenGeneration {
     if (this.overlay) throw new Error('a generation is already frozen');
     this.overlay = new Map();
+    // Every frozen generation has its own number, so a late thaw of an older one is a no-op.
+    this.generation++;
     return { map: this.base, generation: this.generation };
   }
 

@@ -53,6 +53,22 @@ export interface ClientServiceContext {
 /** Keys one HandleClientRead may ask for. */
 export const MAX_READ_KEYS = 10_000;
 
+/**
+ * Bytes of keys and values one read or scan may answer with (half the server's 64 MiB send
+ * limit). A bigger answer is refused with RESOURCE_EXHAUSTED before it is encoded: 3,000 copies
+ * of one 1 MiB key once kept a node's event loop busy for minutes building a 3 GB answer.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** Refuses an answer whose keys and values add up to more than {@link MAX_ANSWER_BYTES}. */
+function checkAnswerSize(pairs: readonly { key: Uint8Array; value: Uint8Array }[], what: string, hint: string): void {
+  let bytes = 0;
+  for (const p of pairs) {
+    bytes += p.key.byteLength + p.value.byteLength;
+    if (bytes > MAX_ANSWER_BYTES) throw statusError(Code.RESOURCE_EXHAUSTED, `the ${what} would answer more than ${MAX_ANSWER_BYTES} bytes; ${hint}`);
+  }
+}
+
 const WatchEventType = { PUT: 0, DELETE: 1, CANCELED: 2, PROGRESS: 3 } as const;
 
 /** The NOT_LEADER ClientResponse with the leader hint (PROTOCOL.md departures table). */
@@ -146,6 +162,7 @@ async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Pr
   }
   const now = (ctx.unixMs ?? Date.now)();
   const results = node.sm.read(keys, now).map((p) => ({ key: p.key, value: p.value }));
+  checkAnswerSize(results, 'read', 'ask for fewer keys at a time');
   return { error: ErrorCode.SUCCESS, readData: { results } };
 }
 
@@ -163,6 +180,7 @@ function handleScan(ctx: ClientServiceContext, req: ScanRequest): ScanResponse {
   }
   const prefix = Buffer.from(req.prefix ?? new Uint8Array(0));
   const { entries, revision } = node.sm.scan(prefix, (ctx.unixMs ?? Date.now)());
+  checkAnswerSize(entries, 'scan', 'scan a longer (narrower) prefix');
   return { entries: entries.map((e) => ({ key: e.key, value: e.value })), revision };
 }
 

@@ -67,6 +67,20 @@ test('bad client input is INVALID_ARGUMENT and changes nothing', async () => {
   assert.equal(host.node.status().lastLogIndex, before);
 });
 
+test('a read or scan whose answer would pass 32 MiB is refused RESOURCE_EXHAUSTED at once, before it is encoded', async () => {
+  const big = 'v'.repeat(1024 * 1024);
+  await put('huge/1', big);
+  const key = Buffer.from('huge/1');
+  const started = performance.now();
+  await assert.rejects(client.read(ep, { keys: Array.from({ length: 200 }, () => key), consistencyPolicy: 2 }, o), (e: Error & { details?: { grpcCode?: number } }) => e.details?.grpcCode === 8 && /fewer keys/.test(e.message));
+  assert.ok(performance.now() - started < 2000, 'refused quickly');
+  for (let i = 2; i <= 33; i++) await put(`huge/${i}`, big);
+  await assert.rejects(client.scan(ep, { prefix: Buffer.from('huge/') }, o), (e: Error & { details?: { grpcCode?: number } }) => e.details?.grpcCode === 8 && /narrower/.test(e.message));
+  const ok = await client.read(ep, { keys: [key, key], consistencyPolicy: 2 }, o);
+  assert.equal(ok.readData?.results?.length, 2);
+  for (let i = 1; i <= 33; i++) await client.write(ep, { command: { delete: { key: Buffer.from(`huge/${i}`) } } }, o);
+});
+
 test('UpdateClusterConf is refused with success:false, ERROR_CODE_INVALID_CHANGE and changes nothing', async () => {
   const cfg = host.node.status().configIndex;
   const r = await client.call(ep, ClusterManagementService.UpdateClusterConf, { id: 9, term: 99, version: 99, change: { removeNode: { nodeId: 1 } } }, o);

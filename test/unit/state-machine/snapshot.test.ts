@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IntegrityError } from '../../../src/errors.js';
+import { IntegrityError, InternalError } from '../../../src/errors.js';
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import { withTempDir } from '../storage/helpers.js';
@@ -42,6 +42,26 @@ test('a snapshot captures the state at its index while applies continue', async 
   assert.equal(next.index, 104);
   assert.equal(next.entryCount, 100);
   next.release();
+});
+
+test('a snapshot released unread cannot disturb the next one: its records() refuses, and each frozen generation has its own number', async () => {
+  const sm = new KvStateMachine();
+  sm.apply(put(1, 'a', '1'));
+  const c = sm.beginSnapshot();
+  c.release(); // released before its records were read
+  const d = sm.beginSnapshot();
+  sm.apply(put(2, 'b', '2'));
+  await assert.rejects(async () => {
+    for await (const _ of c.records()) void _;
+  }, InternalError);
+  const keys = [];
+  for await (const r of d.records()) keys.push(r.key.toString());
+  d.release();
+  assert.equal(d.index, 1);
+  assert.deepEqual(keys, ['a'], 'd holds exactly the state at its index (b came later)');
+  await assert.rejects(async () => {
+    for await (const _ of d.records()) void _;
+  }, InternalError, 'a second read after release');
 });
 
 test('snapshot → file → restore on another replica gives the same state; corrupt file changes nothing', async () => {
