@@ -142,7 +142,8 @@ export class WatchRegistry {
 
   /**
    * Opens a key watch. Throws InvalidCommandError for an empty key or a prefix that does not
-   * start and end with `/`, RejectedError RESOURCE_EXHAUSTED beyond `maxWatchers`.
+   * start and end with `/`, RejectedError RESOURCE_EXHAUSTED beyond `maxWatchers` (key and
+   * membership watchers together).
    */
   watch(o: WatchOptions): EventQueue<WatchEvent> {
     const key = Buffer.from(o.key);
@@ -150,9 +151,7 @@ export class WatchRegistry {
     if (o.prefix && (key[0] !== 0x2f || key[key.length - 1] !== 0x2f)) {
       throw new InvalidCommandError('a prefix watch key must start and end with "/"');
     }
-    if (this.keyWatchers.size >= this.maxWatchers) {
-      throw new RejectedError('RESOURCE_EXHAUSTED', `too many watchers (limit ${this.maxWatchers})`);
-    }
+    this.#checkRoom();
     const bufferSize = o.bufferSize ?? 1024;
     if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new InvalidCommandError('watch buffer size must be at least 1');
     const w: KeyWatcher = { key, prefix: o.prefix ?? false, prevKv: o.prevKv ?? false, queue: null as unknown as EventQueue<WatchEvent> };
@@ -161,8 +160,16 @@ export class WatchRegistry {
     return w.queue;
   }
 
-  /** Opens a membership watch that starts with `current`. */
+  /** Key and membership watchers together are bounded by `maxWatchers`. */
+  #checkRoom(): void {
+    if (this.keyWatchers.size + this.memberWatchers.size >= this.maxWatchers) {
+      throw new RejectedError('RESOURCE_EXHAUSTED', `too many watchers (limit ${this.maxWatchers})`);
+    }
+  }
+
+  /** Opens a membership watch that starts with `current`; RESOURCE_EXHAUSTED beyond `maxWatchers` (key and membership watchers together). */
   watchMembership(current: MembershipEvent, bufferSize = 64): EventQueue<MembershipEvent> {
+    this.#checkRoom();
     const q: EventQueue<MembershipEvent> = new EventQueue<MembershipEvent>(bufferSize, () => this.memberWatchers.delete(q));
     q.push(current);
     this.memberWatchers.add(q);

@@ -205,7 +205,9 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
       let queue: EventQueue<WatchEvent>;
       try {
         unavailable(node);
-        queue = node.sm.watch({ key: Buffer.from(call.request.key ?? new Uint8Array(0)), prefix: call.request.prefix === true, prevKv: call.request.prevKv === true });
+        const key = Buffer.from(call.request.key ?? new Uint8Array(0));
+        if (key.length > 0) checkKey(key, node.sm.limits); // the same key limits as a read
+        queue = node.sm.watch({ key, prefix: call.request.prefix === true, prevKv: call.request.prevKv === true });
       } catch (err) {
         const code = err instanceof InvalidCommandError ? Code.INVALID_ARGUMENT : err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE;
         call.emit('error', { code, details: err instanceof Error ? err.message : String(err) });
@@ -218,7 +220,13 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         call.emit('error', { code: Code.UNAVAILABLE, details: 'the node is shutting down' });
         return;
       }
-      const queue: EventQueue<MembershipEvent> = node.sm.watchMembership();
+      let queue: EventQueue<MembershipEvent>;
+      try {
+        queue = node.sm.watchMembership();
+      } catch (err) {
+        call.emit('error', { code: err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE, details: err instanceof Error ? err.message : String(err) });
+        return;
+      }
       void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), () => node.stopped);
     },
   } as unknown as ServiceImplementation);

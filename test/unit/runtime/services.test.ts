@@ -187,6 +187,20 @@ test('Watch streams a PUT event with its revision', async () => {
   }
 });
 
+test('Watch of a key longer than the key limit (4 KiB) is INVALID_ARGUMENT, like a read of it', async () => {
+  const pool = new ChannelPool();
+  try {
+    const call = serverStreamCall(pool.forAddress(ep, 'control'), RaftClientService.Watch, { key: Buffer.alloc(4097, 0x61) }, {});
+    const code = await new Promise<number>((resolve) => {
+      call.on('data', () => undefined);
+      call.on('error', (e: { code: number }) => resolve(e.code));
+    });
+    assert.equal(code, 3);
+  } finally {
+    pool.close();
+  }
+});
+
 test('Watch: a client that stops reading gets CANCELED after the watch buffer (1024 events) overflows, not every event', async () => {
   // Backpressure over real gRPC (stream-pipe.ts): the server stops taking events while the
   // HTTP/2 stream cannot take more, so the watcher's queue fills and overflows.

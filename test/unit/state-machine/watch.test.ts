@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidCommandError } from '../../../src/state-machine/errors.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
-import type { EventQueue, WatchEvent } from '../../../src/state-machine/watch.js';
+import { WatchRegistry, type EventQueue, type WatchEvent } from '../../../src/state-machine/watch.js';
+import { RejectedError } from '../../../src/errors.js';
 import { cas, del, put } from './helpers.js';
 
 async function drain(q: EventQueue<WatchEvent>, n: number) {
@@ -89,4 +90,16 @@ test('membership watch: current membership first, then one per configuration ent
   assert.deepEqual((await m.next()).value, { members: [1], learners: [2], committedIndex: 3 });
   sm.close();
   assert.equal((await m.next()).done, true);
+});
+
+test('key and membership watchers share the maxWatchers bound (RESOURCE_EXHAUSTED beyond it)', () => {
+  const registry = new WatchRegistry(3);
+  const membership = { members: [1], learners: [], committedIndex: 1 };
+  registry.watch({ key: Buffer.from('a') });
+  registry.watchMembership(membership);
+  const third = registry.watchMembership(membership);
+  assert.throws(() => registry.watchMembership(membership), (e: unknown) => e instanceof RejectedError && e.code === 'RESOURCE_EXHAUSTED');
+  assert.throws(() => registry.watch({ key: Buffer.from('b') }), (e: unknown) => e instanceof RejectedError && e.code === 'RESOURCE_EXHAUSTED');
+  third.close();
+  registry.watch({ key: Buffer.from('b') });
 });
