@@ -98,9 +98,9 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
   throw lastError;
 }
 
-/** A watch whose connection broke (the node stopped, the network failed), not a node's answer. */
+/** A watch whose connection broke (the node stopped, the network failed): status.ts maps that to UNREACHABLE with the request sent. */
 function connectionLost(error: unknown): boolean {
-  return error instanceof RaftCtlError && error.details?.grpcCode === 14 && error.details.sent !== false && /connection dropped|connection closed|ECONNRESET|EPIPE|socket hang up/i.test(error.message);
+  return error instanceof UnreachableError && error.details?.sent === true;
 }
 
 function watchLost(endpoint: string, events: number, cause: unknown): UnreachableError {
