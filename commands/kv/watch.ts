@@ -37,12 +37,11 @@ ${EXIT_CODES_HELP}`;
 
   async run(): Promise<KvWatchSummary> {
     const ctx = await this.operatorContext({ defaultWaitTimeoutMs: UNBOUNDED_MS });
-    const machine = isMachineFormat(this.format);
-    const paint = painter(!machine && colourEnabled(process.stdout));
+    const format = this.format;
+    const paint = painter(!isMachineFormat(format) && colourEnabled(process.stdout));
     const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
     return kvWatch(ctx, options, (event) => {
-      const format = this.format;
-      process.stdout.write(format === 'json' || format === 'ndjson' || format === 'yaml' ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
+      process.stdout.write(isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
     });
   }
 

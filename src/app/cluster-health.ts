@@ -118,8 +118,9 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   checks.push(...quorumChecks(status));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
-  if (!quorumOk || ctx.budget.expired()) {
-    const why = ctx.budget.expired() ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
+  const outOfTime = ctx.budget.expired();
+  if (!quorumOk || outOfTime) {
+    const why = outOfTime ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
     checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
     return verdict(ctx, checks, options);
   }

@@ -18,7 +18,7 @@ export interface OperatorContext {
 }
 
 /** How close to the end of `--wait-timeout` a budget counts as spent ({@link CallBudget.expired}). */
-export const DEADLINE_SLACK_MS = 10;
+const DEADLINE_SLACK_MS = 10;
 
 /**
  * The command's deadlines (CLI.md, "deadlines"): each call gets `--timeout` (per attempt), and
@@ -52,7 +52,12 @@ export class CallBudget {
    * what remains then.
    */
   expired(): boolean {
-    return this.remainingMs() < DEADLINE_SLACK_MS || this.#controller.signal.reason instanceof TimeoutError;
+    return this.remainingMs() < DEADLINE_SLACK_MS || this.timedOut();
+  }
+
+  /** Whether the budget's timer fired (`--wait-timeout` passed), as opposed to {@link dispose}. */
+  timedOut(): boolean {
+    return this.#controller.signal.reason instanceof TimeoutError;
   }
 
   /** Aborts when `--wait-timeout` passes (or on {@link dispose}). */

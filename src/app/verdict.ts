@@ -93,7 +93,7 @@ export async function settle<T>(budget: CallBudget, endpoint: string, call: (opt
     // transport reports one still waiting for a connection as UNREACHABLE, nothing sent); just
     // before, a call's own deadline is the budget's remainder (CallBudget.expired).
     const timedOut = error instanceof RaftCtlError && error.exitCode === EXIT.TIMEOUT;
-    const cutOff = budget.signal.reason instanceof TimeoutError || (timedOut && budget.expired());
+    const cutOff = budget.timedOut() || (timedOut && budget.expired());
     return { endpoint, value: null, error: cutOff ? new CutOffError(endpoint, budget.waitTimeoutMs) : error };
   }
 }

@@ -97,7 +97,6 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
     const targetOptions = {
       clients: set.clients,
       endpoints: ctx.endpoints,
-      timeoutMs: ctx.budget.timeoutMs,
       budget: ctx.budget,
       ...(leader !== undefined ? { leader } : {}),
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),

@@ -2,7 +2,8 @@
  * The one renderer layer for results (CLI.md, "output"): `table` (default, also when piped)
  * and `wide` go through a per-result {@link View}; `json` prints the result object itself,
  * pretty-printed, one document; `yaml` the same document in YAML; `ndjson` the result on one
- * line (streams print one such line per object).
+ * line. Streams print one item at a time ({@link renderStreamItem}): a JSON line under
+ * `json`/`ndjson`, a YAML document under `yaml`.
  */
 import type { Painter } from './style.js';
 import { toYaml } from './yaml.js';
@@ -17,7 +18,7 @@ export interface View<T> {
 }
 
 /** Whether a format is machine-readable (no colour, no progress, no prompts). */
-export function isMachineFormat(format: OutputFormat): boolean {
+export function isMachineFormat(format: OutputFormat): format is 'json' | 'yaml' | 'ndjson' {
   return format === 'json' || format === 'yaml' || format === 'ndjson';
 }
 
@@ -37,8 +38,8 @@ export function renderResult<T>(result: T, format: OutputFormat, view: View<T>, 
 }
 
 /**
- * One item of a stream (CLI.md: "streams print NDJSON, one object a line") in a machine
- * format: one JSON line under `json`/`ndjson`, one YAML document (`---` first) under `yaml`, so
+ * One item of a stream in a machine format: one JSON line under `json`/`ndjson` (CLI.md:
+ * "streams print NDJSON, one object a line"), one YAML document (`---` first) under `yaml`, so
  * the output is a valid YAML stream. Ends in a newline.
  */
 export function renderStreamItem(item: unknown, format: 'json' | 'ndjson' | 'yaml'): string {

@@ -24,7 +24,7 @@
  * when a read may be served; this class only answers from the applied state.
  */
 import { InternalError } from '../errors.js';
-import { decodeWriteCommand, DEFAULT_KV_LIMITS, type KvLimits, type WriteCommand } from './command.js';
+import { checkKey, decodeWriteCommand, DEFAULT_KV_LIMITS, type KvLimits, type WriteCommand } from './command.js';
 import { InvalidCommandError } from './errors.js';
 import { keyBytes, keyString, LayeredMap, type KvValue } from './layered-map.js';
 import { sortedEntries } from './sorted-stream.js';
@@ -268,6 +268,7 @@ export class KvStateMachine {
 
   /** Opens a key watch (see watch.ts). Events start with the next applied entry. */
   watch(options: WatchOptions): EventQueue<WatchEvent> {
+    if (options.key.length > 0) checkKey(options.key, this.limits); // the same limits as any key
     return this.watches.watch(options);
   }
 

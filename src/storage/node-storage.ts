@@ -7,7 +7,6 @@
  * Ownership: the returned object owns the LOCK, the WAL's files and the snapshot directory
  * until {@link NodeStorage.close}, which waits for pending WAL writes first.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FORMAT_NAME, openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
 import type { StoredEntry } from './entry-codec.js';
@@ -41,8 +40,8 @@ export interface NodeStorage {
   close(): Promise<void>;
   /**
    * For a node that failed to start right after this call created its state (`dataDir.created`):
-   * closes everything like {@link close}, but first removes FORMAT, `wal/` and `snap/` while the
-   * LOCK is still held, so the directory is as empty as it was and the same command (say, with a
+   * closes everything like {@link close}, but first removes the files of `wal/` and `snap/` and
+   * then FORMAT while the LOCK is still held (through the StorageFs seam), so the directory is as empty as it was and the same command (say, with a
    * free port) can bootstrap it again. A no-op beyond `close` when the state was not created now.
    */
   discardCreated(): Promise<void>;
@@ -58,32 +57,31 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
     log = await FileWal.open(dataDir.walDir, { fs, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
     const snapshots = await FileSnapshotStore.open(dataDir.snapDir, { fs, ...(options.retainSnapshots !== undefined ? { retain: options.retainSnapshots } : {}) });
     const opened = log;
+    /** Closes the WAL, runs `beforeUnlock` while the LOCK is still held, then releases the LOCK. */
+    const closeAll = async (beforeUnlock?: () => Promise<void>): Promise<void> => {
+      try {
+        await opened.close();
+        await beforeUnlock?.();
+      } finally {
+        await dataDir.close();
+      }
+    };
     return {
       dataDir,
       log: opened,
       snapshots,
-      async close() {
-        try {
-          await opened.close();
-        } finally {
-          await dataDir.close();
-        }
-      },
-      async discardCreated() {
-        try {
-          await opened.close();
-          if (dataDir.created) {
-            // FORMAT last: a crash in between leaves FORMAT over an empty log, which the same
-            // bootstrap accepts, never log files without a FORMAT (refused as corrupt).
-            await rm(dataDir.walDir, { recursive: true, force: true });
-            await rm(dataDir.snapDir, { recursive: true, force: true });
-            await fs.unlink(join(dataDir.path, FORMAT_NAME));
-            await fs.syncDir(dataDir.path);
+      close: () => closeAll(),
+      discardCreated: () =>
+        closeAll(async () => {
+          if (!dataDir.created) return;
+          // FORMAT last: a crash in between leaves FORMAT over an empty log, which the same
+          // bootstrap accepts, never log files without a FORMAT (refused as corrupt).
+          for (const dir of [dataDir.walDir, dataDir.snapDir]) {
+            for (const name of await fs.readdir(dir)) await fs.unlink(join(dir, name));
           }
-        } finally {
-          await dataDir.close();
-        }
-      },
+          await fs.unlink(join(dataDir.path, FORMAT_NAME));
+          await fs.syncDir(dataDir.path);
+        }),
     };
   } catch (err) {
     if (log) await log.close().catch(() => undefined);

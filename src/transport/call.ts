@@ -72,13 +72,13 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
 }
 
 /**
- * Cancels a streaming `call` when `signal` aborts. The listener is removed when the call ends
- * (its 'status' event), so a long-lived signal (a transport's shutdown signal, a watch's budget)
- * does not collect one listener per call.
+ * Cancels a streaming `call` (with `cancel`, by default `call.cancel()`) when `signal` aborts.
+ * The listener is removed when the call ends (its 'status' event), so a long-lived signal (a
+ * transport's shutdown signal, a watch's budget) does not collect one listener per call.
  */
-function cancelOnAbort(call: { cancel(): void; once(event: 'status', listener: () => void): unknown }, signal: AbortSignal | undefined): void {
+export function cancelOnAbort(call: { cancel(): void; once(event: 'status', listener: () => void): unknown }, signal: AbortSignal | undefined, cancel: () => void = () => call.cancel()): void {
   if (!signal) return;
-  const onAbort = (): void => call.cancel();
+  const onAbort = (): void => cancel();
   signal.addEventListener('abort', onAbort, { once: true });
   call.once('status', () => signal.removeEventListener('abort', onAbort));
 }

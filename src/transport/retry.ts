@@ -56,7 +56,10 @@ export function validateRetryPolicy(policy: RetryPolicy, name = 'retry policy'):
  * The sleep after failed attempt number `failedAttempt` (1-based): baseDelay·2^(n−1), capped at
  * maxDelay, then jittered downwards by up to `jitter` of itself.
  */
-export function backoffDelay(policy: RetryPolicy, failedAttempt: number, random: RandomSource = Math.random): number {
+/** The fields of a {@link RetryPolicy} that shape its backoff. */
+export type BackoffPolicy = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'>;
+
+export function backoffDelay(policy: BackoffPolicy, failedAttempt: number, random: RandomSource = Math.random): number {
   const exponent = Math.min(failedAttempt - 1, 30);
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   if (policy.jitter === 0) return delay;

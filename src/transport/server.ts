@@ -51,7 +51,7 @@ export class GrpcStatusError extends Error {
  * failure DATA_LOSS, a usage error INVALID_ARGUMENT; "not the leader" and other refusals
  * FAILED_PRECONDITION, as d-engine answers them.
  */
-function grpcCodeOf(err: RaftCtlError): status {
+function statusCodeFor(err: RaftCtlError): status {
   if (err instanceof NoLeaderError) return status.FAILED_PRECONDITION;
   switch (err.exitCode) {
     case EXIT.TIMEOUT:
@@ -70,7 +70,7 @@ function grpcCodeOf(err: RaftCtlError): status {
 
 /**
  * The status a handler failure is answered with: a {@link GrpcStatusError} as it is; a
- * RaftCtlError with the code of its exit class ({@link grpcCodeOf}, or its `details.grpcCode`)
+ * RaftCtlError with the code of its exit class ({@link statusCodeFor}, or its `details.grpcCode`)
  * and the `raftctl-error` trailer; anything else as INTERNAL.
  */
 export function toServiceError(err: unknown): { code: status; details: string; metadata: Metadata } {
@@ -81,7 +81,7 @@ export function toServiceError(err: unknown): { code: status; details: string; m
   }
   if (err instanceof RaftCtlError) {
     metadata.set(TRAILER.error, err.code);
-    const grpcCode = typeof err.details?.grpcCode === 'number' ? (err.details.grpcCode as status) : grpcCodeOf(err);
+    const grpcCode = typeof err.details?.grpcCode === 'number' ? (err.details.grpcCode as status) : statusCodeFor(err);
     return { code: grpcCode, details: err.message, metadata };
   }
   return { code: status.INTERNAL, details: err instanceof Error ? err.message : String(err), metadata };

@@ -6,7 +6,7 @@
  */
 import type { Client, ClientDuplexStream, ServiceError } from '@grpc/grpc-js';
 import { IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
-import { duplexCall } from './call.js';
+import { cancelOnAbort, duplexCall } from './call.js';
 import { systemClock, type Clock, type RandomSource } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk } from './messages.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -167,16 +167,8 @@ class PullSession implements SnapshotPull {
     this.#call.on('end', () => {
       if (!this.#complete) this.#fail(new ProtocolError(`${endpoint}: the snapshot stream ended after ${this.#nextSeq} of ${this.#snapshot?.totalChunks ?? '?'} chunks`, { details: { endpoint } }));
     });
-    if (opts.signal) {
-      const signal = opts.signal;
-      if (signal.aborted) this.cancel();
-      else {
-        // Removed when the call ends: the signal (the transport's shutdown signal) outlives pulls.
-        const onAbort = (): void => this.cancel();
-        signal.addEventListener('abort', onAbort, { once: true });
-        this.#call.once('status', () => signal.removeEventListener('abort', onAbort));
-      }
-    }
+    if (opts.signal?.aborted) this.cancel();
+    else cancelOnAbort(this.#call, opts.signal, () => this.cancel());
     this.#armTimer();
   }
 

@@ -26,6 +26,9 @@ export const TRAILER = {
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
 const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT/i;
 
+/** The hint of a live node's UNAVAILABLE answer. */
+const NOT_READY_HINT = 'the node is up but not ready (no leader yet?); retry shortly';
+
 /** Details strings of a connection that broke while a call was in flight. */
 const CONNECTION_LOST = /Connection dropped|ECONNRESET|EPIPE|Received RST_STREAM|socket hang up|GOAWAY/i;
 
@@ -100,7 +103,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
   if (raftctlCode !== undefined) {
     // A raftctl node's own error: its exit class travels as the gRPC code (server.ts grpcCodeOf).
     if (code === status.DEADLINE_EXCEEDED) return raftctlCode === 'OUTCOME_UNKNOWN' ? new OutcomeUnknownError(what, opts) : new TimeoutError(what, opts);
-    if (code === status.UNAVAILABLE) return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
+    if (code === status.UNAVAILABLE) return new NotReadyError(what, { ...opts, hint: NOT_READY_HINT });
     if (code === status.DATA_LOSS) return new IntegrityError(raftctlCode, what, opts);
     const firstIndex = firstString(trailers, TRAILER.firstIndex);
     return new RejectedError(raftctlCode, what, { ...opts, details: { ...details, firstIndex: firstIndex === undefined ? undefined : Number(firstIndex) } });
@@ -112,7 +115,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
       // did not answer UNAVAILABLE itself, so this is not "up but not ready". The request was
       // sent (`sent` stays true): for a write the outcome is unknown.
       if (CONNECTION_LOST.test(rawDetails)) return new UnreachableError(`lost the connection to ${endpoint} during the call: ${detailsText}`, { ...opts, hint: 'the node stopped or the network failed; check the node' });
-      return new NotReadyError(what, { ...opts, hint: 'the node is up but not ready (no leader yet?); retry shortly' });
+      return new NotReadyError(what, { ...opts, hint: NOT_READY_HINT });
     case status.DEADLINE_EXCEEDED:
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });
       return new TimeoutError(`${endpoint}: deadline exceeded (${detailsText})`, { ...opts, hint: 'raise --timeout or check the node' });

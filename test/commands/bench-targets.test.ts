@@ -77,7 +77,6 @@ function target(cluster: FakeCluster, leader: string | undefined, consistency?: 
   const t = raftctlTarget({
     clients: [fakeClient(cluster), fakeClient(cluster)],
     endpoints: [A, B, C],
-    timeoutMs: 1000,
     budget,
     ...(leader !== undefined ? { leader } : {}),
     ...(consistency !== undefined ? { consistency } : {}),

@@ -200,7 +200,11 @@ export class FakePeer {
   /** Stops everything (server, tap, connections). */
   async stop(): Promise<void> {
     await this.kill();
-    await new Promise<void>((resolve) => this.#tap.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.#tap.close(() => resolve()));
+    // A client reconnecting between kill() and close() left a connection that would keep
+    // close() waiting forever (a test file that never exits); close() stops new ones first.
+    this.sever();
+    await closed;
   }
 
   // ---- services ----

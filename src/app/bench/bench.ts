@@ -17,17 +17,16 @@
 import { mulberry32 } from '../../core/index.js';
 import { EXIT, RaftCtlError } from '../../errors.js';
 import type { Clock } from '../../transport/clock.js';
-import { validateRetryPolicy, type RetryPolicy } from '../../transport/retry.js';
+import type { BackoffPolicy } from '../../transport/retry.js';
 import { errorText, isUnreachable, type Verdict } from '../verdict.js';
 import { runLoad, type LoadResult } from './generator.js';
 import type { BenchTarget, TargetKind } from './targets.js';
 
 /**
  * The pause after a request that could not be connected: 50 ms, doubling per such failure in
- * a row up to 1 s, each drawn from [80 %, 100 %] of that (only the delay fields are used; see
- * `LoadBackoff`). Short enough that a node coming back is used again within a second.
+ * a row up to 1 s, each drawn from [80 %, 100 %] of that. Short enough that a node coming back is used again within a second.
  */
-export const RECONNECT_BACKOFF: RetryPolicy = validateRetryPolicy({ maxAttempts: 1, timeoutMs: 1, baseDelayMs: 50, maxDelayMs: 1000, jitter: 0.2 }, 'bench reconnect backoff');
+export const RECONNECT_BACKOFF: BackoffPolicy = { baseDelayMs: 50, maxDelayMs: 1000, jitter: 0.2 };
 
 export interface BenchOptions {
   readonly op: 'put' | 'get';

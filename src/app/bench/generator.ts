@@ -16,20 +16,20 @@
  */
 import { RaftCtlError } from '../../errors.js';
 import { systemClock, type Clock, type RandomSource } from '../../transport/clock.js';
-import { backoffDelay, type RetryPolicy } from '../../transport/retry.js';
+import { backoffDelay, type BackoffPolicy } from '../../transport/retry.js';
 import { Histogram, type LatencySummary } from './histogram.js';
 
 /**
  * A pause a client takes after certain failures before its next request, so a dead target
  * is not hammered in a tight loop. After the n-th such failure in a row the client sleeps
  * `backoffDelay(policy, n)` (src/transport/retry.ts: `baseDelayMs` doubling up to
- * `maxDelayMs`, jittered downwards; `maxAttempts` and `timeoutMs` are not used), cut short at
+ * `maxDelayMs`, jittered downwards), cut short at
  * the end of the run or when the signal aborts. Any other outcome resets the count. A client
  * that would pause once the run has ended stops instead: in the open loop, the requests still
  * due are then not sent (a burst of them after the end would only add failures).
  */
 export interface LoadBackoff {
-  readonly policy: RetryPolicy;
+  readonly policy: BackoffPolicy;
   /** Whether a failure calls for the pause (e.g. a connection that could not be made). */
   readonly when: (error: unknown) => boolean;
   /** Jitter source (default Math.random). */

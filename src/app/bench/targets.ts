@@ -6,11 +6,11 @@
  * Each connection index has its own endpoint client (own TCP connections, src/cli/context.ts
  * `createClientSet`). raftctl targets send writes and leader reads to the leader and follow a
  * NOT_LEADER hint for later requests (a leader that cannot be connected, or a refusal without a
- * hint, starts a background DiscoverLeader whose answer later requests use); eventual reads are spread over the endpoints. A measured
- * request is one call (a refusal counts as a failed request); the unmeasured prefill writes go
- * through `kv put`'s routing (src/app/kv-route.ts: hints, rediscovery, unreachable endpoints
- * skipped), starting at the leader the target knows. etcd targets spread every request over
- * the endpoints (etcd forwards to its leader).
+ * hint, starts a background DiscoverLeader whose answer later requests use); eventual reads are
+ * spread over the endpoints. A measured request is one call (a refusal counts as a failed
+ * request); the unmeasured prefill writes go through `kv put`'s routing (src/app/kv-route.ts:
+ * hints, rediscovery, unreachable endpoints skipped), starting at the leader the target knows.
+ * etcd targets spread every request over the endpoints (etcd forwards to its leader).
  */
 import { NoLeaderError, RaftCtlError } from '../../errors.js';
 import { discoverLeader } from '../discover-leader.js';
@@ -46,9 +46,7 @@ export interface BenchTarget {
 export interface TargetOptions {
   readonly clients: readonly BenchClient[];
   readonly endpoints: readonly string[];
-  /** Per-request deadline, ms. */
-  readonly timeoutMs: number;
-  /** The command's budget: the routed prefill writes take their deadlines from it. */
+  /** The command's budget: each measured request gets its `timeoutMs` (`--timeout`) as deadline; the routed prefill writes take their deadlines from it too. */
   readonly budget: CallBudget;
   /** raftctl: the leader's address (writes and leader reads go there). */
   readonly leader?: string;
@@ -93,12 +91,12 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
     kind: 'raftctl',
     put: (conn, key, value) => {
       const endpoint = leader;
-      return client(conn).write(endpoint, writeRequest({ op: 'put', key, value }), opts(o.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
+      return client(conn).write(endpoint, writeRequest({ op: 'put', key, value }), opts(o.budget.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
     },
     get: (conn, key) => {
       const endpoint = readEndpoint(conn);
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
-      return client(conn).read(endpoint, request, opts(o.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
+      return client(conn).read(endpoint, request, opts(o.budget.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
     },
     prefill: async (conn, key, value) => {
       const c = client(conn);
@@ -116,14 +114,14 @@ export function etcdTarget(o: TargetOptions): BenchTarget {
   const client = (conn: number): BenchClient => o.clients[conn % o.clients.length]!;
   const endpoint = (conn: number): string => o.endpoints[conn % o.endpoints.length]!;
   const put = async (conn: number, key: Uint8Array, value: Uint8Array): Promise<void> => {
-    await client(conn).etcdPut(endpoint(conn), { key, value }, opts(o.timeoutMs));
+    await client(conn).etcdPut(endpoint(conn), { key, value }, opts(o.budget.timeoutMs));
   };
   return {
     kind: 'etcd',
     put,
     prefill: put,
     get: async (conn, key) => {
-      await client(conn).etcdRange(endpoint(conn), { key, serializable: o.consistency === 'eventual' }, opts(o.timeoutMs));
+      await client(conn).etcdRange(endpoint(conn), { key, serializable: o.consistency === 'eventual' }, opts(o.budget.timeoutMs));
     },
   };
 }

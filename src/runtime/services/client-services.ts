@@ -205,9 +205,7 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
       let queue: EventQueue<WatchEvent>;
       try {
         unavailable(node);
-        const key = Buffer.from(call.request.key ?? new Uint8Array(0));
-        if (key.length > 0) checkKey(key, node.sm.limits); // the same key limits as a read
-        queue = node.sm.watch({ key, prefix: call.request.prefix === true, prevKv: call.request.prevKv === true });
+        queue = node.sm.watch({ key: Buffer.from(call.request.key ?? new Uint8Array(0)), prefix: call.request.prefix === true, prevKv: call.request.prevKv === true });
       } catch (err) {
         const code = err instanceof InvalidCommandError ? Code.INVALID_ARGUMENT : err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE;
         call.emit('error', { code, details: err instanceof Error ? err.message : String(err) });

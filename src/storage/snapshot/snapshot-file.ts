@@ -1,9 +1,9 @@
 /**
  * Writing, reading and verifying snapshot files as streams (STORAGE.md, "Snapshot files").
  *
- * Write: `<name>.<pid>.<n>.part` (one per writer) is created, the body streamed through a 1 MiB buffer while hashing, the
- * header (counts, body length, SHA-256) written at offset 0, the file fsynced, renamed to its
- * final name and the directory fsynced. On any failure the `.part` file is removed: a crash
+ * Write: `<name>.<pid>.<n>.part` (one per writer) is created, the body streamed through a 1 MiB
+ * buffer while hashing, the header (counts, body length, SHA-256) written at offset 0, the file
+ * fsynced, renamed to its final name and the directory fsynced. On any failure the `.part` file is removed: a crash
  * leaves at most a `.part`, never a half-written `.snap`.
  *
  * Read/verify: the body is read in 1 MiB chunks and decoded incrementally, so memory does not

@@ -105,7 +105,7 @@ test('tidyDetails: grpc-js internals are dropped from the messages users read', 
   assert.equal(e.details?.sent, false);
 });
 
-test('a raftctl node\'s error keeps its exit class across the wire (server toServiceError → client fromGrpcError)', () => {
+test('a raftctl node\'s error keeps its exit class across the wire (server toServiceError → client fromGrpcError); a usage error arrives as a refusal (6)', () => {
   const cases: Array<[RaftCtlError, number, string]> = [
     [new TimeoutError('read index timed out'), 5, 'TIMEOUT'],
     [new OutcomeUnknownError('proposal outcome unknown'), 5, 'OUTCOME_UNKNOWN'],
