@@ -19,6 +19,13 @@ export interface KvLimits {
 }
 
 /** Defaults: keys up to 4 KiB, values up to 1 MiB. */
+/**
+ * Largest TTL accepted, in ms: what keeps `proposedAt + ttl` a safe integer for any proposal time
+ * before the year 3000, so a TTL checked here can never be refused at apply, after it was
+ * committed.
+ */
+const MAX_TTL_MS = Number.MAX_SAFE_INTEGER - Date.UTC(3000, 0, 1);
+
 export const DEFAULT_KV_LIMITS: KvLimits = { maxKeyBytes: 4096, maxValueBytes: 1024 * 1024 };
 
 /** A validated write command. Byte fields are copies owned by the command. */
@@ -66,7 +73,7 @@ export function decodeWriteCommand(bytes: Uint8Array, limits: KvLimits = DEFAULT
     case 'insert': {
       const i = m.insert!;
       const ttlSecs = i.ttlSecs ?? 0;
-      if (ttlSecs * 1000 > Number.MAX_SAFE_INTEGER) throw new InvalidCommandError(`ttl of ${ttlSecs} s is too large`);
+      if (ttlSecs * 1000 > MAX_TTL_MS) throw new InvalidCommandError(`ttl of ${ttlSecs} s is too large`);
       return { op: 'insert', key: checkKey(i.key, limits), value: checkValue('value', i.value, limits), ttlSecs };
     }
     case 'delete':
