@@ -179,7 +179,6 @@ class PullSession implements SnapshotPull {
 
   #onChunk(chunk: SnapshotChunk): void {
     if (this.#error || this.#complete) return;
-    this.#armTimer();
     const seq = chunk.seq ?? 0;
     const where = `${this.#endpoint}: snapshot chunk ${seq}`;
     if (!this.#snapshot) {
@@ -216,6 +215,9 @@ class PullSession implements SnapshotPull {
       return;
     }
     this.#ack(seq, ChunkStatus.ACCEPTED, seq + 1);
+    // Only a new chunk restarts the receive timeout: a sender re-sending what we hold (or
+    // chunks outside the window, or corrupt ones) forever must not keep the pull alive.
+    this.#armTimer();
     this.#ahead.set(seq, data);
     for (let next = this.#ahead.get(this.#nextSeq); next !== undefined; next = this.#ahead.get(this.#nextSeq)) {
       this.#ahead.delete(this.#nextSeq);

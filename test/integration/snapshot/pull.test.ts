@@ -346,6 +346,27 @@ describe('pullSnapshot', () => {
     await assert.rejects(next, (err: unknown) => err instanceof TimeoutError && /no snapshot chunk for 30000 ms/.test(err.message));
   });
 
+  test('a sender that keeps re-sending a chunk we hold does not restart the receive timeout', async () => {
+    const data = payload(2000, 18);
+    const chunks = scriptChunks(data, 1000, { leaderTerm: 3, leaderId: 1, checksum: sha256Of(data) });
+    let resend: (() => void) | null = null;
+    const peer = await peerWith(scripted(async (call) => {
+      call.write(chunks[0]!);
+      resend = () => call.write(chunks[0]!);
+    }));
+    const clock = new ManualClock();
+    const p = await pull(peer, { clock, receiveChunkTimeoutMs: 30_000 });
+    const it = p[Symbol.asyncIterator]();
+    assert.equal((await it.next()).value?.seq, 0);
+    const timedOut = assert.rejects(it.next(), (err: unknown) => err instanceof TimeoutError && /no snapshot chunk for 30000 ms/.test(err.message));
+    for (let i = 0; i < 3; i++) {
+      clock.advance(10_000);
+      resend!();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await timedOut;
+  });
+
   test('breaking out of the iteration cancels the call at the sender', async () => {
     const data = payload(2 * MiB, 17);
     let outcome: Parameters<NonNullable<ServeStreamSnapshotOptions['onDone']>>[0] | undefined;
