@@ -17,6 +17,7 @@ import {
   unknownMember,
   type ClusterMember,
   type ClusterStatus,
+  type ClusterStatusRead,
   type MemberRole,
   type MemberState,
   type ReadOutcome,
@@ -56,7 +57,7 @@ function pickMembership(answers: readonly ClusterMembership[]): ClusterMembershi
  * the verdict. Never rejects: a failed call (one that `--wait-timeout` cut off included)
  * leaves what it would have told null.
  */
-export async function readDengineCluster(ctx: OperatorContext, live: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
+export async function readDengineCluster(ctx: OperatorContext, live: readonly string[]): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
   const metas = await Promise.all(live.map((ep) => settle(ctx.budget, ep, (options) => ctx.client.getClusterMetadata(ep, options))));
   const membership = pickMembership(metas.flatMap((m) => (m.value ? [m.value] : [])));

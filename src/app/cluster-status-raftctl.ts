@@ -14,6 +14,7 @@ import {
   unknownMember,
   type ClusterMember,
   type ClusterStatus,
+  type ClusterStatusRead,
   type MemberRole,
   type MemberState,
   type ReadOutcome,
@@ -92,7 +93,7 @@ function configView(byId: ReadonlyMap<number, Answered>) {
  * the status and every outcome seen, for the verdict. Never rejects: a failed call (one that
  * `--wait-timeout` cut off included) leaves its member unread.
  */
-export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<{ status: ClusterStatus; outcomes: ReadOutcome[] }> {
+export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
   const byId = new Map<number, Answered>();
   const tried = new Set<string>();

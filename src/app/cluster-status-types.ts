@@ -63,3 +63,10 @@ export interface ReadOutcome {
   readonly endpoint: string;
   readonly error: unknown;
 }
+
+/** The status as far as it could be read, and one outcome per endpoint or member address asked. */
+export interface ClusterStatusRead {
+  readonly status: ClusterStatus;
+  /** One per address (answered if any call to it answered, else its first failure), for the verdict. */
+  readonly outcomes: ReadOutcome[];
+}

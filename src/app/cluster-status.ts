@@ -9,11 +9,11 @@
  */
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster } from './cluster-status-raftctl.js';
-import type { ClusterStatus, ReadOutcome } from './cluster-status-types.js';
+import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
 import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, type Verdict } from './verdict.js';
 
-export type { ClusterConfig, ClusterMember, ClusterStatus, MemberRole, MemberState } from './cluster-status-types.js';
+export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
 type EndpointKind = 'raftctl' | 'd-engine' | 'live' | 'unreachable';
 
@@ -26,13 +26,6 @@ async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpo
 }
 
 const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
-
-/** The status as far as it could be read, and one outcome per endpoint or member address asked. */
-export interface ClusterStatusRead {
-  readonly status: ClusterStatus;
-  /** One per address (answered if any call to it answered, else its first failure), for the verdict. */
-  readonly outcomes: ReadOutcome[];
-}
 
 /**
  * Reads the cluster through `ctx.endpoints`. Never rejects for a node's failure, nor when

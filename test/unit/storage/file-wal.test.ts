@@ -10,6 +10,27 @@ import { readRecordAt, RecordType } from '../../../src/storage/wal/record.js';
 import { SPARE_NAME } from '../../../src/storage/wal/segment.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
+/**
+ * A StorageFs whose file syncs can be held: after `hold()` every fsync waits until `release()`
+ * (which resolves once the held syncs may proceed). Blocking syncs are off (the hook disables them).
+ */
+function heldSyncs() {
+  let gate: Promise<void> | null = null;
+  let open!: () => void;
+  return {
+    fs: countingFs(nodeStorageFs, () => gate ?? undefined),
+    hold(): void {
+      gate = new Promise<void>((r) => (open = r));
+    },
+    async release(): Promise<void> {
+      const g = gate;
+      gate = null;
+      open();
+      await g;
+    },
+  };
+}
+
 test('append/recover round trip: entries, payload kinds and hard state survive reopen', async () => {
   await withTempDir(async (dir) => {
     const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
@@ -170,19 +191,14 @@ test('hard state is durable on its own (no entries) and survives reopen', async 
 
 test('durableIndex never covers replacement entries whose write is still in flight', async () => {
   await withTempDir(async (dir) => {
-    let release!: () => void;
-    let gate: Promise<void> | null = null;
-    const fs = countingFs(nodeStorageFs, () => gate ?? undefined);
-    const wal = await FileWal.open(dir, { fs, segmentBytes: 64 * 1024 });
-    gate = new Promise<void>((r) => (release = r));
+    const syncs = heldSyncs();
+    const wal = await FileWal.open(dir, { fs: syncs.fs, segmentBytes: 64 * 1024 });
+    syncs.hold();
     const first = wal.append(entries(1, 10, 1));
     await new Promise((r) => setTimeout(r, 10)); // first batch is now waiting in fsync
     const second = wal.write({ truncateFrom: 5, entries: entries(5, 6, 2) });
     assert.equal(wal.durableIndex(), 0);
-    const g = gate;
-    gate = null;
-    release();
-    await g;
+    await syncs.release();
     await first;
     assert.ok(wal.durableIndex() <= 4, `durableIndex ${wal.durableIndex()} covers entries 5-6 of term 2 before their fsync`);
     await second;
@@ -289,20 +305,17 @@ test('a roll writes and fdatasyncs the carry records into the spare before renam
 
 test('a write with nothing to record resolves only after every earlier write is durable', async () => {
   await withTempDir(async (dir) => {
-    let releaseSync!: () => void;
-    let gate: Promise<void> | null = null;
-    const fs = countingFs(nodeStorageFs, () => gate ?? undefined);
-    const wal = await FileWal.open(dir, { fs, segmentBytes: 64 * 1024 });
+    const syncs = heldSyncs();
+    const wal = await FileWal.open(dir, { fs: syncs.fs, segmentBytes: 64 * 1024 });
     await wal.append(entries(1, 3, 1));
     await wal.compact(2, 1);
-    gate = new Promise<void>((r) => (releaseSync = r));
+    syncs.hold();
     const order: string[] = [];
     const append = wal.append(entries(4, 4, 1)).then(() => order.push('append'));
     const noop = wal.compact(1, 1).then(() => order.push('no-op compact'));
     await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(order, [], 'nothing resolves while the earlier write is not durable');
-    gate = null;
-    releaseSync();
+    await syncs.release();
     await Promise.all([append, noop]);
     assert.deepEqual(order, ['append', 'no-op compact']);
     await wal.close();
