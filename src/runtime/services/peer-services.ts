@@ -108,14 +108,24 @@ function streamAppend(ctx: PeerServiceContext) {
   };
 }
 
+/**
+ * Received chunks that may wait for the disk before the receiver stops reading the stream (the
+ * sender then waits in HTTP/2 flow control): memory per push stays at a few chunks however fast
+ * the leader sends.
+ */
+export const MAX_QUEUED_SNAPSHOT_CHUNKS = 4;
+
 /** The sink of one InstallSnapshot push: bytes into a `.part` file, then the core decides. */
-function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
+/** Exported for tests. */
+export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
   const queue = new AsyncQueue<Uint8Array>();
   const received = ctx.snapshots.receive(index, term, queue);
   received.catch(() => undefined);
   return {
     write(data) {
       queue.push(Buffer.from(data));
+      // A failed store ends the wait too (and the push with its error).
+      return Promise.race([queue.room(MAX_QUEUED_SNAPSHOT_CHUNKS), received.then(() => undefined)]);
     },
     async finish() {
       queue.end();
