@@ -42,6 +42,7 @@ const GZIP = 2; // grpc-js CompressionAlgorithms.gzip
 interface CachedChannel {
   readonly client: Client;
   readonly address: string;
+  readonly cls: ConnectionClass;
   lastUsed: number;
 }
 
@@ -102,7 +103,7 @@ export class ChannelPool {
       return cached.client;
     }
     const client = new Client(address, this.#credentials, this.channelOptions(cls, compress));
-    this.#channels.set(k, { client, address, lastUsed: performance.now() });
+    this.#channels.set(k, { client, address, cls, lastUsed: performance.now() });
     return client;
   }
 
@@ -119,10 +120,13 @@ export class ChannelPool {
     return this.forAddress(address, cls, compress);
   }
 
-  /** Closes every channel to `address` (all classes), e.g. after a connection failure. */
-  evictAddress(address: string): void {
+  /**
+   * Closes every channel to `address` (all classes, or only `cls`), e.g. after a connection
+   * failure; the next call of that class dials a new connection.
+   */
+  evictAddress(address: string, cls?: ConnectionClass): void {
     for (const [k, ch] of this.#channels) {
-      if (ch.address === address) {
+      if (ch.address === address && (cls === undefined || ch.cls === cls)) {
         ch.client.close();
         this.#channels.delete(k);
       }

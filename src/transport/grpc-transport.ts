@@ -80,7 +80,20 @@ export interface GrpcTransportOptions {
   readonly streamConnectTimeoutMs?: number;
   /** Deadline of each DiscoverLeader call when the caller gives none (default 100 ms, d-engine's auto_discovery timeout). */
   readonly discoveryTimeoutMs?: number;
+  /**
+   * How long a replication stream waits for the answer to its oldest request before it counts
+   * as broken and the peer's data connection is redialled (default
+   * {@link DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS}; 0: no limit, as d-engine).
+   */
+  readonly replicationResponseTimeoutMs?: number;
 }
+
+/**
+ * Default replication-stream response timeout: a follower answers an Append after one fsync, so
+ * 5 s without any answer means a frozen or unreachable peer (etcd's peer streams use the same
+ * 5 s read timeout).
+ */
+export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
 
 /** One peer's address resolved from a membership. */
 interface Peer {
@@ -103,6 +116,7 @@ export class GrpcTransport implements Transport {
   readonly #streams = new Set<GrpcReplicationStream>();
   readonly #streamConnectTimeoutMs: number;
   readonly #discoveryTimeoutMs: number;
+  readonly #replicationResponseTimeoutMs: number;
   /** Aborts every call, retry loop and backoff sleep when the transport closes. */
   readonly #shutdown = new AbortController();
   #closed = false;
@@ -118,6 +132,7 @@ export class GrpcTransport implements Transport {
     this.#queue = new AppendQueue(options.appendQueueCapacity ?? DEFAULT_APPEND_QUEUE_CAPACITY);
     this.#streamConnectTimeoutMs = options.streamConnectTimeoutMs ?? 1000;
     this.#discoveryTimeoutMs = options.discoveryTimeoutMs ?? DEFAULT_RETRY.autoDiscovery.timeoutMs;
+    this.#replicationResponseTimeoutMs = options.replicationResponseTimeoutMs ?? DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS;
   }
 
   /**
@@ -327,7 +342,18 @@ export class GrpcTransport implements Transport {
       await this.#waitForReady(client, peer);
       if (this.#closed) throw closedError();
       const call = duplexCall(this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress), ReplicationService.StreamAppendEntries, this.#headers ? { metadata: this.#headers } : {});
-      const stream: GrpcReplicationStream = new GrpcReplicationStream(call, { peerId, endpoint: peer.endpoint, onFinished: () => this.#streams.delete(stream) });
+      const stream: GrpcReplicationStream = new GrpcReplicationStream(call, {
+        peerId,
+        endpoint: peer.endpoint,
+        responseTimeoutMs: this.#replicationResponseTimeoutMs,
+        clock: this.#clock,
+        onFinished: (error) => {
+          this.#streams.delete(stream);
+          // A peer that stopped answering: the next stream dials a new connection rather than
+          // queueing behind this one (which may sit in TCP retransmit backoff for minutes).
+          if (error?.details?.responseTimeout === true && !this.#closed) this.#pool.evictAddress(peer.endpoint, 'data');
+        },
+      });
       this.#streams.add(stream);
       return stream;
     });

@@ -10,6 +10,12 @@
  *   (StreamAppendEntries carries no request ids, reference §1.6), so the n-th response answers
  *   the n-th request. A response with no request pending is a protocol violation: the stream is
  *   cancelled and reported broken with a ProtocolError as its cause.
+ * - Response timeout (a raftctl addition; d-engine's stream has none, reference §3.0): when the
+ *   oldest unanswered request has waited `responseTimeoutMs`, the stream is aborted as broken
+ *   (details `responseTimeout: true`). A peer that stopped answering (frozen process, a
+ *   blackholed network) is otherwise noticed only by HTTP/2 keepalive, after up to 150 s on
+ *   the data class; the transport also drops the peer's data connection then, so the next
+ *   stream dials a fresh one instead of queueing behind a TCP connection in retransmit backoff.
  * - Breaks: a non-OK status, or the peer ending the stream while this side has not closed it,
  *   breaks the stream. Every pending and waiting `send` is rejected, in order, with a
  *   {@link StreamBrokenError}, and `closed` resolves with that error, so the caller (the
@@ -17,6 +23,7 @@
  */
 import { status as grpcStatus, type ServiceError, type StatusObject } from '@grpc/grpc-js';
 import { EXIT, ProtocolError, RaftCtlError } from '../errors.js';
+import { systemClock, type Clock } from './clock.js';
 import type { AppendEntriesRequest, AppendEntriesResponse } from './messages.js';
 import { fromGrpcError } from './status.js';
 import type { ReplicationStream } from './types.js';
@@ -48,16 +55,25 @@ export interface ReplicationStreamOptions {
   readonly capacity?: number;
   /** After {@link ReplicationStream.close}, how long to wait for the peer's final status before cancelling (default 1000 ms). */
   readonly closeGraceMs?: number;
+  /** Longest wait for the answer to the oldest written request before the stream counts as broken (0 or absent: no limit). */
+  readonly responseTimeoutMs?: number;
+  /** Time for the response timeout (default the system clock). */
+  readonly clock?: Clock;
   /** Called once when the stream is finished (broken or closed), with the outcome. */
   readonly onFinished?: (error: RaftCtlError | null) => void;
 }
 
-interface Pending {
+interface Settle {
   resolve(response: AppendEntriesResponse): void;
   reject(error: RaftCtlError): void;
 }
 
-interface Waiting extends Pending {
+interface Pending extends Settle {
+  /** When the request was written ({@link Clock.now}). */
+  readonly sentAt: number;
+}
+
+interface Waiting extends Settle {
   readonly request: AppendEntriesRequest;
 }
 
@@ -73,6 +89,11 @@ export class GrpcReplicationStream implements ReplicationStream {
   readonly #endpoint: string;
   readonly #closeGraceMs: number;
   readonly #onFinished: ((error: RaftCtlError | null) => void) | undefined;
+  readonly #responseTimeoutMs: number;
+  readonly #clock: Clock;
+  /** Ends the response watchdog's sleep when the stream finishes. */
+  readonly #watchdogStop = new AbortController();
+  #watchdogRunning = false;
   readonly #pending: Pending[] = [];
   readonly #waiting: Waiting[] = [];
   #resolveClosed!: (e: RaftCtlError | null) => void;
@@ -91,6 +112,9 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#endpoint = options.endpoint;
     this.#closeGraceMs = options.closeGraceMs ?? 1000;
     this.#onFinished = options.onFinished;
+    this.#responseTimeoutMs = options.responseTimeoutMs ?? 0;
+    if (!(this.#responseTimeoutMs >= 0)) throw new RangeError(`replication stream response timeout must be ≥ 0 ms (got ${this.#responseTimeoutMs})`);
+    this.#clock = options.clock ?? systemClock;
     this.closed = new Promise((resolve) => (this.#resolveClosed = resolve));
     call.on('data', (response: AppendEntriesResponse) => this.#onResponse(response));
     call.on('drain', () => {
@@ -147,8 +171,35 @@ export class GrpcReplicationStream implements ReplicationStream {
   #admit(): void {
     while (!this.#finished && !this.#needDrain && this.#waiting.length > 0 && this.#pending.length < this.capacity) {
       const next = this.#waiting.shift()!;
-      this.#pending.push({ resolve: next.resolve, reject: next.reject });
+      this.#pending.push({ resolve: next.resolve, reject: next.reject, sentAt: this.#clock.now() });
       if (!this.#call.write(next.request)) this.#needDrain = true;
+    }
+    if (this.#responseTimeoutMs > 0 && this.#pending.length > 0 && !this.#watchdogRunning) void this.#watchResponses();
+  }
+
+  /**
+   * Runs while requests are unanswered: sleeps until the oldest one's answer is due and aborts
+   * the stream when it is still unanswered then. One sleep per timeout period at most, however
+   * many requests pass meanwhile.
+   */
+  async #watchResponses(): Promise<void> {
+    this.#watchdogRunning = true;
+    try {
+      while (!this.#finished) {
+        const oldest = this.#pending[0];
+        if (!oldest) return;
+        const left = oldest.sentAt + this.#responseTimeoutMs - this.#clock.now();
+        if (left <= 0) {
+          const details = { peerId: this.peerId, endpoint: this.#endpoint, responseTimeout: true, responseTimeoutMs: this.#responseTimeoutMs };
+          this.abort(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) broke: no answer within ${this.#responseTimeoutMs} ms`, { details }));
+          return;
+        }
+        await this.#clock.sleep(left, this.#watchdogStop.signal);
+      }
+    } catch {
+      // the stream finished while the watchdog slept
+    } finally {
+      this.#watchdogRunning = false;
     }
   }
 
@@ -192,6 +243,7 @@ export class GrpcReplicationStream implements ReplicationStream {
     if (this.#finished) return;
     this.#finished = { error: outcome };
     if (this.#graceTimer) clearTimeout(this.#graceTimer);
+    this.#watchdogStop.abort();
     const err = rejectWith ?? outcome!;
     for (const p of this.#pending.splice(0)) p.reject(err);
     this.#rejectWaiting(err);

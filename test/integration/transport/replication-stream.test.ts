@@ -152,6 +152,34 @@ describe('replication stream', () => {
     }
   });
 
+  it('a peer that stops answering breaks the stream after the response timeout; the next open dials a new connection', async () => {
+    // A frozen peer keeps its TCP connection open, so only the response timeout notices it
+    // (HTTP/2 keepalive would take up to 150 s on the data class).
+    peer.streamBehaviour = () => undefined;
+    const t = new GrpcTransport({ selfId: 1, replicationResponseTimeoutMs: 200 });
+    try {
+      const stream = await t.openReplicationStream(2, m, false);
+      const connections = peer.wire.connections;
+      const started = performance.now();
+      const order = await track([stream.send(append(1)), stream.send(append(2))]);
+      const waited = performance.now() - started;
+      assert.deepEqual(order.map((o) => [o.i, o.ok, o.err?.code]), [[0, false, 'STREAM_BROKEN'], [1, false, 'STREAM_BROKEN']]);
+      assert.match(order[0]!.err!.message, /peer 2 .* broke: no answer within 200 ms/);
+      assert.equal(order[0]!.err!.details?.responseTimeout, true);
+      assert.ok(waited >= 190 && waited < 5_000, `broke after ${waited.toFixed(0)} ms`);
+      assert.ok((await stream.closed) instanceof StreamBrokenError);
+
+      peer.streamBehaviour = (req, ctl) => ctl.respond(ctl.fallback());
+      const again = await t.openReplicationStream(2, m, false);
+      assert.equal(answered(await again.send(append(7))), 7);
+      assert.ok(peer.wire.connections > connections, 'the data connection was redialled');
+      again.close();
+    } finally {
+      peer.streamBehaviour = (req, ctl) => ctl.respond(ctl.fallback());
+      t.close();
+    }
+  });
+
   it('while the peer is down, opening fails with UnreachableError; after it is back, opening works', async () => {
     const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 150 });
     const patient = new GrpcTransport({ selfId: 1 });

@@ -9,6 +9,7 @@ import { status } from '@grpc/grpc-js';
 import { RaftCtlError } from '../../../src/errors.js';
 import type { AppendEntriesRequest, AppendEntriesResponse } from '../../../src/transport/messages.js';
 import { GrpcReplicationStream, StreamBrokenError, type DuplexCall } from '../../../src/transport/replication-stream.js';
+import { ManualClock } from '../../harness/manual-clock.js';
 
 class FakeCall extends EventEmitter implements DuplexCall<AppendEntriesRequest> {
   readonly written: AppendEntriesRequest[] = [];
@@ -152,5 +153,89 @@ describe('GrpcReplicationStream', () => {
     assert.equal(await stream.closed, reason);
     assert.equal(call.cancelled, true);
     await tick();
+  });
+});
+
+describe('GrpcReplicationStream response timeout (injected clock)', () => {
+  function timed(timeoutMs: number): { call: FakeCall; stream: GrpcReplicationStream; clock: ManualClock; finished: Array<RaftCtlError | null> } {
+    const call = new FakeCall();
+    const clock = new ManualClock();
+    const finished: Array<RaftCtlError | null> = [];
+    const stream = new GrpcReplicationStream(call, { peerId: 2, endpoint: 'h:2', capacity: 128, responseTimeoutMs: timeoutMs, clock, onFinished: (e) => finished.push(e) });
+    return { call, stream, clock, finished };
+  }
+
+  it('answers that keep coming never trip it; the watchdog sleeps once per period, not once per request', async () => {
+    const { call, stream, clock, finished } = timed(1000);
+    for (let i = 1; i <= 300; i++) {
+      const sent = stream.send(req(i));
+      clock.advance(10);
+      call.answer(i);
+      assert.equal(idx(await sent), i);
+      await tick();
+    }
+    assert.equal(clock.now(), 3000);
+    assert.deepEqual(finished, []);
+    assert.ok(clock.sleeps.length <= 6, `${clock.sleeps.length} sleeps for 300 requests`);
+    stream.close();
+  });
+
+  it('the oldest request unanswered for the timeout aborts the stream: every send rejects with STREAM_BROKEN marked responseTimeout, the call is cancelled', async () => {
+    const { call, stream, clock, finished } = timed(1000);
+    const first = stream.send(req(1));
+    clock.advance(400);
+    const second = stream.send(req(2));
+    const outcomes = Promise.allSettled([first, second]);
+    await tick();
+    clock.advance(599);
+    await tick();
+    assert.equal(call.cancelled, false, '999 ms: not yet');
+    clock.advance(1);
+    await tick();
+    assert.equal(call.cancelled, true);
+    for (const o of await outcomes) {
+      assert.equal(o.status, 'rejected');
+      const e = (o as PromiseRejectedResult).reason as RaftCtlError;
+      assert.ok(e instanceof StreamBrokenError && e.details?.responseTimeout === true && /no answer within 1000 ms/.test(e.message), String(e));
+    }
+    assert.equal(finished.length, 1);
+    assert.equal(finished[0]?.details?.responseTimeout, true);
+    assert.deepEqual(clock.pending, [], 'no sleep left behind');
+  });
+
+  it('the timeout counts from when a request is written, not from when it waited for room in the window', async () => {
+    const call = new FakeCall();
+    const clock = new ManualClock();
+    const stream = new GrpcReplicationStream(call, { peerId: 2, endpoint: 'h:2', capacity: 1, responseTimeoutMs: 1000, clock });
+    const a = stream.send(req(1));
+    const b = stream.send(req(2)); // waits for room
+    clock.advance(900);
+    call.answer(1);
+    assert.equal(idx(await a), 1);
+    await tick();
+    clock.advance(900); // b was written 900 ms ago
+    await tick();
+    assert.equal(call.cancelled, false);
+    call.answer(2);
+    assert.equal(idx(await b), 2);
+    stream.close();
+  });
+
+  it('a closed or broken stream leaves no watchdog sleeping; 0 disables the timeout', async () => {
+    const { call, stream, clock } = timed(1000);
+    void stream.send(req(1)).catch(() => undefined);
+    await tick();
+    assert.equal(clock.pending.length, 1);
+    call.fail(status.UNAVAILABLE, 'gone');
+    await tick();
+    assert.deepEqual(clock.pending, []);
+
+    const off = timed(0);
+    const sent = off.stream.send(req(1));
+    await tick();
+    assert.deepEqual(off.clock.pending, []);
+    off.call.answer(1);
+    assert.equal(idx(await sent), 1);
+    assert.throws(() => new GrpcReplicationStream(new FakeCall(), { peerId: 2, endpoint: 'h:2', responseTimeoutMs: -1 }), RangeError);
   });
 });
