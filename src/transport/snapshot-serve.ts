@@ -315,8 +315,13 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
       }
       while (!needDrain && nextSeq < totalChunks && pending.size < window) {
         const next = await chunks.next();
-        if (next.done) throw new IntegrityError('CHECKSUM_MISMATCH', `snapshot source yielded fewer than the ${digest.size} bytes announced`, { details: { grpcCode: status.DATA_LOSS } });
+        if (next.done) throw sourceSizeMismatch('fewer', digest.size);
         const data = next.value;
+        bytes += data.byteLength;
+        // Before the last chunk leaves: the source must end exactly at the announced size. A file
+        // that grew or shrank since it was measured would otherwise reach the puller cut or
+        // padded, and with a zero checksum (d-engine's) nothing downstream could tell.
+        if (nextSeq + 1 === totalChunks) await expectSourceEnd(chunks, bytes, digest.size);
         const chunk: SnapshotChunk = {
           leaderTerm: offer.leaderTerm,
           leaderId: offer.leaderId,
@@ -328,7 +333,6 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
         };
         const p: Pending = { chunk, sentAt: 0 };
         pending.set(nextSeq, p);
-        bytes += data.byteLength;
         nextSeq += 1;
         send(p);
       }
@@ -350,6 +354,16 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     // or complete without the generator having been resumed past its last chunk.
     await chunks?.return?.(undefined).catch(() => undefined);
   }
+}
+
+/** Refuses a snapshot source that did not yield exactly `announced` bytes by its last chunk. */
+async function expectSourceEnd(chunks: AsyncIterator<Uint8Array>, read: number, announced: number): Promise<void> {
+  if (read < announced) throw sourceSizeMismatch('fewer', announced);
+  if (read > announced || !(await chunks.next()).done) throw sourceSizeMismatch('more', announced);
+}
+
+function sourceSizeMismatch(what: 'fewer' | 'more', announced: number): IntegrityError {
+  return new IntegrityError('CHECKSUM_MISMATCH', `snapshot source yielded ${what} than the ${announced} bytes announced`, { details: { grpcCode: status.DATA_LOSS } });
 }
 
 /**

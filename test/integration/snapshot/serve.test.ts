@@ -193,6 +193,30 @@ describe('serveStreamSnapshot', () => {
     assert.deepEqual(counts, { opened: 2, closed: 2 }, 'closed after a cancelled transfer');
   });
 
+  test('a source that yields more or fewer bytes than it announced fails with DATA_LOSS before its last chunk leaves', async () => {
+    // A snapshot file that changed size after it was measured: with d-engine's zero checksum the
+    // puller could not tell a cut or padded file, so the sender refuses to send the last chunk.
+    for (const actual of [4500, 3500, 4001]) {
+      const outcomes: Outcome[] = [];
+      const bytes = payload(actual, 3);
+      const peer = await startSnapshotPeer({
+        StreamSnapshot: serveStreamSnapshot({
+          offer: () => ({ source: { ...bytesSource(bytes), size: 4000 }, lastIncludedIndex: 40, lastIncludedTerm: 2, leaderTerm: 5, leaderId: 1, zeroChecksum: true }),
+          chunkBytes: 1000,
+          onDone: (o) => outcomes.push(o),
+        }),
+      });
+      peers.push(peer);
+      const { call, chunks, ended } = rawPull(peer);
+      call.on('data', (c: SnapshotChunk) => call.write({ seq: c.seq, status: ChunkStatus.ACCEPTED, nextRequested: c.seq! + 1 }));
+      assert.equal(await ended, status.DATA_LOSS, `${actual} bytes announced as 4000`);
+      assert.deepEqual(chunks.map((c) => c.seq), [0, 1, 2], `${actual} bytes: the last chunk never left`);
+      await waitUntil(() => outcomes.length === 1, 'the outcome');
+      assert.equal(outcomes[0]?.ok, false);
+      call.end();
+    }
+  });
+
   test('more than maxRetries CHECKSUM_MISMATCH acks for one chunk fail the transfer with DATA_LOSS', async () => {
     const { peer, outcomes } = await senderPeer({ maxRetries: 1 });
     const { call, ended } = rawPull(peer);
