@@ -18,7 +18,6 @@ import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/s
 import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
 import type { Logger } from '../logger.js';
 import { summaryOf, type RaftNode } from '../raft-node.js';
-import { AsyncQueue } from '../async-queue.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */
@@ -109,27 +108,17 @@ function streamAppend(ctx: PeerServiceContext) {
 }
 
 /**
- * Received chunks that may wait for the disk before the receiver stops reading the stream (the
- * sender then waits in HTTP/2 flow control): memory per push stays at a few chunks however fast
- * the leader sends.
+ * The sink of one InstallSnapshot push: bytes into a `.part` file, then the core decides. Each
+ * chunk is written to the file before the handler reads the next one off the stream, so a leader
+ * sending faster than this disk writes is slowed by HTTP/2 flow control (grpc-js decodes at most
+ * 16 messages ahead) instead of filling this node's memory. Exported for tests.
  */
-export const MAX_QUEUED_SNAPSHOT_CHUNKS = 4;
-
-/** The sink of one InstallSnapshot push: bytes into a `.part` file, then the core decides. */
-/** Exported for tests. */
 export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
-  const queue = new AsyncQueue<Uint8Array>();
-  const received = ctx.snapshots.receive(index, term, queue);
-  received.catch(() => undefined);
+  const receiver = ctx.snapshots.beginReceive(index, term);
   return {
-    write(data) {
-      queue.push(Buffer.from(data));
-      // A failed store ends the wait too (and the push with its error).
-      return Promise.race([queue.room(MAX_QUEUED_SNAPSHOT_CHUNKS), received.then(() => undefined)]);
-    },
+    write: (data) => receiver.write(data),
     async finish() {
-      queue.end();
-      const written = await received;
+      const written = await receiver.finish();
       const header = await ctx.snapshots.header(written);
       ctx.node.latestSnapshot = summaryOf(written);
       const msg: SnapshotMsg = {
@@ -146,8 +135,8 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
       ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
       if (!res.success) throw new Error(`snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
     },
-    abort(error) {
-      queue.fail(error);
+    async abort() {
+      await receiver.abort();
     },
   };
 }

@@ -77,6 +77,52 @@ describe('pushSnapshot', () => {
     assert.equal(got.clusterId, 'c-1');
   });
 
+  test('a receiver whose disk stalls stops the push through flow control: the sender reads only a bounded part of the source', async () => {
+    // serveInstallSnapshot awaits the sink's write before it reads the next chunk; grpc-js then
+    // stops reading the HTTP/2 stream and the sender's writes wait for window.
+    let stall: () => void = () => undefined;
+    const stalled = new Promise<void>((r) => (stall = r));
+    let written = 0;
+    const handler = serveInstallSnapshot({
+      currentTerm: () => 7,
+      open: () => ({
+        write: async () => {
+          written += 1;
+          if (written > 1) await stalled;
+        },
+      }),
+    });
+    const peer = await peerWith(handler);
+    let pieces = 0;
+    const size = 200 * MiB;
+    const inner = generatedSource(size, MiB);
+    const counted = {
+      size,
+      sha256: new Uint8Array(32).fill(1),
+      async *open() {
+        for await (const p of inner.open()) {
+          pieces += 1;
+          yield p;
+        }
+      },
+    };
+    const cancel = new AbortController();
+    const push = pushSnapshot(peer.client, peer.address, META, counted, { ...CONFIG, chunkBytes: MiB, signal: cancel.signal });
+    push.catch(() => undefined);
+    try {
+      await waitUntil(() => written === 2, 'the receiver stalls on its second chunk');
+      await new Promise((r) => setTimeout(r, 300));
+      const read = pieces;
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(pieces, read, 'the sender stopped reading the source while the receiver stalls');
+      assert.ok(read < 64, `${read} of 200 MiB read by the sender while the receiver had taken 1`);
+      cancel.abort();
+      await assert.rejects(push, (e: unknown) => e instanceof TimeoutError);
+    } finally {
+      stall();
+    }
+  });
+
   test('a source without sha256 or size is hashed in a first pass, then sent in a second', async () => {
     const { got, handler } = receiver();
     const peer = await peerWith(handler);
