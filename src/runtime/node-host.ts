@@ -31,7 +31,7 @@ import {
   type SnapshotPolicy,
 } from '../storage/index.js';
 import { EndpointClient } from '../transport/endpoint-client.js';
-import { GrpcTransport } from '../transport/grpc-transport.js';
+import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, GrpcTransport } from '../transport/grpc-transport.js';
 import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
@@ -241,7 +241,9 @@ export class NodeHost {
         },
       });
       node.latestSnapshot = latest;
-      const transport = new GrpcTransport({ selfId: o.id, clusterId });
+      // Never shorter than the time a follower waits for the core's answer to an Append.
+      const answerTimeoutMs = Math.max(2000, electionTicks * tickMs * 4);
+      const transport = new GrpcTransport({ selfId: o.id, clusterId, replicationResponseTimeoutMs: Math.max(DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, answerTimeoutMs) });
       const client = new EndpointClient();
       node.setPeerSender(
         new GrpcPeerSender({
@@ -255,7 +257,6 @@ export class NodeHost {
           logger,
         }),
       );
-      const answerTimeoutMs = Math.max(2000, electionTicks * tickMs * 4);
       addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, logger, answerTimeoutMs });
       addClusterService(server, node);
       addClientService(server, { node });

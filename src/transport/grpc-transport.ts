@@ -89,9 +89,9 @@ export interface GrpcTransportOptions {
 }
 
 /**
- * Default replication-stream response timeout: a follower answers an Append after one fsync, so
- * 5 s without any answer means a frozen or unreachable peer (etcd's peer streams use the same
- * 5 s read timeout).
+ * Default replication-stream response timeout: a follower answers each Append after one fsync,
+ * so 5 s without any answer (while requests wait) means a frozen or unreachable peer (etcd's
+ * peer streams use the same 5 s read timeout). A node sets at least four election timeouts.
  */
 export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
 
@@ -133,6 +133,9 @@ export class GrpcTransport implements Transport {
     this.#streamConnectTimeoutMs = options.streamConnectTimeoutMs ?? 1000;
     this.#discoveryTimeoutMs = options.discoveryTimeoutMs ?? DEFAULT_RETRY.autoDiscovery.timeoutMs;
     this.#replicationResponseTimeoutMs = options.replicationResponseTimeoutMs ?? DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS;
+    if (!(this.#replicationResponseTimeoutMs >= 0) || !Number.isFinite(this.#replicationResponseTimeoutMs)) {
+      throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${this.#replicationResponseTimeoutMs})`);
+    }
   }
 
   /**

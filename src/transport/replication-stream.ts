@@ -10,9 +10,12 @@
  *   (StreamAppendEntries carries no request ids, reference §1.6), so the n-th response answers
  *   the n-th request. A response with no request pending is a protocol violation: the stream is
  *   cancelled and reported broken with a ProtocolError as its cause.
- * - Response timeout (a raftctl addition; d-engine's stream has none, reference §3.0): when the
- *   oldest unanswered request has waited `responseTimeoutMs`, the stream is aborted as broken
- *   (details `responseTimeout: true`). A peer that stopped answering (frozen process, a
+ * - Response timeout (a raftctl addition; d-engine's stream has none, reference §3.0): when a
+ *   request is unanswered and neither it was written nor any answer arrived for
+ *   `responseTimeoutMs`, the stream is aborted as broken (details `responseTimeout: true`). A
+ *   follower that keeps answering a long backlog never trips it; after this process's own event
+ *   loop stalled past the deadline, answers already in the socket are read (one turn) before
+ *   the stream is judged. A peer that stopped answering (frozen process, a
  *   blackholed network) is otherwise noticed only by HTTP/2 keepalive, after up to 150 s on
  *   the data class; the transport also drops the peer's data connection then, so the next
  *   stream dials a fresh one instead of queueing behind a TCP connection in retransmit backoff.
@@ -94,6 +97,8 @@ export class GrpcReplicationStream implements ReplicationStream {
   /** Ends the response watchdog's sleep when the stream finishes. */
   readonly #watchdogStop = new AbortController();
   #watchdogRunning = false;
+  /** When the last answer arrived ({@link Clock.now}); an answer restarts the response timeout. */
+  #lastAnswerAt = Number.NEGATIVE_INFINITY;
   readonly #pending: Pending[] = [];
   readonly #waiting: Waiting[] = [];
   #resolveClosed!: (e: RaftCtlError | null) => void;
@@ -177,18 +182,30 @@ export class GrpcReplicationStream implements ReplicationStream {
     if (this.#responseTimeoutMs > 0 && this.#pending.length > 0 && !this.#watchdogRunning) void this.#watchResponses();
   }
 
+  /** Milliseconds until the peer counts as silent: from the later of the oldest request's write and the last answer; null when nothing is unanswered. */
+  #silentIn(): number | null {
+    const oldest = this.#pending[0];
+    if (!oldest) return null;
+    return Math.max(oldest.sentAt, this.#lastAnswerAt) + this.#responseTimeoutMs - this.#clock.now();
+  }
+
   /**
-   * Runs while requests are unanswered: sleeps until the oldest one's answer is due and aborts
-   * the stream when it is still unanswered then. One sleep per timeout period at most, however
-   * many requests pass meanwhile.
+   * Runs while requests are unanswered: sleeps until the peer would count as silent and aborts
+   * the stream when it still does, after one event-loop turn that reads answers already waiting
+   * in the socket (timers run before I/O after a stall of this process). One sleep per timeout
+   * period at most, however many requests pass meanwhile.
    */
   async #watchResponses(): Promise<void> {
     this.#watchdogRunning = true;
     try {
       while (!this.#finished) {
-        const oldest = this.#pending[0];
-        if (!oldest) return;
-        const left = oldest.sentAt + this.#responseTimeoutMs - this.#clock.now();
+        let left = this.#silentIn();
+        if (left === null) return;
+        if (left <= 0) {
+          await this.#clock.sleep(0, this.#watchdogStop.signal);
+          left = this.#silentIn();
+          if (left === null || this.#finished) return;
+        }
         if (left <= 0) {
           const details = { peerId: this.peerId, endpoint: this.#endpoint, responseTimeout: true, responseTimeoutMs: this.#responseTimeoutMs };
           this.abort(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) broke: no answer within ${this.#responseTimeoutMs} ms`, { details }));
@@ -212,6 +229,7 @@ export class GrpcReplicationStream implements ReplicationStream {
       this.#call.cancel();
       return;
     }
+    if (this.#responseTimeoutMs > 0) this.#lastAnswerAt = this.#clock.now();
     head.resolve(response);
     this.#admit();
   }

@@ -178,6 +178,9 @@ describe('replication stream', () => {
       peer.streamBehaviour = (req, ctl) => ctl.respond(ctl.fallback());
       t.close();
     }
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => new GrpcTransport({ replicationResponseTimeoutMs: bad }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG' && e.exitCode === 2, `replicationResponseTimeoutMs ${bad}`);
+    }
   });
 
   it('while the peer is down, opening fails with UnreachableError; after it is back, opening works', async () => {

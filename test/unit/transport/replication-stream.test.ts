@@ -192,6 +192,7 @@ describe('GrpcReplicationStream response timeout (injected clock)', () => {
     assert.equal(call.cancelled, false, '999 ms: not yet');
     clock.advance(1);
     await tick();
+    await tick(); // the watchdog reads waiting answers for one turn before it judges
     assert.equal(call.cancelled, true);
     for (const o of await outcomes) {
       assert.equal(o.status, 'rejected');
@@ -201,6 +202,40 @@ describe('GrpcReplicationStream response timeout (injected clock)', () => {
     assert.equal(finished.length, 1);
     assert.equal(finished[0]?.details?.responseTimeout, true);
     assert.deepEqual(clock.pending, [], 'no sleep left behind');
+  });
+
+  it('a follower that keeps answering a backlog never trips it, though its oldest requests were written long before', async () => {
+    const { call, stream, clock, finished } = timed(1000);
+    const sends = Array.from({ length: 10 }, (_, i) => stream.send(req(i + 1)));
+    for (let i = 1; i <= 10; i++) {
+      clock.advance(300); // one answer every 300 ms: the 10th request waits 3 s in all
+      await tick();
+      call.answer(i);
+      await tick();
+    }
+    assert.deepEqual((await Promise.all(sends)).map(idx), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(finished, []);
+    assert.equal(call.cancelled, false);
+    stream.close();
+  });
+
+  it('after the deadline passed while this process stalled, an answer already waiting to be read is taken before the stream is judged', async () => {
+    const { call, stream, clock, finished } = timed(1000);
+    const a = stream.send(req(1));
+    const b = stream.send(req(2)).then(() => null, (e: RaftCtlError) => e);
+    await tick();
+    setImmediate(() => call.answer(1)); // in the socket, read in the same turn as the timer fires
+    clock.advance(1500);
+    assert.equal(idx(await a), 1);
+    await tick();
+    await tick();
+    assert.equal(call.cancelled, false, 'the answer restarted the timeout');
+    assert.deepEqual(finished, []);
+    clock.advance(1000);
+    await tick();
+    await tick();
+    assert.equal(call.cancelled, true, 'silent for 1000 ms after that answer');
+    assert.equal((await b)?.details?.responseTimeout, true);
   });
 
   it('the timeout counts from when a request is written, not from when it waited for room in the window', async () => {
