@@ -14,7 +14,10 @@
  * - existing state + `restart` → opened; FORMAT's nodeId must equal the given id;
  * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
  *   unless the node id and cluster id match what is stored (a repeated identical command line);
- * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7).
+ * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7);
+ * - FORMAT but no WAL segment + `restart` → IntegrityError CORRUPT (exit 7): the log, and with it
+ *   the node's term and vote, is gone (a wiped `wal/`); restarting would let it vote a second time
+ *   in a term it already voted in (Raft §5.2 needs the vote durable).
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
  * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
@@ -95,11 +98,15 @@ async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
   }
 }
 
+/** True when `dir`'s `wal/` holds at least one segment. */
+async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
+  return (await listOrEmpty(fs, join(dir, 'wal'))).some((n) => n.endsWith(SEGMENT_SUFFIX));
+}
+
 /** True when `dir` holds WAL segments or snapshot files. */
 export async function holdsState(fs: StorageFs, dir: string): Promise<boolean> {
-  const wal = await listOrEmpty(fs, join(dir, 'wal'));
-  const snap = await listOrEmpty(fs, join(dir, 'snap'));
-  return wal.some((n) => n.endsWith(SEGMENT_SUFFIX)) || snap.some((n) => n.endsWith(SNAPSHOT_SUFFIX));
+  if (await holdsWalSegments(fs, dir)) return true;
+  return (await listOrEmpty(fs, join(dir, 'snap'))).some((n) => n.endsWith(SNAPSHOT_SUFFIX));
 }
 
 /** The cluster id an intent implies (null for a restart). */
@@ -144,6 +151,11 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
       if (format.nodeId !== nodeId) {
         throw new BootstrapRefusedError(`data directory ${path} holds the state of node ${format.nodeId}, not node ${nodeId}`, {
           details: { storedNodeId: format.nodeId, nodeId },
+        });
+      }
+      if (intent.kind === 'restart' && !(await holdsWalSegments(fs, path))) {
+        throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and restarting could make it vote twice in one term', {
+          hint: 'if this node never finished its first start, delete the directory and start it again as before (--bootstrap, --peers or --join); if it was a member, remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
         });
       }
       if (wanted !== null && wanted !== format.clusterId) {

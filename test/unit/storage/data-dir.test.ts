@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError, UsageError } from '../../../src/errors.js';
 import { clusterIdOf } from '../../../src/storage/data-dir/cluster-id.js';
@@ -24,6 +24,9 @@ test('bootstrap writes FORMAT once; a restart needs only the id', async () => {
     assert.equal(dd.created, true);
     const format = JSON.parse(await readFile(join(path, 'FORMAT'), 'utf8'));
     assert.deepEqual(format, { format: 1, nodeId: 1, clusterId: clusterIdOf(three) });
+    const wal = await FileWal.open(dd.walDir);
+    await wal.write(bootstrapWrite(three));
+    await wal.close();
     await dd.close();
     const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     assert.equal(again.created, false);
@@ -63,6 +66,29 @@ test('re-bootstrap with a different configuration is refused (exit 2); the same 
   });
 });
 
+test('a restart whose WAL lost every segment (a wiped wal/) is refused as corruption (exit 7), snapshots or not: its term and vote are gone', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n3');
+    const dd = await openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } });
+    const wal = await FileWal.open(dd.walDir);
+    await wal.write(bootstrapWrite(three));
+    await wal.write({ hardState: { term: 7, votedFor: 2 } });
+    await wal.close();
+    await dd.close();
+    for (const name of await readdir(join(path, 'wal'))) await unlink(join(path, 'wal', name));
+    await writeFile(join(path, 'snap', '00000000000000000100-00000000000000000007.snap'), Buffer.alloc(64));
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError);
+      assert.equal(err.exitCode, 7);
+      assert.match(err.message, /write-ahead log has no segment/);
+      assert.match(err.hint ?? '', /never restart a wiped voter/);
+      return true;
+    });
+    await rm(join(path, 'wal'), { recursive: true });
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), IntegrityError, 'wal/ itself removed');
+  });
+});
+
 test('restart of an empty directory is a usage error; state without FORMAT is corruption', async () => {
   await withTempDir(async (root) => {
     await assert.rejects(openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
@@ -96,7 +122,7 @@ test('a second open in the same process is refused while the first holds the LOC
     const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), DataDirLockedError);
     await dd.close();
-    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
     await again.close();
   });
 });
@@ -129,7 +155,7 @@ test('a second process is refused while a child process holds the LOCK', async (
       await exited;
     }
     // The child exited without releasing: its LOCK is now stale and is taken over.
-    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
     assert.equal(dd.lock.tookOverFrom?.pid, child.pid);
     await dd.close();
   });
@@ -148,7 +174,7 @@ test('a stale LOCK (dead pid, or a reused pid with another start time) is taken 
     await dd.close();
     // Our own pid but a different start time = a previous process that had the same pid.
     await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: process.pid, startTime: '12345' }));
-    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
     assert.equal(again.lock.tookOverFrom?.startTime, '12345');
     await again.close();
   });
