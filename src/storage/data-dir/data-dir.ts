@@ -15,9 +15,11 @@
  * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
  *   unless the node id and cluster id match what is stored (a repeated identical command line);
  * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7);
- * - FORMAT but no WAL segment + `restart` → IntegrityError CORRUPT (exit 7): the log, and with it
- *   the node's term and vote, is gone (a wiped `wal/`); restarting would let it vote a second time
- *   in a term it already voted in (Raft §5.2 needs the vote durable).
+ * - FORMAT but no WAL segment, on `restart` or when snapshot files show the node ran →
+ *   IntegrityError CORRUPT (exit 7): the log, and with it the node's term and vote, is gone (a
+ *   wiped `wal/`); restarting would let it vote a second time in a term it already voted in
+ *   (Raft §5.2 needs the vote durable). A repeated bootstrap/join with neither is accepted: it
+ *   repairs a crash between FORMAT and the first log write.
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
  * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
@@ -153,7 +155,9 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
           details: { storedNodeId: format.nodeId, nodeId },
         });
       }
-      if (intent.kind === 'restart' && !(await holdsWalSegments(fs, path))) {
+      // No segment: a restart has nothing to start from. A repeated bootstrap/join may repair a
+      // crash between FORMAT and the first log write, but not when snapshots show the node ran.
+      if (!(await holdsWalSegments(fs, path)) && (intent.kind === 'restart' || (await holdsState(fs, path)))) {
         throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and restarting could make it vote twice in one term', {
           hint: 'if this node never finished its first start, delete the directory and start it again as before (--bootstrap, --peers or --join); if it was a member, remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
         });

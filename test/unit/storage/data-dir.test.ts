@@ -84,6 +84,7 @@ test('a restart whose WAL lost every segment (a wiped wal/) is refused as corrup
       assert.match(err.hint ?? '', /never restart a wiped voter/);
       return true;
     });
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError, 'the same --peers again: a snapshot shows the node ran');
     await rm(join(path, 'wal'), { recursive: true });
     await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), IntegrityError, 'wal/ itself removed');
   });
