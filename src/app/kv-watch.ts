@@ -3,7 +3,7 @@
  * every node at apply time, so any endpoint will do: the first one that can be connected is
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
-import { RaftCtlError, UnreachableError } from '../errors.js';
+import { EXIT, RaftCtlError, UnreachableError } from '../errors.js';
 import type { WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import type { KvContext } from './kv-route.js';
@@ -19,8 +19,8 @@ export interface KvWatchEvent {
   readonly keyEncoding: 'utf8' | 'base64';
   readonly value: string | null;
   readonly valueEncoding: 'utf8' | 'base64' | null;
-  /** The applied index of the change (0 on a canceled event). */
-  readonly revision: number;
+  /** The applied index of the change; null when the server sent none (0, as on a canceled event). */
+  readonly revision: number | null;
   /** The previous value with `--prev-kv` when the server sent one, else null. */
   readonly prevValue: string | null;
   readonly prevValueEncoding: 'utf8' | 'base64' | null;
@@ -57,7 +57,7 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
     keyEncoding: key.encoding,
     value: value?.text ?? null,
     valueEncoding: value?.encoding ?? null,
-    revision: ev.revision ?? 0,
+    revision: ev.revision ? ev.revision : null,
     prevValue: prev?.text ?? null,
     prevValueEncoding: prev?.encoding ?? null,
     endpoint,
@@ -89,7 +89,7 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       return { events, reason: 'server', endpoint };
     } catch (error) {
       ctx.budget.check();
-      if (connectionLost(error)) throw watchLost(endpoint, events, error);
+      if (connectionLost(error) || nodeWentAway(error, received)) throw watchLost(endpoint, events, error);
       const unreachable = error instanceof RaftCtlError && error.details?.sent === false;
       if (!unreachable || received > 0) throw error;
       lastError = error;
@@ -101,6 +101,15 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
 /** A watch whose connection broke (the node stopped, the network failed): status.ts maps that to UNREACHABLE with the request sent. */
 function connectionLost(error: unknown): boolean {
   return error instanceof UnreachableError && error.details?.sent === true;
+}
+
+/**
+ * A node that answered the watch and then ended it with UNAVAILABLE (exit 3 class): a graceful
+ * shutdown (raftctl and d-engine both end watch streams that way), which for the watcher is the
+ * node going away, as when its connection breaks.
+ */
+function nodeWentAway(error: unknown, received: number): boolean {
+  return received > 0 && error instanceof RaftCtlError && error.exitCode === EXIT.NO_LEADER;
 }
 
 function watchLost(endpoint: string, events: number, cause: unknown): UnreachableError {

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { status } from '@grpc/grpc-js';
 import { delay } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
@@ -186,6 +187,24 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(lines(r.stdout).length, 1, 'the event before the drop was printed');
     assert.match(r.stderr, /lost its connection after 1 event/);
     assert.match(r.stderr, /resync/);
+  });
+
+  test('watch whose node shuts down gracefully (CANCELED, then UNAVAILABLE): exit 4 like a lost connection, the canceled event with revision null', async () => {
+    kv.watchEvents = [
+      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+      { key: Buffer.from('w'), eventType: 2, revision: 0 },
+    ];
+    kv.watchEndsWith = { code: status.UNAVAILABLE, details: 'the node is shutting down' };
+    try {
+      const r = await runCommand(['kv', 'watch', 'w', '-o', 'ndjson', '-e', kv.endpoints[1]!, '--wait-timeout', '5s']);
+      assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+      const events = lines(r.stdout).map((l) => json(l));
+      assert.deepEqual(events.map((e) => [e.type, e.revision]), [['put', 7], ['canceled', null]]);
+      assert.match(r.stderr, /lost its connection after 1 event/);
+      assert.doesNotMatch(r.stderr, /not ready/);
+    } finally {
+      kv.watchEndsWith = null;
+    }
   });
 
   test('watch -o yaml: one YAML document per event ("---" first), a valid YAML stream', async () => {

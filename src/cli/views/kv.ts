@@ -39,14 +39,14 @@ export const kvScanView: View<KvScanResult> = {
 
 /** One human line for a watch event. */
 export function watchEventLine(e: KvWatchEvent, paint: Painter): string {
-  const rev = paint.dim(`rev ${e.revision}`);
+  const rev = paint.dim(`rev ${e.revision ?? '-'}`);
   switch (e.type) {
     case 'put':
       return `${paint.green('PUT')}    ${shown(e.key, e.keyEncoding)} = ${shown(e.value, e.valueEncoding)}  ${rev}`;
     case 'delete':
       return `${paint.red('DELETE')} ${shown(e.key, e.keyEncoding)}  ${rev}`;
     case 'progress':
-      return paint.dim(`PROGRESS rev ${e.revision}`);
+      return paint.dim(`PROGRESS rev ${e.revision ?? '-'}`);
     default:
       return paint.yellow(`${e.type.toUpperCase()} ${shown(e.key, e.keyEncoding)}`);
   }

@@ -38,6 +38,8 @@ export interface FakeKvCluster {
   leaderId: number | null;
   /** Events a Watch call sends, in order, before it waits for the client to cancel. */
   watchEvents: WatchResponse[];
+  /** When set, a Watch call ends with this status after its events (a node shutting down). */
+  watchEndsWith: { code: status; details: string } | null;
   peer(id: number): FakePeer;
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
     revision: 0,
     leaderId: options.leaderId === undefined ? 1 : options.leaderId,
     watchEvents: [],
+    watchEndsWith: null,
     peer: (id) => peers[id - 1]!,
     close: async () => {
       await Promise.all(peers.map((p) => p.stop()));
@@ -134,6 +137,8 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
     peer.raw.set('Watch', (call: { write(ev: WatchResponse): void; on(ev: string, fn: () => void): void }) => {
       for (const ev of cluster.watchEvents) call.write(ev);
       call.on('cancelled', () => undefined);
+      const end = cluster.watchEndsWith;
+      if (end) setTimeout(() => (call as unknown as { emit(ev: string, e: unknown): void }).emit('error', end), 50).unref();
     });
   }
   return cluster;
