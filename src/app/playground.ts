@@ -16,6 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createDirectory } from '../storage/index.js';
 
 /** How to run the raftctl CLI: `execPath script ...args` (process.execPath and bin/run.js). */
 export interface CliCommand {
@@ -76,6 +77,11 @@ export async function freePorts(count: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
   return ports;
+}
+
+/** Creates the playground's `--data-dir` (and its parents); UsageError (exit 2) when the OS refuses it. */
+export function createDataRoot(root: string): Promise<void> {
+  return createDirectory(root);
 }
 
 /** The node data directory of node `id` under `root`. */

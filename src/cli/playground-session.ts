@@ -11,11 +11,11 @@
  * - SIGINT/SIGTERM (Ctrl-C) stop every node and clean up; the nodes also stop if this process
  *   dies, because their stdin is a pipe from it.
  */
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterStatus, type ClusterStatus } from '../app/cluster-status.js';
-import { nodeDataDir, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
+import { createDataRoot, nodeDataDir, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
 import { RaftCtlError, UsageError } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
@@ -79,7 +79,7 @@ const reportView: View<PlaygroundReport> = {
 export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
   const temporary = o.dataDir === undefined;
   const root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'raftctl-playground-'));
-  if (!temporary) mkdirSync(root, { recursive: true });
+  if (!temporary) await createDataRoot(root);
   const restart = !temporary && holdsState(nodeDataDir(root, 1));
   const logs = new Map<number, WriteStream>();
   for (let id = 1; id <= o.nodes; id++) logs.set(id, createWriteStream(join(root, `node-${id}.log`), { flags: 'a' }));

@@ -9,6 +9,7 @@
  */
 import { constants as fsConstants, fdatasyncSync, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** node:fs/promises FileHandle, re-exported for StorageFs implementations. */
 export type { FileHandle };
@@ -49,9 +50,7 @@ export const nodeStorageFs: StorageFs = {
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   readdir: (dir) => fsp.readdir(dir),
-  async mkdir(dir) {
-    await fsp.mkdir(dir, { recursive: true });
-  },
+  mkdir: (dir) => mkdirParents(dir),
   readFile: (path) => fsp.readFile(path),
   stat: (path) => fsp.stat(path),
 };
@@ -101,6 +100,30 @@ export function countingFs(base: StorageFs = nodeStorageFs, beforeSync?: () => P
 /** True when `err` is a node:fs error with the given code (ENOENT, EEXIST, ...). */
 export function isErrno(err: unknown, code: string): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code;
+}
+
+/**
+ * `mkdir -p`: creates `dir` and its missing parents; an existing directory is fine, an existing
+ * file is EEXIST. Each level is tried at most twice, so it always ends: Node 20's
+ * `mkdir(..., {recursive: true})` loops forever (at full CPU) where a parent exists but refuses
+ * the child with ENOENT, as `/proc` does.
+ */
+export async function mkdirParents(dir: string): Promise<void> {
+  const attempt = async (): Promise<'done' | 'missing-parent'> => {
+    try {
+      await fsp.mkdir(dir);
+      return 'done';
+    } catch (err) {
+      if (isErrno(err, 'EEXIST') && (await fsp.stat(dir)).isDirectory()) return 'done';
+      if (isErrno(err, 'ENOENT') && dirname(dir) !== dir) return 'missing-parent';
+      throw err;
+    }
+  };
+  if ((await attempt()) === 'done') return;
+  await mkdirParents(dirname(dir));
+  if ((await attempt()) === 'missing-parent') {
+    throw Object.assign(new Error(`ENOENT: cannot create ${dir} although its parent exists`), { code: 'ENOENT', path: dir });
+  }
 }
 
 /**

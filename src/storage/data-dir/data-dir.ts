@@ -129,8 +129,13 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
   const fs = options.fs ?? nodeStorageFs;
   const { nodeId, intent } = options;
   if (!Number.isInteger(nodeId) || nodeId < 1 || nodeId > 0xffffffff) throw new UsageError(`node id must be an integer in 1..4294967295, got ${nodeId}`);
-  await fs.mkdir(path);
-  const lock = await acquireLock(fs, path, options.lockOwner);
+  await createDirectory(path, fs);
+  let lock: DirLock;
+  try {
+    lock = await acquireLock(fs, path, options.lockOwner);
+  } catch (err) {
+    throw unusableDirectory(path, err);
+  }
   try {
     const formatPath = join(path, FORMAT_NAME);
     let format: FormatRecord | null = null;
@@ -182,6 +187,43 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     await lock.release();
     throw err;
   }
+}
+
+/** Why the operating system would not let us create or lock a data directory, by errno. */
+const UNUSABLE_BECAUSE: Record<string, string> = {
+  EEXIST: 'it exists and is not a directory',
+  ENOTDIR: 'a component of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'it cannot be created there',
+  ENOSPC: 'no space left on the device',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'too many symbolic links in the path',
+};
+
+/**
+ * Creates `path` and its missing parents for a data directory (`--data-dir`); a directory the
+ * operating system refuses (a file in the way, no permission, read-only, procfs) is a
+ * {@link UsageError} (exit 2) naming the reason.
+ */
+export async function createDirectory(path: string, fs: StorageFs = nodeStorageFs): Promise<void> {
+  try {
+    await fs.mkdir(path);
+  } catch (err) {
+    throw unusableDirectory(path, err);
+  }
+}
+
+/** A data directory the OS refuses is a bad `--data-dir` (UsageError, exit 2); other errors pass. */
+function unusableDirectory(path: string, err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(code in UNUSABLE_BECAUSE)) return err;
+  return new UsageError(`cannot use data directory ${path}: ${UNUSABLE_BECAUSE[code]} (${code})`, {
+    hint: 'pass --data-dir a directory this user can create and write',
+    cause: err,
+    details: { path, errno: code },
+  });
 }
 
 /** The entry every initial member writes at index 1, term 1: the initial configuration. */

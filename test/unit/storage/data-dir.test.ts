@@ -90,6 +90,28 @@ test('a restart whose WAL lost every segment (a wiped wal/) is refused as corrup
   });
 });
 
+test('a data directory the OS refuses is a usage error (exit 2) naming the reason, and never a hang', async () => {
+  await withTempDir(async (root) => {
+    const file = join(root, 'afile');
+    await writeFile(file, 'x');
+    for (const [path, why] of [
+      [file, /it exists and is not a directory \(EEXIST\)/],
+      [join(file, 'sub'), /a component of the path is not a directory \(ENOTDIR\)/],
+      // procfs refuses the child with ENOENT although /proc exists: Node 20's recursive mkdir
+      // looped there forever at full CPU.
+      ['/proc/raftctl-no-such-dir/n1', /it cannot be created there \(ENOENT\)/],
+    ] as const) {
+      await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } }), (err: unknown) => {
+        assert.ok(err instanceof UsageError, `${path}: ${String(err)}`);
+        assert.equal(err.exitCode, 2);
+        assert.match(err.message, why);
+        assert.match(err.hint ?? '', /--data-dir/);
+        return true;
+      });
+    }
+  });
+});
+
 test('restart of an empty directory is a usage error; state without FORMAT is corruption', async () => {
   await withTempDir(async (root) => {
     await assert.rejects(openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
