@@ -3,8 +3,10 @@
  * each say what they saw:
  *
  * 1. `leader`: some node leads (cluster status, src/app/cluster-status.ts).
- * 2. `quorum`: a majority of the voters (of both halves while joint) could be read.
- * 3. `voters`: every voter could be read. The only check `--degraded-ok` tolerates.
+ * 2. `quorum`: a majority of the voters (of both halves while joint) could be read and are not
+ *    campaigning (a reachable candidate follows no leader).
+ * 3. `voters`: every voter could be read and none is a candidate. The only check `--degraded-ok`
+ *    tolerates.
  * 4. `write`: a write of the health key {@link HEALTH_KEY} (a TTL of {@link HEALTH_TTL_SECS}
  *    seconds, so it never lingers) is applied through the leader.
  * 5. `linearizable-read`: a linearizable read through the leader returns the value just written.
@@ -65,16 +67,25 @@ function quorumChecks(status: ClusterStatus): HealthCheck[] {
     { name: 'quorum', ok: false, detail: 'the configuration could not be read' },
     { name: 'voters', ok: false, detail: 'the configuration could not be read' },
   ];
-  const reachable = new Set(status.members.filter((m) => m.reachable).map((m) => m.id));
+  // A voter counts when it could be read and is not campaigning: a candidate (one cut off from
+  // the leader, or one started from another cluster's data directory) answers but follows nobody.
+  const campaigning = new Map(status.members.filter((m) => m.reachable && m.role === 'candidate').map((m) => [m.id, m]));
+  const counted = new Set(status.members.filter((m) => m.reachable && m.role !== 'candidate').map((m) => m.id));
   const halves = [config.voters, ...(config.votersOutgoing.length > 0 ? [config.votersOutgoing] : [])];
-  const parts = halves.map((voters) => ({ voters, up: voters.filter((id) => reachable.has(id)).length }));
+  const parts = halves.map((voters) => ({ voters, up: voters.filter((id) => counted.has(id)).length }));
   const quorumOk = parts.every((p) => p.voters.length > 0 && p.up >= majority(p.voters.length));
-  const describe = parts.map((p) => `${p.up}/${p.voters.length} voters reachable (quorum ${majority(p.voters.length)})`).join('; ');
+  const noun = campaigning.size > 0 ? 'voters reachable and following' : 'voters reachable';
+  const describe = parts.map((p) => `${p.up}/${p.voters.length} ${noun} (quorum ${majority(p.voters.length)})`).join('; ');
   const allVoters = [...new Set(halves.flat())];
-  const down = allVoters.filter((id) => !reachable.has(id));
+  const problems = allVoters
+    .filter((id) => !counted.has(id))
+    .map((id) => {
+      const c = campaigning.get(id);
+      return c ? `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader` : `node ${id} unreachable`;
+    });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },
-    { name: 'voters', ok: down.length === 0, detail: down.length === 0 ? `all ${allVoters.length} voters reachable` : `unreachable: ${down.map((id) => `node ${id}`).join(', ')}` },
+    { name: 'voters', ok: problems.length === 0, detail: problems.length === 0 ? `all ${allVoters.length} voters reachable` : problems.join('; ') },
   ];
 }
 

@@ -66,6 +66,24 @@ describe('cluster health against raftctl-style nodes', () => {
     }
   });
 
+  test('a voter that answers but campaigns (a candidate, e.g. started from another cluster\'s data) is not counted: exit 8, degraded, the detail says why', async () => {
+    const peer3 = kv.peer(3);
+    peer3.queue(
+      'GetNodeStatus',
+      respond({
+        nodeId: 3, role: 2, term: 5, leaderId: null, commitIndex: 0, appliedIndex: 0, firstLogIndex: 1, lastLogIndex: 0, lastLogTerm: 0,
+        configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [] }, configIndex: 1, address: peer3.address, peers: [],
+      }),
+    );
+    const r = await runCommand(['cluster', 'health', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 8, r.stderr);
+    const h = parse<Health>(r.stdout);
+    assert.equal(h.degraded, true);
+    assert.deepEqual(h.checks.filter((c) => !c.ok).map((c) => c.name), ['voters']);
+    assert.equal(detailOf(h, 'voters'), 'node 3 is a candidate (term 5), not following the leader');
+    assert.equal(detailOf(h, 'quorum'), '2/3 voters reachable and following (quorum 2)');
+  });
+
   test('two voters down: quorum lost, write skipped, exit 8 even with --degraded-ok', async () => {
     await kv.peer(2).kill();
     await kv.peer(3).kill();

@@ -69,9 +69,11 @@ export type ServiceDefinitionLike = Parameters<GrpcServer['addService']>[1];
  * Refuses a peer RPC whose `raftctl-cluster-id` metadata names another cluster
  * (FAILED_PRECONDITION, PROTOCOL.md); an absent header is accepted (d-engine peers send none).
  */
-export function checkClusterId(metadata: MetadataLike | undefined, clusterId: string): void {
+export function checkClusterId(metadata: MetadataLike | undefined, clusterId: string, onMismatch?: (callerClusterId: string) => void): void {
   const v = metadata?.get(CLUSTER_ID_METADATA)[0];
   if (v === undefined) return;
   const got = typeof v === 'string' ? v : v.toString('utf8');
-  if (got !== clusterId) throw statusError(Code.FAILED_PRECONDITION, `cluster id mismatch: this node belongs to cluster ${clusterId}, the caller to ${got}`);
+  if (got === clusterId) return;
+  onMismatch?.(got);
+  throw statusError(Code.FAILED_PRECONDITION, `cluster id mismatch: this node belongs to cluster ${clusterId}, the caller to ${got}`);
 }

@@ -75,7 +75,7 @@ async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): 
 function streamAppend(ctx: PeerServiceContext) {
   return (call: DuplexStreamLike<AppendEntriesRequest, AppendEntriesResponse>): void => {
     try {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
     } catch (err) {
       call.emit('error', toServiceError(err));
       return;
@@ -105,6 +105,24 @@ function streamAppend(ctx: PeerServiceContext) {
       failed = true;
     });
   };
+}
+
+/** Milliseconds between two warnings about requests from another cluster. */
+const MISMATCH_LOG_INTERVAL_MS = 10_000;
+const lastMismatchLog = new WeakMap<PeerServiceContext, number>();
+
+/**
+ * Refuses a peer request carrying another cluster's id (FAILED_PRECONDITION) and says so in the
+ * log, at most once per {@link MISMATCH_LOG_INTERVAL_MS}: a node restarted from another
+ * cluster's data directory is otherwise isolated without a word on either side.
+ */
+function checkPeer(ctx: PeerServiceContext, metadata: Parameters<typeof checkClusterId>[0]): void {
+  checkClusterId(metadata, ctx.clusterId, (theirs) => {
+    const now = performance.now();
+    if (now - (lastMismatchLog.get(ctx) ?? Number.NEGATIVE_INFINITY) < MISMATCH_LOG_INTERVAL_MS) return;
+    lastMismatchLog.set(ctx, now);
+    ctx.logger.log('warn', 'refused a peer request from another cluster', { clusterId: ctx.clusterId, callerClusterId: theirs, hint: 'a member was started from another cluster\'s data directory, or --peers names a node of another cluster' });
+  });
 }
 
 /**
@@ -146,31 +164,31 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
   const { node } = ctx;
   server.addService(SERVICE_NAMES.election, ElectionService, {
     RequestVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
       return handleVote(ctx, req, false);
     }),
   });
   server.addService(SERVICE_NAMES.replication, ReplicationService, {
     AppendEntries: unaryHandler<AppendEntriesRequest, AppendEntriesResponse>((req, call) => {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
       return handleAppend(ctx, req);
     }),
     StreamAppendEntries: streamAppend(ctx),
   } as ServiceImplementation);
   server.addService(SERVICE_NAMES.peerExt, RaftPeerExtService, {
     PreVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
       return handleVote(ctx, req, true);
     }),
     TimeoutNow: unaryHandler<TimeoutNowRequest, Record<string, never>>((req, call) => {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
       running(node);
       const leaderId = Number(req.leaderId ?? 0);
       node.step({ type: 'TimeoutNow', from: leaderId, to: node.id, term: Number(req.term ?? 0) });
       return {};
     }),
     ReadIndex: unaryHandler<ReadIndexRequest, ReadIndexResponse>((req, call) => {
-      checkClusterId(call.metadata, ctx.clusterId);
+      checkPeer(ctx, call.metadata);
       return handleReadIndex(ctx, req);
     }),
   });
@@ -178,7 +196,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
       open(info, metadata) {
-        checkClusterId(metadata as unknown as { get(k: string): (string | Buffer)[] }, ctx.clusterId);
+        checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         running(node);
         if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
         return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
@@ -188,7 +206,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
     }),
     StreamSnapshot: serveStreamSnapshot({
       async offer(metadata) {
-        checkClusterId(metadata as unknown as { get(k: string): (string | Buffer)[] }, ctx.clusterId);
+        checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         if (node.role !== 'leader') throw statusError(Code.FAILED_PRECONDITION, 'Not the leader');
         const file = await ctx.snapshots.latest();
         if (!file) return null;

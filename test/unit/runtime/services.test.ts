@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '../../../src/runtime/logger.js';
 import { encodeWriteCommand } from '../../../src/state-machine/index.js';
 import { NodeHost } from '../../../src/runtime/node-host.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
@@ -24,10 +23,13 @@ let host: NodeHost;
 let ep: string;
 const client = new EndpointClient();
 const o = { deadlineMs: 3000 };
+/** Warnings the node logged (the rest is dropped). */
+const warnings: Array<{ msg: string; fields: Record<string, unknown> | undefined }> = [];
+const logger = { log: (level: string, msg: string, fields?: Record<string, unknown>) => void (level === 'warn' && warnings.push({ msg, fields })) };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'raftctl-svc-'));
-  host = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, tickMs: 10, electionTimeoutMs: 100, logger: silentLogger });
+  host = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, tickMs: 10, electionTimeoutMs: 100, logger });
   ep = host.address;
   await until('leader ready', () => (host.node.leaderReady ? true : undefined));
 });
@@ -107,9 +109,14 @@ test('JoinCluster adds a learner through the log, answers after commit, and refu
   await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 8, nodeRole: 1, address: '127.0.0.1:9', status: 1 }, o), /learner/);
 });
 
-test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION; without one it is served', async () => {
+test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION and one warning per 10 s; without one it is served', async () => {
   const req = { term: 0, candidateId: 0xffffffff, lastLogIndex: 0, lastLogTerm: 0 };
+  const warned = warnings.length;
   await assert.rejects(client.call(ep, ElectionService.RequestVote, req, { ...o, metadata: { 'raftctl-cluster-id': 'other' } }), /cluster id mismatch/);
+  await assert.rejects(client.call(ep, ElectionService.RequestVote, req, { ...o, metadata: { 'raftctl-cluster-id': 'other' } }), /cluster id mismatch/);
+  const mismatches = warnings.slice(warned).filter((w) => w.msg === 'refused a peer request from another cluster');
+  assert.equal(mismatches.length, 1, 'the second refusal within 10 s is not logged again');
+  assert.equal(mismatches[0]!.fields?.callerClusterId, 'other');
   const denied = await client.call(ep, ElectionService.RequestVote, req, o);
   assert.equal(denied.voteGranted, false);
   assert.ok(Number(denied.term) >= 2);
