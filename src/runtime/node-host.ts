@@ -156,7 +156,14 @@ export class NodeHost {
     const server = new GrpcServer();
     const listen = async (on: string, why = ''): Promise<string> => {
       const bound = await server.listen(on).catch((err: unknown) => {
-        throw new ConfigError(`cannot listen on ${on}${why}: ${err instanceof Error ? err.message : String(err)}`);
+        const text = err instanceof Error ? err.message : String(err);
+        // grpc-js wraps the OS error ("No address added out of total 1 resolved errors: [listen EADDRINUSE ...]").
+        const inUse = /EADDRINUSE/.test(text);
+        const reason = inUse ? 'the port is in use by another process' : /EADDRNOTAVAIL/.test(text) ? 'no interface of this machine has that address' : /EACCES/.test(text) ? 'permission denied (ports below 1024 need privileges)' : text;
+        throw new ConfigError(`cannot listen on ${on}${why}: ${reason}`, {
+          cause: err,
+          hint: inUse ? `stop what listens there (e.g. \`ss -ltnp | grep ${on.slice(on.lastIndexOf(':') + 1)}\`) or pick another --listen port; 127.0.0.1:0 picks a free one` : 'check --listen (HOST:PORT on an address of this machine)',
+        });
       });
       return `${bound.host}:${bound.port}`;
     };

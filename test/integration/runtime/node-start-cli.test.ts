@@ -4,10 +4,12 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killAll, removeDir, runCli, tempDir } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-cli-');
+writeFileSync(join(dir, 'a-file'), 'not a directory\n');
 after(async () => {
   await killAll();
   removeDir(dir);
@@ -21,6 +23,8 @@ const cases: [string, string[], RegExp][] = [
   ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /holds no node state/],
   ['a missing --id', ['--listen', '127.0.0.1:0', '--data-dir', join(dir, 'f'), '--bootstrap'], /id/],
   ['a bad --listen', ['--id', '1', '--listen', 'nowhere', '--data-dir', join(dir, 'g'), '--bootstrap'], /HOST:PORT/],
+  ['a --listen port above 65535 (before touching the data directory)', ['--id', '1', '--listen', '127.0.0.1:99999', '--data-dir', join(dir, 'j'), '--bootstrap'], /port of 0 to 65535/],
+  ['a --data-dir that is a file', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'a-file'), '--bootstrap'], /cannot use data directory .*it exists and is not a directory \(EEXIST\)/],
   ['--max-uncommitted 0', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'i'), '--bootstrap', '--max-uncommitted', '0'], /max-uncommitted/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
