@@ -273,7 +273,8 @@ export class NodeHost {
       logger.log('info', 'node started', {
         nodeId: o.id,
         address,
-        advertise,
+        // What the peers dial: the configuration's entry (a restart with port 0 bound it).
+        advertise: node.configuration.addresses[o.id] ?? advertise,
         clusterId,
         term: loaded.hardState.term,
         lastIndex: log.lastIndex(),
