@@ -13,9 +13,19 @@ import { nodeStorageFs } from '../../../src/storage/fs.js';
 import { BootstrapRefusedError, DataDirLockedError } from '../../../src/storage/errors.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
 import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
+import type { LogWrite } from '../../../src/storage/log-storage.js';
 import { withTempDir } from './helpers.js';
 
 const three: ClusterConfiguration = { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: { 1: 'h:1', 2: 'h:2', 3: 'h:3' } };
+
+/** Bootstraps node `nodeId` of {@link three} in `path` as a start would: FORMAT, then the bootstrap write (plus `extra`) in the WAL; closed again. */
+async function bootstrapped(path: string, nodeId: number, extra: LogWrite[] = []): Promise<void> {
+  const dd = await openDataDir(path, { nodeId, intent: { kind: 'bootstrap', configuration: three } });
+  const wal = await FileWal.open(dd.walDir);
+  for (const w of [bootstrapWrite(three), ...extra]) await wal.write(w);
+  await wal.close();
+  await dd.close();
+}
 
 test('bootstrap writes FORMAT once; a restart needs only the id', async () => {
   await withTempDir(async (root) => {
@@ -46,11 +56,7 @@ test('cluster id: same configuration in any order → same id; token or members 
 test('re-bootstrap with a different configuration is refused (exit 2); the same one is accepted', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
-    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
-    const wal = await FileWal.open(dd.walDir);
-    await wal.write(bootstrapWrite(three));
-    await wal.close();
-    await dd.close();
+    await bootstrapped(path, 1);
     const other = { ...three, voters: [1, 2, 4], addresses: { 1: 'h:1', 2: 'h:2', 4: 'h:4' } };
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: other } }), (err: unknown) => {
       assert.ok(err instanceof BootstrapRefusedError);
@@ -69,12 +75,7 @@ test('re-bootstrap with a different configuration is refused (exit 2); the same 
 test('a restart whose WAL lost every segment (a wiped wal/) is refused as corruption (exit 7), snapshots or not: its term and vote are gone', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n3');
-    const dd = await openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } });
-    const wal = await FileWal.open(dd.walDir);
-    await wal.write(bootstrapWrite(three));
-    await wal.write({ hardState: { term: 7, votedFor: 2 } });
-    await wal.close();
-    await dd.close();
+    await bootstrapped(path, 3, [{ hardState: { term: 7, votedFor: 2 } }]);
     for (const name of await readdir(join(path, 'wal'))) await unlink(join(path, 'wal', name));
     await writeFile(join(path, 'snap', '00000000000000000100-00000000000000000007.snap'), Buffer.alloc(64));
     await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), (err: unknown) => {
