@@ -13,7 +13,7 @@ export default class NodeStartCommand extends BaseCommand<typeof NodeStartComman
 
 --bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory. Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
 
-The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; while it is still starting, at once with exit 130); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
+The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
 
 ${EXIT_CODES_HELP}`;
 
@@ -61,11 +61,13 @@ ${EXIT_CODES_HELP}`;
     let started = false;
     const stopped = new Promise<string>((resolve) => {
       wake = () => resolve('fatal');
-      // The first signal stops gracefully; a second one exits at once. A signal while the node is
-      // still starting (recovering a long log, say) exits at once too: nothing is being served,
-      // and storage is crash-safe at every step of a start.
+      // The first signal stops gracefully; a second one exits at once. So does a signal while a
+      // restart is still recovering (a long log, say): nothing is served yet and a restart writes
+      // nothing it cannot redo. A first start (--bootstrap, --peers) is short and finishes first,
+      // so it never leaves FORMAT without the WAL's first segment (refused as corrupt).
+      const restartOnly = !f.bootstrap && f.peers === undefined;
       const onSignal = (sig: string) => () => {
-        if (signalled || !started) {
+        if (signalled || (!started && restartOnly)) {
           logger.log('warn', started ? 'second signal: exiting without waiting' : 'signal while starting: exiting without waiting', { signal: sig });
           process.exit(130);
         }

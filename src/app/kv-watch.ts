@@ -3,7 +3,7 @@
  * every node at apply time, so any endpoint will do: the first one that can be connected is
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
-import { EXIT, RaftCtlError, UnreachableError } from '../errors.js';
+import { NotReadyError, RaftCtlError, UnreachableError } from '../errors.js';
 import type { WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import type { KvContext } from './kv-route.js';
@@ -68,8 +68,9 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * Watches until `count` put/delete events arrived, the server ends the stream, or the command's
  * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). An endpoint
  * that cannot be connected before the first event is skipped. A connection that breaks during
- * the watch (the node stopped) is an UnreachableError (exit 4) saying how to resync; any other
- * failure is thrown as the RaftCtlError it is (a node's own UNAVAILABLE answer: exit 3).
+ * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
+ * an UnreachableError (exit 4) saying how to resync; any other failure is thrown as the
+ * RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
  */
 export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
   let lastError: unknown = null;
@@ -109,7 +110,7 @@ function connectionLost(error: unknown): boolean {
  * node going away, as when its connection breaks.
  */
 function nodeWentAway(error: unknown, received: number): boolean {
-  return received > 0 && error instanceof RaftCtlError && error.exitCode === EXIT.NO_LEADER;
+  return received > 0 && error instanceof NotReadyError;
 }
 
 function watchLost(endpoint: string, events: number, cause: unknown): UnreachableError {

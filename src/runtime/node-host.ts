@@ -90,8 +90,9 @@ export { seededRandom };
 export function parsePeers(spec: string): Record<number, string> {
   const out: Record<number, string> = {};
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(\d+)=(\S+:\d+)$/.exec(part);
+    const m = /^(\d+)=(\S+:(\d+))$/.exec(part);
     if (!m) throw new ConfigError(`bad --peers entry "${part}" (expected ID=HOST:PORT)`);
+    if (Number(m[3]) > 65535) throw new ConfigError(`bad --peers entry "${part}": port ${m[3]} is above 65535`);
     const id = Number(m[1]);
     if (!Number.isInteger(id) || id < 1 || id > 0xffffffff) throw new ConfigError(`bad node id ${m[1]} in --peers`);
     if (out[id] !== undefined) throw new ConfigError(`node id ${id} appears twice in --peers`);

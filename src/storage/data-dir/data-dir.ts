@@ -15,15 +15,15 @@
  * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
  *   unless the node id and cluster id match what is stored (a repeated identical command line);
  * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7);
- * - FORMAT but no WAL segment, on `restart` or when snapshot files show the node ran →
- *   IntegrityError CORRUPT (exit 7): the log, and with it the node's term and vote, is gone (a
- *   wiped `wal/`); restarting would let it vote a second time in a term it already voted in
- *   (Raft §5.2 needs the vote durable). A repeated bootstrap/join with neither is accepted: it
- *   repairs a crash between FORMAT and the first log write.
+ * - FORMAT but no WAL segment, whatever the flags → IntegrityError CORRUPT (exit 7): the log,
+ *   and with it the node's term and vote, is gone (a wiped `wal/`); starting would let it vote a
+ *   second time in a term it already voted in (Raft §5.2 needs the vote durable). A crash in a
+ *   first start before the WAL's first segment exists looks the same and needs the directory
+ *   deleted (the hint says so); a failed or interrupted first start removes what it created.
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
- * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
- * append is repaired by the next start with the same flags.
+ * {@link bootstrapWrite} when the log is still empty, so a crash between the WAL's first segment
+ * and the first append is repaired by the next start with the same flags.
  */
 import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
@@ -33,7 +33,7 @@ import { BootstrapRefusedError, corruptionError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
-import { SEGMENT_SUFFIX } from '../wal/segment.js';
+import { parseSegmentFileName } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
 
@@ -100,9 +100,9 @@ async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
   }
 }
 
-/** True when `dir`'s `wal/` holds at least one segment. */
+/** True when `dir`'s `wal/` holds at least one segment (a name the WAL reads as one). */
 async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
-  return (await listOrEmpty(fs, join(dir, 'wal'))).some((n) => n.endsWith(SEGMENT_SUFFIX));
+  return (await listOrEmpty(fs, join(dir, 'wal'))).some((n) => parseSegmentFileName(n) !== null);
 }
 
 /** True when `dir` holds WAL segments or snapshot files. */
@@ -160,11 +160,13 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
           details: { storedNodeId: format.nodeId, nodeId },
         });
       }
-      // No segment: a restart has nothing to start from. A repeated bootstrap/join may repair a
-      // crash between FORMAT and the first log write, but not when snapshots show the node ran.
-      if (!(await holdsWalSegments(fs, path)) && (intent.kind === 'restart' || (await holdsState(fs, path)))) {
-        throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and restarting could make it vote twice in one term', {
-          hint: 'if this node never finished its first start, delete the directory and start it again as before (--bootstrap, --peers or --join); if it was a member, remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
+      // FORMAT without a segment: the WAL, and the term and vote in it, is gone (a wiped wal/).
+      // That looks exactly like a crash in the first start between FORMAT and the WAL's first
+      // segment, so neither a restart nor the original command line may go on: both could make
+      // the node vote twice in one term. A first start interrupted by a signal cleans up instead.
+      if (!(await holdsWalSegments(fs, path))) {
+        throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and starting it could make it vote twice in one term', {
+          hint: 'if this node never finished its first start (it never printed "listening on"), delete the directory and start it again as before (--bootstrap or --peers); if it was a member, remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
         });
       }
       if (wanted !== null && wanted !== format.clusterId) {

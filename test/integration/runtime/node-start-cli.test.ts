@@ -4,7 +4,7 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killAll, removeDir, runCli, tempDir } from '../../harness/node-process.js';
 
@@ -39,6 +39,12 @@ for (const [what, args, message] of cases) {
     assert.equal(r.stderr.split('\n').filter((l) => /^Error: /.test(l)).length, 1, r.stderr);
   });
 }
+
+test('node start refuses a --listen port above 65535 before it creates the data directory', async () => {
+  const r = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:65536', '--data-dir', join(dir, 'never'), '--bootstrap']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(existsSync(join(dir, 'never')), false);
+});
 
 test('node start --help documents every flag', async () => {
   const r = await runCli(['node', 'start', '--help']);

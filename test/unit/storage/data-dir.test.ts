@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError, UsageError } from '../../../src/errors.js';
@@ -72,7 +73,7 @@ test('re-bootstrap with a different configuration is refused (exit 2); the same 
   });
 });
 
-test('a restart whose WAL lost every segment (a wiped wal/) is refused as corruption (exit 7), snapshots or not: its term and vote are gone', async () => {
+test('a data directory whose WAL lost every segment (a wiped wal/) is refused as corruption (exit 7), on a restart or with the original flags, snapshots or not: its term and vote are gone', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n3');
     await bootstrapped(path, 3, [{ hardState: { term: 7, votedFor: 2 } }]);
@@ -85,9 +86,16 @@ test('a restart whose WAL lost every segment (a wiped wal/) is refused as corrup
       assert.match(err.hint ?? '', /never restart a wiped voter/);
       return true;
     });
-    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError, 'the same --peers again: a snapshot shows the node ran');
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError, 'the same --peers again');
+    await rm(join(path, 'snap'), { recursive: true });
     await rm(join(path, 'wal'), { recursive: true });
     await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), IntegrityError, 'wal/ itself removed');
+    // No snapshot either (the usual small cluster): the original --peers line is refused too.
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError, 'the same --peers, no snapshots');
+    // A stray file with a .wal suffix is not a segment.
+    await mkdir(join(path, 'wal'));
+    await writeFile(join(path, 'wal', 'x.wal'), 'stray');
+    await assert.rejects(openDataDir(path, { nodeId: 3, intent: { kind: 'restart' } }), IntegrityError, 'x.wal is not a segment');
   });
 });
 
@@ -100,7 +108,7 @@ test('a data directory the OS refuses is a usage error (exit 2) naming the reaso
       [join(file, 'sub'), /a component of the path is not a directory \(ENOTDIR\)/],
       // procfs refuses the child with ENOENT although /proc exists: Node 20's recursive mkdir
       // looped there forever at full CPU.
-      ['/proc/raftctl-no-such-dir/n1', /it cannot be created there \(ENOENT\)/],
+      ...(existsSync('/proc/self') ? ([['/proc/raftctl-no-such-dir/n1', /it cannot be created there \(ENOENT\)/]] as const) : []),
     ] as const) {
       await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } }), (err: unknown) => {
         assert.ok(err instanceof UsageError, `${path}: ${String(err)}`);
@@ -143,10 +151,11 @@ test('a LOCK naming a live process (this test process, matching start time) is r
 test('a second open in the same process is refused while the first holds the LOCK', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
-    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    await bootstrapped(path, 1);
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), DataDirLockedError);
     await dd.close();
-    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     await again.close();
   });
 });
@@ -154,10 +163,11 @@ test('a second open in the same process is refused while the first holds the LOC
 test('a second process is refused while a child process holds the LOCK', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
+    await bootstrapped(path, 1);
     const dataDirModule = new URL('../../../src/storage/data-dir/data-dir.js', import.meta.url).href;
     const script = `
       const { openDataDir } = await import(${JSON.stringify(dataDirModule)});
-      await openDataDir(${JSON.stringify(path)}, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+      await openDataDir(${JSON.stringify(path)}, { nodeId: 1, intent: { kind: 'restart' } });
       process.stdout.write('locked\\n');
       process.stdin.resume();
       process.stdin.on('end', () => process.exit(0));
@@ -179,7 +189,7 @@ test('a second process is refused while a child process holds the LOCK', async (
       await exited;
     }
     // The child exited without releasing: its LOCK is now stale and is taken over.
-    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     assert.equal(dd.lock.tookOverFrom?.pid, child.pid);
     await dd.close();
   });
@@ -188,17 +198,17 @@ test('a second process is refused while a child process holds the LOCK', async (
 test('a stale LOCK (dead pid, or a reused pid with another start time) is taken over', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
-    await mkdir(path);
+    await bootstrapped(path, 1);
     // pid 2^22+1 is above Linux's pid_max ceiling, so it is never alive.
     await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: 4194305, startTime: '1' }));
-    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     assert.equal(dd.lock.tookOverFrom?.pid, 4194305);
     const lock = JSON.parse(await readFile(join(path, 'LOCK'), 'utf8'));
     assert.equal(lock.pid, process.pid);
     await dd.close();
     // Our own pid but a different start time = a previous process that had the same pid.
     await writeFile(join(path, 'LOCK'), JSON.stringify({ pid: process.pid, startTime: '12345' }));
-    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
     assert.equal(again.lock.tookOverFrom?.startTime, '12345');
     await again.close();
   });
