@@ -76,7 +76,12 @@ function caughtUp(status: ClusterStatus, id: number, maxLag: number): Poll {
   const m = status.members.find((x) => x.id === id);
   const leader = status.members.find((x) => x.id === status.leaderId);
   let lag = m?.lag ?? null;
-  if (m && lag === null && leader?.lastLogIndex != null && m.lastLogIndex != null) lag = Math.max(0, leader.lastLogIndex - m.lastLogIndex);
+  // d-engine nodes report no match index: compare last log indexes there, in the leader's term
+  // only. A raftctl leader without a match index for the member is not replicating to it
+  // (unknown, never "caught up": a foreign node on its address may hold a longer log).
+  if (status.source === 'd-engine' && m && lag === null && leader?.lastLogIndex != null && m.lastLogIndex != null && m.term !== null && m.term === status.term) {
+    lag = Math.max(0, leader.lastLogIndex - m.lastLogIndex);
+  }
   const detail: CaughtUpDetail = { id, leaderId: status.leaderId, member: m !== undefined, reachable: m?.reachable ?? false, lag, maxLag };
   return { met: status.leaderId !== null && detail.reachable && lag !== null && lag <= maxLag, detail };
 }

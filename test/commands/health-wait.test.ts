@@ -246,6 +246,26 @@ describe('wait', () => {
     }
   });
 
+  test('wait caught-up of a member the raftctl leader does not replicate to is never met, however long its own log (QA: a foreign node on its address)', async () => {
+    const own = await startFakeKv();
+    try {
+      const foreign = own.peer(3);
+      const statusOf = (peer: number, role: number, leaderId: number, last: number, voters: number[], peers: unknown[]) => ({
+        nodeId: peer, role, term: 3, leaderId, commitIndex: last, appliedIndex: last, firstLogIndex: 1, lastLogIndex: last, lastLogTerm: 3,
+        configuration: { voters, votersOutgoing: [], learners: [] }, configIndex: 1, address: own.peer(peer).address, peers,
+      });
+      own.peer(1).handle('GetNodeStatus', () => statusOf(1, 3, 1, 31, [1, 2, 3], [{ id: 2, matchIndex: 31, nextIndex: 32, state: 1, inflight: 0, lastContactMs: 5, lagEntries: 0 }]));
+      foreign.handle('GetNodeStatus', () => statusOf(3, 3, 3, 900, [3], []));
+      const r = await runCommand(['wait', 'caught-up', '3', '-e', own.endpoints[0]!, '--json', '--wait-timeout', '400ms']);
+      assert.equal(r.exitCode, 5, r.stdout + r.stderr);
+      const doc = parse<{ met: boolean; detail: { lag: number | null } }>(r.stdout);
+      assert.equal(doc.met, false);
+      assert.equal(doc.detail.lag, null, 'no match index: the lag is unknown, not 0');
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a poll cut off by --wait-timeout is dropped: detail and error are the poll before it, cutOff true', async () => {
     // The first poll's GetServerInfo is answered (a transparent retry of it too); the next poll's, 100 ms later, hangs.
     let hangFrom: number | null = null;
