@@ -136,13 +136,16 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
     return verdict(ctx, checks, options);
   }
 
+  // The write and the read start at the leader just found, not at the first endpoint given
+  // (a frozen follower first in the list would cost a full --timeout per check).
+  const atLeader: KvContext = leader?.address ? { ...ctx, endpoints: [leader.address, ...ctx.endpoints.filter((e) => e !== leader.address)] } : ctx;
   const before = progressBefore(status);
   const nonce = options.nonce ?? `${new Date().toISOString()} ${Math.random().toString(36).slice(2, 10)}`;
   const key = utf8Bytes(HEALTH_KEY);
   let written = false;
   let started = performance.now();
   try {
-    const w = await kvWrite(ctx, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
+    const w = await kvWrite(atLeader, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
     written = w.result.outcome === 'applied';
     const unknown = ctx.budget.expired() ? `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)` : 'outcome unknown';
     checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `${unknown}: ${w.result.error}` });
@@ -156,7 +159,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
     return verdict(ctx, checks, options);
   }
   try {
-    const read = await kvGet(ctx, key, 'linearizable');
+    const read = await kvGet(atLeader, key, 'linearizable');
     if (!written) {
       checks.push({ name: 'linearizable-read', ok: true, detail: `answered in ${since(started)} (not compared: the health write did not complete)` });
     } else {

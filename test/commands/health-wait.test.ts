@@ -84,6 +84,18 @@ describe('cluster health against raftctl-style nodes', () => {
     assert.equal(detailOf(h, 'quorum'), '2/3 voters reachable and following (quorum 2)');
   });
 
+  test('the write and the read go to the leader found, not to the first endpoint given (a slow follower first costs nothing)', async () => {
+    kv.peer(2).queue('HandleClientWrite', delay(10_000)).queue('HandleClientRead', delay(10_000));
+    try {
+      const r = await runCommand(['cluster', 'health', '-e', `${kv.endpoints[1]},${kv.endpoints[0]}`, '--timeout', '2s', '--json']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      assert.ok(r.durationMs < 1500, `took ${r.durationMs} ms`);
+      assert.match(detailOf(parse<Health>(r.stdout), 'write'), new RegExp(`applied through ${kv.endpoints[0]!.replace(/\./g, '\\.')} in`));
+    } finally {
+      kv.peer(2).clearQueues();
+    }
+  });
+
   test('two voters down: quorum lost, write skipped, exit 8 even with --degraded-ok', async () => {
     await kv.peer(2).kill();
     await kv.peer(3).kill();

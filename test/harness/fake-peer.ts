@@ -164,6 +164,12 @@ export class FakePeer {
     return this;
   }
 
+  /** Drops every queued one-shot behaviour not used yet (a test that queued more than it needed). */
+  clearQueues(): this {
+    this.#queues.clear();
+    return this;
+  }
+
   /** Recorded calls of `method`. */
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
