@@ -23,9 +23,10 @@
  * seen to be unhealthy. The result is printed all the same; checks that had not started by then
  * say `not run: --wait-timeout (N ms) passed`.
  */
-import { EXIT } from '../errors.js';
+import { EXIT, RaftCtlError } from '../errors.js';
 import { IMPROBABLE_SCAN_PREFIX } from './cluster-status-dengine.js';
 import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
+import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
 import { errorText, leaderlessReason, leaderVerdict, type Verdict } from './verdict.js';
@@ -61,7 +62,7 @@ export interface HealthOptions {
 const majority = (n: number): number => Math.floor(n / 2) + 1;
 
 /** Voters that could be read, per configuration half, against each half's majority. */
-function quorumChecks(status: ClusterStatus): HealthCheck[] {
+function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): HealthCheck[] {
   const config = status.config;
   if (!config) return [
     { name: 'quorum', ok: false, detail: 'the configuration could not be read' },
@@ -81,7 +82,10 @@ function quorumChecks(status: ClusterStatus): HealthCheck[] {
     .filter((id) => !counted.has(id))
     .map((id) => {
       const c = campaigning.get(id);
-      return c ? `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader` : `node ${id} unreachable`;
+      if (c) return `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader`;
+      const address = status.members.find((m) => m.id === id)?.address;
+      const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
+      return wrong ? `node ${id}'s address answers for another cluster (${(wrong.error as RaftCtlError).message})` : `node ${id} unreachable`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },
@@ -126,7 +130,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
       ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
       : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderVerdict(false, outcomes), outcomes).reason}` },
   );
-  checks.push(...quorumChecks(status));
+  checks.push(...quorumChecks(status, outcomes));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
   const outOfTime = ctx.budget.expired();

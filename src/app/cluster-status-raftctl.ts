@@ -38,18 +38,36 @@ export function raftctlRole(value: number | null | undefined): MemberRole {
 interface Answered {
   readonly endpoint: string;
   readonly status: NodeStatus & { nodeId: number };
+  /** The node's cluster id (GetServerInfo); null when it could not be read. */
+  readonly clusterId: string | null;
 }
 
 const n0 = (v: number | null | undefined): number => v ?? 0;
 
-async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number): Promise<{ answered: Answered | null; error: unknown }> {
-  const { value: status, error } = await settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options));
+async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number, knownClusterId?: string | null): Promise<{ answered: Answered | null; error: unknown }> {
+  const [{ value: status, error }, info] = await Promise.all([
+    settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options)),
+    knownClusterId !== undefined ? Promise.resolve({ value: { clusterId: knownClusterId } }) : settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options)),
+  ]);
   if (!status) return { answered: null, error };
   const id = n0(status.nodeId);
   if (expectId !== undefined && id !== expectId) {
     return { answered: null, error: new RejectedError('WRONG_NODE', `${endpoint} answers as node ${id}, not member ${expectId}`) };
   }
-  return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id } } : null, error: null };
+  return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id }, clusterId: info.value?.clusterId || null } : null, error: null };
+}
+
+/**
+ * The cluster the answers describe: the cluster id most answering nodes report (ties: the one
+ * of the highest-term leader). Null when no node told its cluster id.
+ */
+function mainClusterId(answered: readonly Answered[]): string | null {
+  const count = new Map<string, number>();
+  for (const a of answered) if (a.clusterId) count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
+  const most = Math.max(0, ...count.values());
+  const tied = [...count].filter(([, n]) => n === most).map(([id]) => id);
+  if (tied.length <= 1) return tied[0] ?? null;
+  return pickLeader(answered.filter((a) => a.clusterId !== null && tied.includes(a.clusterId)))?.clusterId ?? tied[0]!;
 }
 
 /** The leader: a node that says it leads (highest term wins); null when none does. */
@@ -89,23 +107,34 @@ function configView(byId: ReadonlyMap<number, Answered>) {
 }
 
 /**
- * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo). Returns
- * the status and every outcome seen, for the verdict. Never rejects: a failed call (one that
- * `--wait-timeout` cut off included) leaves its member unread.
+ * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo, with the
+ * cluster id they gave). Returns the status and every outcome seen, for the verdict. Never
+ * rejects: a failed call (one that `--wait-timeout` cut off included) leaves its member unread.
+ * Answers from a node of another cluster than most answering nodes (one started from another
+ * cluster's data directory on a member's address) are dropped: that member is listed
+ * unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
-export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly string[]): Promise<ClusterStatusRead> {
+export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly { endpoint: string; clusterId: string | null }[]): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
   const byId = new Map<number, Answered>();
   const tried = new Set<string>();
-  const read = async (targets: readonly { endpoint: string; id?: number }[]): Promise<void> => {
-    const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id)));
+  let clusterId: string | null = null;
+  /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
+  const foreign = (a: Answered): RejectedError | null =>
+    clusterId !== null && a.clusterId !== null && a.clusterId !== clusterId
+      ? new RejectedError('WRONG_CLUSTER', `${a.endpoint} answers for another cluster (${a.clusterId}), not ${clusterId}`, { hint: 'a node started from another cluster\'s data directory, or an endpoint of another cluster' })
+      : null;
+  const read = async (targets: readonly { endpoint: string; id?: number; clusterId?: string | null }[]): Promise<void> => {
+    const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id, t.clusterId)));
+    if (clusterId === null) clusterId = mainClusterId([...byId.values(), ...results.flatMap((r) => (r.answered ? [r.answered] : []))]);
     results.forEach((r, i) => {
       tried.add(targets[i]!.endpoint);
-      outcomes.push({ endpoint: targets[i]!.endpoint, error: r.error });
-      if (r.answered && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+      const wrong = r.answered ? foreign(r.answered) : null;
+      outcomes.push({ endpoint: targets[i]!.endpoint, error: wrong ?? r.error });
+      if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
     });
   };
-  await read(endpoints.map((endpoint) => ({ endpoint })));
+  await read(endpoints.map(({ endpoint, clusterId: known }) => ({ endpoint, clusterId: known })));
 
   // Each round reads the members the configuration names and nobody has read yet. A newly
   // read leader's configuration may name more members, hence a bounded number of rounds.

@@ -17,12 +17,12 @@ export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, Me
 
 type EndpointKind = 'raftctl' | 'd-engine' | 'live' | 'unreachable';
 
-/** What GetServerInfo says about an endpoint. */
-async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpoint: string; kind: EndpointKind; error: unknown }> {
-  const { error } = await settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options));
-  if (error == null) return { endpoint, kind: 'raftctl', error: null };
-  if (grpcCodeOf(error) === GRPC_CODE.UNIMPLEMENTED) return { endpoint, kind: 'd-engine', error: null };
-  return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error };
+/** What GetServerInfo says about an endpoint (and, for a raftctl node, its cluster id). */
+async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpoint: string; kind: EndpointKind; error: unknown; clusterId: string | null }> {
+  const { value, error } = await settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options));
+  if (error == null) return { endpoint, kind: 'raftctl', error: null, clusterId: value?.clusterId || null };
+  if (grpcCodeOf(error) === GRPC_CODE.UNIMPLEMENTED) return { endpoint, kind: 'd-engine', error: null, clusterId: null };
+  return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error, clusterId: null };
 }
 
 const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
@@ -34,7 +34,8 @@ const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configI
  */
 export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterStatusRead> {
   const kinds = await Promise.all(ctx.endpoints.map((ep) => classify(ctx, ep)));
-  const outcomes: ReadOutcome[] = kinds.map((k) => ({ endpoint: k.endpoint, error: k.error }));
+  // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
+  const outcomes: ReadOutcome[] = kinds.filter((k) => k.kind !== 'raftctl').map((k) => ({ endpoint: k.endpoint, error: k.error }));
   const dengine = kinds.filter((k) => k.kind === 'd-engine');
   const raftctl = kinds.filter((k) => k.kind === 'raftctl');
 
@@ -45,7 +46,7 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
     status = read.status;
     outcomes.push(...read.outcomes);
   } else if (raftctl.length > 0) {
-    const read = await readRaftctlCluster(ctx, raftctl.map((k) => k.endpoint));
+    const read = await readRaftctlCluster(ctx, raftctl.map((k) => ({ endpoint: k.endpoint, clusterId: k.clusterId })));
     status = read.status;
     outcomes.push(...read.outcomes);
   }

@@ -278,6 +278,33 @@ describe('wait', () => {
     }
   });
 
+  test('a node of another cluster on a member\'s address (QA): cluster status drops its answer, cluster health fails voters and says why', async () => {
+    const own = await startFakeKv();
+    try {
+      const foreign = own.peer(3);
+      foreign.handle('GetServerInfo', () => ({ ...SERVER_INFO, nodeId: 3, clusterId: 'another' }));
+      foreign.handle('GetNodeStatus', () => ({
+        nodeId: 3, role: 3, term: 9, leaderId: 3, commitIndex: 900, appliedIndex: 900, firstLogIndex: 1, lastLogIndex: 900, lastLogTerm: 9,
+        configuration: { voters: [3], votersOutgoing: [], learners: [] }, configIndex: 1, address: foreign.address, peers: [],
+      }));
+      // The foreign node first in the list, with the higher term: the majority's cluster still wins.
+      const endpoints = [own.endpoints[2], own.endpoints[0], own.endpoints[1]].join(',');
+      const st = await runCommand(['cluster', 'status', '-e', endpoints, '--json']);
+      assert.equal(st.exitCode, 0, st.stderr);
+      const doc = parse<{ leaderId: number; members: { id: number; role: string; reachable: boolean; term: number | null }[] }>(st.stdout);
+      assert.equal(doc.leaderId, 1);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
+      assert.equal(doc.members.filter((m) => m.role === 'leader').length, 1, 'one leader, not two');
+      const r = await runCommand(['cluster', 'health', '-e', endpoints, '--json']);
+      assert.equal(r.exitCode, 8, r.stderr);
+      const h = parse<Health>(r.stdout);
+      assert.deepEqual(h.checks.filter((c) => !c.ok).map((c) => c.name), ['voters']);
+      assert.match(detailOf(h, 'voters'), /node 3's address answers for another cluster \(.*another.*\)/);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a poll cut off by --wait-timeout is dropped: detail and error are the poll before it, cutOff true', async () => {
     // The first poll's GetServerInfo is answered (a transparent retry of it too); the next poll's, 100 ms later, hangs.
     let hangFrom: number | null = null;
