@@ -85,7 +85,7 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): 
       if (c) return `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader`;
       const address = status.members.find((m) => m.id === id)?.address;
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
-      return wrong ? `node ${id}'s address answers for another cluster (${(wrong.error as RaftCtlError).message})` : `node ${id} unreachable`;
+      return wrong ? `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})` : `node ${id} unreachable`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },

@@ -44,11 +44,20 @@ interface Answered {
 
 const n0 = (v: number | null | undefined): number => v ?? 0;
 
+/** How long a member's cluster id may lag behind its status answer before it counts as unknown. */
+const CLUSTER_ID_GRACE_MS = 200;
+
 async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number, knownClusterId?: string | null): Promise<{ answered: Answered | null; error: unknown }> {
-  const [{ value: status, error }, info] = await Promise.all([
-    settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options)),
-    knownClusterId !== undefined ? Promise.resolve({ value: { clusterId: knownClusterId } }) : settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options)),
-  ]);
+  const statusRead = settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options));
+  const infoRead: Promise<{ value?: { clusterId?: string | null } | null }> =
+    knownClusterId !== undefined
+      ? Promise.resolve({ value: { clusterId: knownClusterId } })
+      : Promise.race([
+          settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options)),
+          // A GetServerInfo slower than the status must not hold the whole round for --timeout.
+          statusRead.then(() => ctx.budget.pause(CLUSTER_ID_GRACE_MS)).then(() => ({ value: null })),
+        ]);
+  const [{ value: status, error }, info] = await Promise.all([statusRead, infoRead]);
   if (!status) return { answered: null, error };
   const id = n0(status.nodeId);
   if (expectId !== undefined && id !== expectId) {
@@ -58,16 +67,28 @@ async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: num
 }
 
 /**
- * The cluster the answers describe: the cluster id most answering nodes report (ties: the one
- * of the highest-term leader). Null when no node told its cluster id.
+ * The cluster the answers describe: the cluster id most answering nodes report; on a tie, the
+ * one whose configurations name the most answering nodes (a node started from another
+ * cluster's data on a member's address usually leads a one-voter cluster of its own, while the
+ * real members' configuration names it too); still tied, or no id known: null, and no answer is
+ * dropped.
  */
 function mainClusterId(answered: readonly Answered[]): string | null {
+  const most = (scores: ReadonlyMap<string, number>): string[] => {
+    const top = Math.max(0, ...scores.values());
+    return [...scores].filter(([, n]) => n === top && n > 0).map(([id]) => id);
+  };
   const count = new Map<string, number>();
   for (const a of answered) if (a.clusterId) count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
-  const most = Math.max(0, ...count.values());
-  const tied = [...count].filter(([, n]) => n === most).map(([id]) => id);
+  const tied = most(count);
   if (tied.length <= 1) return tied[0] ?? null;
-  return pickLeader(answered.filter((a) => a.clusterId !== null && tied.includes(a.clusterId)))?.clusterId ?? tied[0]!;
+  const named = new Map<string, number>();
+  for (const id of tied) {
+    const members = new Set(answered.filter((a) => a.clusterId === id).flatMap((a) => [...(a.status.configuration?.voters ?? []), ...(a.status.configuration?.learners ?? []).map((l) => n0(l.id))]));
+    named.set(id, answered.filter((a) => members.has(a.status.nodeId)).length);
+  }
+  const best = most(named);
+  return best.length === 1 ? best[0]! : null;
 }
 
 /** The leader: a node that says it leads (highest term wins); null when none does. */
@@ -110,9 +131,9 @@ function configView(byId: ReadonlyMap<number, Answered>) {
  * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo, with the
  * cluster id they gave). Returns the status and every outcome seen, for the verdict. Never
  * rejects: a failed call (one that `--wait-timeout` cut off included) leaves its member unread.
- * Answers from a node of another cluster than most answering nodes (one started from another
- * cluster's data directory on a member's address) are dropped: that member is listed
- * unreachable and its outcome is a WRONG_CLUSTER refusal.
+ * Answers from a node of another cluster than the given endpoints' main one ({@link mainClusterId}:
+ * say, one started from another cluster's data directory on a member's address) are dropped:
+ * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly { endpoint: string; clusterId: string | null }[]): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
@@ -122,7 +143,10 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
   const foreign = (a: Answered): RejectedError | null =>
     clusterId !== null && a.clusterId !== null && a.clusterId !== clusterId
-      ? new RejectedError('WRONG_CLUSTER', `${a.endpoint} answers for another cluster (${a.clusterId}), not ${clusterId}`, { hint: 'a node started from another cluster\'s data directory, or an endpoint of another cluster' })
+      ? new RejectedError('WRONG_CLUSTER', `${a.endpoint} answers for another cluster (${a.clusterId}), not ${clusterId}`, {
+          hint: 'a node started from another cluster\'s data directory, or an endpoint of another cluster',
+          details: { endpoint: a.endpoint, clusterId: a.clusterId, expectedClusterId: clusterId },
+        })
       : null;
   const read = async (targets: readonly { endpoint: string; id?: number; clusterId?: string | null }[]): Promise<void> => {
     const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id, t.clusterId)));
