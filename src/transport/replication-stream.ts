@@ -58,7 +58,7 @@ export interface ReplicationStreamOptions {
   readonly capacity?: number;
   /** After {@link ReplicationStream.close}, how long to wait for the peer's final status before cancelling (default 1000 ms). */
   readonly closeGraceMs?: number;
-  /** Longest wait for the answer to the oldest written request before the stream counts as broken (0 or absent: no limit). */
+  /** How long requests may wait with neither a new write nor any answer before the stream counts as broken (0 or absent: no limit). */
   readonly responseTimeoutMs?: number;
   /** Time for the response timeout (default the system clock). */
   readonly clock?: Clock;

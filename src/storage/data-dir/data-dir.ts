@@ -19,7 +19,8 @@
  *   and with it the node's term and vote, is gone (a wiped `wal/`); starting would let it vote a
  *   second time in a term it already voted in (Raft §5.2 needs the vote durable). A crash in a
  *   first start before the WAL's first segment exists looks the same and needs the directory
- *   deleted (the hint says so); a failed or interrupted first start removes what it created.
+ *   deleted (the hint says so); a failed first start removes what it created, and `node start`
+ *   lets a first start finish before it obeys a signal.
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
  * {@link bootstrapWrite} when the log is still empty, so a crash between the WAL's first segment
