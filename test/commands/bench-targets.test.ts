@@ -141,6 +141,20 @@ test('runBench get, eventual, with a follower listed first: the prefill lands on
   }
 });
 
+test('runBench get, eventual, with a dead endpoint first (QA): its connection reads from a live endpoint after the first failure', async () => {
+  const cluster = fakeCluster(B);
+  cluster.dead.add(A);
+  const { t, budget } = target(cluster, undefined, 'eventual');
+  try {
+    const v = await runBench(t, [A, B, C], { ...getOptions, clients: 1, conns: 1 });
+    assert.equal(v.result.prefilled, 10);
+    assert.ok(v.result.count > 10, `reads that succeeded: ${v.result.count}`);
+    assert.equal(cluster.reads.filter((e) => e === A).length, 1, `one read tried the dead endpoint: ${cluster.reads.slice(0, 5).join(' ')}`);
+  } finally {
+    budget.dispose();
+  }
+});
+
 test('runBench get when no endpoint can be connected: the run still happens, exit 4 (UNREACHABLE), the result counts the failures, few of them', async () => {
   const cluster = fakeCluster(A);
   for (const e of [A, B, C]) cluster.dead.add(e);

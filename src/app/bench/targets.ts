@@ -7,8 +7,8 @@
  * `createClientSet`). raftctl targets send writes and leader reads to the leader and follow a
  * NOT_LEADER hint for later requests (a leader that cannot be connected, or a refusal without a
  * hint, starts a background DiscoverLeader whose answer later requests use); eventual reads are
- * spread over the endpoints. A measured request is one call (a refusal counts as a failed
- * request); the unmeasured prefill writes go through `kv put`'s routing (src/app/kv-route.ts:
+ * spread over the endpoints, leaving one that could not be connected out for a second. A
+ * measured request is one call (a refusal counts as a failed request); the unmeasured prefill writes go through `kv put`'s routing (src/app/kv-route.ts:
  * hints, rediscovery, unreachable endpoints skipped), starting at the leader the target knows.
  * etcd targets spread every request over the endpoints (etcd forwards to its leader).
  */
@@ -56,6 +56,9 @@ export interface TargetOptions {
 
 const opts = (timeoutMs: number): CallOptions => ({ deadlineMs: timeoutMs });
 
+/** How long an endpoint that could not be connected is left out of eventual reads. */
+const DOWN_FOR_MS = 1000;
+
 /** A target speaking d-engine's client API (raftctl or d-engine nodes). */
 export function raftctlTarget(o: TargetOptions): BenchTarget {
   let leader = o.leader ?? o.endpoints[0]!;
@@ -86,7 +89,22 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
     const error = clientResponseError(response, endpoint);
     if (error) throw error;
   };
-  const readEndpoint = (conn: number): string => (o.consistency === 'eventual' ? o.endpoints[conn % o.endpoints.length]! : leader);
+  // Eventual reads go to connection i's endpoint, skipping for a while one that could not be
+  // connected (a dead node first in the list would otherwise take every read of its connections).
+  const downUntil = new Map<string, number>();
+  const readEndpoint = (conn: number): string => {
+    if (o.consistency !== 'eventual') return leader;
+    const now = performance.now();
+    const live = o.endpoints.filter((e) => (downUntil.get(e) ?? 0) <= now);
+    const from = live.length > 0 ? live : o.endpoints;
+    return from[conn % from.length]!;
+  };
+  const noteDown =
+    (endpoint: string) =>
+    (error: unknown): never => {
+      if (o.consistency === 'eventual' && error instanceof RaftCtlError && error.details?.sent === false) downUntil.set(endpoint, performance.now() + DOWN_FOR_MS);
+      throw error;
+    };
   return {
     kind: 'raftctl',
     put: (conn, key, value) => {
@@ -96,7 +114,7 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
     get: (conn, key) => {
       const endpoint = readEndpoint(conn);
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
-      return client(conn).read(endpoint, request, opts(o.budget.timeoutMs)).then(check(endpoint)).catch(follow(endpoint));
+      return client(conn).read(endpoint, request, opts(o.budget.timeoutMs)).then(check(endpoint)).catch(noteDown(endpoint)).catch(follow(endpoint));
     },
     prefill: async (conn, key, value) => {
       const c = client(conn);
