@@ -40,9 +40,10 @@ export interface NodeStorage {
   close(): Promise<void>;
   /**
    * For a node that failed to start right after this call created its state (`dataDir.created`):
-   * closes everything like {@link close}, but first removes the files of `wal/` and `snap/` and
-   * then FORMAT while the LOCK is still held (through the StorageFs seam), so the directory is as empty as it was and the same command (say, with a
-   * free port) can bootstrap it again. A no-op beyond `close` when the state was not created now.
+   * closes everything like {@link close}, but first removes FORMAT and then the files of `wal/`
+   * and `snap/` while the LOCK is still held (through the StorageFs seam), so the directory is as
+   * empty as it was and the same command (say, with a free port) can bootstrap it again. A no-op
+   * beyond `close` when the state was not created now.
    */
   discardCreated(): Promise<void>;
 }
@@ -56,6 +57,7 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
   try {
     log = await FileWal.open(dataDir.walDir, { fs, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
     const snapshots = await FileSnapshotStore.open(dataDir.snapDir, { fs, ...(options.retainSnapshots !== undefined ? { retain: options.retainSnapshots } : {}) });
+    await dataDir.commitFormat(); // a new node's FORMAT, last: its WAL's first segment exists now
     const opened = log;
     /** Closes the WAL, runs `beforeUnlock` while the LOCK is still held, then releases the LOCK. */
     const closeAll = async (beforeUnlock?: () => Promise<void>): Promise<void> => {
@@ -74,13 +76,14 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
       discardCreated: () =>
         closeAll(async () => {
           if (!dataDir.created) return;
-          // FORMAT last: a crash in between leaves FORMAT over an empty log, which the same
-          // bootstrap accepts, never log files without a FORMAT (refused as corrupt).
+          // The reverse of a first start: FORMAT (written last) goes first, so the node is never
+          // FORMAT without a WAL (refused as a lost WAL). A crash in between leaves the
+          // bootstrap's log without FORMAT, which is refused as corrupt: delete the directory.
+          await fs.unlink(join(dataDir.path, FORMAT_NAME));
+          await fs.syncDir(dataDir.path);
           for (const dir of [dataDir.walDir, dataDir.snapDir]) {
             for (const name of await fs.readdir(dir)) await fs.unlink(join(dir, name));
           }
-          await fs.unlink(join(dataDir.path, FORMAT_NAME));
-          await fs.syncDir(dataDir.path);
         }),
     };
   } catch (err) {

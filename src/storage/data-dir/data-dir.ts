@@ -9,7 +9,7 @@
  * ```
  *
  * Rules, checked after the LOCK is held:
- * - new directory + `bootstrap`/`join` → FORMAT written, `created: true`;
+ * - new directory + `bootstrap`/`join` → `created: true`, FORMAT written by `commitFormat()`;
  * - new directory + `restart` → {@link UsageError} (exit 2): nothing to restart from;
  * - existing state + `restart` → opened; FORMAT's nodeId must equal the given id;
  * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
@@ -17,10 +17,10 @@
  * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7);
  * - FORMAT but no WAL segment, whatever the flags → IntegrityError CORRUPT (exit 7): the log,
  *   and with it the node's term and vote, is gone (a wiped `wal/`); starting would let it vote a
- *   second time in a term it already voted in (Raft §5.2 needs the vote durable). A crash in a
- *   first start before the WAL's first segment exists looks the same and needs the directory
- *   deleted (the hint says so); a failed first start removes what it created, and `node start`
- *   lets a first start finish before it obeys a signal.
+ *   second time in a term it already voted in (Raft §5.2 needs the vote durable). FORMAT is the
+ *   last step of a first start ({@link DataDir.commitFormat}, after the WAL's first segment), so
+ *   a crash in a first start never looks like this: it leaves segments that hold no record and
+ *   no FORMAT, which the next start removes and starts afresh.
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
  * {@link bootstrapWrite} when the log is still empty, so a crash between the WAL's first segment
@@ -34,6 +34,7 @@ import { BootstrapRefusedError, corruptionError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
+import { RECORD_HEADER_BYTES } from '../wal/record.js';
 import { parseSegmentFileName } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
@@ -72,8 +73,15 @@ export interface DataDir {
   snapDir: string;
   format: FormatRecord;
   lock: DirLock;
-  /** True when this call wrote FORMAT (a brand-new node). */
+  /** True when this call creates the node (FORMAT is written by {@link DataDir.commitFormat}). */
   created: boolean;
+  /**
+   * Writes FORMAT for a created node (tmp, fsync, rename, directory fsyncs); a no-op otherwise.
+   * Call it once the WAL's first segment exists: FORMAT is the last step of a first start, so
+   * FORMAT without a segment always means a lost WAL, and segments without FORMAT that hold no
+   * record are an unfinished first start, started afresh.
+   */
+  commitFormat(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +112,30 @@ async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
 /** True when `dir`'s `wal/` holds at least one segment (a name the WAL reads as one). */
 async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
   return (await listOrEmpty(fs, join(dir, 'wal'))).some((n) => parseSegmentFileName(n) !== null);
+}
+
+/** True when `dir` holds no snapshot file and each WAL segment in it holds no record (its first record header is all zeros). */
+async function holdsOnlyEmptySegments(fs: StorageFs, dir: string): Promise<boolean> {
+  if ((await listOrEmpty(fs, join(dir, 'snap'))).some((n) => n.endsWith(SNAPSHOT_SUFFIX))) return false;
+  for (const name of await listOrEmpty(fs, join(dir, 'wal'))) {
+    if (parseSegmentFileName(name) === null) continue;
+    const h = await fs.open(join(dir, 'wal', name), 'r');
+    try {
+      const head = Buffer.alloc(RECORD_HEADER_BYTES);
+      const { bytesRead } = await h.read(head, 0, RECORD_HEADER_BYTES, 0);
+      if (head.subarray(0, bytesRead).some((b) => b !== 0)) return false;
+    } finally {
+      await h.close();
+    }
+  }
+  return true;
+}
+
+/** Deletes the WAL segments of `dir` (an unfinished first start's empty ones), durably. */
+async function removeSegments(fs: StorageFs, dir: string): Promise<void> {
+  const walDir = join(dir, 'wal');
+  for (const name of await listOrEmpty(fs, walDir)) if (parseSegmentFileName(name) !== null) await fs.unlink(join(walDir, name));
+  await fs.syncDir(walDir);
 }
 
 /** True when `dir` holds WAL segments or snapshot files. */
@@ -148,12 +180,16 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     let created = false;
     const wanted = intendedClusterId(intent);
     if (format === null) {
-      if (await holdsState(fs, path)) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
+      if (await holdsState(fs, path)) {
+        // Segments that hold no record and no snapshot: a first start that stopped between the
+        // WAL's first segment and FORMAT (written last). Nothing was recorded; start afresh.
+        if (!(await holdsOnlyEmptySegments(fs, path))) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
+        await removeSegments(fs, path);
+      }
       if (wanted === null) {
         throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap or --peers' });
       }
       format = { format: 1, nodeId, clusterId: wanted };
-      await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(format)}\n`));
       created = true;
     } else {
       if (format.nodeId !== nodeId) {
@@ -161,13 +197,13 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
           details: { storedNodeId: format.nodeId, nodeId },
         });
       }
-      // FORMAT without a segment: the WAL, and the term and vote in it, is gone (a wiped wal/).
-      // That looks exactly like a crash in the first start between FORMAT and the WAL's first
-      // segment, so neither a restart nor the original command line may go on: both could make
-      // the node vote twice in one term. A first start interrupted by a signal cleans up instead.
+      // FORMAT is written only once the WAL's first segment exists (commitFormat), so FORMAT
+      // without a segment means the WAL, and the term and vote in it, is gone (a wiped wal/):
+      // neither a restart nor the original command line may go on, both could make the node vote
+      // twice in one term.
       if (!(await holdsWalSegments(fs, path))) {
         throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and starting it could make it vote twice in one term', {
-          hint: 'if this node never finished its first start (it never printed "listening on"), delete the directory and start it again as before (--bootstrap or --peers); if it was a member, remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
+          hint: 'remove this node from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
         });
       }
       if (wanted !== null && wanted !== format.clusterId) {
@@ -181,11 +217,16 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     const snapDir = join(path, 'snap');
     await fs.mkdir(walDir);
     await fs.mkdir(snapDir);
-    if (created) {
-      await fs.syncDir(path);
+    let committed = !created;
+    const record = format;
+    const commitFormat = async (): Promise<void> => {
+      if (committed) return;
+      await fs.syncDir(path); // wal/ and snap/ themselves
+      await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(record)}\n`));
       await fs.syncDir(dirname(path));
-    }
-    return { path, walDir, snapDir, format, lock, created, close: () => lock.release() };
+      committed = true;
+    };
+    return { path, walDir, snapDir, format, lock, created, commitFormat, close: () => lock.release() };
   } catch (err) {
     await lock.release();
     throw err;

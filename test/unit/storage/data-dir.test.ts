@@ -23,19 +23,23 @@ const three: ClusterConfiguration = { voters: [1, 2, 3], votersOutgoing: [], lea
 async function bootstrapped(path: string, nodeId: number, extra: LogWrite[] = []): Promise<void> {
   const dd = await openDataDir(path, { nodeId, intent: { kind: 'bootstrap', configuration: three } });
   const wal = await FileWal.open(dd.walDir);
+  await dd.commitFormat();
   for (const w of [bootstrapWrite(three), ...extra]) await wal.write(w);
   await wal.close();
   await dd.close();
 }
 
-test('bootstrap writes FORMAT once; a restart needs only the id', async () => {
+test('bootstrap writes FORMAT once, last (after the WAL exists); a restart needs only the id', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
     const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
     assert.equal(dd.created, true);
+    assert.equal(existsSync(join(path, 'FORMAT')), false, 'not before commitFormat');
+    const wal = await FileWal.open(dd.walDir);
+    await dd.commitFormat();
+    await dd.commitFormat(); // once
     const format = JSON.parse(await readFile(join(path, 'FORMAT'), 'utf8'));
     assert.deepEqual(format, { format: 1, nodeId: 1, clusterId: clusterIdOf(three) });
-    const wal = await FileWal.open(dd.walDir);
     await wal.write(bootstrapWrite(three));
     await wal.close();
     await dd.close();
@@ -121,12 +125,28 @@ test('a data directory the OS refuses is a usage error (exit 2) naming the reaso
   });
 });
 
+test('a first start that stopped between the WAL\'s first segment and FORMAT (a crash) is started afresh by the same command; a restart is told there is no state', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    const wal = await FileWal.open(dd.walDir);
+    await wal.close();
+    await dd.close(); // "crash": FORMAT never written, an empty preallocated segment left
+    assert.equal(existsSync(join(path, 'FORMAT')), false);
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
+    const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
+    assert.equal(again.created, true);
+    assert.deepEqual((await readdir(again.walDir)).filter((n) => n.endsWith('.wal')), [], 'the empty segment was removed');
+    await again.close();
+  });
+});
+
 test('restart of an empty directory is a usage error; state without FORMAT is corruption', async () => {
   await withTempDir(async (root) => {
     await assert.rejects(openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
     const broken = join(root, 'broken');
     await mkdir(join(broken, 'wal'), { recursive: true });
-    await writeFile(join(broken, 'wal', '00000000000000000001.wal'), Buffer.alloc(16));
+    await writeFile(join(broken, 'wal', '00000000000000000001.wal'), Buffer.from([0, 0, 0, 9, 1, 2, 3, 4, 2, 0, 0, 0, 0]));
     await assert.rejects(openDataDir(broken, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } }), IntegrityError);
     // Each refusal released the LOCK again.
     const dd = await openDataDir(join(root, 'empty'), { nodeId: 1, intent: { kind: 'join', clusterId: 'c1' } });
