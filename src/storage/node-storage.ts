@@ -40,8 +40,8 @@ export interface NodeStorage {
   close(): Promise<void>;
   /**
    * For a node that failed to start right after this call created its state (`dataDir.created`):
-   * closes everything like {@link close}, but first removes FORMAT and then the files of `wal/`
-   * and `snap/` while the LOCK is still held (through the StorageFs seam), so the directory is as
+   * closes everything like {@link close}, but first empties the WAL's segments, removes FORMAT,
+   * then the files of `wal/` and `snap/`, while the LOCK is still held (through the StorageFs seam), so the directory is as
    * empty as it was and the same command (say, with a free port) can bootstrap it again. A no-op
    * beyond `close` when the state was not created now.
    */
@@ -76,13 +76,23 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
       discardCreated: () =>
         closeAll(async () => {
           if (!dataDir.created) return;
-          // The reverse of a first start: FORMAT (written last) goes first, so the node is never
-          // FORMAT without a WAL (refused as a lost WAL). A crash in between leaves the
-          // bootstrap's log without FORMAT, which is refused as corrupt: delete the directory.
+          // Every crash point leaves a state the next start recovers: the segments are emptied
+          // first (FORMAT over an empty log: the same command repairs it), then FORMAT goes (empty
+          // segments without FORMAT: started afresh), then the files.
+          for (const name of await fs.readdir(dataDir.walDir)) {
+            const h = await fs.open(join(dataDir.walDir, name), 'r+');
+            try {
+              await h.truncate(0);
+              await fs.sync(h);
+            } finally {
+              await h.close();
+            }
+          }
           await fs.unlink(join(dataDir.path, FORMAT_NAME));
           await fs.syncDir(dataDir.path);
           for (const dir of [dataDir.walDir, dataDir.snapDir]) {
             for (const name of await fs.readdir(dir)) await fs.unlink(join(dir, name));
+            await fs.syncDir(dir);
           }
         }),
     };

@@ -23,8 +23,8 @@
  *   no FORMAT, which the next start removes and starts afresh.
  *
  * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
- * {@link bootstrapWrite} when the log is still empty, so a crash between the WAL's first segment
- * and the first append is repaired by the next start with the same flags.
+ * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
+ * append is repaired by the next start with the same flags.
  */
 import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
@@ -34,7 +34,6 @@ import { BootstrapRefusedError, corruptionError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
-import { RECORD_HEADER_BYTES } from '../wal/record.js';
 import { parseSegmentFileName } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
@@ -114,16 +113,23 @@ async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
   return (await listOrEmpty(fs, join(dir, 'wal'))).some((n) => parseSegmentFileName(n) !== null);
 }
 
-/** True when `dir` holds no snapshot file and each WAL segment in it holds no record (its first record header is all zeros). */
+/**
+ * True when `dir` holds no snapshot file and every WAL segment in it is zeros from end to end
+ * (preallocated, never written: the whole file is read, since the answer leads to deletion).
+ */
 async function holdsOnlyEmptySegments(fs: StorageFs, dir: string): Promise<boolean> {
   if ((await listOrEmpty(fs, join(dir, 'snap'))).some((n) => n.endsWith(SNAPSHOT_SUFFIX))) return false;
+  const chunk = Buffer.alloc(1024 * 1024);
   for (const name of await listOrEmpty(fs, join(dir, 'wal'))) {
     if (parseSegmentFileName(name) === null) continue;
     const h = await fs.open(join(dir, 'wal', name), 'r');
     try {
-      const head = Buffer.alloc(RECORD_HEADER_BYTES);
-      const { bytesRead } = await h.read(head, 0, RECORD_HEADER_BYTES, 0);
-      if (head.subarray(0, bytesRead).some((b) => b !== 0)) return false;
+      for (let pos = 0; ; ) {
+        const { bytesRead } = await h.read(chunk, 0, chunk.length, pos);
+        if (bytesRead === 0) break;
+        if (chunk.subarray(0, bytesRead).some((b) => b !== 0)) return false;
+        pos += bytesRead;
+      }
     } finally {
       await h.close();
     }
@@ -180,15 +186,14 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     let created = false;
     const wanted = intendedClusterId(intent);
     if (format === null) {
-      if (await holdsState(fs, path)) {
-        // Segments that hold no record and no snapshot: a first start that stopped between the
-        // WAL's first segment and FORMAT (written last). Nothing was recorded; start afresh.
-        if (!(await holdsOnlyEmptySegments(fs, path))) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
-        await removeSegments(fs, path);
-      }
+      // Segments that hold nothing and no snapshot: a first start that stopped between the WAL's
+      // first segment and FORMAT (written last). Nothing was recorded: a new start removes them.
+      const unfinished = (await holdsState(fs, path)) && (await holdsOnlyEmptySegments(fs, path));
+      if (!unfinished && (await holdsState(fs, path))) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
       if (wanted === null) {
         throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap or --peers' });
       }
+      if (unfinished) await removeSegments(fs, path);
       format = { format: 1, nodeId, clusterId: wanted };
       created = true;
     } else {
@@ -203,7 +208,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
       // twice in one term.
       if (!(await holdsWalSegments(fs, path))) {
         throw corruptionError(join(path, 'wal'), null, 'FORMAT says this directory holds a node, but its write-ahead log has no segment: the term and vote it recorded are lost, and starting it could make it vote twice in one term', {
-          hint: 'remove this node from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
+          hint: 'if this node never printed "listening on" (a first start of an older raftctl that crashed), delete the directory and start it again; otherwise remove it from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id)',
         });
       }
       if (wanted !== null && wanted !== format.clusterId) {

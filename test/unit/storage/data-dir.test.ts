@@ -134,10 +134,28 @@ test('a first start that stopped between the WAL\'s first segment and FORMAT (a 
     await dd.close(); // "crash": FORMAT never written, an empty preallocated segment left
     assert.equal(existsSync(join(path, 'FORMAT')), false);
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), UsageError);
+    assert.equal((await readdir(join(path, 'wal'))).filter((n) => n.endsWith('.wal')).length, 1, 'a refused restart changes nothing');
     const again = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
     assert.equal(again.created, true);
     assert.deepEqual((await readdir(again.walDir)).filter((n) => n.endsWith('.wal')), [], 'the empty segment was removed');
     await again.close();
+  });
+});
+
+test('segments without FORMAT whose first record header is zero but that hold bytes further on are corruption, never deleted', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await bootstrapped(path, 1, [{ hardState: { term: 5, votedFor: 2 } }]);
+    await unlink(join(path, 'FORMAT'));
+    const [segment] = (await readdir(join(path, 'wal'))).filter((n) => n.endsWith('.wal'));
+    const file = join(path, 'wal', segment!);
+    const bytes = await readFile(file);
+    bytes.fill(0, 0, 9); // a damaged first header over real records
+    await writeFile(file, bytes);
+    for (const intent of [{ kind: 'restart' } as const, { kind: 'bootstrap', configuration: three } as const]) {
+      await assert.rejects(openDataDir(path, { nodeId: 1, intent }), IntegrityError, intent.kind);
+    }
+    assert.ok((await readdir(join(path, 'wal'))).includes(segment!), 'the segment is still there');
   });
 });
 

@@ -2,13 +2,14 @@
 // policy, restart from the data directory alone, rebuild the same state from snapshot + log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry } from '../../../src/storage/entry-codec.js';
 import type { LogStorage } from '../../../src/storage/log-storage.js';
 import { loadRestoredState, openNodeStorage } from '../../../src/storage/node-storage.js';
+import { nodeStorageFs, type StorageFs } from '../../../src/storage/fs.js';
 import { checkSnapshotPolicy, compactionTarget, createSnapshotAndCompact, DEFAULT_MAX_LOG_BYTES, snapshotDue } from '../../../src/storage/snapshot/snapshot-policy.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
@@ -119,4 +120,37 @@ test('a corrupt WAL refuses to open and releases the LOCK', async () => {
     });
     assert.ok(!(await readdir(path)).includes('LOCK'), 'LOCK left behind after a failed open');
   });
+});
+
+test('discardCreated (a failed first start) leaves a directory the same command starts again, whichever step a crash stops it at', async () => {
+  const bootstrap = { kind: 'bootstrap', configuration: config } as const;
+  // "Crash" = the discard stops at its n-th unlink: after the segments were emptied, before or
+  // after FORMAT went, or part-way through the files.
+  for (let crashAt = 1; crashAt <= 4; crashAt++) {
+    await withTempDir(async (root) => {
+      const path = join(root, 'n1');
+      let armed = false;
+      let unlinks = 0;
+      const fs: StorageFs = {
+        ...nodeStorageFs,
+        async unlink(p: string): Promise<void> {
+          if (armed && ++unlinks === crashAt) throw new Error(`crash at unlink ${crashAt}`);
+          await nodeStorageFs.unlink(p);
+        },
+      };
+      const first = await openNodeStorage(path, { nodeId: 1, intent: bootstrap, fs });
+      await first.log.write(bootstrapWrite(config));
+      await first.log.write({ hardState: { term: 1, votedFor: 0 } });
+      armed = true;
+      await first.discardCreated().catch(() => undefined);
+      // The crashed process's LOCK would be stale for the next one; this process still owns it.
+      await rm(join(path, 'LOCK'), { force: true });
+      const again = await openNodeStorage(path, { nodeId: 1, intent: bootstrap });
+      try {
+        assert.equal(again.log.lastIndex(), 0, `crash at unlink ${crashAt}: an empty log, started afresh or repaired by the same command`);
+      } finally {
+        await again.close();
+      }
+    });
+  }
 });
