@@ -57,12 +57,15 @@ function firstString(md: Metadata | undefined, key: string): string | undefined 
  * grpc-js's status details without its internals: "No connection established. Last error:
  * Error: connect ECONNREFUSED h:p. Resolution note:" → "connection refused (ECONNREFUSED)";
  * "Deadline exceeded after 1.000s,name resolution: ...,Waiting for LB pick" → "no connection
- * within 1.000s"; an empty trailing "Resolution note:" dropped. Anything else is kept.
+ * within 1.000s"; "... Last error: Protocol error (timestamp)" (an HTTP/1 server, say) → "the endpoint
+ * does not speak HTTP/2 gRPC"; an empty trailing "Resolution note:" dropped. Anything else is kept.
  */
 export function tidyDetails(details: string): string {
   let d = details.replace(/\.?\s*Resolution note:\s*\.?\s*$/, '');
   const lastError = /^No connection established\. Last error: (?:Error: )?(?:connect )?(E[A-Z]+)\b/.exec(d);
   if (lastError) d = lastError[1] === 'ECONNREFUSED' ? 'connection refused (ECONNREFUSED)' : `no connection (${lastError[1]})`;
+  // An HTTP/1 server, or anything else that is not HTTP/2, on the port.
+  if (/^No connection established\. Last error: Protocol error\b/.test(d)) d = 'the endpoint does not speak HTTP/2 gRPC (is this a raftctl or d-engine node\'s port?)';
   const lbPick = /^Deadline exceeded after ([\d.]+s)\b.*Waiting for LB pick\s*$/.exec(d);
   if (lbPick) d = `no connection within ${lbPick[1]}`;
   return d;

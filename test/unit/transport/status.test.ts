@@ -96,6 +96,7 @@ describe('isRetryable', () => {
 
 test('tidyDetails: grpc-js internals are dropped from the messages users read', () => {
   assert.equal(tidyDetails('No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:'), 'connection refused (ECONNREFUSED)');
+  assert.equal(tidyDetails('No connection established. Last error: Protocol error (2026-11-28T11:39:04.008Z)'), "the endpoint does not speak HTTP/2 gRPC (is this a raftctl or d-engine node's port?)");
   assert.equal(tidyDetails('No connection established. Last error: Error: connect EHOSTUNREACH 10.0.0.1:9. Resolution note: '), 'no connection (EHOSTUNREACH)');
   assert.equal(tidyDetails('Deadline exceeded after 1.001s,name resolution: 0.007s,time to current attempt start: 0.001s,Waiting for LB pick'), 'no connection within 1.001s');
   assert.equal(tidyDetails('Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5'), 'Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5');
