@@ -103,7 +103,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (this.#context) return this.#context;
     const flags = this.flags as unknown as { endpoints?: string[]; timeout: number; 'wait-timeout': number };
     if (!flags.endpoints || flags.endpoints.length === 0) {
-      throw new UsageError('no endpoints given', { hint: 'pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS' });
+      throw new UsageError('--endpoints: no endpoint given', { hint: 'pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS' });
     }
     const waitTimeoutMs = overrides.defaultWaitTimeoutMs !== undefined && !this.flagGiven('wait-timeout') ? overrides.defaultWaitTimeoutMs : flags['wait-timeout'];
     this.#context = await createCliContext({ endpoints: flags.endpoints, timeoutMs: flags.timeout, waitTimeoutMs });

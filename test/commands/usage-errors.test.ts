@@ -38,7 +38,7 @@ test('with no endpoints at all: exit 2 and a hint naming -e and RAFTCTL_ENDPOINT
   const r = await runCommand(['cluster', 'status'], { RAFTCTL_ENDPOINTS: undefined });
   assert.equal(r.exitCode, 2);
   assert.equal(r.stdout, '');
-  assert.deepEqual(lines(r.stderr), ['Error: no endpoints given. Hint: pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS']);
+  assert.deepEqual(lines(r.stderr), ['Error: --endpoints: no endpoint given. Hint: pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS']);
 });
 
 test('under --json a usage error is the JSON error line', async () => {
