@@ -79,10 +79,28 @@ test('open loop: one request stalled 200 ms delays the ones due behind it, and t
     },
   });
   assert.equal(r.mode, 'open');
-  assert.equal(r.count, 50, 'every due request is sent, late or not');
+  assert.equal(r.count + r.missed, 50, 'every due request is sent, late or not, or missed at the end');
+  assert.equal(r.missed, 0);
   assert.ok(r.latencyMs.max! >= 195, `max ${r.latencyMs.max}`);
   // A closed-loop view would record one slow request (p95 ~1 ms); here ~20 % of them waited.
   assert.ok(r.latencyMs.p95! >= 50, `p95 ${r.latencyMs.p95} should include the queueing behind the stall`);
+});
+
+test('open loop faster than the clients can go: the run ends at the duration, and what was still due is counted as missed (QA: --rate 100000 ran 62 s)', async () => {
+  // 1 client at 1000 requests/s for 200 ms (200 due), each request taking 10 ms: about 20 fit.
+  const started = performance.now();
+  const r = await runLoad({
+    clients: 1,
+    rate: 1000,
+    durationMs: 200,
+    op: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  });
+  const took = performance.now() - started;
+  assert.ok(took < 400, `took ${took.toFixed(0)} ms for a 200 ms run`);
+  assert.equal(r.count + r.missed + r.errors, 200, `count ${r.count} + missed ${r.missed}`);
+  assert.ok(r.missed >= 150, `missed ${r.missed}`);
 });
 
 test('failures are counted by code and kept out of the latencies', async () => {
@@ -147,12 +165,13 @@ test('backoff in the open loop: no tight loop against a dead target, and no burs
     },
   });
   const r = await clock.drive(load);
-  // Sends at 0, 50, 150, 350, 550, 750, 950 and once more at the end (1000), then stops: the
-  // 92 requests still due are not sent.
+  // Sends at 0, 50, 150, 350, 550, 750 and 950; the pause after that ends with the run (1000),
+  // and the 93 requests still due are missed, not sent.
   assert.deepEqual(clock.sleeps, [50, 100, 200, 200, 200, 200, 50]);
-  assert.equal(sent, 8);
-  assert.equal(r.errors, 8);
+  assert.equal(sent, 7);
+  assert.equal(r.errors, 7);
   assert.equal(r.count, 0);
+  assert.equal(r.missed, 93);
 });
 
 test('without a backoff, failures do not pause (the generator stays generic)', async () => {

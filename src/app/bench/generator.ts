@@ -9,7 +9,8 @@
  *   in the percentiles instead of disappearing (no coordinated omission).
  *
  * Requests stop being started once `durationMs` has passed; requests in flight complete (each
- * is bounded by the target's own deadline). Failed requests are counted by error code and
+ * is bounded by the target's own deadline). In the open loop, requests still due when the run
+ * ends (clients that could not keep up with `rate`) are counted as `missed`, not sent. Failed requests are counted by error code and
  * their latency is not recorded. With `backoff`, a client pauses after the failures it names
  * (see {@link LoadBackoff}); in the open loop the requests that fall due meanwhile are sent
  * late and their latency counts from the due time, as after any other stall.
@@ -62,6 +63,11 @@ export interface LoadResult {
   readonly elapsedMs: number;
   /** Successful requests per second over `elapsedMs`. */
   readonly throughput: number;
+  /**
+   * Open loop: requests due during the run that were never sent because it ended first (the
+   * clients could not keep up with `rate`); they are neither counted nor timed. 0 in a closed loop.
+   */
+  readonly missed: number;
   readonly latencyMs: LatencySummary;
 }
 
@@ -123,10 +129,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
 
+  let missed = 0;
   const openClient = async (c: number): Promise<void> => {
+    const interval = 1000 / options.rate!;
+    const dueOf = (seq: number): number => start + (seq * options.clients + c) * interval;
     for (let seq = 0; !stopped(); seq++) {
-      const due = start + (seq * options.clients + c) * (1000 / options.rate!);
+      const due = dueOf(seq);
       if (due >= end) break;
+      // The run is over: what this client still owes is missed, not sent late (a backlog sent
+      // after --duration would stretch the run without bound).
+      if (now() >= end) {
+        for (let s = seq; dueOf(s) < end; s++) missed++;
+        break;
+      }
       const wait = due - now();
       if (wait > 1) await sleep(wait);
       if (stopped()) break;
@@ -145,6 +160,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errorsByCode,
     elapsedMs: Math.round(elapsedMs),
     throughput: Math.round((histogram.count / elapsedMs) * 1000 * 10) / 10,
+    missed,
     latencyMs: histogram.summary(),
   };
 }
