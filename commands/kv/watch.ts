@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { kvWatch, type KvWatchSummary } from '../../src/app/kv-watch.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { onStdoutClosed } from '../../src/cli/broken-pipe.js';
 import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { keyArgument } from '../../src/cli/value-input.js';
@@ -15,7 +16,7 @@ export default class KvWatch extends BaseCommand<typeof KvWatch> {
 
   static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson (one YAML document each, "---" first, under -o yaml), a human line otherwise. Any endpoint will do (every node produces events at apply time).
 
-Runs until Ctrl-C, until --count put/delete events were printed (exit 0), or until the server ends the stream. --wait-timeout bounds it only when given (then exit 5 when it passes). d-engine requires a --prefix key to start and end with "/".
+Runs until Ctrl-C, until --count put/delete events were printed (exit 0), until the reader of its output goes away (\`| head -1\`: exit 0), or until the server ends the stream. --wait-timeout bounds it only when given (then exit 5 when it passes). d-engine requires a --prefix key to start and end with "/".
 
 ${EXIT_CODES_HELP}`;
 
@@ -40,6 +41,8 @@ ${EXIT_CODES_HELP}`;
     const format = this.format;
     const paint = painter(!isMachineFormat(format) && colourEnabled(process.stdout));
     const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
+    // `kv watch ... | head -1`: once the reader is gone, the watch has nobody to stream to.
+    onStdoutClosed(() => process.exit(0));
     return kvWatch(ctx, options, (event) => {
       process.stdout.write(isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
     });

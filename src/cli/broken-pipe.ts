@@ -6,6 +6,7 @@
  */
 
 let installed = false;
+let onStdoutGone: (() => void) | null = null;
 
 /** Installs the guard on stdout and stderr once per process. Other stream errors are rethrown. */
 export function ignoreBrokenPipes(): void {
@@ -14,6 +15,19 @@ export function ignoreBrokenPipes(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
+      if (stream === process.stdout) onStdoutGone?.();
     });
   }
+}
+
+/**
+ * For a command whose output is an endless stream (`kv watch ... | head -1`): `stop` runs when
+ * stdout's reader has gone (the next write failed with EPIPE), so the command ends instead of
+ * streaming into nothing forever. Returns the function that removes the hook.
+ */
+export function onStdoutClosed(stop: () => void): () => void {
+  onStdoutGone = stop;
+  return () => {
+    if (onStdoutGone === stop) onStdoutGone = null;
+  };
 }

@@ -1,13 +1,15 @@
 /**
- * Three runs of the real binary (bin/run.js in a child process), for what in-process runs
- * cannot show: oclif's global handler turns our exits into the process exit code, and the
- * process ends on its own after a successful run (no gRPC handle keeps it alive).
+ * Runs of the real binary (bin/run.js in a child process), for what in-process runs cannot
+ * show: oclif's global handler turns our exits into the process exit code, the process ends on
+ * its own after a successful run (no gRPC handle keeps it alive), and a streaming command ends
+ * when the reader of its output goes away.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { closedPort, startDengineCluster } from './helpers/fake-nodes.js';
+import { startFakeKv } from './helpers/fake-kv.js';
 import { lines, REPO_ROOT } from './helpers/run-command.js';
 
 function runBin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
@@ -57,4 +59,28 @@ test('bin: a bad flag exits 2 with one line and nothing on stdout', async () => 
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.deepEqual(lines(r.stderr), ['Error: --wait-timeout: "later" is not a duration. Hint: use a number with a unit, e.g. 500ms, 3s, 2m, 1m30s (a bare number means milliseconds)']);
+});
+
+test('bin: kv watch | head -1 — the watch exits 0 once its reader is gone, instead of streaming into nothing forever', async () => {
+  const kv = await startFakeKv();
+  const event = (i: number) => ({ key: Buffer.from(`w${i}`), value: Buffer.from('1'), eventType: 0, revision: i });
+  kv.watchEvents = [event(1)];
+  kv.watchLater = Array.from({ length: 30 }, (_, i) => event(i + 2));
+  try {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'kv', 'watch', 'w', '--prefix', '-o', 'ndjson', '-e', kv.endpoints[0]!], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // Like `head -1`: read the first line, then close our end of the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(timer);
+    assert.equal(code, 0);
+    assert.ok(performance.now() - started < 8000, 'ended on its own, not by the test timeout');
+  } finally {
+    await kv.close();
+  }
 });

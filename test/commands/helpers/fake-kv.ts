@@ -40,6 +40,8 @@ export interface FakeKvCluster {
   watchEvents: WatchResponse[];
   /** When set, a Watch call ends with this status after its events (a node shutting down). */
   watchEndsWith: { code: status; details: string } | null;
+  /** Events a Watch call sends one every 100 ms after `watchEvents` (changes arriving later). */
+  watchLater: WatchResponse[];
   peer(id: number): FakePeer;
   close(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
     leaderId: options.leaderId === undefined ? 1 : options.leaderId,
     watchEvents: [],
     watchEndsWith: null,
+    watchLater: [],
     peer: (id) => peers[id - 1]!,
     close: async () => {
       await Promise.all(peers.map((p) => p.stop()));
@@ -137,6 +140,7 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
     peer.raw.set('Watch', (call: { write(ev: WatchResponse): void; on(ev: string, fn: () => void): void }) => {
       for (const ev of cluster.watchEvents) call.write(ev);
       call.on('cancelled', () => undefined);
+      cluster.watchLater.forEach((ev, i) => setTimeout(() => call.write(ev), 100 * (i + 1)).unref());
       const end = cluster.watchEndsWith;
       if (end) setTimeout(() => (call as unknown as { emit(ev: string, e: unknown): void }).emit('error', end), 50).unref();
     });
