@@ -155,6 +155,32 @@ test('runBench get, eventual, with a dead endpoint first (QA): its connection re
   }
 });
 
+test('runBench cut off by --wait-timeout (QA): during the run, exit 5 with the result of what ran; during the prefill, exit 5 with the keys written and no run', async () => {
+  const cluster = fakeCluster(A);
+  const { t, budget } = target(cluster, A);
+  try {
+    const during = new AbortController();
+    setTimeout(() => during.abort(new TimeoutError('the command did not finish within --wait-timeout (100 ms)')), 100);
+    // A put that takes a moment (the fake answers at once, which would starve the timer).
+    const slow = { ...t, put: async (conn: number, k: Uint8Array, v: Uint8Array) => { await new Promise((r) => setTimeout(r, 1)); await t.put(conn, k, v); } };
+    const cut = await runBench(slow, [A, B, C], { op: 'put', clients: 1, conns: 1, durationMs: 500, keySize: 4, valueSize: 8, keys: 10, signal: during.signal });
+    assert.equal(cut.exitCode, EXIT.TIMEOUT);
+    assert.ok(cut.result.count > 0, `count ${cut.result.count}`);
+    assert.match(cut.message ?? '', /--wait-timeout passed \d+ ms into the 500 ms run/);
+
+    const before = new AbortController();
+    before.abort(new TimeoutError('the command did not finish within --wait-timeout (1 ms)'));
+    const reads = cluster.reads.length;
+    const early = await runBench(t, [A, B, C], { ...getOptions, signal: before.signal });
+    assert.equal(early.exitCode, EXIT.TIMEOUT);
+    assert.match(early.message ?? '', /during the prefill \(\d+ of 10 keys written\)/);
+    assert.equal(early.result.count, 0);
+    assert.equal(cluster.reads.length, reads, 'no measured run after the prefill was cut off');
+  } finally {
+    budget.dispose();
+  }
+});
+
 test('runBench get when no endpoint can be connected: the run still happens, exit 4 (UNREACHABLE), the result counts the failures, few of them', async () => {
   const cluster = fakeCluster(A);
   for (const e of [A, B, C]) cluster.dead.add(e);

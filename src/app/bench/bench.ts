@@ -15,11 +15,12 @@
  * a few errors a second per client instead of a busy loop.
  */
 import { mulberry32 } from '../../core/index.js';
-import { EXIT, RaftCtlError } from '../../errors.js';
+import { EXIT, RaftCtlError, TimeoutError } from '../../errors.js';
 import type { Clock } from '../../transport/clock.js';
 import type { BackoffPolicy } from '../../transport/retry.js';
 import { errorText, isUnreachable, type Verdict } from '../verdict.js';
 import { runLoad, type LoadResult } from './generator.js';
+import { Histogram } from './histogram.js';
 import type { BenchTarget, TargetKind } from './targets.js';
 
 /**
@@ -89,7 +90,7 @@ function randomBytes(n: number, random: () => number): Uint8Array {
  * be connected: then the run goes ahead, so its failures are counted and the result printed
  * (exit 4, as for `put`).
  */
-async function prefill(target: BenchTarget, o: BenchOptions): Promise<number> {
+async function prefill(target: BenchTarget, o: BenchOptions): Promise<{ written: number; cutOff: boolean }> {
   let next = 0;
   let written = 0;
   let failure: unknown = null;
@@ -106,8 +107,14 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<number> {
       }
     }),
   );
+  if (cutOffByDeadline(o)) return { written, cutOff: true };
   if (failure !== null && !isUnreachable(failure)) throw failure;
-  return written;
+  return { written, cutOff: false };
+}
+
+/** Whether `--wait-timeout` passed (the command's signal aborted with its TimeoutError, not at the command's end). */
+function cutOffByDeadline(o: BenchOptions): boolean {
+  return o.signal?.aborted === true && o.signal.reason instanceof TimeoutError;
 }
 
 /**
@@ -115,7 +122,8 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<number> {
  * the failures (e.g. 4 when nothing could be connected), with the result still printed.
  */
 export async function runBench(target: BenchTarget, endpoints: readonly string[], o: BenchOptions): Promise<Verdict<BenchResult>> {
-  const prefilled = o.op === 'get' ? await prefill(target, o) : 0;
+  const filled = o.op === 'get' ? await prefill(target, o) : { written: 0, cutOff: false };
+  const prefilled = filled.written;
   const random = seededRandom(o.seed ?? 1);
   const values = Array.from({ length: o.clients }, () => randomBytes(o.valueSize, random));
   let firstError: unknown = null;
@@ -144,9 +152,10 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
       }
     },
   });
-  if (o.warmupMs !== undefined && o.warmupMs > 0) await run(o.warmupMs);
+  const nothingRan: LoadResult = { mode: o.rate === undefined ? 'closed' : 'open', count: 0, errors: 0, errorsByCode: {}, elapsedMs: 0, throughput: 0, missed: 0, latencyMs: new Histogram().summary() };
+  if (!filled.cutOff && o.warmupMs !== undefined && o.warmupMs > 0) await run(o.warmupMs);
   measuring = true;
-  const load = await run(o.durationMs);
+  const load = filled.cutOff || cutOffByDeadline(o) ? nothingRan : await run(o.durationMs);
   const result: BenchResult = {
     op: o.op,
     target: target.kind,
@@ -163,6 +172,14 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     prefilled,
     ...load,
   };
+  if (cutOffByDeadline(o)) {
+    const what = filled.cutOff
+      ? `--wait-timeout passed during the prefill (${prefilled} of ${o.keys} keys written), before the run`
+      : load.count === 0 && load.errors === 0
+        ? '--wait-timeout passed before the run'
+        : `--wait-timeout passed ${Math.round(load.elapsedMs)} ms into the ${o.durationMs} ms run; the result covers what ran`;
+    return { result, exitCode: EXIT.TIMEOUT, code: 'TIMEOUT', message: `bench ${o.op}: ${what}`, hint: 'raise --wait-timeout (it bounds --warmup, the prefill and --duration together), or lower --keys or --duration' };
+  }
   if (load.count > 0) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
   const e = firstError instanceof RaftCtlError ? firstError : null;
   return {
