@@ -103,14 +103,14 @@ export class Playground {
   static async start(options: PlaygroundOptions): Promise<Playground> {
     if (!Number.isInteger(options.nodes) || options.nodes < 1) throw new RangeError('a playground needs at least one node');
     const pg = new Playground(options);
-    // A restart without --base-port asks for port 0: each node then binds the port its cluster
-    // configuration names for it, where the other nodes dial (fresh free ports would strand them).
-    const ports =
-      options.basePort !== undefined
+    // A restart asks for port 0: each node then binds the port its cluster configuration names
+    // for it, where the other nodes dial (other ports, fresh or from --base-port, would strand
+    // them); --base-port only places a new playground.
+    const ports = options.restart
+      ? Array.from({ length: options.nodes }, () => 0)
+      : options.basePort !== undefined
         ? Array.from({ length: options.nodes }, (_, i) => options.basePort! + i)
-        : options.restart
-          ? Array.from({ length: options.nodes }, () => 0)
-          : await freePorts(options.nodes);
+        : await freePorts(options.nodes);
     const addresses = ports.map((p) => `127.0.0.1:${p}`);
     const peers = addresses.map((a, i) => `${i + 1}=${a}`).join(',');
     try {

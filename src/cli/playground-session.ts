@@ -56,6 +56,13 @@ function holdsState(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
+/** Nodes a playground directory holds state for: node-1, node-2, ... while they hold state. */
+function storedNodeCount(root: string): number {
+  let n = 0;
+  while (holdsState(nodeDataDir(root, n + 1))) n++;
+  return n;
+}
+
 function header(r: PlaygroundReport, paint: Painter): string {
   const where = r.temporary ? `${r.dataDir} (removed on exit)` : r.dataDir;
   const rows = r.nodes.map((n) => `  node ${n.id}  ${n.address}  pid ${n.pid ?? 'exited'}  log ${n.logFile}`);
@@ -81,6 +88,13 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   const root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'raftctl-playground-'));
   if (!temporary) await createDataRoot(root);
   const restart = !temporary && holdsState(nodeDataDir(root, 1));
+  if (restart) {
+    const stored = storedNodeCount(root);
+    if (stored !== o.nodes) {
+      throw new UsageError(`playground: ${root} holds a playground of ${stored} ${stored === 1 ? 'node' : 'nodes'}, not ${o.nodes}`, { hint: `run it with --nodes ${stored}, or give another --data-dir` });
+    }
+    if (o.basePort !== undefined) process.stderr.write(`playground: restarting from ${root}: each node binds the port its cluster configuration names (--base-port ignored)\n`);
+  }
   const logs = new Map<number, WriteStream>();
   for (let id = 1; id <= o.nodes; id++) logs.set(id, createWriteStream(join(root, `node-${id}.log`), { flags: 'a' }));
 

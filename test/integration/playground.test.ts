@@ -128,16 +128,27 @@ test('playground --data-dir without --base-port restarts from its directory: the
     await stopped(first.child);
     for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
   }
-  const second = await startPlayground(['--data-dir', dir]);
+  // A --base-port on a restart would strand the nodes away from their configured ports (QA): it
+  // is ignored, with a note.
+  const second = await startPlayground(['--data-dir', dir, '--base-port', '29000']);
   try {
     assert.equal(second.report.ready, true, `${JSON.stringify(second.report.status)} ${second.stderr()}`);
     assert.deepEqual(second.report.nodes.map((n) => n.address), first.report.nodes.map((n) => n.address), 'each node is back on its configured address');
+    assert.match(second.stderr(), /--base-port ignored/);
     const get = await runCommand(['kv', 'get', 'kept', '-e', second.report.endpoints, '--json']);
     assert.equal(get.exitCode, 0, get.stderr);
     assert.equal((JSON.parse(get.stdout) as { value: string }).value, 'across-restarts');
   } finally {
     await stopped(second.child);
     for (const n of second.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+  }
+  try {
+    // Another --nodes than the directory holds: refused before anything starts (QA: exit 1 and an empty node-4 left).
+    const wrong = await runCommand(['playground', '--data-dir', dir, '--nodes', '4']);
+    assert.equal(wrong.exitCode, 2, wrong.stderr);
+    assert.match(wrong.stderr, /holds a playground of 3 nodes, not 4/);
+    assert.equal(existsSync(join(dir, 'node-4')), false);
+  } finally {
     rmSync(dirname(dir), { recursive: true, force: true });
   }
 });
