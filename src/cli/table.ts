@@ -18,6 +18,15 @@ export function cellText(value: Cell): string {
   return String(value).replace(/[\x00-\x08\x0a-\x1a\x1c-\x1f\x7f]|\t|\x1b(?!\[[0-9;]*m)/g, escapeControl);
 }
 
+/**
+ * User data (keys, values) for a human line or cell: every control character escaped, the ESC
+ * of a colour sequence too (cellText keeps those, since our own painted cells carry them), so a
+ * stored key can neither colour nor move the terminal.
+ */
+export function dataText(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, escapeControl);
+}
+
 function escapeControl(c: string): string {
   if (c === '\n') return '\\n';
   if (c === '\r') return '\\r';

@@ -10,6 +10,7 @@ import { formatErrorLine, oneLine, toReportable } from '../../src/cli/error-line
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { toYaml } from '../../src/cli/yaml.js';
 import { cellText, renderTable } from '../../src/cli/table.js';
+import { kvScanView, watchEventLine } from '../../src/cli/views/kv.js';
 import { outputFormatFromArgv } from '../../src/cli/base-command.js';
 import { RaftCtlError, UsageError } from '../../src/errors.js';
 import { GrpcServer } from '../../src/transport/server.js';
@@ -109,4 +110,16 @@ test('table cells stay on one line: newlines, tabs and control characters in val
   assert.equal(cellText('\x1b[1mbold\x1b[0m'), '\x1b[1mbold\x1b[0m', 'our own colour codes pass');
   const plain = painter(false);
   assert.deepEqual(renderTable(['KEY', 'VALUE'], [['a', 'line1\nline2'], ['b', 'x']], plain).split('\n'), ['KEY  VALUE', 'a    line1\\nline2', 'b    x']);
+});
+
+test('user keys and values in kv tables and watch lines are escaped entirely, colour sequences included (QA: a key could colour the terminal)', () => {
+  const plain = painter(false);
+  const key = 'esc\x1b[31mred';
+  const scan = kvScanView.table!({ prefix: '', prefixEncoding: 'utf8', revision: 3, count: 1, entries: [{ key, keyEncoding: 'utf8', value: 'v\x1b[32mg\n2', valueEncoding: 'utf8' }] }, { paint: plain } as never) as string;
+  assert.doesNotMatch(scan, /\x1b/);
+  assert.match(scan, /esc\\x1b\[31mred {2}v\\x1b\[32mg\\n2/);
+  const line = watchEventLine({ type: 'put', key, keyEncoding: 'utf8', value: 'x', valueEncoding: 'utf8', revision: 4, prevValue: null, prevValueEncoding: null, endpoint: 'h:1' }, plain);
+  assert.doesNotMatch(line, /\x1b/);
+  // Our own colours still pass through cellText in other tables.
+  assert.equal(cellText('\x1b[32mok\x1b[39m'), '\x1b[32mok\x1b[39m');
 });

@@ -7,11 +7,11 @@ import type { KvGetResult, KvScanResult, KvWriteResult } from '../../app/kv.js';
 import type { KvWatchEvent } from '../../app/kv-watch.js';
 import type { View } from '../output.js';
 import type { Painter } from '../style.js';
-import { renderTable } from '../table.js';
+import { dataText, renderTable } from '../table.js';
 
 function shown(text: string | null, encoding: 'utf8' | 'base64' | null): string {
   if (text === null) return '-';
-  return encoding === 'base64' ? `base64:${text}` : text;
+  return encoding === 'base64' ? `base64:${text}` : dataText(text);
 }
 
 export const kvWriteView: View<KvWriteResult> = {
@@ -24,7 +24,9 @@ export const kvWriteView: View<KvWriteResult> = {
 
 export const kvGetView: View<KvGetResult> = {
   table(r) {
-    return r.found ? shown(r.value, r.valueEncoding) : '';
+    // The value itself, byte for byte (a script's `$(raftctl kv get k)`); tables and watch lines escape.
+    if (!r.found || r.value === null) return '';
+    return r.valueEncoding === 'base64' ? `base64:${r.value}` : r.value;
   },
 };
 
