@@ -115,6 +115,11 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   let pg: Playground | null = null;
   let live: ReturnType<typeof setInterval> | undefined;
   let exitCode = 0;
+  const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
+  /** Nodes that exited on their own: their logs are kept, even in a temporary directory. */
+  const diedUnexpectedly = new Set<number>();
+  /** On a terminal, what happened is part of the live frame (a line between redraws would be overwritten). */
+  const notices: string[] = [];
   let ctx: CliContext | null = null;
   try {
     const started = Playground.start({
@@ -129,7 +134,10 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       onUnexpectedExit: (id, code, signal) => {
         // Before the start completed, the start's own error says it; after a signal, it is expected.
         if (signalled || pg === null) return;
-        process.stderr.write(`playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}\n`);
+        diedUnexpectedly.add(id);
+        const notice = `playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}`;
+        if (tty) notices.push(notice);
+        else process.stderr.write(`${notice}\n`);
         if (pg && pg.nodes.every((n) => n.pid === null)) {
           exitCode = 1;
           wake('all nodes exited');
@@ -157,7 +165,6 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       };
     };
 
-    const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
     const paint = painter(!isMachineFormat(o.format) && colourEnabled(process.stdout));
     if (tty) {
       let lines = 0;
@@ -166,7 +173,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
         if (busy) return;
         busy = true;
         try {
-          const text = renderResult(await report(), 'table', reportView, paint);
+          const text = renderResult(await report(), 'table', reportView, paint) + notices.map((n) => `${paint.yellow(n)}\n`).join('');
           process.stdout.write(`${lines > 0 ? `\u001b[${lines}A\u001b[J` : ''}${text}`);
           lines = text.split('\n').length - 1;
         } finally {
@@ -199,8 +206,13 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     ctx?.close();
     await pg?.stop();
     await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
-    if (temporary && exitCode === 0 && pg !== null) rmSync(root, { recursive: true, force: true });
+    const removed = temporary && exitCode === 0 && pg !== null && diedUnexpectedly.size === 0;
+    if (removed) rmSync(root, { recursive: true, force: true });
     else if (temporary && pg === null) process.stderr.write(`playground: logs kept in ${root}\n`);
-    if (pg !== null) process.stderr.write(`playground: stopped ${o.nodes} ${o.nodes === 1 ? 'node' : 'nodes'}${temporary && exitCode === 0 ? `, removed ${root}` : `, data kept in ${root}`}\n`);
+    if (pg !== null) {
+      const running = o.nodes - diedUnexpectedly.size;
+      const kept = diedUnexpectedly.size > 0 && temporary ? ` (the logs of node ${[...diedUnexpectedly].join(', ')}, which exited on its own)` : '';
+      process.stderr.write(`playground: stopped ${running} ${running === 1 ? 'node' : 'nodes'}${removed ? `, removed ${root}` : `, data kept in ${root}${kept}`}\n`);
+    }
   }
 }

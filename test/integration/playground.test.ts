@@ -101,6 +101,23 @@ test('playground: 3 nodes ready, put/get, health and wait through the CLI, SIGIN
   }
 });
 
+test('playground: a node that dies on its own is reported, and its logs are kept on Ctrl-C even in a temporary directory', async () => {
+  const { child, report, stderr } = await startPlayground();
+  try {
+    process.kill(report.nodes[1]!.pid, 'SIGKILL');
+    await until('the exit notice', () => /node 2 exited unexpectedly/.test(stderr()), 10_000);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    assert.match(stderr(), /stopped 2 nodes, data kept in .*\(the logs of node 2, which exited on its own\)/);
+    assert.ok(existsSync(join(report.dataDir, 'node-2.log')), 'the log the notice pointed to is still there');
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
