@@ -11,7 +11,7 @@ import { discoverLeader } from '../app/discover-leader.js';
 import type { Consistency } from '../app/kv.js';
 import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
-import { EXIT, NoLeaderError, TimeoutError } from '../errors.js';
+import { EXIT, NoLeaderError, TimeoutError, UsageError } from '../errors.js';
 import { createClientSet, type CliContext } from './context.js';
 import { durationFlag } from './flags.js';
 import type { View } from './output.js';
@@ -52,6 +52,11 @@ export interface BenchFlagValues {
  * `--wait-timeout`: warm-up plus duration plus one minute.
  */
 export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { options: BenchSessionOptions; defaultWaitTimeoutMs: number } {
+  // Keys are zero-padded decimals of --key-size digits: fewer digits than --keys needs would
+  // wrap around to fewer distinct keys than the result reports.
+  if (f['key-size'] < 16 && f.keys > 10 ** f['key-size']) {
+    throw new UsageError(`--keys ${f.keys} needs --key-size ${String(f.keys - 1).length} or more (keys are ${f['key-size']}-digit decimals: at most ${10 ** f['key-size']} distinct)`, { hint: `raise --key-size or lower --keys` });
+  }
   const durationMs = f.duration ?? 10_000;
   const warmupMs = f.warmup ?? 0;
   const options: BenchSessionOptions = {

@@ -268,3 +268,11 @@ test('a hintless refusal (d-engine) from the known leader starts a rediscovery t
     budget.dispose();
   }
 });
+
+test('runBench against endpoints that do not serve the target\'s API: exit 6 and a hint about --target, not about a leader (QA)', async () => {
+  const unimplemented = new RejectedError('UNIMPLEMENTED', '127.0.0.1:1: The server does not implement the method /etcdserverpb.KV/Put');
+  const t = { kind: 'etcd' as const, put: async () => { await new Promise((r) => setTimeout(r, 1)); throw unimplemented; }, get: async () => undefined, prefill: async () => undefined };
+  const v = await runBench(t, [A], { op: 'put', clients: 1, conns: 1, durationMs: 50, keySize: 4, valueSize: 8, keys: 10 });
+  assert.equal(v.exitCode, EXIT.REJECTED);
+  assert.match(v.hint ?? '', /do not serve etcd's KV API: is --target right\?/);
+});

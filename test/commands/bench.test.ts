@@ -201,7 +201,7 @@ test('bench against live nodes that know no leader: exit 3, nothing on stdout', 
 });
 
 test('bench usage errors: exit 2', async () => {
-  for (const argv of [['--clients', '0'], ['--duration', 'long'], ['--target', 'zookeeper'], ['--rate', '0']]) {
+  for (const argv of [['--clients', '0'], ['--duration', 'long'], ['--target', 'zookeeper'], ['--rate', '0'], ['--key-size', '2', '--keys', '1000']]) {
     const r = await runCommand(['bench', 'put', '-e', '127.0.0.1:1', ...argv]);
     assert.equal(r.exitCode, 2, `${argv.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');

@@ -187,6 +187,9 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     exitCode: e?.exitCode ?? EXIT.TIMEOUT,
     code: e?.code ?? 'TIMEOUT',
     message: `bench ${o.op}: no request succeeded${e ? ` (${errorText(e)})` : ''}`,
-    hint: e?.hint ?? 'check --endpoints and that the cluster has a leader',
+    hint:
+      e?.code === 'UNIMPLEMENTED'
+        ? `the endpoints do not serve ${target.kind === 'etcd' ? "etcd's KV API" : "d-engine's client API"}: is --target right?`
+        : (e?.hint ?? 'check --endpoints and that the cluster has a leader'),
   };
 }
