@@ -21,7 +21,7 @@ import type { Verdict } from '../app/verdict.js';
 import { silenceGrpcLogs } from '../transport/channels.js';
 import { ignoreBrokenPipes } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
-import { debugDetails, formatErrorLine, parseFailure, toReportable } from './error-line.js';
+import { debugDetails, formatErrorLine, jsonErrorLines, parseFailure, toReportable } from './error-line.js';
 import { globalFlags } from './flags.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { colourEnabled, painter, type Painter } from './style.js';
@@ -132,7 +132,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (verdict.exitCode !== EXIT.OK) {
       const line = formatErrorLine(
         { code: verdict.code ?? 'FAILED', exitCode: verdict.exitCode, message: verdict.message ?? 'failed', hint: verdict.hint },
-        { json: this.format === 'json', paint: this.#stderrPaint() },
+        { json: jsonErrorLines(this.format), paint: this.#stderrPaint() },
       );
       process.stderr.write(`${line}\n`);
       throw new Errors.ExitError(verdict.exitCode);
@@ -144,7 +144,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override async catch(err: Interfaces.CommandError): Promise<never> {
     if (err instanceof Errors.ExitError) throw err;
     const reportable = toReportable(err, this.id?.replace(/:/g, ' '));
-    process.stderr.write(`${formatErrorLine(reportable, { json: this.format === 'json', paint: this.#stderrPaint() })}\n`);
+    process.stderr.write(`${formatErrorLine(reportable, { json: jsonErrorLines(this.format), paint: this.#stderrPaint() })}\n`);
     if (this.#debugEnabled()) process.stderr.write(`${debugDetails(err)}\n`);
     throw new Errors.ExitError(reportable.exitCode);
   }
@@ -167,7 +167,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   #stderrPaint(): Painter {
-    return painter(this.format !== 'json' && colourEnabled(process.stderr));
+    return painter(!jsonErrorLines(this.format) && colourEnabled(process.stderr));
   }
 
   #debugEnabled(): boolean {

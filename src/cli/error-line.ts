@@ -79,6 +79,11 @@ export interface ErrorReport {
 }
 
 /** The stderr line (no trailing newline) for `err` in text or JSON form. */
+/** Whether an output format's error line is JSON: `json`, and `ndjson` (a machine stream). */
+export function jsonErrorLines(format: string | undefined): boolean {
+  return format === 'json' || format === 'ndjson';
+}
+
 export function formatErrorLine(err: ErrorReport, options: { readonly json: boolean; readonly paint: Painter }): string {
   const message = oneLine(err.message);
   const hint = err.hint == null ? null : oneLine(err.hint);

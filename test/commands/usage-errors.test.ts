@@ -1,6 +1,6 @@
 /**
  * Usage errors of every command (CLI.md, "errors" and "Exit codes"): exit 2, nothing on
- * stdout, exactly one line on stderr (JSON under --json / -o json), no stack trace.
+ * stdout, exactly one line on stderr (JSON under --json / -o json / -o ndjson), no stack trace.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,10 +57,12 @@ test('under --json a usage error is the JSON error line', async () => {
   });
 });
 
-test('-o json (not only --json) switches the error line to JSON', async () => {
-  const r = await runCommand(['leader', 'discover', '-o', 'json', '-e', 'nope']);
-  assert.equal(r.exitCode, 2);
-  assert.equal((JSON.parse(lines(r.stderr)[0]!) as { error: { code: string } }).error.code, 'USAGE');
+test('-o json and -o ndjson (not only --json) switch the error line to JSON', async () => {
+  for (const format of ['json', 'ndjson']) {
+    const r = await runCommand(['leader', 'discover', '-o', format, '-e', 'nope']);
+    assert.equal(r.exitCode, 2);
+    assert.equal((JSON.parse(lines(r.stderr)[0]!) as { error: { code: string } }).error.code, 'USAGE', format);
+  }
 });
 
 test('--debug adds the stack trace after the one line', async () => {

@@ -7,7 +7,7 @@
 import { Errors, type Hook } from '@oclif/core';
 import { UsageError } from '../../errors.js';
 import { outputFormatFromArgv } from '../base-command.js';
-import { formatErrorLine } from '../error-line.js';
+import { formatErrorLine, jsonErrorLines } from '../error-line.js';
 import { colourEnabled, painter } from '../style.js';
 
 /**
@@ -33,7 +33,7 @@ export function commandNotFoundError(id: string, knownIds: readonly string[], bi
 
 const hook: Hook<'command_not_found'> = async function (options) {
   const err = commandNotFoundError(options.id, options.config.commandIDs, options.config.bin);
-  const json = outputFormatFromArgv(options.argv ?? []) === 'json';
+  const json = jsonErrorLines(outputFormatFromArgv(options.argv ?? []));
   process.stderr.write(`${formatErrorLine(err, { json, paint: painter(!json && colourEnabled(process.stderr)) })}\n`);
   throw new Errors.ExitError(err.exitCode);
 };
