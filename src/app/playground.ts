@@ -209,7 +209,9 @@ export class Playground {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        const tail = proc.stderrTail.length > 0 ? `: ${proc.stderrTail.join(' | ')}` : '';
+        // The node's own one-line error ("Error: what. Hint: what to try") says why; the
+        // playground gives its own hint, so only the "what" part is kept.
+        const tail = proc.stderrTail.length > 0 ? `: ${proc.stderrTail.map((l) => l.replace(/^Error: /, '').replace(/\. Hint: .*$/, '')).join(' | ')}` : '';
         reject(new Error(`${why}${tail}`));
       };
       splitLines(child.stdout, (line) => {
