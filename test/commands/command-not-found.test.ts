@@ -23,6 +23,11 @@ test('an unknown command in a known topic lists the topic\'s commands; an unknow
   assert.deepEqual([unknown.exitCode, unknown.message, unknown.hint], [2, 'unknown command "frobnicate"', 'see `raftctl --help` for the commands']);
 });
 
+test('a typo of a command (within two edits) is answered with the command meant', () => {
+  const typo = commandNotFoundError('clustr:status', KNOWN);
+  assert.deepEqual([typo.exitCode, typo.message, typo.hint], [2, 'unknown command "clustr status"', 'did you mean `raftctl cluster status`?']);
+});
+
 const registered = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { oclif: { hooks?: Record<string, string> } }).oclif.hooks?.command_not_found !== undefined;
 
 test('end to end: `leader discover extra` exits 2 with one line', { skip: registered ? false : 'hook not registered in package.json oclif.hooks yet' }, async () => {

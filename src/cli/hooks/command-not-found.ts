@@ -26,9 +26,33 @@ export function commandNotFoundError(id: string, knownIds: readonly string[], bi
     }
   }
   const topic = knownIds.filter((k) => k.startsWith(`${words[0]}:`)).map((k) => k.replace(/:/g, ' '));
+  const near = topic.length > 0 ? [] : closest(id, knownIds);
   return new UsageError(`unknown command "${words.join(' ')}"`, {
-    hint: topic.length > 0 ? `"${words[0]}" has: ${topic.map((t) => `${bin} ${t}`).join(', ')}` : `see \`${bin} --help\` for the commands`,
+    hint:
+      topic.length > 0
+        ? `"${words[0]}" has: ${topic.map((t) => `${bin} ${t}`).join(', ')}`
+        : near.length > 0
+          ? `did you mean ${near.map((k) => `\`${bin} ${k.replace(/:/g, ' ')}\``).join(' or ')}?`
+          : `see \`${bin} --help\` for the commands`,
   });
+}
+
+/** The known command ids within two edits of `id` (a typo such as "clustr:status"), nearest first. */
+function closest(id: string, knownIds: readonly string[]): string[] {
+  const scored = knownIds.map((k) => ({ k, d: editDistance(id, k) })).filter((x) => x.d <= 2);
+  const best = Math.min(...scored.map((x) => x.d));
+  return scored.filter((x) => x.d === best).map((x) => x.k);
+}
+
+/** Levenshtein distance (command ids are short). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 const hook: Hook<'command_not_found'> = async function (options) {
