@@ -91,13 +91,23 @@ export async function benchLeader(ctx: OperatorContext): Promise<string | undefi
   throw new NoLeaderError(`bench: ${why}`, { hint: 'check --endpoints, or run `raftctl wait leader` first' });
 }
 
-/** Runs one benchmark against `ctx.endpoints`; closes its own connections. */
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+const EXIT_INTERRUPTED = 130;
+
+/** Runs one benchmark against `ctx.endpoints`; closes its own connections. Ctrl-C ends the run early with its result (exit 130). */
 export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): Promise<Verdict<BenchResult>> {
   const leader = o.target === 'raftctl' ? await benchLeader(ctx) : undefined;
   // Every client may wait on the budget's signal at once (a routed prefill write, or a pause of
   // the load): one listener each, more than Node's default warning threshold of 10.
   setMaxListeners(o.clients + 10, ctx.budget.signal);
   const set = await createClientSet(o.conns);
+  // Ctrl-C ends the run early and prints what ran (exit 130); a second one exits at once.
+  const interrupt = new AbortController();
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
   try {
     const targetOptions = {
       clients: set.clients,
@@ -107,7 +117,7 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
     };
     const target = o.target === 'etcd' ? etcdTarget(targetOptions) : raftctlTarget(targetOptions);
-    return await runBench(target, ctx.endpoints, {
+    const verdict = await runBench(target, ctx.endpoints, {
       op: o.op,
       clients: o.clients,
       conns: o.conns,
@@ -118,9 +128,12 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       valueSize: o.valueSize,
       keys: o.keys,
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
-      signal: ctx.budget.signal,
+      signal: AbortSignal.any([ctx.budget.signal, interrupt.signal]),
     });
+    if (!interrupt.signal.aborted) return verdict;
+    return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C); the result covers what ran`, hint: null };
   } finally {
+    process.off('SIGINT', onSigint);
     set.close();
   }
 }

@@ -84,3 +84,31 @@ test('bin: kv watch | head -1 — the watch exits 0 once its reader is gone, ins
     await kv.close();
   }
 });
+
+test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130', async () => {
+  const kv = await startFakeKv();
+  try {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'bench', 'put', '-e', kv.endpoints[0]!, '--duration', '30s', '--json'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    // Interrupt once the run is under way (the fake leader has taken some writes).
+    const started = performance.now();
+    while (kv.peer(1).callsTo('HandleClientWrite').length < 20 && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(timer);
+    assert.equal(code, 130, stderr);
+    const result = JSON.parse(stdout) as { count: number; durationMs: number };
+    assert.ok(result.count > 0, `count ${result.count}`);
+    assert.equal((JSON.parse(lines(stderr)[0]!) as { error: { code: string } }).error.code, 'INTERRUPTED');
+  } finally {
+    await kv.close();
+  }
+});

@@ -97,7 +97,7 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<{ written:
   const value = randomBytes(o.valueSize, seededRandom(7));
   await Promise.all(
     Array.from({ length: Math.min(o.clients, o.keys) }, async (_, c) => {
-      for (let i = next++; i < o.keys && failure === null; i = next++) {
+      for (let i = next++; i < o.keys && failure === null && o.signal?.aborted !== true; i = next++) {
         try {
           await target.prefill(c % o.conns, benchKey(i, o.keySize), value);
           written++;
