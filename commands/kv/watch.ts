@@ -42,10 +42,14 @@ ${EXIT_CODES_HELP}`;
     const paint = painter(!isMachineFormat(format) && colourEnabled(process.stdout));
     const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
     // `kv watch ... | head -1`: once the reader is gone, the watch has nobody to stream to.
-    onStdoutClosed(() => process.exit(0));
-    return kvWatch(ctx, options, (event) => {
-      process.stdout.write(isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
-    });
+    const unhook = onStdoutClosed(() => process.exit(0));
+    try {
+      return await kvWatch(ctx, options, (event) => {
+        process.stdout.write(isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
+      });
+    } finally {
+      unhook();
+    }
   }
 
   /** The events are the output; the summary is not printed (not even under --json). */

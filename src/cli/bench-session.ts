@@ -117,6 +117,8 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
     };
     const target = o.target === 'etcd' ? etcdTarget(targetOptions) : raftctlTarget(targetOptions);
+    const signal = AbortSignal.any([ctx.budget.signal, interrupt.signal]);
+    setMaxListeners(o.clients + 10, signal);
     const verdict = await runBench(target, ctx.endpoints, {
       op: o.op,
       clients: o.clients,
@@ -128,7 +130,7 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       valueSize: o.valueSize,
       keys: o.keys,
       ...(o.consistency !== undefined ? { consistency: o.consistency } : {}),
-      signal: AbortSignal.any([ctx.budget.signal, interrupt.signal]),
+      signal,
     });
     if (!interrupt.signal.aborted) return verdict;
     return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C); the result covers what ran`, hint: null };

@@ -78,12 +78,12 @@ export interface ErrorReport {
   readonly hint?: string | null;
 }
 
-/** The stderr line (no trailing newline) for `err` in text or JSON form. */
 /** Whether an output format's error line is JSON: `json`, and `ndjson` (a machine stream). */
 export function jsonErrorLines(format: string | undefined): boolean {
   return format === 'json' || format === 'ndjson';
 }
 
+/** The stderr line (no trailing newline) for `err` in text or JSON form. */
 export function formatErrorLine(err: ErrorReport, options: { readonly json: boolean; readonly paint: Painter }): string {
   const message = oneLine(err.message);
   const hint = err.hint == null ? null : oneLine(err.hint);

@@ -56,11 +56,24 @@ function holdsState(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
-/** Nodes a playground directory holds state for: node-1, node-2, ... while they hold state. */
+/** Nodes a playground directory holds state for (node-1 ... node-N); a gap in that run is refused. */
 function storedNodeCount(root: string): number {
-  let n = 0;
-  while (holdsState(nodeDataDir(root, n + 1))) n++;
+  const ids = readdirSync(root)
+    .map((name) => /^node-(\d+)$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null && holdsState(join(root, m[0])))
+    .map((m) => Number(m[1]));
+  const n = Math.max(0, ...ids);
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((id) => !ids.includes(id));
+  if (missing.length > 0) throw new UsageError(`playground: ${root} holds node-${n} but no state for ${missing.map((id) => `node-${id}`).join(', ')}`, { hint: 'give another --data-dir' });
   return n;
+}
+
+/** Terminal rows `text` takes at `columns` wide (colour codes take no room; long lines wrap). */
+function screenRows(text: string, columns: number | undefined): number {
+  const lines = text.split('\n').slice(0, -1);
+  if (!columns || columns <= 0) return lines.length;
+  // eslint-disable-next-line no-control-regex -- SGR colour sequences
+  return lines.reduce((rows, line) => rows + Math.max(1, Math.ceil(line.replace(/\u001b\[[0-9;]*m/g, '').length / columns)), 0);
 }
 
 function header(r: PlaygroundReport, paint: Painter): string {
@@ -120,6 +133,10 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   const diedUnexpectedly = new Set<number>();
   /** On a terminal, what happened is part of the live frame (a line between redraws would be overwritten). */
   const notices: string[] = [];
+  /** Notices the last frame showed; the rest go to stderr when the playground ends. */
+  let noticesDrawn = 0;
+  /** Redraws the live frame at once (set while the terminal view runs). */
+  let redraw: (() => void) | null = null;
   let ctx: CliContext | null = null;
   try {
     const started = Playground.start({
@@ -136,8 +153,10 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
         if (signalled || pg === null) return;
         diedUnexpectedly.add(id);
         const notice = `playground: node ${id} exited unexpectedly (${signal ?? `exit code ${code}`}); its log is ${join(root, `node-${id}.log`)}`;
-        if (tty) notices.push(notice);
-        else process.stderr.write(`${notice}\n`);
+        if (tty) {
+          notices.push(notice);
+          redraw?.();
+        } else process.stderr.write(`${notice}\n`);
         if (pg && pg.nodes.every((n) => n.pid === null)) {
           exitCode = 1;
           wake('all nodes exited');
@@ -173,15 +192,18 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
         if (busy) return;
         busy = true;
         try {
+          const shown = notices.length;
           const text = renderResult(await report(), 'table', reportView, paint) + notices.map((n) => `${paint.yellow(n)}\n`).join('');
           process.stdout.write(`${lines > 0 ? `\u001b[${lines}A\u001b[J` : ''}${text}`);
-          lines = text.split('\n').length - 1;
+          lines = screenRows(text, process.stdout.columns);
+          noticesDrawn = shown;
         } finally {
           busy = false;
         }
       };
       await draw();
-      live = setInterval(() => void draw().catch(() => undefined), 1000);
+      redraw = () => void draw().catch(() => undefined);
+      live = setInterval(redraw, 1000);
     } else {
       const deadline = performance.now() + o.readyTimeoutMs;
       let r = await report();
@@ -197,10 +219,12 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (o.basePort !== undefined) throw new UsageError(`playground: ${message}`, { hint: 'a port may be in use: pick another --base-port, or leave it out to use free ports' });
+    if (o.basePort !== undefined && !restart) throw new UsageError(`playground: ${message}`, { hint: 'a port may be in use: pick another --base-port, or leave it out to use free ports' });
     throw new RaftCtlError('NODE_START_FAILED', 1, `playground: ${message}`, { hint: `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}` });
   } finally {
     clearInterval(live);
+    redraw = null;
+    for (const n of notices.slice(noticesDrawn)) process.stderr.write(`${n}\n`);
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
     ctx?.close();

@@ -24,7 +24,8 @@ export function cellText(value: Cell): string {
  * stored key can neither colour nor move the terminal.
  */
 export function dataText(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f]/g, escapeControl);
+  // A backslash is doubled so an escaped control (\n) cannot be mistaken for stored text.
+  return text.replace(/\\/g, '\\\\').replace(/[\x00-\x1f\x7f-\x9f]/g, escapeControl);
 }
 
 function escapeControl(c: string): string {

@@ -88,7 +88,7 @@ test('bin: kv watch | head -1 — the watch exits 0 once its reader is gone, ins
 test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130', async () => {
   const kv = await startFakeKv();
   try {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'bench', 'put', '-e', kv.endpoints[0]!, '--duration', '30s', '--json'], {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'bench', 'put', '-e', kv.endpoints[0]!, '--duration', '30s', '--clients', '16', '--json'], {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,6 +107,7 @@ test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130
     assert.equal(code, 130, stderr);
     const result = JSON.parse(stdout) as { count: number; durationMs: number };
     assert.ok(result.count > 0, `count ${result.count}`);
+    assert.equal(lines(stderr).length, 1, `one stderr line (no listener warning with 16 clients): ${stderr}`);
     assert.equal((JSON.parse(lines(stderr)[0]!) as { error: { code: string } }).error.code, 'INTERRUPTED');
   } finally {
     await kv.close();

@@ -26,6 +26,9 @@ test('an unknown command in a known topic lists the topic\'s commands; an unknow
 test('a typo of a command (within two edits) is answered with the command meant', () => {
   const typo = commandNotFoundError('clustr:status', KNOWN);
   assert.deepEqual([typo.exitCode, typo.message, typo.hint], [2, 'unknown command "clustr status"', 'did you mean `raftctl cluster status`?']);
+  // With its arguments after it, and no whole word replaced ("xx" is not a typo of "kv").
+  assert.equal(commandNotFoundError('kb:get:mykey', [...KNOWN, 'kv:get']).hint, 'did you mean `raftctl kv get`?');
+  assert.equal(commandNotFoundError('xx:get', [...KNOWN, 'kv:get']).hint, 'see `raftctl --help` for the commands');
 });
 
 const registered = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { oclif: { hooks?: Record<string, string> } }).oclif.hooks?.command_not_found !== undefined;

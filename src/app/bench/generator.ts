@@ -132,23 +132,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let missed = 0;
   const openClient = async (c: number): Promise<void> => {
     const interval = 1000 / options.rate!;
-    const dueOf = (seq: number): number => start + (seq * options.clients + c) * interval;
-    for (let seq = 0; !stopped(); seq++) {
-      const due = dueOf(seq);
-      if (due >= end) break;
+    // Requests due to this client before the end: seq with start + (seq·clients + c)·interval < end.
+    const due = Math.max(0, Math.ceil(((end - start) / interval - c) / options.clients));
+    let sent = 0;
+    for (let seq = 0; seq < due && !stopped(); seq++) {
       // The run is over: what this client still owes is missed, not sent late (a backlog sent
       // after --duration would stretch the run without bound).
-      if (now() >= end) {
-        for (let s = seq; dueOf(s) < end; s++) missed++;
-        break;
-      }
-      const wait = due - now();
+      if (now() >= end) break;
+      const dueAt = start + (seq * options.clients + c) * interval;
+      const wait = dueAt - now();
       if (wait > 1) await sleep(wait);
       if (stopped()) break;
+      sent++;
       // Late: count from the due time (the wait is part of the latency). Early (timer
       // granularity): count from the actual send.
-      if (!(await pauseAfter(c, await one(c, seq, Math.min(due, now()))))) break;
+      if (!(await pauseAfter(c, await one(c, seq, Math.min(dueAt, now()))))) break;
     }
+    // A run stopped early (Ctrl-C, --wait-timeout) misses nothing: it was cut, not outpaced.
+    if (!stopped()) missed += due - sent;
   };
 
   await Promise.all(Array.from({ length: options.clients }, (_, c) => (options.rate === undefined ? closedClient(c) : openClient(c))));

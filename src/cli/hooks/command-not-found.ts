@@ -37,11 +37,20 @@ export function commandNotFoundError(id: string, knownIds: readonly string[], bi
   });
 }
 
-/** The known command ids within two edits of `id` (a typo such as "clustr:status"), nearest first. */
+/**
+ * The known commands that the first words of `id` are a typo of ("clustr:status", "kb:get:mykey"
+ * with its argument): each word at most one edit away and never replaced whole. Nearest only.
+ */
 function closest(id: string, knownIds: readonly string[]): string[] {
-  const scored = knownIds.map((k) => ({ k, d: editDistance(id, k) })).filter((x) => x.d <= 2);
+  const typed = id.split(':');
+  const scored = knownIds.flatMap((k) => {
+    const words = k.split(':');
+    if (typed.length < words.length) return [];
+    const d = words.map((w, i) => editDistance(typed[i]!, w));
+    return d.every((x, i) => x <= 1 && x < words[i]!.length) ? [{ k, d: d.reduce((a, b) => a + b, 0) }] : [];
+  });
   const best = Math.min(...scored.map((x) => x.d));
-  return scored.filter((x) => x.d === best).map((x) => x.k);
+  return scored.filter((x) => x.d === best && x.d > 0).map((x) => x.k);
 }
 
 /** Levenshtein distance (command ids are short). */
