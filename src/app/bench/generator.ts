@@ -133,13 +133,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const openClient = async (c: number): Promise<void> => {
     const interval = 1000 / options.rate!;
     // Requests due to this client before the end: seq with start + (seq·clients + c)·interval < end.
-    const due = Math.max(0, Math.ceil(((end - start) / interval - c) / options.clients));
+    // (From durationMs, not end − start, whose floating-point rounding can add a request.)
+    const due = Math.max(0, Math.ceil((options.durationMs / interval - c) / options.clients));
     let sent = 0;
     for (let seq = 0; seq < due && !stopped(); seq++) {
       // The run is over: what this client still owes is missed, not sent late (a backlog sent
       // after --duration would stretch the run without bound).
       if (now() >= end) break;
       const dueAt = start + (seq * options.clients + c) * interval;
+      if (dueAt >= end) break;
       const wait = dueAt - now();
       if (wait > 1) await sleep(wait);
       if (stopped()) break;
