@@ -9,7 +9,7 @@ export default class BenchPut extends BaseCommand<typeof BenchPut> {
 
   static override description = `Sends puts of --key-size byte keys (uniform over --keys keys) and --value-size byte values for --duration, from --clients concurrent clients over --conns gRPC connections, to the leader (raftctl/d-engine nodes) or to etcd's KV API (--target etcd). Closed loop by default; --rate R runs open loop at R requests/s in total and measures each latency from the time the request was due, so stalls are not hidden (no coordinated omission).
 
-Prints {"op", "target", "endpoints", "clients", "conns", "rate", "durationMs", "warmupMs", "keySize", "valueSize", "keys", "consistency", "prefilled", "mode", "count", "errors", "errorsByCode", "elapsedMs", "throughput", "latencyMs": {"min", "mean", "p50", "p95", "p99", "p999", "max"}} (latencies in ms, from a log-bucketed histogram within 1.6 %). Exits 0 when any request succeeded. --warmup D sends the same load for D first without measuring it. --wait-timeout defaults to --warmup plus --duration plus one minute.
+Prints {"op", "target", "endpoints", "clients", "conns", "rate", "durationMs", "warmupMs", "keySize", "valueSize", "keys", "consistency", "prefilled", "mode", "count", "errors", "errorsByCode", "elapsedMs", "throughput", "missed", "latencyMs": {"min", "mean", "p50", "p95", "p99", "p999", "max"}} (latencies in ms, from a log-bucketed histogram within 1.6 %; "missed": open-loop requests still due when --duration ended). Exits 0 when any request succeeded; 5 with the result when --wait-timeout passes first; 130 with the result on Ctrl-C. --warmup D sends the same load for D first without measuring it. --wait-timeout defaults to --warmup plus --duration plus one minute.
 
 ${EXIT_CODES_HELP}`;
 
