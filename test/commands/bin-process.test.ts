@@ -12,25 +12,31 @@ import { closedPort, startDengineCluster } from './helpers/fake-nodes.js';
 import { startFakeKv } from './helpers/fake-kv.js';
 import { lines, REPO_ROOT } from './helpers/run-command.js';
 
-function runBin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+/** A running bin/run.js: its process, the output so far, and its exit (SIGKILLed after `killAfterMs`). */
+function spawnBin(args: readonly string[], killAfterMs = 10_000) {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: performance.now() - started });
+      resolve({ code, ...out, ms: performance.now() - started });
     });
   });
+  return { child, exited };
+}
+
+/** Runs bin/run.js to its end. */
+function runBin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return spawnBin(args).exited;
 }
 
 test('bin: a successful verdict exits 0 on its own, promptly', async () => {
@@ -67,19 +73,12 @@ test('bin: kv watch | head -1 — the watch exits 0 once its reader is gone, ins
   kv.watchEvents = [event(1)];
   kv.watchLater = Array.from({ length: 30 }, (_, i) => event(i + 2));
   try {
-    const started = performance.now();
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'kv', 'watch', 'w', '--prefix', '-o', 'ndjson', '-e', kv.endpoints[0]!], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const { child, exited } = spawnBin(['kv', 'watch', 'w', '--prefix', '-o', 'ndjson', '-e', kv.endpoints[0]!]);
     // Like `head -1`: read the first line, then close our end of the pipe.
     child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    clearTimeout(timer);
-    assert.equal(code, 0);
-    assert.ok(performance.now() - started < 8000, 'ended on its own, not by the test timeout');
+    const r = await exited;
+    assert.equal(r.code, 0);
+    assert.ok(r.ms < 8000, 'ended on its own, not by the test timeout');
   } finally {
     await kv.close();
   }
@@ -88,22 +87,12 @@ test('bin: kv watch | head -1 — the watch exits 0 once its reader is gone, ins
 test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130', async () => {
   const kv = await startFakeKv();
   try {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'bench', 'put', '-e', kv.endpoints[0]!, '--duration', '30s', '--clients', '16', '--json'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const { child, exited } = spawnBin(['bench', 'put', '-e', kv.endpoints[0]!, '--duration', '30s', '--clients', '16', '--json'], 15_000);
     // Interrupt once the run is under way (the fake leader has taken some writes).
     const started = performance.now();
     while (kv.peer(1).callsTo('HandleClientWrite').length < 20 && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    clearTimeout(timer);
+    const { code, stdout, stderr } = await exited;
     assert.equal(code, 130, stderr);
     const result = JSON.parse(stdout) as { count: number; durationMs: number };
     assert.ok(result.count > 0, `count ${result.count}`);
