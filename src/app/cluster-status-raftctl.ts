@@ -52,11 +52,21 @@ async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: num
   const infoRead: Promise<{ value?: { clusterId?: string | null } | null }> =
     knownClusterId !== undefined
       ? Promise.resolve({ value: { clusterId: knownClusterId } })
-      : Promise.race([
-          settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options)),
-          // A GetServerInfo slower than the status must not hold the whole round for --timeout.
-          statusRead.then(() => ctx.budget.pause(CLUSTER_ID_GRACE_MS)).then(() => ({ value: null })),
-        ]);
+      : new Promise((resolve) => {
+          // A GetServerInfo slower than the status by the grace period counts as unknown: it
+          // must not hold the whole round for --timeout. The grace timer only starts (and is
+          // cleared) when needed, so a fast answer leaves no timer delaying the command's exit.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          let answered = false;
+          void settle(ctx.budget, endpoint, (options) => ctx.client.getServerInfo(endpoint, options)).then((info) => {
+            answered = true;
+            clearTimeout(timer);
+            resolve(info);
+          });
+          void statusRead.then(() => {
+            if (!answered) timer = setTimeout(() => resolve({ value: null }), CLUSTER_ID_GRACE_MS);
+          });
+        });
   const [{ value: status, error }, info] = await Promise.all([statusRead, infoRead]);
   if (!status) return { answered: null, error };
   const id = n0(status.nodeId);

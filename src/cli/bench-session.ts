@@ -104,7 +104,7 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
   // Ctrl-C ends the run early and prints what ran (exit 130); a second one exits at once.
   const interrupt = new AbortController();
   const onSigint = (): void => {
-    if (interrupt.signal.aborted) process.exit(130);
+    if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
     interrupt.abort(new Error('interrupted'));
   };
   process.on('SIGINT', onSigint);

@@ -10,8 +10,8 @@
  *
  * Requests stop being started once `durationMs` has passed; requests in flight complete (each
  * is bounded by the target's own deadline). In the open loop, requests still due when the run
- * ends (clients that could not keep up with `rate`) are counted as `missed`, not sent. Failed requests are counted by error code and
- * their latency is not recorded. With `backoff`, a client pauses after the failures it names
+ * ends (clients that could not keep up with `rate`) are counted as `missed`, not sent. Failed
+ * requests are counted by error code and their latency is not recorded. With `backoff`, a client pauses after the failures it names
  * (see {@link LoadBackoff}); in the open loop the requests that fall due meanwhile are sent
  * late and their latency counts from the due time, as after any other stall.
  */

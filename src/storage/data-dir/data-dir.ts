@@ -188,8 +188,9 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     if (format === null) {
       // Segments that hold nothing and no snapshot: a first start that stopped between the WAL's
       // first segment and FORMAT (written last). Nothing was recorded: a new start removes them.
-      const unfinished = (await holdsState(fs, path)) && (await holdsOnlyEmptySegments(fs, path));
-      if (!unfinished && (await holdsState(fs, path))) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
+      const holds = await holdsState(fs, path);
+      const unfinished = holds && (await holdsOnlyEmptySegments(fs, path));
+      if (holds && !unfinished) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
       if (wanted === null) {
         throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap or --peers' });
       }
