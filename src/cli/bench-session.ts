@@ -79,16 +79,28 @@ export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { 
  * The leader a raftctl bench starts from (every run needs one: `put` writes, `get` prefills
  * its keys before any read, whatever `--consistency`). Undefined when no endpoint could be
  * connected at all: the run goes ahead, every request fails UNREACHABLE and is counted, and
- * the result is printed with exit 4. Throws when the nodes answered but none names a leader
- * (NoLeaderError, exit 3) or they only timed out (TimeoutError, exit 5).
+ * the result is printed with exit 4. While the nodes answer but none names a leader (a cluster
+ * still electing its first one, or between leaders), it asks again with backoff (50 ms doubling
+ * to 500 ms), as `kv put` does, until `--wait-timeout` runs out; then it throws NoLeaderError
+ * (exit 3). Throws TimeoutError (exit 5) when the nodes only timed out.
  */
 export async function benchLeader(ctx: OperatorContext): Promise<string | undefined> {
-  const found = await discoverLeader(ctx);
-  if (found.result.address !== null) return found.result.address;
-  if (found.exitCode === EXIT.UNREACHABLE) return undefined;
-  const why = found.message ?? 'no endpoint names a leader';
-  if (found.exitCode === EXIT.TIMEOUT) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
-  throw new NoLeaderError(`bench: ${why}`, { hint: 'check --endpoints, or run `raftctl wait leader` first' });
+  let backoffMs = 50;
+  let noLeaderYet = false;
+  for (;;) {
+    const found = await discoverLeader(ctx);
+    if (found.result.address !== null) return found.result.address;
+    if (found.exitCode === EXIT.UNREACHABLE) return undefined;
+    const why = found.message ?? 'no endpoint names a leader';
+    // A discovery cut off by --wait-timeout after live nodes said "no leader" is still exit 3.
+    if (found.exitCode === EXIT.TIMEOUT && !(noLeaderYet && ctx.budget.expired())) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
+    noLeaderYet = true;
+    if (!ctx.budget.expired()) await ctx.budget.pause(backoffMs);
+    if (ctx.budget.expired()) {
+      throw new NoLeaderError(`bench: no leader elected within --wait-timeout (${ctx.budget.waitTimeoutMs} ms): ${why}`, { hint: 'check --endpoints and that a quorum of the nodes is up, or raise --wait-timeout' });
+    }
+    backoffMs = Math.min(backoffMs * 2, 500);
+  }
 }
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it). */

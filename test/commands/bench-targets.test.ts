@@ -212,29 +212,37 @@ test('runBench get: a prefill failure other than "unreachable" stops the prefill
   }
 });
 
-test('benchLeader: the leader found; undefined when nothing could be connected; exit 3 when live nodes know none; exit 5 when they only time out', async () => {
-  const lookup = async (answer: (endpoint: string) => unknown): Promise<unknown> => {
-    const budget = new CallBudget(500, 5000);
+test('benchLeader: the leader found; undefined when nothing could be connected; waits for a leader while live nodes know none (exit 3 once --wait-timeout ends); exit 5 when they only time out', async () => {
+  const lookup = async (answer: (endpoint: string, round: number) => unknown, waitTimeoutMs = 5000): Promise<{ value: unknown; rounds: number }> => {
+    const budget = new CallBudget(500, waitTimeoutMs);
+    let calls = 0;
     const client = {
       discoverLeader: async (endpoint: string) => {
-        const a = answer(endpoint);
+        const a = answer(endpoint, Math.floor(calls++ / 2));
         if (a instanceof Error) throw a;
         return a;
       },
     };
     try {
-      return await benchLeader({ client, endpoints: [A, B], budget } as unknown as OperatorContext);
+      return { value: await benchLeader({ client, endpoints: [A, B], budget } as unknown as OperatorContext), rounds: calls / 2 };
     } catch (error) {
-      return error;
+      return { value: error, rounds: calls / 2 };
     } finally {
       budget.dispose();
     }
   };
-  assert.equal(await lookup((e) => (e === A ? new UnreachableError('down', { details: { endpoint: e, sent: false } }) : { leaderId: 2, leaderAddress: B, term: 3 })), B);
-  assert.equal(await lookup((e) => new UnreachableError('down', { details: { endpoint: e, sent: false } })), undefined);
-  const noLeader = await lookup((e) => new NotReadyError(`${e}: no leader`, { details: { endpoint: e, sent: true } }));
-  assert.ok(noLeader instanceof NoLeaderError && noLeader.exitCode === EXIT.NO_LEADER, String(noLeader));
-  const slow = await lookup((e) => new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }));
+  const down = (e: string): Error => new UnreachableError('down', { details: { endpoint: e, sent: false } });
+  const noLeaderYet = (e: string): Error => new NotReadyError(`${e}: no leader`, { details: { endpoint: e, sent: true } });
+  assert.equal((await lookup((e) => (e === A ? down(e) : { leaderId: 2, leaderAddress: B, term: 3 }))).value, B);
+  assert.equal((await lookup(down)).value, undefined);
+  // A cluster electing its first leader: two rounds without one, then B is named.
+  const elected = await lookup((e, round) => (round < 2 ? noLeaderYet(e) : { leaderId: 2, leaderAddress: B, term: 1 }));
+  assert.deepEqual(elected, { value: B, rounds: 3 });
+  const never = await lookup(noLeaderYet, 400);
+  assert.ok(never.value instanceof NoLeaderError && never.value.exitCode === EXIT.NO_LEADER, String(never.value));
+  assert.match(never.value.message, /no leader elected within --wait-timeout \(400 ms\)/);
+  assert.ok(never.rounds >= 3, `asked again with backoff until the budget ran out: ${never.rounds} rounds`);
+  const slow = (await lookup((e) => new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }))).value;
   assert.ok(slow instanceof TimeoutError && slow.exitCode === EXIT.TIMEOUT, String(slow));
 });
 
