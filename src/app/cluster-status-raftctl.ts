@@ -8,7 +8,7 @@
 import { RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { settle } from './verdict.js';
+import { settle, STRAGGLER_GRACE_MS, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -47,7 +47,18 @@ const n0 = (v: number | null | undefined): number => v ?? 0;
 /** How long a member's cluster id may lag behind its status answer before it counts as unknown. */
 const CLUSTER_ID_GRACE_MS = 200;
 
-async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number, knownClusterId?: string | null): Promise<{ answered: Answered | null; error: unknown }> {
+/** One status read: the answer (null when the node failed or answered as another node) or the failure. */
+export interface StatusRead {
+  readonly answered: Answered | null;
+  readonly error: unknown;
+}
+
+/**
+ * Reads one node's status (GetNodeStatus) and, unless `knownClusterId` is given, its cluster id
+ * (GetServerInfo, which may lag the status by {@link CLUSTER_ID_GRACE_MS}). With `expectId`, an
+ * answer from another node id is a WRONG_NODE refusal. Never rejects.
+ */
+export async function readStatus(ctx: OperatorContext, endpoint: string, expectId?: number, knownClusterId?: string | null): Promise<StatusRead> {
   const statusRead = settle(ctx.budget, endpoint, (options) => ctx.client.getNodeStatus(endpoint, options));
   const infoRead: Promise<{ value?: { clusterId?: string | null } | null }> =
     knownClusterId !== undefined
@@ -137,19 +148,34 @@ function configView(byId: ReadonlyMap<number, Answered>) {
   return { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds: sortedIds([...voters, ...votersOutgoing, ...learnerIds]) };
 }
 
+/** An endpoint given to the command: its status read, or null once it proves not to be a raftctl node. */
+export interface RaftctlEndpoint {
+  readonly endpoint: string;
+  /** Never rejects; null when GetServerInfo did not answer as a raftctl node (the caller keeps that outcome). */
+  readonly read: Promise<StatusRead | null>;
+}
+
 /**
- * Reads a raftctl cluster starting from `endpoints` (which answered GetServerInfo, with the
- * cluster id they gave). Returns the status and every outcome seen, for the verdict. Never
- * rejects: a failed call (one that `--wait-timeout` cut off included) leaves its member unread.
+ * Reads a raftctl cluster starting from `endpoints`. Returns the status and every outcome seen,
+ * for the verdict. Never rejects: a failed call (one that `--wait-timeout` cut off included)
+ * leaves its member unread.
+ *
+ * Each round waits for its reads only as {@link withoutStragglers} says: a node still silent
+ * {@link STRAGGLER_GRACE_MS} after another answered (a hung one) does not hold back the next
+ * round; its answer, when it comes, is merged before the result is built. A member is asked at
+ * most once per address, and never at an address given as an endpoint (already asked).
  * Answers from a node of another cluster than the given endpoints' main one ({@link mainClusterId}:
  * say, one started from another cluster's data directory on a member's address) are dropped:
  * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
-export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly { endpoint: string; clusterId: string | null }[]): Promise<ClusterStatusRead> {
+export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[]): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
   const byId = new Map<number, Answered>();
-  const tried = new Set<string>();
+  const tried = new Set<string>(endpoints.map((e) => e.endpoint));
   let clusterId: string | null = null;
+  let clusterIdDecided = false;
+  /** Reads still running after their round went on without them. */
+  const late: Promise<void>[] = [];
   /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
   const foreign = (a: Answered): RejectedError | null =>
     clusterId !== null && a.clusterId !== null && a.clusterId !== clusterId
@@ -158,24 +184,35 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
           details: { endpoint: a.endpoint, clusterId: a.clusterId, expectedClusterId: clusterId },
         })
       : null;
-  const read = async (targets: readonly { endpoint: string; id?: number; clusterId?: string | null }[]): Promise<void> => {
-    const results = await Promise.all(targets.map((t) => readStatus(ctx, t.endpoint, t.id, t.clusterId)));
-    if (clusterId === null) clusterId = mainClusterId([...byId.values(), ...results.flatMap((r) => (r.answered ? [r.answered] : []))]);
-    results.forEach((r, i) => {
-      tried.add(targets[i]!.endpoint);
-      const wrong = r.answered ? foreign(r.answered) : null;
-      outcomes.push({ endpoint: targets[i]!.endpoint, error: wrong ?? r.error });
-      if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+  const record = (endpoint: string, r: StatusRead | null): void => {
+    if (r === null) return; // not a raftctl node: the caller has its outcome
+    const wrong = r.answered ? foreign(r.answered) : null;
+    outcomes.push({ endpoint, error: wrong ?? r.error });
+    if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+  };
+  const read = async (targets: readonly RaftctlEndpoint[]): Promise<void> => {
+    const early = await withoutStragglers(targets.map((t) => t.read), (r) => r?.answered != null);
+    if (!clusterIdDecided) {
+      clusterIdDecided = true;
+      clusterId = mainClusterId(early.flatMap((r) => (r?.answered ? [r.answered] : [])));
+    }
+    early.forEach((r, i) => {
+      const { endpoint, read: pending } = targets[i]!;
+      if (r !== undefined) record(endpoint, r);
+      else late.push(pending.then((v) => record(endpoint, v)));
     });
   };
-  await read(endpoints.map(({ endpoint, clusterId: known }) => ({ endpoint, clusterId: known })));
+  const mergeLate = async (): Promise<void> => {
+    await Promise.all(late.splice(0));
+  };
+  await read(endpoints);
 
-  // Each round reads the members the configuration names and nobody has read yet. A newly
+  // Each round reads the members the configuration names and nobody has asked yet. A newly
   // read leader's configuration may name more members, hence a bounded number of rounds.
   const address = new Map<number, string>();
   let metadataAsked = false;
   let view = configView(byId);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     for (const a of byId.values()) if (!address.has(a.status.nodeId)) address.set(a.status.nodeId, a.status.address || a.endpoint);
     for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
     if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
@@ -186,8 +223,17 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
       for (const node of meta?.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
     }
     const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
-    if (missing.length === 0) break;
-    await read(missing.map((id) => ({ endpoint: address.get(id)!, id })));
+    if (missing.length === 0) {
+      if (late.length === 0) break;
+      await mergeLate(); // a straggler's configuration may name members nobody has asked yet
+    } else {
+      for (const id of missing) tried.add(address.get(id)!);
+      await read(missing.map((id) => ({ endpoint: address.get(id)!, read: readStatus(ctx, address.get(id)!, id) })));
+    }
+    view = configView(byId);
+  }
+  if (late.length > 0) {
+    await mergeLate();
     view = configView(byId);
   }
   const { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds } = view;

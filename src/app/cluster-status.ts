@@ -8,10 +8,10 @@
  * d-engine node the cluster is read the d-engine way (raftctl nodes answer those RPCs too).
  */
 import { readDengineCluster } from './cluster-status-dengine.js';
-import { readRaftctlCluster } from './cluster-status-raftctl.js';
+import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
-import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, type Verdict } from './verdict.js';
+import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -33,23 +33,31 @@ const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configI
  * read are listed with `reachable: false`, and what was not learned is null.
  */
 export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterStatusRead> {
-  const kinds = await Promise.all(ctx.endpoints.map((ep) => classify(ctx, ep)));
-  // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
-  const outcomes: ReadOutcome[] = kinds.filter((k) => k.kind !== 'raftctl').map((k) => ({ endpoint: k.endpoint, error: k.error }));
-  const dengine = kinds.filter((k) => k.kind === 'd-engine');
-  const raftctl = kinds.filter((k) => k.kind === 'raftctl');
+  // A raftctl node's status read starts as soon as its GetServerInfo answers, and a hung endpoint
+  // (one that accepts the connection, then says nothing until --timeout) does not hold back the
+  // others (withoutStragglers): what the live nodes said is read before --wait-timeout can cut it off.
+  const probes = ctx.endpoints.map(async (endpoint) => {
+    const kind = await classify(ctx, endpoint);
+    return { ...kind, read: kind.kind === 'raftctl' ? readStatus(ctx, endpoint, undefined, kind.clusterId) : null };
+  });
+  const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine');
 
   let status = EMPTY;
-  if (dengine.length > 0) {
+  const outcomes: ReadOutcome[] = [];
+  if (early.some((k) => k?.kind === 'd-engine')) {
+    const kinds = await Promise.all(probes);
     const live = kinds.filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
     const read = await readDengineCluster(ctx, live);
     status = read.status;
     outcomes.push(...read.outcomes);
-  } else if (raftctl.length > 0) {
-    const read = await readRaftctlCluster(ctx, raftctl.map((k) => ({ endpoint: k.endpoint, clusterId: k.clusterId })));
+  } else if (early.some((k) => k?.kind === 'raftctl')) {
+    const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })));
     status = read.status;
     outcomes.push(...read.outcomes);
   }
+  // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
+  const kinds = await Promise.all(probes);
+  outcomes.unshift(...kinds.filter((k) => k.kind !== 'raftctl').map((k) => ({ endpoint: k.endpoint, error: k.error })));
   return { status, outcomes: onePerEndpoint(outcomes) };
 }
 

@@ -99,6 +99,43 @@ export async function settle<T>(budget: CallBudget, endpoint: string, call: (opt
 }
 
 /**
+ * How long a read of several nodes waits for the ones still silent once one has answered
+ * ({@link withoutStragglers}): a hung node (accepting connections, answering nothing until
+ * `--timeout`) must not hold back, nor let `--wait-timeout` cut off, what the live ones said.
+ */
+export const STRAGGLER_GRACE_MS = 500;
+
+/**
+ * Waits for `promises` (which must never reject) until all have settled, or until `graceMs`
+ * after the first one resolved with a value `isAnswer` accepts, whichever comes first. Returns
+ * the values in order, `undefined` for those still pending then; those keep running, and the
+ * caller awaits them later for their results.
+ */
+export function withoutStragglers<T>(promises: readonly Promise<T>[], isAnswer: (value: T) => boolean, graceMs: number = STRAGGLER_GRACE_MS): Promise<(T | undefined)[]> {
+  const values: (T | undefined)[] = promises.map(() => undefined);
+  if (promises.length === 0) return Promise.resolve(values);
+  return new Promise((resolve) => {
+    let pending = promises.length;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve([...values]);
+    };
+    promises.forEach((promise, i) => {
+      void promise.then((value) => {
+        if (done) return;
+        values[i] = value;
+        if (--pending === 0) finish();
+        else if (timer === undefined && isAnswer(value)) timer = setTimeout(finish, graceMs);
+      });
+    });
+  });
+}
+
+/**
  * One outcome per endpoint, in first-seen order, for a use case that calls an endpoint more
  * than once: an endpoint that answered any call counts as answered (error null, it is live);
  * otherwise its first failure stands. Keeps a verdict line from naming one failure twice.

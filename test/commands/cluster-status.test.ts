@@ -3,6 +3,7 @@
  * 127.0.0.1 (CLI.md "JSON shapes"; PROTOCOL.md "Reading a d-engine node").
  */
 import { after, before, describe, test } from 'node:test';
+import { createServer, type Socket } from 'node:net';
 import assert from 'node:assert/strict';
 import {
   closedPort,
@@ -240,6 +241,31 @@ describe('cluster status against raftctl nodes', () => {
     (states[0]!.peers as { id: number; matchIndex: number; lagEntries: number; lastContactMs: number | null }[])[1] = { id: 3, matchIndex: 0, lagEntries: 101, lastContactMs: null };
     const m3 = await member3WhileDown(states);
     assert.deepEqual([m3.reachable, m3.matchIndex, m3.lag, m3.lagMs], [false, null, null, null]);
+  });
+
+  test('a hung member (accepts TCP, never answers) among the endpoints: the live nodes are still read within --wait-timeout, and it is asked once', async () => {
+    const states = raftctlStates();
+    const c = await startRaftctlCluster(states);
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => sockets.push(socket));
+    try {
+      for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
+      // Node 3 freezes (SIGSTOP): its port still accepts connections, nothing answers.
+      await c.nodes[2]!.close();
+      const [host, port] = c.endpoints[2]!.split(':');
+      await new Promise<void>((res) => hung.listen(Number(port), host, res));
+      const r = await runCommand(['cluster', 'status', '-e', c.endpoints.slice(0, 3).join(','), '--timeout', '3s', '--wait-timeout', '2s', '--json']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as Status;
+      assert.equal(doc.leaderId, 1);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false], [4, true]]);
+      assert.deepEqual(c.nodes[0]!.calls.filter((m) => m === 'GetNodeStatus').length, 1);
+      assert.equal(sockets.length, 1, 'the hung endpoint is not dialled again as a member');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((res) => hung.close(() => res()));
+      await c.close();
+    }
   });
 
   test('a member that stopped answering shows reachable:false with the leader\'s view kept', async () => {
