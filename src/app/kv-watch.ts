@@ -3,8 +3,8 @@
  * every node at apply time, so any endpoint will do: the first one that can be connected is
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
-import { NotReadyError, RaftCtlError, UnreachableError } from '../errors.js';
-import type { WatchResponse } from '../transport/messages.js';
+import { EXIT, NotReadyError, RaftCtlError, UnreachableError } from '../errors.js';
+import { ErrorCode, type WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import type { KvContext } from './kv-route.js';
 
@@ -69,8 +69,10 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). An endpoint
  * that cannot be connected before the first event is skipped. A connection that breaks during
  * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
- * an UnreachableError (exit 4) saying how to resync; any other failure is thrown as the
- * RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
+ * an UnreachableError (exit 4) saying how to resync. So is a CANCELED event (handed to
+ * `onEvent` first): the node dropped the watcher (a graceful shutdown, a snapshot restored, the
+ * buffer overflowed), so events after it are lost, however the stream then ends. Any other
+ * failure is thrown as the RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
  */
 export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
   let lastError: unknown = null;
@@ -85,10 +87,12 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
         const event = watchEvent(raw, endpoint);
         onEvent(event);
         if (event.type === 'put' || event.type === 'delete') events++;
+        if (event.type === 'canceled') throw watchCanceled(endpoint, events, raw.error === ErrorCode.WATCH_BUFFER_OVERFLOW);
         if (options.count !== undefined && events >= options.count) return { events, reason: 'count', endpoint };
       }
       return { events, reason: 'server', endpoint };
     } catch (error) {
+      if (error instanceof WatchCanceledError) throw error;
       ctx.budget.check();
       if (connectionLost(error) || nodeWentAway(error, received)) throw watchLost(endpoint, events, error);
       const unreachable = error instanceof RaftCtlError && error.details?.sent === false;
@@ -113,10 +117,23 @@ function nodeWentAway(error: unknown, received: number): boolean {
   return received > 0 && error instanceof NotReadyError;
 }
 
+/** The node canceled the watch (exit 4, like a lost connection: watch again and resync). */
+class WatchCanceledError extends RaftCtlError {}
+
+const RESYNC_HINT = 'watch again (another endpoint will do); events applied meanwhile are not replayed, so read or scan the keys to resync';
+
+function watchCanceled(endpoint: string, events: number, overflow: boolean): WatchCanceledError {
+  const why = overflow ? 'this client read too slowly and its buffer overflowed' : 'the node is stopping or restored a snapshot, or this client read too slowly';
+  return new WatchCanceledError('WATCH_CANCELED', EXIT.UNREACHABLE, `the watch on ${endpoint} was canceled by the node after ${events} event${events === 1 ? '' : 's'} (${why})`, {
+    details: { endpoint, events },
+    hint: RESYNC_HINT,
+  });
+}
+
 function watchLost(endpoint: string, events: number, cause: unknown): UnreachableError {
   return new UnreachableError(`the watch on ${endpoint} lost its connection after ${events} event${events === 1 ? '' : 's'} (the node stopped or the network failed)`, {
     cause,
     details: { endpoint, events },
-    hint: 'watch again (another endpoint will do); events applied meanwhile are not replayed, so read or scan the keys to resync',
+    hint: RESYNC_HINT,
   });
 }

@@ -200,11 +200,26 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
       assert.equal(r.exitCode, 4, r.stdout + r.stderr);
       const events = lines(r.stdout).map((l) => json(l));
       assert.deepEqual(events.map((e) => [e.type, e.revision]), [['put', 7], ['canceled', null]]);
-      assert.match(r.stderr, /lost its connection after 1 event/);
+      assert.match(r.stderr, /canceled by the node after 1 event/);
+      assert.match(r.stderr, /resync/);
       assert.doesNotMatch(r.stderr, /not ready/);
     } finally {
       kv.watchEndsWith = null;
     }
+  });
+
+  test('watch canceled by the node and the stream ended OK (overflow, snapshot restore): exit 4 with WATCH_CANCELED, also under --count before the count is reached', async () => {
+    kv.watchEvents = [
+      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+      { key: Buffer.from('w'), eventType: 2, revision: 0, error: 5001 },
+    ];
+    const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', kv.endpoints[1]!, '--wait-timeout', '5s']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.deepEqual(lines(r.stdout).map((l) => json(l).type), ['put', 'canceled']);
+    const err = json(lines(r.stderr)[0]!).error as { code: string; exitCode: number; message: string; hint: string };
+    assert.deepEqual([err.code, err.exitCode], ['WATCH_CANCELED', 4]);
+    assert.match(err.message, /after 1 event \(this client read too slowly/);
+    assert.match(err.hint, /resync/);
   });
 
   test('watch -o yaml: one YAML document per event ("---" first), a valid YAML stream', async () => {

@@ -190,8 +190,20 @@ function watchResponseOf(e: WatchEvent): WatchResponse {
     value: e.value,
     eventType: WatchEventType[e.type],
     revision: e.revision,
+    // d-engine's CHANGELOG names this code for an overflow; its server leaves 0 (reference §6).
+    ...(e.reason === 'overflow' ? { error: ErrorCode.WATCH_BUFFER_OVERFLOW } : {}),
     ...(e.prevValue !== undefined ? { prevValue: e.prevValue } : {}),
   };
+}
+
+const SHUTTING_DOWN = 'the node is shutting down';
+
+/** Why a key watch's stream ended, from its last event (a CANCELED one says why). */
+function watchEndDetails(last: WatchEvent | undefined): string {
+  if (last?.type !== 'CANCELED' || last.reason === 'closed') return SHUTTING_DOWN;
+  return last.reason === 'overflow'
+    ? 'watch canceled: the client read too slowly and the watch buffer overflowed'
+    : 'watch canceled: the node restored a snapshot, whose changes are not delivered as events';
 }
 
 /** Registers RaftClientService on `server`. */
@@ -211,7 +223,7 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         call.emit('error', { code, details: err instanceof Error ? err.message : String(err) });
         return;
       }
-      void pipeEvents(call, queue, watchResponseOf, () => node.stopped);
+      void pipeEvents(call, queue, watchResponseOf, watchEndDetails);
     },
     WatchMembership: (call: ServerStreamLike<WatchMembershipRequest, MembershipSnapshot>) => {
       if (node.stopped) {
@@ -225,7 +237,7 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         call.emit('error', { code: err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE, details: err instanceof Error ? err.message : String(err) });
         return;
       }
-      void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), () => node.stopped);
+      void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), () => SHUTTING_DOWN);
     },
   } as unknown as ServiceImplementation);
 }

@@ -27,10 +27,12 @@ function writable(call: ServerStreamLike<unknown, unknown>): Promise<void> {
 
 /**
  * Writes every event of `queue`, mapped by `map`, to `call` (see the module contract). When the
- * queue ends the call ends: with UNAVAILABLE if `shuttingDown()` (the node stops, as d-engine),
- * else with OK. Resolves when the pipe is done (the call ended or was cancelled).
+ * queue ends (the node stops, or the watcher was canceled: overflow, snapshot restore) the call
+ * ends with UNAVAILABLE, as d-engine ends every stream its server closes; `endDetails(last)`
+ * says why, from the last event written. Resolves when the pipe is done (the call ended or was
+ * cancelled).
  */
-export async function pipeEvents<T, R>(call: ServerStreamLike<unknown, R>, queue: EventQueue<T>, map: (e: T) => R, shuttingDown: () => boolean): Promise<void> {
+export async function pipeEvents<T, R>(call: ServerStreamLike<unknown, R>, queue: EventQueue<T>, map: (e: T) => R, endDetails: (last: T | undefined) => string): Promise<void> {
   let gone = false;
   const stop = (): void => {
     gone = true;
@@ -38,11 +40,12 @@ export async function pipeEvents<T, R>(call: ServerStreamLike<unknown, R>, queue
   };
   call.on('cancelled', stop);
   call.on('close', stop);
+  let last: T | undefined;
   for await (const ev of queue) {
     if (gone || call.cancelled) return;
+    last = ev;
     if (!call.write(map(ev))) await writable(call);
   }
   if (gone || call.cancelled) return;
-  if (shuttingDown()) call.emit('error', { code: Code.UNAVAILABLE, details: 'the node is shutting down' });
-  else call.end();
+  call.emit('error', { code: Code.UNAVAILABLE, details: endDetails(last) });
 }

@@ -22,9 +22,15 @@ class FakeCall extends EventEmitter implements ServerStreamLike<unknown, WatchEv
   /** Messages the client read. */
   received: WatchEvent[] = [];
   ended = false;
+  /** The status the server ended the call with (`emit('error', status)`), if any. */
+  status: { code: number; details: string } | null = null;
   reading = false;
   constructor(readonly highWater: number) {
     super();
+    this.on('error', (status: { code: number; details: string }) => {
+      this.status = status;
+      this.ended = true;
+    });
   }
   write(m: WatchEvent): boolean {
     this.buffered.push(m);
@@ -48,11 +54,11 @@ function put(reg: WatchRegistry, i: number): void {
   reg.notify('PUT', Buffer.from(`/w/k${i}`), Buffer.from(`v${i}`), i, undefined);
 }
 
-test('a watcher that stops reading gets the buffered events, one CANCELED (overflow) and the end of the stream, not every event', async () => {
+test('a watcher that stops reading gets the buffered events, one CANCELED (overflow) and the end of the stream (UNAVAILABLE), not every event', async () => {
   const reg = new WatchRegistry();
   const queue = reg.watch({ key: Buffer.from('/w/'), prefix: true, bufferSize: 4 });
   const call = new FakeCall(2);
-  const done = pipeEvents(call, queue, (e) => e, () => false);
+  const done = pipeEvents(call, queue, (e) => e, (last) => `after ${last?.type} (${last?.reason})`);
   for (let i = 1; i <= 20; i++) {
     put(reg, i);
     await turn();
@@ -65,7 +71,7 @@ test('a watcher that stops reading gets the buffered events, one CANCELED (overf
   const revisions = call.received.map((e) => `${e.type}:${e.revision}`);
   assert.deepEqual(revisions, ['PUT:1', 'PUT:2', 'PUT:3', 'PUT:4', 'PUT:5', 'PUT:6', 'CANCELED:0'], '2 in the call buffer, 4 in the watcher queue, then CANCELED');
   assert.equal(call.received.at(-1)!.reason, 'overflow');
-  assert.equal(call.ended, true);
+  assert.deepEqual(call.status, { code: 14, details: 'after CANCELED (overflow)' }, 'ended with UNAVAILABLE, as d-engine ends every stream its server closes, saying why');
 });
 
 test('a watcher that keeps reading gets every event and no CANCELED', async () => {
@@ -73,7 +79,7 @@ test('a watcher that keeps reading gets every event and no CANCELED', async () =
   const queue = reg.watch({ key: Buffer.from('/w/'), prefix: true, bufferSize: 4 });
   const call = new FakeCall(2);
   call.reading = true;
-  void pipeEvents(call, queue, (e) => e, () => false);
+  void pipeEvents(call, queue, (e) => e, () => 'closed');
   for (let i = 1; i <= 20; i++) {
     put(reg, i);
     await turn();
@@ -87,7 +93,7 @@ test('a call cancelled while the pipe waits for drain drops the watcher and ends
   const reg = new WatchRegistry();
   const queue = reg.watch({ key: Buffer.from('/w/'), prefix: true, bufferSize: 4 });
   const call = new FakeCall(1);
-  const done = pipeEvents(call, queue, (e) => e, () => false);
+  const done = pipeEvents(call, queue, (e) => e, () => 'closed');
   put(reg, 1);
   await turn();
   assert.equal(call.buffered.length, 1);
