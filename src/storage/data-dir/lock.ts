@@ -2,8 +2,8 @@
  * The data directory's LOCK file (STORAGE.md): `{"pid":N,"startTime":"T"}` where T is field 22
  * (starttime) of /proc/<pid>/stat, created with O_EXCL and fsynced with its directory.
  *
- * A LOCK is stale when its pid no longer exists or that pid's start time differs (the pid was
- * reused); a stale LOCK is taken over. A LOCK naming a live process (including this one) is
+ * A LOCK is stale when its pid no longer exists, is a zombie (killed, not yet reaped by its
+ * parent), or that pid's start time differs (the pid was reused); a stale LOCK is taken over. A LOCK naming a live process (including this one) is
  * refused with {@link DataDirLockedError} (exit 2). On systems without /proc the start time is
  * not compared and liveness is `kill(pid, 0)`.
  *
@@ -11,7 +11,7 @@
  * it over (each unlinks and re-creates it). Re-reading the LOCK after writing it narrows the
  * window but does not close it (node has no flock).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirLockedError } from '../errors.js';
 import { isErrno, type StorageFs } from '../fs.js';
@@ -25,31 +25,50 @@ export interface LockOwner {
   startTime: string | null;
 }
 
-/**
- * The start time (clock ticks since boot, as a decimal string) of process `pid`, from
- * /proc/<pid>/stat; null when the process does not exist or /proc is unavailable.
- */
-export function processStartTime(pid: number): string | null {
+/** Fields of /proc/<pid>/stat after comm (field 2, which may contain spaces and parentheses); null when unreadable. */
+function statFields(pid: number): string[] | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return null;
   }
-  // comm (field 2) may contain spaces and parentheses: fields resume after the last ')'.
-  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return rest[19] ?? null; // field 22 = index 22 - 3 in the fields after comm
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * The start time (clock ticks since boot, as a decimal string) of process `pid`, from
+ * /proc/<pid>/stat; null when the process does not exist or /proc is unavailable.
+ */
+export function processStartTime(pid: number): string | null {
+  return statFields(pid)?.[19] ?? null; // field 22 = index 22 - 3 in the fields after comm
+}
+
+/**
+ * True when `pid` has exited and only waits to be reaped (state Z or X, field 3, with no thread
+ * left but the leader): its files are closed, it can never write again. Right after a kill -9
+ * the parent may take a second or more to reap it.
+ */
+function isDefunct(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  if (state !== 'Z' && state !== 'X') return false;
+  try {
+    // A leader thread that exited while other threads run also shows Z: those keep it alive.
+    return readdirSync(`/proc/${pid}/task`).every((tid) => tid === String(pid));
+  } catch {
+    return true;
+  }
 }
 
 function hasProc(): boolean {
   return processStartTime(process.pid) !== null;
 }
 
-/** True when the process named by `owner` is alive (same pid, same start time). */
+/** True when the process named by `owner` is alive (same pid, same start time, not a zombie waiting to be reaped). */
 export function isOwnerAlive(owner: LockOwner): boolean {
   if (hasProc()) {
     const st = processStartTime(owner.pid);
-    return st !== null && (owner.startTime === null || st === owner.startTime);
+    return st !== null && (owner.startTime === null || st === owner.startTime) && !isDefunct(owner.pid);
   }
   try {
     process.kill(owner.pid, 0);

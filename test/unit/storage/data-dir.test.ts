@@ -186,6 +186,28 @@ test('a LOCK naming a live process (this test process, matching start time) is r
   });
 });
 
+test('a LOCK naming a killed process its parent has not reaped yet (a zombie) is stale and taken over', { skip: !existsSync('/proc/self/stat') }, async () => {
+  // sh starts a sleep and becomes another sleep, which never reaps its child: killed, the first
+  // sleep stays a zombie until its parent exits.
+  const parent = spawn('sh', ['-c', 'sleep 60 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))));
+    const startTime = processStartTime(pid);
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && !/\) Z /.test(await readFile(`/proc/${pid}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.match(await readFile(`/proc/${pid}/stat`, 'utf8'), /\) Z /, 'the killed sleep is a zombie');
+    await withTempDir(async (root) => {
+      const path = join(root, 'n1');
+      await bootstrapped(path, 1);
+      await writeFile(join(path, 'LOCK'), JSON.stringify({ pid, startTime }));
+      const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+      await dd.close();
+    });
+  } finally {
+    parent.kill('SIGKILL');
+  }
+});
+
 test('a second open in the same process is refused while the first holds the LOCK', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
