@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { kvWrite, type KvWriteResult } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { durationFlag } from '../../src/cli/flags.js';
+import { ttlSecondsFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { keyArgument, readValueArgument } from '../../src/cli/value-input.js';
 import { kvWriteView } from '../../src/cli/views/kv.js';
@@ -21,7 +21,7 @@ ${EXIT_CODES_HELP}`;
   };
 
   static override flags = {
-    ttl: durationFlag({ name: 'ttl', summary: 'Expire the key after this long (whole seconds, rounded up; 30s, 5m).' }),
+    ttl: ttlSecondsFlag({ name: 'ttl', summary: 'Expire the key after this long (whole seconds, rounded up; 30s, 5m; a bare number is ms, so under 1000 is refused).' }),
   };
 
   static override examples = [
@@ -33,7 +33,7 @@ ${EXIT_CODES_HELP}`;
   async run(): Promise<KvWriteResult> {
     const key = keyArgument(this.args.key);
     const value = await readValueArgument(this.args.value);
-    const ttlSecs = this.flags.ttl === undefined ? undefined : Math.ceil(this.flags.ttl / 1000);
+    const ttlSecs = this.flags.ttl;
     const verdict = await kvWrite(await this.operatorContext(), { op: 'put', key, value, ...(ttlSecs === undefined ? {} : { ttlSecs }) });
     return this.renderVerdict(verdict, kvWriteView);
   }

@@ -8,6 +8,7 @@ import { Flags } from '@oclif/core';
 import { formatDuration, parseDuration } from './duration.js';
 import { parseEndpoints } from './endpoints.js';
 import { OUTPUT_FORMATS } from './output.js';
+import { UsageError } from '../errors.js';
 
 const GLOBAL = 'GLOBAL';
 
@@ -21,6 +22,27 @@ export function durationFlag(options: { summary: string; defaultMs?: number; nam
     ...(options.defaultMs === undefined
       ? {}
       : { default: options.defaultMs, defaultHelp: async () => formatDuration(options.defaultMs!) }),
+  })();
+}
+
+/**
+ * A TTL flag: a duration whose value is whole seconds, rounded up (d-engine's `ttl_secs`). A
+ * bare number under 1000 is refused: it means milliseconds (CLI.md), and `--ttl 60` almost
+ * always meant a minute, not one second.
+ */
+export function ttlSecondsFlag(options: { summary: string; name: string }) {
+  return Flags.custom<number>({
+    summary: options.summary,
+    helpValue: 'DURATION',
+    parse: async (input) => {
+      const ms = parseDuration(input, options.name);
+      if (/^\s*[\d.]+\s*$/.test(input) && ms < 1000) {
+        throw new UsageError(`--${options.name} ${input.trim()} would be ${ms} ms (a bare number means milliseconds), and TTLs are whole seconds`, {
+          hint: `give a unit: --${options.name} ${input.trim()}s`,
+        });
+      }
+      return Math.ceil(ms / 1000);
+    },
   })();
 }
 

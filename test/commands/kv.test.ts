@@ -95,6 +95,9 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(r.exitCode, 0, r.stderr);
     const last = kv.peer(1).callsTo('HandleClientWrite').at(-1)!.request as { command: { insert: { ttlSecs: number } } };
     assert.equal(last.command.insert.ttlSecs, 2);
+    const bare = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '60', '-e', kv.endpoints[0]!]);
+    assert.equal(bare.exitCode, 2);
+    assert.match(bare.stderr, /--ttl 60 would be 60 ms .*Hint: give a unit: --ttl 60s/);
   });
 
   test('cas --absent, then again (exit 6 COMPARE_FAILED with the result on stdout), then --expect', async () => {
@@ -333,6 +336,7 @@ describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {
     ['cas with both --expect and --absent', ['kv', 'cas', 'k', '--expect', 'a', '--absent', 'new']],
     ['get with an unknown --consistency', ['kv', 'get', 'k', '--consistency', 'strong']],
     ['put with a bad --ttl', ['kv', 'put', 'k', 'v', '--ttl', 'soon']],
+    ['put with a bare --ttl under 1000 (milliseconds, under the 1 s TTL unit)', ['kv', 'put', 'k', 'v', '--ttl', '60']],
     ['put without a value', ['kv', 'put', 'k']],
     ['put with an empty key', ['kv', 'put', '', 'v']],
     ['watch with --count 0', ['kv', 'watch', 'k', '--count', '0']],
