@@ -10,13 +10,14 @@
  * of a write is returned to the caller, which reports the outcome as unknown (exit 5).
  * Reads may also be retried after timeouts and "not ready" answers.
  */
-import { EXIT, NoLeaderError, NotReadyError, RaftCtlError, RejectedError } from '../errors.js';
+import { EXIT, NoLeaderError, NotReadyError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 import type { ClientResponse } from '../transport/messages.js';
 import { ErrorCode } from '../transport/messages.js';
 import { isRetryable } from '../transport/status.js';
 import { discoverLeader } from './discover-leader.js';
+import { errorText } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -127,6 +128,8 @@ async function rediscover(ctx: KvContext): Promise<string | null> {
  */
 export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, opts: CallOptions) => Promise<T>, options: RouteOptions): Promise<Routed<T>> {
   const dead = new Set<string>();
+  /** Why each endpoint could not be connected, for the error when none could. */
+  const unreachable = new Map<string, RaftCtlError>();
   let target = ctx.endpoints[0]!;
   let backoffMs = 50;
   let attempts = 0;
@@ -155,12 +158,13 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       if (notLeader && ctx.budget.expired() && writeCertainlyRefused(error)) throw notLeader;
       if (error.details?.sent === false) {
         dead.add(target);
+        unreachable.set(target, error);
         const next = ctx.endpoints.find((e) => !dead.has(e));
         if (next) {
           target = next;
           continue;
         }
-        if (!notLeader) throw error; // no node could be connected at all
+        if (!notLeader) throw noneConnected(error, unreachable); // no node could be connected at all
         dead.clear(); // every node is unreachable now; one may come back within the budget
         if (!(await awaitLeader())) throw notLeader;
         continue;
@@ -181,6 +185,21 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
     }
   }
+}
+
+/**
+ * The error when no endpoint could be connected: `last` itself for a single endpoint, else one
+ * UNREACHABLE error naming every endpoint's failure (as `leader discover` does), not only the
+ * last one tried.
+ */
+export function noneConnected(last: RaftCtlError, failures: ReadonlyMap<string, RaftCtlError>): RaftCtlError {
+  if (failures.size <= 1 || last.exitCode !== EXIT.UNREACHABLE) return last;
+  const why = [...failures.values()].map((e) => errorText(e)).join('; ');
+  return new UnreachableError(`no endpoint could be connected (${why})`, {
+    cause: last,
+    details: { ...last.details, sent: false },
+    hint: 'check --endpoints (or RAFTCTL_ENDPOINTS) and that the nodes are running',
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { EXIT, NotReadyError, RaftCtlError, UnreachableError } from '../errors.js';
 import { ErrorCode, type WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
-import type { KvContext } from './kv-route.js';
+import { noneConnected, type KvContext } from './kv-route.js';
 
 /** d_engine.client.WatchEventType → the `type` of a watch event. */
 const EVENT_TYPES = ['put', 'delete', 'canceled', 'progress'] as const;
@@ -76,6 +76,7 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  */
 export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
   let lastError: unknown = null;
+  const unreachable = new Map<string, RaftCtlError>();
   for (const endpoint of ctx.endpoints) {
     ctx.budget.check();
     let received = 0;
@@ -95,9 +96,9 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       if (error instanceof WatchCanceledError) throw error;
       ctx.budget.check();
       if (connectionLost(error) || nodeWentAway(error, received)) throw watchLost(endpoint, events, error);
-      const unreachable = error instanceof RaftCtlError && error.details?.sent === false;
-      if (!unreachable || received > 0) throw error;
-      lastError = error;
+      if (!(error instanceof RaftCtlError) || error.details?.sent !== false || received > 0) throw error;
+      unreachable.set(endpoint, error);
+      lastError = noneConnected(error, unreachable);
     }
   }
   throw lastError;
