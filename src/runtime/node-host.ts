@@ -187,13 +187,10 @@ export class NodeHost {
       }
       if (config) intent = { kind: 'bootstrap', configuration: config, ...(o.clusterToken ? { clusterToken: o.clusterToken } : {}) };
       else intent = { kind: 'restart' };
-      storage = await openNodeStorage(o.dataDir, { nodeId: o.id, intent, retainSnapshots: o.retainSnapshots ?? 2 });
+      storage = await openNodeStorage(o.dataDir, { nodeId: o.id, intent, retainSnapshots: o.retainSnapshots ?? 2, ...(config ? { initialWrite: bootstrapWrite(config) } : {}) });
       const clusterId = storage.dataDir.format.clusterId;
       if (config && clusterIdOf(config, o.clusterToken) !== clusterId) throw new ConfigError('internal: cluster id mismatch after bootstrap');
       const log = storage.log;
-      if (config && log.lastIndex() === 0 && log.compactPoint().index === 0 && (await storage.snapshots.latest()) === null) {
-        await log.write(bootstrapWrite(config));
-      }
       let loaded = await loadRestoredState(log, storage.snapshots);
       if (loaded.snapshot && log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
         // A snapshot received from a leader whose install did not reach the log (a crash

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { FORMAT_NAME, openDataDir, type DataDir, type DataDirIntent } from './data-dir/data-dir.js';
 import type { StoredEntry } from './entry-codec.js';
 import { corruptionError } from './errors.js';
-import type { HardState, LogStorage } from './log-storage.js';
+import type { HardState, LogStorage, LogWrite } from './log-storage.js';
 import { snapshotMetaOf, type SnapshotMeta } from './snapshot/snapshot-format.js';
 import type { SnapshotInfo, SnapshotStore } from './snapshot/snapshot-store.js';
 import type { LockOwner } from './data-dir/lock.js';
-import { nodeStorageFs, type StorageFs } from './fs.js';
+import { isErrno, nodeStorageFs, type StorageFs } from './fs.js';
 import { FileSnapshotStore } from './snapshot/snapshot-store.js';
 import { FileWal } from './wal/file-wal.js';
 
@@ -29,6 +29,12 @@ export interface NodeStorageOptions {
   /** Snapshot files kept (default 2). */
   retainSnapshots?: number;
   lockOwner?: LockOwner;
+  /**
+   * The first start's initial write (`bootstrapWrite` of the initial configuration): made
+   * durable in the new WAL *before* FORMAT is committed, so FORMAT always means "this WAL holds
+   * the node's state" and a directory without FORMAT never served.
+   */
+  initialWrite?: LogWrite;
 }
 
 /** Everything a node keeps on disk, opened and recovered. */
@@ -39,11 +45,13 @@ export interface NodeStorage {
   /** Waits for pending WAL writes, closes files, releases the LOCK. */
   close(): Promise<void>;
   /**
-   * For a node that failed to start right after this call created its state (`dataDir.created`):
-   * closes everything like {@link close}, but first empties the WAL's segments, removes FORMAT,
-   * then the files of `wal/` and `snap/`, while the LOCK is still held (through the StorageFs seam), so the directory is as
-   * empty as it was and the same command (say, with a free port) can bootstrap it again. A no-op
-   * beyond `close` when the state was not created now.
+   * For a node that failed to start right after this call created its state (`dataDir.created`,
+   * before it served): closes everything like {@link close}, but first removes FORMAT, then the
+   * files of `wal/` and `snap/`, while the LOCK is still held (through the StorageFs seam), so
+   * the directory is as empty as it was and the same command (say, with a free port) can
+   * bootstrap it again. A crash in between leaves no FORMAT over at most the first start's
+   * writes, which the next start discards (data-dir.ts). A no-op beyond `close` when the state
+   * was not created now.
    */
   discardCreated(): Promise<void>;
 }
@@ -55,9 +63,10 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
   const dataDir = await openDataDir(path, { nodeId: options.nodeId, intent: options.intent, fs, ...(lockOwner ? { lockOwner } : {}) });
   let log: FileWal | null = null;
   try {
-    log = await FileWal.open(dataDir.walDir, { fs, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
+    log = await FileWal.open(dataDir.walDir, { fs, expectRecords: !dataDir.created, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
     const snapshots = await FileSnapshotStore.open(dataDir.snapDir, { fs, ...(options.retainSnapshots !== undefined ? { retain: options.retainSnapshots } : {}) });
-    await dataDir.commitFormat(); // a new node's FORMAT, last: its WAL's first segment exists now
+    if (dataDir.created && options.initialWrite) await log.write(options.initialWrite);
+    await dataDir.commitFormat(); // a new node's FORMAT, last: its initial write is durable now
     const opened = log;
     /** Closes the WAL, runs `beforeUnlock` while the LOCK is still held, then releases the LOCK. */
     const closeAll = async (beforeUnlock?: () => Promise<void>): Promise<void> => {
@@ -76,19 +85,13 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
       discardCreated: () =>
         closeAll(async () => {
           if (!dataDir.created) return;
-          // Every crash point leaves a state the next start recovers: the segments are emptied
-          // first (FORMAT over an empty log: the same command repairs it), then FORMAT goes (empty
-          // segments without FORMAT: started afresh), then the files.
-          for (const name of await fs.readdir(dataDir.walDir)) {
-            const h = await fs.open(join(dataDir.walDir, name), 'r+');
-            try {
-              await h.truncate(0);
-              await fs.sync(h);
-            } finally {
-              await h.close();
-            }
+          // Every crash point leaves a state the next start recovers: FORMAT goes first (the
+          // first start's writes without FORMAT: discarded by the next start), then the files.
+          try {
+            await fs.unlink(join(dataDir.path, FORMAT_NAME));
+          } catch (err) {
+            if (!isErrno(err, 'ENOENT')) throw err; // failed before FORMAT was committed
           }
-          await fs.unlink(join(dataDir.path, FORMAT_NAME));
           await fs.syncDir(dataDir.path);
           for (const dir of [dataDir.walDir, dataDir.snapDir]) {
             for (const name of await fs.readdir(dir)) await fs.unlink(join(dir, name));

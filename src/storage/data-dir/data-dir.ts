@@ -14,26 +14,29 @@
  * - existing state + `restart` → opened; FORMAT's nodeId must equal the given id;
  * - existing state + `bootstrap`/`join` → refused with {@link BootstrapRefusedError} (exit 2)
  *   unless the node id and cluster id match what is stored (a repeated identical command line);
- * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7);
+ * - log or snapshot files without FORMAT, or an unreadable FORMAT → IntegrityError CORRUPT (exit 7),
+ *   except a first start that stopped before FORMAT (below);
  * - FORMAT but no WAL segment, whatever the flags → IntegrityError CORRUPT (exit 7): the log,
  *   and with it the node's term and vote, is gone (a wiped `wal/`); starting would let it vote a
- *   second time in a term it already voted in (Raft §5.2 needs the vote durable). FORMAT is the
- *   last step of a first start ({@link DataDir.commitFormat}, after the WAL's first segment), so
- *   a crash in a first start never looks like this: it leaves segments that hold no record and
- *   no FORMAT, which the next start removes and starts afresh.
+ *   second time in a term it already voted in (Raft §5.2 needs the vote durable). FORMAT with
+ *   segments that hold no record is refused the same way, by WAL recovery (`expectRecords`).
  *
- * The bootstrap entry itself (configuration at index 1, term 1) is written by the runtime through
- * {@link bootstrapWrite} when the log is still empty, so a crash between FORMAT and the first
- * append is repaired by the next start with the same flags.
+ * FORMAT is the last step of a first start ({@link DataDir.commitFormat}): node-storage.ts writes
+ * the initial write ({@link bootstrapWrite}: the configuration at index 1, term 1) into the new
+ * WAL and makes it durable first. So FORMAT always means the WAL holds the node's state, and a
+ * directory without FORMAT never served: a crash in a first start leaves no FORMAT over segments
+ * that hold at most that initial write ({@link holdsOnlyFirstStartWrites}), which the next
+ * start removes before starting afresh.
  */
 import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
-import type { StoredEntry } from '../entry-codec.js';
+import { decodeEntry, type StoredEntry } from '../entry-codec.js';
 import { BootstrapRefusedError, corruptionError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
+import { isZero, readRecordAt, RecordType, type WalRecord } from '../wal/record.js';
 import { parseSegmentFileName } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
@@ -114,30 +117,44 @@ async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
 }
 
 /**
- * True when `dir` holds no snapshot file and every WAL segment in it is zeros from end to end
- * (preallocated, never written: the whole file is read, since the answer leads to deletion).
+ * True when `dir` holds no snapshot file and its WAL segments hold nothing but what a first start
+ * writes before FORMAT: the initial hard state (term 0 or 1, no vote) and configuration entries
+ * at index 1, then zeros.
+ * Such a node never served (FORMAT comes first), so the state is safe to discard. Each segment
+ * is read whole, since the answer leads to deletion.
  */
-async function holdsOnlyEmptySegments(fs: StorageFs, dir: string): Promise<boolean> {
+async function holdsOnlyFirstStartWrites(fs: StorageFs, dir: string): Promise<boolean> {
   if ((await listOrEmpty(fs, join(dir, 'snap'))).some((n) => n.endsWith(SNAPSHOT_SUFFIX))) return false;
-  const chunk = Buffer.alloc(1024 * 1024);
   for (const name of await listOrEmpty(fs, join(dir, 'wal'))) {
     if (parseSegmentFileName(name) === null) continue;
-    const h = await fs.open(join(dir, 'wal', name), 'r');
-    try {
-      for (let pos = 0; ; ) {
-        const { bytesRead } = await h.read(chunk, 0, chunk.length, pos);
-        if (bytesRead === 0) break;
-        if (chunk.subarray(0, bytesRead).some((b) => b !== 0)) return false;
-        pos += bytesRead;
+    const buf = await fs.readFile(join(dir, 'wal', name));
+    for (let off = 0; ; ) {
+      const r = readRecordAt(buf, off, buf.length);
+      if (!r.ok) {
+        if (!r.zeroHeader || !isZero(buf, off, buf.length)) return false;
+        break;
       }
-    } finally {
-      await h.close();
+      if (!isFirstStartRecord(r.record)) return false;
+      off = r.next;
     }
   }
   return true;
 }
 
-/** Deletes the WAL segments of `dir` (an unfinished first start's empty ones), durably. */
+function isFirstStartRecord(record: WalRecord): boolean {
+  if (record.type === RecordType.HARD_STATE) return record.hardState.term <= 1 && record.hardState.votedFor === 0;
+  if (record.type !== RecordType.ENTRIES) return false;
+  return record.entries.every((bytes) => {
+    try {
+      const e = decodeEntry(bytes);
+      return e.index === 1 && e.term === 1 && e.payload.type === 'configuration';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Deletes the WAL segments of `dir` (an unfinished first start's), durably. */
 async function removeSegments(fs: StorageFs, dir: string): Promise<void> {
   const walDir = join(dir, 'wal');
   for (const name of await listOrEmpty(fs, walDir)) if (parseSegmentFileName(name) !== null) await fs.unlink(join(walDir, name));
@@ -186,13 +203,18 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     let created = false;
     const wanted = intendedClusterId(intent);
     if (format === null) {
-      // Segments that hold nothing and no snapshot: a first start that stopped between the WAL's
-      // first segment and FORMAT (written last). Nothing was recorded: a new start removes them.
+      // Segments that hold at most a first start's initial write, and no snapshot: a first start
+      // that stopped before FORMAT (written last). It never served: a new start removes them.
       const holds = await holdsState(fs, path);
-      const unfinished = holds && (await holdsOnlyEmptySegments(fs, path));
+      const unfinished = holds && (await holdsOnlyFirstStartWrites(fs, path));
       if (holds && !unfinished) throw corruptionError(formatPath, null, 'the directory holds log or snapshot files but no FORMAT');
+      if (wanted === null && unfinished) {
+        throw new UsageError(`data directory ${path} holds a first start that did not finish`, { hint: 'run the command that first started this node again (with its --bootstrap or --peers)' });
+      }
       if (wanted === null) {
-        throw new UsageError(`data directory ${path} holds no node state`, { hint: 'start a new node with --bootstrap or --peers' });
+        throw new UsageError(`data directory ${path} holds no node state`, {
+          hint: 'a new node starts with --bootstrap or --peers; if this was a member whose directory was lost, do not reuse its id: remove it from the cluster and add a new member',
+        });
       }
       if (unfinished) await removeSegments(fs, path);
       format = { format: 1, nodeId, clusterId: wanted };

@@ -62,6 +62,8 @@ export interface FileWalOptions {
   segmentBytes?: number;
   /** Monotonic milliseconds timing blocking fsyncs (default performance.now; tests inject one). */
   now?: () => number;
+  /** Refuse a WAL that holds no valid record (recover.ts {@link RecoverOptions.expectRecords}). */
+  expectRecords?: boolean;
 }
 
 /** What recovery found, for the runtime's startup log line. */
@@ -154,7 +156,7 @@ export class FileWal extends LogStateStorage {
       } catch (err) {
         if (!isErrno(err, 'ENOENT')) throw err;
       }
-      const rec = await recoverWal(fs, dir);
+      const rec = await recoverWal(fs, dir, { expectRecords: options.expectRecords === true });
       let tail: OpenSegment;
       const last = rec.segments.at(-1);
       if (last) {

@@ -59,16 +59,28 @@ function lastNonZero(buf: Buffer): number {
   return -1;
 }
 
+/** Options of {@link recoverWal}. */
+export interface RecoverOptions {
+  /**
+   * The data directory's FORMAT says this WAL holds a node's state (FORMAT is committed only
+   * after the first start's initial write is durable): a WAL without a single valid record lost
+   * that state (emptied or zeroed segments) and is refused as corruption, before any repair.
+   */
+  expectRecords?: boolean;
+}
+
 /** Reads and replays the WAL in `dir`, repairing a torn tail. Throws IntegrityError on corruption. */
-export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredWal> {
+export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOptions = {}): Promise<RecoveredWal> {
   const names = await listSegments(fs, dir);
   const state = new LogState();
   let hardState: HardState = { term: 0, votedFor: 0 };
   const segments: Loaded[] = [];
   let tailOffset = 0;
   let torn: { seg: Loaded; offset: number; reason: string } | null = null;
+  let records = 0;
 
   const apply = (rec: WalRecord, seg: Loaded, off: number): void => {
+    records++;
     switch (rec.type) {
       case RecordType.ENTRIES: {
         const entries: StoredEntry[] = [];
@@ -132,6 +144,12 @@ export async function recoverWal(fs: StorageFs, dir: string): Promise<RecoveredW
   const gap = state.replayGap();
   if (gap) {
     throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
+  }
+
+  if (options.expectRecords && records === 0 && segments.length > 0) {
+    throw corruptionError(dir, null, 'FORMAT says this directory holds a node, but its write-ahead log holds no record (its segments are empty or zeroed): the term and vote it recorded are lost, and starting it could make it vote twice in one term', {
+      hint: 'remove this node from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id); if it never printed "listening on" (a crashed first start of an older raftctl), delete the directory and start it again',
+    });
   }
 
   if (torn) {

@@ -124,8 +124,8 @@ test('a corrupt WAL refuses to open and releases the LOCK', async () => {
 
 test('discardCreated (a failed first start) leaves a directory the same command starts again, whichever step a crash stops it at', async () => {
   const bootstrap = { kind: 'bootstrap', configuration: config } as const;
-  // "Crash" = the discard stops at its n-th unlink: after the segments were emptied, before or
-  // after FORMAT went, or part-way through the files.
+  // "Crash" = the discard stops at its n-th unlink: before or after FORMAT went, or part-way
+  // through the files.
   for (let crashAt = 1; crashAt <= 4; crashAt++) {
     await withTempDir(async (root) => {
       const path = join(root, 'n1');
@@ -138,19 +138,60 @@ test('discardCreated (a failed first start) leaves a directory the same command 
           await nodeStorageFs.unlink(p);
         },
       };
-      const first = await openNodeStorage(path, { nodeId: 1, intent: bootstrap, fs });
-      await first.log.write(bootstrapWrite(config));
-      await first.log.write({ hardState: { term: 1, votedFor: 0 } });
+      const first = await openNodeStorage(path, { nodeId: 1, intent: bootstrap, fs, initialWrite: bootstrapWrite(config) });
+      assert.equal(first.log.lastIndex(), 1, 'the initial write is in the log before FORMAT');
       armed = true;
       await first.discardCreated().catch(() => undefined);
       // The crashed process's LOCK would be stale for the next one; this process still owns it.
       await rm(join(path, 'LOCK'), { force: true });
-      const again = await openNodeStorage(path, { nodeId: 1, intent: bootstrap });
+      const again = await openNodeStorage(path, { nodeId: 1, intent: bootstrap, initialWrite: bootstrapWrite(config) });
       try {
-        assert.equal(again.log.lastIndex(), 0, `crash at unlink ${crashAt}: an empty log, started afresh or repaired by the same command`);
+        assert.equal(again.log.lastIndex(), 1, `crash at unlink ${crashAt}: started afresh by the same command`);
+        assert.deepEqual(again.log.hardState(), { term: 1, votedFor: 0 });
       } finally {
         await again.close();
       }
     });
   }
+});
+
+test('FORMAT is written only after the initial write is durable: a first start stopped before FORMAT is started afresh; FORMAT over emptied or zeroed segments is refused (exit 7), whatever the flags', async () => {
+  const bootstrap = { kind: 'bootstrap', configuration: config } as const;
+  const fresh = (path: string) => openNodeStorage(path, { nodeId: 1, intent: bootstrap, initialWrite: bootstrapWrite(config) });
+  await withTempDir(async (root) => {
+    // A first start that stopped between its initial write and FORMAT.
+    const unfinished = join(root, 'unfinished');
+    await (await fresh(unfinished)).close();
+    await rm(join(unfinished, 'FORMAT'));
+    const started = await fresh(unfinished);
+    assert.equal(started.log.lastIndex(), 1);
+    await started.close();
+
+    // The same without FORMAT, but the node had voted: not a first start's writes.
+    const voted = join(root, 'voted');
+    const v = await fresh(voted);
+    await v.log.write({ hardState: { term: 2, votedFor: 1 } });
+    await v.close();
+    await rm(join(voted, 'FORMAT'));
+    await assert.rejects(fresh(voted), (e: unknown) => e instanceof IntegrityError && e.exitCode === 7);
+
+    // A served node whose segments were emptied, or zeroed: its term and vote are gone.
+    for (const damage of ['emptied', 'zeroed'] as const) {
+      const path = join(root, damage);
+      const n = await fresh(path);
+      await n.log.write({ hardState: { term: 5, votedFor: 1 } });
+      await n.close();
+      for (const name of await readdir(join(path, 'wal'))) {
+        const file = join(path, 'wal', name);
+        await writeFile(file, damage === 'emptied' ? Buffer.alloc(0) : Buffer.alloc((await readFile(file)).length));
+      }
+      for (const intent of [{ kind: 'restart' } as const, bootstrap]) {
+        await assert.rejects(openNodeStorage(path, { nodeId: 1, intent, initialWrite: bootstrapWrite(config) }), (e: unknown) => {
+          assert.ok(e instanceof IntegrityError && e.exitCode === 7, String(e));
+          assert.match((e as Error).message, /holds no record/);
+          return true;
+        }, `${damage}, ${intent.kind}`);
+      }
+    }
+  });
 });
