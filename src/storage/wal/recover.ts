@@ -14,7 +14,7 @@
  * Recovered state: the last hard state, the last compact point, and the entries after it with
  * every truncation applied. Segments that hold no valid record after the torn point are deleted.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
 import { corruptionError } from '../errors.js';
 import type { StorageFs } from '../fs.js';
@@ -78,6 +78,8 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   let tailOffset = 0;
   let torn: { seg: Loaded; offset: number; reason: string } | null = null;
   let records = 0;
+  /** Jumps in entry indexes seen, to name a lost range and where it ends. */
+  const holes: { from: number; to: number; file: string }[] = [];
 
   const apply = (rec: WalRecord, seg: Loaded, off: number): void => {
     records++;
@@ -91,6 +93,9 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
             throw corruptionError(seg.path, off, 'an entry in this record does not decode', { cause: err });
           }
         }
+        const first = entries[0];
+        const lastBefore = state.lastIndex();
+        if (first && first.index > lastBefore + 1) holes.push({ from: lastBefore + 1, to: first.index - 1, file: seg.path });
         state.replayEntries(entries, rec.entries.map((b) => b.length));
         const last = entries.at(-1);
         if (last) seg.info.maxLive = Math.max(seg.info.maxLive, last.index);
@@ -143,6 +148,12 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   // Every refusal comes before the first change to the files ("Nothing is modified").
   const gap = state.replayGap();
   if (gap) {
+    // The jump that left the hole names its true start (entries before it may be intact) and the
+    // segment after the lost one; the gap alone only knows the compact point.
+    const hole = holes.at(-1);
+    if (hole && hole.to === gap.to && hole.from >= gap.from) {
+      throw corruptionError(dir, null, `log entries ${hole.from}..${hole.to} are missing: the WAL segment before ${basename(hole.file)} was lost`);
+    }
     throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
   }
 

@@ -143,13 +143,15 @@ test('corruption: a bad record at the end of one segment with valid records in t
   });
 });
 
-test('corruption: a lost middle segment (gap in the log) is refused', async () => {
+test('corruption: a lost middle segment (gap in the log) is refused, naming the lost range and the segment after it', async () => {
   await withTempDir(async (dir) => {
-    await walWithLostMiddleSegment(dir);
+    const segs = await walWithLostMiddleSegment(dir);
+    const lostFirst = Number(segs[1]!.slice(0, -'.wal'.length));
+    const nextFirst = Number(segs[2]!.slice(0, -'.wal'.length));
     await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), (err: unknown) => {
       assert.ok(err instanceof IntegrityError);
       assert.equal(err.exitCode, 7);
-      assert.match(err.message, /missing/);
+      assert.ok(err.message.includes(`log entries ${lostFirst}..${nextFirst - 1} are missing: the WAL segment before ${segs[2]} was lost`), err.message);
       return true;
     });
   });
