@@ -260,6 +260,7 @@ export class NodeHost {
           leaderTerm: () => (node.role === 'leader' ? node.term : 0),
           electionTimeoutMs: electionTicks * tickMs,
           logger,
+          replaceCorruptSnapshot: () => node.snapshot(),
         }),
       );
       addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, logger, answerTimeoutMs });

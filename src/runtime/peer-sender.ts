@@ -55,6 +55,8 @@ export interface GrpcPeerSenderOptions {
   readonly logger: Logger;
   /** Gzip AppendEntries (default false). */
   readonly compress?: boolean;
+  /** Takes a fresh snapshot when the latest file is found corrupt after a failed push (snapshot-pusher.ts). */
+  readonly replaceCorruptSnapshot?: () => Promise<unknown>;
 }
 
 /**
@@ -209,7 +211,7 @@ export class GrpcPeerSender implements PeerSender {
 
   constructor(o: GrpcPeerSenderOptions) {
     this.#o = o;
-    this.#snapshots = new SnapshotPusher({ ...o, membership: () => this.membership() });
+    this.#snapshots = new SnapshotPusher({ ...o, membership: () => this.membership(), ...(o.replaceCorruptSnapshot ? { replaceCorrupt: o.replaceCorruptSnapshot } : {}) });
   }
 
   /** The transport's view of the current configuration. */

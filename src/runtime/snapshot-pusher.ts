@@ -19,9 +19,14 @@
  *   report only when no newer request is waiting (that request's push reports instead).
  * - A failed push is reported as Unreachable after a pause ({@link SNAPSHOT_RETRY_MS}): the
  *   core retries at once, and a peer that cannot take a snapshot must not turn into a busy loop.
+ * - After a failed push the file itself is verified (once per file: a full read, header and body
+ *   SHA-256). A file corrupt on this node's own disk would be refused by every receiver forever:
+ *   it is reported as an error naming the file, and `replaceCorrupt` takes a fresh snapshot from
+ *   the state machine (at an index at least the corrupt one's, so it becomes the latest).
  */
 import type { Inbound, NodeId, SnapshotMsg } from '../core/index.js';
-import type { SnapshotStore } from '../storage/index.js';
+import { IntegrityError } from '../errors.js';
+import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
 import type { Membership, Transport } from '../transport/types.js';
 import type { Logger } from './logger.js';
 
@@ -32,7 +37,9 @@ export const SNAPSHOT_RETRY_MS = 200;
 export interface SnapshotPusherOptions {
   readonly selfId: NodeId;
   readonly transport: Pick<Transport, 'sendSnapshot'>;
-  readonly snapshots: Pick<SnapshotStore, 'latest' | 'bytes'>;
+  readonly snapshots: Pick<SnapshotStore, 'latest' | 'bytes' | 'verify'>;
+  /** Takes a fresh snapshot to replace a latest file found corrupt (default: none). */
+  readonly replaceCorrupt?: () => Promise<unknown>;
   /** Steps a report into the node. */
   readonly step: (m: Inbound) => void;
   /** The term this node currently leads, 0 when it is not the leader. */
@@ -54,6 +61,8 @@ export class SnapshotPusher {
   readonly #running = new Map<NodeId, PeerPush>();
   /** Last time a failed push was logged per peer (at most one warning a second). */
   readonly #lastWarn = new Map<NodeId, number>();
+  /** Files already verified after a failed push (name → verification), so each is read once. */
+  readonly #verified = new Map<string, Promise<void>>();
   #closed = false;
 
   constructor(o: SnapshotPusherOptions) {
@@ -96,6 +105,25 @@ export class SnapshotPusher {
     return !this.#closed && this.#o.leaderTerm() === m.term;
   }
 
+  /** Verifies `file` once (see the module contract); a corrupt one is reported and replaced. */
+  #checkFile(file: SnapshotInfo): Promise<void> {
+    let check = this.#verified.get(file.name);
+    if (!check) {
+      check = this.#o.snapshots.verify(file).then(
+        () => undefined,
+        async (err: unknown) => {
+          if (!(err instanceof IntegrityError)) return;
+          this.#o.logger.log('error', 'snapshot file corrupt on this node; taking a fresh snapshot to replace it', { file: file.name, index: file.index, error: err.message });
+          await this.#o.replaceCorrupt?.().catch((e: unknown) => {
+            this.#o.logger.log('error', 'snapshot to replace a corrupt file failed', { error: e instanceof Error ? e.message : String(e) });
+          });
+        },
+      );
+      this.#verified.set(file.name, check);
+    }
+    return check;
+  }
+
   async #pushOnce(m: SnapshotMsg, p: PeerPush): Promise<void> {
     const peer = m.to;
     const file = await this.#o.snapshots.latest().catch(() => null);
@@ -129,6 +157,7 @@ export class SnapshotPusher {
         this.#lastWarn.set(peer, now);
         this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
       }
+      if (file) await this.#checkFile(file);
       await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_RETRY_MS).unref());
       if (p.next === null && this.#current(m)) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
     }

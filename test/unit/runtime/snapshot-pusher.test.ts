@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
+import { IntegrityError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
 import { SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
@@ -24,7 +25,7 @@ interface Push {
 }
 
 /** A sender to peer 2 whose pushes wait for the test, with the node's leader term under its control. */
-function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown> } = {}) {
+function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown> } = {}) {
   const pushes: Push[] = [];
   const stepped: Inbound[] = [];
   const node = { leaderTerm: 5 };
@@ -36,8 +37,12 @@ function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown
   const snapshots = {
     latest: o.latest ?? (async () => ({ name: 'x.snap', index: latestIndex(), term: 1, bytes: 10 })),
     bytes: async function* () {},
+    verify: o.verify ?? (async () => ({})),
   } as unknown as SnapshotStore;
-  const sender = new GrpcPeerSender({ selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger });
+  const sender = new GrpcPeerSender({
+    selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger,
+    ...(o.replaceCorrupt ? { replaceCorruptSnapshot: o.replaceCorrupt } : {}),
+  });
   return { pushes, stepped, node, sender };
 }
 
@@ -136,6 +141,46 @@ test('a failed push is reported Unreachable after a pause, unless a newer reques
     h.pushes[2]!.finish({ term: 5, success: true });
     await sleep(5);
     assert.deepEqual(reports(h.stepped), ['Unreachable', 'SnapshotResponse(index 100, term 5, true)']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a failed push verifies the file once; a file corrupt on this node is replaced by a fresh snapshot, which the next push sends', async () => {
+  let latest = 100;
+  const verified: string[] = [];
+  let replaced = 0;
+  const h = harness({
+    latestIndex: () => latest,
+    latest: async () => ({ name: `${latest}-1.snap`, index: latest, term: 1, bytes: 10 }),
+    verify: async (file) => {
+      verified.push(file.name);
+      if (file.name === '100-1.snap') throw new IntegrityError('CORRUPT', 'corrupt data in snap/100-1.snap: body SHA-256 mismatch');
+      return {};
+    },
+    replaceCorrupt: async () => {
+      replaced++;
+      latest = 120;
+    },
+  });
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[0]!.fail(new Error('127.0.0.1:2 refused the snapshot at index 100 (term 1)'));
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    assert.deepEqual(verified, ['100-1.snap']);
+    assert.equal(replaced, 1, 'a fresh snapshot replaces the corrupt file');
+    h.sender.send(request(5, 100)); // the core retries after the Unreachable report
+    await sleep(5);
+    assert.equal(h.pushes[1]!.index, 120, 'the retry sends the fresh snapshot');
+    h.pushes[1]!.fail(new Error('peer went away'));
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    h.sender.send(request(5, 120));
+    await sleep(5);
+    h.pushes[2]!.fail(new Error('peer went away'));
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    assert.deepEqual(verified, ['100-1.snap', '120-1.snap'], 'each file is verified once, however often its pushes fail');
+    assert.equal(replaced, 1, 'a sound file is not replaced');
   } finally {
     h.sender.close();
   }
