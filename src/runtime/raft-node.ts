@@ -52,6 +52,9 @@ import { ResponseRouter } from './response-router.js';
 
 /** Longest synchronous stretch of applying committed entries before yielding (ms). */
 const APPLY_SLICE_MS = 5;
+/** After a failed snapshot the policy waits this long before trying again, doubling per failure up to {@link SNAPSHOT_RETRY_MAX_MS}. */
+export const SNAPSHOT_RETRY_MIN_MS = 1000;
+const SNAPSHOT_RETRY_MAX_MS = 60_000;
 
 /** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
 export interface PeerSender {
@@ -160,6 +163,9 @@ export class RaftNode {
   #snapshotIndex: LogIndex;
   #latestSnapshot: SnapshotSummary | null = null;
   #snapshotRunning: Promise<WrittenSnapshot> | null = null;
+  /** Policy snapshots failed in a row, and the monotonic time before which the policy does not try again. */
+  #snapshotFailures = 0;
+  #snapshotRetryAt = 0;
   #pendingCompaction = 0;
   #expireInFlight = false;
   /** Bytes of the entries applied since start (the snapshot policy's log growth, see {@link entryBytes}). */
@@ -417,7 +423,8 @@ export class RaftNode {
     if (rd.committedEntries.length > 0) {
       const appliedIndex = this.sm.appliedIndex;
       const growth = { logBytes: this.#appliedBytes - this.#appliedBytesAtSnapshot, snapshotBytes: this.#latestSnapshot?.bytes ?? 0 };
-      if (!this.#snapshotRunning && snapshotDue(appliedIndex, this.#snapshotIndex, this.#policy, growth)) void this.snapshot().catch(() => undefined);
+      const due = !this.#snapshotRunning && performance.now() >= this.#snapshotRetryAt && snapshotDue(appliedIndex, this.#snapshotIndex, this.#policy, growth);
+      if (due) void this.snapshot().catch(() => undefined);
     }
     for (const fn of this.#stateListeners) fn();
   }
@@ -566,10 +573,18 @@ export class RaftNode {
     })();
     this.#snapshotRunning = run;
     run.then(
-      () => (this.#snapshotRunning = null),
+      () => {
+        this.#snapshotRunning = null;
+        this.#snapshotFailures = 0;
+        this.#snapshotRetryAt = 0;
+      },
       (err: unknown) => {
         this.#snapshotRunning = null;
-        this.#logger.log('error', 'snapshot failed', { error: err instanceof Error ? err.message : String(err) });
+        // The policy waits before trying again (1 s doubling to a minute): a full disk must not
+        // turn into a snapshot attempt, and a partial file written, after every apply.
+        const waitMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MIN_MS * 2 ** this.#snapshotFailures++);
+        this.#snapshotRetryAt = performance.now() + waitMs;
+        this.#logger.log('error', 'snapshot failed', { error: err instanceof Error ? err.message : String(err), retryInMs: waitMs });
       },
     );
     return run;

@@ -244,3 +244,21 @@ test('stop() called again while the first stop waits (a fatal error started it) 
     await c.stop();
   }
 });
+
+test('a failed policy snapshot (say, a full disk) is not retried after every apply: the policy waits 1 s, doubling per failure', async () => {
+  const c = await MemCluster.create([1], { snapshotEvery: 5 });
+  const snapshots = c.nodes.get(1)!.snapshots;
+  let attempts = 0;
+  snapshots.create = async () => {
+    attempts++;
+    throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+  };
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (let i = 0; i < 40; i++) await leader.propose(put(`k${i}`, 'v'));
+    assert.equal(attempts, 1, `one attempt, then the policy waits (${attempts} attempts over 40 applies)`);
+    assert.equal(c.fatalErrors.length, 0, 'a failed snapshot does not stop the node');
+  } finally {
+    await c.stop();
+  }
+});
