@@ -17,8 +17,10 @@
  *   of a dead term could be credited to a newer request of the same peer.
  * - A report is stepped in only while the node still leads the request's term, and a failure
  *   report only when no newer request is waiting (that request's push reports instead).
- * - A failed push is reported as Unreachable after a pause ({@link SNAPSHOT_RETRY_MS}): the
- *   core retries at once, and a peer that cannot take a snapshot must not turn into a busy loop.
+ * - A failed push is reported as Unreachable after a pause ({@link SNAPSHOT_RETRY_MS}, doubling
+ *   per failure in a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries
+ *   at once, and a peer that cannot take a snapshot (its disk full, say) must not turn into a
+ *   loop re-sending the whole file.
  * - After a failed push the file itself is verified (once per file: a full read, header and body
  *   SHA-256). A file corrupt on this node's own disk would be refused by every receiver forever:
  *   it is reported as an error naming the file, and `replaceCorrupt` takes a fresh snapshot from
@@ -32,6 +34,8 @@ import type { Logger } from './logger.js';
 
 /** Pause before a failed snapshot push is reported (and so retried). */
 export const SNAPSHOT_RETRY_MS = 200;
+/** The longest pause after failed pushes in a row to one peer. */
+export const SNAPSHOT_RETRY_MAX_MS = 10_000;
 
 /** What a {@link SnapshotPusher} uses. */
 export interface SnapshotPusherOptions {
@@ -61,6 +65,8 @@ export class SnapshotPusher {
   readonly #running = new Map<NodeId, PeerPush>();
   /** Last time a failed push was logged per peer (at most one warning a second). */
   readonly #lastWarn = new Map<NodeId, number>();
+  /** Failed pushes in a row per peer (the pause before reporting doubles with each). */
+  readonly #failures = new Map<NodeId, number>();
   /** Files already verified after a failed push (name → verification), so each is read once. */
   readonly #verified = new Map<string, Promise<void>>();
   #closed = false;
@@ -149,6 +155,7 @@ export class SnapshotPusher {
         },
       );
       this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
+      this.#failures.delete(peer);
       // The core credits it only to a request for this snapshot or an older one (snapshotIndex).
       if (this.#current(m)) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true, snapshotIndex: file.index });
     } catch (err) {
@@ -158,7 +165,10 @@ export class SnapshotPusher {
         this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
       }
       if (file) await this.#checkFile(file);
-      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_RETRY_MS).unref());
+      const failures = (this.#failures.get(peer) ?? 0) + 1;
+      this.#failures.set(peer, failures);
+      const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
+      await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
       if (p.next === null && this.#current(m)) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
     }
   }

@@ -135,7 +135,7 @@ test('a failed push is reported Unreachable after a pause, unless a newer reques
     await sleep(5);
     h.pushes[1]!.fail(new Error('peer went away'));
     h.sender.send(request(5, 100)); // arrives during the pause
-    await sleep(SNAPSHOT_RETRY_MS + 50);
+    await sleep(2 * SNAPSHOT_RETRY_MS + 50); // the second failure in a row: twice the pause
     assert.equal(h.pushes.length, 3, 'the waiting request is pushed after the pause');
     assert.deepEqual(reports(h.stepped), ['Unreachable'], 'no report for the superseded failure');
     h.pushes[2]!.finish({ term: 5, success: true });
@@ -174,11 +174,14 @@ test('a failed push verifies the file once; a file corrupt on this node is repla
     await sleep(5);
     assert.equal(h.pushes[1]!.index, 120, 'the retry sends the fresh snapshot');
     h.pushes[1]!.fail(new Error('peer went away'));
-    await sleep(SNAPSHOT_RETRY_MS + 50);
+    await sleep(2 * SNAPSHOT_RETRY_MS + 50); // the second failure in a row: twice the pause
     h.sender.send(request(5, 120));
     await sleep(5);
     h.pushes[2]!.fail(new Error('peer went away'));
-    await sleep(SNAPSHOT_RETRY_MS + 50);
+    await sleep(SNAPSHOT_RETRY_MS);
+    assert.equal(h.stepped.filter((m) => m.type === 'Unreachable').length, 2, 'the third failure in a row waits four times the pause before it is reported');
+    await sleep(3 * SNAPSHOT_RETRY_MS + 50);
+    assert.equal(h.stepped.filter((m) => m.type === 'Unreachable').length, 3);
     assert.deepEqual(verified, ['100-1.snap', '120-1.snap'], 'each file is verified once, however often its pushes fail');
     assert.equal(replaced, 1, 'a sound file is not replaced');
   } finally {
