@@ -46,7 +46,7 @@ const ZERO_CHUNK = Buffer.alloc(1024 * 1024);
 
 /**
  * Creates `path` (exclusive), fills it with `bytes` zero bytes and fsyncs it. The caller renames
- * it into place and fsyncs the directory.
+ * it into place and fsyncs the directory. On failure (a full disk) the partial file is removed.
  */
 export async function preallocateFile(fs: StorageFs, path: string, bytes: number): Promise<void> {
   const h = await fs.open(path, 'w', 0o644);
@@ -55,9 +55,13 @@ export async function preallocateFile(fs: StorageFs, path: string, bytes: number
       await h.write(ZERO_CHUNK, 0, Math.min(ZERO_CHUNK.length, bytes - off), off);
     }
     await fs.sync(h);
-  } finally {
-    await h.close();
+  } catch (err) {
+    // A half-written file (ENOSPC, say) would hold on to the space it got: give it back.
+    await h.close().catch(() => undefined);
+    await fs.unlink(path).catch(() => undefined);
+    throw err;
   }
+  await h.close();
 }
 
 /** An open segment being appended to. */

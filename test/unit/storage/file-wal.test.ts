@@ -321,3 +321,30 @@ test('a write with nothing to record resolves only after every earlier write is 
     await wal.close();
   });
 });
+
+test('a spare segment whose preallocation fails (a full disk) is removed, not left holding the space it got', async () => {
+  await withTempDir(async (dir) => {
+    let writes = 0;
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        if (!path.endsWith(SPARE_NAME)) return h;
+        return new Proxy(h, {
+          get(target, prop, receiver) {
+            if (prop === 'write') {
+              return async (...args: Parameters<typeof target.write>) => {
+                if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+                return target.write(...args);
+              };
+            }
+            const v = Reflect.get(target, prop, receiver);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+      },
+    } as typeof nodeStorageFs;
+    await assert.rejects(FileWal.open(dir, { fs, segmentBytes: 8 * 1024 * 1024 }), /ENOSPC|no space/);
+    assert.deepEqual(await readdir(dir), [], 'no half-written spare is left behind');
+  });
+});
