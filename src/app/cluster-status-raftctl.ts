@@ -169,11 +169,13 @@ export interface RaftctlEndpoint {
  * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[]): Promise<ClusterStatusRead> {
-  const outcomes: ReadOutcome[] = [];
-  const byId = new Map<number, Answered>();
+  /** Every status read that came back, in arrival order; `endpoint` marks the given endpoints' ones. */
+  const answers: { endpoint: string; given: boolean; read: StatusRead }[] = [];
+  let outcomes: ReadOutcome[] = [];
+  let byId = new Map<number, Answered>();
   const tried = new Set<string>(endpoints.map((e) => e.endpoint));
+  const given = new Set(tried);
   let clusterId: string | null = null;
-  let clusterIdDecided = false;
   /** Reads still running after their round went on without them. */
   const late: Promise<void>[] = [];
   /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
@@ -184,26 +186,36 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
           details: { endpoint: a.endpoint, clusterId: a.clusterId, expectedClusterId: clusterId },
         })
       : null;
+  /**
+   * The cluster id, outcomes and members from every answer so far: the id is decided over the
+   * given endpoints' answers (late ones included, so a foreign node that happens to answer
+   * first cannot win), then foreign answers are dropped.
+   */
+  const rebuild = (): void => {
+    clusterId = mainClusterId(answers.flatMap((a) => (a.given && a.read.answered ? [a.read.answered] : [])));
+    outcomes = [];
+    byId = new Map();
+    for (const { endpoint, read: r } of answers) {
+      const wrong = r.answered ? foreign(r.answered) : null;
+      outcomes.push({ endpoint, error: wrong ?? r.error });
+      if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+    }
+  };
   const record = (endpoint: string, r: StatusRead | null): void => {
-    if (r === null) return; // not a raftctl node: the caller has its outcome
-    const wrong = r.answered ? foreign(r.answered) : null;
-    outcomes.push({ endpoint, error: wrong ?? r.error });
-    if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
+    if (r !== null) answers.push({ endpoint, given: given.has(endpoint), read: r }); // null: not a raftctl node, the caller has its outcome
   };
   const read = async (targets: readonly RaftctlEndpoint[]): Promise<void> => {
     const early = await withoutStragglers(targets.map((t) => t.read), (r) => r?.answered != null);
-    if (!clusterIdDecided) {
-      clusterIdDecided = true;
-      clusterId = mainClusterId(early.flatMap((r) => (r?.answered ? [r.answered] : [])));
-    }
     early.forEach((r, i) => {
       const { endpoint, read: pending } = targets[i]!;
       if (r !== undefined) record(endpoint, r);
       else late.push(pending.then((v) => record(endpoint, v)));
     });
+    rebuild();
   };
   const mergeLate = async (): Promise<void> => {
     await Promise.all(late.splice(0));
+    rebuild();
   };
   await read(endpoints);
 

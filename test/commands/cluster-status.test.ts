@@ -17,6 +17,8 @@ import {
 import { lines, runCommand } from './helpers/run-command.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { delay } from '../harness/fake-peer.js';
+import { readClusterStatus } from '../../src/app/cluster-status.js';
+import { CallBudget, type OperatorContext } from '../../src/app/operator.js';
 
 const STATUS_KEYS = ['source', 'leaderId', 'term', 'configIndex', 'joint', 'config', 'members'];
 const MEMBER_KEYS = ['id', 'address', 'role', 'status', 'term', 'commitIndex', 'appliedIndex', 'lastLogIndex', 'matchIndex', 'lag', 'lagMs', 'reachable'];
@@ -400,4 +402,29 @@ describe('cluster status when --wait-timeout runs out or nodes are down (verdict
       await kv.peer(3).revive();
     }
   });
+});
+
+test('the cluster id is decided over every endpoint\'s answer, late ones included: a foreign node that answers first does not win', async () => {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  // Cluster X: nodes 1 (leader), 2, 3 at a, b, c; but c runs a node of cluster Y (its own one-voter cluster) and answers at once.
+  const conf = { voters: [1, 2, 3], votersOutgoing: [], learners: [] };
+  const nodes: Record<string, { delay: number; clusterId: string; status: Record<string, unknown> }> = {
+    a: { delay: 700, clusterId: 'X', status: { nodeId: 1, role: 3, term: 5, leaderId: 1, address: 'a', configuration: conf, configIndex: 1 } },
+    b: { delay: 700, clusterId: 'X', status: { nodeId: 2, role: 1, term: 5, leaderId: 1, address: 'b', configuration: conf, configIndex: 1 } },
+    c: { delay: 0, clusterId: 'Y', status: { nodeId: 3, role: 3, term: 9, leaderId: 3, address: 'c', configuration: { voters: [3], votersOutgoing: [], learners: [] }, configIndex: 1 } },
+  };
+  const client = {
+    getServerInfo: async (ep: string) => (await sleep(nodes[ep]!.delay), { version: '0.1.0', nodeId: nodes[ep]!.status.nodeId, clusterId: nodes[ep]!.clusterId, apiVersion: 1, features: [] }),
+    getNodeStatus: async (ep: string) => (await sleep(nodes[ep]!.delay), nodes[ep]!.status),
+    getClusterMetadata: async (ep: string) => (await sleep(nodes[ep]!.delay), { version: 1, nodes: [], currentLeaderId: nodes[ep]!.status.leaderId }),
+  };
+  const budget = new CallBudget(3000, 10_000);
+  try {
+    const { status, outcomes } = await readClusterStatus({ client, endpoints: ['a', 'b', 'c'], budget } as unknown as OperatorContext);
+    assert.deepEqual([status.leaderId, status.term], [1, 5]);
+    assert.deepEqual(status.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
+    assert.deepEqual(outcomes.map((o) => [o.endpoint, (o.error as { code?: string } | null)?.code ?? null]).sort(), [['a', null], ['b', null], ['c', 'WRONG_CLUSTER']]);
+  } finally {
+    budget.dispose();
+  }
 });
