@@ -43,17 +43,21 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
   const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine');
 
   let status = EMPTY;
-  const outcomes: ReadOutcome[] = [];
-  if (early.some((k) => k?.kind === 'd-engine')) {
-    const kinds = await Promise.all(probes);
-    const live = kinds.filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
+  let outcomes: ReadOutcome[] = [];
+  const readTheDengineWay = async (): Promise<void> => {
+    const live = (await Promise.all(probes)).filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
     const read = await readDengineCluster(ctx, live);
     status = read.status;
-    outcomes.push(...read.outcomes);
+    outcomes = [...read.outcomes];
+  };
+  if (early.some((k) => k?.kind === 'd-engine')) {
+    await readTheDengineWay();
   } else if (early.some((k) => k?.kind === 'raftctl')) {
     const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })));
     status = read.status;
-    outcomes.push(...read.outcomes);
+    outcomes = [...read.outcomes];
+    // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
+    if ((await Promise.all(probes)).some((k) => k.kind === 'd-engine')) await readTheDengineWay();
   }
   // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
   const kinds = await Promise.all(probes);
