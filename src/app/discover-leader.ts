@@ -6,7 +6,8 @@
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { errorText, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
+import { NoLeaderError, NotReadyError } from '../errors.js';
+import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -38,6 +39,19 @@ function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryRes
  * for per-endpoint failures.
  */
 export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<LeaderDiscovery>> {
+  return (await askForLeader(ctx)).verdict;
+}
+
+/** gRPC PERMISSION_DENIED: a candidate or learner asked for the leader (d-engine reference §3.8). */
+const PERMISSION_DENIED = 7;
+
+/**
+ * {@link discoverLeader}'s verdict, and whether the cluster looks like it is still electing one:
+ * no leader was named, and some live node answered without one (no leader known yet, "not
+ * ready", or a candidate's PERMISSION_DENIED), as opposed to endpoints that are not Raft nodes
+ * at all (UNIMPLEMENTED) or refuse for good.
+ */
+export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Verdict<LeaderDiscovery>; electing: boolean }> {
   const outcomes: Settled<LeaderDiscoveryResponse>[] = await Promise.all(
     ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options))),
   );
@@ -62,5 +76,6 @@ export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<Lead
     views,
   };
   const exitCode = leaderVerdict(best !== null, outcomes);
-  return leaderlessVerdict(result, exitCode, 'leader discovery', outcomes);
+  const electing = best === null && outcomes.some((o) => o.error == null || o.error instanceof NotReadyError || o.error instanceof NoLeaderError || grpcCodeOf(o.error) === PERMISSION_DENIED);
+  return { verdict: leaderlessVerdict(result, exitCode, 'leader discovery', outcomes), electing };
 }

@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { Flags } from '@oclif/core';
 import { runBench, type BenchOptions, type BenchResult } from '../app/bench/bench.js';
 import { etcdTarget, raftctlTarget, type TargetKind } from '../app/bench/targets.js';
-import { discoverLeader } from '../app/discover-leader.js';
+import { askForLeader } from '../app/discover-leader.js';
 import type { Consistency } from '../app/kv.js';
 import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
@@ -79,22 +79,27 @@ export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { 
  * The leader a raftctl bench starts from (every run needs one: `put` writes, `get` prefills
  * its keys before any read, whatever `--consistency`). Undefined when no endpoint could be
  * connected at all: the run goes ahead, every request fails UNREACHABLE and is counted, and
- * the result is printed with exit 4. While the nodes answer but none names a leader (a cluster
- * still electing its first one, or between leaders), it asks again with backoff (50 ms doubling
- * to 500 ms), as `kv put` does, until `--wait-timeout` runs out; then it throws NoLeaderError
- * (exit 3). Throws TimeoutError (exit 5) when the nodes only timed out.
+ * the result is printed with exit 4. While the cluster is still electing one (live nodes answer
+ * without a leader: `askForLeader`'s `electing`), it asks again with backoff (50 ms doubling to
+ * 500 ms), as `kv put` does, until `--wait-timeout` runs out; then it throws NoLeaderError (exit
+ * 3); an answer that only timed out meanwhile does not end the wait. Other leaderless answers
+ * (endpoints that are not Raft nodes) throw NoLeaderError at once, and nodes that only time out
+ * from the start TimeoutError (exit 5).
  */
 export async function benchLeader(ctx: OperatorContext): Promise<string | undefined> {
   let backoffMs = 50;
-  let noLeaderYet = false;
+  let electing = false;
   for (;;) {
-    const found = await discoverLeader(ctx);
+    const asked = await askForLeader(ctx);
+    const found = asked.verdict;
     if (found.result.address !== null) return found.result.address;
     if (found.exitCode === EXIT.UNREACHABLE) return undefined;
     const why = found.message ?? 'no endpoint names a leader';
-    // A discovery cut off by --wait-timeout after live nodes said "no leader" is still exit 3.
-    if (found.exitCode === EXIT.TIMEOUT && !(noLeaderYet && ctx.budget.expired())) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
-    noLeaderYet = true;
+    if (found.exitCode === EXIT.TIMEOUT && !electing) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
+    if (found.exitCode !== EXIT.TIMEOUT && !asked.electing) {
+      throw new NoLeaderError(`bench: ${why}`, { hint: 'check that --endpoints are raftctl or d-engine nodes (for etcd, pass --target etcd)' });
+    }
+    electing = true;
     if (!ctx.budget.expired()) await ctx.budget.pause(backoffMs);
     if (ctx.budget.expired()) {
       throw new NoLeaderError(`bench: no leader elected within --wait-timeout (${ctx.budget.waitTimeoutMs} ms): ${why}`, { hint: 'check --endpoints and that a quorum of the nodes is up, or raise --wait-timeout' });

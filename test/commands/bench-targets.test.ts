@@ -244,6 +244,13 @@ test('benchLeader: the leader found; undefined when nothing could be connected; 
   assert.ok(never.rounds >= 3, `asked again with backoff until the budget ran out: ${never.rounds} rounds`);
   const slow = (await lookup((e) => new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }))).value;
   assert.ok(slow instanceof TimeoutError && slow.exitCode === EXIT.TIMEOUT, String(slow));
+  // Electing, then one round that only times out (a node busy voting), then a leader: still waits.
+  const busy = await lookup((e, round) => (round === 0 ? noLeaderYet(e) : round === 1 ? new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }) : { leaderId: 1, leaderAddress: A, term: 2 }));
+  assert.deepEqual(busy, { value: A, rounds: 3 });
+  // Endpoints that are not Raft nodes (a gRPC server without the service): exit 3 at once, no waiting.
+  const notRaft = await lookup((e) => new RejectedError('UNIMPLEMENTED', `${e}: unknown service`, { details: { endpoint: e, sent: true, grpcCode: 12 } }));
+  assert.ok(notRaft.value instanceof NoLeaderError && notRaft.value.exitCode === EXIT.NO_LEADER, String(notRaft.value));
+  assert.equal(notRaft.rounds, 1);
 });
 
 test('a measured write to a leader that died: the target asks the cluster again and later requests go to the new leader', async () => {
