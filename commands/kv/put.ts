@@ -21,7 +21,7 @@ ${EXIT_CODES_HELP}`;
   };
 
   static override flags = {
-    ttl: ttlSecondsFlag({ name: 'ttl', summary: 'Expire the key after this long (whole seconds, rounded up; 30s, 5m; a bare number is ms, so under 1000 is refused).' }),
+    ttl: ttlSecondsFlag({ name: 'ttl', summary: 'Expire the key after this long, with a unit (30s, 5m, 1h; whole seconds, rounded up).' }),
   };
 
   static override examples = [

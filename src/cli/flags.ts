@@ -27,8 +27,8 @@ export function durationFlag(options: { summary: string; defaultMs?: number; nam
 
 /**
  * A TTL flag: a duration whose value is whole seconds, rounded up (d-engine's `ttl_secs`). A
- * bare number under 1000 is refused: it means milliseconds (CLI.md), and `--ttl 60` almost
- * always meant a minute, not one second.
+ * bare number is refused: it would mean milliseconds (CLI.md), and `--ttl 60` or `--ttl 3600`
+ * almost always meant seconds, not a TTL of 1 or 4 s.
  */
 export function ttlSecondsFlag(options: { summary: string; name: string }) {
   return Flags.custom<number>({
@@ -36,9 +36,9 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
     helpValue: 'DURATION',
     parse: async (input) => {
       const ms = parseDuration(input, options.name);
-      if (/^\s*[\d.]+\s*$/.test(input) && ms < 1000) {
-        throw new UsageError(`--${options.name} ${input.trim()} would be ${ms} ms (a bare number means milliseconds), and TTLs are whole seconds`, {
-          hint: `give a unit: --${options.name} ${input.trim()}s`,
+      if (/^\s*[\d.]+\s*$/.test(input)) {
+        throw new UsageError(`--${options.name} ${input.trim()} needs a unit (a bare number would mean milliseconds; TTLs are whole seconds)`, {
+          hint: `e.g. --${options.name} ${input.trim()}s, or 10m, 1h`,
         });
       }
       return Math.ceil(ms / 1000);

@@ -97,7 +97,9 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(last.command.insert.ttlSecs, 2);
     const bare = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '60', '-e', kv.endpoints[0]!]);
     assert.equal(bare.exitCode, 2);
-    assert.match(bare.stderr, /--ttl 60 would be 60 ms .*Hint: give a unit: --ttl 60s/);
+    assert.match(bare.stderr, /--ttl 60 needs a unit .*Hint: e\.g\. --ttl 60s/);
+    const bareLarge = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '3600', '-e', kv.endpoints[0]!]);
+    assert.equal(bareLarge.exitCode, 2, 'a bare 3600 would be a 4 s TTL');
   });
 
   test('cas --absent, then again (exit 6 COMPARE_FAILED with the result on stdout), then --expect', async () => {
@@ -336,7 +338,7 @@ describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {
     ['cas with both --expect and --absent', ['kv', 'cas', 'k', '--expect', 'a', '--absent', 'new']],
     ['get with an unknown --consistency', ['kv', 'get', 'k', '--consistency', 'strong']],
     ['put with a bad --ttl', ['kv', 'put', 'k', 'v', '--ttl', 'soon']],
-    ['put with a bare --ttl under 1000 (milliseconds, under the 1 s TTL unit)', ['kv', 'put', 'k', 'v', '--ttl', '60']],
+    ['put with a bare --ttl (no unit)', ['kv', 'put', 'k', 'v', '--ttl', '60']],
     ['put without a value', ['kv', 'put', 'k']],
     ['put with an empty key', ['kv', 'put', '', 'v']],
     ['watch with --count 0', ['kv', 'watch', 'k', '--count', '0']],
