@@ -237,7 +237,8 @@ export function addClientService(server: GrpcServer, ctx: ClientServiceContext):
         call.emit('error', { code: err instanceof RejectedError ? Code.RESOURCE_EXHAUSTED : Code.UNAVAILABLE, details: err instanceof Error ? err.message : String(err) });
         return;
       }
-      void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), () => SHUTTING_DOWN);
+      const membershipEnd = (): string => (node.stopped ? SHUTTING_DOWN : 'membership watch ended: the client fell too many snapshots behind');
+      void pipeEvents(call, queue, (e) => ({ members: e.members, learners: e.learners, committedIndex: e.committedIndex }), membershipEnd);
     },
   } as unknown as ServiceImplementation);
 }
