@@ -30,9 +30,10 @@ export interface NodeStorageOptions {
   retainSnapshots?: number;
   lockOwner?: LockOwner;
   /**
-   * The first start's initial write (`bootstrapWrite` of the initial configuration): made
-   * durable in the new WAL *before* FORMAT is committed, so FORMAT always means "this WAL holds
-   * the node's state" and a directory without FORMAT never served.
+   * The first start's initial write (`bootstrapWrite` of the initial configuration; default,
+   * for a node that joins: the hard state term 0 without a vote): made durable in the new WAL
+   * *before* FORMAT is committed, so FORMAT always means "this WAL holds the node's state" and
+   * a directory without FORMAT never served.
    */
   initialWrite?: LogWrite;
 }
@@ -65,7 +66,9 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
   try {
     log = await FileWal.open(dataDir.walDir, { fs, expectRecords: !dataDir.created, ...(options.segmentBytes !== undefined ? { segmentBytes: options.segmentBytes } : {}) });
     const snapshots = await FileSnapshotStore.open(dataDir.snapDir, { fs, ...(options.retainSnapshots !== undefined ? { retain: options.retainSnapshots } : {}) });
-    if (dataDir.created && options.initialWrite) await log.write(options.initialWrite);
+    // Without an initial write (a joining node's first start) the hard state is recorded, so
+    // that under FORMAT the WAL always holds a record (recover.ts `expectRecords`).
+    if (dataDir.created) await log.write(options.initialWrite ?? { hardState: { term: 0, votedFor: 0 } });
     await dataDir.commitFormat(); // a new node's FORMAT, last: its initial write is durable now
     const opened = log;
     /** Closes the WAL, runs `beforeUnlock` while the LOCK is still held, then releases the LOCK. */

@@ -36,7 +36,7 @@ import { BootstrapRefusedError, corruptionError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
-import { isZero, readRecordAt, RecordType, type WalRecord } from '../wal/record.js';
+import { findValidRecord, isZero, readRecordAt, RecordType, type WalRecord } from '../wal/record.js';
 import { parseSegmentFileName } from '../wal/segment.js';
 import { clusterIdOf } from './cluster-id.js';
 import { acquireLock, type DirLock, type LockOwner } from './lock.js';
@@ -119,22 +119,34 @@ async function holdsWalSegments(fs: StorageFs, dir: string): Promise<boolean> {
 /**
  * True when `dir` holds no snapshot file and its WAL segments hold nothing but what a first start
  * writes before FORMAT: the initial hard state (term 0 or 1, no vote) and configuration entries
- * at index 1, then zeros.
+ * at index 1, then zeros (or, after at least one such record, a torn one that no valid record
+ * follows: the initial write cut by a power loss).
  * Such a node never served (FORMAT comes first), so the state is safe to discard. Each segment
  * is read whole, since the answer leads to deletion.
  */
 async function holdsOnlyFirstStartWrites(fs: StorageFs, dir: string): Promise<boolean> {
   if ((await listOrEmpty(fs, join(dir, 'snap'))).some((n) => n.endsWith(SNAPSHOT_SUFFIX))) return false;
+  let sawRecord = false;
+  let torn = false;
   for (const name of await listOrEmpty(fs, join(dir, 'wal'))) {
     if (parseSegmentFileName(name) === null) continue;
     const buf = await fs.readFile(join(dir, 'wal', name));
+    if (torn) {
+      if (!isZero(buf, 0, buf.length)) return false;
+      continue;
+    }
     for (let off = 0; ; ) {
       const r = readRecordAt(buf, off, buf.length);
       if (!r.ok) {
-        if (!r.zeroHeader || !isZero(buf, off, buf.length)) return false;
+        if (r.zeroHeader && isZero(buf, off, buf.length)) break;
+        // The initial write torn by a power loss (recovery's torn-tail rule): after a valid
+        // first-start record, a bad one that no valid record follows, here or later.
+        if (!sawRecord || findValidRecord(buf, off + 1, buf.length) >= 0) return false;
+        torn = true;
         break;
       }
       if (!isFirstStartRecord(r.record)) return false;
+      sawRecord = true;
       off = r.next;
     }
   }

@@ -167,6 +167,28 @@ test('FORMAT is written only after the initial write is durable: a first start s
     assert.equal(started.log.lastIndex(), 1);
     await started.close();
 
+    // The same, with the initial write torn by a power loss (its last record cut): started afresh too.
+    const torn = join(root, 'torn');
+    await (await fresh(torn)).close();
+    await rm(join(torn, 'FORMAT'));
+    const [segment] = (await readdir(join(torn, 'wal'))).filter((n) => n.endsWith('.wal'));
+    const bytes = await readFile(join(torn, 'wal', segment!));
+    let end = bytes.length;
+    while (end > 0 && bytes[end - 1] === 0) end--;
+    bytes.fill(0, end - 4, end); // the hard state record's last bytes never reached the disk
+    await writeFile(join(torn, 'wal', segment!), bytes);
+    const restarted = await fresh(torn);
+    assert.equal(restarted.log.lastIndex(), 1);
+    await restarted.close();
+
+    // A first start without an initial write (a joining node) still records its hard state before FORMAT.
+    const joining = join(root, 'joining');
+    const joinIntent = { kind: 'join', clusterId: 'c1' } as const;
+    await (await openNodeStorage(joining, { nodeId: 4, intent: joinIntent })).close();
+    const rejoined = await openNodeStorage(joining, { nodeId: 4, intent: { kind: 'restart' } });
+    assert.deepEqual(rejoined.log.hardState(), { term: 0, votedFor: 0 });
+    await rejoined.close();
+
     // The same without FORMAT, but the node had voted: not a first start's writes.
     const voted = join(root, 'voted');
     const v = await fresh(voted);
