@@ -186,14 +186,16 @@ test('bench get --consistency eventual against nothing: exit 4, the result print
   assert.deepEqual(Object.keys(b.errorsByCode), ['UNREACHABLE']);
 });
 
-test('bench against live nodes that know no leader: exit 3, nothing on stdout', async () => {
+test('bench against live nodes that know no leader: waits for one until --wait-timeout, then exit 3, nothing on stdout', async () => {
   const kv = await startFakeKv({ leaderId: null });
   try {
     for (const argv of [['put'], ['get', '--consistency', 'eventual']]) {
-      const r = await runCommand(['bench', ...argv, '-e', kv.endpoints.join(','), '--duration', '200ms', '--json']);
+      const r = await runCommand(['bench', ...argv, '-e', kv.endpoints.join(','), '--duration', '200ms', '--wait-timeout', '600ms', '--json']);
       assert.equal(r.exitCode, 3, `${argv.join(' ')}: ${r.stderr}`);
       assert.equal(r.stdout, '');
-      assert.equal(JSON.parse(r.stderr.trim()).error.code, 'NO_LEADER');
+      const { error } = JSON.parse(r.stderr.trim()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'NO_LEADER');
+      assert.match(error.message, /no leader elected within --wait-timeout \(600 ms\)/);
     }
   } finally {
     await kv.close();
