@@ -206,6 +206,10 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
   }
   try {
     const formatPath = join(path, FORMAT_NAME);
+    // A FORMAT.tmp is a commitFormat cut before its rename: whatever FORMAT says, the tmp is junk.
+    await fs.unlink(`${formatPath}.tmp`).catch((err: unknown) => {
+      if (!isErrno(err, 'ENOENT')) throw err;
+    });
     let format: FormatRecord | null = null;
     try {
       format = parseFormat(formatPath, await fs.readFile(formatPath));

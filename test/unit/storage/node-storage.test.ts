@@ -167,6 +167,11 @@ test('FORMAT is written only after the initial write is durable: a first start s
     assert.equal(started.log.lastIndex(), 1);
     await started.close();
 
+    // A FORMAT.tmp left by a commitFormat cut before its rename is removed.
+    await writeFile(join(unfinished, 'FORMAT.tmp'), '{"format":1');
+    await (await openNodeStorage(unfinished, { nodeId: 1, intent: { kind: 'restart' } })).close();
+    assert.equal((await readdir(unfinished)).includes('FORMAT.tmp'), false);
+
     // The same, with the initial write torn by a power loss (its last record cut): started afresh too.
     const torn = join(root, 'torn');
     await (await fresh(torn)).close();
