@@ -220,33 +220,46 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   await read(endpoints);
 
   // Each round reads the members the configuration names and nobody has asked yet. A newly
-  // read leader's configuration may name more members, hence a bounded number of rounds.
-  const address = new Map<number, string>();
-  let metadataAsked = false;
+  // read leader's configuration may name more members, hence a bounded number of rounds. The
+  // rounds follow the cluster id decided so far: if late answers change it (a foreign node
+  // answered first), the members read under the old id are forgotten and the rounds run again
+  // under the final one (decided once every given endpoint's read is in, so at most once).
+  let address = new Map<number, string>();
   let view = configView(byId);
-  for (let round = 0; round < 4; round++) {
-    for (const a of byId.values()) if (!address.has(a.status.nodeId)) address.set(a.status.nodeId, a.status.address || a.endpoint);
-    for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
-    if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
-      metadataAsked = true;
-      // On failure the addresses stay unknown (null); the members are still listed from the configuration.
-      const source = view.source.endpoint;
-      const { value: meta } = await settle(ctx.budget, source, (options) => ctx.client.getClusterMetadata(source, options));
-      for (const node of meta?.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
-    }
-    const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
-    if (missing.length === 0) {
-      if (late.length === 0) break;
-      await mergeLate(); // a straggler's configuration may name members nobody has asked yet
-    } else {
-      for (const id of missing) tried.add(address.get(id)!);
-      await read(missing.map((id) => ({ endpoint: address.get(id)!, read: readStatus(ctx, address.get(id)!, id) })));
-    }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const idAtStart: string | null = clusterId;
+    address = new Map();
+    let metadataAsked = false;
     view = configView(byId);
-  }
-  if (late.length > 0) {
-    await mergeLate();
-    view = configView(byId);
+    for (let round = 0; round < 4 && clusterId === idAtStart; round++) {
+      for (const a of byId.values()) if (!address.has(a.status.nodeId)) address.set(a.status.nodeId, a.status.address || a.endpoint);
+      for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
+      if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
+        metadataAsked = true;
+        // On failure the addresses stay unknown (null); the members are still listed from the configuration.
+        const source = view.source.endpoint;
+        const { value: meta } = await settle(ctx.budget, source, (options) => ctx.client.getClusterMetadata(source, options));
+        for (const node of meta?.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
+      }
+      const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
+      if (missing.length === 0) {
+        if (late.length === 0) break;
+        await mergeLate(); // a straggler's configuration may name members nobody has asked yet
+      } else {
+        for (const id of missing) tried.add(address.get(id)!);
+        await read(missing.map((id) => ({ endpoint: address.get(id)!, read: readStatus(ctx, address.get(id)!, id) })));
+      }
+      view = configView(byId);
+    }
+    if (late.length > 0) {
+      await mergeLate();
+      view = configView(byId);
+    }
+    if (clusterId === idAtStart) break;
+    answers.splice(0, answers.length, ...answers.filter((a) => a.given));
+    tried.clear();
+    for (const e of given) tried.add(e);
+    rebuild();
   }
   const { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds } = view;
 

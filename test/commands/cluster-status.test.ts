@@ -404,26 +404,30 @@ describe('cluster status when --wait-timeout runs out or nodes are down (verdict
   });
 });
 
-test('the cluster id is decided over every endpoint\'s answer, late ones included: a foreign node that answers first does not win', async () => {
+test('the cluster id is decided over every endpoint\'s answer, late ones included: a foreign node that answers first does not win, and the members its configuration named are forgotten', async () => {
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-  // Cluster X: nodes 1 (leader), 2, 3 at a, b, c; but c runs a node of cluster Y (its own one-voter cluster) and answers at once.
-  const conf = { voters: [1, 2, 3], votersOutgoing: [], learners: [] };
-  const nodes: Record<string, { delay: number; clusterId: string; status: Record<string, unknown> }> = {
-    a: { delay: 700, clusterId: 'X', status: { nodeId: 1, role: 3, term: 5, leaderId: 1, address: 'a', configuration: conf, configIndex: 1 } },
-    b: { delay: 700, clusterId: 'X', status: { nodeId: 2, role: 1, term: 5, leaderId: 1, address: 'b', configuration: conf, configIndex: 1 } },
-    c: { delay: 0, clusterId: 'Y', status: { nodeId: 3, role: 3, term: 9, leaderId: 3, address: 'c', configuration: { voters: [3], votersOutgoing: [], learners: [] }, configIndex: 1 } },
+  // Cluster X: voters 1 (leader), 2, 3, 4 at a, b, c, d; but c runs node 3 of cluster Y (voters
+  // 1 and 3, Y's node 1 at y1) and answers at once; a and b answer 700 ms later.
+  const confX = { voters: [1, 2, 3, 4], votersOutgoing: [], learners: [] };
+  const confY = { voters: [1, 3], votersOutgoing: [], learners: [] };
+  const nodes: Record<string, { delay: number; clusterId: string; status: Record<string, unknown>; members: { id: number; address: string }[] }> = {
+    a: { delay: 700, clusterId: 'X', status: { nodeId: 1, role: 3, term: 5, leaderId: 1, address: 'a', configuration: confX, configIndex: 1 }, members: [{ id: 1, address: 'a' }, { id: 2, address: 'b' }, { id: 3, address: 'c' }, { id: 4, address: 'd' }] },
+    b: { delay: 700, clusterId: 'X', status: { nodeId: 2, role: 1, term: 5, leaderId: 1, address: 'b', configuration: confX, configIndex: 1 }, members: [] },
+    c: { delay: 0, clusterId: 'Y', status: { nodeId: 3, role: 3, term: 9, leaderId: 3, address: 'c', configuration: confY, configIndex: 1 }, members: [{ id: 1, address: 'y1' }, { id: 3, address: 'c' }] },
+    d: { delay: 0, clusterId: 'X', status: { nodeId: 4, role: 1, term: 5, leaderId: 1, address: 'd', configuration: confX, configIndex: 1 }, members: [] },
+    y1: { delay: 0, clusterId: 'Y', status: { nodeId: 1, role: 1, term: 9, leaderId: 3, address: 'y1', configuration: confY, configIndex: 1 }, members: [] },
   };
   const client = {
     getServerInfo: async (ep: string) => (await sleep(nodes[ep]!.delay), { version: '0.1.0', nodeId: nodes[ep]!.status.nodeId, clusterId: nodes[ep]!.clusterId, apiVersion: 1, features: [] }),
     getNodeStatus: async (ep: string) => (await sleep(nodes[ep]!.delay), nodes[ep]!.status),
-    getClusterMetadata: async (ep: string) => (await sleep(nodes[ep]!.delay), { version: 1, nodes: [], currentLeaderId: nodes[ep]!.status.leaderId }),
+    getClusterMetadata: async (ep: string) => (await sleep(nodes[ep]!.delay), { version: 1, nodes: nodes[ep]!.members.map((m) => ({ ...m, role: 1, status: 3 })), currentLeaderId: nodes[ep]!.status.leaderId }),
   };
   const budget = new CallBudget(3000, 10_000);
   try {
     const { status, outcomes } = await readClusterStatus({ client, endpoints: ['a', 'b', 'c'], budget } as unknown as OperatorContext);
     assert.deepEqual([status.leaderId, status.term], [1, 5]);
-    assert.deepEqual(status.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
-    assert.deepEqual(outcomes.map((o) => [o.endpoint, (o.error as { code?: string } | null)?.code ?? null]).sort(), [['a', null], ['b', null], ['c', 'WRONG_CLUSTER']]);
+    assert.deepEqual(status.members.map((m) => [m.id, m.address, m.reachable]), [[1, 'a', true], [2, 'b', true], [3, 'c', false], [4, 'd', true]]);
+    assert.deepEqual(outcomes.map((o) => [o.endpoint, (o.error as { code?: string } | null)?.code ?? null]).sort(), [['a', null], ['b', null], ['c', 'WRONG_CLUSTER'], ['d', null]]);
   } finally {
     budget.dispose();
   }
