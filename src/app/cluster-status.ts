@@ -44,9 +44,11 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
 
   let status = EMPTY;
   let outcomes: ReadOutcome[] = [];
-  const readTheDengineWay = async (): Promise<void> => {
+  /** Reads the cluster the d-engine way; `unlessEmpty`: keep what was read before when this learns nothing (say, --wait-timeout ran out). */
+  const readTheDengineWay = async (unlessEmpty = false): Promise<void> => {
     const live = (await Promise.all(probes)).filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
     const read = await readDengineCluster(ctx, live);
+    if (unlessEmpty && read.status.leaderId === null && read.status.members.length === 0) return;
     status = read.status;
     outcomes = [...read.outcomes];
   };
@@ -57,7 +59,7 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
     status = read.status;
     outcomes = [...read.outcomes];
     // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
-    if ((await Promise.all(probes)).some((k) => k.kind === 'd-engine')) await readTheDengineWay();
+    if ((await Promise.all(probes)).some((k) => k.kind === 'd-engine')) await readTheDengineWay(true);
   }
   // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
   const kinds = await Promise.all(probes);

@@ -42,14 +42,19 @@ export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<Lead
   return (await askForLeader(ctx)).verdict;
 }
 
-/** gRPC PERMISSION_DENIED: a candidate or learner asked for the leader (d-engine reference §3.8). */
+/**
+ * gRPC codes of live Raft nodes that cannot name a leader right now (d-engine reference §3.8,
+ * docs/runtime.md): NOT_FOUND, a follower whose leader is not in its configuration (yet);
+ * PERMISSION_DENIED, a candidate or learner.
+ */
+const NOT_FOUND = 5;
 const PERMISSION_DENIED = 7;
 
 /**
  * {@link discoverLeader}'s verdict, and whether the cluster looks like it is still electing one:
  * no leader was named, and some live node answered without one (no leader known yet, "not
- * ready", or a candidate's PERMISSION_DENIED), as opposed to endpoints that are not Raft nodes
- * at all (UNIMPLEMENTED) or refuse for good.
+ * ready", a candidate's PERMISSION_DENIED, a follower's NOT_FOUND), as opposed to endpoints
+ * that are not Raft nodes at all (UNIMPLEMENTED) or refuse for good.
  */
 export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Verdict<LeaderDiscovery>; electing: boolean }> {
   const outcomes: Settled<LeaderDiscoveryResponse>[] = await Promise.all(
@@ -76,6 +81,6 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
     views,
   };
   const exitCode = leaderVerdict(best !== null, outcomes);
-  const electing = best === null && outcomes.some((o) => o.error == null || o.error instanceof NotReadyError || o.error instanceof NoLeaderError || grpcCodeOf(o.error) === PERMISSION_DENIED);
+  const electing = best === null && outcomes.some((o) => o.error == null || o.error instanceof NotReadyError || o.error instanceof NoLeaderError || grpcCodeOf(o.error) === PERMISSION_DENIED || grpcCodeOf(o.error) === NOT_FOUND);
   return { verdict: leaderlessVerdict(result, exitCode, 'leader discovery', outcomes), electing };
 }

@@ -247,6 +247,9 @@ test('benchLeader: the leader found; undefined when nothing could be connected; 
   // Electing, then one round that only times out (a node busy voting), then a leader: still waits.
   const busy = await lookup((e, round) => (round === 0 ? noLeaderYet(e) : round === 1 ? new TimeoutError(`${e}: deadline exceeded`, { details: { endpoint: e, sent: true } }) : { leaderId: 1, leaderAddress: A, term: 2 }));
   assert.deepEqual(busy, { value: A, rounds: 3 });
+  // A follower whose leader is not in its configuration yet (NOT_FOUND) is a live node: waits.
+  const lagging = await lookup((e, round) => (round === 0 ? new RejectedError('NOT_FOUND', `${e}: leader not in configuration`, { details: { endpoint: e, sent: true, grpcCode: 5 } }) : { leaderId: 1, leaderAddress: A, term: 2 }));
+  assert.deepEqual(lagging, { value: A, rounds: 2 });
   // Endpoints that are not Raft nodes (a gRPC server without the service): exit 3 at once, no waiting.
   const notRaft = await lookup((e) => new RejectedError('UNIMPLEMENTED', `${e}: unknown service`, { details: { endpoint: e, sent: true, grpcCode: 12 } }));
   assert.ok(notRaft.value instanceof NoLeaderError && notRaft.value.exitCode === EXIT.NO_LEADER, String(notRaft.value));
