@@ -169,7 +169,7 @@ export interface RaftctlEndpoint {
  * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[]): Promise<ClusterStatusRead> {
-  /** Every status read that came back, in arrival order; `endpoint` marks the given endpoints' ones. */
+  /** Every status read that came back, in arrival order; `given` marks the given endpoints' ones. */
   const answers: { endpoint: string; given: boolean; read: StatusRead }[] = [];
   let outcomes: ReadOutcome[] = [];
   let byId = new Map<number, Answered>();
