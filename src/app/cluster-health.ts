@@ -123,7 +123,10 @@ const notRun = (ctx: KvContext): string => `not run: --wait-timeout (${ctx.budge
  */
 export async function clusterHealth(ctx: KvContext, options: HealthOptions = {}): Promise<Verdict<ClusterHealth>> {
   const checks: HealthCheck[] = [];
-  const { status, outcomes } = await readClusterStatus(ctx);
+  // A hung member (accepting connections, answering nothing until --timeout) must not use up
+  // --wait-timeout before the write and read checks: it is waited for at most half of what is
+  // left, then left unread (counted down).
+  const { status, outcomes } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + ctx.budget.remainingMs() / 2 });
   const leader = status.members.find((m) => m.id === status.leaderId);
   checks.push(
     status.leaderId !== null

@@ -8,7 +8,7 @@
 import { RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { settle, STRAGGLER_GRACE_MS, withoutStragglers } from './verdict.js';
+import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -162,13 +162,15 @@ export interface RaftctlEndpoint {
  *
  * Each round waits for its reads only as {@link withoutStragglers} says: a node still silent
  * {@link STRAGGLER_GRACE_MS} after another answered (a hung one) does not hold back the next
- * round; its answer, when it comes, is merged before the result is built. A member is asked at
+ * round; its answer, when it comes, is merged before the result is built (by
+ * `stragglersUntil` when given: later ones are left out). A member is asked at
  * most once per address, and never at an address given as an endpoint (already asked).
  * Answers from a node of another cluster than the given endpoints' main one ({@link mainClusterId}:
  * say, one started from another cluster's data directory on a member's address) are dropped:
  * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
  */
-export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[]): Promise<ClusterStatusRead> {
+export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[], options: { stragglersUntil?: number } = {}): Promise<ClusterStatusRead> {
+  const stragglersUntil = options.stragglersUntil ?? Infinity;
   /** Every status read that came back, in arrival order; `given` marks the given endpoints' ones. */
   const answers: { endpoint: string; given: boolean; read: StatusRead }[] = [];
   let outcomes: ReadOutcome[] = [];
@@ -205,7 +207,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     if (r !== null) answers.push({ endpoint, given: given.has(endpoint), read: r }); // null: not a raftctl node, the caller has its outcome
   };
   const read = async (targets: readonly RaftctlEndpoint[]): Promise<void> => {
-    const early = await withoutStragglers(targets.map((t) => t.read), (r) => r?.answered != null);
+    const early = await withoutStragglers(targets.map((t) => t.read), (r) => r?.answered != null, stragglerGraceMs(ctx.budget));
     early.forEach((r, i) => {
       const { endpoint, read: pending } = targets[i]!;
       if (r !== undefined) record(endpoint, r);
@@ -213,8 +215,9 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     });
     rebuild();
   };
+  /** Merges the stragglers' answers: those in by `stragglersUntil` (recorded as they arrive). */
   const mergeLate = async (): Promise<void> => {
-    await Promise.all(late.splice(0));
+    await settledBy(late.splice(0), stragglersUntil);
     rebuild();
   };
   await read(endpoints);

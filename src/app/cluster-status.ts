@@ -11,7 +11,7 @@ import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
-import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, withoutStragglers, type Verdict } from './verdict.js';
+import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -25,6 +25,17 @@ async function classify(ctx: OperatorContext, endpoint: string): Promise<{ endpo
   return { endpoint, kind: isUnreachable(error) ? 'unreachable' : 'live', error, clusterId: null };
 }
 
+/** Options of {@link readClusterStatus}. */
+export interface StatusReadOptions {
+  /**
+   * How long (monotonic ms, performance.now()) to wait for endpoints and members still silent
+   * after the others answered. Default: until their calls end, so their answers or failures are
+   * in the result. Past it, the silent ones are left unread (`reachable: false`, no outcome):
+   * for a caller (`cluster health`) that needs the rest of `--wait-timeout` for its own calls.
+   */
+  readonly stragglersUntil?: number;
+}
+
 const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
 
 /**
@@ -32,7 +43,8 @@ const EMPTY: ClusterStatus = { source: null, leaderId: null, term: null, configI
  * `--wait-timeout` runs out: calls it cut off count as timed out (CutOffError), members not
  * read are listed with `reachable: false`, and what was not learned is null.
  */
-export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterStatusRead> {
+export async function readClusterStatus(ctx: OperatorContext, options: StatusReadOptions = {}): Promise<ClusterStatusRead> {
+  const stragglersUntil = options.stragglersUntil ?? Infinity;
   // A raftctl node's status read starts as soon as its GetServerInfo answers, and a hung endpoint
   // (one that accepts the connection, then says nothing until --timeout) does not hold back the
   // others (withoutStragglers): what the live nodes said is read before --wait-timeout can cut it off.
@@ -40,7 +52,9 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
     const kind = await classify(ctx, endpoint);
     return { ...kind, read: kind.kind === 'raftctl' ? readStatus(ctx, endpoint, undefined, kind.clusterId) : null };
   });
-  const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine');
+  /** Every endpoint's probe settled by `stragglersUntil`. */
+  const probed = async () => (await settledBy(probes, stragglersUntil)).filter((k) => k !== undefined);
+  const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine', stragglerGraceMs(ctx.budget));
 
   let status = EMPTY;
   let outcomes: ReadOutcome[] = [];
@@ -55,14 +69,14 @@ export async function readClusterStatus(ctx: OperatorContext): Promise<ClusterSt
   if (early.some((k) => k?.kind === 'd-engine')) {
     await readTheDengineWay();
   } else if (early.some((k) => k?.kind === 'raftctl')) {
-    const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })));
+    const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })), { stragglersUntil });
     status = read.status;
     outcomes = [...read.outcomes];
     // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
-    if ((await Promise.all(probes)).some((k) => k.kind === 'd-engine')) await readTheDengineWay(true);
+    if ((await probed()).some((k) => k.kind === 'd-engine')) await readTheDengineWay(true);
   }
   // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
-  const kinds = await Promise.all(probes);
+  const kinds = await probed();
   outcomes.unshift(...kinds.filter((k) => k.kind !== 'raftctl').map((k) => ({ endpoint: k.endpoint, error: k.error })));
   return { status, outcomes: onePerEndpoint(outcomes) };
 }

@@ -106,6 +106,32 @@ export async function settle<T>(budget: CallBudget, endpoint: string, call: (opt
 export const STRAGGLER_GRACE_MS = 500;
 
 /**
+ * The straggler grace for a read under `budget`: {@link STRAGGLER_GRACE_MS}, or a quarter of
+ * what is left of `--wait-timeout` when that is less, so a tight budget still leaves time to
+ * read the members after the first answers.
+ */
+export function stragglerGraceMs(budget: { remainingMs(): number }): number {
+  return Math.min(STRAGGLER_GRACE_MS, Math.floor(budget.remainingMs() / 4));
+}
+
+/**
+ * Waits for `promises` (which must never reject) until all have settled or the monotonic time
+ * `deadline` (performance.now(); Infinity: no deadline) passes, and returns the values settled
+ * by then, `undefined` for the rest.
+ */
+export function settledBy<T>(promises: readonly Promise<T>[], deadline: number): Promise<(T | undefined)[]> {
+  const values: (T | undefined)[] = promises.map(() => undefined);
+  const all = Promise.all(promises.map((p, i) => p.then((v) => (values[i] = v))));
+  if (deadline === Infinity) return all.then(() => [...values]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const passed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - performance.now()))));
+  return Promise.race([all, passed]).then(() => {
+    clearTimeout(timer);
+    return [...values];
+  });
+}
+
+/**
  * Waits for `promises` (which must never reject) until all have settled, or until `graceMs`
  * after the first one resolved with a value `isAnswer` accepts, whichever comes first. Returns
  * the values in order, `undefined` for those still pending then; those keep running, and the

@@ -84,6 +84,19 @@ describe('cluster health against raftctl-style nodes', () => {
     assert.equal(detailOf(h, 'quorum'), '2/3 voters reachable and following (quorum 2)');
   });
 
+  test('a hung voter (answers nothing) with --wait-timeout under --timeout: the status reads give up in time, the write and read still run; --degraded-ok exits 0', async () => {
+    kv.peer(3).queue('GetServerInfo', delay(10_000)).queue('GetNodeStatus', delay(10_000));
+    try {
+      const r = await runCommand(['cluster', 'health', '-e', kv.endpoints.join(','), '--degraded-ok', '--timeout', '3s', '--wait-timeout', '2500ms', '--json']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const h = parse<Health>(r.stdout);
+      assert.equal(h.degraded, true);
+      assert.deepEqual(h.checks.filter((c) => !c.ok).map((c) => c.name), ['voters']);
+    } finally {
+      kv.peer(3).clearQueues();
+    }
+  });
+
   test('the write and the read go to the leader found, not to the first endpoint given (a slow follower first costs nothing)', async () => {
     kv.peer(2).queue('HandleClientWrite', delay(10_000)).queue('HandleClientRead', delay(10_000));
     try {
