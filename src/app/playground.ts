@@ -212,7 +212,7 @@ export class Playground {
         // The node's own one-line error ("Error: what. Hint: what to try") says why; the
         // playground gives its own hint, so only the "what" part is kept.
         const tail = proc.stderrTail.length > 0 ? `: ${proc.stderrTail.map((l) => l.replace(/^Error: /, '').replace(/\. Hint: .*$/, '')).join(' | ')}` : '';
-        reject(new Error(`${why}${tail}`));
+        reject(new NodeStartError(`${why}${tail}`, child.exitCode));
       };
       splitLines(child.stdout, (line) => {
         if (settled || !line.startsWith('listening on ')) return;
@@ -223,6 +223,16 @@ export class Playground {
       });
       void proc.exited.then(() => setImmediate(() => fail(`node ${id} exited before it was listening (exit code ${child.exitCode ?? child.signalCode})`)));
     });
+  }
+}
+
+/** A node that did not start; `exitCode` is its process's exit code when it exited (`node start`'s documented codes). */
+export class NodeStartError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+  ) {
+    super(message);
   }
 }
 

@@ -15,8 +15,8 @@ import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type W
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterStatus, type ClusterStatus } from '../app/cluster-status.js';
-import { createDataRoot, nodeDataDir, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
-import { RaftCtlError, UsageError } from '../errors.js';
+import { createDataRoot, nodeDataDir, NodeStartError, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
+import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { colourEnabled, painter, type Painter } from './style.js';
@@ -128,6 +128,8 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   let pg: Playground | null = null;
   let live: ReturnType<typeof setInterval> | undefined;
   let exitCode = 0;
+  /** The error thrown names the kept log directory (no separate "logs kept" line then). */
+  let logsNamed = false;
   const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
   /** Nodes that exited on their own: their logs are kept, even in a temporary directory. */
   const diedUnexpectedly = new Set<number>();
@@ -219,8 +221,13 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (o.basePort !== undefined && !restart) throw new UsageError(`playground: ${message}`, { hint: 'a port may be in use: pick another --base-port, or leave it out to use free ports' });
-    throw new RaftCtlError('NODE_START_FAILED', 1, `playground: ${message}`, { hint: `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}` });
+    const logsAt = `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}`;
+    logsNamed = true;
+    if (o.basePort !== undefined && !restart) throw new UsageError(`playground: ${message}`, { hint: `a port may be in use: pick another --base-port, or leave it out to use free ports; ${logsAt}` });
+    // A node that exited with one of node start's documented codes (2: its data directory is
+    // locked or refused; 7: corrupt) fails the playground with the same code; anything else is 1.
+    const code = error instanceof NodeStartError && error.exitCode !== null && error.exitCode >= 2 && error.exitCode <= 8 ? (error.exitCode as ExitCode) : 1;
+    throw new RaftCtlError('NODE_START_FAILED', code, `playground: ${message}`, { hint: logsAt });
   } finally {
     clearInterval(live);
     redraw = null;
@@ -232,7 +239,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
     const removed = temporary && exitCode === 0 && pg !== null && diedUnexpectedly.size === 0;
     if (removed) rmSync(root, { recursive: true, force: true });
-    else if (temporary && pg === null) process.stderr.write(`playground: logs kept in ${root}\n`);
+    else if (temporary && pg === null && !logsNamed) process.stderr.write(`playground: logs kept in ${root}\n`);
     if (pg !== null) {
       const running = o.nodes - diedUnexpectedly.size;
       const kept = diedUnexpectedly.size > 0 && temporary ? ` (the logs of node ${[...diedUnexpectedly].join(', ')}, which exited on its own)` : '';

@@ -141,6 +141,15 @@ test('playground --data-dir without --base-port restarts from its directory: the
     assert.equal(first.report.ready, true, JSON.stringify(first.report.status));
     const put = await runCommand(['kv', 'put', 'kept', 'across-restarts', '-e', first.report.endpoints]);
     assert.equal(put.exitCode, 0, put.stderr);
+    // A second playground on the same directory: its nodes find their directories locked (node
+    // start exits 2), so it exits 2 (QA: 1, "a bug") with one error line naming the logs.
+    const twice = await runCommand(['playground', '--data-dir', dir, '-o', 'ndjson']);
+    assert.equal(twice.exitCode, 2, twice.stderr);
+    const errLines = twice.stderr.trim().split('\n');
+    assert.equal(errLines.length, 1, twice.stderr);
+    const { error } = JSON.parse(errLines[0]!) as { error: { code: string; message: string; hint: string } };
+    assert.equal(error.code, 'NODE_START_FAILED');
+    assert.match(error.message, /is in use by process/);
   } finally {
     await stopped(first.child);
     for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
