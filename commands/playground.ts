@@ -26,7 +26,7 @@ ${EXIT_CODES_HELP}`;
   static override examples = [
     { description: 'Three nodes on free ports', command: '<%= config.bin %> <%= command.id %>' },
     { description: 'Five nodes on 9081..9085, data kept in ./pg', command: '<%= config.bin %> <%= command.id %> --nodes 5 --base-port 9081 --data-dir ./pg' },
-    { description: 'In a script: start it in the background and read the endpoints', command: '<%= config.bin %> <%= command.id %> -o ndjson > pg.json & sleep 3; export RAFTCTL_ENDPOINTS=$(head -1 pg.json | jq -r .endpoints)' },
+    { description: 'In a script: start it in the background and read the endpoints', command: '<%= config.bin %> <%= command.id %> -o ndjson > pg.json & until [ -s pg.json ]; do sleep 0.2; done; export RAFTCTL_ENDPOINTS=$(head -1 pg.json | jq -r .endpoints)' },
   ];
 
   async run(): Promise<void> {

@@ -17,7 +17,7 @@ ${EXIT_CODES_HELP}`;
   };
 
   static override flags = {
-    'max-lag': Flags.integer({ summary: 'Entries the member may still be behind.', default: 0, min: 0 }),
+    'max-lag': Flags.integer({ summary: 'Entries the member may still be behind (default 0).', default: 0, min: 0 }),
   };
 
   static override examples = [

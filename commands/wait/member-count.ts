@@ -12,7 +12,7 @@ export default class WaitMemberCount extends BaseCommand<typeof WaitMemberCount>
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    count: integerArg({ name: 'N', description: 'The number of members (voters and learners).', min: 1 }),
+    n: integerArg({ name: 'N', description: 'The number of members (voters and learners).', min: 1 }),
   };
 
   static override examples = [
@@ -20,6 +20,6 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<WaitResult> {
-    return this.renderVerdict(await waitFor(await this.operatorContext(), { kind: 'member-count', count: this.args.count }), waitView);
+    return this.renderVerdict(await waitFor(await this.operatorContext(), { kind: 'member-count', count: this.args.n }), waitView);
   }
 }
