@@ -123,3 +123,13 @@ test('user keys and values in kv tables and watch lines are escaped entirely, co
   // Our own colours still pass through cellText in other tables.
   assert.equal(cellText('\x1b[32mok\x1b[39m'), '\x1b[32mok\x1b[39m');
 });
+
+test('watch lines show the previous value with --prev-kv (QA: only JSON had it), escaped like any value', () => {
+  const plain = painter(false);
+  const put = watchEventLine({ type: 'put', key: 'k', keyEncoding: 'utf8', value: 'new', valueEncoding: 'utf8', revision: 7, prevValue: 'old\n', prevValueEncoding: 'utf8', endpoint: 'h:1' }, plain);
+  assert.equal(put, 'PUT    k = new  rev 7  (was old\\n)');
+  const del = watchEventLine({ type: 'delete', key: 'k', keyEncoding: 'utf8', value: null, valueEncoding: null, revision: 8, prevValue: '/w8=', prevValueEncoding: 'base64', endpoint: 'h:1' }, plain);
+  assert.equal(del, 'DELETE k  rev 8  (was base64:/w8=)');
+  const without = watchEventLine({ type: 'put', key: 'k', keyEncoding: 'utf8', value: 'v', valueEncoding: 'utf8', revision: 9, prevValue: null, prevValueEncoding: null, endpoint: 'h:1' }, plain);
+  assert.equal(without, 'PUT    k = v  rev 9');
+});

@@ -42,11 +42,13 @@ export const kvScanView: View<KvScanResult> = {
 /** One human line for a watch event. */
 export function watchEventLine(e: KvWatchEvent, paint: Painter): string {
   const rev = paint.dim(`rev ${e.revision ?? '-'}`);
+  // With --prev-kv the previous value, when the server sent one.
+  const prev = e.prevValue !== null ? paint.dim(`  (was ${shown(e.prevValue, e.prevValueEncoding)})`) : '';
   switch (e.type) {
     case 'put':
-      return `${paint.green('PUT')}    ${shown(e.key, e.keyEncoding)} = ${shown(e.value, e.valueEncoding)}  ${rev}`;
+      return `${paint.green('PUT')}    ${shown(e.key, e.keyEncoding)} = ${shown(e.value, e.valueEncoding)}  ${rev}${prev}`;
     case 'delete':
-      return `${paint.red('DELETE')} ${shown(e.key, e.keyEncoding)}  ${rev}`;
+      return `${paint.red('DELETE')} ${shown(e.key, e.keyEncoding)}  ${rev}${prev}`;
     case 'progress':
       return paint.dim(`PROGRESS rev ${e.revision ?? '-'}`);
     default:
