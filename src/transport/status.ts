@@ -68,6 +68,10 @@ export function tidyDetails(details: string): string {
   if (/^No connection established\. Last error: Protocol error\b/.test(d)) d = 'the endpoint does not speak HTTP/2 gRPC (is this a raftctl or d-engine node\'s port?)';
   const lbPick = /^Deadline exceeded after ([\d.]+s)\b.*Waiting for LB pick\s*$/.exec(d);
   if (lbPick) d = `no connection within ${lbPick[1]}`;
+  // grpc-js's per-phase timings ("name resolution: 0.002s,metadata filters: ...,remote_addr=...")
+  // say nothing to an operator: keep "no answer within N s".
+  const answerDeadline = /^Deadline exceeded after ([\d.]+s),/.exec(d);
+  if (answerDeadline) d = `no answer within ${answerDeadline[1]}`;
   return d;
 }
 

@@ -99,7 +99,8 @@ test('tidyDetails: grpc-js internals are dropped from the messages users read', 
   assert.equal(tidyDetails('No connection established. Last error: Protocol error (2026-11-28T11:39:04.008Z)'), "the endpoint does not speak HTTP/2 gRPC (is this a raftctl or d-engine node's port?)");
   assert.equal(tidyDetails('No connection established. Last error: Error: connect EHOSTUNREACH 10.0.0.1:9. Resolution note: '), 'no connection (EHOSTUNREACH)');
   assert.equal(tidyDetails('Deadline exceeded after 1.001s,name resolution: 0.007s,time to current attempt start: 0.001s,Waiting for LB pick'), 'no connection within 1.001s');
-  assert.equal(tidyDetails('Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5'), 'Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5');
+  assert.equal(tidyDetails('Deadline exceeded after 2.000s,remote_addr=127.0.0.1:5'), 'no answer within 2.000s');
+  assert.equal(tidyDetails('Deadline exceeded after 0.200s,name resolution: 0.002s,metadata filters: 0.001s,LB pick: 0.010s,remote_addr=127.0.0.1:37979'), 'no answer within 0.200s');
   assert.equal(tidyDetails('Name resolution failed for target dns:nope:1. Resolution note:'), 'Name resolution failed for target dns:nope:1');
   const e = fromGrpcError(Object.assign(new Error('x'), { code: 14, details: 'No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:' }), '127.0.0.1:1');
   assert.equal(e.message, 'cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
