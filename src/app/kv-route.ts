@@ -74,7 +74,9 @@ export function clientResponseError(response: ClientResponse, endpoint: string):
       hint: leaderAddress ? `the leader is at ${leaderAddress}` : 'retry once a leader is elected',
     });
   }
-  if (code === ErrorCode.INVALID_REQUEST) return new RejectedError('INVALID_REQUEST', `${endpoint} refused the request as invalid`, { details: { ...details, refused: true } });
+  if (code === ErrorCode.INVALID_REQUEST) {
+    return new RejectedError('INVALID_REQUEST', `${endpoint} refused the request as invalid`, { details: { ...details, refused: true }, hint: 'nothing changed; check the key and value against the node\'s limits (raftctl nodes: keys up to 4 KiB, values up to 1 MiB)' });
+  }
   if (code === 4004) return new RejectedError('RATE_LIMITED', `${endpoint} is rate-limiting requests`, { details: { ...details, refused: true }, hint: 'retry later' });
   if (code === ErrorCode.CLUSTER_UNAVAILABLE) return new NotReadyError(`${endpoint}: cluster unavailable`, { details, hint: 'the cluster has no working quorum right now; retry shortly' });
   const name = CLIENT_ERROR_NAMES[code] ?? `ERROR_${code}`;

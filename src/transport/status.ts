@@ -136,6 +136,8 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string): Raft
       return new RejectedError('REMOTE_INTERNAL', what, opts);
     case status.DATA_LOSS:
       return new IntegrityError('DATA_LOSS', what, opts);
+    case status.INVALID_ARGUMENT:
+      return new RejectedError('INVALID_ARGUMENT', what, { ...opts, hint: 'the node refused the request as invalid and changed nothing; the message says what to fix' });
     case status.RESOURCE_EXHAUSTED:
       return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
     default:

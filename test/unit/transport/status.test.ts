@@ -105,6 +105,9 @@ test('tidyDetails: grpc-js internals are dropped from the messages users read', 
   const e = fromGrpcError(Object.assign(new Error('x'), { code: 14, details: 'No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:' }), '127.0.0.1:1');
   assert.equal(e.message, 'cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
   assert.equal(e.details?.sent, false);
+  const invalid = fromGrpcError(Object.assign(new Error('x'), { code: 3, details: 'key is 5000 bytes; the limit is 4096' }), '127.0.0.1:1');
+  assert.deepEqual([invalid.code, invalid.exitCode, invalid.message], ['INVALID_ARGUMENT', 6, '127.0.0.1:1: key is 5000 bytes; the limit is 4096']);
+  assert.match(invalid.hint ?? '', /changed nothing/, 'a refusal says what to do (CLI.md: what failed, why, what to try)');
 });
 
 test('a raftctl node\'s error keeps its exit class across the wire (server toServiceError → client fromGrpcError); a usage error arrives as a refusal (6)', () => {
