@@ -158,6 +158,9 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       if (!(error instanceof RaftCtlError)) throw error;
       // Time ran out and this attempt certainly changed nothing: "not the leader" is the answer.
       if (notLeader && ctx.budget.expired() && writeCertainlyRefused(error)) throw notLeader;
+      // --wait-timeout cancelled a call before it was sent: a timeout (exit 5, TIMEOUT: nothing
+      // was sent, so not an unknown outcome), as for every command; not "unreachable".
+      if (error.details?.sent === false && ctx.budget.timedOut()) ctx.budget.check();
       if (error.details?.sent === false) {
         dead.add(target);
         unreachable.set(target, error);

@@ -324,10 +324,16 @@ describe('kv against a node that accepts connections but never answers', () => {
     await new Promise<void>((res) => hung.close(() => res()));
   });
 
-  test('a write cut off by --wait-timeout before any connection: exit 4 (nothing sent), not an unknown outcome', async () => {
+  test('a write cut off by --wait-timeout before any connection: exit 5 TIMEOUT (as every command), not an unknown outcome (nothing sent, nothing on stdout)', async () => {
     const r = await runCommand(['kv', 'put', 'k', 'v', '-e', address, '--timeout', '3s', '--wait-timeout', '700ms', '--json']);
-    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.equal(r.exitCode, 5, r.stdout + r.stderr);
     assert.equal(r.stdout, '');
+    assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'TIMEOUT');
+  });
+
+  test('a connect that --timeout gives up on (before --wait-timeout): exit 4, the node could not be connected', async () => {
+    const r = await runCommand(['kv', 'get', 'k', '-e', address, '--timeout', '300ms', '--wait-timeout', '5s', '--json']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
     assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'UNREACHABLE');
   });
 });
