@@ -160,7 +160,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       if (notLeader && ctx.budget.expired() && writeCertainlyRefused(error)) throw notLeader;
       // --wait-timeout cancelled a call before it was sent: a timeout (exit 5, TIMEOUT: nothing
       // was sent, so not an unknown outcome), as for every command; not "unreachable".
-      if (error.details?.sent === false && ctx.budget.timedOut()) ctx.budget.check();
+      if (error.details?.sent === false && ctx.budget.expired()) throw ctx.budget.expiredError();
       if (error.details?.sent === false) {
         dead.add(target);
         unreachable.set(target, error);

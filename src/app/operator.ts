@@ -36,7 +36,7 @@ export class CallBudget {
     readonly now: () => number = () => performance.now(),
   ) {
     this.#start = now();
-    this.#timer = setTimeout(() => this.#controller.abort(this.#expiredError()), waitTimeoutMs);
+    this.#timer = setTimeout(() => this.#controller.abort(this.expiredError()), waitTimeoutMs);
     this.#timer.unref?.();
   }
 
@@ -90,7 +90,7 @@ export class CallBudget {
 
   /** Throws a TimeoutError (exit 5) once `--wait-timeout` has passed. */
   check(): void {
-    if (this.remainingMs() <= 0 || this.#controller.signal.aborted) throw this.#expiredError();
+    if (this.remainingMs() <= 0 || this.#controller.signal.aborted) throw this.expiredError();
   }
 
   /** Stops the budget's timer and cancels anything still in flight. */
@@ -99,7 +99,8 @@ export class CallBudget {
     if (!this.#controller.signal.aborted) this.#controller.abort(new Error('command finished'));
   }
 
-  #expiredError(): TimeoutError {
+  /** The TimeoutError (exit 5) that says `--wait-timeout` passed. */
+  expiredError(): TimeoutError {
     return new TimeoutError(`the command did not finish within --wait-timeout (${this.waitTimeoutMs} ms)`, {
       hint: 'raise --wait-timeout or check that the nodes answer',
     });
