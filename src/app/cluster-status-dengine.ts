@@ -11,7 +11,7 @@ import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/mes
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
-import { settle } from './verdict.js';
+import { settle, settledBy, stragglerGraceMs, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -57,10 +57,15 @@ function pickMembership(answers: readonly ClusterMembership[]): ClusterMembershi
  * the verdict. Never rejects: a failed call (one that `--wait-timeout` cut off included)
  * leaves what it would have told null.
  */
-export async function readDengineCluster(ctx: OperatorContext, live: readonly string[]): Promise<ClusterStatusRead> {
+export async function readDengineCluster(ctx: OperatorContext, live: readonly string[], options: { stragglersUntil?: number } = {}): Promise<ClusterStatusRead> {
   const outcomes: ReadOutcome[] = [];
-  const metas = await Promise.all(live.map((ep) => settle(ctx.budget, ep, (options) => ctx.client.getClusterMetadata(ep, options))));
-  const membership = pickMembership(metas.flatMap((m) => (m.value ? [m.value] : [])));
+  // A hung node (accepting connections, answering nothing until --timeout) holds back neither
+  // the metadata nor the probes of the others (withoutStragglers); its probe's outcome is
+  // waited for at the end, up to `stragglersUntil`.
+  const grace = stragglerGraceMs(ctx.budget);
+  const metaReads = live.map((ep) => settle(ctx.budget, ep, (callOptions) => ctx.client.getClusterMetadata(ep, callOptions)));
+  const metas = await withoutStragglers(metaReads, (m) => m.value != null, grace);
+  const membership = pickMembership(metas.flatMap((m) => (m?.value ? [m.value] : [])));
   const nodes = [...(membership?.nodes ?? [])].filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0).sort((a, b) => a.id - b.id);
 
   let leaderId: number | null = null;
@@ -74,9 +79,18 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
     discoveredTerm = discovery.result.term;
   }
 
-  const probes = await Promise.all(
-    nodes.map((n) => (n.address ? settle(ctx.budget, n.address, (options) => ctx.client.probeVote(n.address as string, options)) : Promise.resolve(null))),
-  );
+  const probeReads = nodes.map((n) => (n.address ? settle(ctx.budget, n.address, (callOptions) => ctx.client.probeVote(n.address as string, callOptions)) : Promise.resolve(null)));
+  const earlyProbes = await withoutStragglers(probeReads, (p) => p?.value != null, grace);
+
+  const leader = nodes.find((n) => n.id === leaderId);
+  const leaderIndex = leader ? nodes.indexOf(leader) : -1;
+  let leaderApplied: number | null = null;
+  if (leader?.address && earlyProbes[leaderIndex]?.value) {
+    const scan = await settle(ctx.budget, leader.address, (callOptions) => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, callOptions));
+    if (scan.value) leaderApplied = scan.value.revision ?? 0;
+  }
+
+  const probes = await settledBy(probeReads, options.stragglersUntil ?? Infinity);
   const probeOf = new Map<number, VoteResponse>();
   nodes.forEach((n, i) => {
     const p = probes[i];
@@ -84,13 +98,6 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
     outcomes.push({ endpoint: p.endpoint, error: p.error });
     if (p.value) probeOf.set(n.id, p.value);
   });
-
-  const leader = nodes.find((n) => n.id === leaderId);
-  let leaderApplied: number | null = null;
-  if (leader?.address && probeOf.has(leader.id)) {
-    const scan = await settle(ctx.budget, leader.address, (options) => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, options));
-    if (scan.value) leaderApplied = scan.value.revision ?? 0;
-  }
 
   const leaderTerm = leaderId != null ? (probeOf.get(leaderId)?.term ?? discoveredTerm) : null;
   const maxTerm = Math.max(0, ...[...probeOf.values()].map((p) => p.term ?? 0));

@@ -58,22 +58,27 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
 
   let status = EMPTY;
   let outcomes: ReadOutcome[] = [];
-  /** Reads the cluster the d-engine way; `unlessEmpty`: keep what was read before when this learns nothing (say, --wait-timeout ran out). */
-  const readTheDengineWay = async (unlessEmpty = false): Promise<void> => {
-    const live = (await Promise.all(probes)).filter((k) => k.kind !== 'unreachable').map((k) => k.endpoint);
-    const read = await readDengineCluster(ctx, live);
+  /**
+   * Reads the cluster the d-engine way through the endpoints classified so far (a hung one is
+   * not waited for); `unlessEmpty`: keep what was read before when this learns nothing (say,
+   * --wait-timeout ran out).
+   */
+  const readTheDengineWay = async (classified: readonly (Awaited<(typeof probes)[number]> | undefined)[], unlessEmpty = false): Promise<void> => {
+    const live = classified.flatMap((k) => (k !== undefined && k.kind !== 'unreachable' ? [k.endpoint] : []));
+    const read = await readDengineCluster(ctx, live, { stragglersUntil });
     if (unlessEmpty && read.status.leaderId === null && read.status.members.length === 0) return;
     status = read.status;
     outcomes = [...read.outcomes];
   };
   if (early.some((k) => k?.kind === 'd-engine')) {
-    await readTheDengineWay();
+    await readTheDengineWay(early);
   } else if (early.some((k) => k?.kind === 'raftctl')) {
     const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })), { stragglersUntil });
     status = read.status;
     outcomes = [...read.outcomes];
     // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
-    if ((await probed()).some((k) => k.kind === 'd-engine')) await readTheDengineWay(true);
+    const classified = await probed();
+    if (classified.some((k) => k.kind === 'd-engine')) await readTheDengineWay(classified, true);
   }
   // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
   const kinds = await probed();

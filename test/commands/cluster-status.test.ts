@@ -144,6 +144,27 @@ describe('cluster status with a d-engine member down or no leader', () => {
     }
   });
 
+  test('a hung member (accepts TCP, never answers) among the endpoints: the live nodes are still read within --wait-timeout (the d-engine way too)', async () => {
+    const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => sockets.push(socket));
+    try {
+      await cluster.nodes[2]!.close();
+      const [host, port] = cluster.endpoints[2]!.split(':');
+      await new Promise<void>((res) => hung.listen(Number(port), host, res));
+      const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--timeout', '3s', '--wait-timeout', '2s', '--json']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as Status;
+      assert.equal(doc.source, 'd-engine');
+      assert.equal(doc.leaderId, 1);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((res) => hung.close(() => res()));
+      await cluster.close();
+    }
+  });
+
   test('exit 3 when the live nodes know no leader: full result on stdout, one error line', async () => {
     const cluster = await startDengineCluster([dvoter(1, { leaderId: null }), dvoter(2, { leaderId: null })]);
     try {
