@@ -29,7 +29,7 @@ import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { errorText, leaderlessReason, leaderVerdict, type Verdict } from './verdict.js';
+import { errorText, leaderlessReason, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -85,7 +85,9 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): 
       if (c) return `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader`;
       const address = status.members.find((m) => m.id === id)?.address;
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
-      return wrong ? `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})` : `node ${id} unreachable`;
+      if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;
+      const slow = outcomes.find((o) => o.endpoint === address && o.error instanceof StragglerTimeoutError);
+      return slow ? `node ${id} gave no answer in time (${(slow.error as Error).message.replace(/^[^:]*: /, '')})` : `node ${id} unreachable`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },
@@ -127,6 +129,8 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   // --wait-timeout before the write and read checks: it is waited for at most half of what is
   // left, then left unread (counted down).
   const { status, outcomes } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + ctx.budget.remainingMs() / 2 });
+  /** Some node was left out for want of time: failing checks then prove nothing (exit 5, not 8). */
+  const leftOut = outcomes.some((o) => o.error instanceof StragglerTimeoutError);
   const leader = status.members.find((m) => m.id === status.leaderId);
   checks.push(
     status.leaderId !== null
@@ -140,7 +144,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   if (!quorumOk || outOfTime) {
     const why = outOfTime ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
     checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
-    return verdict(ctx, checks, options);
+    return verdict(ctx, checks, options, leftOut);
   }
 
   // The write and the read start at the leader just found, not at the first endpoint given
@@ -163,7 +167,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   started = performance.now();
   if (ctx.budget.expired()) {
     checks.push({ name: 'linearizable-read', ok: false, detail: notRun(ctx) }, { name: 'commit-advancing', ok: false, detail: notRun(ctx) });
-    return verdict(ctx, checks, options);
+    return verdict(ctx, checks, options, leftOut);
   }
   try {
     const read = await kvGet(atLeader, key, 'linearizable');
@@ -184,23 +188,25 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
     const what = status.source === 'raftctl' ? 'commit index' : 'applied revision';
     checks.push({ name: 'commit-advancing', ok: after > before, detail: `leader ${what} ${before} → ${after}` });
   }
-  return verdict(ctx, checks, options);
+  return verdict(ctx, checks, options, leftOut);
 }
 
 /** 0 when every check passed (or only `voters` failed, with `degradedOk`); else 5 if `--wait-timeout` passed, else 8. */
-function verdict(ctx: KvContext, checks: HealthCheck[], options: HealthOptions): Verdict<ClusterHealth> {
+function verdict(ctx: KvContext, checks: HealthCheck[], options: HealthOptions, leftOut: boolean): Verdict<ClusterHealth> {
   const failed = checks.filter((c) => !c.ok);
   const healthy = failed.length === 0;
   const degraded = failed.length > 0 && failed.every((c) => c.name === 'voters');
   const result: ClusterHealth = { healthy, degraded, checks };
   const failures = failed.map((c) => `${c.name} (${c.detail})`).join('; ');
   if (healthy || (degraded && options.degradedOk)) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
-  if (ctx.budget.expired()) {
+  if (ctx.budget.expired() || leftOut) {
     return {
       result,
       exitCode: EXIT.TIMEOUT,
       code: 'TIMEOUT',
-      message: `cluster health: --wait-timeout (${ctx.budget.waitTimeoutMs} ms) passed before the checks finished: ${failures}`,
+      message: leftOut && !ctx.budget.expired()
+        ? `cluster health: some nodes gave no answer in the time --wait-timeout (${ctx.budget.waitTimeoutMs} ms) left for them: ${failures}`
+        : `cluster health: --wait-timeout (${ctx.budget.waitTimeoutMs} ms) passed before the checks finished: ${failures}`,
       hint: 'raise --wait-timeout (above --timeout, which each call may take), or check that the nodes answer',
     };
   }

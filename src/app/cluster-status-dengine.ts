@@ -11,7 +11,7 @@ import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/mes
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
-import { settle, settledBy, stragglerGraceMs, withoutStragglers } from './verdict.js';
+import { settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -63,6 +63,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   // the metadata nor the probes of the others (withoutStragglers); its probe's outcome is
   // waited for at the end, up to `stragglersUntil`.
   const grace = stragglerGraceMs(ctx.budget);
+  const started = performance.now();
   const metaReads = live.map((ep) => settle(ctx.budget, ep, (callOptions) => ctx.client.getClusterMetadata(ep, callOptions)));
   const metas = await withoutStragglers(metaReads, (m) => m.value != null, grace);
   const membership = pickMembership(metas.flatMap((m) => (m?.value ? [m.value] : [])));
@@ -80,20 +81,24 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   }
 
   const probeReads = nodes.map((n) => (n.address ? settle(ctx.budget, n.address, (callOptions) => ctx.client.probeVote(n.address as string, callOptions)) : Promise.resolve(null)));
-  const earlyProbes = await withoutStragglers(probeReads, (p) => p?.value != null, grace);
-
+  // The leader's applied revision (a Scan) is asked as soon as its own probe answers.
   const leader = nodes.find((n) => n.id === leaderId);
-  const leaderIndex = leader ? nodes.indexOf(leader) : -1;
-  let leaderApplied: number | null = null;
-  if (leader?.address && earlyProbes[leaderIndex]?.value) {
-    const scan = await settle(ctx.budget, leader.address, (callOptions) => ctx.client.scan(leader.address as string, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, callOptions));
-    if (scan.value) leaderApplied = scan.value.revision ?? 0;
-  }
-
-  const probes = await settledBy(probeReads, options.stragglersUntil ?? Infinity);
+  const leaderAddress = leader?.address;
+  const leaderScan: Promise<number | null> = leader && leaderAddress
+    ? probeReads[nodes.indexOf(leader)]!.then(async (p) => {
+        if (!p?.value) return null;
+        const scan = await settle(ctx.budget, leaderAddress, (callOptions) => ctx.client.scan(leaderAddress, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, callOptions));
+        return scan.value ? (scan.value.revision ?? 0) : null;
+      })
+    : Promise.resolve(null);
+  const until = options.stragglersUntil ?? Infinity;
+  const [probes, [scanned]] = await Promise.all([settledBy(probeReads, until), settledBy([leaderScan], until)]);
+  const leaderApplied = scanned ?? null;
   const probeOf = new Map<number, VoteResponse>();
   nodes.forEach((n, i) => {
     const p = probes[i];
+    // A probe `stragglersUntil` left out is a timeout, not a node seen down.
+    if (p === undefined && n.address) outcomes.push({ endpoint: n.address, error: new StragglerTimeoutError(n.address, until - started) });
     if (!p) return;
     outcomes.push({ endpoint: p.endpoint, error: p.error });
     if (p.value) probeOf.set(n.id, p.value);

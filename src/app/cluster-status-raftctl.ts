@@ -8,7 +8,7 @@
 import { RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, withoutStragglers } from './verdict.js';
+import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -179,7 +179,8 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   const given = new Set(tried);
   let clusterId: string | null = null;
   /** Reads still running after their round went on without them. */
-  const late: Promise<void>[] = [];
+  const late: { endpoint: string; settled: Promise<boolean> }[] = [];
+  const started = performance.now();
   /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
   const foreign = (a: Answered): RejectedError | null =>
     clusterId !== null && a.clusterId !== null && a.clusterId !== clusterId
@@ -202,6 +203,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
       outcomes.push({ endpoint, error: wrong ?? r.error });
       if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
     }
+    for (const endpoint of leftOut) outcomes.push({ endpoint, error: new StragglerTimeoutError(endpoint, stragglersUntil - started) });
   };
   const record = (endpoint: string, r: StatusRead | null): void => {
     if (r !== null) answers.push({ endpoint, given: given.has(endpoint), read: r }); // null: not a raftctl node, the caller has its outcome
@@ -211,13 +213,19 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     early.forEach((r, i) => {
       const { endpoint, read: pending } = targets[i]!;
       if (r !== undefined) record(endpoint, r);
-      else late.push(pending.then((v) => record(endpoint, v)));
+      else late.push({ endpoint, settled: pending.then((v) => (record(endpoint, v), true)) });
     });
     rebuild();
   };
+  /** Reads that `stragglersUntil` left out (their outcome is a StragglerTimeoutError). */
+  const leftOut: string[] = [];
   /** Merges the stragglers' answers: those in by `stragglersUntil` (recorded as they arrive). */
   const mergeLate = async (): Promise<void> => {
-    await settledBy(late.splice(0), stragglersUntil);
+    const waiting = late.splice(0);
+    const done = await settledBy(waiting.map((l) => l.settled), stragglersUntil);
+    waiting.forEach((l, i) => {
+      if (done[i] === undefined) leftOut.push(l.endpoint);
+    });
     rebuild();
   };
   await read(endpoints);

@@ -11,7 +11,7 @@ import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
-import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, withoutStragglers, type Verdict } from './verdict.js';
+import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -52,6 +52,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     const kind = await classify(ctx, endpoint);
     return { ...kind, read: kind.kind === 'raftctl' ? readStatus(ctx, endpoint, undefined, kind.clusterId) : null };
   });
+  const started = performance.now();
   /** Every endpoint's probe settled by `stragglersUntil`. */
   const probed = async () => (await settledBy(probes, stragglersUntil)).filter((k) => k !== undefined);
   const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine', stragglerGraceMs(ctx.budget));
@@ -80,9 +81,16 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     const classified = await probed();
     if (classified.some((k) => k.kind === 'd-engine')) await readTheDengineWay(classified, true);
   }
-  // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's).
-  const kinds = await probed();
-  outcomes.unshift(...kinds.filter((k) => k.kind !== 'raftctl').map((k) => ({ endpoint: k.endpoint, error: k.error })));
+  // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's);
+  // one still unclassified at `stragglersUntil` was left out (a timeout, not a node seen down).
+  const classified = await settledBy(probes, stragglersUntil);
+  outcomes.unshift(
+    ...classified.flatMap((k, i) =>
+      k === undefined ? [{ endpoint: ctx.endpoints[i]!, error: new StragglerTimeoutError(ctx.endpoints[i]!, stragglersUntil - started) }]
+      : k.kind !== 'raftctl' ? [{ endpoint: k.endpoint, error: k.error }]
+      : [],
+    ),
+  );
   return { status, outcomes: onePerEndpoint(outcomes) };
 }
 

@@ -71,6 +71,19 @@ export class CutOffError extends TimeoutError {
   }
 }
 
+/**
+ * A read left out because the caller's straggler deadline passed first (`cluster health` keeps
+ * the rest of `--wait-timeout` for its own checks): a timeout (exit 5), not a node seen down.
+ */
+export class StragglerTimeoutError extends TimeoutError {
+  constructor(endpoint: string, waitedMs: number) {
+    super(`${endpoint}: no answer within ${Math.round(waitedMs)} ms (the rest of --wait-timeout was kept for the checks)`, {
+      hint: 'raise --wait-timeout, or check the node',
+      details: { endpoint },
+    });
+  }
+}
+
 /** One call's outcome: its value, or its failure (`error` null when it answered). */
 export interface Settled<T> {
   readonly endpoint: string;

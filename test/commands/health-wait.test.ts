@@ -97,6 +97,19 @@ describe('cluster health against raftctl-style nodes', () => {
     }
   });
 
+  test('followers slower than the time a short --wait-timeout leaves them: exit 5 (not proven unhealthy), never 8, and the detail says they gave no answer in time (review)', async () => {
+    for (const id of [2, 3]) kv.peer(id).queue('GetServerInfo', delay(1200)).queue('GetNodeStatus', delay(1200));
+    try {
+      const r = await runCommand(['cluster', 'health', '-e', kv.endpoints.join(','), '--timeout', '3s', '--wait-timeout', '2s', '--json']);
+      assert.equal(r.exitCode, 5, r.stderr);
+      const h = parse<Health>(r.stdout);
+      assert.match(detailOf(h, 'voters'), /node 2 gave no answer in time/);
+      assert.equal(errorLine(r.stderr).code, 'TIMEOUT');
+    } finally {
+      for (const id of [2, 3]) kv.peer(id).clearQueues();
+    }
+  });
+
   test('the write and the read go to the leader found, not to the first endpoint given (a slow follower first costs nothing)', async () => {
     kv.peer(2).queue('HandleClientWrite', delay(10_000)).queue('HandleClientRead', delay(10_000));
     try {
