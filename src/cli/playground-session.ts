@@ -223,10 +223,13 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     const message = error instanceof Error ? error.message : String(error);
     const logsAt = `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}`;
     logsNamed = true;
-    if (o.basePort !== undefined && !restart) throw new UsageError(`playground: ${message}`, { hint: `a port may be in use: pick another --base-port, or leave it out to use free ports; ${logsAt}` });
     // A node that exited with one of node start's documented codes (2: its data directory is
-    // locked or refused; 7: corrupt) fails the playground with the same code; anything else is 1.
+    // locked or refused, or its port taken; 7: corrupt) fails the playground with the same code;
+    // anything else is 1. A taken --base-port port (exit 2) gets its own hint.
     const code = error instanceof NodeStartError && error.exitCode !== null && error.exitCode >= 2 && error.exitCode <= 8 ? (error.exitCode as ExitCode) : 1;
+    if (o.basePort !== undefined && !restart && (code === 1 || code === 2) && !/is in use by process/.test(message)) {
+      throw new UsageError(`playground: ${message}`, { hint: `a port may be in use: pick another --base-port, or leave it out to use free ports; ${logsAt}` });
+    }
     throw new RaftCtlError('NODE_START_FAILED', code, `playground: ${message}`, { hint: logsAt });
   } finally {
     clearInterval(live);
