@@ -87,7 +87,7 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): 
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
       if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;
       const slow = outcomes.find((o) => o.endpoint === address && o.error instanceof StragglerTimeoutError);
-      return slow ? `node ${id} gave no answer in time (${(slow.error as Error).message.replace(/^[^:]*: /, '')})` : `node ${id} unreachable`;
+      return slow ? `node ${id} gave no answer within the ${Math.round((slow.error as StragglerTimeoutError).waitedMs)} ms left for it` : `node ${id} unreachable`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },

@@ -76,7 +76,10 @@ export class CutOffError extends TimeoutError {
  * the rest of `--wait-timeout` for its own checks): a timeout (exit 5), not a node seen down.
  */
 export class StragglerTimeoutError extends TimeoutError {
-  constructor(endpoint: string, waitedMs: number) {
+  constructor(
+    endpoint: string,
+    readonly waitedMs: number,
+  ) {
     super(`${endpoint}: no answer within ${Math.round(waitedMs)} ms (the rest of --wait-timeout was kept for the checks)`, {
       hint: 'raise --wait-timeout, or check the node',
       details: { endpoint },
