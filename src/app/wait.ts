@@ -29,7 +29,8 @@ export interface CaughtUpDetail {
   readonly id: number;
   readonly leaderId: number | null;
   readonly member: boolean;
-  readonly reachable: boolean;
+  /** Whether the member could be read; null when `id` is not a member (nothing was asked). */
+  readonly reachable: boolean | null;
   /** Entries behind the leader (from the leader's match index, or last log indexes on d-engine); null when unknown. */
   readonly lag: number | null;
   readonly maxLag: number;
@@ -82,8 +83,8 @@ function caughtUp(status: ClusterStatus, id: number, maxLag: number): Poll {
   if (status.source === 'd-engine' && m && lag === null && leader?.lastLogIndex != null && m.lastLogIndex != null && m.term !== null && m.term === status.term) {
     lag = Math.max(0, leader.lastLogIndex - m.lastLogIndex);
   }
-  const detail: CaughtUpDetail = { id, leaderId: status.leaderId, member: m !== undefined, reachable: m?.reachable ?? false, lag, maxLag };
-  return { met: status.leaderId !== null && detail.reachable && lag !== null && lag <= maxLag, detail };
+  const detail: CaughtUpDetail = { id, leaderId: status.leaderId, member: m !== undefined, reachable: m ? m.reachable : null, lag, maxLag };
+  return { met: status.leaderId !== null && detail.reachable === true && lag !== null && lag <= maxLag, detail };
 }
 
 function memberCount(status: ClusterStatus, expected: number): Poll {

@@ -282,6 +282,10 @@ describe('wait', () => {
     } finally {
       await kv.peer(3).revive();
     }
+    // Not a member at all: nothing was asked, so reachable is unknown (null), not false (QA).
+    const none = await runCommand(['wait', 'caught-up', '9', '-e', kv.endpoints[0]!, '--json', '--wait-timeout', '400ms']);
+    assert.equal(none.exitCode, 5, none.stderr);
+    assert.deepEqual(parse<{ detail: { member: boolean; reachable: boolean | null } }>(none.stdout).detail, { id: 9, leaderId: 1, member: false, reachable: null, lag: null, maxLag: 0 });
   });
 
   test('wait caught-up of a member the raftctl leader does not replicate to is never met, however long its own log (QA: a foreign node on its address)', async () => {
