@@ -62,7 +62,7 @@ export interface HealthOptions {
 const majority = (n: number): number => Math.floor(n / 2) + 1;
 
 /** Voters that could be read, per configuration half, against each half's majority. */
-function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): HealthCheck[] {
+function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], stragglerWaitMs: number): HealthCheck[] {
   const config = status.config;
   if (!config) return [
     { name: 'quorum', ok: false, detail: 'the configuration could not be read' },
@@ -87,7 +87,7 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[]): 
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
       if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;
       const slow = outcomes.find((o) => o.endpoint === address && o.error instanceof StragglerTimeoutError);
-      return slow ? `node ${id} gave no answer within the ${Math.round((slow.error as StragglerTimeoutError).waitedMs)} ms left for it` : `node ${id} unreachable`;
+      return slow ? `node ${id} gave no answer within the ${Math.round(stragglerWaitMs)} ms left for it` : `node ${id} unreachable`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },
@@ -127,8 +127,9 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   const checks: HealthCheck[] = [];
   // A hung member (accepting connections, answering nothing until --timeout) must not use up
   // --wait-timeout before the write and read checks: it is waited for at most half of what is
-  // left, then left unread (counted down).
-  const { status, outcomes } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + ctx.budget.remainingMs() / 2 });
+  // left, then left out (a StragglerTimeoutError outcome: a timeout, not a node seen down).
+  const stragglerWaitMs = ctx.budget.remainingMs() / 2;
+  const { status, outcomes } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + stragglerWaitMs });
   /** Some node was left out for want of time: failing checks then prove nothing (exit 5, not 8). */
   const leftOut = outcomes.some((o) => o.error instanceof StragglerTimeoutError);
   const leader = status.members.find((m) => m.id === status.leaderId);
@@ -137,7 +138,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
       ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
       : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderVerdict(false, outcomes), outcomes).reason}` },
   );
-  checks.push(...quorumChecks(status, outcomes));
+  checks.push(...quorumChecks(status, outcomes, stragglerWaitMs));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
   const outOfTime = ctx.budget.expired();

@@ -63,7 +63,6 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   // the metadata nor the probes of the others (withoutStragglers); its probe's outcome is
   // waited for at the end, up to `stragglersUntil`.
   const grace = stragglerGraceMs(ctx.budget);
-  const started = performance.now();
   const metaReads = live.map((ep) => settle(ctx.budget, ep, (callOptions) => ctx.client.getClusterMetadata(ep, callOptions)));
   const metas = await withoutStragglers(metaReads, (m) => m.value != null, grace);
   const membership = pickMembership(metas.flatMap((m) => (m?.value ? [m.value] : [])));
@@ -98,7 +97,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   nodes.forEach((n, i) => {
     const p = probes[i];
     // A probe `stragglersUntil` left out is a timeout, not a node seen down.
-    if (p === undefined && n.address) outcomes.push({ endpoint: n.address, error: new StragglerTimeoutError(n.address, until - started) });
+    if (p === undefined && n.address) outcomes.push({ endpoint: n.address, error: new StragglerTimeoutError(n.address) });
     if (!p) return;
     outcomes.push({ endpoint: p.endpoint, error: p.error });
     if (p.value) probeOf.set(n.id, p.value);

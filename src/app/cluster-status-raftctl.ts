@@ -180,7 +180,8 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   let clusterId: string | null = null;
   /** Reads still running after their round went on without them. */
   const late: { endpoint: string; settled: Promise<boolean> }[] = [];
-  const started = performance.now();
+  /** Reads that `stragglersUntil` left out (their outcome is a StragglerTimeoutError). */
+  let leftOut: string[] = [];
   /** A node of another cluster (started from its data, on a member's address) is not a member: its answer is dropped. */
   const foreign = (a: Answered): RejectedError | null =>
     clusterId !== null && a.clusterId !== null && a.clusterId !== clusterId
@@ -203,7 +204,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
       outcomes.push({ endpoint, error: wrong ?? r.error });
       if (r.answered && !wrong && !byId.has(r.answered.status.nodeId)) byId.set(r.answered.status.nodeId, r.answered);
     }
-    for (const endpoint of leftOut) outcomes.push({ endpoint, error: new StragglerTimeoutError(endpoint, stragglersUntil - started) });
+    for (const endpoint of leftOut) outcomes.push({ endpoint, error: new StragglerTimeoutError(endpoint) });
   };
   const record = (endpoint: string, r: StatusRead | null): void => {
     if (r !== null) answers.push({ endpoint, given: given.has(endpoint), read: r }); // null: not a raftctl node, the caller has its outcome
@@ -217,8 +218,6 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     });
     rebuild();
   };
-  /** Reads that `stragglersUntil` left out (their outcome is a StragglerTimeoutError). */
-  const leftOut: string[] = [];
   /** Merges the stragglers' answers: those in by `stragglersUntil` (recorded as they arrive). */
   const mergeLate = async (): Promise<void> => {
     const waiting = late.splice(0);
@@ -268,6 +267,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     }
     if (clusterId === idAtStart) break;
     answers.splice(0, answers.length, ...answers.filter((a) => a.given));
+    leftOut = leftOut.filter((e) => given.has(e));
     tried.clear();
     for (const e of given) tried.add(e);
     rebuild();

@@ -30,8 +30,9 @@ export interface StatusReadOptions {
   /**
    * How long (monotonic ms, performance.now()) to wait for endpoints and members still silent
    * after the others answered. Default: until their calls end, so their answers or failures are
-   * in the result. Past it, the silent ones are left unread (`reachable: false`, no outcome):
-   * for a caller (`cluster health`) that needs the rest of `--wait-timeout` for its own calls.
+   * in the result. Past it, the silent ones are left unread (`reachable: false`, outcome a
+   * StragglerTimeoutError): for a caller (`cluster health`) that needs the rest of
+   * `--wait-timeout` for its own calls.
    */
   readonly stragglersUntil?: number;
 }
@@ -52,9 +53,6 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     const kind = await classify(ctx, endpoint);
     return { ...kind, read: kind.kind === 'raftctl' ? readStatus(ctx, endpoint, undefined, kind.clusterId) : null };
   });
-  const started = performance.now();
-  /** Every endpoint's probe settled by `stragglersUntil`. */
-  const probed = async () => (await settledBy(probes, stragglersUntil)).filter((k) => k !== undefined);
   const early = await withoutStragglers(probes, (k) => k.kind === 'raftctl' || k.kind === 'd-engine', stragglerGraceMs(ctx.budget));
 
   let status = EMPTY;
@@ -77,16 +75,15 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })), { stragglersUntil });
     status = read.status;
     outcomes = [...read.outcomes];
-    // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
-    const classified = await probed();
-    if (classified.some((k) => k.kind === 'd-engine')) await readTheDengineWay(classified, true);
   }
+  const classified = await settledBy(probes, stragglersUntil);
+  // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
+  if (status.source === 'raftctl' && classified.some((k) => k?.kind === 'd-engine')) await readTheDengineWay(classified, true);
   // A raftctl endpoint's outcome is its status read (which may refuse it as another cluster's);
   // one still unclassified at `stragglersUntil` was left out (a timeout, not a node seen down).
-  const classified = await settledBy(probes, stragglersUntil);
   outcomes.unshift(
     ...classified.flatMap((k, i) =>
-      k === undefined ? [{ endpoint: ctx.endpoints[i]!, error: new StragglerTimeoutError(ctx.endpoints[i]!, stragglersUntil - started) }]
+      k === undefined ? [{ endpoint: ctx.endpoints[i]!, error: new StragglerTimeoutError(ctx.endpoints[i]!) }]
       : k.kind !== 'raftctl' ? [{ endpoint: k.endpoint, error: k.error }]
       : [],
     ),

@@ -76,11 +76,8 @@ export class CutOffError extends TimeoutError {
  * the rest of `--wait-timeout` for its own checks): a timeout (exit 5), not a node seen down.
  */
 export class StragglerTimeoutError extends TimeoutError {
-  constructor(
-    endpoint: string,
-    readonly waitedMs: number,
-  ) {
-    super(`${endpoint}: no answer within ${Math.round(waitedMs)} ms (the rest of --wait-timeout was kept for the checks)`, {
+  constructor(endpoint: string) {
+    super(`${endpoint}: no answer in the time left for it (the rest of --wait-timeout was kept for the checks)`, {
       hint: 'raise --wait-timeout, or check the node',
       details: { endpoint },
     });
@@ -153,7 +150,7 @@ export function settledBy<T>(promises: readonly Promise<T>[], deadline: number):
  * the values in order, `undefined` for those still pending then; those keep running, and the
  * caller awaits them later for their results.
  */
-export function withoutStragglers<T>(promises: readonly Promise<T>[], isAnswer: (value: T) => boolean, graceMs: number = STRAGGLER_GRACE_MS): Promise<(T | undefined)[]> {
+export function withoutStragglers<T>(promises: readonly Promise<T>[], isAnswer: (value: T) => boolean, graceMs: number): Promise<(T | undefined)[]> {
   const values: (T | undefined)[] = promises.map(() => undefined);
   if (promises.length === 0) return Promise.resolve(values);
   return new Promise((resolve) => {

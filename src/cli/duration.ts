@@ -7,13 +7,20 @@ import { UsageError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+const BARE_NUMBER = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
+
+/** True when `text` is a bare number, which a duration flag reads as milliseconds. */
+export function isBareNumber(text: string): boolean {
+  return BARE_NUMBER.test(text);
+}
+
 /**
  * Parses `text` into whole milliseconds (rounded up, so `0.5ms` is 1 ms rather than 0).
  * Throws a {@link UsageError} naming `flagName` when the text is not a duration or is not
  * positive: a zero or negative deadline can never be met.
  */
 export function parseDuration(text: string, flagName = 'duration'): number {
-  const bare = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/.exec(text);
+  const bare = BARE_NUMBER.exec(text);
   // Go-style compound durations as well: `1m30s`, `1h15m`, `2s500ms` (units largest first).
   const compound = bare ? null : /^\s*((?:(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h))+)\s*$/i.exec(text);
   const parts = compound ? [...compound[1]!.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h)/gi)] : [];

@@ -5,7 +5,7 @@
  * channels and credentials.
  */
 import { Flags } from '@oclif/core';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, isBareNumber, parseDuration } from './duration.js';
 import { parseEndpoints } from './endpoints.js';
 import { OUTPUT_FORMATS } from './output.js';
 import { UsageError } from '../errors.js';
@@ -36,7 +36,7 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
     helpValue: 'DURATION',
     parse: async (input) => {
       const ms = parseDuration(input, options.name);
-      if (/^\s*[\d.]+\s*$/.test(input)) {
+      if (isBareNumber(input)) {
         throw new UsageError(`--${options.name} ${input.trim()} needs a unit (a bare number would mean milliseconds; TTLs are whole seconds)`, {
           hint: `e.g. --${options.name} ${input.trim()}s, or 10m, 1h`,
         });

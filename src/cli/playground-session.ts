@@ -225,9 +225,10 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     logsNamed = true;
     // A node that exited with one of node start's documented codes (2: its data directory is
     // locked or refused, or its port taken; 7: corrupt) fails the playground with the same code;
-    // anything else is 1. A taken --base-port port (exit 2) gets its own hint.
+    // anything else is 1. A --base-port port that could not be bound (node start's "cannot
+    // listen on ...") gets its own hint.
     const code = error instanceof NodeStartError && error.exitCode !== null && error.exitCode >= 2 && error.exitCode <= 8 ? (error.exitCode as ExitCode) : 1;
-    if (o.basePort !== undefined && !restart && (code === 1 || code === 2) && !/is in use by process/.test(message)) {
+    if (o.basePort !== undefined && !restart && /cannot listen on|EADDRINUSE/.test(message)) {
       throw new UsageError(`playground: ${message}`, { hint: `a port may be in use: pick another --base-port, or leave it out to use free ports; ${logsAt}` });
     }
     throw new RaftCtlError('NODE_START_FAILED', code, `playground: ${message}`, { hint: logsAt });

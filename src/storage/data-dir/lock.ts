@@ -3,9 +3,10 @@
  * (starttime) of /proc/<pid>/stat, created with O_EXCL and fsynced with its directory.
  *
  * A LOCK is stale when its pid no longer exists, is a zombie (killed, not yet reaped by its
- * parent), or that pid's start time differs (the pid was reused); a stale LOCK is taken over. A LOCK naming a live process (including this one) is
- * refused with {@link DataDirLockedError} (exit 2). On systems without /proc the start time is
- * not compared and liveness is `kill(pid, 0)`.
+ * parent), or that pid's start time differs (the pid was reused); a stale LOCK is taken over.
+ * A LOCK naming a live process (including this one) is refused with {@link DataDirLockedError}
+ * (exit 2). On systems without /proc the start time is not compared and liveness is
+ * `kill(pid, 0)`.
  *
  * Known window: two processes that find the same stale LOCK at the same instant may both take
  * it over (each unlinks and re-creates it). Re-reading the LOCK after writing it narrows the
