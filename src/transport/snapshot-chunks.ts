@@ -10,6 +10,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { ConfigError } from '../errors.js';
+import { abortable } from './abort.js';
 import { DENGINE_MAX_MESSAGE_BYTES } from './channels.js';
 import type { SnapshotSource } from './types.js';
 
@@ -114,35 +115,6 @@ export async function hashSource(source: SnapshotSource, signal?: AbortSignal): 
   }
   signal?.throwIfAborted();
   return { sha256: new Uint8Array(hash.digest()), size };
-}
-
-/**
- * Iterates `iterable` until `signal` aborts: a pending `next()` of a stalled source is abandoned
- * and the iteration throws the signal's reason at once (the source is then told to `return`).
- */
-export async function* abortable<T>(iterable: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T, void, undefined> {
-  const iterator = iterable[Symbol.asyncIterator]();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => undefined);
-  let finished = false;
-  try {
-    for (;;) {
-      const step = await Promise.race([iterator.next(), aborted]);
-      if (step.done) {
-        finished = true;
-        return;
-      }
-      yield step.value;
-    }
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
-    if (!finished) iterator.return?.()?.catch(() => undefined);
-  }
 }
 
 /** `total_chunks` for a snapshot of `size` bytes: ⌈size / chunkBytes⌉, and 1 for an empty snapshot. */

@@ -9,8 +9,8 @@ import { clientStreamCall } from './call.js';
 import { systemClock, type Clock } from './clock.js';
 import type { SnapshotChunk, SnapshotResponse } from './messages.js';
 import { SnapshotService } from './services.js';
+import { abortable, raceAbort } from './abort.js';
 import {
-  abortable,
   chunkChecksum,
   createSha256,
   hashSource,
@@ -278,24 +278,6 @@ function watch<T>(promise: Promise<T>): Watched<T> {
     },
   );
   return w;
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 function earlyAnswer(endpoint: string, response: SnapshotResponse, seq: number, totalChunks: number): RaftCtlError {

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { GrpcServer } from '../../src/transport/server.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdRangeRequest } from '../../src/transport/etcd-services.js';
+import { delay } from '../harness/fake-peer.js';
 import { closedPort } from './helpers/fake-nodes.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
@@ -207,5 +208,26 @@ test('bench usage errors: exit 2', async () => {
     const r = await runCommand(['bench', 'put', '-e', '127.0.0.1:1', ...argv]);
     assert.equal(r.exitCode, 2, `${argv.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');
+  }
+});
+
+test('Ctrl-C during a get prefill whose write hangs: exit 130 at once, not after --timeout', async () => {
+  const kv = await startFakeKv();
+  try {
+    kv.peer(1).queue('HandleClientWrite', delay(20_000));
+    const started = performance.now();
+    const running = runCommand(['bench', 'get', '-e', kv.endpoints[0]!, '--clients', '1', '--keys', '5', '--duration', '200ms', '--timeout', '20s', '--wait-timeout', '30s', '--json']);
+    // Once the prefill's first write is in flight, interrupt (in-process: the command's own SIGINT listener).
+    const until = performance.now() + 5_000;
+    while (kv.peer(1).callsTo('HandleClientWrite').length === 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, 1, 'the prefill sent its first write');
+    process.emit('SIGINT');
+    const r = await running;
+    assert.equal(r.exitCode, 130, r.stderr);
+    assert.ok(performance.now() - started < 5_000, `ended ${Math.round(performance.now() - started)} ms after the start`);
+    const b = JSON.parse(r.stdout) as Bench;
+    assert.deepEqual([b.prefilled, b.count], [0, 0]);
+  } finally {
+    await kv.close();
   }
 });

@@ -99,7 +99,7 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<{ written:
     Array.from({ length: Math.min(o.clients, o.keys) }, async (_, c) => {
       for (let i = next++; i < o.keys && failure === null && o.signal?.aborted !== true; i = next++) {
         try {
-          await target.prefill(c % o.conns, benchKey(i, o.keySize), value);
+          await target.prefill(c % o.conns, benchKey(i, o.keySize), value, o.signal);
           written++;
         } catch (error) {
           failure ??= error;
@@ -107,7 +107,8 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<{ written:
       }
     }),
   );
-  if (cutOffByDeadline(o)) return { written, cutOff: true };
+  // Cut off by --wait-timeout or Ctrl-C: the failure, if any, is only that.
+  if (o.signal?.aborted === true) return { written, cutOff: true };
   if (failure !== null && !isUnreachable(failure)) throw failure;
   return { written, cutOff: false };
 }

@@ -14,6 +14,7 @@
  */
 import { NoLeaderError, RaftCtlError } from '../../errors.js';
 import { discoverLeader } from '../discover-leader.js';
+import { raceAbort } from '../../transport/abort.js';
 import type { CallOptions } from '../../transport/call.js';
 import type { EndpointClient } from '../../transport/endpoint-client.js';
 import { clientResponseError, routeClientRequest, type KvClient } from '../kv-route.js';
@@ -38,9 +39,10 @@ export interface BenchTarget {
   /**
    * One unmeasured write (the `get` prefill), routed to the leader the way `kv put` is; rejects
    * only when the routing gives up (no leader after following hints, nothing reachable, the
-   * outcome unknown, `--wait-timeout` spent).
+   * outcome unknown, `--wait-timeout` spent), or at once with `signal`'s reason when it aborts
+   * (Ctrl-C: the routing may otherwise retry until `--wait-timeout`).
    */
-  prefill(conn: number, key: Uint8Array, value: Uint8Array): Promise<void>;
+  prefill(conn: number, key: Uint8Array, value: Uint8Array, signal?: AbortSignal): Promise<void>;
 }
 
 export interface TargetOptions {
@@ -116,12 +118,13 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
       return client(conn).read(endpoint, request, opts(o.budget.timeoutMs)).then(check(endpoint)).catch(noteDown(endpoint)).catch(follow(endpoint));
     },
-    prefill: async (conn, key, value) => {
+    prefill: async (conn, key, value, signal) => {
       const c = client(conn);
       // The known leader first, then the other endpoints (kv-route starts at the first).
       const endpoints = [leader, ...o.endpoints.filter((e) => e !== leader)];
       const request = writeRequest({ op: 'put', key, value });
-      const routed = await routeClientRequest({ client: c, endpoints, budget: o.budget }, (endpoint, callOptions) => c.write(endpoint, request, callOptions), { kind: 'write' });
+      const routing = routeClientRequest({ client: c, endpoints, budget: o.budget }, (endpoint, callOptions) => c.write(endpoint, request, callOptions), { kind: 'write' });
+      const routed = await (signal ? raceAbort(routing, signal) : routing);
       leader = routed.endpoint;
     },
   };
