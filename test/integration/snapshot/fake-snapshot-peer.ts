@@ -6,7 +6,7 @@
  */
 import type { Client, handleBidiStreamingCall, handleClientStreamingCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ChannelPool } from '../../../src/transport/channels.js';
-import type { Clock } from '../../../src/transport/clock.js';
+export { ManualClock } from '../../harness/manual-clock.js';
 import type { SnapshotAck, SnapshotChunk, SnapshotResponse } from '../../../src/transport/messages.js';
 import { GrpcServer } from '../../../src/transport/server.js';
 import { SERVICE_NAMES, SnapshotService } from '../../../src/transport/services.js';
@@ -47,50 +47,6 @@ export async function deadAddress(): Promise<string> {
   const address = server.address;
   server.forceShutdown();
   return address;
-}
-
-/** A clock whose time moves only by {@link ManualClock.advance}. */
-export class ManualClock implements Clock {
-  #now = 0;
-  readonly #timers = new Set<{ at: number; resolve: () => void }>();
-
-  now(): number {
-    return this.#now;
-  }
-
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = {
-        at: this.#now + Math.max(0, ms),
-        resolve: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      const onAbort = (): void => {
-        this.#timers.delete(timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#timers.add(timer);
-    });
-  }
-
-  /** Timers not yet fired or cancelled. */
-  get pendingTimers(): number {
-    return this.#timers.size;
-  }
-
-  /** Moves time forward and fires every timer now due, earliest first. */
-  advance(ms: number): void {
-    this.#now += ms;
-    const due = [...this.#timers].filter((t) => t.at <= this.#now).sort((a, b) => a.at - b.at);
-    for (const t of due) {
-      this.#timers.delete(t);
-      t.resolve();
-    }
-  }
 }
 
 /** Polls `predicate` every 5 ms (real time) until true; throws after `timeoutMs`. */

@@ -288,15 +288,15 @@ describe('pullSnapshot', () => {
     const clock = new ManualClock();
     let retried = 0;
     const pending = pull(peer, { clock, retry: { maxAttempts: 2, timeoutMs: 500, baseDelayMs: 10, maxDelayMs: 10, jitter: 0 }, onRetry: () => (retried += 1) });
-    await waitUntil(() => calls === 1 && clock.pendingTimers === 2, 'the first attempt (first-chunk and receive timers)');
+    await waitUntil(() => calls === 1 && clock.pending.length === 2, 'the first attempt (first-chunk and receive timers)');
     clock.advance(499);
     assert.equal(retried, 0);
     clock.advance(1);
     // onRetry runs just before the backoff sleep is registered, in the same turn.
     await waitUntil(() => retried === 1, 'the retry');
-    assert.equal(clock.pendingTimers, 1);
+    assert.equal(clock.pending.length, 1);
     clock.advance(10);
-    await waitUntil(() => calls === 2 && clock.pendingTimers === 2, 'the second attempt');
+    await waitUntil(() => calls === 2 && clock.pending.length === 2, 'the second attempt');
     clock.advance(500);
     await assert.rejects(pending, (err: unknown) => err instanceof TimeoutError && /no snapshot chunk within 500 ms/.test(err.message) && err.details?.attempts === 2);
   });
@@ -339,9 +339,9 @@ describe('pullSnapshot', () => {
     const it = p[Symbol.asyncIterator]();
     assert.equal((await it.next()).value?.seq, 0);
     const next = it.next();
-    assert.equal(clock.pendingTimers, 1);
+    assert.equal(clock.pending.length, 1);
     clock.advance(29_999);
-    assert.equal(clock.pendingTimers, 1);
+    assert.equal(clock.pending.length, 1);
     clock.advance(1);
     await assert.rejects(next, (err: unknown) => err instanceof TimeoutError && /no snapshot chunk for 30000 ms/.test(err.message));
   });

@@ -250,7 +250,7 @@ describe('pushSnapshot', () => {
       },
     };
     const push = pushSnapshot(peer.client, peer.address, META, stalled, { ...CONFIG, clock, deadlineMs: 1_000 });
-    assert.equal(clock.pendingTimers, 1);
+    assert.equal(clock.pending.length, 1);
     clock.advance(1_000);
     await assert.rejects(push, (err: unknown) => err instanceof TimeoutError && /deadline of 1000 ms/.test(err.message));
     assert.equal(got.info, undefined);
@@ -265,9 +265,9 @@ describe('pushSnapshot', () => {
     const source = generatedSource(256 * MiB);
     const push = pushSnapshot(peer.client, peer.address, META, source, { ...CONFIG, clock, chunkBytes: 256 * 1024, perChunkTimeoutMs: 5_000, deadlineMs: 600_000 });
     // Timers: the overall deadline, plus one while the push waits for room.
-    await waitUntil(() => clock.pendingTimers === 2, 'the push to wait for the stream');
+    await waitUntil(() => clock.pending.length === 2, 'the push to wait for the stream');
     clock.advance(4_999);
-    assert.equal(clock.pendingTimers, 2);
+    assert.equal(clock.pending.length, 2);
     clock.advance(1);
     await assert.rejects(push, (err: unknown) => err instanceof TimeoutError && /not taken by the stream within 5000 ms/.test(err.message));
   });

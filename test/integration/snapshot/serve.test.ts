@@ -14,7 +14,7 @@ import { SnapshotService } from '../../../src/transport/services.js';
 import { bytesSource, sha256Of } from '../../../src/transport/snapshot-chunks.js';
 import { pullSnapshot } from '../../../src/transport/snapshot-pull.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type ServeStreamSnapshotOptions } from '../../../src/transport/snapshot-serve.js';
-import { concat, corrupted, payload, scriptChunks, startSnapshotPeer, waitUntil, type FakeSnapshotPeer } from './fake-snapshot-peer.js';
+import { concat, corrupted, ManualClock, payload, scriptChunks, startSnapshotPeer, waitUntil, type FakeSnapshotPeer } from './fake-snapshot-peer.js';
 
 const peers: FakeSnapshotPeer[] = [];
 after(async () => {
@@ -142,18 +142,26 @@ async function senderPeer(options: Partial<ServeStreamSnapshotOptions>, data = D
 
 describe('serveStreamSnapshot', () => {
   test('a chunk left unacknowledged is re-sent after retransmitAfterMs; done when all are acknowledged', async () => {
-    const { peer, outcomes } = await senderPeer({ retransmitAfterMs: 50 });
+    // The server's clock moves only when the test says so, and each ack is written only after the
+    // server took the previous one (it then waits anew: one more 50 ms sleep), so no ack can be
+    // "late" on a busy machine.
+    const clock = new ManualClock();
+    const { peer, outcomes } = await senderPeer({ retransmitAfterMs: 50, clock });
     const { call, chunks, ended } = rawPull(peer);
-    const acked = new Set<number>();
-    let skipped = false;
-    call.on('data', (c: SnapshotChunk) => {
-      if (c.seq === 1 && !skipped) {
-        skipped = true;
-        return;
-      }
-      if (!acked.has(c.seq!)) call.write({ seq: c.seq, status: ChunkStatus.ACCEPTED, nextRequested: c.seq! + 1 });
-      acked.add(c.seq!);
-    });
+    const waits = (): number => clock.sleeps.filter((ms) => ms === 50).length;
+    const ack = (seq: number): void => {
+      call.write({ seq, status: ChunkStatus.ACCEPTED, nextRequested: seq + 1 });
+    };
+    await waitUntil(() => chunks.length === 4 && waits() === 1, 'chunks 0-3 sent');
+    for (const seq of [0, 2, 3]) {
+      const before = waits();
+      ack(seq);
+      await waitUntil(() => waits() > before, `the server to take the ack of chunk ${seq}`);
+    }
+    assert.equal(chunks.length, 4, 'nothing re-sent before retransmitAfterMs');
+    clock.advance(50);
+    await waitUntil(() => chunks.length === 5, 'chunk 1 re-sent');
+    ack(1);
     assert.equal(await ended, status.OK);
     assert.deepEqual(chunks.map((c) => c.seq), [0, 1, 2, 3, 1]);
     assert.deepEqual(outcomes, [{ ok: true, chunks: 4, bytes: 4000, retransmits: 1 }]);
