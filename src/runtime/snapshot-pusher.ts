@@ -17,17 +17,21 @@
  *   of a dead term could be credited to a newer request of the same peer.
  * - A report is stepped in only while the node still leads the request's term, and a failure
  *   report only when no newer request is waiting (that request's push reports instead).
- * - A failed push is reported as Unreachable after a pause ({@link SNAPSHOT_RETRY_MS}, doubling
- *   per failure in a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries
- *   at once, and a peer that cannot take a snapshot (its disk full, say) must not turn into a
- *   loop re-sending the whole file.
+ * - A failed push is reported after a pause ({@link SNAPSHOT_RETRY_MS}, doubling per failure in
+ *   a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries at once, and a
+ *   peer that cannot take a snapshot (its disk full, say) must not turn into a loop re-sending
+ *   the whole file. A push the receiver answered `success: false` (SNAPSHOT_REJECTED: usually a
+ *   follower that already committed past the snapshot, Raft §7) is reported as that answer, a
+ *   `SnapshotResponse` with `success: false`, so the core probes right after the snapshot
+ *   instead of sending the same file again, and steps down on a higher term in it. Any other
+ *   failure is reported as `Unreachable` with `snapshot: true`.
  * - After a failed push the file itself is verified (once per file: a full read, header and body
  *   SHA-256). A file corrupt on this node's own disk would be refused by every receiver forever:
  *   it is reported as an error naming the file, and `replaceCorrupt` takes a fresh snapshot from
  *   the state machine (at an index at least the corrupt one's, so it becomes the latest).
  */
 import type { Inbound, NodeId, SnapshotMsg } from '../core/index.js';
-import { IntegrityError } from '../errors.js';
+import { IntegrityError, RejectedError } from '../errors.js';
 import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
 import type { Membership, Transport } from '../transport/types.js';
 import type { Logger } from './logger.js';
@@ -169,7 +173,22 @@ export class SnapshotPusher {
       this.#failures.set(peer, failures);
       const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
       await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
-      if (p.next === null && this.#current(m)) this.#o.step({ type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
+      if (p.next === null && this.#current(m)) this.#o.step(file && isRefusal(err) ? refusalReport(m, file, err) : { type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
     }
   }
+}
+
+/** Whether a push failed because the receiver answered `success: false` (not for want of a connection). */
+function isRefusal(err: unknown): err is RejectedError {
+  return err instanceof RejectedError && err.code === 'SNAPSHOT_REJECTED';
+}
+
+/**
+ * The core's view of a refused push of `file` for request `m`: a SnapshotResponse with
+ * `success: false`. Its term is the receiver's when higher (this leader is stale and steps
+ * down), else the request's own (the answer belongs to this term's transfer).
+ */
+function refusalReport(m: SnapshotMsg, file: SnapshotInfo, err: RejectedError): Inbound {
+  const theirs = Number(err.details?.term ?? 0);
+  return { type: 'SnapshotResponse', from: m.to, to: m.from, term: Math.max(m.term, Number.isSafeInteger(theirs) ? theirs : 0), success: false, snapshotIndex: file.index };
 }

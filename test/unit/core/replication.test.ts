@@ -221,6 +221,17 @@ test('Raft §7: an answer for an older snapshot is not credited to the newer one
   assert.deepEqual(after.map((m) => [m.prevLogIndex, m.prevLogTerm, m.entries.length]), [[6, 1, 0]]);
 });
 
+test('Raft §7: a refused snapshot (the follower committed past it) resumes replication right after it, matchIndex unchanged; a higher term in the refusal makes the leader step down', () => {
+  const c = leaderSendingSnapshot();
+  c.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 1, success: false, snapshotIndex: 3 });
+  assert.deepEqual(peer3(c), ['PROBE', 0, 4]);
+  const after = appendsTo(drainAll(c).messages, 3);
+  assert.deepEqual(after.map((m) => [m.prevLogIndex, m.prevLogTerm]), [[3, 1]], 'a probe at the snapshot, not the same snapshot again');
+  const d = leaderSendingSnapshot();
+  d.step({ type: 'SnapshotResponse', from: 3, to: 1, term: 4, success: false, snapshotIndex: 3 });
+  assert.deepEqual([d.status().role, d.status().term], ['follower', 4]);
+});
+
 test('Raft §5.3: a conflict at or below matchIndex proves matchIndex wrong; it is lowered and the probe goes there', () => {
   const c = newCore(1, [1, 2, 3]);
   makeLeader(c, [1, 2, 3]);

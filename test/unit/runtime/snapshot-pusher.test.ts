@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
-import { IntegrityError } from '../../../src/errors.js';
+import { IntegrityError, RejectedError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
 import { SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
@@ -141,6 +141,24 @@ test('a failed push is reported Unreachable after a pause, unless a newer reques
     h.pushes[2]!.finish({ term: 5, success: true });
     await sleep(5);
     assert.deepEqual(reports(h.stepped), ['Unreachable', 'SnapshotResponse(index 100, term 5, true)']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a push the receiver refused (success: false) is reported as that refusal, with the receiver\'s term when higher, not as Unreachable', async () => {
+  const h = harness();
+  try {
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[0]!.fail(new RejectedError('SNAPSHOT_REJECTED', '127.0.0.1:2 refused the snapshot at index 100 (term 5)', { details: { term: 5 } }));
+    await sleep(SNAPSHOT_RETRY_MS + 50);
+    assert.deepEqual(reports(h.stepped), ['SnapshotResponse(index 100, term 5, false)'], 'the core then probes right after the snapshot');
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[1]!.fail(new RejectedError('SNAPSHOT_REJECTED', 'refused (term 9)', { details: { term: 9 } }));
+    await sleep(2 * SNAPSHOT_RETRY_MS + 50); // still paced: a receiver that refuses every push is not sent the file in a loop
+    assert.deepEqual(reports(h.stepped).at(-1), 'SnapshotResponse(index 100, term 9, false)', 'a higher term reaches the core, which steps down');
   } finally {
     h.sender.close();
   }
