@@ -4,6 +4,7 @@
  * Every Vote and PreVote request gets exactly one response.
  */
 import type { PreVoteMsg, TimeoutNowMsg, VoteMsg, VoteResponseMsg } from './messages.js';
+import { isVoter } from './membership.js';
 import { jointVoteResult } from './quorum.js';
 import { becomeCandidate, becomeFollower, becomeLeader } from './roles.js';
 import type { CoreState } from './state.js';
@@ -37,6 +38,15 @@ export function refuseVote(s: CoreState, m: VoteMsg | PreVoteMsg): void {
 }
 
 /**
+ * Whether `m` may pass a leader lease as a leadership transfer (dissertation §3.10): it carries
+ * the transfer flag and comes from a voter of this node's configuration (the only nodes a
+ * leader hands over to), so no outsider can depose a healthy leader with the flag.
+ */
+export function isTransferVote(s: CoreState, m: VoteMsg | PreVoteMsg): boolean {
+  return m.type === 'Vote' && m.leadershipTransfer && isVoter(s.config(), m.from);
+}
+
+/**
  * RequestVote in our term (the caller adopted a higher term first). Grant iff we have not
  * voted for someone else in this term, know no leader of it, the candidate's log is at
  * least as up to date (Raft §5.2, §5.4.1), and we are not inside a leader's lease
@@ -48,8 +58,9 @@ export function refuseVote(s: CoreState, m: VoteMsg | PreVoteMsg): void {
  */
 export function handleVote(s: CoreState, m: VoteMsg): void {
   const free = s.votedFor === m.from || (s.votedFor === 0 && s.leaderId === 0);
-  const leased = inLease(s) && !m.leadershipTransfer && s.votedFor !== m.from;
-  const granted = m.term === s.term && free && !leased && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
+  const leased = inLease(s) && !isTransferVote(s, m) && s.votedFor !== m.from;
+  // Term 0 is no election (every real term is at least 1): operators probe with it (runtime.md).
+  const granted = m.term > 0 && m.term === s.term && free && !leased && logUpToDate(s, m.lastLogIndex, m.lastLogTerm);
   if (granted) {
     s.setHardState(s.term, m.from);
     s.electionElapsed = 0;

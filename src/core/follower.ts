@@ -26,7 +26,8 @@ function heardFromLeader(s: CoreState, leaderId: number): void {
  * prefix is committed and therefore matches (Raft §5.4.3). On a mismatch, answers with
  * conflict hints: the follower's term at prevLogIndex and the first index of that term,
  * or its log end when prevLogIndex is beyond it. Otherwise truncates only from the first
- * conflicting entry (Raft §5.3), appends the rest, and sets commitIndex to
+ * conflicting entry (Raft §5.3; refused, changing nothing, when that entry is committed),
+ * appends the rest, and sets commitIndex to
  * min(leaderCommit, prevLogIndex + entries.length) (Figure 2: never past the verified prefix).
  * Success carries lastMatch = (prevLogIndex + entries.length, its term).
  */
@@ -52,7 +53,15 @@ export function handleAppend(s: CoreState, m: AppendMsg): void {
       return;
     }
   }
-  appendFromFirstConflict(s, entries);
+  const conflict = firstConflict(s, entries);
+  if (conflict !== null && conflict.index <= log.commitIndex) {
+    // Only a sender whose log breaks Log Matching can differ from a committed entry (Leader
+    // Completeness, Raft §5.4): refuse, changing nothing, with our term at that index as hint.
+    const t = log.term(conflict.index)!;
+    reply(s, m, { kind: 'conflict', conflictTerm: t, conflictIndex: log.firstIndexOfTerm(t, conflict.index) });
+    return;
+  }
+  if (conflict !== null) appendFrom(s, entries, conflict.k);
   const verified = prev + m.entries.length;
   const commit = Math.min(m.leaderCommitIndex, verified);
   if (commit > log.commitIndex) log.commitIndex = commit;
@@ -60,18 +69,25 @@ export function handleAppend(s: CoreState, m: AppendMsg): void {
   reply(s, m, { kind: 'success', lastMatch: { index: verified, term: lastTerm } });
 }
 
-function appendFromFirstConflict(s: CoreState, entries: readonly Entry[]): void {
+/** The first of `entries` that is not already in the log with the same term (its position and index), or null. */
+function firstConflict(s: CoreState, entries: readonly Entry[]): { k: number; index: number } | null {
   const log = s.log;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k]!;
-    if (e.index <= log.lastIndex()) {
-      if (log.term(e.index) === e.term) continue;
-      log.truncateFrom(e.index);
-      onLogTruncated(s, e.index);
-    }
-    for (let j = k; j < entries.length; j++) log.append(entries[j]!);
-    return;
+    if (e.index > log.lastIndex() || log.term(e.index) !== e.term) return { k, index: e.index };
   }
+  return null;
+}
+
+/** Truncates the log from `entries[k]` when it holds a different entry there (Raft §5.3), then appends `entries[k..]`. */
+function appendFrom(s: CoreState, entries: readonly Entry[], k: number): void {
+  const log = s.log;
+  const first = entries[k]!;
+  if (first.index <= log.lastIndex()) {
+    log.truncateFrom(first.index);
+    onLogTruncated(s, first.index);
+  }
+  for (let j = k; j < entries.length; j++) log.append(entries[j]!);
 }
 
 /**

@@ -7,8 +7,9 @@
  * `advance(rd)` reports it done. No IO, no clock, no randomness except `config.random`.
  * The same state and the same inputs always give the same outputs.
  */
-import { handlePreVote, handleTimeoutNow, handleVote, handleVoteResponse, inLease, refuseVote } from './election.js';
+import { handlePreVote, handleTimeoutNow, handleVote, handleVoteResponse, inLease, isTransferVote, refuseVote } from './election.js';
 import { handleAppend, handleSnapshot } from './follower.js';
+import { peerMessageProblem } from './validate.js';
 import type { Inbound } from './messages.js';
 import type { MembershipChange } from './membership.js';
 import { propose, proposeConfChange, resolveCommitted, transferLeadership, type TransferResult } from './proposals.js';
@@ -47,21 +48,22 @@ export class RaftCore {
   /**
    * Feeds one message. Never throws on peer input. Every Append, Vote, PreVote and Snapshot
    * request addressed to this node gets exactly one response; a message whose `to` is
-   * another id is a routing bug in the runtime and is dropped without one.
+   * another id is a routing bug in the runtime and is dropped without one, and so is a
+   * malformed one ({@link peerMessageProblem}: the runtime refuses those at the wire).
    * A message with a higher term makes this node a follower of that term first (Raft §5.1),
    * except Vote/PreVote arriving inside a leader lease (refused without adopting the term,
    * dissertation §4.2.3) and granted Pre-Vote answers.
    */
   step(m: Inbound): void {
     const s = this.#s;
-    if (m.to !== s.id) return;
+    if (m.to !== s.id || peerMessageProblem(m) !== null) return;
     if (m.type === 'Unreachable') {
       handleUnreachable(s, m);
       return;
     }
     if (m.term > s.term) {
       if (m.type === 'Vote' || m.type === 'PreVote') {
-        if (inLease(s) && !(m.type === 'Vote' && m.leadershipTransfer)) {
+        if (inLease(s) && !isTransferVote(s, m)) {
           refuseVote(s, m);
           return;
         }
@@ -71,7 +73,9 @@ export class RaftCore {
         }
         becomeFollower(s, m.term, 0);
       } else if (!(m.type === 'PreVoteResponse' && m.voteGranted)) {
-        const leader = m.type === 'Append' || m.type === 'Snapshot' || m.type === 'TimeoutNow' ? m.from : 0;
+        // Only an Append or a Snapshot proves its sender leads the new term. A TimeoutNow must
+        // come from the leader this node already follows in this term (handleTimeoutNow).
+        const leader = m.type === 'Append' || m.type === 'Snapshot' ? m.from : 0;
         becomeFollower(s, m.term, leader);
       }
     } else if (m.term < s.term) {

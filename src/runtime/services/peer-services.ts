@@ -9,7 +9,8 @@
  * (messagesAfterPersist), so a response leaving here is always backed by the disk (Raft §5.1).
  * StreamAppendEntries answers exactly one response per request, in request order.
  */
-import { isNodeId, type SnapshotMsg } from '../../core/index.js';
+import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type TimeoutNowMsg } from '../../core/index.js';
+import { RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
@@ -39,13 +40,35 @@ function requireSender(from: number, field: string): void {
   if (!isNodeId(from)) throw statusError(Code.INVALID_ARGUMENT, `${field} must be a node id from 1 to 2^32-1 (got ${from})`);
 }
 
+/**
+ * A request the core would drop as malformed (core/validate.ts: terms without headroom,
+ * entries that do not follow on, invalid configurations) is refused here, nothing stepped.
+ */
+function requireValid(msg: Inbound, request: string): void {
+  const problem = peerMessageProblem(msg);
+  if (problem !== null) throw statusError(Code.INVALID_ARGUMENT, `${request}: ${problem}`);
+}
+
+/**
+ * Steps `msg` and waits for the core's answer, `answer` (a wait registered before the step, so
+ * the answer cannot slip past it). Should the step throw, the wait is left to time out quietly.
+ */
+async function stepFor<T>(ctx: PeerServiceContext, msg: Inbound, answer: Promise<T>): Promise<T> {
+  try {
+    ctx.node.step(msg);
+  } catch (err) {
+    answer.catch(() => undefined);
+    throw err;
+  }
+  return answer;
+}
+
 async function handleVote(ctx: PeerServiceContext, req: VoteRequest, pre: boolean): Promise<VoteResponse> {
   running(ctx.node);
   const msg = voteFromWire(req, ctx.node.id, pre);
   requireSender(msg.from, 'VoteRequest.candidate_id');
-  const answer = ctx.node.router.waitVote(msg.from, pre, ctx.answerTimeoutMs);
-  ctx.node.step(msg);
-  return voteResponseToWire(await answer);
+  requireValid(msg, pre ? 'PreVote' : 'RequestVote');
+  return voteResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitVote(msg.from, pre, ctx.answerTimeoutMs)));
 }
 
 async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest): Promise<AppendEntriesResponse> {
@@ -53,9 +76,8 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
   const seq = ctx.node.router.nextSeq();
   const msg = appendFromWire(req, ctx.node.id, seq);
   requireSender(msg.from, 'AppendEntriesRequest.leader_id');
-  const answer = ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs);
-  ctx.node.step(msg);
-  return appendResponseToWire(await answer);
+  requireValid(msg, 'AppendEntries');
+  return appendResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs)));
 }
 
 /**
@@ -66,9 +88,8 @@ async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): 
   running(ctx.node);
   const msg = readIndexFromWire(req, ctx.node.id);
   requireSender(msg.from, 'ReadIndexRequest.from');
-  const answer = ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000));
-  ctx.node.step(msg);
-  return readIndexResponseToWire(await answer);
+  requireValid(msg, 'ReadIndex');
+  return readIndexResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000))));
 }
 
 /** StreamAppendEntries: steps every request as it arrives, answers in order (FIFO). */
@@ -138,7 +159,6 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
     async finish() {
       const written = await receiver.finish();
       const header = await ctx.snapshots.header(written);
-      ctx.node.latestSnapshot = summaryOf(written);
       const msg: SnapshotMsg = {
         type: 'Snapshot',
         from: leaderId,
@@ -147,11 +167,18 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
         leaderId,
         snapshot: snapshotMetaOf(header),
       };
-      const answer = ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10);
-      ctx.node.step(msg);
-      const res = await answer;
-      ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
-      if (!res.success) throw new Error(`snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+      try {
+        requireValid(msg, 'InstallSnapshot');
+        const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10));
+        ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
+        if (!res.success) throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+      } catch (err) {
+        // A file the core did not take must not be served, pushed to learners or become this
+        // node's base on the next start (node-host.ts makes the latest file the log's base).
+        await ctx.snapshots.remove(written).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: written.name, error: e instanceof Error ? e.message : String(e) }));
+        throw err;
+      }
+      ctx.node.latestSnapshot = summaryOf(written);
     },
     async abort() {
       await receiver.abort();
@@ -183,8 +210,10 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
     TimeoutNow: unaryHandler<TimeoutNowRequest, Record<string, never>>((req, call) => {
       checkPeer(ctx, call.metadata);
       running(node);
-      const leaderId = Number(req.leaderId ?? 0);
-      node.step({ type: 'TimeoutNow', from: leaderId, to: node.id, term: Number(req.term ?? 0) });
+      const msg: TimeoutNowMsg = { type: 'TimeoutNow', from: Number(req.leaderId ?? 0), to: node.id, term: Number(req.term ?? 0) };
+      requireSender(msg.from, 'TimeoutNowRequest.leader_id');
+      requireValid(msg, 'TimeoutNow');
+      node.step(msg);
       return {};
     }),
     ReadIndex: unaryHandler<ReadIndexRequest, ReadIndexResponse>((req, call) => {
@@ -199,6 +228,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         running(node);
         if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
+        requireSender(info.leaderId, 'InstallSnapshot leader_id');
         return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
       },
       onFailure: (error) => ctx.logger.log('warn', 'snapshot install failed', { error: error.message }),

@@ -164,4 +164,8 @@ export class MemorySnapshotStore implements SnapshotStore {
     for (const s of drop) this.files.delete(s.name);
     return drop.map((s) => s.name);
   }
+
+  async remove(s: SnapshotInfo): Promise<void> {
+    this.files.delete(s.name);
+  }
 }

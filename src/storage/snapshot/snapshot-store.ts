@@ -66,6 +66,8 @@ export interface SnapshotStore {
   verify(s: SnapshotInfo): Promise<SnapshotHeader>;
   /** Deletes all but the newest `count` snapshots; returns the deleted names. */
   retain(count: number): Promise<string[]>;
+  /** Deletes snapshot `s` (durably: the directory is fsynced); a file already gone is no error. */
+  remove(s: SnapshotInfo): Promise<void>;
 }
 
 /** Options of {@link FileSnapshotStore.open}. */
@@ -178,18 +180,27 @@ export class FileSnapshotStore implements SnapshotStore {
   async retain(count: number): Promise<string[]> {
     const all = await this.list();
     const drop = all.slice(0, Math.max(0, all.length - Math.max(1, count)));
+    await this.#unlink(drop, `deleting old snapshots in ${this.dir}`);
+    return drop.map((s) => s.name);
+  }
+
+  async remove(s: SnapshotInfo): Promise<void> {
+    await this.#unlink([s], `deleting snapshot ${this.pathOf(s)}`);
+  }
+
+  /** Unlinks `files` (one already gone is skipped: a concurrent retain() got there first), then fsyncs the directory. */
+  async #unlink(files: readonly SnapshotInfo[], what: string): Promise<void> {
     try {
-      for (const s of drop) {
+      for (const s of files) {
         try {
           await this.fs.unlink(this.pathOf(s));
         } catch (err) {
-          if (!isErrno(err, 'ENOENT')) throw err; // a concurrent retain() got there first
+          if (!isErrno(err, 'ENOENT')) throw err;
         }
       }
-      if (drop.length > 0) await this.fs.syncDir(this.dir);
+      if (files.length > 0) await this.fs.syncDir(this.dir);
     } catch (err) {
-      throw toStorageError(err, `deleting old snapshots in ${this.dir}`);
+      throw toStorageError(err, what);
     }
-    return drop.map((s) => s.name);
   }
 }

@@ -239,7 +239,7 @@ test('correlation contract: every Append, Vote, PreVote and Snapshot request get
   c.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0, seq: 1 });
   c.step({ type: 'Vote', from: 3, to: 2, term: 1, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: false });
   c.step({ type: 'PreVote', from: 3, to: 2, term: 3, lastLogIndex: 0, lastLogTerm: 0 });
-  c.step({ type: 'Snapshot', from: 1, to: 2, term: 2, leaderId: 1, snapshot: snap });
+  c.step({ type: 'Snapshot', from: 1, to: 2, term: 2, leaderId: 1, snapshot: { ...snap, term: 2 } });
   c.step({ type: 'Append', from: 1, to: 2, term: 3, leaderId: 1, prevLogIndex: 7, prevLogTerm: 3, entries: [], leaderCommitIndex: 0, seq: 2 });
   c.step({ type: 'Snapshot', from: 1, to: 2, term: 3, leaderId: 1, snapshot: snap });
   c.step({ type: 'Vote', from: 3, to: 2, term: 9, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: false });

@@ -14,7 +14,7 @@ import { ChannelPool } from '../../../src/transport/channels.js';
 import { serverStreamCall } from '../../../src/transport/call.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
-import { AdminService, ClusterManagementService, ElectionService, RaftClientService, ReplicationService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
+import { AdminService, ClusterManagementService, ElectionService, RaftClientService, RaftPeerExtService, ReplicationService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { until } from './helpers.js';
 
@@ -134,6 +134,33 @@ test('peer messages from node id 0 are refused with INVALID_ARGUMENT and change 
   const after = await client.getNodeStatus(ep, o);
   assert.equal(after.term, before.term);
   assert.equal(after.votedFor, before.votedFor);
+});
+
+/**
+ * Scenario: peer requests a correct peer never sends: entries that skip or repeat an index,
+ * entry terms that fall or exceed the request's term, a term of 2^53 - 1 (no headroom to
+ * count up), a configuration entry without voters, a TimeoutNow from node 0 or with a huge term.
+ * Expected: INVALID_ARGUMENT naming the problem; the node keeps running, as leader of the same
+ * term (nothing was stepped: before this check, the first crashed the node, the second left a
+ * log no restart could read, the third a term no election could follow).
+ */
+test('malformed peer requests are refused with INVALID_ARGUMENT and change nothing', async () => {
+  const before = await client.getNodeStatus(ep, o);
+  const append = (entries: object[], extra: Record<string, unknown> = {}) =>
+    client.call(ep, ReplicationService.AppendEntries, { term: 99, leaderId: 2, prevLogIndex: 0, prevLogTerm: 0, entries: entries as never[], leaderCommitIndex: 0, ...extra }, o);
+  const noop = (index: number, term: number) => ({ index, term, payload: { noop: {} } });
+  await assert.rejects(append([noop(1, 1), noop(5, 1)]), (e: Error & { details?: { grpcCode?: number } }) => e.details?.grpcCode === 3 && /entry 1 has index 5, expected 2/.test(e.message));
+  await assert.rejects(append([noop(1, 1), noop(1, 1)]), /expected 2/);
+  await assert.rejects(append([noop(1, 5), noop(2, 3)]), /below the term 5/);
+  await assert.rejects(append([noop(1, 100)]), /above the request's term 99/);
+  await assert.rejects(append([{ index: 1, term: 1, payload: { configuration: { voters: [] } } }]), /at least one voter/);
+  await assert.rejects(append([{ index: 1, term: 1, payload: { configuration: { voters: [0] } } }]), /member id 0/);
+  await assert.rejects(append([], { term: Number.MAX_SAFE_INTEGER }), /term 9007199254740991 is out of range/);
+  await assert.rejects(client.call(ep, ElectionService.RequestVote, { term: Number.MAX_SAFE_INTEGER, candidateId: 2, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: true }, o), /out of range/);
+  await assert.rejects(client.call(ep, RaftPeerExtService.TimeoutNow, { term: before.term, leaderId: 0 }, o), /leader_id must be a node id/);
+  await assert.rejects(client.call(ep, RaftPeerExtService.TimeoutNow, { term: 2 ** 53 - 1, leaderId: 2 }, o), /out of range/);
+  const after = await client.getNodeStatus(ep, o);
+  assert.deepEqual([after.term, after.role, after.lastLogIndex], [before.term, before.role, before.lastLogIndex]);
 });
 
 test('health is SERVING for the five d-engine services and ours', async () => {

@@ -72,3 +72,40 @@ test('a failed disk write fails the sink write with its error; abort discards wh
   await sink.abort?.(undefined as never);
   assert.deepEqual(g.log, ['begin 10-2', 'abort']);
 });
+
+/**
+ * Scenario: a received snapshot the core refuses (at or below this node's commit index, say) and
+ * one it accepts.
+ * Expected: the refused file is removed and never becomes the node's latest snapshot (it would
+ * be served to learners and, on the next start, made the log's base over committed entries);
+ * the accepted one becomes the latest.
+ */
+test('a snapshot the core refuses is removed, not kept as the latest; an accepted one becomes the latest', async () => {
+  for (const success of [false, true]) {
+    const removed: string[] = [];
+    const stepped: unknown[] = [];
+    const node = {
+      id: 2,
+      latestSnapshot: null as unknown,
+      step: (m: unknown) => stepped.push(m),
+      router: { waitSnapshot: async () => ({ success, term: 5 }) },
+    };
+    const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
+    const store = {
+      beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
+      header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab' }),
+      remove: async (s: { name: string }) => void removed.push(s.name),
+    };
+    const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+    const sink = installSink(ctx, 9, 5, 1, 5);
+    await sink.write(new Uint8Array(10));
+    if (success) {
+      await sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 });
+      assert.deepEqual([removed, (node.latestSnapshot as { index: number }).index], [[], 9]);
+    } else {
+      await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), /refused/);
+      assert.deepEqual([removed, node.latestSnapshot], [['9-5.snap'], null]);
+    }
+    assert.equal(stepped.length, 1);
+  }
+});

@@ -1,0 +1,97 @@
+/**
+ * Peer messages no correct peer sends (core/validate.ts and the rules beside it in the core):
+ * each is dropped or refused without changing the node's state, where before it crashed the
+ * node, left a log no restart could read, or let any process depose a healthy leader.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_TERM, peerMessageProblem, type AppendMsg, type Entry } from '../../../src/core/index.js';
+import { cmd, config, drain, newCore, noop, restoredWith, tickN } from './fixtures.js';
+
+const append = (entries: Entry[], o: Partial<AppendMsg> = {}): AppendMsg => ({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 1, prevLogTerm: 5, entries, leaderCommitIndex: 0, seq: 1, ...o });
+
+test('peerMessageProblem: entries must follow prevLogIndex one by one with terms that never fall and never pass the request\'s', () => {
+  assert.equal(peerMessageProblem(append([noop(2, 5), noop(3, 5)])), null);
+  assert.match(peerMessageProblem(append([noop(2, 5), noop(7, 5)]))!, /entry 1 has index 7, expected 3/);
+  assert.match(peerMessageProblem(append([noop(2, 5), noop(2, 5)]))!, /expected 3/);
+  assert.match(peerMessageProblem(append([noop(3, 5)]))!, /entry 0 has index 3, expected 2/);
+  assert.match(peerMessageProblem(append([noop(2, 5), noop(3, 4)]))!, /term 4, below the term 5/);
+  assert.match(peerMessageProblem(append([noop(2, 4)]))!, /below the term 5/, 'below prevLogTerm');
+  assert.match(peerMessageProblem(append([noop(2, 6)]))!, /above the request's term 5/);
+  assert.match(peerMessageProblem(append([], { prevLogTerm: 6 }))!, /prev log term 6 is above/);
+  assert.match(peerMessageProblem(append([], { leaderId: 3 }))!, /leader id 3 differs from the sender 1/);
+  assert.match(peerMessageProblem(append([{ index: 2, term: 5, payload: { type: 'configuration', configuration: config([]) } }]))!, /at least one voter/);
+  assert.match(peerMessageProblem(append([{ index: 2, term: 5, payload: { type: 'configuration', configuration: config([1, 0]) } }]))!, /member id 0/);
+  assert.match(peerMessageProblem(append([{ index: 2, term: 5, payload: { type: 'configuration', configuration: config([1, 2], [2]) } }]))!, /listed twice/);
+});
+
+test('peerMessageProblem: terms up to 2^52 and senders that are node ids; snapshot metadata consistent with its request', () => {
+  const vote = { type: 'Vote' as const, from: 3, to: 2, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: false };
+  assert.equal(peerMessageProblem({ ...vote, term: MAX_TERM }), null);
+  assert.match(peerMessageProblem({ ...vote, term: MAX_TERM + 1 })!, /out of range/);
+  assert.match(peerMessageProblem({ ...vote, term: 1.5 })!, /out of range/);
+  assert.match(peerMessageProblem({ ...vote, term: 3, from: 0 })!, /sender 0 is not a node id/);
+  assert.match(peerMessageProblem({ ...vote, term: 3, lastLogTerm: 4 })!, /last log term 4 is above/);
+  assert.match(peerMessageProblem({ type: 'AppendResponse', from: 3, to: 2, term: 2 ** 53 - 1, seq: 1, result: { kind: 'higherTerm', higherTerm: 2 ** 53 - 1 } })!, /out of range/, 'answers too: a leader must not adopt such a term');
+  const snapshot = { index: 4, term: 5, configuration: config([1, 2, 3]), configIndex: 1 };
+  assert.equal(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot }), null);
+  assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 4, leaderId: 1, snapshot })!, /snapshot term 5 is above/);
+  assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configIndex: 9 } })!, /configuration index at most the index/);
+  assert.equal(peerMessageProblem({ type: 'Unreachable', from: 3, to: 2, term: 0 }), null);
+});
+
+test('step drops a malformed Append: no answer, no state change (it crashed the node: "log append out of order")', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  while (c.hasReady()) drain(c);
+  c.step(append([noop(2, 5), noop(6, 5)]));
+  c.step(append([], { term: 2 ** 53 - 1, prevLogTerm: 5 }));
+  assert.equal(c.hasReady(), false);
+  assert.deepEqual([c.status().term, c.status().lastLogIndex], [5, 1]);
+});
+
+test('Raft §5.4: an Append that contradicts a committed entry is refused with a conflict hint and truncates nothing (it threw "truncating committed entry")', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5), cmd(2, 5), cmd(3, 5)], 5, 3, 1));
+  while (c.hasReady()) drain(c);
+  c.step(append([cmd(2, 5), cmd(3, 6)], { term: 6 }));
+  const rd = drain(c);
+  assert.deepEqual(rd.entriesToAppend, []);
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'AppendResponse' && m.result), [{ kind: 'conflict', conflictTerm: 5, conflictIndex: 1 }]);
+  assert.deepEqual([c.status().lastLogIndex, c.status().commitIndex], [3, 3]);
+});
+
+test('a RequestVote of term 0 (the operators\' probe) is never granted and changes nothing', () => {
+  const c = newCore(9, [1, 2, 3]);
+  tickN(c, 30); // well out of any lease; a joining node starts at term 0
+  while (c.hasReady()) drain(c);
+  assert.equal(c.status().term, 0);
+  c.step({ type: 'Vote', from: 7, to: 9, term: 0, lastLogIndex: 0, lastLogTerm: 0, leadershipTransfer: false });
+  const rd = drain(c);
+  assert.equal(rd.hardState, undefined, 'no vote recorded');
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [false]);
+});
+
+test('dissertation §3.10: a TimeoutNow of a later term, or from a node that is not this term\'s leader, starts no election', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  c.step(append([], { prevLogIndex: 1, leaderCommitIndex: 1 }));
+  drain(c);
+  c.step({ type: 'TimeoutNow', from: 3, to: 2, term: 5 });
+  c.step({ type: 'TimeoutNow', from: 99, to: 2, term: 6 });
+  const rd = drain(c);
+  assert.notEqual(c.status().role, 'candidate');
+  assert.deepEqual(rd.messages.filter((m) => m.type === 'Vote'), []);
+  c.step({ type: 'TimeoutNow', from: 1, to: 2, term: 6 });
+  assert.notEqual(c.status().role, 'candidate', 'a later term does not make its sender the leader');
+});
+
+test('dissertation §4.2.3: inside the lease, the transfer flag lets a Vote through only from a voter of this node\'s configuration', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  c.step(append([], { prevLogIndex: 1, leaderCommitIndex: 1 }));
+  drain(c);
+  c.step({ type: 'Vote', from: 99, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: true });
+  let rd = drain(c);
+  assert.equal(rd.hardState, undefined, 'an outsider with the flag: refused, term not adopted');
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'VoteResponse' && m.voteGranted), [false]);
+  c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: true });
+  rd = drain(c);
+  assert.deepEqual(rd.hardState, { term: 6, votedFor: 3 });
+});
