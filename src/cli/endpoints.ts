@@ -1,18 +1,15 @@
 /**
  * `--endpoints` parsing (CLI.md, "endpoints"): `host:port[,host:port...]`, no scheme. Hosts are
- * names, IPv4 addresses or bracketed IPv6 addresses; ports are 1..65535. Bad input is a usage
+ * names, IPv4 addresses or bracketed IPv6 addresses; ports are 1..65535 (transport/address.ts). Bad input is a usage
  * error (exit 2) that names the offending item.
  */
 import { UsageError } from '../errors.js';
-
-const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+import { isHostPort } from '../transport/address.js';
 
 /** Validates one `host:port` and returns it trimmed. Throws a {@link UsageError} otherwise. */
 export function parseEndpoint(text: string, flagName = 'endpoints'): string {
   const item = text.trim();
-  const m = HOST_PORT.exec(item);
-  const port = m ? Number(m[2]) : NaN;
-  if (!m || port < 1 || port > 65535) {
+  if (!isHostPort(item)) {
     const scheme = /^[a-z]+:\/\//i.test(item) ? ' (drop the scheme)' : '';
     throw new UsageError(`--${flagName}: "${item}" is not host:port${scheme}`, {
       hint: 'e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082',

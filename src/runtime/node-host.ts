@@ -264,7 +264,7 @@ export class NodeHost {
         }),
       );
       addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, logger, answerTimeoutMs });
-      addClusterService(server, node);
+      addClusterService(server, node, clusterId);
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
       if (!bindFirst) address = await listenWhereThePeersDial(o, node.configuration.addresses[o.id], listen, logger);

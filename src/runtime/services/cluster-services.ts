@@ -7,15 +7,17 @@
  *   learners role 4 status PROMOTABLE or READ_ONLY, sorted by id), current_leader_id}`; a leader
  *   reports itself only once an entry of its term (its noop) committed; a follower reports the
  *   leader it follows; a learner answers PERMISSION_DENIED (as d-engine).
- * - JoinCluster: leader only (others PERMISSION_DENIED); an id already in the configuration →
- *   FAILED_PRECONDITION "node N already exists"; node_role ≠ 4 → FAILED_PRECONDITION; otherwise a
+ * - JoinCluster: leader only (others PERMISSION_DENIED); an id outside 1..2^32−1 or an address
+ *   that is not host:port (port 1..65535, host at most 253 characters) → INVALID_ARGUMENT; an id
+ *   already in the configuration → FAILED_PRECONDITION "node N already exists", an address another
+ *   member has → FAILED_PRECONDITION; node_role ≠ 4 → FAILED_PRECONDITION; otherwise a
  *   configuration entry adds the learner and the answer leaves after it committed:
  *   `{success, config, config_version, snapshot_metadata (latest snapshot), leader_id}`.
  * - DiscoverLeader: leader → itself; follower with a known leader → that leader; the leader not
  *   in the configuration → NOT_FOUND; no leader → UNAVAILABLE "Leader not discovered";
  *   candidate or learner → PERMISSION_DENIED.
  */
-import { isLearner, isVoter, type Configuration } from '../../core/index.js';
+import { isLearner, isNodeId, isVoter, type Configuration } from '../../core/index.js';
 import { NoLeaderError, RejectedError } from '../../errors.js';
 import type {
   ClusterConfChangeRequest,
@@ -27,11 +29,13 @@ import type {
   LeaderDiscoveryResponse,
   NodeMeta,
 } from '../../transport/messages.js';
+import { isHostPort } from '../../transport/address.js';
+import { normalizeAddress } from '../../transport/membership.js';
 import { ConfErrorCode, NodeRoleValue, NodeStatusValue } from '../../transport/messages.js';
 import { ClusterManagementService, SERVICE_NAMES } from '../../transport/services.js';
 import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import type { RaftNode } from '../raft-node.js';
-import { Code, statusError } from './grpc-shapes.js';
+import { checkClusterId, Code, statusError, type MetadataLike } from './grpc-shapes.js';
 
 /** The configuration as d-engine's ClusterMembership nodes, sorted by id. */
 export function nodesOf(c: Configuration): NodeMeta[] {
@@ -62,11 +66,13 @@ async function join(node: RaftNode, req: JoinRequest): Promise<JoinResponse> {
   if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
   if (node.role !== 'leader') throw statusError(Code.PERMISSION_DENIED, `node ${node.id} is not the leader and should not receive JoinCluster event.`);
   const id = Number(req.nodeId ?? 0);
-  const address = req.address ?? '';
-  if (!Number.isInteger(id) || id < 1 || id > 0xffffffff) throw statusError(Code.INVALID_ARGUMENT, `invalid node id ${id}`);
-  if (!/^[^\s:]+:\d+$|^\[[^\]]+\]:\d+$/.test(address)) throw statusError(Code.INVALID_ARGUMENT, `invalid address "${address}" (expected host:port)`);
+  const address = normalizeAddress(req.address ?? '');
+  if (!isNodeId(id)) throw statusError(Code.INVALID_ARGUMENT, `invalid node id ${id} (1 to 2^32-1)`);
+  if (!isHostPort(address)) throw statusError(Code.INVALID_ARGUMENT, `invalid address "${address.length > 80 ? `${address.slice(0, 80)}...` : address}" (expected host:port, port 1-65535)`);
   const c = node.configuration;
   if (isVoter(c, id) || isLearner(c, id)) throw statusError(Code.FAILED_PRECONDITION, `node ${id} already exists`);
+  const holder = Object.entries(c.addresses).find(([, a]) => a === address);
+  if (holder) throw statusError(Code.FAILED_PRECONDITION, `address ${address} is already node ${holder[0]}'s: two members cannot share one address`);
   if ((req.nodeRole ?? 0) !== NodeRoleValue.LEARNER) throw statusError(Code.FAILED_PRECONDITION, `node ${id} cannot rejoin: must be learner (node_role 4)`);
   let index: number;
   try {
@@ -100,22 +106,31 @@ function discover(node: RaftNode): LeaderDiscoveryResponse {
   return { leaderId: leader, leaderAddress: address, term: node.term };
 }
 
-/** Registers ClusterManagementService on `server`. */
-export function addClusterService(server: GrpcServer, node: RaftNode): void {
+/**
+ * Registers ClusterManagementService on `server`. Like the peer services, every method refuses a
+ * caller whose `raftctl-cluster-id` names another cluster (FAILED_PRECONDITION); callers that
+ * send none (d-engine, the CLI) are served.
+ */
+export function addClusterService(server: GrpcServer, node: RaftNode, clusterId: string): void {
+  const check = (call: { metadata: unknown }): void => checkClusterId(call.metadata as MetadataLike, clusterId);
   server.addService(SERVICE_NAMES.cluster, ClusterManagementService, {
-    UpdateClusterConf: unaryHandler<ClusterConfChangeRequest, ClusterConfUpdateResponse>(() => ({
-      id: node.id,
-      term: node.term,
-      version: node.status().configIndex,
-      success: false,
-      errorCode: ConfErrorCode.INVALID_CHANGE,
-    })),
-    GetClusterMetadata: unaryHandler<Record<string, never>, ClusterMembership>(() => {
+    UpdateClusterConf: unaryHandler<ClusterConfChangeRequest, ClusterConfUpdateResponse>((_req, call) => {
+      check(call);
+      return { id: node.id, term: node.term, version: node.status().configIndex, success: false, errorCode: ConfErrorCode.INVALID_CHANGE };
+    }),
+    GetClusterMetadata: unaryHandler<Record<string, never>, ClusterMembership>((_req, call) => {
+      check(call);
       if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
       if (isLearner(node.configuration, node.id)) throw statusError(Code.PERMISSION_DENIED, 'learners cannot answer metadata requests');
       return clusterMembershipOf(node);
     }),
-    JoinCluster: unaryHandler<JoinRequest, JoinResponse>((req) => join(node, req)),
-    DiscoverLeader: unaryHandler<LeaderDiscoveryRequest, LeaderDiscoveryResponse>(() => discover(node)),
+    JoinCluster: unaryHandler<JoinRequest, JoinResponse>((req, call) => {
+      check(call);
+      return join(node, req);
+    }),
+    DiscoverLeader: unaryHandler<LeaderDiscoveryRequest, LeaderDiscoveryResponse>((_req, call) => {
+      check(call);
+      return discover(node);
+    }),
   });
 }

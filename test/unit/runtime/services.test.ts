@@ -106,7 +106,24 @@ test('JoinCluster adds a learner through the log, answers after commit, and refu
   assert.equal(r.leaderId, 1);
   assert.ok(r.config?.nodes?.some((n) => n.id === 7 && n.role === 4));
   await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 7, nodeRole: 4, address: '127.0.0.1:9', status: 1 }, o), /already exists/);
-  await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 8, nodeRole: 1, address: '127.0.0.1:9', status: 1 }, o), /learner/);
+  await assert.rejects(client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 8, nodeRole: 1, address: '127.0.0.1:10', status: 1 }, o), /learner/);
+});
+
+/**
+ * Scenario: JoinCluster requests with an address that is not host:port (port 99999, a 100 kB
+ * host name), an address a member already has, or another cluster's id in the metadata.
+ * Expected: each refused (INVALID_ARGUMENT / FAILED_PRECONDITION) and nothing added: a learner
+ * once committed cannot be removed until membership commands exist.
+ */
+test('JoinCluster refuses bad or taken addresses and another cluster\'s id; nothing is added', async () => {
+  const before = (await client.getNodeStatus(ep, o)).configuration;
+  const join = (nodeId: number, address: string, metadata?: Record<string, string>) =>
+    client.call(ep, ClusterManagementService.JoinCluster, { nodeId, nodeRole: 4, address, status: 1 }, metadata ? { ...o, metadata } : o);
+  await assert.rejects(join(20, '127.0.0.1:99999'), /invalid address "127.0.0.1:99999"/);
+  await assert.rejects(join(21, `${'a'.repeat(100_000)}:1`), /invalid address "a{80}\.\.\."/);
+  await assert.rejects(join(22, ep), /already node 1's/);
+  await assert.rejects(join(23, '127.0.0.1:20', { 'raftctl-cluster-id': 'someone-else' }), /cluster id mismatch/);
+  assert.deepEqual((await client.getNodeStatus(ep, o)).configuration, before);
 });
 
 test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION and one warning per 10 s; without one it is served', async () => {
