@@ -5,6 +5,7 @@
  * pay for it.
  */
 import { CallBudget, type OperatorContext } from '../app/operator.js';
+import { UsageError } from '../errors.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 
 export interface CliContextOptions {
@@ -24,11 +25,29 @@ export interface CliContext extends OperatorContext {
   close(): void;
 }
 
+/** CLI.md's TLS and profile settings, which this version does not implement yet. */
+const UNSUPPORTED_SETTINGS = ['RAFTCTL_CACERT', 'RAFTCTL_CERT', 'RAFTCTL_KEY', 'RAFTCTL_PROFILE'] as const;
+
+/**
+ * Refuses to connect in plaintext while the environment asks for TLS or a profile (CLI.md
+ * `--cacert`, `--cert`, `--key`, `--profile`): a script that set them expects its traffic
+ * encrypted or its profile's endpoints, and must not get neither without a word.
+ */
+export function refuseUnsupportedSettings(env: NodeJS.ProcessEnv = process.env): void {
+  const set = UNSUPPORTED_SETTINGS.filter((name) => (env[name] ?? '') !== '');
+  if (set.length === 0) return;
+  throw new UsageError(`${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, but this raftctl has no TLS or profiles yet: it would connect in plaintext`, {
+    hint: `unset ${set.join(' and ')} to connect without TLS`,
+  });
+}
+
 /**
  * Builds the context for one command run. Channels are plaintext until TLS flags exist; the
- * credentials will be built here and passed to the ChannelPool.
+ * credentials will be built here and passed to the ChannelPool. Until then, a TLS or profile
+ * setting in the environment is a usage error (exit 2), see {@link refuseUnsupportedSettings}.
  */
 export async function createCliContext(options: CliContextOptions): Promise<CliContext> {
+  refuseUnsupportedSettings();
   const [{ ChannelPool }, { EndpointClient }] = await Promise.all([
     import('../transport/channels.js'),
     import('../transport/endpoint-client.js'),
