@@ -15,6 +15,8 @@ export interface CliContextOptions {
   readonly timeoutMs: number;
   /** `--wait-timeout`: bound on the whole command, ms. */
   readonly waitTimeoutMs: number;
+  /** The endpoints are nodes this process started (the playground): plaintext by construction, whatever the environment says. */
+  readonly ownNodes?: boolean;
 }
 
 /** An operator context that owns channels: call {@link CliContext.close} when the command ends. */
@@ -47,7 +49,7 @@ export function refuseUnsupportedSettings(env: NodeJS.ProcessEnv = process.env):
  * setting in the environment is a usage error (exit 2), see {@link refuseUnsupportedSettings}.
  */
 export async function createCliContext(options: CliContextOptions): Promise<CliContext> {
-  refuseUnsupportedSettings();
+  if (options.ownNodes !== true) refuseUnsupportedSettings();
   const [{ ChannelPool }, { EndpointClient }] = await Promise.all([
     import('../transport/channels.js'),
     import('../transport/endpoint-client.js'),

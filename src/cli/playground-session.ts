@@ -172,7 +172,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     }
     pg = first.p;
     const playground = pg;
-    ctx = await createCliContext({ endpoints: playground.endpoints, timeoutMs: 1000, waitTimeoutMs: 2_147_483_647 });
+    ctx = await createCliContext({ endpoints: playground.endpoints, timeoutMs: 1000, waitTimeoutMs: 2_147_483_647, ownNodes: true });
     const context = ctx;
     const report = async (): Promise<PlaygroundReport> => {
       const status = (await clusterStatus({ ...context, endpoints: playground.endpoints })).result;
