@@ -67,7 +67,9 @@ describe('pullSnapshot', () => {
       clusterId = md.get('raftctl-cluster-id')[0];
       return offerOf(data);
     };
-    const peer = await peerWith(serveStreamSnapshot({ offer, onDone: (o) => (outcome = o) }));
+    // The sender's clock never moves: on a loaded machine an ack later than the default 1 s
+    // would otherwise be re-sent for (this test is about acknowledgements, not retransmission).
+    const peer = await peerWith(serveStreamSnapshot({ offer, onDone: (o) => (outcome = o), clock: new ManualClock() }));
     const p = await pull(peer, { metadataHeaders: { 'raftctl-cluster-id': 'c-2' } });
     assert.equal(clusterId, 'c-2');
     assert.deepEqual(await p.info, { lastIncludedIndex: 300, lastIncludedTerm: 5, leaderId: 2, leaderTerm: 6, totalChunks: 8, announcedSha256: toHex(sha256Of(data)) });
