@@ -20,8 +20,14 @@ export const MAX_TERM = 2 ** 52;
 
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
-/** Why `c` cannot be a configuration (no voter, an id outside 1..2^32−1, a member twice), or null. */
-export function configurationProblem(c: Configuration): string | null {
+/**
+ * Why `c` cannot be a configuration (no voter, an id outside 1..2^32−1, a member twice), or null.
+ * With `allowEmpty`, a configuration with no member at all passes: the initial one of a node that
+ * joined knowing none (configuration index 0), which a snapshot it takes may still carry.
+ */
+export function configurationProblem(c: Configuration, allowEmpty = false): string | null {
+  const empty = c.voters.length === 0 && c.votersOutgoing.length === 0 && c.learners.length === 0;
+  if (allowEmpty && empty) return null;
   if (c.voters.length === 0) return 'a configuration needs at least one voter';
   const ids = [...c.voters, ...c.votersOutgoing, ...c.learners.map((l) => l.id)];
   const bad = ids.find((id) => !isNodeId(id));
@@ -86,7 +92,7 @@ export function peerMessageProblem(m: Inbound): string | null {
       const s = m.snapshot;
       if (!isCount(s.index) || !isCount(s.term) || !isCount(s.configIndex) || s.configIndex > s.index) return 'snapshot index, term and configuration index must be non-negative integers, the configuration index at most the index';
       if (s.term > m.term) return `snapshot term ${s.term} is above the request's term ${m.term}`;
-      return configurationProblem(s.configuration);
+      return configurationProblem(s.configuration, s.configIndex === 0);
     }
     case 'ReadIndex':
     case 'ReadIndexResponse':

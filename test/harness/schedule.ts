@@ -364,7 +364,9 @@ export function runSeed(seed: number): SeedResult {
     const budget = 10 * et * (1 + opsPending);
     let done = c.runUntil(settled, Math.max(proposalsEnd - c.now, 0) + budget);
     // A member far behind on a slow configuration (one small Append in flight, slow disks)
-    // gets more time as long as the cluster keeps making progress (entries applied somewhere).
+    // gets more time as long as the cluster keeps making progress (entries applied somewhere),
+    // and so does a membership operation still waiting for its turn (up to 1.5 s between two,
+    // longer than 10 election timeouts with short timings, while nothing need be applied).
     // (High-water marks per node: a restart resets a node's applied index to its snapshot.)
     const highWater = new Map<number, number>();
     const progress = () => {
@@ -375,7 +377,7 @@ export function runSeed(seed: number): SeedResult {
     for (let extra = 0; !done && extra < 60 && !proposing; extra++) {
       const before = progress();
       done = c.runUntil(settled, 10 * et);
-      if (!done && progress() <= before) break;
+      if (!done && progress() <= before && opsPending === 0) break;
     }
     if (!done) {
       return fail('liveness', `not settled ${budget}ms after proposals were due to stop (${proposing ? 'no write committed since healing' : 'writes stopped'}): ${unsettled()}`);

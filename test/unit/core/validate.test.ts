@@ -37,6 +37,8 @@ test('peerMessageProblem: terms up to 2^52 and senders that are node ids; snapsh
   assert.equal(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot }), null);
   assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 4, leaderId: 1, snapshot })!, /snapshot term 5 is above/);
   assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configIndex: 9 } })!, /configuration index at most the index/);
+  assert.equal(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([]), configIndex: 0 } }), null, 'a joined node\'s initial empty configuration (found by the simulation, seed 104849)');
+  assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([]), configIndex: 3 } })!, /at least one voter/);
   assert.equal(peerMessageProblem({ type: 'Unreachable', from: 3, to: 2, term: 0 }), null);
 });
 
