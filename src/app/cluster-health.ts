@@ -159,8 +159,12 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   try {
     const w = await kvWrite(atLeader, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
     written = w.result.outcome === 'applied';
-    const unknown = ctx.budget.expired() ? `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)` : 'outcome unknown';
-    checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : `${unknown}: ${w.result.error}` });
+    const cutOff = `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)`;
+    // kvWrite's error already says "H:P: cut off by --wait-timeout (N ms)" when the write was in flight then.
+    const unknown = w.result.error?.endsWith(`cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)`)
+      ? `${cutOff} before ${w.result.endpoint ?? 'the leader'} answered`
+      : ctx.budget.expired() ? `${cutOff}: ${w.result.error}` : `outcome unknown: ${w.result.error}`;
+    checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : unknown });
   } catch (error) {
     checks.push({ name: 'write', ok: false, detail: errorText(error) });
   }

@@ -17,7 +17,7 @@ import type { ClientResponse } from '../transport/messages.js';
 import { ErrorCode } from '../transport/messages.js';
 import { isRetryable } from '../transport/status.js';
 import { discoverLeader } from './discover-leader.js';
-import { errorText } from './verdict.js';
+import { CutOffError, errorText } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -161,6 +161,16 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       // --wait-timeout cancelled a call before it was sent: a timeout (exit 5, TIMEOUT: nothing
       // was sent, so not an unknown outcome), as for every command; not "unreachable".
       if (error.details?.sent === false && ctx.budget.expired()) throw ctx.budget.expiredError();
+      // --wait-timeout cancelled a call in flight (CANCELLED), or the call's deadline, capped at
+      // the budget's end, passed: say which deadline ran out (not "call cancelled" or "raise
+      // --timeout"). The request was sent: for a write the caller reports the outcome unknown.
+      if (cutOffByBudget(ctx, error)) {
+        throw new CutOffError(target, ctx.budget.waitTimeoutMs, {
+          cause: error,
+          details: { sent: true },
+          hint: options.kind === 'write' ? 'raise --wait-timeout' : `raise --wait-timeout, or check that ${target} answers (\`raftctl cluster status\`)`,
+        });
+      }
       if (error.details?.sent === false) {
         dead.add(target);
         unreachable.set(target, error);
@@ -190,6 +200,17 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
     }
   }
+}
+
+/**
+ * Whether a failure of a sent call is `--wait-timeout` cutting it off (as src/app/verdict.ts
+ * settle decides): once the budget's timer fired, any failure but a definite answer (not the
+ * leader, a refusal) is that cancellation; just before, a timeout is the call's deadline capped
+ * at the budget's end.
+ */
+function cutOffByBudget(ctx: KvContext, error: RaftCtlError): boolean {
+  if (error.exitCode === EXIT.TIMEOUT && ctx.budget.expired()) return true;
+  return ctx.budget.timedOut() && !writeCertainlyRefused(error);
 }
 
 /**

@@ -14,7 +14,7 @@ import type { ClientReadRequest, ClientWriteRequest, ScanResponse } from '../tra
 import { ReadPolicy } from '../transport/messages.js';
 import { compareBytes, displayBytes, sameBytes } from './kv-encoding.js';
 import { routeClientRequest, routeRequest, writeCertainlyRefused, type KvContext } from './kv-route.js';
-import { errorText, type Verdict } from './verdict.js';
+import { CutOffError, errorText, type Verdict } from './verdict.js';
 
 export type { KvClient, KvContext } from './kv-route.js';
 
@@ -115,15 +115,20 @@ export async function kvWrite(ctx: KvContext, write: KvWrite): Promise<Verdict<K
     if (writeCertainlyRefused(error)) throw error;
     const why = errorText(error);
     const result: KvWriteResult = { ...base, outcome: 'unknown', succeeded: null, endpoint: lastEndpoint, error: why };
-    return {
-      result,
-      exitCode: EXIT.TIMEOUT,
-      code: 'OUTCOME_UNKNOWN',
-      message: `kv ${write.op === 'delete' ? 'del' : write.op}: the outcome is unknown (${why})`,
-      hint: write.op === 'put' || write.op === 'delete'
-        ? 'the write may or may not have been applied; read the key back before retrying'
-        : 'the swap may or may not have happened; read the key back before retrying',
-    };
+    const command = `kv ${write.op === 'delete' ? 'del' : write.op}`;
+    const readBack = write.op === 'put' || write.op === 'delete'
+      ? 'the write may or may not have been applied; read the key back before retrying'
+      : 'the swap may or may not have happened; read the key back before retrying';
+    if (error instanceof CutOffError) {
+      return {
+        result,
+        exitCode: EXIT.TIMEOUT,
+        code: 'OUTCOME_UNKNOWN',
+        message: `${command}: the outcome is unknown: the request was sent to ${lastEndpoint ?? 'the leader'}, but --wait-timeout (${ctx.budget.waitTimeoutMs} ms) ran out before it answered`,
+        hint: `${readBack}, with a larger --wait-timeout`,
+      };
+    }
+    return { result, exitCode: EXIT.TIMEOUT, code: 'OUTCOME_UNKNOWN', message: `${command}: the outcome is unknown (${why})`, hint: readBack };
   }
 }
 

@@ -9,7 +9,7 @@
  * the use case still builds its result from what it learned, with the rest null or
  * unreachable, and the verdict counts the cut-off calls as timeouts.
  */
-import { EXIT, RaftCtlError, TimeoutError, mostInformativeExit } from '../errors.js';
+import { EXIT, RaftCtlError, TimeoutError, mostInformativeExit, type ErrorDetails } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
 import type { CallBudget } from './operator.js';
 
@@ -63,10 +63,11 @@ export function grpcCodeOf(error: unknown): number | undefined {
  * the budget was spent. A timeout (exit 5) like any other, but it says which deadline passed.
  */
 export class CutOffError extends TimeoutError {
-  constructor(endpoint: string, waitTimeoutMs: number) {
+  constructor(endpoint: string, waitTimeoutMs: number, options: { hint?: string; details?: ErrorDetails; cause?: unknown } = {}) {
     super(`${endpoint}: cut off by --wait-timeout (${waitTimeoutMs} ms)`, {
-      hint: 'raise --wait-timeout',
-      details: { endpoint },
+      hint: options.hint ?? 'raise --wait-timeout',
+      details: { endpoint, ...options.details },
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
     });
   }
 }

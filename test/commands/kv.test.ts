@@ -175,6 +175,48 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, before + 1, 'never retried');
   });
 
+  test('a get and a scan cut off by --wait-timeout while the leader is silent: exit 5 TIMEOUT saying --wait-timeout ran out, with a hint (not a bare "call cancelled")', async () => {
+    try {
+      for (const [method, argv] of [['HandleClientRead', ['kv', 'get', 'k']], ['HandleClientScan', ['kv', 'scan', 'k']]] as const) {
+        kv.peer(1).queue(method, delay(5000), delay(5000));
+        const r = await runCommand([...argv, '-e', kv.endpoints[0]!, '--timeout', '10s', '--wait-timeout', '700ms', '--json']);
+        assert.equal(r.exitCode, 5, r.stdout + r.stderr);
+        assert.equal(r.stdout, '');
+        const err = json(lines(r.stderr)[0]!).error as { code: string; message: string; hint: string | null };
+        assert.equal(err.code, 'TIMEOUT');
+        assert.match(err.message, /--wait-timeout \(700 ms\)/);
+        assert.doesNotMatch(err.message, /cancelled/i);
+        assert.match(String(err.hint), /--wait-timeout/);
+        const text = await runCommand([...argv, '-e', kv.endpoints[0]!, '--timeout', '10s', '--wait-timeout', '700ms']);
+        assert.equal(text.exitCode, 5, text.stderr);
+        assert.match(lines(text.stderr)[0]!, /^Error: .*--wait-timeout \(700 ms\).*\. Hint: .*--wait-timeout/);
+        kv.peer(1).clearQueues();
+      }
+    } finally {
+      kv.peer(1).clearQueues();
+    }
+  });
+
+  test('a put sent and then cut off by --wait-timeout: exit 5 OUTCOME_UNKNOWN saying --wait-timeout ran out before an answer, "outcome": "unknown" on stdout', async () => {
+    kv.peer(1).queue('HandleClientWrite', delay(5000));
+    try {
+      const r = await runCommand(['kv', 'put', 'cut', 'v', '-e', kv.endpoints[0]!, '--timeout', '10s', '--wait-timeout', '700ms', '--json']);
+      assert.equal(r.exitCode, 5, r.stdout + r.stderr);
+      const doc = json(r.stdout);
+      assert.equal(doc.outcome, 'unknown');
+      assert.equal(doc.succeeded, null);
+      assert.match(String(doc.error), /--wait-timeout \(700 ms\)/);
+      const err = json(lines(r.stderr)[0]!).error as { code: string; exitCode: number; message: string; hint: string | null };
+      assert.deepEqual([err.code, err.exitCode], ['OUTCOME_UNKNOWN', 5]);
+      assert.match(err.message, /outcome is unknown/);
+      assert.match(err.message, /--wait-timeout \(700 ms\)/);
+      assert.doesNotMatch(err.message, /cancelled/i);
+      assert.match(String(err.hint), /read the key back/);
+    } finally {
+      kv.peer(1).clearQueues();
+    }
+  });
+
   test('watch --count 2 -o ndjson: one JSON object a line, exit 0', async () => {
     kv.watchEvents = [...PUT_THEN_DELETE];
     const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', kv.endpoints[1]!]);
