@@ -4,9 +4,11 @@
  * 5). Either way the result says what was last seen, so a runbook can print why it gave up.
  * Failures of single polls (a node down, no answer) are part of waiting, not errors.
  *
- * A poll still running when `--wait-timeout` passes is cut off: its partial answer (calls
- * cancelled mid-flight, values unknown) is dropped and the result says `cutOff: true`, so
- * `detail` and `error` always describe the same poll, the last one that finished.
+ * A poll still running when `--wait-timeout` passes ends with what its calls answered by then
+ * (calls in flight are cancelled). If that meets the condition (one endpoint named the leader
+ * while another hung), the wait succeeds: met, not cut off. Otherwise the poll is cut off: its
+ * partial answer (values unknown) is dropped and the result says `cutOff: true`, so `detail`
+ * and `error` always describe the same poll, the last one that finished.
  */
 import { EXIT } from '../errors.js';
 import { clusterHealth, type ClusterHealth } from './cluster-health.js';
