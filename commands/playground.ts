@@ -1,7 +1,7 @@
 import { Errors, Flags } from '@oclif/core';
 import { join } from 'node:path';
 import { BaseCommand } from '../src/cli/base-command.js';
-import { durationFlag } from '../src/cli/flags.js';
+import { durationFlag, someGlobalFlags } from '../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../src/cli/help-text.js';
 import { runPlaygroundSession } from '../src/cli/playground-session.js';
 import { UsageError } from '../src/errors.js';
@@ -15,7 +15,16 @@ Ctrl-C (SIGINT) or SIGTERM stops every node and removes the temporary data direc
 
 ${EXIT_CODES_HELP}`;
 
+  // The playground starts its own nodes: -e and --timeout would mean nothing. -o/--json pick the
+  // output; --wait-timeout has a meaning of its own (a command flag, below).
+  static override baseFlags = someGlobalFlags('output', 'debug');
+
   static override flags = {
+    'wait-timeout': durationFlag({
+      name: 'wait-timeout',
+      summary: 'When piped: print the endpoints and status after this long even if no leader is elected or a member does not answer yet (the playground keeps running).',
+      defaultMs: 30_000,
+    }),
     nodes: Flags.integer({ summary: 'Number of nodes.', default: 3, min: 1, max: 9 }),
     'base-port': Flags.integer({ summary: 'Port of node 1; node i listens on base-port + i - 1 (default: free ports).', min: 1, max: 65535 }),
     'data-dir': Flags.string({ summary: 'Keep data here (default: a temporary directory removed on exit).', helpValue: 'DIR' }),

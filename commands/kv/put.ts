@@ -27,7 +27,7 @@ ${EXIT_CODES_HELP}`;
   static override examples = [
     { description: 'Write a value', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 greeting hello' },
     { description: 'Store a file, expiring in ten minutes', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 config/app @app.json --ttl 10m' },
-    { description: 'Pipe the value in', command: 'date | <%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 last-run - --json' },
+    { description: 'Pipe the value in', command: '$ date | <%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 last-run - --json' },
   ];
 
   async run(): Promise<KvWriteResult> {

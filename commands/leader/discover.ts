@@ -19,7 +19,7 @@ ${EXIT_CODES_HELP}`;
     },
     {
       description: 'Print only the leader\'s address (endpoints from the environment)',
-      command: 'RAFTCTL_ENDPOINTS=127.0.0.1:9081 <%= config.bin %> <%= command.id %> --json | jq -r .address',
+      command: '$ RAFTCTL_ENDPOINTS=127.0.0.1:9081 <%= config.bin %> <%= command.id %> --json | jq -r .address',
     },
     {
       description: 'Give slow nodes more time per call, but never wait more than 5 seconds in total',

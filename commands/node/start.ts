@@ -2,18 +2,22 @@ import { Errors, Flags } from '@oclif/core';
 import { nodeStart, type RunningNode } from '../../src/app/node-start.js';
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { durationFlag } from '../../src/cli/flags.js';
+import { durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { UsageError } from '../../src/errors.js';
 
 export default class NodeStartCommand extends BaseCommand<typeof NodeStartCommand> {
   static override summary = 'Run one raftctl node in the foreground.';
 
+  // A node prints one line and logs; it asks no cluster: no -e, --timeout, --wait-timeout, -o or --json.
+  static override enableJsonFlag = false;
+  static override baseFlags = someGlobalFlags('debug');
+
   static override description = `Starts a Raft node that serves d-engine's gRPC services (peer, cluster, client API, health) and raftctl's admin service on one port.
 
 --bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory. Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
 
-The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
+The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
 
 ${EXIT_CODES_HELP}`;
 

@@ -1,8 +1,9 @@
 /**
  * BaseCommand: what every raftctl command shares (CLI.md, "Global conventions").
  *
- * - Parses the global flags ({@link globalFlags}) and the command's own in `init()`, into
- *   typed `this.flags` / `this.args`.
+ * - Parses the global flags ({@link globalFlags}; a command that talks to no cluster narrows
+ *   `baseFlags` to those it uses) and the command's own in `init()`, into typed `this.flags` /
+ *   `this.args`.
  * - Implements `-o table|wide|json|yaml|ndjson` itself; oclif's `--json` is a synonym of
  *   `-o json` (a conflicting `-o` is a usage error).
  * - Writes results through one renderer layer ({@link render}, {@link renderVerdict}); JSON
@@ -26,7 +27,11 @@ import { globalFlags } from './flags.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { colourEnabled, painter, type Painter } from './style.js';
 
-export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>;
+/**
+ * A command's parsed flags. Typed as if it took every global flag: a command that narrows its
+ * `baseFlags` ({@link someGlobalFlags}) reads only those it took.
+ */
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<typeof globalFlags & T['flags']>;
 export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
 
 /** Reads the output format from raw argv, for errors raised before flags are parsed. */
@@ -46,7 +51,7 @@ export function outputFormatFromArgv(argv: readonly string[]): OutputFormat | un
 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true;
-  static override baseFlags = globalFlags;
+  static override baseFlags: Interfaces.FlagInput = globalFlags;
 
   protected flags!: CommandFlags<T>;
   protected args!: CommandArgs<T>;
@@ -83,9 +88,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.#format = jsonFlag ? 'json' : (output ?? (super.jsonEnabled() ? 'json' : 'table'));
   }
 
-  /** The output format in effect (`table` until flags are parsed, unless argv says otherwise). */
+  /**
+   * The output format in effect (`table` until flags are parsed, unless argv says otherwise: not
+   * for a command without `-o`/`--json`, whose "Nonexistent flag: --json" is a plain line).
+   */
   protected get format(): OutputFormat {
-    return this.#format ?? outputFormatFromArgv(this.argv) ?? 'table';
+    if (this.#format) return this.#format;
+    const ctor = this.ctor as unknown as typeof BaseCommand;
+    const takesOutput = ctor.enableJsonFlag || 'output' in (ctor.baseFlags ?? {}) || 'output' in (ctor.flags ?? {});
+    return (takesOutput ? outputFormatFromArgv(this.argv) : undefined) ?? 'table';
   }
 
   /** True under `--json` or `-o json` (oclif then keeps `this.log` and warnings off stdout). */

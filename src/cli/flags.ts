@@ -46,7 +46,10 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
   })();
 }
 
-/** The flags every command takes. */
+/**
+ * The flags every cluster command takes. Commands that talk to no cluster (`node start`,
+ * `playground`) take only those that mean something to them ({@link someGlobalFlags}).
+ */
 export const globalFlags = {
   endpoints: Flags.custom<string[]>({
     char: 'e',
@@ -66,3 +69,11 @@ export const globalFlags = {
   })(),
   debug: Flags.boolean({ summary: 'Print stack traces and causes with errors.', helpGroup: GLOBAL, default: false }),
 };
+
+/**
+ * Only the named global flags, for a command's `baseFlags`: a command must not list (or accept
+ * and silently ignore) a flag that means nothing to it.
+ */
+export function someGlobalFlags<K extends keyof typeof globalFlags>(...names: K[]): Pick<typeof globalFlags, K> {
+  return Object.fromEntries(names.map((n) => [n, globalFlags[n]])) as Pick<typeof globalFlags, K>;
+}
