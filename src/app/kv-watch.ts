@@ -3,7 +3,7 @@
  * every node at apply time, so any endpoint will do: the first one that can be connected is
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
-import { EXIT, NotReadyError, RaftCtlError, UnreachableError } from '../errors.js';
+import { EXIT, NotReadyError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
 import { ErrorCode, type WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import { noneConnected, type KvContext } from './kv-route.js';
@@ -96,12 +96,29 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       if (error instanceof WatchCanceledError) throw error;
       ctx.budget.check();
       if (connectionLost(error) || nodeWentAway(error, received)) throw watchLost(endpoint, events, error);
-      if (!(error instanceof RaftCtlError) || error.details?.sent !== false || received > 0) throw error;
+      if (!(error instanceof RaftCtlError) || error.details?.sent !== false || received > 0) throw prefixRefused(error, options) ?? error;
       unreachable.set(endpoint, error);
       lastError = noneConnected(error, unreachable);
     }
   }
   throw lastError;
+}
+
+/**
+ * A `--prefix` watch the node refused as invalid (INVALID_ARGUMENT) for a key without "/" at
+ * both ends (d-engine's rule, raftctl nodes keep it): the same error with a hint naming the key
+ * to use instead of the generic "changed nothing". Null for any other failure.
+ */
+function prefixRefused(error: unknown, options: KvWatchOptions): RejectedError | null {
+  if (!options.prefix || !(error instanceof RejectedError) || error.code !== 'INVALID_ARGUMENT') return null;
+  const key = displayBytes(options.key);
+  if (key.encoding !== 'utf8' || (key.text.startsWith('/') && key.text.endsWith('/'))) return null;
+  const suggested = `/${key.text.replace(/^\/+|\/+$/g, '')}/`;
+  return new RejectedError(error.code, error.message, {
+    cause: error,
+    ...(error.details === undefined ? {} : { details: error.details }),
+    hint: `watch a prefix with "/" at both ends, as d-engine requires: \`raftctl kv watch ${suggested} --prefix\``,
+  });
 }
 
 /** A watch whose connection broke (the node stopped, the network failed): status.ts maps that to UNREACHABLE with the request sent. */

@@ -110,7 +110,7 @@ export async function kvWrite(ctx: KvContext, write: KvWrite): Promise<Verdict<K
     );
     const succeeded = routed.value.writeResult?.succeeded ?? write.op !== 'cas';
     const result: KvWriteResult = { ...base, outcome: 'applied', succeeded, endpoint: routed.endpoint, error: null };
-    return write.op === 'cas' ? casVerdict(result) : { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
+    return write.op === 'cas' ? casVerdict(result, write.expected === null) : { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
   } catch (error) {
     if (writeCertainlyRefused(error)) throw error;
     const why = errorText(error);
@@ -132,15 +132,27 @@ export async function kvWrite(ctx: KvContext, write: KvWrite): Promise<Verdict<K
   }
 }
 
-/** A CAS whose comparison failed exits 6 (COMPARE_FAILED) with the result still printed. */
-function casVerdict(result: KvWriteResult): Verdict<KvWriteResult> {
+/**
+ * A CAS whose comparison failed exits 6 (COMPARE_FAILED) with the result still printed.
+ * `absent`: the CAS required the key not to exist (`--absent`), so the key exists.
+ */
+function casVerdict(result: KvWriteResult, absent: boolean): Verdict<KvWriteResult> {
   if (result.succeeded) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
+  if (absent) {
+    return {
+      result,
+      exitCode: EXIT.REJECTED,
+      code: 'COMPARE_FAILED',
+      message: `kv cas: the comparison failed: key "${result.key}" exists (--absent); nothing was changed`,
+      hint: 'the key already exists (another writer got there first?): read it with `raftctl kv get`, then swap with --expect CURRENT, or delete it first',
+    };
+  }
   return {
     result,
     exitCode: EXIT.REJECTED,
     code: 'COMPARE_FAILED',
     message: `kv cas: the comparison failed for key "${result.key}"; nothing was changed`,
-    hint: 'read the current value with `raftctl kv get` and retry with the right --expect',
+    hint: 'read the current value with `raftctl kv get` and retry with the right --expect (or --absent if it should not exist)',
   };
 }
 

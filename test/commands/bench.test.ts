@@ -227,6 +227,9 @@ test('Ctrl-C during a get prefill whose write hangs: exit 130 at once, not after
     assert.ok(performance.now() - started < 5_000, `ended ${Math.round(performance.now() - started)} ms after the start`);
     const b = JSON.parse(r.stdout) as Bench;
     assert.deepEqual([b.prefilled, b.count], [0, 0]);
+    const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; hint: string | null } }).error;
+    assert.equal(err.code, 'INTERRUPTED');
+    assert.match(String(err.hint), /before Ctrl-C/, 'a hint saying what the result covers');
   } finally {
     await kv.close();
   }

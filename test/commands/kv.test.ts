@@ -109,7 +109,11 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     const second = await runCommand(['kv', 'cas', 'lock', '--absent', 'bob', '-e', kv.endpoints[0]!, '--json']);
     assert.equal(second.exitCode, 6);
     assert.deepEqual(json(second.stdout), { op: 'cas', key: 'lock', keyEncoding: 'utf8', outcome: 'applied', succeeded: false, endpoint: kv.endpoints[0], error: null });
-    assert.equal((json(lines(second.stderr)[0]!).error as { code: string }).code, 'COMPARE_FAILED');
+    const refused = json(lines(second.stderr)[0]!).error as { code: string; message: string; hint: string };
+    assert.equal(refused.code, 'COMPARE_FAILED');
+    assert.match(refused.message, /"lock" exists/);
+    assert.doesNotMatch(refused.hint, /right --expect/, 'no --expect to get right with --absent');
+    assert.match(refused.hint, /already exists/);
     const third = await runCommand(['kv', 'cas', 'lock', '--expect', 'alice', 'carol', '-e', kv.endpoints[0]!]);
     assert.equal(third.exitCode, 0, third.stderr);
     assert.equal(kv.store.get('lock')?.toString(), 'carol');
@@ -214,6 +218,30 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
       assert.match(String(err.hint), /read the key back/);
     } finally {
       kv.peer(1).clearQueues();
+    }
+  });
+
+  test('a --expect cas whose comparison fails: the hint says to retry with the right --expect', async () => {
+    kv.store.set('ver', Buffer.from('2'));
+    const r = await runCommand(['kv', 'cas', 'ver', '--expect', '1', '3', '-e', kv.endpoints[0]!]);
+    assert.equal(r.exitCode, 6, r.stderr);
+    assert.match(lines(r.stderr)[0]!, /^Error: kv cas: the comparison failed for key "ver"; nothing was changed\. Hint: .*--expect/);
+  });
+
+  test('a --prefix watch the node refuses for its key (no "/" at both ends): exit 6, the hint shows the key to use, not "changed nothing"', async () => {
+    const original = kv.peer(1).raw.get('Watch')!;
+    kv.peer(1).raw.set('Watch', (call: { emit(ev: string, e: unknown): void }) => call.emit('error', { code: status.INVALID_ARGUMENT, details: 'a prefix watch key must start and end with "/"' }));
+    try {
+      const r = await runCommand(['kv', 'watch', 'config', '--prefix', '-e', kv.endpoints[0]!, '--wait-timeout', '5s', '--json']);
+      assert.equal(r.exitCode, 6, r.stderr);
+      assert.equal(r.stdout, '');
+      const err = json(lines(r.stderr)[0]!).error as { code: string; message: string; hint: string };
+      assert.equal(err.code, 'INVALID_ARGUMENT');
+      assert.match(err.message, /must start and end with "\/"/);
+      assert.doesNotMatch(err.hint, /changed nothing/);
+      assert.match(err.hint, /raftctl kv watch \/config\/ --prefix/);
+    } finally {
+      kv.peer(1).raw.set('Watch', original);
     }
   });
 
