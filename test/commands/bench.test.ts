@@ -99,9 +99,12 @@ describe('bench against a fake raftctl cluster', () => {
   test('bench put --rate 200 for 500 ms: open loop, about 100 requests', async () => {
     const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--clients', '4', '--rate', '200', '--duration', '500ms', '--json']);
     assert.equal(r.exitCode, 0, r.stderr);
-    const b = JSON.parse(r.stdout) as Bench;
+    const b = JSON.parse(r.stdout) as Bench & { missed: number };
     assert.equal(b.mode, 'open');
-    assert.equal(b.count, 100);
+    // 100 due; on a loaded machine a client may fall behind and miss some (never sent late;
+    // the exact schedule is tested on a manual clock in bench-generator.test.ts).
+    assert.equal(b.count + b.missed, 100, `count ${b.count}, missed ${b.missed}`);
+    assert.ok(b.count >= 50, `count ${b.count}`);
     assertSane(b);
   });
 
