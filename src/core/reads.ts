@@ -234,10 +234,21 @@ export function tickFollowerReads(s: CoreState): void {
  * every forwarded and held read is refused NOT_LEADER, with `newLeader` as the hint when known.
  */
 export function failFollowerReads(s: CoreState, newLeader: number): void {
-  if (s.forwardedReads.size === 0 && s.heldReads.length === 0) return;
+  failForwardedReads(s, newLeader);
   const hint = newLeader || undefined;
-  for (const ctx of s.forwardedReads.keys()) s.readStates.push({ ctx, status: 'rejected', reason: 'NOT_LEADER', ...(hint ? { leaderHint: hint } : {}) });
   for (const r of s.heldReads) s.readStates.push({ ctx: r.ctx, status: 'rejected', reason: 'NOT_LEADER', ...(hint ? { leaderHint: hint } : {}) });
-  s.forwardedReads.clear();
   s.heldReads = [];
+}
+
+/**
+ * The term moved on (same leader or not): reads forwarded in the old term can get no answer
+ * any more (an answer of an older term is dropped), so each is refused NOT_LEADER now instead
+ * of timing out an election timeout later. Reads already granted (held until applied) stay
+ * valid: their index was confirmed when granted.
+ */
+export function failForwardedReads(s: CoreState, leaderHint: number): void {
+  if (s.forwardedReads.size === 0) return;
+  const hint = leaderHint || undefined;
+  for (const ctx of s.forwardedReads.keys()) s.readStates.push({ ctx, status: 'rejected', reason: 'NOT_LEADER', ...(hint ? { leaderHint: hint } : {}) });
+  s.forwardedReads.clear();
 }

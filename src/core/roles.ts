@@ -4,7 +4,7 @@
  */
 import { allVoters } from './membership.js';
 import { jointVoteResult } from './quorum.js';
-import { failFollowerReads, failLeaderReads } from './reads.js';
+import { failFollowerReads, failForwardedReads, failLeaderReads } from './reads.js';
 import { syncProgress } from './replication.js';
 import type { CoreState } from './state.js';
 import type { NodeId, Term } from './types.js';
@@ -16,12 +16,13 @@ import type { NodeId, Term } from './types.js';
  * leader changes (reads.ts); pending proposals stay and are resolved by what commits.
  */
 export function becomeFollower(s: CoreState, term: Term, leaderId: NodeId): void {
+  if (leaderId !== s.leaderId) failFollowerReads(s, leaderId);
+  else if (term > s.term) failForwardedReads(s, leaderId);
   if (term > s.term) {
     s.setHardState(term, 0);
     retractStaleAcks(s, term);
   }
   const wasLeader = s.role === 'leader';
-  if (leaderId !== s.leaderId) failFollowerReads(s, leaderId);
   s.role = 'follower';
   s.leaderId = leaderId;
   s.votes.clear();

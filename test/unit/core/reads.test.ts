@@ -269,3 +269,15 @@ test('dissertation §6.4.1: appending a configuration entry drops the lease; a r
   c.readIndex(2, { policy: 'lease', nowMs: 1101 });
   assert.deepEqual(drain(c).readStates, [{ ctx: 2, status: 'ready', index: 2 }]);
 });
+
+test('follower reads: when the same leader comes back in a later term, a read forwarded in the old term is refused NOT_LEADER at once; a granted (held) one still waits for its index (review: it waited for TIMEOUT)', () => {
+  const f = followerOfLeader1();
+  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
+  f.readIndex(6, { policy: 'linearizable', nowMs: 0 });
+  drain(f);
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 }); // 5 held, 6 still forwarded
+  f.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 1, seq: 1 });
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [{ ctx: 6, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 1 }]);
+  f.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [{ index: 2, term: 2, payload: { type: 'noop' } }], leaderCommitIndex: 2, seq: 2 });
+  assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [{ ctx: 5, status: 'ready', index: 2 }]);
+});
