@@ -68,6 +68,17 @@ export class UsageError extends RaftCtlError {
   }
 }
 
+/**
+ * The endpoints given answer for different clusters and nothing tells which one is meant (as
+ * many endpoints answer for each, and each one's configuration names as many of them): a bad
+ * `--endpoints` value that waiting cannot fix (exit 2, code AMBIGUOUS_CLUSTER).
+ */
+export class AmbiguousClusterError extends RaftCtlError {
+  constructor(message: string, options: RaftCtlErrorOptions = {}) {
+    super('AMBIGUOUS_CLUSTER', EXIT.USAGE, message, options);
+  }
+}
+
 /** A configuration object (retry policy, chunk size, ...) that cannot work (exit 2). */
 export class ConfigError extends RaftCtlError {
   constructor(message: string, options: RaftCtlErrorOptions = {}) {

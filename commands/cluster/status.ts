@@ -10,7 +10,7 @@ export default class ClusterStatusCommand extends BaseCommand<typeof ClusterStat
 
 raftctl nodes are read through the admin service ("source": "raftctl"). d-engine nodes (which answer GetServerInfo with UNIMPLEMENTED) are read through d-engine's own RPCs ("source": "d-engine"): membership from GetClusterMetadata, the leader from current_leader_id or DiscoverLeader, term and last log index from a RequestVote at term 0 (always denied, changes nothing), the applied index from a Scan on the leader; commit index, match index and lag are unknown (null). Unknown values are null, never 0; members are sorted by id.
 
-This is a verdict command: it always prints its full result, then exits 0 when a leader is known, 3 when the live nodes know none, 5 when they only timed out, and 4 when no endpoint could be connected. When --wait-timeout runs out, the calls still in flight are cancelled and count as timed out ("cut off by --wait-timeout"); what was read by then is printed, the rest null or reachable: false.
+This is a verdict command: it always prints its full result, then exits 0 when a leader is known, 3 when the live nodes know none, 5 when they only timed out, and 4 when no endpoint could be connected; 2 (AMBIGUOUS_CLUSTER) when the endpoints answer for different clusters and none can be chosen (the cluster read is the one most endpoints answer for, on a tie the one whose configuration's member addresses name the most of them). When --wait-timeout runs out, the calls still in flight are cancelled and count as timed out ("cut off by --wait-timeout"); what was read by then is printed, the rest null or reachable: false.
 
 ${EXIT_CODES_HELP}`;
 

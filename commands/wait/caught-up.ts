@@ -8,7 +8,7 @@ import { waitView } from '../../src/cli/views/health.js';
 export default class WaitCaughtUp extends BaseCommand<typeof WaitCaughtUp> {
   static override summary = 'Block until a member is caught up with the leader.';
 
-  static override description = `Polls cluster status until member ID is reachable and at most --max-lag entries behind the leader (the leader's match index on raftctl nodes; last log indexes on d-engine nodes), then prints the result and exits 0; exits 5 when --wait-timeout passes first.
+  static override description = `Polls cluster status until member ID is reachable and at most --max-lag entries behind the leader (the leader's match index on raftctl nodes; last log indexes on d-engine nodes), then prints the result and exits 0; exits 5 when --wait-timeout passes first, and 2 at once when the endpoints answer for different clusters and none can be chosen (AMBIGUOUS_CLUSTER).
 
 ${EXIT_CODES_HELP}`;
 

@@ -7,7 +7,7 @@ import { waitView } from '../../src/cli/views/health.js';
 export default class WaitHealthy extends BaseCommand<typeof WaitHealthy> {
   static override summary = 'Block until `cluster health` passes.';
 
-  static override description = `Runs the checks of \`raftctl cluster health\` (each poll writes the health key) with backoff until they pass, then prints the result and exits 0; exits 5 when --wait-timeout passes first. detail is the health result of the last poll that finished (a poll still running at --wait-timeout that has not passed by then is dropped, and cutOff is true).
+  static override description = `Runs the checks of \`raftctl cluster health\` (each poll writes the health key) with backoff until they pass, then prints the result and exits 0; exits 5 when --wait-timeout passes first, and 2 at once when the endpoints answer for different clusters and none can be chosen (AMBIGUOUS_CLUSTER). detail is the health result of the last poll that finished (a poll still running at --wait-timeout that has not passed by then is dropped, and cutOff is true).
 
 ${EXIT_CODES_HELP}`;
 

@@ -7,7 +7,7 @@ import { waitView } from '../../src/cli/views/health.js';
 export default class WaitMemberCount extends BaseCommand<typeof WaitMemberCount> {
   static override summary = 'Block until the configuration has exactly N members.';
 
-  static override description = `Polls cluster status until the configuration has exactly N members (voters and learners) and is not joint, then prints the result and exits 0; exits 5 when --wait-timeout passes first.
+  static override description = `Polls cluster status until the configuration has exactly N members (voters and learners) and is not joint, then prints the result and exits 0; exits 5 when --wait-timeout passes first, and 2 at once when the endpoints answer for different clusters and none can be chosen (AMBIGUOUS_CLUSTER).
 
 ${EXIT_CODES_HELP}`;
 

@@ -29,7 +29,7 @@ import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { errorText, leaderlessReason, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
+import { errorText, errorVerdict, leaderlessReason, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -121,7 +121,9 @@ const notRun = (ctx: KvContext): string => `not run: --wait-timeout (${ctx.budge
 /**
  * Runs the checks against the cluster behind `ctx` and returns them with their verdict: 0
  * healthy (or degraded with `degradedOk`), 8 unhealthy, 5 when `--wait-timeout` passed before
- * every check had passed. Never rejects for the cluster's failures or the deadline.
+ * every check had passed, 2 (AMBIGUOUS_CLUSTER, every check failed, nothing written) when the
+ * endpoints answer for different clusters equally. Never rejects for the cluster's failures or
+ * the deadline.
  */
 export async function clusterHealth(ctx: KvContext, options: HealthOptions = {}): Promise<Verdict<ClusterHealth>> {
   const checks: HealthCheck[] = [];
@@ -129,7 +131,20 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   // --wait-timeout before the write and read checks: it is waited for at most half of what is
   // left, then left out (a StragglerTimeoutError outcome: a timeout, not a node seen down).
   const stragglerWaitMs = ctx.budget.remainingMs() / 2;
-  const { status, outcomes } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + stragglerWaitMs });
+  const { status, outcomes, error } = await readClusterStatus(ctx, { stragglersUntil: performance.now() + stragglerWaitMs });
+  if (error) {
+    // The endpoints answer for different clusters equally: no cluster to judge, nothing written.
+    const skipped = 'skipped: no cluster chosen';
+    const result: ClusterHealth = {
+      healthy: false,
+      degraded: false,
+      checks: [
+        { name: 'leader', ok: false, detail: `no cluster chosen: ${error.message}` },
+        ...(['quorum', 'voters', 'write', 'linearizable-read', 'commit-advancing'] as const).map((name) => ({ name, ok: false, detail: skipped })),
+      ],
+    };
+    return errorVerdict(result, 'cluster health', error);
+  }
   /** Some node was left out for want of time: failing checks then prove nothing (exit 5, not 8). */
   const leftOut = outcomes.some((o) => o.error instanceof StragglerTimeoutError);
   const leader = status.members.find((m) => m.id === status.leaderId);

@@ -5,7 +5,7 @@
  * configured addresses (from the statuses, the learners' entries, or GetClusterMetadata, which
  * raftctl nodes answer like d-engine nodes).
  */
-import { RejectedError } from '../errors.js';
+import { AmbiguousClusterError, RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
 import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
@@ -87,29 +87,40 @@ export async function readStatus(ctx: OperatorContext, endpoint: string, expectI
   return { answered: id > 0 ? { endpoint, status: { ...status, nodeId: id }, clusterId: info.value?.clusterId || null } : null, error: null };
 }
 
-/**
- * The cluster the answers describe: the cluster id most answering nodes report; on a tie, the
- * one whose configurations name the most answering nodes (a node started from another
- * cluster's data on a member's address usually leads a one-voter cluster of its own, while the
- * real members' configuration names it too); still tied, or no id known: null, and no answer is
- * dropped.
- */
-function mainClusterId(answered: readonly Answered[]): string | null {
-  const most = (scores: ReadonlyMap<string, number>): string[] => {
-    const top = Math.max(0, ...scores.values());
-    return [...scores].filter(([, n]) => n === top && n > 0).map(([id]) => id);
-  };
+/** The keys with the highest score, when it is above 0. */
+function most(scores: ReadonlyMap<string, number>): string[] {
+  const top = Math.max(0, ...scores.values());
+  return [...scores].filter(([, n]) => n === top && n > 0).map(([id]) => id);
+}
+
+/** The cluster ids the most answering nodes report (several on a tie; none when no id is known). */
+function mostAnswered(answered: readonly Answered[]): string[] {
   const count = new Map<string, number>();
   for (const a of answered) if (a.clusterId) count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
-  const tied = most(count);
-  if (tied.length <= 1) return tied[0] ?? null;
-  const named = new Map<string, number>();
-  for (const id of tied) {
-    const members = new Set(answered.filter((a) => a.clusterId === id).flatMap((a) => [...(a.status.configuration?.voters ?? []), ...(a.status.configuration?.learners ?? []).map((l) => n0(l.id))]));
-    named.set(id, answered.filter((a) => members.has(a.status.nodeId)).length);
-  }
-  const best = most(named);
-  return best.length === 1 ? best[0]! : null;
+  return most(count);
+}
+
+/** Whether a node's own configuration names it (a removed node's does not). */
+function namesItself(a: Answered): boolean {
+  const conf = a.status.configuration;
+  const id = a.status.nodeId;
+  return (conf?.voters ?? []).includes(id) || (conf?.votersOutgoing ?? []).includes(id) || (conf?.learners ?? []).some((l) => n0(l.id) === id);
+}
+
+/**
+ * The member addresses a cluster's configuration names, as far as its answering nodes tell:
+ * `metadata` (GetClusterMetadata of one of them: every member's address), their learners'
+ * addresses, and their own addresses when their configuration names them. An answering node's
+ * advertised address is written as the endpoint it was reached at (`alias`), so `localhost:P`
+ * given for a node advertising `127.0.0.1:P` still counts.
+ */
+function namedAddresses(mine: readonly Answered[], metadata: readonly string[], alias: ReadonlyMap<string, string>): Set<string> {
+  const addresses = [
+    ...metadata,
+    ...mine.flatMap((a) => (a.status.configuration?.learners ?? []).map((l) => l.address ?? '')),
+    ...mine.filter(namesItself).map((a) => a.status.address || a.endpoint),
+  ];
+  return new Set(addresses.filter((x) => x !== '').map((x) => alias.get(x) ?? x));
 }
 
 /** The leader: a node that says it leads (highest term wins); null when none does. */
@@ -165,9 +176,14 @@ export interface RaftctlEndpoint {
  * round; its answer, when it comes, is merged before the result is built (by
  * `stragglersUntil` when given: later ones are left out). A member is asked at
  * most once per address, and never at an address given as an endpoint (already asked).
- * Answers from a node of another cluster than the given endpoints' main one ({@link mainClusterId}:
- * say, one started from another cluster's data directory on a member's address) are dropped:
- * that member is listed unreachable and its outcome is a WRONG_CLUSTER refusal.
+ * The cluster read is the one most given endpoints answer for; on a tie, the one whose
+ * configuration's member addresses name the most of the given endpoints (GetClusterMetadata of
+ * one node per tied cluster, asked only then: a node started from another cluster's data on a
+ * member's address leads a one-node cluster of its own that names only that address, while the
+ * real members' configuration names it too). Answers from a node of another cluster (say, that
+ * one) are dropped: that member is listed unreachable and its outcome is a WRONG_CLUSTER
+ * refusal. Still tied, no cluster is read: the result is empty and `error` an
+ * AmbiguousClusterError naming the clusters (exit 2: give endpoints of one cluster).
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[], options: { stragglersUntil?: number } = {}): Promise<ClusterStatusRead> {
   const stragglersUntil = options.stragglersUntil ?? Infinity;
@@ -178,6 +194,10 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   const tried = new Set<string>(endpoints.map((e) => e.endpoint));
   const given = new Set(tried);
   let clusterId: string | null = null;
+  /** Set when the given endpoints answer for several clusters equally (see above). */
+  let ambiguity: AmbiguousClusterError | null = null;
+  /** Per cluster id, the member addresses its GetClusterMetadata names (asked once, only to break a tie). */
+  const metadataAddresses = new Map<string, Promise<string[]>>();
   /** Reads still running after their round went on without them. */
   const late: { endpoint: string; settled: Promise<boolean> }[] = [];
   /** Reads that `stragglersUntil` left out (their outcome is a StragglerTimeoutError). */
@@ -191,12 +211,45 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
         })
       : null;
   /**
-   * The cluster id, outcomes and members from every answer so far: the id is decided over the
-   * given endpoints' answers (late ones included, so a foreign node that happens to answer
-   * first cannot win), then foreign answers are dropped.
+   * Decides the cluster id over the given endpoints' answers (late ones included, so a foreign
+   * node that happens to answer first cannot win): see the function comment.
    */
-  const rebuild = (): void => {
-    clusterId = mainClusterId(answers.flatMap((a) => (a.given && a.read.answered ? [a.read.answered] : [])));
+  const decideCluster = async (): Promise<void> => {
+    const answered = answers.flatMap((a) => (a.given && a.read.answered ? [a.read.answered] : []));
+    const tied = mostAnswered(answered);
+    ambiguity = null;
+    if (tied.length <= 1) {
+      clusterId = tied[0] ?? null;
+      return;
+    }
+    const alias = new Map(answered.filter((a) => a.status.address).map((a) => [a.status.address!, a.endpoint]));
+    const of = (id: string): Answered[] => answered.filter((a) => a.clusterId === id);
+    for (const id of tied) {
+      if (metadataAddresses.has(id)) continue;
+      const mine = of(id);
+      const source = pickConfigSource(mine, pickLeader(mine))!.endpoint;
+      metadataAddresses.set(id, settle(ctx.budget, source, (o) => ctx.client.getClusterMetadata(source, o)).then(({ value }) => (value?.nodes ?? []).map((n) => n.address ?? '')));
+    }
+    const named = new Map<string, number>();
+    for (const id of tied) {
+      const addresses = namedAddresses(of(id), await metadataAddresses.get(id)!, alias);
+      named.set(id, [...given].filter((e) => addresses.has(e)).length);
+    }
+    const best = most(named);
+    if (best.length === 1) {
+      clusterId = best[0]!;
+      return;
+    }
+    clusterId = null;
+    const clusters = (best.length > 0 ? best : tied).sort().map((id) => `cluster ${id} at ${of(id).map((a) => a.endpoint).join(', ')}`);
+    ambiguity = new AmbiguousClusterError(
+      `the endpoints answer for ${clusters.length} clusters equally: ${clusters.join('; ')} (as many endpoints answer for each, and each one's configuration names as many of the endpoints given)`,
+      { hint: 'give endpoints of one cluster only (--endpoints or RAFTCTL_ENDPOINTS); a node started from another cluster\'s data directory on a member\'s address answers for that other cluster' },
+    );
+  };
+  /** The cluster id, outcomes and members from every answer so far: foreign answers are dropped. */
+  const rebuild = async (): Promise<void> => {
+    await decideCluster();
     outcomes = [];
     byId = new Map();
     for (const { endpoint, read: r } of answers) {
@@ -216,7 +269,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
       if (r !== undefined) record(endpoint, r);
       else late.push({ endpoint, settled: pending.then((v) => (record(endpoint, v), true)) });
     });
-    rebuild();
+    await rebuild();
   };
   /** Merges the stragglers' answers: those in by `stragglersUntil` (recorded as they arrive). */
   const mergeLate = async (): Promise<void> => {
@@ -225,7 +278,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     waiting.forEach((l, i) => {
       if (done[i] === undefined) leftOut.push(l.endpoint);
     });
-    rebuild();
+    await rebuild();
   };
   await read(endpoints);
 
@@ -234,6 +287,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   // rounds follow the cluster id decided so far: if late answers change it (a foreign node
   // answered first), the members read under the old id are forgotten and the rounds run again
   // under the final one (decided once every given endpoint's read is in, so at most once).
+  // While the endpoints answer for clusters equally (no cluster chosen), no member is read.
   let address = new Map<number, string>();
   let view = configView(byId);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -241,7 +295,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     address = new Map();
     let metadataAsked = false;
     view = configView(byId);
-    for (let round = 0; round < 4 && clusterId === idAtStart; round++) {
+    for (let round = 0; round < 4 && clusterId === idAtStart && ambiguity === null; round++) {
       for (const a of byId.values()) if (!address.has(a.status.nodeId)) address.set(a.status.nodeId, a.status.address || a.endpoint);
       for (const l of view.learners) if (l.address && !address.has(n0(l.id))) address.set(n0(l.id), l.address);
       if (view.source && !metadataAsked && view.memberIds.some((id) => !address.has(id))) {
@@ -270,7 +324,11 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     leftOut = leftOut.filter((e) => given.has(e));
     tried.clear();
     for (const e of given) tried.add(e);
-    rebuild();
+    await rebuild();
+  }
+  if (ambiguity !== null) {
+    const status: ClusterStatus = { source: 'raftctl', leaderId: null, term: null, configIndex: null, joint: null, config: null, members: [] };
+    return { status, outcomes: outcomes.filter((o) => given.has(o.endpoint)), error: ambiguity };
   }
   const { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds } = view;
 

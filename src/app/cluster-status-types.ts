@@ -2,6 +2,7 @@
  * The JSON shape of `raftctl cluster status` (CLI.md, "JSON shapes"). Field names are a
  * contract. Unknown values are `null`, never omitted and never 0; lists are sorted by id.
  */
+import type { RaftCtlError } from '../errors.js';
 
 export type MemberRole = 'leader' | 'follower' | 'candidate' | 'learner' | 'unknown';
 export type MemberState = 'active' | 'promotable' | 'read-only' | 'unspecified';
@@ -69,4 +70,9 @@ export interface ClusterStatusRead {
   readonly status: ClusterStatus;
   /** One per address (answered if any call to it answered, else its first failure), for the verdict. */
   readonly outcomes: ReadOutcome[];
+  /**
+   * Why no cluster was read although nodes answered (an AmbiguousClusterError: the endpoints
+   * answer for different clusters equally); the verdict is this error's. Absent or null otherwise.
+   */
+  readonly error?: RaftCtlError | null;
 }

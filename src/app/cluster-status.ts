@@ -7,11 +7,12 @@
  * a raftctl node, read through the admin service (`source: "raftctl"`). If any endpoint is a
  * d-engine node the cluster is read the d-engine way (raftctl nodes answer those RPCs too).
  */
+import type { RaftCtlError } from '../errors.js';
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
 import type { OperatorContext } from './operator.js';
-import { GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers, type Verdict } from './verdict.js';
+import { errorVerdict, GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -57,6 +58,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
 
   let status = EMPTY;
   let outcomes: ReadOutcome[] = [];
+  let error: RaftCtlError | null = null;
   /**
    * Reads the cluster the d-engine way through the endpoints classified so far (a hung one is
    * not waited for); `unlessEmpty`: keep what was read before when this learns nothing (say,
@@ -68,6 +70,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     if (unlessEmpty && read.status.leaderId === null && read.status.members.length === 0) return;
     status = read.status;
     outcomes = [...read.outcomes];
+    error = null;
   };
   if (early.some((k) => k?.kind === 'd-engine')) {
     await readTheDengineWay(early);
@@ -75,6 +78,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     const read = await readRaftctlCluster(ctx, probes.map((probe, i) => ({ endpoint: ctx.endpoints[i]!, read: probe.then((k) => k.read) })), { stragglersUntil });
     status = read.status;
     outcomes = [...read.outcomes];
+    error = read.error ?? null;
   }
   const classified = await settledBy(probes, stragglersUntil);
   // A d-engine endpoint that answered after the others: the cluster is read the d-engine way after all.
@@ -88,16 +92,18 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
       : [],
     ),
   );
-  return { status, outcomes: onePerEndpoint(outcomes) };
+  return { status, outcomes: onePerEndpoint(outcomes), error };
 }
 
 /**
  * Reads the cluster ({@link readClusterStatus}) and returns the status with its verdict: exit 0
  * when a leader is known; 3 when live nodes know no leader; 5 when the nodes only timed out or
- * `--wait-timeout` cut the reads off; 4 only when no endpoint could be connected. Never rejects
+ * `--wait-timeout` cut the reads off; 4 only when no endpoint could be connected; 2
+ * (AMBIGUOUS_CLUSTER) when the endpoints answer for different clusters equally. Never rejects
  * for node failures or the deadline: the result is always there to print.
  */
 export async function clusterStatus(ctx: OperatorContext): Promise<Verdict<ClusterStatus>> {
-  const { status, outcomes } = await readClusterStatus(ctx);
+  const { status, outcomes, error } = await readClusterStatus(ctx);
+  if (error) return errorVerdict(status, 'cluster status', error);
   return leaderlessVerdict(status, leaderVerdict(status.leaderId !== null, outcomes), 'cluster status', outcomes);
 }

@@ -234,6 +234,11 @@ export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint
   }
 }
 
+/** The verdict of a question `what` that `error` answered for the whole command: its exit code, code, message and hint. */
+export function errorVerdict<T>(result: T, what: string, error: RaftCtlError): Verdict<T> {
+  return { result, exitCode: error.exitCode, code: error.code, message: `${what}: ${error.message}`, hint: error.hint ?? null };
+}
+
 /**
  * The verdict of a question about the leader: exit 0 with no message when `exitCode` is 0;
  * otherwise the stderr line `what: reason` and its hint ({@link leaderlessReason}). `what`

@@ -73,7 +73,14 @@ export interface WaitOptions {
   readonly maxPollMs?: number;
 }
 
-type Poll = { met: boolean; detail: WaitResult['detail'] };
+/**
+ * One poll's answer. `fatal`: a verdict no later poll can change (the endpoints answer for
+ * different clusters equally, exit 2): the wait ends with it at once.
+ */
+type Poll = { met: boolean; detail: WaitResult['detail']; fatal?: Verdict<unknown> };
+
+/** Whether a poll's verdict ends the wait: a usage error (AMBIGUOUS_CLUSTER) that waiting cannot fix. */
+const isFatal = (v: Verdict<unknown>): boolean => v.exitCode === EXIT.USAGE;
 
 function caughtUp(status: ClusterStatus, id: number, maxLag: number): Poll {
   const m = status.members.find((x) => x.id === id);
@@ -104,12 +111,16 @@ async function poll(ctx: KvContext, condition: WaitCondition): Promise<Poll> {
     }
     case 'healthy': {
       const v = await clusterHealth(ctx, { degradedOk: condition.degradedOk ?? false });
-      return { met: v.exitCode === EXIT.OK, detail: v.result };
+      return isFatal(v) ? { met: false, detail: null, fatal: v } : { met: v.exitCode === EXIT.OK, detail: v.result };
     }
-    case 'caught-up':
-      return caughtUp((await clusterStatus(ctx)).result, condition.id, condition.maxLag);
-    case 'member-count':
-      return memberCount((await clusterStatus(ctx)).result, condition.count);
+    case 'caught-up': {
+      const v = await clusterStatus(ctx);
+      return isFatal(v) ? { met: false, detail: null, fatal: v } : caughtUp(v.result, condition.id, condition.maxLag);
+    }
+    case 'member-count': {
+      const v = await clusterStatus(ctx);
+      return isFatal(v) ? { met: false, detail: null, fatal: v } : memberCount(v.result, condition.count);
+    }
   }
 }
 
@@ -118,7 +129,8 @@ type Finished = { readonly met: boolean; readonly detail: WaitResult['detail']; 
 
 /**
  * Polls `condition` until it holds or the command's budget runs out. Exit 0 when met, 5
- * (TIMEOUT) when `--wait-timeout` passed first; never throws for a failed poll. A poll that
+ * (TIMEOUT) when `--wait-timeout` passed first, 2 at once when a poll finds that the endpoints
+ * answer for different clusters equally (AMBIGUOUS_CLUSTER); never throws for a failed poll. A poll that
  * ends after the deadline without meeting the condition counts as cut off (see the module
  * comment): the result keeps the poll before it.
  */
@@ -130,6 +142,7 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
   let attempts = 0;
   let last: Finished = { met: false, detail: null, error: null };
   let cutOff = false;
+  const describe = (): string => condition.kind + (target === null ? '' : ` ${target}`);
   const result = (): WaitResult => ({
     condition: condition.kind, target, met: last.met, attempts,
     elapsedMs: Math.round(performance.now() - started), detail: last.detail, error: last.error, cutOff,
@@ -137,10 +150,17 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
   while (ctx.budget.remainingMs() > 0) {
     attempts++;
     let polled: Finished;
+    let fatal: Verdict<unknown> | undefined;
     try {
-      polled = { ...(await poll(ctx, condition)), error: null };
+      const p = await poll(ctx, condition);
+      fatal = p.fatal;
+      polled = { met: p.met, detail: p.detail, error: fatal ? fatal.message : null };
     } catch (e) {
       polled = { met: false, detail: null, error: errorText(e) };
+    }
+    if (fatal) {
+      last = polled;
+      return { result: result(), exitCode: fatal.exitCode, code: fatal.code, message: `wait ${describe()}: ${fatal.message}`, hint: fatal.hint };
     }
     if (!polled.met && ctx.budget.expired()) {
       cutOff = true;
@@ -152,7 +172,7 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
     await ctx.budget.pause(delay);
     delay = Math.min(maxDelay, Math.round(delay * 1.5));
   }
-  const what = condition.kind + (target === null ? '' : ` ${target}`);
+  const what = describe();
   const polls = `${attempts} ${attempts === 1 ? 'poll' : 'polls'}`;
   const finished = attempts - (cutOff ? 1 : 0);
   const cut = !cutOff ? '' : finished === 0 ? '; the only poll was cut off before it finished' : '; the last poll was cut off, detail is the one before';

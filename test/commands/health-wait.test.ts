@@ -317,6 +317,7 @@ describe('wait', () => {
         nodeId: 3, role: 3, term: 9, leaderId: 3, commitIndex: 900, appliedIndex: 900, firstLogIndex: 1, lastLogIndex: 900, lastLogTerm: 9,
         configuration: { voters: [3], votersOutgoing: [], learners: [] }, configIndex: 1, address: foreign.address, peers: [],
       }));
+      foreign.handle('GetClusterMetadata', () => ({ version: 1, nodes: [{ id: 3, address: foreign.address, role: 1, status: 3 }], currentLeaderId: 3 }));
       // The foreign node first in the list, with the higher term: the majority's cluster still wins.
       const endpoints = [own.endpoints[2], own.endpoints[0], own.endpoints[1]].join(',');
       const st = await runCommand(['cluster', 'status', '-e', endpoints, '--json']);
@@ -332,7 +333,7 @@ describe('wait', () => {
       assert.equal(detailOf(h, 'voters'), "node 3's address answers for another cluster (another)");
 
       // A tie among the endpoints given (one real follower, the foreign node with the higher
-      // term): the cluster whose configuration names both answering nodes wins.
+      // term): the cluster whose configuration's member addresses name both endpoints wins.
       const tie = await runCommand(['cluster', 'status', '-e', `${own.endpoints[2]},${own.endpoints[1]}`, '--json']);
       assert.equal(tie.exitCode, 0, tie.stderr);
       const tied = parse<{ leaderId: number; config: { voters: number[] }; members: { id: number; reachable: boolean }[] }>(tie.stdout);
