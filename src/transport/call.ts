@@ -5,7 +5,7 @@
  */
 import { connectivityState, Metadata, status, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
 import { UnreachableError } from '../errors.js';
-import { fromGrpcError } from './status.js';
+import { fromGrpcError, type ResponseSeen } from './status.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -39,6 +39,19 @@ function neverConnected(err: ServiceError, endpoint: string): UnreachableError {
 }
 
 /**
+ * What `call` sees of the response's headers (filled in when they arrive), for
+ * {@link fromGrpcError} to tell a server that is not gRPC from a node's error.
+ */
+export function watchResponse(call: { on(event: 'metadata', listener: (md: Metadata) => void): unknown }): ResponseSeen {
+  const seen: { contentType?: string } = {};
+  call.on('metadata', (md: Metadata) => {
+    const v = md.get('content-type')[0];
+    seen.contentType = v === undefined ? '' : typeof v === 'string' ? v : v.toString('utf8');
+  });
+  return seen;
+}
+
+/**
  * One unary call. Resolves with the decoded response; rejects with a RaftCtlError whose
  * `details.endpoint` is `endpoint`.
  */
@@ -54,10 +67,11 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
       grpcOptions(opts),
       (err: ServiceError | null, value?: Res) => {
         opts.signal?.removeEventListener('abort', onAbort);
-        if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint) : fromGrpcError(err, endpoint));
+        if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint) : fromGrpcError(err, endpoint, seen));
         else resolve(value as Res);
       },
     );
+    const seen = watchResponse(call);
     // A call cancelled while its channel was not READY never left this host: grpc-js fails the
     // calls of a connection that drops at once (UNAVAILABLE), so a call still pending then was
     // waiting for a connection. That makes it "unreachable" (exit 4, nothing sent), not a
@@ -110,9 +124,10 @@ export function clientStreamCall<Req, Res>(client: Client, method: MethodDefinit
     rejectDone = rej;
   });
   const call = client.makeClientStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, buildMetadata(opts.metadata), grpcOptions(opts), (err: ServiceError | null, value?: Res) => {
-    if (err) rejectDone(fromGrpcError(err, endpoint));
+    if (err) rejectDone(fromGrpcError(err, endpoint, seen));
     else resolveDone(value as Res);
   });
+  const seen = watchResponse(call);
   cancelOnAbort(call, opts.signal);
   return { call, done };
 }

@@ -5,7 +5,7 @@
  * (src/transport/status.ts).
  */
 import { type MethodDefinition } from '@grpc/grpc-js';
-import { serverStreamCall, unaryCall, type CallOptions } from './call.js';
+import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
 import { fromGrpcError } from './status.js';
@@ -107,10 +107,11 @@ export class EndpointClient {
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
     const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, opts.signal ? { signal: opts.signal } : {});
+    const seen = watchResponse(call);
     try {
       for await (const event of call) yield event as WatchResponse;
     } catch (err) {
-      throw fromGrpcError(err as Error, endpoint);
+      throw fromGrpcError(err as Error, endpoint, seen);
     } finally {
       call.cancel();
     }

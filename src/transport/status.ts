@@ -76,18 +76,63 @@ export function tidyDetails(details: string): string {
 }
 
 /**
+ * grpc-js's details for a response that carried no gRPC status, only an HTTP one (it makes the
+ * gRPC code up from the HTTP status: 404 → UNIMPLEMENTED, 503 → UNAVAILABLE, ...).
+ */
+const HTTP_STATUS_ONLY = /^Received HTTP status code (\d+)$/;
+
+/** HTTP statuses a proxy in front of a node answers when it could not get an answer from it (it may have forwarded the request). */
+const PROXY_STATUS = new Set([429, 502, 503, 504]);
+
+/** What a call saw of the response before it failed (its headers), to tell a gRPC server from something else. */
+export interface ResponseSeen {
+  /** The response's content-type header, when headers arrived. */
+  readonly contentType?: string | undefined;
+}
+
+/**
+ * Why the answer to a call did not come from a gRPC server, or null when it did: an HTTP status
+ * without a gRPC status (grpc-js's synthesized code is not a node's answer), or a content-type
+ * other than application/grpc (an HTML page read as a length-prefixed message, a stream ended
+ * without trailers).
+ */
+function notGrpc(rawDetails: string, seen: ResponseSeen | undefined): { what: string; httpStatus?: number } | null {
+  const http = HTTP_STATUS_ONLY.exec(rawDetails);
+  if (http) return { what: `HTTP status ${http[1]} without a gRPC status`, httpStatus: Number(http[1]) };
+  const contentType = seen?.contentType;
+  if (contentType !== undefined && !/^application\/grpc\b/i.test(contentType)) return { what: `content-type ${contentType || '(empty)'}, not application/grpc` };
+  return null;
+}
+
+/**
  * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
  * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3);
  * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5); "not leader" (d-engine's FAILED_PRECONDITION
  * or our `raftctl-error: NOT_LEADER` trailer) → NoLeaderError (3) with the leader hint;
- * codec failures → ProtocolError (7); other refusals → RejectedError (6).
- * `details` carries `endpoint`, `grpcCode` and `sent` (false only when nothing left this host).
+ * codec failures → ProtocolError (7); other refusals → RejectedError (6). An answer that is not
+ * gRPC at all (an HTTP/2 server that is not a gRPC one: an HTTP status without a gRPC status, or
+ * a content-type other than application/grpc in `seen`) → UnreachableError (4) like an HTTP/1
+ * server's, with no `grpcCode` (grpc-js made it up: a 404's UNIMPLEMENTED is no d-engine node's).
+ * `details` carries `endpoint`, `grpcCode` and `sent`: false when the request certainly reached
+ * no node (nothing left this host, or what answered is not a gRPC server and no proxy either).
  */
-export function fromGrpcError(err: ServiceError | Error, endpoint: string): RaftCtlError {
+export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?: ResponseSeen): RaftCtlError {
   if (err instanceof RaftCtlError) return err;
   const e = err as Partial<ServiceError> & Error;
   const code = typeof e.code === 'number' ? e.code : status.UNKNOWN;
   const rawDetails = e.details ?? e.message;
+  const foreign = code === status.DEADLINE_EXCEEDED || code === status.CANCELLED ? null : notGrpc(rawDetails, seen);
+  if (foreign) {
+    const viaProxy = foreign.httpStatus !== undefined && PROXY_STATUS.has(foreign.httpStatus);
+    return new UnreachableError(
+      `cannot connect to ${endpoint}: the endpoint answers HTTP/2 but not gRPC (${foreign.what}; ${viaProxy ? 'a proxy whose backend is down, or not' : 'is this'} a raftctl or d-engine node's port?)`,
+      {
+        cause: err,
+        details: { endpoint, sent: viaProxy, httpStatus: foreign.httpStatus },
+        hint: 'check --endpoints: give the gRPC port of a raftctl or d-engine node (something else answers on this one)',
+      },
+    );
+  }
   const detailsText = tidyDetails(rawDetails);
   const trailers = e.metadata;
   const raftctlCode = firstString(trailers, TRAILER.error);

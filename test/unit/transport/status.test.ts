@@ -71,6 +71,29 @@ describe('fromGrpcError', () => {
     assert.equal(busy.hint, 'the node is overloaded; retry later');
   });
 
+  it('an answer that is not gRPC (HTTP status only, or a non-gRPC content-type) is UNREACHABLE (4) with no made-up gRPC code, like an HTTP/1 server', () => {
+    const notFound = fromGrpcError(grpcError(status.UNIMPLEMENTED, 'Received HTTP status code 404'), EP);
+    assert.ok(notFound instanceof UnreachableError);
+    assert.equal(notFound.exitCode, 4);
+    assert.equal(notFound.message, "cannot connect to 10.0.0.1:9081: the endpoint answers HTTP/2 but not gRPC (HTTP status 404 without a gRPC status; is this a raftctl or d-engine node's port?)");
+    assert.deepEqual(notFound.details, { endpoint: EP, sent: false, httpStatus: 404 }, 'no grpcCode: grpc-js made UNIMPLEMENTED up, no d-engine node said it');
+    assert.match(notFound.hint ?? '', /^check --endpoints/);
+    // A proxy's 502/503/504/429 may have forwarded the request: sent stays true (a write's outcome is unknown).
+    const proxy = fromGrpcError(grpcError(status.UNAVAILABLE, 'Received HTTP status code 503'), EP);
+    assert.deepEqual([proxy.code, proxy.details?.sent], ['UNREACHABLE', true]);
+    assert.match(proxy.message, /a proxy whose backend is down/);
+    // An HTML page read as a length prefix, and a stream ended without trailers, after a text/* content-type.
+    const html = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'Received message larger than max (1752460652 vs 67108864)'), EP, { contentType: 'text/html' });
+    assert.deepEqual([html.code, html.exitCode, html.details?.sent, html.details?.grpcCode], ['UNREACHABLE', 4, false, undefined]);
+    assert.match(html.message, /content-type text\/html, not application\/grpc/);
+    const empty = fromGrpcError(grpcError(status.INTERNAL, 'Received RST_STREAM with code 0 (Call ended without gRPC status)'), EP, { contentType: 'text/plain' });
+    assert.equal(empty.code, 'UNREACHABLE');
+    // A gRPC server's answers are unchanged, and a deadline stays a deadline whatever the headers said.
+    assert.equal(fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'Received message larger than max (100 vs. 64)'), EP, { contentType: 'application/grpc+proto' }).code, 'RESOURCE_EXHAUSTED');
+    assert.equal(fromGrpcError(grpcError(status.UNIMPLEMENTED, 'unknown service'), EP, { contentType: 'application/grpc' }).code, 'UNIMPLEMENTED');
+    assert.equal(fromGrpcError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded after 0.101s'), EP, { contentType: 'text/html' }).code, 'TIMEOUT');
+  });
+
   it('passes a RaftCtlError through unchanged', () => {
     const e = new TimeoutError('x');
     assert.equal(fromGrpcError(e, EP), e);
