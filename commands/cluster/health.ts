@@ -11,7 +11,7 @@ export default class ClusterHealthCommand extends BaseCommand<typeof ClusterHeal
 
 The health key is the only data the check changes; it expires on its own. Works against raftctl and d-engine nodes.
 
-This is a verdict command: it always prints {"healthy", "degraded", "checks": [{"name", "ok", "detail"}]}, then exits 0 when every check passed and 8 otherwise (2, AMBIGUOUS_CLUSTER, when the endpoints answer for different clusters and none can be chosen, as in cluster status). With --degraded-ok it also exits 0 when only the voters check failed (the quorum works but a voter is down). When --wait-timeout passes before every check has passed it exits 5 instead, still printing every check: those it cut off say so, those it left no time for say "not run".
+This is a verdict command: it always prints {"healthy", "degraded", "checks": [{"name", "ok", "detail"}]}, then exits 0 when every check passed and 8 otherwise (7 when no leader is known and the only answers were malformed; 2, AMBIGUOUS_CLUSTER, when the endpoints answer for different clusters and none can be chosen, as in cluster status). With --degraded-ok it also exits 0 when only the voters check failed (the quorum works but a voter is down). When --wait-timeout passes before every check has passed it exits 5 instead, still printing every check: those it cut off say so, those it left no time for say "not run".
 
 ${EXIT_CODES_HELP}`;
 

@@ -29,7 +29,7 @@ import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { errorText, errorVerdict, leaderlessReason, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
+import { errorText, errorVerdict, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -121,7 +121,7 @@ const notRun = (ctx: KvContext): string => `not run: --wait-timeout (${ctx.budge
 /**
  * Runs the checks against the cluster behind `ctx` and returns them with their verdict: 0
  * healthy (or degraded with `degradedOk`), 8 unhealthy, 5 when `--wait-timeout` passed before
- * every check had passed, 2 (AMBIGUOUS_CLUSTER, every check failed, nothing written) when the
+ * every check had passed, 7 when the only answers were malformed (protocol violations), 2 (AMBIGUOUS_CLUSTER, every check failed, nothing written) when the
  * endpoints answer for different clusters equally. Never rejects for the cluster's failures or
  * the deadline.
  */
@@ -148,10 +148,12 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   /** Some node was left out for want of time: failing checks then prove nothing (exit 5, not 8). */
   const leftOut = outcomes.some((o) => o.error instanceof StragglerTimeoutError);
   const leader = status.members.find((m) => m.id === status.leaderId);
+  /** Why no leader is known, as `cluster status` would exit (OK when one is). */
+  const leaderless = leaderVerdict(status.leaderId !== null, outcomes);
   checks.push(
     status.leaderId !== null
       ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
-      : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderVerdict(false, outcomes), outcomes).reason}` },
+      : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderless, outcomes).reason}` },
   );
   checks.push(...quorumChecks(status, outcomes, stragglerWaitMs));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
@@ -160,6 +162,9 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   if (!quorumOk || outOfTime) {
     const why = outOfTime ? notRun(ctx) : status.leaderId === null ? 'skipped: no leader' : 'skipped: no quorum';
     checks.push({ name: 'write', ok: false, detail: why }, { name: 'linearizable-read', ok: false, detail: why }, { name: 'commit-advancing', ok: false, detail: why });
+    // The only answers were malformed (protocol violations): exit 7 as `cluster status` and
+    // `kv` do, not 8: nothing about the cluster's health was learned.
+    if (leaderless === EXIT.INTEGRITY) return leaderlessVerdict({ healthy: false, degraded: false, checks }, leaderless, 'cluster health', outcomes);
     return verdict(ctx, checks, options, leftOut);
   }
 

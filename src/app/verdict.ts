@@ -1,7 +1,8 @@
 /**
  * Verdict rules shared by the read-only use cases (CLI.md, "Exit codes" and "verdicts"): each
  * endpoint's outcome maps to an exit code, and when endpoints disagree the most informative
- * answer wins (0, then 3, then 5, then 4).
+ * answer wins (0, then 3, then 5, then 4; a malformed answer, exit 7, ranks after 3: see
+ * {@link leaderVerdict}).
  *
  * Verdict commands always print their full result, also when `--wait-timeout` runs out. The
  * mechanism: every call goes through {@link settle}, which turns a failure into an outcome
@@ -18,26 +19,33 @@ export const GRPC_CODE = { UNIMPLEMENTED: 12, PERMISSION_DENIED: 7 } as const;
 
 /**
  * The exit code one endpoint's failure stands for when the question was "who leads?":
- * no connection → 4; a deadline → 5; any answer from a live node that names no leader
- * (UNAVAILABLE "not ready", PERMISSION_DENIED from a candidate or learner, NOT_FOUND, ...) → 3.
+ * no connection → 4; a deadline → 5; a malformed answer (a protocol violation: garbage bytes, a
+ * uint64 above 2^53−1) or another integrity failure → 7; any answer from a live node that names
+ * no leader (UNAVAILABLE "not ready", PERMISSION_DENIED from a candidate or learner, NOT_FOUND,
+ * ...) → 3.
  */
 export function leaderlessExit(error: unknown): number {
   if (error instanceof RaftCtlError) {
     if (error.exitCode === EXIT.UNREACHABLE) return EXIT.UNREACHABLE;
     if (error.exitCode === EXIT.TIMEOUT) return EXIT.TIMEOUT;
+    if (error.exitCode === EXIT.INTEGRITY) return EXIT.INTEGRITY;
   }
   return EXIT.NO_LEADER;
 }
 
 /**
  * The command's exit code: 0 when a leader is known; otherwise the most informative of the
- * endpoints' codes, where an endpoint that answered without naming a leader counts 3. With no
- * outcomes at all the answer is 4 (nothing could be asked).
+ * endpoints' codes, where an endpoint that answered without naming a leader counts 3. A
+ * malformed answer (7) ranks between the two: a node's valid answer says more, but it was an
+ * answer, so it says more than a timeout or no connection (0, then 3, then 7, then 5, then 4).
+ * With no outcomes at all the answer is 4 (nothing could be asked).
  */
 export function leaderVerdict(leaderKnown: boolean, outcomes: readonly { error: unknown }[]): number {
   if (leaderKnown) return EXIT.OK;
   const codes = outcomes.map((o) => (o.error == null ? EXIT.NO_LEADER : leaderlessExit(o.error)));
-  return codes.length === 0 ? EXIT.UNREACHABLE : mostInformativeExit(codes);
+  if (codes.length === 0) return EXIT.UNREACHABLE;
+  if (codes.includes(EXIT.INTEGRITY) && !codes.includes(EXIT.NO_LEADER)) return EXIT.INTEGRITY;
+  return mostInformativeExit(codes.filter((c) => c !== EXIT.INTEGRITY));
 }
 
 /** The one-line text of a failure for a result's `error` field. */
@@ -197,7 +205,7 @@ export interface Verdict<T> {
   readonly message: string | null;
   /** What to try, when `exitCode` is not 0. */
   readonly hint: string | null;
-  /** The CLI.md error code of a non-zero verdict (NO_LEADER, UNREACHABLE, TIMEOUT). */
+  /** The CLI.md error code of a non-zero verdict (NO_LEADER, UNREACHABLE, TIMEOUT, PROTOCOL_VIOLATION, ...). */
   readonly code: string | null;
 }
 
@@ -229,9 +237,20 @@ export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint
           ? 'raise --wait-timeout (it passed before the nodes answered), or check that they are not hung'
           : 'raise --timeout, or check that the nodes are not overloaded',
       };
+    case EXIT.INTEGRITY:
+      return {
+        reason: `the only answers were malformed${why}`,
+        hint: 'a node answered with messages that break the protocol (garbage bytes, or a number above 2^53-1): check that the endpoints are raftctl or d-engine nodes of a compatible version',
+      };
     default:
       return { reason: `the reachable nodes know no leader${why}`, hint: 'an election may be in progress; retry shortly, or run `raftctl wait leader`' };
   }
+}
+
+/** The error code of a verdict with exit code 7: that of the first integrity failure among `outcomes` (PROTOCOL_VIOLATION when none says). */
+function integrityCode(outcomes: readonly { error: unknown }[]): string {
+  const failure = outcomes.find((o) => o.error instanceof RaftCtlError && o.error.exitCode === EXIT.INTEGRITY);
+  return (failure?.error as RaftCtlError | undefined)?.code ?? 'PROTOCOL_VIOLATION';
 }
 
 /** The verdict of a question `what` that `error` answered for the whole command: its exit code, code, message and hint. */
@@ -247,5 +266,6 @@ export function errorVerdict<T>(result: T, what: string, error: RaftCtlError): V
 export function leaderlessVerdict<T>(result: T, exitCode: number, what: string, outcomes: readonly { endpoint: string; error: unknown }[]): Verdict<T> {
   if (exitCode === EXIT.OK) return { result, exitCode, message: null, hint: null, code: null };
   const { reason, hint } = leaderlessReason(exitCode, outcomes);
-  return { result, exitCode, code: verdictCode(exitCode), message: `${what}: ${reason}`, hint };
+  const code = exitCode === EXIT.INTEGRITY ? integrityCode(outcomes) : verdictCode(exitCode);
+  return { result, exitCode, code, message: `${what}: ${reason}`, hint };
 }
