@@ -364,17 +364,26 @@ export function runSeed(seed: number): SeedResult {
     const budget = 10 * et * (1 + opsPending);
     let done = c.runUntil(settled, Math.max(proposalsEnd - c.now, 0) + budget);
     // A member far behind on a slow configuration (one small Append in flight, slow disks)
-    // gets more time as long as the cluster keeps making progress (entries applied somewhere),
-    // and so does a membership operation still waiting for its turn (up to 1.5 s between two,
-    // longer than 10 election timeouts with short timings, while nothing need be applied).
+    // gets more time as long as the cluster keeps making progress (entries applied or
+    // replicated somewhere: a new leader with a long tail of an older term commits nothing until
+    // its followers reach its own first entry, seed lease 600359), and so does a membership
+    // operation still waiting for its turn (up to 1.5 s between two, longer than 10 election
+    // timeouts with short timings, while nothing need be applied).
     // (High-water marks per node: a restart resets a node's applied index to its snapshot.)
-    const highWater = new Map<number, number>();
+    const highWater = new Map<string, number>();
+    const mark = (key: string, v: number) => {
+      if (v > (highWater.get(key) ?? -1)) highWater.set(key, v);
+    };
     const progress = () => {
-      for (const x of c.nodes.values()) if (x.up && x.applied > (highWater.get(x.id) ?? -1)) highWater.set(x.id, x.applied);
+      for (const x of c.nodes.values()) {
+        if (!x.up) continue;
+        mark(`applied ${x.id}`, x.applied);
+        mark(`log ${x.id}`, c.status(x.id)?.lastLogIndex ?? 0);
+      }
       return [...highWater.values()].reduce((a, b) => a + b, 0);
     };
     progress();
-    for (let extra = 0; !done && extra < 60 && !proposing; extra++) {
+    for (let extra = 0; !done && extra < 60; extra++) {
       const before = progress();
       done = c.runUntil(settled, 10 * et);
       if (!done && progress() <= before && opsPending === 0) break;
