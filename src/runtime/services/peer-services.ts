@@ -11,7 +11,7 @@
  */
 import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type TimeoutNowMsg } from '../../core/index.js';
 import { RejectedError } from '../../errors.js';
-import { snapshotMetaOf, type SnapshotStore } from '../../storage/index.js';
+import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
@@ -173,9 +173,14 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
         ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
         if (!res.success) throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
       } catch (err) {
-        // A file the core did not take must not be served, pushed to learners or become this
-        // node's base on the next start (node-host.ts makes the latest file the log's base).
-        await ctx.snapshots.remove(written).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: written.name, error: e instanceof Error ? e.message : String(e) }));
+        // A file that contradicts this node's log must not be served, pushed to learners or become
+        // this node's base on the next start (node-host.ts makes the latest file the log's base).
+        // One that agrees with it stays: it holds exactly the state this node has at that index,
+        // and its name may be this node's own base (the same snapshot installed from another
+        // leader, or taken here), which the rename replaced with identical content.
+        if (contradictsLog(ctx.node.log, index, term)) {
+          await ctx.snapshots.remove(written).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: written.name, error: e instanceof Error ? e.message : String(e) }));
+        }
         throw err;
       }
       ctx.node.latestSnapshot = summaryOf(written);
@@ -184,6 +189,16 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
       await receiver.abort();
     },
   };
+}
+
+/**
+ * Whether a snapshot covering up to (`index`, `term`) contradicts `log`: the log holds no entry
+ * at `index` (beyond its end) or one of another term. At or below the compact point the log
+ * cannot tell; such a file is older than this node's base and is not taken as a contradiction.
+ */
+export function contradictsLog(log: Pick<LogStorage, 'term' | 'compactPoint'>, index: number, term: number): boolean {
+  if (index < log.compactPoint().index) return false;
+  return log.term(index) !== term;
 }
 
 /** Registers the peer services on `server`. */

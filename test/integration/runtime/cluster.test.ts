@@ -13,8 +13,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
 import { serverStreamCall } from '../../../src/transport/call.js';
 import { RaftClientService, RaftPeerExtService } from '../../../src/transport/services.js';
@@ -169,6 +171,29 @@ test('a follower far behind catches up through a snapshot after the leader compa
   }, 25 * ELECTION_MS);
   assert.match(p.stderrText(), /"msg":"snapshot installed"/);
   assertAllAcked(await readAll(peers[lagging]!, 2), `node ${lagging} after snapshot catch-up`);
+
+  // The same snapshot pushed again (a leader retrying after a lost answer, or a deposed one): the
+  // follower refuses it, and must keep the file, which is now its own base (soak QA: it deleted
+  // it, and the next start failed with exit 7).
+  const installed = (await client.getNodeStatus(peers[lagging]!, o)).snapshot!;
+  const name = `${Number(installed.index)}-${Number(installed.term)}.snap`;
+  const file = join(dir, `n${lagging}`, 'snap', name);
+  const bytes = readFileSync(file);
+  const { clusterId } = await client.getServerInfo(peers[leader]!, o);
+  const leaderTerm = Number((await client.getNodeStatus(peers[leader]!, o)).term);
+  const pusher = new GrpcTransport({ selfId: leader, clusterId: clusterId! });
+  try {
+    await assert.rejects(
+      pusher.sendSnapshot(lagging, { lastIncludedIndex: Number(installed.index), lastIncludedTerm: Number(installed.term) }, { size: bytes.length, open: async function* () { yield bytes; } }, { selfId: leader, members: [{ id: lagging, address: peers[lagging]!, role: 'voter' }] }, { leaderTerm, leaderId: leader, perChunkTimeoutMs: 5000, deadlineMs: 20 * ELECTION_MS }),
+      /refused the snapshot/,
+    );
+  } finally {
+    await pusher.close();
+  }
+  assert.ok(existsSync(file), `${name} is still in node ${lagging}'s snap/`);
+  await procs.get(lagging)!.kill9();
+  await start(lagging, false);
+  assertAllAcked(await readAll(peers[lagging]!, 2), `node ${lagging} restarted after the refused push`);
 });
 
 test('TTL expiry is seen at the same revision on every node', async () => {

@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installSink, type PeerServiceContext } from '../../../src/runtime/services/peer-services.js';
+import { contradictsLog, installSink, type PeerServiceContext } from '../../../src/runtime/services/peer-services.js';
 
 /** Resolves to true when `p` settled within a few event-loop turns. */
 async function settled(p: Promise<unknown>): Promise<boolean> {
@@ -74,38 +74,55 @@ test('a failed disk write fails the sink write with its error; abort discards wh
 });
 
 /**
- * Scenario: a received snapshot the core refuses (at or below this node's commit index, say) and
+ * Scenario: a received snapshot the core refuses, either contradicting this node's log (another
+ * term at its index: a stale or hand-made push) or agreeing with it (the same snapshot again,
+ * from a leader that lost its answer or a deposed one, whose name is this node's own base), and
  * one it accepts.
- * Expected: the refused file is removed and never becomes the node's latest snapshot (it would
- * be served to learners and, on the next start, made the log's base over committed entries);
- * the accepted one becomes the latest.
+ * Expected: only the contradicting file is removed (it would be served to learners and, on the
+ * next start, made the log's base over committed entries); the agreeing one stays, since the
+ * rename replaced this node's base with identical content (removing it left a node that could
+ * not restart, exit 7: soak QA); an accepted one becomes the latest.
  */
-test('a snapshot the core refuses is removed, not kept as the latest; an accepted one becomes the latest', async () => {
-  for (const success of [false, true]) {
+test('a refused snapshot is removed only when it contradicts the log; an accepted one becomes the latest', async () => {
+  const cases = [
+    { name: 'refused, contradicting', success: false, logTerm: 3, removed: ['9-5.snap'] },
+    { name: 'refused, agreeing (this node\'s own base)', success: false, logTerm: 5, removed: [] },
+    { name: 'accepted', success: true, logTerm: 3, removed: [] },
+  ];
+  for (const c of cases) {
     const removed: string[] = [];
     const stepped: unknown[] = [];
     const node = {
       id: 2,
       latestSnapshot: null as unknown,
       step: (m: unknown) => stepped.push(m),
-      router: { waitSnapshot: async () => ({ success, term: 5 }) },
+      router: { waitSnapshot: async () => ({ success: c.success, term: 5 }) },
+      log: { compactPoint: () => ({ index: 9, term: c.logTerm }), term: (i: number) => (i === 9 ? c.logTerm : undefined) },
     };
     const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
     const store = {
       beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
       header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab' }),
-      remove: async (s: { name: string }) => void removed.push(s.name),
+      remove: async (f: { name: string }) => void removed.push(f.name),
     };
     const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
     const sink = installSink(ctx, 9, 5, 1, 5);
     await sink.write(new Uint8Array(10));
-    if (success) {
-      await sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 });
-      assert.deepEqual([removed, (node.latestSnapshot as { index: number }).index], [[], 9]);
-    } else {
-      await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), /refused/);
-      assert.deepEqual([removed, node.latestSnapshot], [['9-5.snap'], null]);
-    }
+    const finishing = Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 }));
+    if (c.success) await finishing;
+    else await assert.rejects(finishing, /refused/);
+    assert.deepEqual(removed, c.removed, c.name);
+    assert.equal(node.latestSnapshot === null, !c.success, c.name);
     assert.equal(stepped.length, 1);
   }
+});
+
+test('contradictsLog: another term or no entry at the index contradicts; below the compact point nothing does', () => {
+  const log = { compactPoint: () => ({ index: 10, term: 2 }), term: (i: number) => (i === 10 ? 2 : i > 10 && i <= 20 ? 3 : undefined) };
+  assert.equal(contradictsLog(log, 15, 3), false);
+  assert.equal(contradictsLog(log, 15, 4), true);
+  assert.equal(contradictsLog(log, 10, 2), false);
+  assert.equal(contradictsLog(log, 10, 1), true);
+  assert.equal(contradictsLog(log, 25, 3), true, 'beyond the log');
+  assert.equal(contradictsLog(log, 5, 9), false, 'below the compact point: cannot tell');
 });
