@@ -90,6 +90,14 @@ async function readAll(endpoint: string, policy?: number): Promise<Map<string, s
   return out;
 }
 
+/** Waits (bounded) until node `id` applied everything `leader` committed. */
+async function caughtUp(id: number, leader: number, what: string): Promise<void> {
+  await waitFor(`node ${id} ${what}`, async () => {
+    const [a, b] = await Promise.all([client.getNodeStatus(peers[id]!, o), client.getNodeStatus(peers[leader]!, o)]);
+    return Number(a.appliedIndex) >= Number(b.commitIndex) ? true : undefined;
+  }, 25 * ELECTION_MS);
+}
+
 function assertAllAcked(read: Map<string, string>, where: string): void {
   const missing = [...acked].filter(([k, v]) => read.get(k) !== v).map(([k]) => k);
   assert.deepEqual(missing.slice(0, 10), [], `${missing.length} acknowledged writes missing on ${where}`);
@@ -165,10 +173,7 @@ test('a follower far behind catches up through a snapshot after the leader compa
     return Number(st.firstLogIndex) > Number(lagStatus.lastLogIndex) + 1 ? st : undefined;
   }, 25 * ELECTION_MS);
   const p = await start(lagging, false);
-  await waitFor(`node ${lagging} caught up`, async () => {
-    const [a, b] = await Promise.all([client.getNodeStatus(peers[lagging]!, o), client.getNodeStatus(peers[leader]!, o)]);
-    return Number(a.appliedIndex) >= Number(b.commitIndex) ? true : undefined;
-  }, 25 * ELECTION_MS);
+  await caughtUp(lagging, leader, 'caught up');
   assert.match(p.stderrText(), /"msg":"snapshot installed"/);
   assertAllAcked(await readAll(peers[lagging]!, 2), `node ${lagging} after snapshot catch-up`);
 
@@ -193,6 +198,8 @@ test('a follower far behind catches up through a snapshot after the leader compa
   assert.ok(existsSync(file), `${name} is still in node ${lagging}'s snap/`);
   await procs.get(lagging)!.kill9();
   await start(lagging, false);
+  // Eventual reads on a node that just restarted may lag: wait until it applied what the leader committed.
+  await caughtUp(lagging, leader, 'caught up after its restart');
   assertAllAcked(await readAll(peers[lagging]!, 2), `node ${lagging} restarted after the refused push`);
 });
 
