@@ -8,6 +8,7 @@
  * port 0 needs `bootstrap` or a restart (a `peers` list must name this node's real port);
  * `advertise` defaults to the bound address.
  */
+import { isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
 import { NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
@@ -42,17 +43,11 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
-/** `HOST:PORT` (IPv6 in brackets) with a port of 0 to 65535. */
-function isHostPort(s: string): boolean {
-  const m = /^(\[[^\]]+\]|[^:\s]+):(\d+)$/.exec(s);
-  return m !== null && Number(m[2]) <= 65535;
-}
-
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
 export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
   if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
-  if (!isHostPort(req.listen)) throw new UsageError(`--listen must be HOST:PORT with a port of 0 to 65535, got "${req.listen}"`, { hint: 'e.g. --listen 127.0.0.1:9081, or 127.0.0.1:0 for a free port' });
-  if (req.advertise !== undefined && !isHostPort(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT with a port of 0 to 65535, got "${req.advertise}"`, { hint: 'the address the other nodes dial, e.g. --advertise node-1.example:9081' });
+  if (!isHostPort(req.listen, { allowPortZero: true })) throw new UsageError(`--listen must be HOST:PORT with a port of 0 to 65535, got "${req.listen}"`, { hint: 'e.g. --listen 127.0.0.1:9081, or 127.0.0.1:0 for a free port' });
+  if (req.advertise !== undefined && !isHostPort(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT with a port of 1 to 65535, got "${req.advertise}"`, { hint: 'the address the other nodes dial, e.g. --advertise node-1.example:9081' });
   let mode: StartMode;
   if (req.bootstrap) mode = { kind: 'bootstrap' };
   else if (req.peers !== undefined) {

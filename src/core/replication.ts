@@ -253,7 +253,10 @@ export function handleSnapshotResponse(s: CoreState, m: SnapshotResponseMsg): vo
     pr.becomeProbe(pr.matchIndex + 1);
     if (advanced && isVoter(s.config(), pr.id)) maybeCommit(s);
   } else {
-    // Refused: the follower already committed past the snapshot, so it holds that prefix.
+    // Refused: usually the follower already committed past the snapshot (it holds that prefix),
+    // but a receiver also answers so when the transfer failed there. Probe right after the
+    // snapshot: matchIndex is untouched, and a follower without the prefix answers the probe
+    // with a conflict that leads back to a snapshot.
     pr.becomeProbe(snap + 1);
   }
   if (s.role === 'leader') while (sendAppend(s, pr));

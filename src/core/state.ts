@@ -126,6 +126,15 @@ export class CoreState {
     this.persistedTerm = this.term;
     const snap = restored.snapshot ?? { index: 0, term: 0, configuration: emptyConfiguration(), configIndex: 0 };
     this.log = new RaftLog(snap, restored.entries, restored.commitIndex ?? 0);
+    // A log newer than the hard state: the write that carried entries of a new term and that
+    // term was torn after the entries (the runtime writes entries before the hard state). The
+    // node knew that term, so it starts in it (currentTerm never below a term in its own log,
+    // §5.1/§5.3: else it could lead a lower term after entries of a higher one). It cast no vote
+    // in it: a vote leaves only once its hard state is durable.
+    if (this.log.lastTerm() > this.term) {
+      this.term = this.log.lastTerm();
+      this.votedFor = 0;
+    }
     this.handedCommitIndex = snap.index;
     this.appliedIndex = snap.index;
     this.lastSoftState = { role: 'follower', leaderId: 0, term: this.term };

@@ -23,7 +23,8 @@ const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 /**
  * Why `c` cannot be a configuration (no voter, an id outside 1..2^32−1, a member twice), or null.
  * With `allowEmpty`, a configuration with no member at all passes: the initial one of a node that
- * joined knowing none (configuration index 0), which a snapshot it takes may still carry.
+ * joined knowing none, which a snapshot it takes may still carry (its configuration index is 0,
+ * or the snapshot's own index in a version-1 snapshot header, which did not record it).
  */
 export function configurationProblem(c: Configuration, allowEmpty = false): string | null {
   const empty = c.voters.length === 0 && c.votersOutgoing.length === 0 && c.learners.length === 0;
@@ -92,7 +93,7 @@ export function peerMessageProblem(m: Inbound): string | null {
       const s = m.snapshot;
       if (!isCount(s.index) || !isCount(s.term) || !isCount(s.configIndex) || s.configIndex > s.index) return 'snapshot index, term and configuration index must be non-negative integers, the configuration index at most the index';
       if (s.term > m.term) return `snapshot term ${s.term} is above the request's term ${m.term}`;
-      return configurationProblem(s.configuration, s.configIndex === 0);
+      return configurationProblem(s.configuration, true);
     }
     case 'ReadIndex':
     case 'ReadIndexResponse':

@@ -17,7 +17,7 @@
  * 5. bind a fixed port, then start ticking. Only then is the node reported started.
  */
 import { randomBytes } from 'node:crypto';
-import { RaftCore, seededRandom, type Configuration, type NodeId } from '../core/index.js';
+import { isNodeId, RaftCore, seededRandom, type Configuration, type NodeId } from '../core/index.js';
 import { ConfigError } from '../errors.js';
 import { KvStateMachine, type KvLimits } from '../state-machine/index.js';
 import {
@@ -30,6 +30,7 @@ import {
   type NodeStorage,
   type SnapshotPolicy,
 } from '../storage/index.js';
+import { isHostPort } from '../transport/address.js';
 import { EndpointClient } from '../transport/endpoint-client.js';
 import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, GrpcTransport } from '../transport/grpc-transport.js';
 import { GrpcServer, splitHostPort } from '../transport/server.js';
@@ -90,11 +91,11 @@ export { seededRandom };
 export function parsePeers(spec: string): Record<number, string> {
   const out: Record<number, string> = {};
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(\d+)=(\S+:(\d+))$/.exec(part);
+    const m = /^(\d+)=(\S+)$/.exec(part);
     if (!m) throw new ConfigError(`bad --peers entry "${part}" (expected ID=HOST:PORT)`);
-    if (Number(m[3]) > 65535) throw new ConfigError(`bad --peers entry "${part}": port ${m[3]} is above 65535`);
+    if (!isHostPort(m[2]!)) throw new ConfigError(`bad --peers entry "${part}": "${m[2]}" is not HOST:PORT with a port of 1 to 65535 (expected ID=HOST:PORT)`);
     const id = Number(m[1]);
-    if (!Number.isInteger(id) || id < 1 || id > 0xffffffff) throw new ConfigError(`bad node id ${m[1]} in --peers`);
+    if (!isNodeId(id)) throw new ConfigError(`bad node id ${m[1]} in --peers`);
     if (out[id] !== undefined) throw new ConfigError(`node id ${id} appears twice in --peers`);
     out[id] = m[2]!;
   }

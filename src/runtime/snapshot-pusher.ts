@@ -21,16 +21,18 @@
  *   a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries at once, and a
  *   peer that cannot take a snapshot (its disk full, say) must not turn into a loop re-sending
  *   the whole file. A push the receiver answered `success: false` (SNAPSHOT_REJECTED: usually a
- *   follower that already committed past the snapshot, Raft §7) is reported as that answer, a
- *   `SnapshotResponse` with `success: false`, so the core probes right after the snapshot
- *   instead of sending the same file again, and steps down on a higher term in it. Any other
- *   failure is reported as `Unreachable` with `snapshot: true`.
+ *   follower that already committed past the snapshot, Raft §7; also a transfer the receiver
+ *   failed) is reported as that answer, a `SnapshotResponse` with `success: false`, so the core
+ *   probes right after the snapshot instead of sending the same file again (a follower without
+ *   the prefix answers that probe with a conflict, which leads back to a snapshot), and steps
+ *   down on a higher term in it. Any other failure, and a refusal whose term no core message may
+ *   carry, is reported as `Unreachable` with `snapshot: true`.
  * - After a failed push the file itself is verified (once per file: a full read, header and body
  *   SHA-256). A file corrupt on this node's own disk would be refused by every receiver forever:
  *   it is reported as an error naming the file, and `replaceCorrupt` takes a fresh snapshot from
  *   the state machine (at an index at least the corrupt one's, so it becomes the latest).
  */
-import type { Inbound, NodeId, SnapshotMsg } from '../core/index.js';
+import { peerMessageProblem, type Inbound, type NodeId, type SnapshotMsg } from '../core/index.js';
 import { IntegrityError, RejectedError } from '../errors.js';
 import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
 import type { Membership, Transport } from '../transport/types.js';
@@ -173,7 +175,9 @@ export class SnapshotPusher {
       this.#failures.set(peer, failures);
       const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
       await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
-      if (p.next === null && this.#current(m)) this.#o.step(file && isRefusal(err) ? refusalReport(m, file, err) : { type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true });
+      const refusal = file && isRefusal(err) ? refusalReport(m, file, err) : null;
+      const report: Inbound = refusal && peerMessageProblem(refusal) === null ? refusal : { type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true };
+      if (p.next === null && this.#current(m)) this.#o.step(report);
     }
   }
 }
@@ -190,5 +194,5 @@ function isRefusal(err: unknown): err is RejectedError {
  */
 function refusalReport(m: SnapshotMsg, file: SnapshotInfo, err: RejectedError): Inbound {
   const theirs = Number(err.details?.term ?? 0);
-  return { type: 'SnapshotResponse', from: m.to, to: m.from, term: Math.max(m.term, Number.isSafeInteger(theirs) ? theirs : 0), success: false, snapshotIndex: file.index };
+  return { type: 'SnapshotResponse', from: m.to, to: m.from, term: Math.max(m.term, Number.isFinite(theirs) ? theirs : 0), success: false, snapshotIndex: file.index };
 }

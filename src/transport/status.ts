@@ -81,8 +81,14 @@ export function tidyDetails(details: string): string {
  */
 const HTTP_STATUS_ONLY = /^Received HTTP status code (\d+)$/;
 
-/** HTTP statuses a proxy in front of a node answers when it could not get an answer from it (it may have forwarded the request). */
-const PROXY_STATUS = new Set([429, 502, 503, 504]);
+/**
+ * Whether an HTTP status without a gRPC status may come from a proxy that forwarded the request
+ * before it failed (any 5xx, such as 502–504 or a CDN's 520–524, and 408/429): a write's outcome
+ * is then unknown. Other statuses (404, 415, ...) prove nothing reached a node.
+ */
+function mayHaveForwarded(httpStatus: number): boolean {
+  return httpStatus >= 500 || httpStatus === 408 || httpStatus === 429;
+}
 
 /** What a call saw of the response before it failed (its headers), to tell a gRPC server from something else. */
 export interface ResponseSeen {
@@ -123,7 +129,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
   const rawDetails = e.details ?? e.message;
   const foreign = code === status.DEADLINE_EXCEEDED || code === status.CANCELLED ? null : notGrpc(rawDetails, seen);
   if (foreign) {
-    const viaProxy = foreign.httpStatus !== undefined && PROXY_STATUS.has(foreign.httpStatus);
+    const viaProxy = foreign.httpStatus !== undefined && mayHaveForwarded(foreign.httpStatus);
     return new UnreachableError(
       `cannot connect to ${endpoint}: the endpoint answers HTTP/2 but not gRPC (${foreign.what}; ${viaProxy ? 'a proxy whose backend is down, or not' : 'is this'} a raftctl or d-engine node's port?)`,
       {

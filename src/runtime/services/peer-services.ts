@@ -151,14 +151,24 @@ function checkPeer(ctx: PeerServiceContext, metadata: Parameters<typeof checkClu
  * chunk is written to the file before the handler reads the next one off the stream, so a leader
  * sending faster than this disk writes is slowed by HTTP/2 flow control (grpc-js decodes at most
  * 16 messages ahead) instead of filling this node's memory. Exported for tests.
+ *
+ * A snapshot this node already holds under the same name (its own base, say, pushed again by a
+ * leader that lost the answer or by a deposed one) is not replaced: the received copy is
+ * discarded and the core decides on the file already there. A new file the core refuses (or
+ * that fails validation) is removed when it contradicts the log ({@link contradictsLog}), so it
+ * is never served, offered to learners or made the log's base on the next start; one the core
+ * takes becomes the latest, and only then is the retention applied (a refused file must not push
+ * this node's own snapshots out). No answer in time (the install may still run) removes nothing.
  */
 export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
   const receiver = ctx.snapshots.beginReceive(index, term);
   return {
     write: (data) => receiver.write(data),
     async finish() {
-      const written = await receiver.finish();
-      const header = await ctx.snapshots.header(written);
+      const existing = (await ctx.snapshots.list()).find((f) => f.index === index && f.term === term);
+      if (existing) await receiver.abort();
+      const file = existing ?? (await receiver.finish());
+      const header = await ctx.snapshots.header(file);
       const msg: SnapshotMsg = {
         type: 'Snapshot',
         from: leaderId,
@@ -167,23 +177,27 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
         leaderId,
         snapshot: snapshotMetaOf(header),
       };
+      let refused = false;
       try {
-        requireValid(msg, 'InstallSnapshot');
+        const problem = peerMessageProblem(msg);
+        if (problem !== null) {
+          refused = true;
+          throw statusError(Code.INVALID_ARGUMENT, `InstallSnapshot: ${problem}`);
+        }
         const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10));
-        ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success });
-        if (!res.success) throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+        ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });
+        if (!res.success) {
+          refused = true;
+          throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+        }
       } catch (err) {
-        // A file that contradicts this node's log must not be served, pushed to learners or become
-        // this node's base on the next start (node-host.ts makes the latest file the log's base).
-        // One that agrees with it stays: it holds exactly the state this node has at that index,
-        // and its name may be this node's own base (the same snapshot installed from another
-        // leader, or taken here), which the rename replaced with identical content.
-        if (contradictsLog(ctx.node.log, index, term)) {
-          await ctx.snapshots.remove(written).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: written.name, error: e instanceof Error ? e.message : String(e) }));
+        if (refused && !existing && contradictsLog(ctx.node.log, index, term)) {
+          await ctx.snapshots.remove(file).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: file.name, error: e instanceof Error ? e.message : String(e) }));
         }
         throw err;
       }
-      ctx.node.latestSnapshot = summaryOf(written);
+      ctx.node.latestSnapshot = summaryOf({ ...file, entryCount: header.entryCount, bodySha256: header.sha256 });
+      await ctx.snapshots.keepNewest().catch((e: unknown) => ctx.logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
     },
     async abort() {
       await receiver.abort();

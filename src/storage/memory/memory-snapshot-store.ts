@@ -74,7 +74,9 @@ export class MemorySnapshotStore implements SnapshotStore {
       await r.abort();
       throw err;
     }
-    return r.finish();
+    const w = await r.finish();
+    await this.keepNewest();
+    return w;
   }
 
   beginReceive(index: number, term: number): SnapshotReceiver {
@@ -95,7 +97,6 @@ export class MemorySnapshotStore implements SnapshotStore {
           throw corruptionError(name, 12, `header covers ${header.index}-${header.term}, expected ${index}-${term}`);
         }
         this.files.set(name, file);
-        await this.retain(this.retainCount);
         return { name, index, term, bytes: file.length, entryCount: header.entryCount, bodySha256: header.sha256 };
       },
       abort: async () => {
@@ -167,5 +168,9 @@ export class MemorySnapshotStore implements SnapshotStore {
 
   async remove(s: SnapshotInfo): Promise<void> {
     this.files.delete(s.name);
+  }
+
+  keepNewest(): Promise<string[]> {
+    return this.retain(this.retainCount);
   }
 }

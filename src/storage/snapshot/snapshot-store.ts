@@ -31,6 +31,10 @@ export type { SnapshotInfo, WrittenSnapshot };
 /** A snapshot being received chunk by chunk; finish() or abort() exactly once. */
 export interface SnapshotReceiver {
   write(data: Uint8Array): Promise<void>;
+  /**
+   * Verifies what was received and renames it into place, durably. Retention is not applied:
+   * the caller decides whether the file is kept, then calls {@link SnapshotStore.keepNewest}.
+   */
   finish(): Promise<WrittenSnapshot>;
   abort(): Promise<void>;
 }
@@ -46,9 +50,10 @@ export interface SnapshotStore {
   /** Stores raw snapshot bytes received from a peer after full verification; then retention. */
   receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot>;
   /**
-   * Push-style receive: write() each piece, then finish() (verify, durable rename, retention) or
-   * abort() (discard). The runtime's transport SnapshotSink forwards write/abort to it and, in
-   * its finish, calls this finish() and then restores the state machine from the new file.
+   * Push-style receive: write() each piece, then finish() (verify, durable rename; no retention:
+   * see {@link SnapshotReceiver.finish}) or abort() (discard). The runtime's InstallSnapshot sink
+   * forwards write/abort to it, lets the core decide on the file, and applies the retention
+   * ({@link keepNewest}) only once the core took it.
    */
   beginReceive(index: number, term: number): SnapshotReceiver;
   /**
@@ -68,6 +73,8 @@ export interface SnapshotStore {
   retain(count: number): Promise<string[]>;
   /** Deletes snapshot `s` (durably: the directory is fsynced); a file already gone is no error. */
   remove(s: SnapshotInfo): Promise<void>;
+  /** Applies the store's retention (its configured count): {@link retain} with it. */
+  keepNewest(): Promise<string[]>;
 }
 
 /** Options of {@link FileSnapshotStore.open}. */
@@ -148,11 +155,7 @@ export class FileSnapshotStore implements SnapshotStore {
     const r = new SnapshotFileReceiver(this.fs, this.dir, index, term);
     return {
       write: (data) => r.write(data),
-      finish: async () => {
-        const w = await r.finish();
-        await this.retain(this.retainCount);
-        return w;
-      },
+      finish: () => r.finish(),
       abort: () => r.abort(),
     };
   }
@@ -182,6 +185,10 @@ export class FileSnapshotStore implements SnapshotStore {
     const drop = all.slice(0, Math.max(0, all.length - Math.max(1, count)));
     await this.#unlink(drop, `deleting old snapshots in ${this.dir}`);
     return drop.map((s) => s.name);
+  }
+
+  keepNewest(): Promise<string[]> {
+    return this.retain(this.retainCount);
   }
 
   async remove(s: SnapshotInfo): Promise<void> {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_TERM, peerMessageProblem, type AppendMsg, type Entry } from '../../../src/core/index.js';
-import { cmd, config, drain, newCore, noop, restoredWith, tickN } from './fixtures.js';
+import { cmd, config, drain, drainAll, newCore, noop, restoredWith, tickN } from './fixtures.js';
 
 const append = (entries: Entry[], o: Partial<AppendMsg> = {}): AppendMsg => ({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 1, prevLogTerm: 5, entries, leaderCommitIndex: 0, seq: 1, ...o });
 
@@ -38,7 +38,8 @@ test('peerMessageProblem: terms up to 2^52 and senders that are node ids; snapsh
   assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 4, leaderId: 1, snapshot })!, /snapshot term 5 is above/);
   assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configIndex: 9 } })!, /configuration index at most the index/);
   assert.equal(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([]), configIndex: 0 } }), null, 'a joined node\'s initial empty configuration (found by the simulation, seed 104849)');
-  assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([]), configIndex: 3 } })!, /at least one voter/);
+  assert.equal(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([]), configIndex: 4 } }), null, 'a version-1 header records the snapshot index as the configuration index');
+  assert.match(peerMessageProblem({ type: 'Snapshot', from: 1, to: 2, term: 5, leaderId: 1, snapshot: { ...snapshot, configuration: config([], [3]), configIndex: 0 } })!, /at least one voter/);
   assert.equal(peerMessageProblem({ type: 'Unreachable', from: 3, to: 2, term: 0 }), null);
 });
 
@@ -96,4 +97,16 @@ test('dissertation §4.2.3: inside the lease, the transfer flag lets a Vote thro
   c.step({ type: 'Vote', from: 3, to: 2, term: 6, lastLogIndex: 1, lastLogTerm: 5, leadershipTransfer: true });
   rd = drain(c);
   assert.deepEqual(rd.hardState, { term: 6, votedFor: 3 });
+});
+
+test('a log newer than the hard state (a write torn after its entries): the node starts in its last entry\'s term with no vote, persisted first (review: its PreVotes were refused as malformed forever)', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 3), noop(2, 5)], 3, 1, 1));
+  assert.equal(c.status().term, 5);
+  const rd = drain(c);
+  assert.deepEqual(rd.hardState, { term: 5, votedFor: 0 });
+  tickN(c, 30);
+  const d = drainAll(c);
+  const votes = [...d.messages, ...d.after].filter((m) => m.type === 'PreVote' || m.type === 'Vote');
+  assert.ok(votes.length > 0, 'it campaigns');
+  for (const m of votes) assert.equal(peerMessageProblem(m as never), null, 'and every campaign message is well-formed');
 });

@@ -98,7 +98,9 @@ test('--peers parsing: ids, duplicates and malformed entries', () => {
   assert.deepEqual(parsePeers('1=127.0.0.1:1,3=h:3'), { 1: '127.0.0.1:1', 3: 'h:3' });
   assert.throws(() => parsePeers('1=a:1,1=b:2'), /twice/);
   assert.throws(() => parsePeers('x=a:1'), /ID=HOST:PORT/);
-  assert.throws(() => parsePeers('1=a:70000'), /port 70000 is above 65535/);
+  assert.throws(() => parsePeers('1=a:70000'), /"a:70000" is not HOST:PORT with a port of 1 to 65535/);
+  assert.throws(() => parsePeers('1=a:0'), /not HOST:PORT/);
+  assert.deepEqual(parsePeers('1=raft_node_1:9081,2=[::1]:9082'), { 1: 'raft_node_1:9081', 2: '[::1]:9082' }, 'compose service names (underscores) and IPv6');
   assert.throws(() => parsePeers(''), /no node/);
 });
 

@@ -159,6 +159,11 @@ test('a push the receiver refused (success: false) is reported as that refusal, 
     h.pushes[1]!.fail(new RejectedError('SNAPSHOT_REJECTED', 'refused (term 9)', { details: { term: 9 } }));
     await sleep(2 * SNAPSHOT_RETRY_MS + 50); // still paced: a receiver that refuses every push is not sent the file in a loop
     assert.deepEqual(reports(h.stepped).at(-1), 'SnapshotResponse(index 100, term 9, false)', 'a higher term reaches the core, which steps down');
+    h.sender.send(request(5, 100));
+    await sleep(5);
+    h.pushes[2]!.fail(new RejectedError('SNAPSHOT_REJECTED', 'refused (term 2^53 - 1)', { details: { term: 2 ** 53 - 1 } }));
+    await sleep(4 * SNAPSHOT_RETRY_MS + 50);
+    assert.deepEqual(reports(h.stepped).at(-1), 'Unreachable', 'a term the core would drop: reported as a failed transfer, so the peer is not left waiting');
   } finally {
     h.sender.close();
   }

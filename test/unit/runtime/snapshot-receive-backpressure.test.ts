@@ -85,13 +85,16 @@ test('a failed disk write fails the sink write with its error; abort discards wh
  */
 test('a refused snapshot is removed only when it contradicts the log; an accepted one becomes the latest', async () => {
   const cases = [
-    { name: 'refused, contradicting', success: false, logTerm: 3, removed: ['9-5.snap'] },
-    { name: 'refused, agreeing (this node\'s own base)', success: false, logTerm: 5, removed: [] },
-    { name: 'accepted', success: true, logTerm: 3, removed: [] },
+    { name: 'refused, contradicting', success: false, logTerm: 3, held: false, removed: ['9-5.snap'], retained: 0 },
+    { name: 'refused, agreeing (this node\'s own base)', success: false, logTerm: 5, held: false, removed: [], retained: 0 },
+    { name: 'refused, already held under that name (contradicting or not: it was there before)', success: false, logTerm: 3, held: true, removed: [], retained: 0 },
+    { name: 'accepted: the retention runs only now', success: true, logTerm: 3, held: false, removed: [], retained: 1 },
   ];
   for (const c of cases) {
     const removed: string[] = [];
     const stepped: unknown[] = [];
+    const received: string[] = [];
+    let retained = 0;
     const node = {
       id: 2,
       latestSnapshot: null as unknown,
@@ -101,9 +104,11 @@ test('a refused snapshot is removed only when it contradicts the log; an accepte
     };
     const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
     const store = {
-      beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
-      header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab' }),
+      list: async () => (c.held ? [{ name: '9-5.snap', index: 9, term: 5, bytes: 10 }] : []),
+      beginReceive: () => ({ write: async () => undefined, finish: async () => (received.push('finish'), written), abort: async () => void received.push('abort') }),
+      header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
       remove: async (f: { name: string }) => void removed.push(f.name),
+      keepNewest: async () => (retained++, []),
     };
     const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
     const sink = installSink(ctx, 9, 5, 1, 5);
@@ -112,6 +117,8 @@ test('a refused snapshot is removed only when it contradicts the log; an accepte
     if (c.success) await finishing;
     else await assert.rejects(finishing, /refused/);
     assert.deepEqual(removed, c.removed, c.name);
+    assert.deepEqual(received, [c.held ? 'abort' : 'finish'], `${c.name}: the received copy is discarded when the name is already held`);
+    assert.equal(retained, c.retained, c.name);
     assert.equal(node.latestSnapshot === null, !c.success, c.name);
     assert.equal(stepped.length, 1);
   }
@@ -125,4 +132,26 @@ test('contradictsLog: another term or no entry at the index contradicts; below t
   assert.equal(contradictsLog(log, 10, 1), true);
   assert.equal(contradictsLog(log, 25, 3), true, 'beyond the log');
   assert.equal(contradictsLog(log, 5, 9), false, 'below the compact point: cannot tell');
+});
+
+test('no answer from the core in time (the install may still be running): the file is kept, whatever the log says yet (review: a slow restore got the installed file deleted)', async () => {
+  const removed: string[] = [];
+  const node = {
+    id: 2,
+    latestSnapshot: null as unknown,
+    step: () => undefined,
+    router: { waitSnapshot: async () => Promise.reject(new Error('no answer from the Raft core within 40000 ms')) },
+    log: { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
+  };
+  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
+  const store = {
+    list: async () => [],
+    beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
+    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
+    remove: async (f: { name: string }) => void removed.push(f.name),
+    keepNewest: async () => [],
+  };
+  const sink = installSink({ snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext, 9, 5, 1, 5);
+  await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), /no answer/);
+  assert.deepEqual(removed, []);
 });

@@ -78,10 +78,13 @@ describe('fromGrpcError', () => {
     assert.equal(notFound.message, "cannot connect to 10.0.0.1:9081: the endpoint answers HTTP/2 but not gRPC (HTTP status 404 without a gRPC status; is this a raftctl or d-engine node's port?)");
     assert.deepEqual(notFound.details, { endpoint: EP, sent: false, httpStatus: 404 }, 'no grpcCode: grpc-js made UNIMPLEMENTED up, no d-engine node said it');
     assert.match(notFound.hint ?? '', /^check --endpoints/);
-    // A proxy's 502/503/504/429 may have forwarded the request: sent stays true (a write's outcome is unknown).
+    // A proxy's 5xx (502-504, a CDN's 520-524, a plain 500), 408 or 429 may have forwarded the
+    // request: sent stays true (a write's outcome is unknown, it is not retried elsewhere).
     const proxy = fromGrpcError(grpcError(status.UNAVAILABLE, 'Received HTTP status code 503'), EP);
     assert.deepEqual([proxy.code, proxy.details?.sent], ['UNREACHABLE', true]);
     assert.match(proxy.message, /a proxy whose backend is down/);
+    for (const code of [500, 524, 408, 429]) assert.equal(fromGrpcError(grpcError(status.UNKNOWN, `Received HTTP status code ${code}`), EP).details?.sent, true, `HTTP ${code}`);
+    for (const code of [404, 415]) assert.equal(fromGrpcError(grpcError(status.UNIMPLEMENTED, `Received HTTP status code ${code}`), EP).details?.sent, false, `HTTP ${code}`);
     // An HTML page read as a length prefix, and a stream ended without trailers, after a text/* content-type.
     const html = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'Received message larger than max (1752460652 vs 67108864)'), EP, { contentType: 'text/html' });
     assert.deepEqual([html.code, html.exitCode, html.details?.sent, html.details?.grpcCode], ['UNREACHABLE', 4, false, undefined]);
