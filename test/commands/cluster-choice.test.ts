@@ -8,15 +8,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
-import { lines, runCommand } from './helpers/run-command.js';
+import { errorLine, runCommand } from './helpers/run-command.js';
 import type { FakePeer } from '../harness/fake-peer.js';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
-const errorLine = (stderr: string): { code: string; exitCode: number; message: string; hint: string } => {
-  const err = lines(stderr);
-  assert.equal(err.length, 1, stderr);
-  return parse<{ error: { code: string; exitCode: number; message: string; hint: string } }>(err[0]!).error;
-};
 
 interface Status {
   source: string | null;

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { closedPort } from './helpers/fake-nodes.js';
-import { lines, runCommand } from './helpers/run-command.js';
+import { errorLine, lines, runCommand } from './helpers/run-command.js';
 import { delay, respond } from '../harness/fake-peer.js';
 
 interface Health {
@@ -17,11 +17,6 @@ interface Health {
 }
 const CHECKS = ['leader', 'quorum', 'voters', 'write', 'linearizable-read', 'commit-advancing'];
 const parse = <T>(text: string): T => JSON.parse(text) as T;
-const errorLine = (stderr: string): { code: string; exitCode: number; message: string; hint: string } => {
-  const err = lines(stderr);
-  assert.equal(err.length, 1, stderr);
-  return parse<{ error: { code: string; exitCode: number; message: string; hint: string } }>(err[0]!).error;
-};
 const detailOf = (h: Health, name: string): string => h.checks.find((c) => c.name === name)!.detail;
 /** What fake-kv's node 1 answers to GetServerInfo. */
 const SERVER_INFO = { version: '0.1.0', nodeId: 1, clusterId: 'fake', apiVersion: 1, features: [] };

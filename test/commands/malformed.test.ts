@@ -8,17 +8,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
-import { lines, runCommand } from './helpers/run-command.js';
+import { startRawHttp2, type RawHttp2Server } from './helpers/raw-http2.js';
+import { errorLine, runCommand } from './helpers/run-command.js';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
-const errorLine = (stderr: string): { code: string; exitCode: number; message: string; hint: string | null } => {
-  const err = lines(stderr);
-  assert.equal(err.length, 1, stderr);
-  return parse<{ error: { code: string; exitCode: number; message: string; hint: string | null } }>(err[0]!).error;
-};
 
 /** Protobuf varint. */
 function varint(n: bigint): Buffer {
@@ -43,14 +37,8 @@ const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
  * A gRPC server on raw node:http2 (127.0.0.1, OS-chosen port): each call gets the bytes
  * `answer(method)` returns as its one message with grpc-status 0, or UNIMPLEMENTED for null.
  */
-async function startRawGrpc(answer: (method: string) => Buffer | null): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = http2.createServer();
-  const sessions = new Set<http2.ServerHttp2Session>();
-  server.on('session', (s) => {
-    sessions.add(s);
-    s.on('close', () => sessions.delete(s));
-  });
-  server.on('stream', (stream, headers) => {
+async function startRawGrpc(answer: (method: string) => Buffer | null): Promise<RawHttp2Server> {
+  return startRawHttp2((stream, headers) => {
     const method = String(headers[':path']).split('/').pop()!;
     stream.on('data', () => undefined);
     stream.on('end', () => {
@@ -66,15 +54,6 @@ async function startRawGrpc(answer: (method: string) => Buffer | null): Promise<
       stream.end(Buffer.concat([prefix, body]));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sessions) s.destroy();
-      server.close(() => resolve());
-    }),
-  };
 }
 
 describe('a node that answers garbage protobuf to everything', () => {

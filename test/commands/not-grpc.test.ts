@@ -8,30 +8,18 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
-import { lines, runCommand } from './helpers/run-command.js';
+import { startRawHttp2, type RawHttp2Server } from './helpers/raw-http2.js';
+import { errorLine, runCommand } from './helpers/run-command.js';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
-const errorLine = (stderr: string): { code: string; exitCode: number; message: string; hint: string } => {
-  const err = lines(stderr);
-  assert.equal(err.length, 1, stderr);
-  return parse<{ error: { code: string; exitCode: number; message: string; hint: string } }>(err[0]!).error;
-};
 
 /** How a fake HTTP/2 server answers every request. */
 type Answer = '404 html' | '200 html' | '200 empty text';
 
 /** A plain HTTP/2 server (not gRPC) on 127.0.0.1 with an OS-chosen port. */
-async function startHttp2(answer: Answer): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = http2.createServer();
-  const sessions = new Set<http2.ServerHttp2Session>();
-  server.on('session', (s) => {
-    sessions.add(s);
-    s.on('close', () => sessions.delete(s));
-  });
-  server.on('stream', (stream) => {
+async function startHttp2(answer: Answer): Promise<RawHttp2Server> {
+  return startRawHttp2((stream) => {
     if (answer === '404 html') {
       stream.respond({ ':status': 404, 'content-type': 'text/html' });
       stream.end('<html><body>not found</body></html>');
@@ -43,15 +31,6 @@ async function startHttp2(answer: Answer): Promise<{ endpoint: string; close(): 
       stream.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sessions) s.destroy();
-      server.close(() => resolve());
-    }),
-  };
 }
 
 for (const answer of ['404 html', '200 html', '200 empty text'] as const) {

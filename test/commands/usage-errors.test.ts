@@ -85,14 +85,9 @@ test('missing arguments are named on one line: "missing required arguments: key,
 
 test('a TLS or profile setting in the environment (CLI.md) is refused, exit 2, rather than silently ignored for plaintext', async () => {
   for (const name of ['RAFTCTL_CACERT', 'RAFTCTL_PROFILE']) {
-    process.env[name] = '/etc/raftctl/ca.pem';
-    try {
-      const r = await runCommand(['kv', 'get', 'k', '-e', '127.0.0.1:1']);
-      assert.equal(r.exitCode, 2, r.stderr);
-      assert.equal(r.stdout, '');
-      assert.match(r.stderr, new RegExp(`${name} is set, but this raftctl has no TLS or profiles yet: it would connect in plaintext.*Hint: unset ${name}`));
-    } finally {
-      delete process.env[name];
-    }
+    const r = await runCommand(['kv', 'get', 'k', '-e', '127.0.0.1:1'], { [name]: '/etc/raftctl/ca.pem' });
+    assert.equal(r.exitCode, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`${name} is set, but this raftctl has no TLS or profiles yet: it would connect in plaintext.*Hint: unset ${name}`));
   }
 });

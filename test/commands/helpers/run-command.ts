@@ -8,6 +8,7 @@
  * process reports to the parent in binary chunks on the same stdout, which must pass through.
  * Runs are serialized (one capture at a time).
  */
+import assert from 'node:assert/strict';
 import { Config, Errors, run } from '@oclif/core';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,4 +97,11 @@ export function runCommand(argv: readonly string[], env: Record<string, string |
 /** The non-empty lines of a text. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l !== '');
+}
+
+/** The `error` object of the one JSON error line a failing command printed on stderr (asserted to be exactly one line). */
+export function errorLine(stderr: string): { code: string; exitCode: number; message: string; hint: string } {
+  const err = lines(stderr);
+  assert.equal(err.length, 1, stderr);
+  return (JSON.parse(err[0]!) as { error: { code: string; exitCode: number; message: string; hint: string } }).error;
 }

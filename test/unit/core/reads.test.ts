@@ -156,12 +156,18 @@ test('follower reads: a held read whose index gets committed just before the tic
   assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [{ ctx: 5, status: 'ready', index: 2 }]);
 });
 
-test('follower reads: forwarded and held reads are refused NOT_LEADER when the follower loses its leader (new term and leader, with the hint; or its own candidacy)', () => {
+/** A follower of leader 1 with read 5 granted (held until index 2 applies) and read 6 still forwarded. */
+function followerHoldingAndForwarding() {
   const f = followerOfLeader1();
   f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
   f.readIndex(6, { policy: 'linearizable', nowMs: 0 });
   drain(f);
-  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 }); // 5 held, 6 still forwarded
+  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 });
+  return f;
+}
+
+test('follower reads: forwarded and held reads are refused NOT_LEADER when the follower loses its leader (new term and leader, with the hint; or its own candidacy)', () => {
+  const f = followerHoldingAndForwarding();
   assert.equal(f.hasReady(), false);
   f.step({ type: 'Append', from: 3, to: 2, term: 2, leaderId: 3, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 1, seq: 1 });
   assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [
@@ -271,11 +277,7 @@ test('dissertation §6.4.1: appending a configuration entry drops the lease; a r
 });
 
 test('follower reads: when the same leader comes back in a later term, a read forwarded in the old term is refused NOT_LEADER at once; a granted (held) one still waits for its index (review: it waited for TIMEOUT)', () => {
-  const f = followerOfLeader1();
-  f.readIndex(5, { policy: 'linearizable', nowMs: 0 });
-  f.readIndex(6, { policy: 'linearizable', nowMs: 0 });
-  drain(f);
-  f.step({ type: 'ReadIndexResponse', from: 1, to: 2, term: 1, ctx: 5, index: 2 }); // 5 held, 6 still forwarded
+  const f = followerHoldingAndForwarding();
   f.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommitIndex: 1, seq: 1 });
   assert.deepEqual(drainAll(f).rds.flatMap((r) => r.readStates), [{ ctx: 6, status: 'rejected', reason: 'NOT_LEADER', leaderHint: 1 }]);
   f.step({ type: 'Append', from: 1, to: 2, term: 2, leaderId: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [{ index: 2, term: 2, payload: { type: 'noop' } }], leaderCommitIndex: 2, seq: 2 });
