@@ -193,6 +193,11 @@ test('a LOCK naming a killed process its parent has not reaped yet (a zombie) is
   try {
     const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))));
     const startTime = processStartTime(pid);
+    // Kill only once the shell has become the second sleep: a shell still running would reap
+    // the killed child at once (no zombie left: the test then read a missing /proc entry).
+    const comm = async (): Promise<string> => (await readFile(`/proc/${parent.pid}/comm`, 'utf8').catch(() => '')).trim();
+    for (let i = 0; i < 200 && (await comm()) !== 'sleep'; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await comm(), 'sleep', 'the shell exec-ed the second sleep');
     process.kill(pid, 'SIGKILL');
     for (let i = 0; i < 100 && !/\) Z /.test(await readFile(`/proc/${pid}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 10));
     assert.match(await readFile(`/proc/${pid}/stat`, 'utf8'), /\) Z /, 'the killed sleep is a zombie');
