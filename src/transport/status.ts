@@ -24,7 +24,7 @@ export const TRAILER = {
 } as const;
 
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
-const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT/i;
+const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT|Channel closed before call started/i;
 
 /** The hint of a live node's UNAVAILABLE answer. */
 const NOT_READY_HINT = 'the node is up but not ready (no leader yet?); retry shortly';
@@ -58,7 +58,9 @@ function firstString(md: Metadata | undefined, key: string): string | undefined 
  * Error: connect ECONNREFUSED h:p. Resolution note:" → "connection refused (ECONNREFUSED)";
  * "Deadline exceeded after 1.000s,name resolution: ...,Waiting for LB pick" → "no connection
  * within 1.000s"; "... Last error: Protocol error (timestamp)" (an HTTP/1 server, say) → "the endpoint
- * does not speak HTTP/2 gRPC"; an empty trailing "Resolution note:" dropped. Anything else is kept.
+ * does not speak HTTP/2 gRPC"; "Channel closed before call started" (the pool gave up a channel still
+ * connecting) → "no connection: it was dropped before the call started (...)"; an empty trailing
+ * "Resolution note:" dropped. Anything else is kept.
  */
 export function tidyDetails(details: string): string {
   let d = details.replace(/\.?\s*Resolution note:\s*\.?\s*$/, '');
@@ -72,6 +74,9 @@ export function tidyDetails(details: string): string {
   // say nothing to an operator: keep "no answer within N s".
   const answerDeadline = /^Deadline exceeded after ([\d.]+s),/.exec(d);
   if (answerDeadline) d = `no answer within ${answerDeadline[1]}`;
+  // The pool dropped a channel still connecting (another call to the peer failed or timed out,
+  // or the peer left the configuration): the call never started.
+  if (d === 'Channel closed before call started') d = 'no connection: it was dropped before the call started (another call to this peer failed, or the peer left)';
   return d;
 }
 

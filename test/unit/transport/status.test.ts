@@ -122,6 +122,9 @@ describe('isRetryable', () => {
 
 test('tidyDetails: grpc-js internals are dropped from the messages users read', () => {
   assert.equal(tidyDetails('No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:1. Resolution note:'), 'connection refused (ECONNREFUSED)');
+  assert.equal(tidyDetails('Channel closed before call started'), 'no connection: it was dropped before the call started (another call to this peer failed, or the peer left)');
+  const dropped = fromGrpcError(grpcError(status.UNAVAILABLE, 'Channel closed before call started'), '10.0.0.1:9081');
+  assert.deepEqual([dropped.code, dropped.exitCode, dropped.details?.sent], ['UNREACHABLE', 4, false], 'the call never started: nothing was sent');
   assert.equal(tidyDetails('No connection established. Last error: Protocol error (2026-11-28T11:39:04.008Z)'), "the endpoint does not speak HTTP/2 gRPC (is this a raftctl or d-engine node's port?)");
   assert.equal(tidyDetails('No connection established. Last error: Error: connect EHOSTUNREACH 10.0.0.1:9. Resolution note: '), 'no connection (EHOSTUNREACH)');
   assert.equal(tidyDetails('Deadline exceeded after 1.001s,name resolution: 0.007s,time to current attempt start: 0.001s,Waiting for LB pick'), 'no connection within 1.001s');
