@@ -46,7 +46,12 @@ function requireSender(from: number, field: string): void {
  */
 function requireValid(msg: Inbound, request: string): void {
   const problem = peerMessageProblem(msg);
-  if (problem !== null) throw statusError(Code.INVALID_ARGUMENT, `${request}: ${problem}`);
+  if (problem !== null) throw invalidRequest(request, problem);
+}
+
+/** INVALID_ARGUMENT naming the request and what is wrong with it. */
+function invalidRequest(request: string, problem: string): ReturnType<typeof statusError> {
+  return statusError(Code.INVALID_ARGUMENT, `${request}: ${problem}`);
 }
 
 /**
@@ -182,7 +187,7 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
         const problem = peerMessageProblem(msg);
         if (problem !== null) {
           refused = true;
-          throw statusError(Code.INVALID_ARGUMENT, `InstallSnapshot: ${problem}`);
+          throw invalidRequest('InstallSnapshot', problem);
         }
         const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10));
         ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });
