@@ -150,7 +150,7 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       signal,
     });
     if (!interrupt.signal.aborted) return verdict;
-    return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C); the result covers what ran`, hint: 'the numbers cover only what ran before Ctrl-C (see durationMs and count); for a full measurement let it run its --duration, or pass a shorter one' };
+    return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C); the result covers what ran`, hint: 'the numbers cover only what ran before Ctrl-C (see elapsedMs and count); for a full measurement let it run its --duration, or pass a shorter one' };
   } finally {
     process.off('SIGINT', onSigint);
     set.close();

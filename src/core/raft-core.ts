@@ -57,6 +57,9 @@ export class RaftCore {
   step(m: Inbound): void {
     const s = this.#s;
     if (m.to !== s.id || peerMessageProblem(m) !== null) return;
+    // A leader hands over only to a follower caught up in its own term: a TimeoutNow of any
+    // other term is no transfer, and adopting its term would let anyone depose a healthy leader.
+    if (m.type === 'TimeoutNow' && m.term !== s.term) return;
     if (m.type === 'Unreachable') {
       handleUnreachable(s, m);
       return;
@@ -73,8 +76,7 @@ export class RaftCore {
         }
         becomeFollower(s, m.term, 0);
       } else if (!(m.type === 'PreVoteResponse' && m.voteGranted)) {
-        // Only an Append or a Snapshot proves its sender leads the new term. A TimeoutNow must
-        // come from the leader this node already follows in this term (handleTimeoutNow).
+        // Only an Append or a Snapshot proves its sender leads the new term.
         const leader = m.type === 'Append' || m.type === 'Snapshot' ? m.from : 0;
         becomeFollower(s, m.term, leader);
       }
