@@ -29,16 +29,19 @@ import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { errorText, errorVerdict, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
+import { cutOffText, errorText, errorVerdict, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
 /** The health key's TTL: it expires a minute after the last check. */
 export const HEALTH_TTL_SECS = 60;
 
+/** The checks, in the order they run and are printed. */
+const CHECK_NAMES = ['leader', 'quorum', 'voters', 'write', 'linearizable-read', 'commit-advancing'] as const;
+
 /** One check's result. */
 export interface HealthCheck {
-  readonly name: 'leader' | 'quorum' | 'voters' | 'write' | 'linearizable-read' | 'commit-advancing';
+  readonly name: (typeof CHECK_NAMES)[number];
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -140,7 +143,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
       degraded: false,
       checks: [
         { name: 'leader', ok: false, detail: `no cluster chosen: ${error.message}` },
-        ...(['quorum', 'voters', 'write', 'linearizable-read', 'commit-advancing'] as const).map((name) => ({ name, ok: false, detail: skipped })),
+        ...CHECK_NAMES.slice(1).map((name) => ({ name, ok: false, detail: skipped })),
       ],
     };
     return errorVerdict(result, 'cluster health', error);
@@ -179,9 +182,9 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
   try {
     const w = await kvWrite(atLeader, { op: 'put', key, value: utf8Bytes(nonce), ttlSecs: HEALTH_TTL_SECS });
     written = w.result.outcome === 'applied';
-    const cutOff = `outcome unknown, cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)`;
-    // kvWrite's error already says "H:P: cut off by --wait-timeout (N ms)" when the write was in flight then.
-    const unknown = w.result.error?.endsWith(`cut off by --wait-timeout (${ctx.budget.waitTimeoutMs} ms)`)
+    const cutOff = `outcome unknown, ${cutOffText(ctx.budget.waitTimeoutMs)}`;
+    // kvWrite's error is a CutOffError's text ("H:P: cut off by ...") when the write was in flight then.
+    const unknown = w.result.error?.endsWith(cutOffText(ctx.budget.waitTimeoutMs))
       ? `${cutOff} before ${w.result.endpoint ?? 'the leader'} answered`
       : ctx.budget.expired() ? `${cutOff}: ${w.result.error}` : `outcome unknown: ${w.result.error}`;
     checks.push({ name: 'write', ok: written, detail: written ? `${HEALTH_KEY} applied through ${w.result.endpoint} in ${since(started)}` : unknown });

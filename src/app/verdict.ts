@@ -66,13 +66,18 @@ export function grpcCodeOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/** How a {@link CutOffError}'s message ends: "cut off by --wait-timeout (N ms)". */
+export function cutOffText(waitTimeoutMs: number): string {
+  return `cut off by --wait-timeout (${waitTimeoutMs} ms)`;
+}
+
 /**
  * A call that `--wait-timeout` cut off while it was in flight, or that could not start because
  * the budget was spent. A timeout (exit 5) like any other, but it says which deadline passed.
  */
 export class CutOffError extends TimeoutError {
   constructor(endpoint: string, waitTimeoutMs: number, options: { hint?: string; details?: ErrorDetails; cause?: unknown } = {}) {
-    super(`${endpoint}: cut off by --wait-timeout (${waitTimeoutMs} ms)`, {
+    super(`${endpoint}: ${cutOffText(waitTimeoutMs)}`, {
       hint: options.hint ?? 'raise --wait-timeout',
       details: { endpoint, ...options.details },
       ...(options.cause === undefined ? {} : { cause: options.cause }),
