@@ -29,7 +29,7 @@ import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
-import { cutOffText, errorText, errorVerdict, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
+import { cutOffText, errorText, errorVerdict, isUnreachable, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
 export const HEALTH_KEY = '/raftctl/health';
@@ -89,8 +89,10 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], s
       const address = status.members.find((m) => m.id === id)?.address;
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
       if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;
-      const slow = outcomes.find((o) => o.endpoint === address && o.error instanceof StragglerTimeoutError);
-      return slow ? `node ${id} gave no answer within the ${Math.round(stragglerWaitMs)} ms left for it` : `node ${id} unreachable`;
+      const failure = outcomes.find((o) => o.endpoint === address && o.error != null)?.error;
+      if (failure instanceof StragglerTimeoutError) return `node ${id} gave no answer within the ${Math.round(stragglerWaitMs)} ms left for it`;
+      if (failure instanceof RaftCtlError && failure.exitCode === EXIT.INTEGRITY) return `node ${id} answered with a malformed message (${errorText(failure)})`;
+      return failure === undefined || isUnreachable(failure) ? `node ${id} unreachable` : `node ${id} could not be read (${errorText(failure)})`;
     });
   return [
     { name: 'quorum', ok: quorumOk, detail: `${describe}${status.joint ? ' (joint configuration)' : ''}` },

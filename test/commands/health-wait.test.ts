@@ -162,6 +162,21 @@ describe('cluster health against raftctl-style nodes', () => {
     assert.equal(errorLine(r.stderr).code, 'TIMEOUT');
   });
 
+  test('a voter that answers with a malformed status: degraded, and the voters check says so with the reason instead of "unreachable" (QA)', async () => {
+    const own = await startFakeKv();
+    try {
+      // A commit index above 2^53-1: the fake cannot encode it and answers INTERNAL "Error serializing response", which the client reports as a malformed message.
+      own.peer(3).handle('GetNodeStatus', () => ({ nodeId: 3, role: 1, term: 3, leaderId: 1, commitIndex: '1152921504606846976', appliedIndex: 0, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [] }, configIndex: 1, address: own.endpoints[2] }));
+      const r = await runCommand(['cluster', 'health', '-e', own.endpoints[0]!, '--json']);
+      assert.equal(r.exitCode, 8, r.stderr);
+      const h = parse<Health>(r.stdout);
+      assert.deepEqual(h.checks.filter((c) => !c.ok).map((c) => c.name), ['voters']);
+      assert.match(detailOf(h, 'voters'), /^node 3 answered with a malformed message \(127\.0\.0\.1:\d+: malformed message/);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a dead endpoint: exit 8, and the leader check says it could not connect (not "no node leads")', async () => {
     const dead = await closedPort();
     const r = await runCommand(['cluster', 'health', '-e', dead, '--json']);
