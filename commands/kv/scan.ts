@@ -7,7 +7,7 @@ import { kvScanView } from '../../src/cli/views/kv.js';
 export default class KvScan extends BaseCommand<typeof KvScan> {
   static override summary = 'List every key that starts with PREFIX, with its value.';
 
-  static override description = `Served by the leader from its state machine (d-engine's HandleClientScan). Entries are sorted by key bytes; "revision" is the leader's applied index at scan time. An empty PREFIX ("") lists every key on raftctl nodes (d-engine's RocksDB store returns nothing for it).
+  static override description = `Served by the leader from its state machine (d-engine's HandleClientScan); a raftctl leader first proves it still leads (a ReadIndex round), so the scan is linearizable, while a d-engine leader answers at once. Entries are sorted by key bytes; "revision" is the leader's applied index at scan time. An empty PREFIX ("") lists every key on raftctl nodes (d-engine's RocksDB store returns nothing for it).
 
 ${EXIT_CODES_HELP}`;
 

@@ -11,7 +11,9 @@
  *   through the leader), 0 = lease (leader only), 1 = linearizable, 2 = eventual (local state,
  *   any node). Results contain only existing keys, in request order; expired keys are hidden by
  *   this node's clock.
- * - HandleClientScan: leader only, from the leader's state machine; `revision` = applied index.
+ * - HandleClientScan: leader only, served from the leader's state machine once a ReadIndex round
+ *   proved its leadership and it applied the read index (as a linearizable read; d-engine
+ *   checks nothing); `revision` = applied index.
  * - Watch / WatchMembership: served locally on every node, with backpressure (stream-pipe.ts:
  *   a client that stops reading overflows the watcher's bounded queue and gets CANCELED); the
  *   stream ends with UNAVAILABLE when the node shuts down (as d-engine).
@@ -151,14 +153,8 @@ async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Pr
   const policy = readPolicyOf(req);
   if (policy === 'lease' && node.role !== 'leader') return notLeaderResponse(node);
   if (policy !== 'eventual') {
-    try {
-      await node.readBarrier(policy);
-    } catch (err) {
-      if (err instanceof NoLeaderError) return notLeaderResponse(node, hintOf(err));
-      if (err instanceof RaftCtlError && err.code === 'TIMEOUT') throw statusError(Code.UNAVAILABLE, err.message);
-      if (err instanceof RejectedError) throw statusError(Code.UNAVAILABLE, err.message);
-      throw err;
-    }
+    const refused = await readBarrier(node, policy);
+    if (refused) return notLeaderResponse(node, hintOf(refused));
   }
   const now = (ctx.unixMs ?? Date.now)();
   const results = node.sm.read(keys, now).map((p) => ({ key: p.key, value: p.value }));
@@ -166,18 +162,44 @@ async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Pr
   return { error: ErrorCode.SUCCESS, readData: { results } };
 }
 
-function handleScan(ctx: ClientServiceContext, req: ScanRequest): ScanResponse {
+/** A scan's "not the leader" answer: FAILED_PRECONDITION with the NOT_LEADER and leader trailers (ScanResponse has no error field). */
+function scanNotLeader(node: RaftNode, leaderId = node.leaderId): Error {
+  const id = leaderId && leaderId !== node.id ? leaderId : 0;
+  const address = id ? node.addressOf(id) : undefined;
+  return statusError(Code.FAILED_PRECONDITION, 'Not leader', {
+    [TRAILER.error]: 'NOT_LEADER',
+    ...(id ? { [TRAILER.leaderId]: String(id) } : {}),
+    ...(address ? { [TRAILER.leaderAddress]: address } : {}),
+  });
+}
+
+/**
+ * Waits until a read may be served (RaftNode.readBarrier, dissertation §6.4). Returns the
+ * NoLeaderError when the node cannot serve it as leader (not the leader, or it lost leadership
+ * while proving it), for the caller's NOT_LEADER answer; a read not served in time (TIMEOUT) or
+ * refused (the node stopping) is UNAVAILABLE.
+ */
+async function readBarrier(node: RaftNode, policy: 'linearizable' | 'lease'): Promise<NoLeaderError | null> {
+  try {
+    await node.readBarrier(policy);
+    return null;
+  } catch (err) {
+    if (err instanceof NoLeaderError) return err;
+    if (err instanceof RaftCtlError && err.code === 'TIMEOUT') throw statusError(Code.UNAVAILABLE, err.message);
+    if (err instanceof RejectedError) throw statusError(Code.UNAVAILABLE, err.message);
+    throw err;
+  }
+}
+
+async function handleScan(ctx: ClientServiceContext, req: ScanRequest): Promise<ScanResponse> {
   const node = ctx.node;
   unavailable(node);
-  if (node.role !== 'leader') {
-    const id = node.leaderId;
-    const address = id ? node.addressOf(id) : undefined;
-    throw statusError(Code.FAILED_PRECONDITION, 'Not leader', {
-      [TRAILER.error]: 'NOT_LEADER',
-      ...(id ? { [TRAILER.leaderId]: String(id) } : {}),
-      ...(address ? { [TRAILER.leaderAddress]: address } : {}),
-    });
-  }
+  if (node.role !== 'leader') throw scanNotLeader(node);
+  // A leader answers only once a ReadIndex round proved it still leads and it applied what was
+  // committed before the scan: a leader deposed without knowing it, or one elected before it
+  // applied its predecessor's last writes, would otherwise answer from a stale state.
+  const refused = await readBarrier(node, 'linearizable');
+  if (refused) throw scanNotLeader(node, hintOf(refused));
   const prefix = Buffer.from(req.prefix ?? new Uint8Array(0));
   const { entries, revision } = node.sm.scan(prefix, (ctx.unixMs ?? Date.now)());
   checkAnswerSize(entries, 'scan', 'scan a longer (narrower) prefix');
