@@ -332,12 +332,14 @@ export class KvStateMachine {
   /**
    * Replaces the whole state with a snapshot's records (streamed; nothing changes unless the
    * stream completes without error, so a corrupt snapshot leaves the state as it was). Key
-   * watchers are canceled (reason `restored`); membership watchers get the new configuration.
-   * The caller must not apply entries while this runs.
+   * watchers are canceled (reason `restored`); membership watchers get the snapshot's
+   * configuration when it is another one than they last got (a configuration index of its own),
+   * never the same membership twice. The caller must not apply entries while this runs.
    */
   async restore(meta: { index: number; term: number; configuration: ClusterConfiguration; configIndex: number }, records: AsyncIterable<KvRecord>): Promise<void> {
     if (this.restoring) throw new InternalError('a restore is already running');
     this.restoring = true;
+    const configIndexBefore = this.configIdx;
     try {
       const next = new Map<string, KvValue>();
       const ttl = new Set<string>();
@@ -356,7 +358,7 @@ export class KvStateMachine {
       this.restoring = false;
     }
     this.watches.cancelAll('restored');
-    this.watches.notifyMembership(this.membershipEvent());
+    if (this.configIdx !== configIndexBefore) this.watches.notifyMembership(this.membershipEvent());
   }
 
   /** Cancels every watcher (node shutdown). */

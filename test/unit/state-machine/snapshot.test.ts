@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { IntegrityError, InternalError } from '../../../src/errors.js';
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
+import type { KvRecord } from '../../../src/state-machine/types.js';
 import { withTempDir } from '../storage/helpers.js';
 import { del, put, s, T0 } from './helpers.js';
 
@@ -115,6 +116,33 @@ test('restore cancels key watchers (they must resync)', async () => {
   assert.equal(r.value?.type, 'CANCELED');
   assert.equal(r.value?.reason, 'restored');
   assert.equal((await w.next()).done, true);
+});
+
+test('restore: a membership watcher gets the snapshot\'s configuration once, and nothing when the snapshot holds the membership it already got', async () => {
+  const voters = (ids: number[]) => ({ voters: ids, votersOutgoing: [], learners: [], addresses: {} });
+  const leader = new KvStateMachine();
+  leader.apply({ index: 1, term: 1, kind: 'configuration', configuration: voters([1, 2]) });
+  leader.apply(put(2, 'k', 'v'));
+  const snapshotOf = async (sm: KvStateMachine) => {
+    const src = sm.beginSnapshot();
+    const records: KvRecord[] = [];
+    for await (const r of src.records()) records.push(r);
+    src.release();
+    return { meta: { index: src.index, term: src.term, configuration: src.configuration, configIndex: src.configIndex }, records: async function* () { yield* records; } };
+  };
+  const first = await snapshotOf(leader);
+  const follower = new KvStateMachine();
+  follower.apply({ index: 1, term: 1, kind: 'configuration', configuration: voters([1, 2]) });
+  const m = follower.watchMembership();
+  assert.deepEqual((await m.next()).value, { members: [1, 2], learners: [], committedIndex: 1 });
+  // Same configuration entry (index 1) in the snapshot: nothing new to tell.
+  await follower.restore(first.meta, first.records());
+  assert.equal(m.pending, 0, 'the same membership was delivered again');
+  leader.apply({ index: 3, term: 1, kind: 'configuration', configuration: voters([1, 2, 3]) });
+  const second = await snapshotOf(leader);
+  await follower.restore(second.meta, second.records());
+  assert.deepEqual((await m.next()).value, { members: [1, 2, 3], learners: [], committedIndex: 3 });
+  assert.equal(m.pending, 0);
 });
 
 test('creating a snapshot of 200k keys keeps event-loop gaps short while applies continue', async () => {
