@@ -66,7 +66,8 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
 
 /**
  * Watches until `count` put/delete events arrived, the server ends the stream, or the command's
- * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). An endpoint
+ * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). A stream the
+ * server ends (OK status) before `count` events is a WATCH_ENDED error (exit 4), never a success. An endpoint
  * that cannot be connected before the first event is skipped. A connection that breaks during
  * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
  * an UnreachableError (exit 4) saying how to resync. So is a CANCELED event (handed to
@@ -91,6 +92,9 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
         if (event.type === 'canceled') throw watchCanceled(endpoint, events, raw.error === ErrorCode.WATCH_BUFFER_OVERFLOW);
         if (options.count !== undefined && events >= options.count) return { events, reason: 'count', endpoint };
       }
+      // `--count N` promises N changes on exit 0: a stream that ended before them proves none
+      // of the missing ones (a script waiting for "the next change" must not go on).
+      if (options.count !== undefined) throw watchEndedEarly(endpoint, events, options.count);
       return { events, reason: 'server', endpoint };
     } catch (error) {
       if (error instanceof WatchCanceledError) throw error;
@@ -143,6 +147,13 @@ const RESYNC_HINT = 'watch again (another endpoint will do); events applied mean
 function watchCanceled(endpoint: string, events: number, overflow: boolean): WatchCanceledError {
   const why = overflow ? 'this client read too slowly and its buffer overflowed' : 'the node is stopping or restored a snapshot, or this client read too slowly';
   return new WatchCanceledError('WATCH_CANCELED', EXIT.UNREACHABLE, `the watch on ${endpoint} was canceled by the node after ${events} event${events === 1 ? '' : 's'} (${why})`, {
+    details: { endpoint, events },
+    hint: RESYNC_HINT,
+  });
+}
+
+function watchEndedEarly(endpoint: string, events: number, count: number): WatchCanceledError {
+  return new WatchCanceledError('WATCH_ENDED', EXIT.UNREACHABLE, `the node ${endpoint} ended the watch after ${events} of the ${count} event${count === 1 ? '' : 's'} --count asked for`, {
     details: { endpoint, events },
     hint: RESYNC_HINT,
   });

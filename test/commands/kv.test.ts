@@ -14,6 +14,7 @@ import { status } from '@grpc/grpc-js';
 import { delay } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
+import type { WatchResponse } from '../../src/transport/messages.js';
 
 const json = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
 
@@ -295,6 +296,27 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.deepEqual([err.code, err.exitCode], ['WATCH_CANCELED', 4]);
     assert.match(err.message, /after 1 event \(this client read too slowly/);
     assert.match(err.hint, /resync/);
+  });
+
+  test('watch --count whose stream the node ends (OK status) before the count: exit 4 WATCH_ENDED with a resync hint, not a success; without --count exit 0', async () => {
+    const original = kv.peer(2).raw.get('Watch')!;
+    kv.peer(2).raw.set('Watch', (call: { write(ev: WatchResponse): void; end(): void }) => {
+      call.write({ key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 });
+      setTimeout(() => call.end(), 50).unref();
+    });
+    try {
+      const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', kv.endpoints[1]!, '--wait-timeout', '5s']);
+      assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+      assert.deepEqual(lines(r.stdout).map((l) => json(l).type), ['put']);
+      const err = json(lines(r.stderr)[0]!).error as { code: string; message: string; hint: string };
+      assert.equal(err.code, 'WATCH_ENDED');
+      assert.match(err.message, /ended the watch after 1 of the 2 events/);
+      assert.match(err.hint, /resync/);
+      const plain = await runCommand(['kv', 'watch', 'w', '-o', 'ndjson', '-e', kv.endpoints[1]!, '--wait-timeout', '5s']);
+      assert.equal(plain.exitCode, 0, plain.stderr);
+    } finally {
+      kv.peer(2).raw.set('Watch', original);
+    }
   });
 
   test('watch -o yaml: one YAML document per event ("---" first), a valid YAML stream', async () => {
