@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { kvWrite, type KvWriteResult } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
+import { keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { keyArgument, readValueArgument } from '../../src/cli/value-input.js';
 import { kvWriteView } from '../../src/cli/views/kv.js';
@@ -16,11 +17,12 @@ Prints the result and exits 0 when the value was swapped, 6 (COMPARE_FAILED, "su
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    key: Args.string({ description: 'The key (UTF-8).', required: true }),
+    key: Args.string({ description: 'The key (UTF-8 text; base64 with --key-encoding base64).', required: true }),
     new: Args.string({ description: 'The new value, "-" for stdin or "@FILE".', required: true }),
   };
 
   static override flags = {
+    'key-encoding': keyEncodingFlag(),
     expect: Flags.string({ summary: 'The value the key must hold now ("-" for stdin, "@FILE").', exclusive: ['absent'] }),
     absent: Flags.boolean({ summary: 'The key must not exist now.', exclusive: ['expect'], default: false }),
   };
@@ -35,7 +37,7 @@ ${EXIT_CODES_HELP}`;
       throw new UsageError('kv cas needs --expect VALUE or --absent', { hint: 'e.g. raftctl kv cas KEY --expect OLD NEW, or raftctl kv cas KEY --absent NEW' });
     }
     if (this.flags.expect === '-' && this.args.new === '-') throw new UsageError('--expect and NEW cannot both be read from stdin', { hint: 'pass one of them as "@FILE"' });
-    const key = keyArgument(this.args.key);
+    const key = keyArgument(this.args.key, 'KEY', this.flags['key-encoding']);
     const expected = this.flags.expect === undefined ? null : await readValueArgument(this.flags.expect, '--expect');
     const value = await readValueArgument(this.args.new, 'NEW');
     const verdict = await kvWrite(await this.operatorContext(), { op: 'cas', key, expected, value });

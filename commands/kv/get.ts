@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { CONSISTENCY_POLICIES, kvGet, type Consistency, type KvGetResult } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
+import { keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { isMachineFormat } from '../../src/cli/output.js';
 import { keyArgument } from '../../src/cli/value-input.js';
@@ -16,21 +17,23 @@ export default class KvGet extends BaseCommand<typeof KvGet> {
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    key: Args.string({ description: 'The key (UTF-8).', required: true }),
+    key: Args.string({ description: 'The key (UTF-8 text; base64 with --key-encoding base64).', required: true }),
   };
 
   static override flags = {
+    'key-encoding': keyEncodingFlag(),
     consistency: Flags.option({ summary: 'Read consistency (default: the server\'s default).', options: Object.keys(CONSISTENCY_POLICIES) as Consistency[] })(),
   };
 
   static override examples = [
     { description: 'Read a value', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 greeting' },
     { description: 'A fast, possibly stale read from any node', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9082 greeting --consistency eventual' },
+    { description: 'Read a key that is not UTF-8, as scan printed it (keyEncoding "base64")', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 --key-encoding base64 AAEC/w==' },
     { description: 'Check whether a key exists', command: '<%= config.bin %> <%= command.id %> -e 127.0.0.1:9081 locks/deploy --json | jq .found' },
   ];
 
   async run(): Promise<KvGetResult> {
-    const result = await kvGet(await this.operatorContext(), keyArgument(this.args.key), this.flags.consistency);
+    const result = await kvGet(await this.operatorContext(), keyArgument(this.args.key, 'KEY', this.flags['key-encoding']), this.flags.consistency);
     if (!result.found && !isMachineFormat(this.format)) return result;
     return this.render(result, kvGetView);
   }

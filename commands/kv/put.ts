@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { kvWrite, type KvWriteResult } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { ttlSecondsFlag } from '../../src/cli/flags.js';
+import { keyEncodingFlag, ttlSecondsFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { keyArgument, readValueArgument } from '../../src/cli/value-input.js';
 import { kvWriteView } from '../../src/cli/views/kv.js';
@@ -16,11 +16,12 @@ A write is never retried blindly: when it may have reached the leader but no ans
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    key: Args.string({ description: 'The key (UTF-8).', required: true }),
+    key: Args.string({ description: 'The key (UTF-8 text; base64 with --key-encoding base64).', required: true }),
     value: Args.string({ description: 'The value, "-" for stdin or "@FILE".', required: true }),
   };
 
   static override flags = {
+    'key-encoding': keyEncodingFlag(),
     ttl: ttlSecondsFlag({ name: 'ttl', summary: 'Expire the key after this long, with a unit (30s, 5m, 1h; whole seconds, rounded up).' }),
   };
 
@@ -31,7 +32,7 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<KvWriteResult> {
-    const key = keyArgument(this.args.key);
+    const key = keyArgument(this.args.key, 'KEY', this.flags['key-encoding']);
     const value = await readValueArgument(this.args.value);
     const ttlSecs = this.flags.ttl;
     const verdict = await kvWrite(await this.operatorContext(), { op: 'put', key, value, ...(ttlSecs === undefined ? {} : { ttlSecs }) });

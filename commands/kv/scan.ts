@@ -1,7 +1,9 @@
 import { Args } from '@oclif/core';
 import { kvScan, type KvScanResult } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
+import { keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
+import { bytesArgument } from '../../src/cli/value-input.js';
 import { kvScanView } from '../../src/cli/views/kv.js';
 
 export default class KvScan extends BaseCommand<typeof KvScan> {
@@ -12,7 +14,11 @@ export default class KvScan extends BaseCommand<typeof KvScan> {
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    prefix: Args.string({ description: 'The key prefix (UTF-8).', required: true }),
+    prefix: Args.string({ description: 'The key prefix (UTF-8 text; base64 with --key-encoding base64).', required: true }),
+  };
+
+  static override flags = {
+    'key-encoding': keyEncodingFlag(),
   };
 
   static override examples = [
@@ -21,7 +27,7 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<KvScanResult> {
-    const result = await kvScan(await this.operatorContext(), new TextEncoder().encode(this.args.prefix));
+    const result = await kvScan(await this.operatorContext(), bytesArgument(this.args.prefix, this.flags['key-encoding'], 'PREFIX'));
     return this.render(result, kvScanView);
   }
 }

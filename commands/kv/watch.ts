@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { kvWatch, type KvWatchSummary } from '../../src/app/kv-watch.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
+import { keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { onStdoutClosed } from '../../src/cli/broken-pipe.js';
 import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
@@ -21,10 +22,11 @@ Runs until Ctrl-C, until --count put/delete events were printed (exit 0), until 
 ${EXIT_CODES_HELP}`;
 
   static override args = {
-    key: Args.string({ description: 'The key, or the prefix with --prefix (UTF-8).', required: true }),
+    key: Args.string({ description: 'The key, or the prefix with --prefix (UTF-8 text; base64 with --key-encoding base64).', required: true }),
   };
 
   static override flags = {
+    'key-encoding': keyEncodingFlag(),
     prefix: Flags.boolean({ summary: 'Watch every key under KEY.', default: false }),
     'prev-kv': Flags.boolean({ summary: 'Include the previous value of each change.', default: false }),
     count: Flags.integer({ summary: 'Exit 0 after this many put/delete events.', min: 1 }),
@@ -40,7 +42,7 @@ ${EXIT_CODES_HELP}`;
     const ctx = await this.operatorContext({ defaultWaitTimeoutMs: UNBOUNDED_MS });
     const format = this.format;
     const paint = painter(!isMachineFormat(format) && colourEnabled(process.stdout));
-    const options = { key: keyArgument(this.args.key), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
+    const options = { key: keyArgument(this.args.key, 'KEY', this.flags['key-encoding']), prefix: this.flags.prefix, prevKv: this.flags['prev-kv'], ...(this.flags.count === undefined ? {} : { count: this.flags.count }) };
     // `kv watch ... | head -1`: once the reader is gone, the watch has nobody to stream to.
     const unhook = onStdoutClosed(() => process.exit(0));
     try {

@@ -8,6 +8,7 @@ import { Flags } from '@oclif/core';
 import { formatDuration, isBareNumber, parseDuration } from './duration.js';
 import { parseEndpoints } from './endpoints.js';
 import { OUTPUT_FORMATS } from './output.js';
+import { KEY_ENCODINGS, type KeyEncoding } from './value-input.js';
 import { UsageError } from '../errors.js';
 
 const GLOBAL = 'GLOBAL';
@@ -43,6 +44,15 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
       }
       return Math.ceil(ms / 1000);
     },
+  })();
+}
+
+/** `--key-encoding utf8|base64`: how the kv commands' KEY (or PREFIX) argument is written. */
+export function keyEncodingFlag() {
+  return Flags.option({
+    summary: 'How the KEY (or PREFIX) argument is written: utf8 text, or base64 as JSON output prints keys that are not UTF-8 (keyEncoding "base64").',
+    options: KEY_ENCODINGS as unknown as KeyEncoding[],
+    default: 'utf8' as KeyEncoding,
   })();
 }
 

@@ -43,8 +43,29 @@ export async function readValueArgument(text: string, argName = 'VALUE', stdin: 
   return new TextEncoder().encode(text);
 }
 
-/** A KEY argument as bytes; an empty key is a usage error. */
-export function keyArgument(text: string, argName = 'KEY'): Uint8Array {
+/** How a KEY or PREFIX argument is written (`--key-encoding`). */
+export const KEY_ENCODINGS = ['utf8', 'base64'] as const;
+export type KeyEncoding = (typeof KEY_ENCODINGS)[number];
+
+/** Standard base64 with padding, as the kv commands print keys that are not UTF-8. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The bytes of a key-like argument written in `encoding`: UTF-8 text, or standard padded base64
+ * (what `kv get/scan/watch` print with `keyEncoding: "base64"`, so a key that is not UTF-8 can be
+ * passed back). Text that is not strict base64 is a usage error (Buffer's decoder would skip the
+ * bad characters and address another key).
+ */
+export function bytesArgument(text: string, encoding: KeyEncoding, argName: string): Uint8Array {
+  if (encoding === 'utf8') return new TextEncoder().encode(text);
+  if (!BASE64.test(text)) {
+    throw new UsageError(`${argName} "${text}" is not valid base64`, { hint: 'pass standard base64 with padding (A-Z a-z 0-9 + /, "=" at the end), as keyEncoding "base64" output prints it; or drop --key-encoding base64' });
+  }
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+/** A KEY argument as bytes (`encoding` as {@link bytesArgument}); an empty key is a usage error. */
+export function keyArgument(text: string, argName = 'KEY', encoding: KeyEncoding = 'utf8'): Uint8Array {
   if (text === '') throw new UsageError(`${argName} must not be empty`, { hint: 'pass a non-empty key' });
-  return new TextEncoder().encode(text);
+  return bytesArgument(text, encoding, argName);
 }
