@@ -1,6 +1,7 @@
 /**
  * Reading a d-engine cluster for `cluster status` (PROTOCOL.md, "Reading a d-engine node"):
- * - membership, addresses, status: GetClusterMetadata (learners refuse it; a voter answers);
+ * - membership, addresses (a scheme such as `http://` stripped), status: GetClusterMetadata
+ *   (learners refuse it; a voter answers);
  * - leader: `current_leader_id`, falling back to DiscoverLeader (highest term);
  * - term and last log index: a RequestVote at term 0 (always denied, changes nothing);
  * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
@@ -9,6 +10,7 @@
  */
 import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/messages.js';
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
+import { normalizeAddress } from '../transport/membership.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
 import { settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
@@ -66,7 +68,11 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   const metaReads = live.map((ep) => settle(ctx.budget, ep, (callOptions) => ctx.client.getClusterMetadata(ep, callOptions)));
   const metas = await withoutStragglers(metaReads, (m) => m.value != null, grace);
   const membership = pickMembership(metas.flatMap((m) => (m?.value ? [m.value] : [])));
-  const nodes = [...(membership?.nodes ?? [])].filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0).sort((a, b) => a.id - b.id);
+  // Addresses as d-engine configures them may carry a scheme it strips itself (reference §1.6).
+  const nodes = [...(membership?.nodes ?? [])]
+    .filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0)
+    .map((n) => ({ ...n, address: normalizeAddress(n.address ?? '') }))
+    .sort((a, b) => a.id - b.id);
 
   let leaderId: number | null = null;
   let discoveredTerm: number | null = null;

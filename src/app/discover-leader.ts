@@ -5,6 +5,7 @@
  * learners do (reference §3.7, joiner step 2).
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
+import { normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { NoLeaderError, NotReadyError } from '../errors.js';
 import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
@@ -76,7 +77,7 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
   }));
   const result: LeaderDiscovery = {
     leaderId: best?.leaderId ?? null,
-    address: best?.leaderAddress ? best.leaderAddress : null,
+    address: best?.leaderAddress ? normalizeAddress(best.leaderAddress) || null : null,
     term: best?.term ?? null,
     views,
   };

@@ -15,6 +15,7 @@ import type { CallOptions } from '../transport/call.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 import type { ClientResponse } from '../transport/messages.js';
 import { ErrorCode } from '../transport/messages.js';
+import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
 import { discoverLeader } from './discover-leader.js';
 import { CutOffError, errorText } from './verdict.js';
@@ -63,9 +64,7 @@ export function clientResponseError(response: ClientResponse, endpoint: string):
   if (code === ErrorCode.SUCCESS) return null;
   const details = { endpoint, sent: true, clientErrorCode: code };
   if (code === ErrorCode.NOT_LEADER) {
-    const id = Number(response.metadata?.leaderId ?? NaN);
-    const leaderId = Number.isSafeInteger(id) && id > 0 ? id : null;
-    const leaderAddress = response.metadata?.leaderAddress || null;
+    const { leaderId, leaderAddress } = parseLeaderHint(response.metadata?.leaderId, response.metadata?.leaderAddress);
     return new NoLeaderError(`${endpoint} is not the leader`, {
       code: 'NOT_LEADER',
       leaderId,

@@ -18,6 +18,25 @@ export function normalizeAddress(address: string): string {
   return address.replace(/^https?:\/\//i, '');
 }
 
+/** A leader hint as raftctl uses it: a node id and a `host:port`, each null when not given. */
+export interface LeaderHint {
+  readonly leaderId: number | null;
+  readonly leaderAddress: string | null;
+}
+
+/**
+ * Reads a leader hint as a node sends it: d-engine's `ErrorMetadata{leader_id, leader_address}`
+ * (reference §1.3: the id is a decimal string) or raftctl's `raftctl-leader-id` /
+ * `raftctl-leader-address` trailers. The id counts only as decimal digits naming a node id
+ * (1..2^32−1; "0x1f", "1e3", "-2" or "" give null); the address has its scheme stripped
+ * ({@link normalizeAddress}, so it can be dialled) and is null when empty.
+ */
+export function parseLeaderHint(id: string | null | undefined, address: string | null | undefined): LeaderHint {
+  const n = id != null && /^\d{1,10}$/.test(id.trim()) ? Number(id.trim()) : 0;
+  const leaderAddress = normalizeAddress((address ?? '').trim());
+  return { leaderId: n >= 1 && n <= 0xffffffff ? n : null, leaderAddress: leaderAddress === '' ? null : leaderAddress };
+}
+
 /**
  * Distinct ids of `ids` in input order with `selfId` and repeats removed (the first occurrence
  * of an id is kept).

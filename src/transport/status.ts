@@ -14,6 +14,7 @@ import {
   TimeoutError,
   UnreachableError,
 } from '../errors.js';
+import { parseLeaderHint } from './membership.js';
 
 /** Trailer keys of the admin service's errors (PROTOCOL.md, "Admin service"). */
 export const TRAILER = {
@@ -153,12 +154,11 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
   const what = `${endpoint}: ${detailsText}`;
 
   if (raftctlCode === 'NOT_LEADER') {
-    const leaderId = Number(firstString(trailers, TRAILER.leaderId) ?? NaN);
-    const leaderAddress = firstString(trailers, TRAILER.leaderAddress) ?? null;
+    const { leaderId, leaderAddress } = parseLeaderHint(firstString(trailers, TRAILER.leaderId), firstString(trailers, TRAILER.leaderAddress));
     return new NoLeaderError(`${endpoint} is not the leader`, {
       ...opts,
       code: 'NOT_LEADER',
-      leaderId: Number.isSafeInteger(leaderId) && leaderId > 0 ? leaderId : null,
+      leaderId,
       leaderAddress,
       hint: leaderAddress ? `the leader is at ${leaderAddress}` : 'retry once a leader is elected',
     });

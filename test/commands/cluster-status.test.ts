@@ -125,6 +125,26 @@ describe('cluster status against d-engine nodes', () => {
   });
 });
 
+describe('cluster status against d-engine nodes whose configured addresses carry a scheme', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)], { addressPrefix: 'http://' });
+  });
+  after(() => cluster.close());
+
+  // d-engine reports NodeMeta.address as configured and strips a scheme itself (reference §1.6):
+  // an address with "http://" must be dialled without it, or every member reads as unreachable.
+  test('members are listed and probed at host:port (scheme stripped), all reachable, the leader\'s Scan read', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.deepEqual(doc.members.map((m) => [m.address, m.reachable]), cluster.endpoints.map((e) => [e, true]));
+    assert.equal(doc.members[0]!.appliedIndex, 40);
+    for (const n of cluster.nodes) assert.ok(n.calls.includes('RequestVote'), `probe sent to ${n.address}`);
+  });
+});
+
 describe('cluster status with a d-engine member down or no leader', () => {
   test('a member that cannot be reached is listed with reachable:false and nulls; the verdict stays 0', async () => {
     const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);

@@ -363,6 +363,24 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
   });
 });
 
+describe('kv against clusters that name the leader with a scheme (http://host:port)', () => {
+  // d-engine reports addresses as configured and strips a scheme itself (reference §1.6); the
+  // leader named by DiscoverLeader or a NOT_LEADER hint must be dialled as host:port.
+  for (const refusal of ['d-engine', 'raftctl'] as const) {
+    test(`${refusal} refusal: a write to a follower lands on the leader once (exit 0)`, async () => {
+      const kv = await startFakeKv({ refusal, leaderId: 2, addressPrefix: 'http://' });
+      try {
+        const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--wait-timeout', '5s', '--json']);
+        assert.equal(r.exitCode, 0, r.stderr);
+        assert.equal(json(r.stdout).endpoint, kv.endpoints[1]);
+        assert.equal(kv.peer(2).callsTo('HandleClientWrite').length, 1);
+      } finally {
+        await kv.close();
+      }
+    });
+  }
+});
+
 describe('kv without a leader', () => {
   let kv: FakeKvCluster;
   before(async () => {

@@ -112,6 +112,22 @@ describe('leader discover against a d-engine cluster with a leader', () => {
   });
 });
 
+describe('leader discover against d-engine nodes whose configured addresses carry a scheme', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([voter(1), voter(2)], { addressPrefix: 'http://' });
+  });
+  after(() => cluster.close());
+
+  // DiscoverLeader's leader_address is the leader's NodeMeta.address as configured; d-engine strips
+  // a scheme itself (reference §1.6). The address printed (and dialled by kv and bench) is host:port.
+  test('the leader\'s address is printed without the scheme', async () => {
+    const r = await runCommand(['leader', 'discover', '-e', cluster.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { address: string }).address, cluster.endpoints[0]);
+  });
+});
+
 describe('leader discover when the nodes disagree', () => {
   let cluster: FakeDengineCluster;
   before(async () => {

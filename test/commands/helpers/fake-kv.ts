@@ -27,6 +27,12 @@ export interface FakeKvOptions {
   readonly nodes?: number;
   /** The leader's id (default 1); null for none. */
   readonly leaderId?: number | null;
+  /**
+   * Put before the leader address the nodes report (DiscoverLeader's leader_address, the
+   * NOT_LEADER hint), e.g. `http://` as a d-engine configured with schemes would (reference
+   * §1.6). Default none.
+   */
+  readonly addressPrefix?: string;
 }
 
 export interface FakeKvCluster {
@@ -68,7 +74,7 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
       await Promise.all(peers.map((p) => p.stop()));
     },
   };
-  const leaderAddress = (): string => (cluster.leaderId === null ? '' : cluster.peer(cluster.leaderId).address);
+  const leaderAddress = (): string => (cluster.leaderId === null ? '' : `${options.addressPrefix ?? ''}${cluster.peer(cluster.leaderId).address}`);
   const refuse = (): ClientResponse => {
     if (options.refusal === 'd-engine') throw new GrpcStatusError(status.FAILED_PRECONDITION, 'Not leader');
     return { error: NOT_LEADER, metadata: cluster.leaderId === null ? {} : { leaderId: String(cluster.leaderId), leaderAddress: leaderAddress() } };

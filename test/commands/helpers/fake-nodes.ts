@@ -63,11 +63,22 @@ export interface FakeDengineCluster {
   close(): Promise<void>;
 }
 
+/** Options of {@link startDengineCluster}. */
+export interface DengineClusterOptions {
+  /**
+   * Put before every address the nodes report (NodeMeta.address, DiscoverLeader's
+   * leader_address), e.g. `http://`: d-engine reports addresses as configured and strips a
+   * scheme itself (reference §1.6). Default none.
+   */
+  readonly addressPrefix?: string;
+}
+
 /** Starts `states.length` fake d-engine nodes that know each other's addresses. */
-export async function startDengineCluster(states: DengineNodeState[]): Promise<FakeDengineCluster> {
+export async function startDengineCluster(states: DengineNodeState[], options: DengineClusterOptions = {}): Promise<FakeDengineCluster> {
   const nodes: FakeNode[] = [];
+  const reported = (i: number): string => (nodes[i]?.address ? `${options.addressPrefix ?? ''}${nodes[i]!.address}` : '');
   const membership = (): ClusterMembership['nodes'] =>
-    states.map((s, i) => ({ id: s.id, address: nodes[i]?.address ?? '', role: s.role, status: s.status }));
+    states.map((s, i) => ({ id: s.id, address: reported(i), role: s.role, status: s.status }));
   for (const state of states) {
     const calls: string[] = [];
     const server = new GrpcServer();
@@ -82,7 +93,7 @@ export async function startDengineCluster(states: DengineNodeState[]): Promise<F
         if (state.role === 4) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learner');
         if (state.leaderId === null) throw new GrpcStatusError(status.UNAVAILABLE, 'Leader not discovered');
         const leaderIndex = states.findIndex((s) => s.id === state.leaderId);
-        return { leaderId: state.leaderId, leaderAddress: nodes[leaderIndex]?.address ?? '', term: state.term };
+        return { leaderId: state.leaderId, leaderAddress: reported(leaderIndex), term: state.term };
       }),
     });
     server.addService(SERVICE_NAMES.election, ElectionService, {

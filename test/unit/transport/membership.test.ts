@@ -13,6 +13,7 @@ import {
   memberById,
   membershipFromClusterMetadata,
   normalizeAddress,
+  parseLeaderHint,
   peersOf,
   votersOf,
 } from '../../../src/transport/membership.js';
@@ -57,6 +58,23 @@ describe('fan-out targets', () => {
     assert.equal(normalizeAddress('http://10.0.0.1:9081'), '10.0.0.1:9081');
     assert.equal(normalizeAddress('HTTPS://h:1'), 'h:1');
     assert.equal(normalizeAddress('h:1'), 'h:1');
+  });
+});
+
+describe('parseLeaderHint', () => {
+  // ErrorMetadata.leader_id is the leader's id as a decimal string (reference §1.3); the address
+  // may carry a scheme d-engine strips itself (§1.6).
+  it('reads a decimal node id and a dialable host:port', () => {
+    assert.deepEqual(parseLeaderHint('3', 'http://10.0.0.3:9081'), { leaderId: 3, leaderAddress: '10.0.0.3:9081' });
+    assert.deepEqual(parseLeaderHint('4294967295', '10.0.0.3:9081'), { leaderId: 4294967295, leaderAddress: '10.0.0.3:9081' });
+  });
+
+  it('anything but decimal digits naming a node id is no id; an empty address is none', () => {
+    for (const id of ['', '0', '-2', '0x1f', '1e3', '3.0', '4294967296', 'abc', undefined, null]) {
+      assert.equal(parseLeaderHint(id, 'h:1').leaderId, null, String(id));
+    }
+    assert.equal(parseLeaderHint('3', '').leaderAddress, null);
+    assert.equal(parseLeaderHint('3', undefined).leaderAddress, null);
   });
 });
 
