@@ -33,6 +33,14 @@ const NOT_READY_HINT = 'the node is up but not ready (no leader yet?); retry sho
 /** Details strings of a connection that broke while a call was in flight. */
 const CONNECTION_LOST = /Connection dropped|ECONNRESET|EPIPE|Received RST_STREAM|socket hang up|GOAWAY/i;
 
+/**
+ * The details of a d-engine node's own request timeout: its tonic server is built with a
+ * server-wide timeout (`network.control.request_timeout_in_ms`, 100 ms by default) whose expiry
+ * is answered CANCELLED "Timeout expired" (reference §3.0). The node gave up, not this client:
+ * a timeout that may succeed when tried again, unlike a call this client cancelled.
+ */
+const SERVER_TIMEOUT_DETAILS = 'Timeout expired';
+
 /** Codes that cannot turn into success by trying again. */
 const NOT_RETRYABLE = new Set<number>([
   status.INVALID_ARGUMENT,
@@ -119,7 +127,8 @@ function notGrpc(rawDetails: string, seen: ResponseSeen | undefined): { what: st
 /**
  * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
  * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3);
- * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5); "not leader" (d-engine's FAILED_PRECONDITION
+ * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5; a node's own timeout, CANCELLED "Timeout expired",
+ * with `details.serverTimeout`); "not leader" (d-engine's FAILED_PRECONDITION
  * or our `raftctl-error: NOT_LEADER` trailer) → NoLeaderError (3) with the leader hint;
  * codec failures → ProtocolError (7); other refusals → RejectedError (6). An answer that is not
  * gRPC at all (an HTTP/2 server that is not a gRPC one: an HTTP status without a gRPC status, or
@@ -183,6 +192,13 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });
       return new TimeoutError(`${endpoint}: deadline exceeded (${detailsText})`, { ...opts, hint: 'raise --timeout or check the node' });
     case status.CANCELLED:
+      if (rawDetails === SERVER_TIMEOUT_DETAILS) {
+        return new TimeoutError(`${endpoint}: the node's own request timeout expired before it answered (${detailsText})`, {
+          ...opts,
+          details: { ...details, serverTimeout: true },
+          hint: 'the node gave up on the request (d-engine: its server-wide request timeout, network.control.request_timeout_in_ms, 100 ms by default); retry, or raise that timeout on the node',
+        });
+      }
       return new TimeoutError(`${endpoint}: call cancelled (${detailsText})`, opts);
     case status.FAILED_PRECONDITION:
       if (/not (the )?leader/i.test(detailsText)) return new NoLeaderError(`${endpoint} is not the leader`, { ...opts, code: 'NOT_LEADER' });
@@ -202,11 +218,13 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
 }
 
 /**
- * Whether trying again can succeed: unreachable peers, not-ready nodes, timeouts and ABORTED
- * may; INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, FAILED_PRECONDITION and the other
- * definitive answers may not.
+ * Whether trying again can succeed: unreachable peers, not-ready nodes, timeouts (a node's own
+ * request timeout, answered CANCELLED "Timeout expired", included) and ABORTED may;
+ * INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, FAILED_PRECONDITION, a call this client
+ * cancelled and the other definitive answers may not.
  */
 export function isRetryable(error: RaftCtlError): boolean {
+  if (error.details?.serverTimeout === true) return true;
   const grpcCode = error.details?.grpcCode;
   if (typeof grpcCode === 'number') return !NOT_RETRYABLE.has(grpcCode);
   return error.code === 'UNREACHABLE' || error.code === 'TIMEOUT' || error.code === 'NOT_READY';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
-import { delay } from '../harness/fake-peer.js';
+import { delay, fail } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
 import type { WatchResponse } from '../../src/transport/messages.js';
@@ -379,6 +379,32 @@ describe('kv against clusters that name the leader with a scheme (http://host:po
       }
     });
   }
+});
+
+describe('kv against a d-engine leader whose own request timeout expires (CANCELLED "Timeout expired")', () => {
+  // d-engine's tonic server answers CANCELLED "Timeout expired" when its server-wide timeout
+  // (100 ms by default) passes (reference §3.0): the node gave up, this client did not cancel.
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv({ refusal: 'd-engine', leaderId: 1 });
+  });
+  after(() => kv.close());
+
+  test('a read is retried like any timeout and answers (exit 0)', async () => {
+    kv.peer(1).queue('HandleClientRead', fail(status.CANCELLED, 'Timeout expired'));
+    const r = await runCommand(['kv', 'get', 'k', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(kv.peer(1).callsTo('HandleClientRead').length, 2);
+  });
+
+  test('a write is not retried: its outcome is unknown (exit 5), and the message says the node timed out', async () => {
+    kv.peer(1).queue('HandleClientWrite', fail(status.CANCELLED, 'Timeout expired'));
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.equal(json(r.stdout).outcome, 'unknown');
+    assert.match(r.stderr, /the node's own request timeout expired/);
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, 1);
+  });
 });
 
 describe('kv without a leader', () => {

@@ -174,6 +174,22 @@ describe('joinCluster', () => {
     }
   });
 
+  it('the leader\'s own request timeout (CANCELLED "Timeout expired") then "already exists": retried after the backoff, then joined', async () => {
+    // d-engine's tonic server-wide timeout (100 ms by default) answers CANCELLED "Timeout expired"
+    // while the join still commits (reference §3.0, §3.7): a timeout to retry, not a cancellation.
+    const clock = new ManualClock();
+    const t = new GrpcTransport({ clock });
+    p2.queue('JoinCluster', fail(status.CANCELLED, 'Timeout expired'), fail(status.FAILED_PRECONDITION, 'node already exists'));
+    p2.handle('GetClusterMetadata', respond({ version: 7, currentLeaderId: 2, nodes: [{ id: 2, address: p2.address, role: 1, status: 3 }, { id: 9, address: '10.0.0.9:9081', role: 4, status: 1 }] }));
+    try {
+      const res = await clock.drive(t.joinCluster(2, JOIN, JOIN_POLICY, joinerMembership()));
+      assert.equal(res.success, true);
+      assert.deepEqual(clock.sleeps, [3000]);
+    } finally {
+      t.close();
+    }
+  });
+
   it('"already exists" with another address fails with RejectedError "id N is taken by ADDRESS"', async () => {
     p2.queue('JoinCluster', fail(status.FAILED_PRECONDITION, 'node already exists'));
     p2.handle('GetClusterMetadata', respond({ version: 7, nodes: [{ id: 9, address: '10.0.0.5:9000', role: 4, status: 1 }] }));

@@ -23,6 +23,7 @@ describe('fromGrpcError', () => {
     ['a live node without a leader', grpcError(status.UNAVAILABLE, 'Leader not discovered'), { code: 'NOT_READY', exit: 3, sent: true }],
     ['a deadline', grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded after 0.101s'), { code: 'TIMEOUT', exit: 5, sent: true, message: /deadline exceeded/ }],
     ['a cancelled call', grpcError(status.CANCELLED, 'Cancelled on client'), { code: 'TIMEOUT', exit: 5 }],
+    ["d-engine's server-wide request timeout", grpcError(status.CANCELLED, 'Timeout expired'), { code: 'TIMEOUT', exit: 5, sent: true, message: /the node's own request timeout expired/ }],
     ["d-engine's not-leader write refusal", grpcError(status.FAILED_PRECONDITION, 'Not leader'), { code: 'NOT_LEADER', exit: 3 }],
     ['already exists', grpcError(status.FAILED_PRECONDITION, 'node already exists'), { code: 'FAILED_PRECONDITION', exit: 6, message: /node already exists/ }],
     ['a codec failure', grpcError(status.INTERNAL, 'Failed to parse server response'), { code: 'PROTOCOL_VIOLATION', exit: 7 }],
@@ -110,6 +111,12 @@ describe('isRetryable', () => {
       .filter((c) => isRetryable(fromGrpcError(grpcError(c, 'x'), EP)))
       .map((c) => status[c]);
     assert.deepEqual(retryable.sort(), ['ABORTED', 'DEADLINE_EXCEEDED', 'UNAVAILABLE', 'UNKNOWN'].sort());
+  });
+
+  it('a node\'s own request timeout (d-engine: CANCELLED "Timeout expired", reference §3.0) may succeed again; a call this client cancelled may not', () => {
+    assert.equal(isRetryable(fromGrpcError(grpcError(status.CANCELLED, 'Timeout expired'), EP)), true);
+    assert.equal(isRetryable(fromGrpcError(grpcError(status.CANCELLED, 'Cancelled on client'), EP)), false);
+    assert.equal(isRetryable(fromGrpcError(grpcError(status.CANCELLED, 'Call cancelled'), EP)), false);
   });
 
   it('judges errors without a gRPC code by their class', () => {
