@@ -6,8 +6,9 @@
  * with DiscoverLeader. Endpoints that cannot be connected are skipped (nothing was sent).
  *
  * Writes are never retried blindly: only refusals that prove the write was not proposed (not
- * the leader, nothing sent, a definite rejection) lead to another attempt. Every other failure
- * of a write is returned to the caller, which reports the outcome as unknown (exit 5).
+ * the leader, nothing sent, a node not ready yet) lead to another attempt; a definite rejection
+ * is thrown. Every other failure of a write is returned to the caller, which reports the outcome
+ * as unknown (exit 5).
  * Reads may also be retried after timeouts and "not ready" answers.
  */
 import { EXIT, NoLeaderError, NotReadyError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
@@ -193,7 +194,10 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
         if (!(await awaitLeader())) throw error;
         continue;
       }
-      if (options.kind === 'write' || !isRetryable(error) || ++attempts > MAX_ATTEMPTS) throw error;
+      // A write is tried again only after a refusal that proves nothing was proposed and may pass
+      // later (a d-engine node whose readiness gate answered "Service is not ready").
+      const retryWrite = error.details?.refused === true && isRetryable(error);
+      if ((options.kind === 'write' && !retryWrite) || !isRetryable(error) || ++attempts > MAX_ATTEMPTS) throw error;
       await ctx.budget.pause(backoffMs);
       backoffMs = Math.min(backoffMs * 2, 500);
       target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);

@@ -27,6 +27,13 @@ export const TRAILER = {
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
 const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT|Channel closed before call started/i;
 
+/**
+ * The details of d-engine's readiness gate: every handler but Watch answers UNAVAILABLE "Service
+ * is not ready" before the request reaches Raft until the node is ready (reference §3.0), so
+ * nothing was proposed.
+ */
+const DENGINE_NOT_READY_DETAILS = 'Service is not ready';
+
 /** The hint of a live node's UNAVAILABLE answer. */
 const NOT_READY_HINT = 'the node is up but not ready (no leader yet?); retry shortly';
 
@@ -126,7 +133,8 @@ function notGrpc(rawDetails: string, seen: ResponseSeen | undefined): { what: st
 
 /**
  * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
- * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3);
+ * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3; d-engine's
+ * readiness gate, "Service is not ready", with `details.refused`: nothing was proposed);
  * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5; a node's own timeout, CANCELLED "Timeout expired",
  * with `details.serverTimeout`); "not leader" (d-engine's FAILED_PRECONDITION
  * or our `raftctl-error: NOT_LEADER` trailer) → NoLeaderError (3) with the leader hint;
@@ -187,6 +195,8 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
       // did not answer UNAVAILABLE itself, so this is not "up but not ready". The request was
       // sent (`sent` stays true): for a write the outcome is unknown.
       if (CONNECTION_LOST.test(rawDetails)) return new UnreachableError(`lost the connection to ${endpoint} during the call: ${detailsText}`, { ...opts, hint: 'the node stopped or the network failed; check the node' });
+      // d-engine's readiness gate: refused before anything was proposed (`refused`).
+      if (rawDetails === DENGINE_NOT_READY_DETAILS) return new NotReadyError(what, { ...opts, details: { ...details, refused: true }, hint: NOT_READY_HINT });
       return new NotReadyError(what, { ...opts, hint: NOT_READY_HINT });
     case status.DEADLINE_EXCEEDED:
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });

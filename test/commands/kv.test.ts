@@ -407,6 +407,34 @@ describe('kv against a d-engine leader whose own request timeout expires (CANCEL
   });
 });
 
+describe('kv against a d-engine leader that is not ready yet (UNAVAILABLE "Service is not ready")', () => {
+  // d-engine's readiness gate answers before the request reaches Raft (reference §3.0): a write
+  // it refused was certainly not proposed, so it is sent again, not reported "outcome unknown".
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv({ refusal: 'd-engine', leaderId: 1 });
+  });
+  after(() => kv.close());
+
+  test('a write is sent again once the node is ready and applied once (exit 0)', async () => {
+    kv.peer(1).queue('HandleClientWrite', fail(status.UNAVAILABLE, 'Service is not ready'), fail(status.UNAVAILABLE, 'Service is not ready'));
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(json(r.stdout).outcome, 'applied');
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, 3);
+    assert.equal(kv.revision, 1, 'applied once');
+  });
+
+  test('another UNAVAILABLE after the write was sent still leaves its outcome unknown (exit 5), sent once', async () => {
+    kv.peer(1).queue('HandleClientWrite', fail(status.UNAVAILABLE, 'Leader stepped down'));
+    const before = kv.peer(1).callsTo('HandleClientWrite').length;
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.equal(json(r.stdout).outcome, 'unknown');
+    assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, before + 1);
+  });
+});
+
 describe('kv without a leader', () => {
   let kv: FakeKvCluster;
   before(async () => {

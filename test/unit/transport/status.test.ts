@@ -21,6 +21,7 @@ describe('fromGrpcError', () => {
   const cases: Array<[string, Error, { code: string; exit: number; sent?: boolean; message?: RegExp }]> = [
     ['connection refused', grpcError(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.1:9081'), { code: 'UNREACHABLE', exit: 4, sent: false, message: /^cannot connect to 10\.0\.0\.1:9081/ }],
     ['a live node without a leader', grpcError(status.UNAVAILABLE, 'Leader not discovered'), { code: 'NOT_READY', exit: 3, sent: true }],
+    ["d-engine's readiness gate", grpcError(status.UNAVAILABLE, 'Service is not ready'), { code: 'NOT_READY', exit: 3, sent: true }],
     ['a deadline', grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded after 0.101s'), { code: 'TIMEOUT', exit: 5, sent: true, message: /deadline exceeded/ }],
     ['a cancelled call', grpcError(status.CANCELLED, 'Cancelled on client'), { code: 'TIMEOUT', exit: 5 }],
     ["d-engine's server-wide request timeout", grpcError(status.CANCELLED, 'Timeout expired'), { code: 'TIMEOUT', exit: 5, sent: true, message: /the node's own request timeout expired/ }],
@@ -45,6 +46,12 @@ describe('fromGrpcError', () => {
       assert.equal(e.cause, err);
     });
   }
+
+  it('d-engine\'s readiness gate ("Service is not ready", reference §3.0) is a refusal (nothing proposed); another UNAVAILABLE is not', () => {
+    assert.equal(fromGrpcError(grpcError(status.UNAVAILABLE, 'Service is not ready'), EP).details?.refused, true);
+    assert.equal(fromGrpcError(grpcError(status.UNAVAILABLE, 'Leader stepped down'), EP).details?.refused, undefined);
+    assert.equal(fromGrpcError(grpcError(status.UNAVAILABLE, 'the node is shutting down'), EP).details?.refused, undefined);
+  });
 
   it('reads the leader hint of a raftctl NOT_LEADER trailer', () => {
     const e = fromGrpcError(grpcError(status.FAILED_PRECONDITION, 'not leader', { [TRAILER.error]: 'NOT_LEADER', [TRAILER.leaderId]: '3', [TRAILER.leaderAddress]: '10.0.0.3:9081' }), EP);
