@@ -57,13 +57,16 @@ export function writeCertainlyRefused(error: unknown): boolean {
  * Turns a ClientResponse's non-SUCCESS `error` into a RaftCtlError: NOT_LEADER becomes a
  * NoLeaderError carrying the leader hint of `metadata`; INVALID_REQUEST and RATE_LIMITED are
  * definite refusals (exit 6); CLUSTER_UNAVAILABLE a not-ready node (exit 3); everything else
- * (PROPOSE_FAILED, TERM_OUTDATED, ...) a rejection whose effect on a write is unknown.
- * Returns null for SUCCESS.
+ * (PROPOSE_FAILED, TERM_OUTDATED, a code newer than raftctl, ...) a rejection whose effect on a
+ * write is unknown. The node's explanation (`metadata.debug_message`) ends the message, and
+ * RATE_LIMITED's hint names `metadata.retry_after_ms` when the node sent it. Returns null for
+ * SUCCESS.
  */
 export function clientResponseError(response: ClientResponse, endpoint: string): RaftCtlError | null {
   const code = response.error ?? ErrorCode.SUCCESS;
   if (code === ErrorCode.SUCCESS) return null;
   const details = { endpoint, sent: true, clientErrorCode: code };
+  const debug = response.metadata?.debugMessage ? `: ${response.metadata.debugMessage}` : '';
   if (code === ErrorCode.NOT_LEADER) {
     const { leaderId, leaderAddress } = parseLeaderHint(response.metadata?.leaderId, response.metadata?.leaderAddress);
     return new NoLeaderError(`${endpoint} is not the leader`, {
@@ -75,12 +78,15 @@ export function clientResponseError(response: ClientResponse, endpoint: string):
     });
   }
   if (code === ErrorCode.INVALID_REQUEST) {
-    return new RejectedError('INVALID_REQUEST', `${endpoint} refused the request as invalid`, { details: { ...details, refused: true }, hint: 'nothing changed; check the key and value against the node\'s limits (raftctl nodes: keys up to 4 KiB, values up to 1 MiB)' });
+    return new RejectedError('INVALID_REQUEST', `${endpoint} refused the request as invalid${debug}`, { details: { ...details, refused: true }, hint: 'nothing changed; check the key and value against the node\'s limits (raftctl nodes: keys up to 4 KiB, values up to 1 MiB)' });
   }
-  if (code === 4004) return new RejectedError('RATE_LIMITED', `${endpoint} is rate-limiting requests`, { details: { ...details, refused: true }, hint: 'retry later' });
-  if (code === ErrorCode.CLUSTER_UNAVAILABLE) return new NotReadyError(`${endpoint}: cluster unavailable`, { details, hint: 'the cluster has no working quorum right now; retry shortly' });
+  if (code === ErrorCode.RATE_LIMITED) {
+    const after = response.metadata?.retryAfterMs;
+    return new RejectedError('RATE_LIMITED', `${endpoint} is rate-limiting requests${debug}`, { details: { ...details, refused: true }, hint: after != null ? `retry after ${after} ms` : 'retry later' });
+  }
+  if (code === ErrorCode.CLUSTER_UNAVAILABLE) return new NotReadyError(`${endpoint}: cluster unavailable${debug}`, { details, hint: 'the cluster has no working quorum right now; retry shortly' });
   const name = CLIENT_ERROR_NAMES[code] ?? `ERROR_${code}`;
-  return new RejectedError(name, `${endpoint} answered ${name}`, { details });
+  return new RejectedError(name, `${endpoint} answered ${name}${debug}`, { details });
 }
 
 const CLIENT_ERROR_NAMES: Record<number, string> = {

@@ -82,6 +82,6 @@ export const NodeRoleValue = { UNSPECIFIED: 0, FOLLOWER: 1, CANDIDATE: 2, LEADER
 /** d_engine.client.ReadConsistencyPolicy values. */
 export const ReadPolicy = { LEASE: 0, LINEARIZABLE: 1, EVENTUAL: 2 } as const;
 /** d_engine.error.ErrorCode values raftctl produces or interprets. */
-export const ErrorCode = { SUCCESS: 0, NOT_LEADER: 4001, INVALID_REQUEST: 4003, CLUSTER_UNAVAILABLE: 4005, PROPOSE_FAILED: 4006, TERM_OUTDATED: 4007, WATCH_BUFFER_OVERFLOW: 5001 } as const;
+export const ErrorCode = { SUCCESS: 0, NOT_LEADER: 4001, INVALID_REQUEST: 4003, RATE_LIMITED: 4004, CLUSTER_UNAVAILABLE: 4005, PROPOSE_FAILED: 4006, TERM_OUTDATED: 4007, WATCH_BUFFER_OVERFLOW: 5001 } as const;
 /** ClusterConfUpdateResponse.ErrorCode values. */
 export const ConfErrorCode = { UNSPECIFIED: 0, NOT_LEADER: 1, VERSION_CONFLICT: 2, TERM_OUTDATED: 3, INVALID_CHANGE: 4, INTERNAL_ERROR: 5 } as const;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
-import { delay, fail } from '../harness/fake-peer.js';
+import { delay, fail, respond } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
 import type { WatchResponse } from '../../src/transport/messages.js';
@@ -432,6 +432,24 @@ describe('kv against a d-engine leader that is not ready yet (UNAVAILABLE "Servi
     assert.equal(r.exitCode, 5, r.stderr);
     assert.equal(json(r.stdout).outcome, 'unknown');
     assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, before + 1);
+  });
+});
+
+describe('kv against a leader that answers PROPOSE_FAILED with a debug_message', () => {
+  let kv: FakeKvCluster;
+  before(async () => {
+    kv = await startFakeKv();
+  });
+  after(() => kv.close());
+
+  // ClientResponse{error: PROPOSE_FAILED, metadata{debug_message}}: the write may still commit
+  // (outcome unknown, exit 5); the node's explanation is part of the message, not dropped.
+  test('exit 5 OUTCOME_UNKNOWN, the node\'s explanation in the error line and in "error"', async () => {
+    kv.peer(1).queue('HandleClientWrite', respond({ error: 4006, metadata: { debugMessage: 'leadership lost with the entry in flight' } }));
+    const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.match(String(json(r.stdout).error), /PROPOSE_FAILED: leadership lost with the entry in flight/);
+    assert.match(r.stderr, /OUTCOME_UNKNOWN.*leadership lost with the entry in flight/);
   });
 });
 
