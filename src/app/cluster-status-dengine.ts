@@ -3,7 +3,8 @@
  * - membership, addresses (a scheme such as `http://` stripped), status: GetClusterMetadata
  *   (learners refuse it; a voter answers);
  * - leader: `current_leader_id`, falling back to DiscoverLeader (highest term);
- * - term and last log index: a RequestVote at term 0 (always denied, changes nothing);
+ * - term and last log index: a RequestVote at term 0 (denied by any node past its first
+ *   election; see EndpointClient.probeVote for a d-engine node still at term 0);
  * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
  * - commit index, match index, lag: unknown (null).
  * Never probes with AppendEntries: it resets a d-engine follower's election timer.

@@ -61,9 +61,13 @@ export class EndpointClient {
   }
 
   /**
-   * A RequestVote at term 0 from an id no member has: always denied, changes nothing on the
-   * receiver, and the denial carries the node's term and last log id (PROTOCOL.md, "Reading a
-   * d-engine node"). Never use AppendEntries as a probe.
+   * A RequestVote at term 0 from an id no member has: the denial carries the node's term and last
+   * log id (PROTOCOL.md, "Reading a d-engine node"). raftctl nodes never grant term 0. A d-engine
+   * node denies it once past its first election (term ≥ 1); one still at term 0 with an empty
+   * log grants it (reference §3.1: it grants when the request's term is not below its own and
+   * the log is as up to date), records a vote for this id in term 0, which its first election
+   * supersedes, and a candidate still at term 0 steps down to do so. Never use AppendEntries as
+   * a probe.
    */
   probeVote(endpoint: string, opts: CallOptions): Promise<VoteResponse> {
     const request: VoteRequest = { term: 0, candidateId: 0xffffffff, lastLogIndex: 0, lastLogTerm: 0 };
