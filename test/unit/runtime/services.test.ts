@@ -110,6 +110,18 @@ test('JoinCluster adds a learner through the log, answers after commit, and refu
 });
 
 /**
+ * Scenario: learners join with status READ_ONLY (2) and UNSPECIFIED (0). Expected: READ_ONLY
+ * stays read-only; UNSPECIFIED, which d-engine would store as an inert node neither replicated to
+ * nor promotable (reference §3.7), becomes a promotable learner (docs/protocol-departures.md).
+ */
+test('JoinCluster: status READ_ONLY joins read-only; UNSPECIFIED (0) joins as a PROMOTABLE learner', async () => {
+  await client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 31, nodeRole: 4, address: '127.0.0.1:31', status: 2 }, o);
+  const r = await client.call(ep, ClusterManagementService.JoinCluster, { nodeId: 32, nodeRole: 4, address: '127.0.0.1:32', status: 0 }, o);
+  const status = (id: number) => r.config?.nodes?.find((n) => n.id === id)?.status;
+  assert.deepEqual([status(31), status(32)], [2, 1]);
+});
+
+/**
  * Scenario: JoinCluster requests with an address that is not host:port (port 99999, a 100 kB
  * host name), an address a member already has, or another cluster's id in the metadata.
  * Expected: each refused (INVALID_ARGUMENT / FAILED_PRECONDITION) and nothing added: a learner
