@@ -365,6 +365,23 @@ export class FileWal extends LogStateStorage {
   }
 
   /**
+   * Waits for the spare. One whose background preallocation failed (a disk that was full at the
+   * time, say while a snapshot was being written) is preallocated once more now: the space may
+   * be back, and a stale ENOSPC must not stop the node. A failure now fails the roll.
+   */
+  private async takeSpare(): Promise<void> {
+    if (!this.spare) this.prepareSpare();
+    try {
+      await this.spare;
+    } catch {
+      this.prepareSpare();
+      await this.spare;
+    } finally {
+      this.spare = null;
+    }
+  }
+
+  /**
    * Seals the tail and starts segment `max(nextFirst, tail.first + 1)` with carry records.
    * The carry records are written into the spare and fdatasynced *before* the rename makes it
    * a segment: a segment on disk always carries the hard state and compact point, so a crash
@@ -378,9 +395,7 @@ export class FileWal extends LogStateStorage {
     const first = Math.max(nextFirst, old.first + 1);
     const name = segmentFileName(first);
     const path = join(this.dir, name);
-    if (!this.spare) this.prepareSpare();
-    await this.spare;
-    this.spare = null;
+    await this.takeSpare();
     const sparePath = join(this.dir, SPARE_NAME);
     this.tail = { first, path, handle: await this.fs.open(sparePath, 'r+'), offset: 0 };
     this.tailDataStart = 0;

@@ -348,3 +348,64 @@ test('a spare segment whose preallocation fails (a full disk) is removed, not le
     assert.deepEqual(await readdir(dir), [], 'no half-written spare is left behind');
   });
 });
+
+test('a spare whose background preallocation failed (the disk was full then) is preallocated again at the roll: the WAL goes on once space is back', async () => {
+  // Scenario: right after open, the spare's preallocation hits ENOSPC (say, while a snapshot
+  // briefly filled the disk); by the time the tail segment is full, the space is back.
+  // Expectation: the roll prepares the spare again and every write succeeds, rather than the node
+  // stopping on an ENOSPC that no longer holds (docs/storage.md "Segments").
+  await withTempDir(async (dir) => {
+    let spares = 0;
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string | number, mode?: number) {
+        // The first spare becomes the first segment; the second one (the background spare) fails.
+        if (path.endsWith(SPARE_NAME) && flags === 'w' && ++spares === 2) throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+        return nodeStorageFs.open(path, flags, mode);
+      },
+    } as typeof nodeStorageFs;
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 4096 });
+    await wal.setHardState({ term: 1, votedFor: 1 });
+    for (let i = 1; i <= 200; i += 10) await wal.append(entries(i, i + 9, 1));
+    assert.ok(wal.segmentNames().length >= 2, 'the WAL rolled');
+    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.deepEqual(ids(again.entries(1, 201)), ids(entries(1, 200, 1)));
+    await again.close();
+  });
+});
+
+test('a spare that cannot be preallocated at the roll either fails the write and every later one (the node stops); reopened with space, nothing is lost', async () => {
+  await withTempDir(async (dir) => {
+    let full = false;
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string | number, mode?: number) {
+        if (full && path.endsWith(SPARE_NAME) && flags === 'w') throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+        return nodeStorageFs.open(path, flags, mode);
+      },
+    } as typeof nodeStorageFs;
+    const wal = await FileWal.open(dir, { fs, segmentBytes: 4096 });
+    full = true;
+    let acked = 0;
+    let failure: (Error & { code?: string }) | null = null;
+    // The spare prepared at open is used by the first roll; the second roll has none.
+    for (let i = 1; i <= 2000 && !failure; i += 10) {
+      try {
+        await wal.append(entries(i, i + 9, 1));
+        acked = i + 9;
+      } catch (err) {
+        failure = err as Error & { code?: string };
+      }
+    }
+    assert.equal(failure?.code, 'STORAGE_IO_ERROR', 'the roll fails with a typed error');
+    assert.match(failure!.message, /ENOSPC/);
+    await assert.rejects(wal.append(entries(acked + 1, acked + 1, 1)), (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR');
+    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.equal(again.lastIndex(), acked, 'every acknowledged entry, nothing else');
+    assert.deepEqual(ids(again.entries(1, acked + 1)), ids(entries(1, acked, 1)));
+    await again.append(entries(acked + 1, acked + 30, 1));
+    await again.close();
+  });
+});
