@@ -104,7 +104,7 @@ export async function openNodeStorage(path: string, options: NodeStorageOptions)
     };
   } catch (err) {
     if (log) await log.close().catch(() => undefined);
-    await dataDir.close();
+    await dataDir.close().catch(() => undefined); // the error reported is the one that stopped the open
     throw err;
   }
 }

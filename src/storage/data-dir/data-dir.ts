@@ -32,7 +32,7 @@ import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
-import { BootstrapRefusedError, corruptionError } from '../errors.js';
+import { BootstrapRefusedError, corruptionError, toStorageError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
@@ -265,15 +265,21 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     const record = format;
     const commitFormat = async (): Promise<void> => {
       if (committed) return;
-      await fs.syncDir(path); // wal/ and snap/ themselves
-      await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(record)}\n`));
-      await fs.syncDir(dirname(path));
+      try {
+        await fs.syncDir(path); // wal/ and snap/ themselves
+        await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(record)}\n`));
+        await fs.syncDir(dirname(path));
+      } catch (err) {
+        throw toStorageError(err, `writing ${formatPath}`);
+      }
       committed = true;
     };
     return { path, walDir, snapDir, format, lock, created, commitFormat, close: () => lock.release() };
   } catch (err) {
-    await lock.release();
-    throw err;
+    // The error that stopped the open is the one reported, not a failure to release the LOCK
+    // (a stale LOCK is taken over by the next start).
+    await lock.release().catch(() => undefined);
+    throw toStorageError(err, `opening data directory ${path}`);
   }
 }
 
@@ -303,10 +309,13 @@ export async function createDirectory(path: string, fs: StorageFs = nodeStorageF
   }
 }
 
-/** A data directory the OS refuses is a bad `--data-dir` (UsageError, exit 2); other errors pass. */
+/**
+ * A data directory the OS refuses is a bad `--data-dir` (UsageError, exit 2); any other failure
+ * (EIO, say) is a StorageIoError (exit 1); a RaftCtlError passes unchanged.
+ */
 function unusableDirectory(path: string, err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !(code in UNUSABLE_BECAUSE)) return err;
+  if (typeof code !== 'string' || !(code in UNUSABLE_BECAUSE)) return toStorageError(err, `using data directory ${path}`);
   return new UsageError(`cannot use data directory ${path}: ${UNUSABLE_BECAUSE[code]} (${code})`, {
     hint: 'pass --data-dir a directory this user can create and write',
     cause: err,

@@ -122,7 +122,8 @@ export async function writeSnapshotFile(
     return { name, index: meta.index, term: meta.term, bytes: pos, entryCount: count, bodySha256: sha.toString('hex') };
   } catch (err) {
     if (h) await h.close().catch(() => undefined);
-    await removeQuietly(fs, part);
+    // A .part that cannot be removed now (the disk failed) is removed when the store next opens.
+    await removeQuietly(fs, part).catch(() => undefined);
     throw toStorageError(err, `writing snapshot ${join(dir, name)}`);
   }
 }

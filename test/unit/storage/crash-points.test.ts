@@ -1,23 +1,24 @@
-// Crash points (kill -9): a node's storage life — first start, appends and hard states, WAL
-// segment rolls, truncation, snapshot + compaction, retention, and the install of a snapshot
-// received from a leader — is stopped before its Nth file-system operation, for every N. A
-// killed process's completed syscalls stay done and it issues no other, so the crash is a
-// StorageFs that refuses everything from operation N on. The directory is then opened again the
-// way a restart does (stale LOCK taken over), and must: open without error, hold every
-// acknowledged entry and the acknowledged hard state, and rebuild the state machine (snapshot +
-// log) exactly as it was at that point (STORAGE.md "Rules", "Snapshot files").
+// Crash points and disk faults: a node's storage life — first start, appends and hard states,
+// WAL segment rolls, truncation, snapshot + compaction, retention, and the install of a snapshot
+// received from a leader — meets a fault at its Nth file-system operation, for every N:
+// - kill -9 there (the process's completed syscalls stay done and it issues no other);
+// - the disk fails there with EIO and keeps failing; or it is full (ENOSPC) for that one
+//   operation: every error must be a typed storage error with its documented exit code.
+// The directory is then opened again on a healthy disk the way a restart does (stale LOCK taken
+// over), and must: open without error, hold every acknowledged entry and the acknowledged hard
+// state, and rebuild the state machine (snapshot + log) exactly as it was at that point
+// (STORAGE.md "Rules", "Snapshot files").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { UsageError } from '../../../src/errors.js';
+import { RaftCtlError, UsageError } from '../../../src/errors.js';
 import { bootstrapWrite, type DataDirIntent } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry, type StoredEntry } from '../../../src/storage/entry-codec.js';
 import { nodeStorageFs, type FileHandle, type StorageFs } from '../../../src/storage/fs.js';
 import type { HardState } from '../../../src/storage/log-storage.js';
 import { loadRestoredState, openNodeStorage, type NodeStorage } from '../../../src/storage/node-storage.js';
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
-import { createSnapshotAndCompact } from '../../../src/storage/snapshot/snapshot-policy.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
@@ -33,22 +34,34 @@ class Crash extends Error {
 }
 
 /**
- * A StorageFs that performs `budget` mutating operations (opens, writes, syncs, renames, unlinks),
- * then refuses every call: a process killed there. A handle's `fd` counts as a write (the WAL
- * writes through `writeSync(handle.fd)`). Syncs only count: after a kill -9 the page
- * cache keeps every completed write (power loss is wal-crash.test.ts's subject), and skipping
- * them keeps a run of every crash point fast. `exit()` closes what the process had open.
+ * How a {@link faultyFs} fails from its `budget`-th mutating operation on:
+ * - `crash`: a process killed there (kill -9): it issues no other call at all;
+ * - `eio`: the disk fails (EIO) and keeps failing every write, sync, rename and unlink;
+ * - `enospc-once`: that one operation finds the disk full (ENOSPC); later ones succeed.
  */
-function crashingFs(budget: number): StorageFs & { readonly ops: () => number; readonly renamed: string[]; exit(): Promise<void> } {
+type FaultMode = 'crash' | 'eio' | 'enospc-once';
+
+/**
+ * A StorageFs that performs `budget` mutating operations (opens, writes, syncs, renames, unlinks),
+ * then fails as `mode` says. A handle's `fd` counts as a write (the WAL writes through
+ * `writeSync(handle.fd)`). Syncs only count: after a kill -9 the page cache keeps every completed
+ * write (power loss is wal-crash.test.ts's subject), and skipping them keeps a run of every crash
+ * point fast. `exit()` closes what the process had open, as the kernel does.
+ */
+function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { readonly ops: () => number; readonly renamed: string[]; exit(): Promise<void> } {
   let ops = 0;
   const renamed: string[] = [];
   const open = new Set<FileHandle>();
   let crashed = false;
   const step = (): void => {
-    if (crashed || ++ops > budget) {
+    if (crashed) throw new Crash('killed');
+    if (++ops <= budget || (mode === 'enospc-once' && ops > budget + 1)) return;
+    if (mode === 'crash') {
       crashed = true;
       throw new Crash('killed');
     }
+    const code = mode === 'eio' ? 'EIO' : 'ENOSPC';
+    throw Object.assign(new Error(`${code}: ${mode === 'eio' ? 'i/o error' : 'no space left on device'}, write`), { code });
   };
   const read = (): void => {
     if (crashed) throw new Crash('killed');
@@ -164,11 +177,43 @@ async function leaderSnapshot(dir: string, sm: KvStateMachine, index: number): P
 }
 
 /**
- * One node's storage life on `fs`, recording what it acknowledged; rejects (with a Crash) when
- * the file system stops answering. Mirrors what RaftNode does with each kind of write.
+ * One node's storage life on `fs`, recording what it acknowledged, with each kind of write made
+ * as RaftNode makes it. Killed (`errors` absent), it rejects with the first failure. Otherwise it
+ * reacts to storage errors as the runtime does, collecting them in `errors`: a failed snapshot,
+ * receive or retention is given up (the policy or the leader tries again later), while a failed
+ * log write or install stops the node (its storage is closed, closing errors ignored).
  */
-async function life(dir: string, leaderDir: string, fs: StorageFs, acked: Acked): Promise<void> {
-  const ns: NodeStorage = await openNodeStorage(dir, { nodeId: 1, intent, fs, lockOwner: DEAD_OWNER, segmentBytes: 4096, retainSnapshots: 2, initialWrite: bootstrapWrite(config) });
+async function life(dir: string, leaderDir: string, fs: StorageFs, acked: Acked, errors?: unknown[]): Promise<void> {
+  let ns: NodeStorage;
+  try {
+    ns = await openNodeStorage(dir, { nodeId: 1, intent, fs, lockOwner: DEAD_OWNER, segmentBytes: 4096, retainSnapshots: 2, initialWrite: bootstrapWrite(config) });
+  } catch (err) {
+    if (!errors) throw err;
+    errors.push(err);
+    return;
+  }
+  /** Runs a step whose failure the runtime survives. */
+  const survivable = async <T>(step: () => Promise<T>): Promise<T | undefined> => {
+    if (!errors) return step();
+    try {
+      return await step();
+    } catch (err) {
+      errors.push(err);
+      return undefined;
+    }
+  };
+  try {
+    await run(ns, leaderDir, acked, survivable);
+  } catch (err) {
+    if (!errors) throw err;
+    errors.push(err);
+  }
+  await ns.close().catch((err: unknown) => {
+    if (!errors) throw err;
+  });
+}
+
+async function run(ns: NodeStorage, leaderDir: string, acked: Acked, survivable: <T>(step: () => Promise<T>) => Promise<T | undefined>): Promise<void> {
   const sm = new KvStateMachine();
   const apply = (es: readonly StoredEntry[]) => {
     for (const e of es) {
@@ -180,7 +225,6 @@ async function life(dir: string, leaderDir: string, fs: StorageFs, acked: Acked)
   };
   acked.hardState = { term: 1, votedFor: 0 };
   apply(ns.log.entries(1, 2));
-  const policy = { everyEntries: 0, keepLogEntries: 3 };
   let term = 1;
   const append = async (n: number, commit = true): Promise<StoredEntry[]> => {
     const first = ns.log.lastIndex() + 1;
@@ -201,30 +245,42 @@ async function life(dir: string, leaderDir: string, fs: StorageFs, acked: Acked)
       await ns.log.truncateSuffix(lost[0]!.index);
       await append(2);
     }
-    // Snapshot + compaction (the snapshot durable before the COMPACT record), retention.
+    // RaftNode.snapshot: the file (with retention) is durable, then the log is compacted behind
+    // it keeping 3 entries (Raft §7).
     const src = sm.beginSnapshot();
-    await createSnapshotAndCompact(src, ns.snapshots, ns.log, policy);
+    const written = await survivable(async () => {
+      try {
+        return await ns.snapshots.create(src, src.records());
+      } finally {
+        src.release();
+      }
+    });
+    if (written) await ns.log.compact(written.index - 3, ns.log.term(written.index - 3)!);
   }
   // A snapshot pushed by a leader of term 3, beyond this node's log: received into a .part,
-  // verified, renamed; then installed as RaftNode does (restore, then one write: compact point
-  // and the new term), and only then the retention.
+  // verified, renamed (installSink); then installed as RaftNode does (restore, then one write:
+  // compact point and the new term), and only then the retention.
   const at = ns.log.lastIndex() + 5;
   const leader = await leaderSnapshot(leaderDir, sm, at);
   acked.stateAt.set(at, leader.state); // known, not acknowledged: the state once the file is there
   const info = (await leader.store.latest())!;
-  const receiver = ns.snapshots.beginReceive(info.index, info.term);
-  for await (const chunk of leader.store.bytes(info, 1500)) await receiver.write(chunk);
-  const file = await receiver.finish();
-  await sm.restore((await ns.snapshots.header(file)), ns.snapshots.records(file));
+  const file = await survivable(async () => {
+    const receiver = ns.snapshots.beginReceive(info.index, info.term);
+    for await (const chunk of leader.store.bytes(info, 1500)) await receiver.write(chunk);
+    return receiver.finish();
+  });
+  // A failed receive ends the life: the leader would push again, and entries this node appended
+  // meanwhile could contradict the snapshot (it covers committed entries of term 3).
+  if (!file) return;
+  await sm.restore(await ns.snapshots.header(file), ns.snapshots.records(file));
   await ns.log.write({ compact: { index: file.index, term: file.term }, hardState: { term: 3, votedFor: 0 } });
   acked.hardState = { term: 3, votedFor: 0 };
   acked.applied = file.index;
   acked.entries.set(file.index, file.term);
   acked.stateAt.set(file.index, leader.state);
-  await ns.snapshots.keepNewest();
+  await survivable(() => ns.snapshots.keepNewest());
   term = 3;
   await append(6);
-  await ns.close();
 }
 
 /** Opens `dir` as a restart does (the same bootstrap command if FORMAT was never written) and checks it against `acked`. */
@@ -267,7 +323,7 @@ test('kill -9 before any file operation of a storage life (first start, rolls, t
   // The uncrashed run counts the operations; then one run per crash point.
   let total = 0;
   await withTempDir(async (root) => {
-    const fs = crashingFs(Infinity);
+    const fs = faultyFs(Infinity);
     const acked: Acked = { hardState: { term: 0, votedFor: 0 }, entries: new Map(), applied: 0, stateAt: new Map([[0, new Map()]]) };
     await life(join(root, 'n'), join(root, 'leader'), fs, acked);
     total = fs.ops();
@@ -281,7 +337,7 @@ test('kill -9 before any file operation of a storage life (first start, rolls, t
   assert.ok(total > 100, `a life of ${total} operations`);
   for (let n = 0; n < total; n++) {
     await withTempDir(async (root) => {
-      const fs = crashingFs(n);
+      const fs = faultyFs(n);
       const acked: Acked = { hardState: { term: 0, votedFor: 0 }, entries: new Map(), applied: 0, stateAt: new Map([[0, new Map()]]) };
       await assert.rejects(life(join(root, 'n'), join(root, 'leader'), fs, acked), (err: Error) => err instanceof Crash || (err as { cause?: unknown }).cause instanceof Crash, `crash at ${n}`);
       // Background work of the killed run (a spare being preallocated) ends in refusals.
@@ -291,3 +347,34 @@ test('kill -9 before any file operation of a storage life (first start, rolls, t
     });
   }
 });
+
+for (const mode of ['eio', 'enospc-once'] as const) {
+  test(`${mode === 'eio' ? 'a disk that fails (EIO) and keeps failing' : 'a full disk (ENOSPC) for one operation'}, at any file operation of a storage life: a typed storage error (STORAGE_IO_ERROR, exit 1), and the restart on a healthy disk recovers every acknowledged write`, async () => {
+    // Scenario: the same life as above, now on a disk that fails instead of a process that dies;
+    // the node reacts as the runtime does (a failed snapshot or receive is given up, a failed log
+    // write stops it). Expectation (docs/storage.md "Failures and exit codes"): every error is a
+    // RaftCtlError with a documented code (STORAGE_IO_ERROR, or USAGE for a data directory the
+    // OS refuses), never a raw errno error reported as a bug; and nothing the node acknowledged
+    // is lost or half-written for the next start.
+    let total = 0;
+    await withTempDir(async (root) => {
+      const fs = faultyFs(Infinity);
+      await life(join(root, 'n'), join(root, 'leader'), fs, { hardState: { term: 0, votedFor: 0 }, entries: new Map(), applied: 0, stateAt: new Map() });
+      total = fs.ops();
+    });
+    for (let n = 0; n < total; n++) {
+      await withTempDir(async (root) => {
+        const fs = faultyFs(n, mode);
+        const acked: Acked = { hardState: { term: 0, votedFor: 0 }, entries: new Map(), applied: 0, stateAt: new Map([[0, new Map()]]) };
+        const errors: unknown[] = [];
+        await life(join(root, 'n'), join(root, 'leader'), fs, acked, errors);
+        const what = `${mode} at operation ${n + 1} of ${total}`;
+        for (const err of errors) {
+          assert.ok(err instanceof RaftCtlError && (err.code === 'STORAGE_IO_ERROR' || err.code === 'USAGE'), `${what}: untyped or misreported error ${err instanceof RaftCtlError ? err.code : ''} ${String(err)}`);
+        }
+        await fs.exit();
+        await restartAndCheck(join(root, 'n'), acked, what);
+      });
+    }
+  });
+}
