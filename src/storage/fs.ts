@@ -127,6 +127,20 @@ export async function mkdirParents(dir: string): Promise<void> {
 }
 
 /**
+ * Writes all of `buf` at `pos`. write(2) may write only part of a buffer when the disk fills up
+ * (a short count, no error; the next write fails with ENOSPC), so a single write call is never
+ * taken as having written everything.
+ */
+export async function writeFully(h: FileHandle, buf: Uint8Array, pos: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await h.write(buf, done, buf.length - done, pos + done);
+    if (bytesWritten <= 0) throw Object.assign(new Error(`no byte written at offset ${pos + done}`), { code: 'EIO' });
+    done += bytesWritten;
+  }
+}
+
+/**
  * Writes `data` to `path` atomically: `path.tmp`, fsync, rename, directory fsync. After it
  * resolves the new content is durable and no reader ever sees a partial file.
  */
@@ -134,7 +148,7 @@ export async function writeFileAtomic(fs: StorageFs, dir: string, name: string, 
   const tmp = `${dir}/${name}.tmp`;
   const h = await fs.open(tmp, 'w', 0o644);
   try {
-    await h.write(data, 0, data.length, 0);
+    await writeFully(h, data, 0);
     await fs.sync(h);
   } finally {
     await h.close();

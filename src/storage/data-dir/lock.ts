@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirLockedError } from '../errors.js';
-import { isErrno, type StorageFs } from '../fs.js';
+import { isErrno, writeFully, type StorageFs } from '../fs.js';
 
 /** File name of the LOCK. */
 export const LOCK_NAME = 'LOCK';
@@ -132,7 +132,7 @@ async function tryCreate(fs: StorageFs, path: string, owner: LockOwner): Promise
   }
   try {
     const data = Buffer.from(`${JSON.stringify(owner)}\n`);
-    await h.write(data, 0, data.length, 0);
+    await writeFully(h, data, 0);
     await fs.sync(h);
   } finally {
     await h.close();

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { KvRecord } from '../../state-machine/types.js';
 import { corruptionError, toStorageError } from '../errors.js';
-import { isErrno, type FileHandle, type StorageFs } from '../fs.js';
+import { isErrno, writeFully, type FileHandle, type StorageFs } from '../fs.js';
 import {
   BodyDecoder,
   decodeSnapshotHeader,
@@ -46,14 +46,6 @@ export interface WrittenSnapshot extends SnapshotInfo {
   entryCount: number;
   /** SHA-256 of the body (as in the header), lowercase hex. Not the whole file's hash. */
   bodySha256: string;
-}
-
-async function writeFully(h: FileHandle, buf: Buffer, pos: number): Promise<void> {
-  let done = 0;
-  while (done < buf.length) {
-    const { bytesWritten } = await h.write(buf, done, buf.length - done, pos + done);
-    done += bytesWritten;
-  }
 }
 
 async function removeQuietly(fs: StorageFs, path: string): Promise<void> {

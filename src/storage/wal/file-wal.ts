@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
 import { encodeEntry } from '../entry-codec.js';
 import { toStorageError } from '../errors.js';
-import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
+import { isErrno, nodeStorageFs, writeFully, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
 import { checkHardState, LogStateStorage, type LogWrite } from '../log-storage.js';
 import {
@@ -340,10 +340,7 @@ export class FileWal extends LogStateStorage {
     if (buf.length <= SYNC_WRITE_MAX_BYTES) {
       while (done < buf.length) done += writeSync(this.tail.handle.fd, buf, done, buf.length - done, this.tail.offset + done);
     }
-    while (done < buf.length) {
-      const { bytesWritten } = await this.tail.handle.write(buf, done, buf.length - done, this.tail.offset + done);
-      done += bytesWritten;
-    }
+    if (done < buf.length) await writeFully(this.tail.handle, buf.subarray(done), this.tail.offset + done);
     this.tail.offset += buf.length;
   }
 

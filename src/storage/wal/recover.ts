@@ -17,7 +17,7 @@
 import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
 import { corruptionError } from '../errors.js';
-import type { StorageFs } from '../fs.js';
+import { writeFully, type StorageFs } from '../fs.js';
 import { LogState } from '../log-state.js';
 import { findValidRecord, readRecordAt, RecordType, type HardState, type WalRecord } from './record.js';
 import { listSegments } from './segment.js';
@@ -170,7 +170,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
     const end = lastNonZero(torn.seg.buf) + 1;
     const h = await fs.open(torn.seg.path, 'r+');
     try {
-      if (end > torn.offset) await h.write(Buffer.alloc(end - torn.offset), 0, end - torn.offset, torn.offset);
+      if (end > torn.offset) await writeFully(h, Buffer.alloc(end - torn.offset), torn.offset);
       await fs.sync(h);
     } finally {
       await h.close();

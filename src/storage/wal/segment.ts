@@ -10,7 +10,7 @@
  * the background) and renamed into place on roll, so a roll costs one rename and one directory
  * fsync, and appends inside a segment never change its size.
  */
-import type { FileHandle, StorageFs } from '../fs.js';
+import { writeFully, type FileHandle, type StorageFs } from '../fs.js';
 
 /** Suffix of WAL segment files. */
 export const SEGMENT_SUFFIX = '.wal';
@@ -45,14 +45,15 @@ export async function listSegments(fs: StorageFs, dir: string): Promise<{ first:
 const ZERO_CHUNK = Buffer.alloc(1024 * 1024);
 
 /**
- * Creates `path` (exclusive), fills it with `bytes` zero bytes and fsyncs it. The caller renames
+ * Creates `path` (exclusive), fills it with `bytes` zero bytes (a short write on a disk that
+ * fills up is continued, so it fails with ENOSPC rather than leaving a shorter file) and fsyncs it. The caller renames
  * it into place and fsyncs the directory. On failure (a full disk) the partial file is removed.
  */
 export async function preallocateFile(fs: StorageFs, path: string, bytes: number): Promise<void> {
   const h = await fs.open(path, 'w', 0o644);
   try {
     for (let off = 0; off < bytes; off += ZERO_CHUNK.length) {
-      await h.write(ZERO_CHUNK, 0, Math.min(ZERO_CHUNK.length, bytes - off), off);
+      await writeFully(h, ZERO_CHUNK.subarray(0, Math.min(ZERO_CHUNK.length, bytes - off)), off);
     }
     await fs.sync(h);
   } catch (err) {

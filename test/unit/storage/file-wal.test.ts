@@ -409,3 +409,37 @@ test('a spare that cannot be preallocated at the roll either fails the write and
     await again.close();
   });
 });
+
+test('a segment is never shorter than its preallocated size: a short write (the disk filled up mid-write) is continued, so the full disk fails the preallocation', async () => {
+  // Scenario: the disk has room for only part of the spare. write(2) then returns a short count
+  // rather than an error (tmpfs and ext4 do), and only the next write fails with ENOSPC.
+  // Expectation: the preallocation goes on after the short write, fails, and removes the partial
+  // file; it never becomes a segment that appends would have to grow on a full disk
+  // (docs/storage.md "Segments": appends inside a segment never change its size).
+  await withTempDir(async (dir) => {
+    let room = 12 * 1024;
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        if (!path.endsWith(SPARE_NAME)) return h;
+        return new Proxy(h, {
+          get(target, prop, receiver) {
+            if (prop === 'write') {
+              return async (buf: Buffer, offset: number, length: number, position: number) => {
+                if (room === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+                const n = Math.min(length, room);
+                room -= n;
+                return target.write(buf, offset, n, position);
+              };
+            }
+            const v = Reflect.get(target, prop, receiver);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+      },
+    } as typeof nodeStorageFs;
+    await assert.rejects(FileWal.open(dir, { fs, segmentBytes: 16 * 1024 }), (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR' && /ENOSPC/.test(err.message));
+    assert.deepEqual(await readdir(dir), [], 'no short segment, no partial spare');
+  });
+});
