@@ -122,12 +122,21 @@ export async function writeSnapshotFile(
 
 /** Reads and verifies the header of a snapshot file (not its body). */
 export async function readSnapshotHeader(fs: StorageFs, path: string): Promise<SnapshotHeader> {
-  const h = await fs.open(path, 'r');
   try {
-    return await readHeaderFrom(h, path);
-  } finally {
-    await h.close();
+    const h = await fs.open(path, 'r');
+    try {
+      return await readHeaderFrom(h, path);
+    } finally {
+      await h.close();
+    }
+  } catch (err) {
+    throw readError(err, path);
   }
+}
+
+/** A failed read of a snapshot file: corruption stays an IntegrityError (exit 7), anything else (EIO, a vanished file) is a StorageIoError (exit 1) naming the file. */
+function readError(err: unknown, path: string): unknown {
+  return toStorageError(err, `reading snapshot ${path}`);
 }
 
 async function readHeaderFrom(h: FileHandle, path: string): Promise<SnapshotHeader> {
@@ -154,27 +163,31 @@ async function readHeaderFrom(h: FileHandle, path: string): Promise<SnapshotHead
  * SHA-256/count/length check throws after the last record (see the module contract).
  */
 export async function* readSnapshotRecords(fs: StorageFs, path: string): AsyncGenerator<KvRecord, SnapshotHeader> {
-  const h = await fs.open(path, 'r');
   try {
-    const header = await readHeaderFrom(h, path);
-    const decoder = new BodyDecoder();
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let pos = header.headerBytes;
-    const end = header.headerBytes + header.bodyLength;
-    while (pos < end) {
-      const { bytesRead } = await h.read(buf, 0, Math.min(CHUNK, end - pos), pos);
-      if (bytesRead === 0) throw corruptionError(path, pos, 'unexpected end of file');
-      const out: KvRecord[] = [];
-      const bad = decoder.push(buf.subarray(0, bytesRead), out);
-      if (bad) throw corruptionError(path, pos, bad);
-      pos += bytesRead;
-      yield* out;
+    const h = await fs.open(path, 'r');
+    try {
+      const header = await readHeaderFrom(h, path);
+      const decoder = new BodyDecoder();
+      const buf = Buffer.allocUnsafe(CHUNK);
+      let pos = header.headerBytes;
+      const end = header.headerBytes + header.bodyLength;
+      while (pos < end) {
+        const { bytesRead } = await h.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+        if (bytesRead === 0) throw corruptionError(path, pos, 'unexpected end of file');
+        const out: KvRecord[] = [];
+        const bad = decoder.push(buf.subarray(0, bytesRead), out);
+        if (bad) throw corruptionError(path, pos, bad);
+        pos += bytesRead;
+        yield* out;
+      }
+      const bad = decoder.finish(header);
+      if (bad) throw corruptionError(path, null, bad);
+      return header;
+    } finally {
+      await h.close();
     }
-    const bad = decoder.finish(header);
-    if (bad) throw corruptionError(path, null, bad);
-    return header;
-  } finally {
-    await h.close();
+  } catch (err) {
+    throw readError(err, path);
   }
 }
 
@@ -189,18 +202,22 @@ export async function verifySnapshotFile(fs: StorageFs, path: string): Promise<S
 
 /** The raw bytes of a snapshot file in chunks of `chunkSize` (for InstallSnapshot/StreamSnapshot). */
 export async function* readSnapshotBytes(fs: StorageFs, path: string, chunkSize = CHUNK): AsyncGenerator<Buffer> {
-  const h = await fs.open(path, 'r');
   try {
-    const { size } = await h.stat();
-    for (let pos = 0; pos < size; ) {
-      const buf = Buffer.allocUnsafe(Math.min(chunkSize, size - pos));
-      const { bytesRead } = await h.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) break;
-      pos += bytesRead;
-      yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    const h = await fs.open(path, 'r');
+    try {
+      const { size } = await h.stat();
+      for (let pos = 0; pos < size; ) {
+        const buf = Buffer.allocUnsafe(Math.min(chunkSize, size - pos));
+        const { bytesRead } = await h.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+        yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      }
+    } finally {
+      await h.close();
     }
-  } finally {
-    await h.close();
+  } catch (err) {
+    throw readError(err, path);
   }
 }
 

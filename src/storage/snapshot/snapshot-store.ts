@@ -120,17 +120,21 @@ export class FileSnapshotStore implements SnapshotStore {
 
   async list(): Promise<SnapshotInfo[]> {
     const out: SnapshotInfo[] = [];
-    for (const name of await this.fs.readdir(this.dir)) {
-      const p = parseSnapshotFileName(name);
-      if (!p) continue;
-      let size: number;
-      try {
-        ({ size } = await this.fs.stat(join(this.dir, name)));
-      } catch (err) {
-        if (isErrno(err, 'ENOENT')) continue; // deleted by a concurrent retain() since readdir
-        throw err;
+    try {
+      for (const name of await this.fs.readdir(this.dir)) {
+        const p = parseSnapshotFileName(name);
+        if (!p) continue;
+        let size: number;
+        try {
+          ({ size } = await this.fs.stat(join(this.dir, name)));
+        } catch (err) {
+          if (isErrno(err, 'ENOENT')) continue; // deleted by a concurrent retain() since readdir
+          throw err;
+        }
+        out.push({ name, index: p.index, term: p.term, bytes: size });
       }
-      out.push({ name, index: p.index, term: p.term, bytes: size });
+    } catch (err) {
+      throw toStorageError(err, `listing snapshots in ${this.dir}`);
     }
     return out.sort((a, b) => a.index - b.index || a.term - b.term);
   }

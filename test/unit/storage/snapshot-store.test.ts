@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
-import { countingFs } from '../../../src/storage/fs.js';
+import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
 import { MemorySnapshotStore } from '../../../src/storage/memory/memory-snapshot-store.js';
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
 import type { SnapshotMeta } from '../../../src/storage/snapshot/snapshot-format.js';
@@ -261,5 +261,44 @@ test('memory store: same bytes as the file store, same corruption detection', as
     mem.rawBytes(w.name)![w.bytes - 1]! ^= 1;
     await assert.rejects(mem.verify(w), IntegrityError);
     await assert.rejects(collect(mem.records(w)), IntegrityError);
+  });
+});
+
+test('a snapshot file that cannot be read (EIO) is a typed storage error (STORAGE_IO_ERROR, exit 1), not an unexpected error; a corrupt one stays exit 7', async () => {
+  // Scenario: the disk fails while a node reads its latest snapshot (a restart restoring from it,
+  // an install, a push to a follower). Expectation: every read path rejects with a
+  // StorageIoError naming the file, as writes do (docs/storage.md "Failures and exit codes").
+  await withTempDir(async (dir) => {
+    let failReads = false;
+    const eio = () => Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string | number, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        return new Proxy(h, {
+          get(target, prop, receiver) {
+            if (prop === 'read' && failReads) return async () => Promise.reject(eio());
+            const v = Reflect.get(target, prop, receiver);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+      },
+      async readdir(d: string) {
+        if (failReads) throw eio();
+        return nodeStorageFs.readdir(d);
+      },
+    } as typeof nodeStorageFs;
+    const store = await FileSnapshotStore.open(dir, { fs });
+    const info = await store.create(meta, records(100));
+    failReads = true;
+    const typed = (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR' && err.message.includes(info.name) === true && /EIO/.test(err.message);
+    await assert.rejects(store.header(info), typed);
+    await assert.rejects(collect(store.records(info)), typed);
+    await assert.rejects(store.verify(info), typed);
+    await assert.rejects((async () => { for await (const _ of store.bytes(info)) void _; })(), typed);
+    await assert.rejects(store.list(), (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR' && /EIO/.test(err.message));
+    failReads = false;
+    await writeFile(join(dir, info.name), Buffer.from('not a snapshot at all, but long enough to hold a header of eighty bytes or so......'));
+    await assert.rejects(store.header(info), IntegrityError);
   });
 });
