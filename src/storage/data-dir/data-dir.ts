@@ -317,7 +317,7 @@ function unusableDirectory(path: string, err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !(code in UNUSABLE_BECAUSE)) return toStorageError(err, `using data directory ${path}`);
   return new UsageError(`cannot use data directory ${path}: ${UNUSABLE_BECAUSE[code]} (${code})`, {
-    hint: 'pass --data-dir a directory this user can create and write',
+    hint: code === 'ENOSPC' ? 'free space on its file system, then run the same command again (the state already in the directory is intact)' : 'pass --data-dir a directory this user can create and write',
     cause: err,
     details: { path, errno: code },
   });

@@ -134,9 +134,13 @@ async function tryCreate(fs: StorageFs, path: string, owner: LockOwner): Promise
     const data = Buffer.from(`${JSON.stringify(owner)}\n`);
     await writeFully(h, data, 0);
     await fs.sync(h);
-  } finally {
-    await h.close();
+  } catch (err) {
+    // A LOCK we could not write (a full disk) must not stay behind half-written.
+    await h.close().catch(() => undefined);
+    await fs.unlink(path).catch(() => undefined);
+    throw err;
   }
+  await h.close();
   return true;
 }
 

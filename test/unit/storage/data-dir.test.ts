@@ -125,6 +125,41 @@ test('a data directory the OS refuses is a usage error (exit 2) naming the reaso
   });
 });
 
+test('a LOCK that cannot be written (a full disk) is a usage error (exit 2) whose hint says to free space, and leaves no empty LOCK behind', async () => {
+  // Scenario: a restart on a full disk: creating the LOCK works (an inode), writing its owner
+  // fails with ENOSPC. Expectation: the error names the reason and tells the operator to free
+  // space (the node's state is intact), not to pick another --data-dir; no half-written LOCK is
+  // left for the next start to wait on (STORAGE.md "LOCK": created, written, fsynced).
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await bootstrapped(path, 1);
+    const fs = {
+      ...nodeStorageFs,
+      async open(p: string, flags: string | number, mode?: number) {
+        const h = await nodeStorageFs.open(p, flags, mode);
+        if (!p.endsWith('LOCK') || flags !== 'wx') return h;
+        return new Proxy(h, {
+          get(target, prop, receiver) {
+            if (prop === 'write') return async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+            const v = Reflect.get(target, prop, receiver);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+      },
+    } as typeof nodeStorageFs;
+    await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' }, fs }), (err: unknown) => {
+      assert.ok(err instanceof UsageError, String(err));
+      assert.equal(err.exitCode, 2);
+      assert.match(err.message, /no space left on the device \(ENOSPC\)/);
+      assert.match(err.hint ?? '', /free space/);
+      return true;
+    });
+    assert.ok(!(await readdir(path)).includes('LOCK'), 'no empty LOCK left behind');
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    await dd.close();
+  });
+});
+
 test('a first start that stopped between the WAL\'s first segment and FORMAT (a crash) is started afresh by the same command; a restart is told there is no state', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
