@@ -54,9 +54,22 @@ export class StorageIoError extends RaftCtlError {
   }
 }
 
-/** Wraps any thrown value from node:fs into a {@link StorageIoError} (a RaftCtlError passes through). */
+/** What an operator does about a storage failure, by errno (none for others). */
+const STORAGE_HINTS: Record<string, string> = {
+  ENOSPC: 'the disk is full: free space on the data directory\'s file system, then start the node again (what it acknowledged is durable; its log is recovered on start)',
+  EDQUOT: 'the disk quota is exhausted: raise it or free space, then start the node again (what it acknowledged is durable)',
+  EIO: 'the disk reported an I/O error: check the device (dmesg, SMART); start the node again once it is healthy, or replace the node',
+  EROFS: 'the file system is read-only (often remounted so after I/O errors): check the device, then start the node again',
+};
+
+/**
+ * Wraps any thrown value from node:fs into a {@link StorageIoError} (a RaftCtlError passes
+ * through); ENOSPC, EDQUOT, EIO and EROFS get a hint saying what to do.
+ */
 export function toStorageError(err: unknown, what: string): RaftCtlError {
   if (err instanceof RaftCtlError) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  return new StorageIoError(`${what}: ${msg}`, { cause: err });
+  const code = (err as { code?: unknown } | null)?.code;
+  const hint = typeof code === 'string' ? STORAGE_HINTS[code] : undefined;
+  return new StorageIoError(`${what}: ${msg}`, { cause: err, ...(hint ? { hint } : {}) });
 }

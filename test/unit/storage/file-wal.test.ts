@@ -400,6 +400,7 @@ test('a spare that cannot be preallocated at the roll either fails the write and
     }
     assert.equal(failure?.code, 'STORAGE_IO_ERROR', 'the roll fails with a typed error');
     assert.match(failure!.message, /ENOSPC/);
+    assert.match((failure as Error & { hint?: string }).hint ?? '', /free space .* start the node again/, 'the hint says what to do');
     await assert.rejects(wal.append(entries(acked + 1, acked + 1, 1)), (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR');
     await wal.close();
     const again = await FileWal.open(dir, { segmentBytes: 4096 });
