@@ -60,11 +60,13 @@ const STORAGE_HINTS: Record<string, string> = {
   EDQUOT: 'the disk quota is exhausted: raise it or free space, then start the node again (what it acknowledged is durable)',
   EIO: 'the disk reported an I/O error: check the device (dmesg, SMART); start the node again once it is healthy, or replace the node',
   EROFS: 'the file system is read-only (often remounted so after I/O errors): check the device, then start the node again',
+  EACCES: 'this user may not write there: give the node\'s user the data directory and everything in it (chown -R), then start the node again',
+  EPERM: 'the operation is not permitted there (an immutable file, a restrictive mount?): fix it, then start the node again',
 };
 
 /**
  * Wraps any thrown value from node:fs into a {@link StorageIoError} (a RaftCtlError passes
- * through); ENOSPC, EDQUOT, EIO and EROFS get a hint saying what to do.
+ * through); ENOSPC, EDQUOT, EIO, EROFS, EACCES and EPERM get a hint saying what to do.
  */
 export function toStorageError(err: unknown, what: string): RaftCtlError {
   if (err instanceof RaftCtlError) return err;

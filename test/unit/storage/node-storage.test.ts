@@ -222,3 +222,26 @@ test('FORMAT is written only after the initial write is durable: a first start s
     }
   });
 });
+
+test('a WAL this user may not write (EACCES: wal/ left owned by another user) stops the start with a storage error whose hint says to fix the ownership; the LOCK is released', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'node1');
+    const ns = await openNodeStorage(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192, initialWrite: bootstrapWrite(config) });
+    await ns.close();
+    const fs: StorageFs = {
+      ...nodeStorageFs,
+      async open(p, flags, mode) {
+        if (p.includes('/wal/') && flags !== 'r') throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+        return nodeStorageFs.open(p, flags, mode);
+      },
+    };
+    await assert.rejects(openNodeStorage(path, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: 8192, fs }), (err: Error & { code?: string; exitCode?: number; hint?: string }) => {
+      assert.equal(err.code, 'STORAGE_IO_ERROR');
+      assert.equal(err.exitCode, 1);
+      assert.match(err.message, /EACCES/);
+      assert.match(err.hint ?? '', /chown -R/);
+      return true;
+    });
+    assert.ok(!(await readdir(path)).includes('LOCK'), 'the LOCK is released');
+  });
+});
