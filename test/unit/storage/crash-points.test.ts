@@ -7,11 +7,12 @@
 // The directory is then opened again on a healthy disk the way a restart does (stale LOCK taken
 // over), and must: open without error, hold every acknowledged entry and the acknowledged hard
 // state, and rebuild the state machine (snapshot + log) exactly as it was at that point
-// (STORAGE.md "Rules", "Snapshot files").
+// (STORAGE.md "Rules", "Snapshot files"). The uncrashed life also checks the rule that every
+// rename, and every deletion of a file that held state, is followed by an fsync of its directory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { RaftCtlError, UsageError } from '../../../src/errors.js';
 import { bootstrapWrite, type DataDirIntent } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry, type StoredEntry } from '../../../src/storage/entry-codec.js';
@@ -48,9 +49,10 @@ type FaultMode = 'crash' | 'eio' | 'enospc-once';
  * write (power loss is wal-crash.test.ts's subject), and skipping them keeps a run of every crash
  * point fast. `exit()` closes what the process had open, as the kernel does.
  */
-function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { readonly ops: () => number; readonly renamed: string[]; exit(): Promise<void> } {
+function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { readonly ops: () => number; readonly log: string[]; exit(): Promise<void> } {
   let ops = 0;
-  const renamed: string[] = [];
+  /** `rename <to>`, `unlink <path>`, `syncDir <dir>`, in call order. */
+  const log: string[] = [];
   const open = new Set<FileHandle>();
   let crashed = false;
   const step = (): void => {
@@ -95,7 +97,7 @@ function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { read
   const base = nodeStorageFs;
   return {
     ops: () => ops,
-    renamed,
+    log,
     async exit() {
       crashed = true;
       for (const h of open) await h.close().catch(() => undefined);
@@ -111,17 +113,19 @@ function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { read
     syncNow() {
       step();
     },
-    async syncDir() {
+    async syncDir(dir) {
       step();
+      log.push(`syncDir ${dir}`);
     },
     async rename(from, to) {
       step();
       await base.rename(from, to);
-      renamed.push(basename(to));
+      log.push(`rename ${to}`);
     },
     async unlink(path) {
       step();
       await base.unlink(path);
+      log.push(`unlink ${path}`);
     },
     async mkdir(dir) {
       step();
@@ -329,7 +333,17 @@ test('kill -9 before any file operation of a storage life (first start, rolls, t
     total = fs.ops();
     await fs.exit();
     // The life covers what it claims: rolls, segments deleted by compaction, snapshot retention.
-    assert.ok(fs.renamed.filter((n) => n.endsWith('.wal')).length >= 4, `segments rolled: ${fs.renamed.join(' ')}`);
+    assert.ok(fs.log.filter((op) => /^rename .*\.wal$/.test(op)).length >= 4, 'segments rolled');
+    // STORAGE.md: every rename is followed by an fsync of its directory (at once), and so is the
+    // deletion of a file that held state (before the next rename or the end of the life).
+    fs.log.forEach((op, i) => {
+      const [kind, path] = op.split(' ') as [string, string];
+      if (kind === 'rename') assert.equal(fs.log[i + 1], `syncDir ${dirname(path)}`, `${op} not followed by a directory fsync`);
+      if (kind === 'unlink' && !/(spare\.tmp|\.part|FORMAT\.tmp)$/.test(path)) {
+        const next = fs.log.slice(i + 1).find((o) => o.startsWith('syncDir') || o.startsWith('rename'));
+        assert.equal(next, `syncDir ${dirname(path)}`, `${op} not followed by a directory fsync`);
+      }
+    });
     assert.ok(!(await readdir(join(root, 'n', 'wal'))).includes('00000000000000000001.wal'), 'compaction deleted the first segment');
     assert.equal((await readdir(join(root, 'n', 'snap'))).length, 2, 'two snapshots retained');
     await restartAndCheck(join(root, 'n'), acked, 'no crash');
