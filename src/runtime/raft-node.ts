@@ -562,6 +562,9 @@ export class RaftNode {
       } finally {
         src.release();
       }
+      // The new file is durable: an old one that cannot be deleted is worth a warning, not a
+      // failed snapshot (the log would stay uncompacted and the policy write another file).
+      await this.snapshots.keepNewest().catch((e: unknown) => this.#logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
       if (written.index > this.#snapshotIndex) this.#appliedBytesAtSnapshot = appliedBytesAtBegin;
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
       if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.#latestSnapshot = summaryOf(written);

@@ -62,7 +62,6 @@ export class MemorySnapshotStore implements SnapshotStore {
     const file = Buffer.concat([encodeSnapshotHeader(meta, count, body.length, sha), body]);
     const name = snapshotFileName(meta.index, meta.term);
     this.files.set(name, file);
-    await this.retain(this.retainCount);
     return { name, index: meta.index, term: meta.term, bytes: file.length, entryCount: count, bodySha256: sha.toString('hex') };
   }
 

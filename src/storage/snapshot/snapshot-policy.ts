@@ -90,8 +90,9 @@ export interface SnapshotAndCompactResult {
 }
 
 /**
- * Writes `source` to `store`, then compacts `log` to `compactionTarget(index, policy)` when that
- * moves the compact point forward and the log still holds the entry there. Releases `source`.
+ * Writes `source` to `store`, applies the store's retention, then compacts `log` to
+ * `compactionTarget(index, policy)` when that moves the compact point forward and the log still
+ * holds the entry there. Releases `source`.
  */
 export async function createSnapshotAndCompact(
   source: SnapshotSourceLike,
@@ -105,6 +106,7 @@ export async function createSnapshotAndCompact(
   } finally {
     source.release();
   }
+  await store.keepNewest();
   const target = Math.min(compactionTarget(source.index, policy), log.lastIndex());
   const term = log.term(target);
   if (target > log.compactPoint().index && term !== undefined) await log.compact(target, term);

@@ -3,7 +3,8 @@
  * what the runtime calls; {@link FileSnapshotStore} keeps them on disk, the memory adapter
  * (../memory/memory-snapshot-store.ts) in RAM with the same bytes and checks.
  *
- * Retention: after every create/receive, snapshots beyond the newest `retain` (default 2) are
+ * Retention ({@link SnapshotStore.keepNewest}, applied by `receive()` and by the callers of
+ * `create()` and `beginReceive()`): snapshots beyond the newest `retain` (default 2) are
  * deleted, oldest first, followed by a directory fsync. Leftover `.part` files (a crash during a
  * write) are removed when the store opens.
  */
@@ -45,7 +46,11 @@ export interface SnapshotStore {
   list(): Promise<SnapshotInfo[]>;
   /** The newest snapshot, or null. */
   latest(): Promise<SnapshotInfo | null>;
-  /** Writes a snapshot from records in key order; durable on resolve; then applies retention. */
+  /**
+   * Writes a snapshot from records in key order; durable on resolve. Retention is not applied:
+   * the caller applies it ({@link keepNewest}), so that an old file that cannot be deleted does
+   * not make a durable snapshot count as failed (and its log go uncompacted).
+   */
   create(meta: SnapshotMeta, records: AsyncIterable<KvRecord> | Iterable<KvRecord>): Promise<WrittenSnapshot>;
   /** Stores raw snapshot bytes received from a peer after full verification; then retention. */
   receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot>;
@@ -144,9 +149,7 @@ export class FileSnapshotStore implements SnapshotStore {
   }
 
   async create(meta: SnapshotMeta, records: AsyncIterable<KvRecord> | Iterable<KvRecord>): Promise<WrittenSnapshot> {
-    const w = await writeSnapshotFile(this.fs, this.dir, meta, records);
-    await this.retain(this.retainCount);
-    return w;
+    return writeSnapshotFile(this.fs, this.dir, meta, records);
   }
 
   async receive(index: number, term: number, chunks: AsyncIterable<Uint8Array>): Promise<WrittenSnapshot> {

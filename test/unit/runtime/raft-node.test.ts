@@ -262,3 +262,31 @@ test('a failed policy snapshot (say, a full disk) is not retried after every app
     await c.stop();
   }
 });
+
+test('an old snapshot that cannot be deleted does not fail the new snapshot: it resolves, the log is compacted behind it (storage QA)', async () => {
+  const c = await MemCluster.create([1], { snapshotEvery: 0, keepLogEntries: 2 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (let i = 0; i < 10; i++) await leader.propose(put(`a${i}`, 'v'));
+    await leader.snapshot();
+    for (let i = 0; i < 10; i++) await leader.propose(put(`b${i}`, 'v'));
+    await leader.snapshot();
+    for (let i = 0; i < 10; i++) await leader.propose(put(`c${i}`, 'v'));
+    const store = leader.snapshots as unknown as { retain(count: number): Promise<string[]> };
+    let retentions = 0;
+    store.retain = async () => {
+      retentions++;
+      throw new Error('EIO: i/o error, unlink');
+    };
+    const compactedBefore = leader.status().snapshotIndex;
+    const written = await leader.snapshot();
+    assert.equal(retentions, 1, 'the retention ran once');
+    assert.equal(written.index, leader.status().appliedIndex);
+    // keepLogEntries 2: the log keeps the two entries before the snapshot's index.
+    await until('the log compacted behind the new snapshot', () => (leader.status().snapshotIndex === written.index - 2 ? true : undefined));
+    assert.ok(leader.status().snapshotIndex > compactedBefore);
+    assert.equal((await leader.snapshots.list()).length, 3, 'the old files are still there');
+  } finally {
+    await c.stop();
+  }
+});

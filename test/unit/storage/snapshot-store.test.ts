@@ -126,6 +126,8 @@ test('retain keeps the newest N; leftover .part files are removed on open', asyn
     const store = await FileSnapshotStore.open(dir, { retain: 2 });
     assert.deepEqual(await readdir(dir), []);
     for (const index of [10, 20, 30, 40]) await store.create({ ...meta, index }, records(3));
+    assert.equal((await store.list()).length, 4, 'create() applies no retention (its caller does)');
+    assert.deepEqual(await store.keepNewest(), ['10-4.snap', '20-4.snap']);
     assert.deepEqual((await store.list()).map((s) => s.name), ['30-4.snap', '40-4.snap']);
     assert.equal((await store.latest())?.index, 40);
     assert.deepEqual(await store.retain(1), ['30-4.snap']);
