@@ -50,9 +50,13 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// --test-force-exit: a test file's process ends once its tests are done. A fake server's or
+// client's handle still open then (seen once under load: a commands file whose tests had all
+// passed sat out the 180 s timeout and was reported cancelled) cannot stall or fail the suite.
+// Whether the CLI itself exits on its own is tested by spawning it (bin-process.test.ts).
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=2', '--test-timeout=180000', ...passThrough, ...files],
+  ['--test', '--test-force-exit', '--test-concurrency=2', '--test-timeout=180000', ...passThrough, ...files],
   { stdio: 'inherit', cwd: root },
 );
 process.exit(result.status ?? 1);
