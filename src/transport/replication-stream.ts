@@ -28,7 +28,8 @@ import { status as grpcStatus, type ServiceError, type StatusObject } from '@grp
 import { EXIT, ProtocolError, RaftCtlError } from '../errors.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppendEntriesRequest, AppendEntriesResponse } from './messages.js';
-import { fromGrpcError } from './status.js';
+import { watchResponse } from './call.js';
+import { fromGrpcError, type ResponseSeen } from './status.js';
 import type { ReplicationStream } from './types.js';
 
 /** d-engine's replication sender capacity (reference §2.1). */
@@ -47,7 +48,7 @@ export interface DuplexCall<Req> {
   end(): void;
   cancel(): void;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- grpc-js's own listener type
-  on(event: 'data' | 'error' | 'status' | 'end' | 'drain', listener: (...args: any[]) => void): unknown;
+  on(event: 'data' | 'error' | 'status' | 'end' | 'drain' | 'metadata', listener: (...args: any[]) => void): unknown;
 }
 
 export interface ReplicationStreamOptions {
@@ -126,7 +127,8 @@ export class GrpcReplicationStream implements ReplicationStream {
       this.#needDrain = false;
       this.#admit();
     });
-    call.on('error', (err: ServiceError) => this.#onError(err));
+    const seen = watchResponse(call);
+    call.on('error', (err: ServiceError) => this.#onError(err, seen));
     call.on('end', () => {
       this.#readEnded = true;
       this.#maybeFinishOk();
@@ -234,9 +236,9 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#admit();
   }
 
-  #onError(err: ServiceError): void {
+  #onError(err: ServiceError, seen: ResponseSeen): void {
     if (this.#finished) return;
-    const cause = fromGrpcError(err, this.#endpoint);
+    const cause = fromGrpcError(err, this.#endpoint, seen);
     if (this.#closing && err.code === grpcStatus.CANCELLED) {
       // Our own cancel after the close grace period.
       this.#finish(null, new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was closed before this request was answered`, { cause, details: { peerId: this.peerId, endpoint: this.#endpoint } }));

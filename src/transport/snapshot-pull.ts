@@ -6,14 +6,14 @@
  */
 import type { Client, ClientDuplexStream, ServiceError } from '@grpc/grpc-js';
 import { IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
-import { cancelOnAbort, duplexCall } from './call.js';
+import { cancelOnAbort, duplexCall, watchResponse } from './call.js';
 import { systemClock, type Clock, type RandomSource } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk } from './messages.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { SnapshotService } from './services.js';
 import { createSha256, toHex, verifyChunkChecksum } from './snapshot-chunks.js';
 import { envelopeMismatch, snapshotInfoOf } from './snapshot-serve.js';
-import { fromGrpcError } from './status.js';
+import { fromGrpcError, type ResponseSeen } from './status.js';
 import type { PulledChunk, PulledSnapshotInfo, SnapshotPull } from './types.js';
 
 /** d-engine's `receive_chunk_timeout_in_sec` (30 s): the longest wait for the next chunk. */
@@ -163,7 +163,8 @@ class PullSession implements SnapshotPull {
     this.#call = duplexCall(client, SnapshotService.StreamSnapshot, opts.metadataHeaders ? { metadata: opts.metadataHeaders } : {});
     this.#call.on('status', () => (this.#serverClosed = true));
     this.#call.on('data', (chunk: SnapshotChunk) => this.#onChunk(chunk));
-    this.#call.on('error', (err: ServiceError) => this.#fail(mapPullError(err, endpoint)));
+    const seen = watchResponse(this.#call);
+    this.#call.on('error', (err: ServiceError) => this.#fail(mapPullError(err, endpoint, seen)));
     this.#call.on('end', () => {
       if (!this.#complete) this.#fail(new ProtocolError(`${endpoint}: the snapshot stream ended after ${this.#nextSeq} of ${this.#snapshot?.totalChunks ?? '?'} chunks`, { details: { endpoint } }));
     });
@@ -352,10 +353,13 @@ class PullSession implements SnapshotPull {
   }
 }
 
-/** A StreamSnapshot failure status as a RaftCtlError; NOT_FOUND means the leader has no snapshot. */
-function mapPullError(err: ServiceError, endpoint: string): RaftCtlError {
-  const error = fromGrpcError(err, endpoint);
-  if (err.code === 5) {
+/**
+ * A StreamSnapshot failure status as a RaftCtlError (`seen`: the response headers, so that an
+ * endpoint that is not a gRPC server reads as unreachable); NOT_FOUND means the leader has no snapshot.
+ */
+function mapPullError(err: ServiceError, endpoint: string, seen: ResponseSeen): RaftCtlError {
+  const error = fromGrpcError(err, endpoint, seen);
+  if (error.details?.grpcCode === 5) {
     return new RejectedError('NO_SNAPSHOT', `${endpoint} has no snapshot to send (${err.details})`, {
       cause: err,
       details: error.details,
