@@ -322,28 +322,37 @@ test('a write with nothing to record resolves only after every earlier write is 
   });
 });
 
+type SpareWrite = (buf: Buffer, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
+
+/** An ENOSPC error as the fs module raises it. */
+const enospc = (syscall: string): Error => Object.assign(new Error(`ENOSPC: no space left on device, ${syscall}`), { code: 'ENOSPC' });
+
+/** The real fs, except that writes to the spare segment go through `wrap(write)` (a disk filling up). */
+function spareWritesThrough(wrap: (write: SpareWrite) => SpareWrite): typeof nodeStorageFs {
+  return {
+    ...nodeStorageFs,
+    async open(path: string, flags: string | number, mode?: number) {
+      const h = await nodeStorageFs.open(path, flags, mode);
+      if (!path.endsWith(SPARE_NAME)) return h;
+      const write = wrap((buf, offset, length, position) => h.write(buf, offset, length, position));
+      return new Proxy(h, {
+        get(target, prop, receiver) {
+          if (prop === 'write') return write;
+          const v = Reflect.get(target, prop, receiver);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+    },
+  } as typeof nodeStorageFs;
+}
+
 test('a spare segment whose preallocation fails (a full disk) is removed, not left holding the space it got', async () => {
   await withTempDir(async (dir) => {
     let writes = 0;
-    const fs = {
-      ...nodeStorageFs,
-      async open(path: string, flags: string, mode?: number) {
-        const h = await nodeStorageFs.open(path, flags, mode);
-        if (!path.endsWith(SPARE_NAME)) return h;
-        return new Proxy(h, {
-          get(target, prop, receiver) {
-            if (prop === 'write') {
-              return async (...args: Parameters<typeof target.write>) => {
-                if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-                return target.write(...args);
-              };
-            }
-            const v = Reflect.get(target, prop, receiver);
-            return typeof v === 'function' ? v.bind(target) : v;
-          },
-        });
-      },
-    } as typeof nodeStorageFs;
+    const fs = spareWritesThrough((write) => async (buf, offset, length, position) => {
+      if (++writes === 3) throw enospc('write');
+      return write(buf, offset, length, position);
+    });
     await assert.rejects(FileWal.open(dir, { fs, segmentBytes: 8 * 1024 * 1024 }), /ENOSPC|no space/);
     assert.deepEqual(await readdir(dir), [], 'no half-written spare is left behind');
   });
@@ -360,7 +369,7 @@ test('a spare whose background preallocation failed (the disk was full then) is 
       ...nodeStorageFs,
       async open(path: string, flags: string | number, mode?: number) {
         // The first spare becomes the first segment; the second one (the background spare) fails.
-        if (path.endsWith(SPARE_NAME) && flags === 'w' && ++spares === 2) throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+        if (path.endsWith(SPARE_NAME) && flags === 'w' && ++spares === 2) throw enospc('open');
         return nodeStorageFs.open(path, flags, mode);
       },
     } as typeof nodeStorageFs;
@@ -381,7 +390,7 @@ test('a spare that cannot be preallocated at the roll either fails the write and
     const fs = {
       ...nodeStorageFs,
       async open(path: string, flags: string | number, mode?: number) {
-        if (full && path.endsWith(SPARE_NAME) && flags === 'w') throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+        if (full && path.endsWith(SPARE_NAME) && flags === 'w') throw enospc('open');
         return nodeStorageFs.open(path, flags, mode);
       },
     } as typeof nodeStorageFs;
@@ -419,27 +428,12 @@ test('a segment is never shorter than its preallocated size: a short write (the 
   // (docs/storage.md "Segments": appends inside a segment never change its size).
   await withTempDir(async (dir) => {
     let room = 12 * 1024;
-    const fs = {
-      ...nodeStorageFs,
-      async open(path: string, flags: string, mode?: number) {
-        const h = await nodeStorageFs.open(path, flags, mode);
-        if (!path.endsWith(SPARE_NAME)) return h;
-        return new Proxy(h, {
-          get(target, prop, receiver) {
-            if (prop === 'write') {
-              return async (buf: Buffer, offset: number, length: number, position: number) => {
-                if (room === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-                const n = Math.min(length, room);
-                room -= n;
-                return target.write(buf, offset, n, position);
-              };
-            }
-            const v = Reflect.get(target, prop, receiver);
-            return typeof v === 'function' ? v.bind(target) : v;
-          },
-        });
-      },
-    } as typeof nodeStorageFs;
+    const fs = spareWritesThrough((write) => async (buf, offset, length, position) => {
+      if (room === 0) throw enospc('write');
+      const n = Math.min(length, room);
+      room -= n;
+      return write(buf, offset, n, position);
+    });
     await assert.rejects(FileWal.open(dir, { fs, segmentBytes: 16 * 1024 }), (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR' && /ENOSPC/.test(err.message));
     assert.deepEqual(await readdir(dir), [], 'no short segment, no partial spare');
   });
