@@ -3,12 +3,16 @@
  * endpoint believes. Asks every endpoint DiscoverLeader concurrently (d-engine reference §3.8)
  * and picks the answer with the highest term, then the highest leader id, as d-engine's own
  * learners do (reference §3.7, joiner step 2).
+ *
+ * A leader named only by others, whose own address was among the endpoints asked and could not
+ * be connected, is not reported: right after a leader dies its followers name it for up to an
+ * election timeout, and `wait leader` or a runbook must not take that for a leader.
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import { normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
-import { NoLeaderError, NotReadyError } from '../errors.js';
-import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
+import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
+import { errorText, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -34,7 +38,9 @@ function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryRes
 
 /**
  * Asks every endpoint of `ctx` concurrently, one attempt each within `--timeout`, and returns
- * the result with its verdict: exit 0 when some endpoint names a leader; otherwise 3 when a
+ * the result with its verdict: exit 0 when some endpoint names a leader; 3 when the leader named
+ * is one whose own endpoint was asked and could not be connected (result: leader null, views as
+ * answered); otherwise 3 when a
  * live node answered without one, 5 when the nodes only timed out (or `--wait-timeout` cut
  * them off), 4 when none could be connected ("most informative wins", CLI.md). Never rejects
  * for per-endpoint failures.
@@ -69,6 +75,12 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
     if (best === null || r.term > best.term || (r.term === best.term && r.leaderId > best.leaderId)) best = r;
   }
 
+  // The named leader's own endpoint, asked in this run, could not be connected: a dead leader.
+  const leaderAddress = best?.leaderAddress ? normalizeAddress(best.leaderAddress) || null : null;
+  const deadLeader = leaderAddress === null ? undefined : outcomes.find((o) => normalizeAddress(o.endpoint) === leaderAddress && isUnreachable(o.error));
+  const named = best;
+  if (deadLeader) best = null;
+
   const views: LeaderView[] = outcomes.map((o) => ({
     endpoint: o.endpoint,
     leaderId: namesLeader(o.value) ? o.value.leaderId : null,
@@ -77,11 +89,21 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
   }));
   const result: LeaderDiscovery = {
     leaderId: best?.leaderId ?? null,
-    address: best?.leaderAddress ? normalizeAddress(best.leaderAddress) || null : null,
+    address: best ? leaderAddress : null,
     term: best?.term ?? null,
     views,
   };
   const exitCode = leaderVerdict(best !== null, outcomes);
   const electing = best === null && outcomes.some((o) => o.error == null || o.error instanceof NotReadyError || o.error instanceof NoLeaderError || grpcCodeOf(o.error) === PERMISSION_DENIED || grpcCodeOf(o.error) === NOT_FOUND);
+  if (deadLeader && named) {
+    const verdict: Verdict<LeaderDiscovery> = {
+      result,
+      exitCode: EXIT.NO_LEADER,
+      code: 'NO_LEADER',
+      message: `leader discovery: the nodes name node ${named.leaderId} at ${leaderAddress} (term ${named.term}) as leader, but it cannot be connected (${errorText(deadLeader.error)})`,
+      hint: `it is down or cut off, and the others will elect a new leader within an election timeout: retry shortly, or run \`raftctl wait leader\``,
+    };
+    return { verdict, electing: true };
+  }
   return { verdict: leaderlessVerdict(result, exitCode, 'leader discovery', outcomes), electing };
 }

@@ -8,7 +8,7 @@ import { status } from '@grpc/grpc-js';
 import { GrpcServer, GrpcStatusError, unaryHandler } from '../../src/transport/server.js';
 import { ClusterManagementService, SERVICE_NAMES } from '../../src/transport/services.js';
 import { closedPort, startDengineCluster, type DengineNodeState, type FakeDengineCluster } from './helpers/fake-nodes.js';
-import { lines, runCommand } from './helpers/run-command.js';
+import { errorLine, lines, runCommand } from './helpers/run-command.js';
 
 const voter = (id: number, over: Partial<DengineNodeState> = {}): DengineNodeState => ({
   id, role: 1, status: 3, term: 3, lastLogIndex: 42, lastLogTerm: 3, appliedIndex: 42, leaderId: 1, ...over,
@@ -225,5 +225,43 @@ describe('leader discover verdicts', () => {
     } finally {
       server.forceShutdown();
     }
+  });
+});
+
+// Runbook "kill -9 the leader, then `wait leader`": for up to an election timeout the followers
+// still name the dead leader. A leader whose own endpoint was asked and refused the connection is
+// not a leader a script can use: exit 3 (and `wait leader` keeps waiting), not exit 0.
+describe('leader discover right after the leader died (its followers still name it)', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([voter(1), voter(2), voter(3)]);
+    await cluster.nodes[0]!.close(); // node 1, the leader, is gone: its port refuses connections
+  });
+  after(() => cluster.close());
+
+  test('exit 3 NO_LEADER naming the dead leader; the views keep what each endpoint believes', async () => {
+    const r = await runCommand(['leader', 'discover', '-e', cluster.endpoints.join(','), '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { views: { leaderId: number | null; error: string | null }[] };
+    assertDiscoveryShape(doc);
+    assert.deepEqual([doc.leaderId, doc.address, doc.term], [null, null, null]);
+    assert.deepEqual(doc.views.map((v) => v.leaderId), [null, 1, 1]);
+    assert.match(doc.views[0]!.error ?? '', /connect/);
+    const error = errorLine(r.stderr);
+    assert.equal(error.code, 'NO_LEADER');
+    assert.match(error.message, new RegExp(`name node 1 at ${cluster.endpoints[0]} \\(term 3\\) as leader, but it cannot be connected`));
+    assert.match(error.hint, /wait leader/);
+  });
+
+  test('the dead leader is still reported when its address was not among the endpoints asked', async () => {
+    const r = await runCommand(['leader', 'discover', '-e', cluster.endpoints.slice(1).join(','), '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { leaderId: number }).leaderId, 1);
+  });
+
+  test('wait leader does not stop at the dead leader: exit 5 after --wait-timeout', async () => {
+    const r = await runCommand(['wait', 'leader', '-e', cluster.endpoints.join(','), '--wait-timeout', '400ms', '--json']);
+    assert.equal(r.exitCode, 5, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { met: boolean }).met, false);
   });
 });
