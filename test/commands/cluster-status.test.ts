@@ -320,6 +320,35 @@ describe('cluster status against raftctl nodes', () => {
   });
 });
 
+// Runbook "kill -9 the leader": for up to an election timeout its followers still name it. A
+// leader that nobody read as leader and whose own address cannot be connected is not reported.
+test('raftctl: right after the leader died (its followers still name it): no leader (exit 3), it is listed unknown and unreachable; cluster health fails `leader` and writes nothing', async () => {
+  const states = raftctlStates();
+  const c = await startRaftctlCluster(states);
+  try {
+    for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
+    await c.nodes[0]!.close();
+    const followers = c.endpoints.slice(1, 3).join(',');
+    const r = await runCommand(['cluster', 'status', '-e', followers, '--json', '--timeout', '1s']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    const doc = JSON.parse(r.stdout) as Status;
+    assertStatusShape(doc);
+    assert.deepEqual([doc.leaderId, doc.term], [null, 7]);
+    assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'unknown', false], [2, 'follower', true], [3, 'follower', true], [4, 'learner', true]]);
+    const err = JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string } };
+    assert.equal(err.error.code, 'NO_LEADER');
+    assert.match(err.error.message, new RegExp(`cannot connect to ${c.endpoints[0]}`));
+
+    const h = await runCommand(['cluster', 'health', '-e', followers, '--json', '--timeout', '1s']);
+    assert.equal(h.exitCode, 8, h.stderr);
+    const checks = (JSON.parse(h.stdout) as { checks: { name: string; ok: boolean; detail: string }[] }).checks;
+    assert.deepEqual(checks.map((x) => [x.name, x.ok]), [['leader', false], ['quorum', true], ['voters', false], ['write', false], ['linearizable-read', false], ['commit-advancing', false]]);
+    assert.equal(checks[3]!.detail, 'skipped: no leader');
+  } finally {
+    await c.close();
+  }
+});
+
 test('raftctl: a joint configuration lists incoming and outgoing voters; a member nobody has an address for has address null', async () => {
   const configuration = { voters: [1, 2, 3], votersOutgoing: [1, 2, 5], learners: [] };
   const base = { term: 4, leaderId: 1, firstLogIndex: 1, lastLogTerm: 4, configuration, configIndex: 30, commitIndex: 30, appliedIndex: 30, lastLogIndex: 31 };
