@@ -8,7 +8,7 @@
 import { AmbiguousClusterError, RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
 import type { OperatorContext } from './operator.js';
-import { isUnreachable, settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
+import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -332,12 +332,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   }
   const { leader, source, voters, votersOutgoing, learners, learnerIds, memberIds } = view;
 
-  // No node answered as leader. The one the others still name (for up to an election timeout
-  // after it died) is not reported when its own address could not be connected in this run.
-  const reported = leader ? null : reportedLeader([...byId.values()]);
-  const reportedAddress = reported === null ? undefined : address.get(reported);
-  const reportedDown = reportedAddress !== undefined && outcomes.some((o) => o.endpoint === reportedAddress && isUnreachable(o.error));
-  const leaderId = leader?.status.nodeId ?? (reportedDown ? null : reported);
+  const leaderId = leader?.status.nodeId ?? reportedLeader([...byId.values()]);
   const peers = new Map<number, PeerStatus>();
   for (const p of leader?.status.peers ?? []) if (n0(p.id) > 0) peers.set(n0(p.id), p);
   const maxTerm = Math.max(0, ...[...byId.values()].map((a) => n0(a.status.term)));
@@ -379,10 +374,7 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   return { status, outcomes };
 }
 
-/**
- * The leader the nodes report when none of them leads: the report with the highest term (the
- * caller drops it when its address could not be connected: a leader that just died).
- */
+/** The leader the nodes report when none of them leads: the report with the highest term. */
 function reportedLeader(answered: readonly Answered[]): number | null {
   let best: Answered | null = null;
   for (const a of answered) {

@@ -11,6 +11,7 @@ import type { RaftCtlError } from '../errors.js';
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
+import { normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { errorVerdict, GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers, type Verdict } from './verdict.js';
 
@@ -92,7 +93,21 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
       : [],
     ),
   );
-  return { status, outcomes: onePerEndpoint(outcomes), error };
+  return { status: withoutDeadLeader(status, outcomes), outcomes: onePerEndpoint(outcomes), error };
+}
+
+/**
+ * `status` without a leader that could not be connected: right after a leader dies its
+ * followers still name it for up to an election timeout, and no status read may report it as
+ * the leader (its row turns `unknown`, `leaderId` null: "the live nodes know no leader", exit 3).
+ * A leader read as such is reachable by definition; one named by others only is dropped when
+ * its address, asked in this run, refused or did not accept the connection.
+ */
+function withoutDeadLeader(status: ClusterStatus, outcomes: readonly ReadOutcome[]): ClusterStatus {
+  const leader = status.members.find((m) => m.id === status.leaderId);
+  if (!leader || leader.reachable || !leader.address) return status;
+  if (!outcomes.some((o) => normalizeAddress(o.endpoint) === leader.address && isUnreachable(o.error))) return status;
+  return { ...status, leaderId: null, members: status.members.map((m) => (m === leader ? { ...m, role: 'unknown' } : m)) };
 }
 
 /**

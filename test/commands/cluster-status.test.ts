@@ -164,6 +164,21 @@ describe('cluster status with a d-engine member down or no leader', () => {
     }
   });
 
+  test('a leader that died, still named by its followers: no leader (exit 3), its row unknown (the d-engine way too)', async () => {
+    const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);
+    try {
+      await cluster.nodes[0]!.close();
+      const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--json', '--timeout', '1s']);
+      assert.equal(r.exitCode, 3, r.stderr);
+      const doc = JSON.parse(r.stdout) as Status;
+      assertStatusShape(doc);
+      assert.equal(doc.leaderId, null);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.reachable, m.role]), [[1, false, 'unknown'], [2, true, 'follower'], [3, true, 'follower']]);
+    } finally {
+      await cluster.close();
+    }
+  });
+
   test('a hung member (accepts TCP, never answers) among the endpoints: the live nodes are still read within --wait-timeout (the d-engine way too)', async () => {
     const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);
     const sockets: Socket[] = [];
@@ -328,16 +343,19 @@ test('raftctl: right after the leader died (its followers still name it): no lea
   try {
     for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
     await c.nodes[0]!.close();
+    // With and without the dead leader's own address among the endpoints.
     const followers = c.endpoints.slice(1, 3).join(',');
-    const r = await runCommand(['cluster', 'status', '-e', followers, '--json', '--timeout', '1s']);
-    assert.equal(r.exitCode, 3, r.stderr);
-    const doc = JSON.parse(r.stdout) as Status;
-    assertStatusShape(doc);
-    assert.deepEqual([doc.leaderId, doc.term], [null, 7]);
-    assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'unknown', false], [2, 'follower', true], [3, 'follower', true], [4, 'learner', true]]);
-    const err = JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string } };
-    assert.equal(err.error.code, 'NO_LEADER');
-    assert.match(err.error.message, new RegExp(`cannot connect to ${c.endpoints[0]}`));
+    for (const endpoints of [c.endpoints.slice(0, 3).join(','), followers]) {
+      const r = await runCommand(['cluster', 'status', '-e', endpoints, '--json', '--timeout', '1s']);
+      assert.equal(r.exitCode, 3, r.stderr);
+      const doc = JSON.parse(r.stdout) as Status;
+      assertStatusShape(doc);
+      assert.deepEqual([doc.leaderId, doc.term], [null, 7]);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'unknown', false], [2, 'follower', true], [3, 'follower', true], [4, 'learner', true]]);
+      const err = JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string } };
+      assert.equal(err.error.code, 'NO_LEADER');
+      assert.match(err.error.message, new RegExp(`cannot connect to ${c.endpoints[0]}`));
+    }
 
     const h = await runCommand(['cluster', 'health', '-e', followers, '--json', '--timeout', '1s']);
     assert.equal(h.exitCode, 8, h.stderr);
