@@ -17,7 +17,7 @@ export default class NodeStartCommand extends BaseCommand<typeof NodeStartComman
 
 --bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory. Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
 
-The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
+The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); on SIGTERM a leader first hands its leadership to the most caught-up follower it is in contact with (at most an election timeout), so a rolling restart does not leave the cluster waiting for an election; with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
 
 ${EXIT_CODES_HELP}`;
 
@@ -114,7 +114,10 @@ ${EXIT_CODES_HELP}`;
       process.exit(1);
     }, 15_000);
     deadline.unref();
-    await node.stop();
+    // SIGTERM (a service manager, a rolling restart) hands a leader's leadership over first. Not
+    // SIGINT: Ctrl-C reaches every process of the terminal's group at once (a playground's nodes
+    // too), and handing over to a node that is stopping as well only delays the exit.
+    await node.stop({ handOffLeadership: reason === 'SIGTERM' });
     clearTimeout(deadline);
     if (fatal) throw fatal;
     throw new Errors.ExitError(0);

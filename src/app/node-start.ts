@@ -39,8 +39,11 @@ export interface RunningNode {
   /** The bound `host:port` (the `listening on` line). */
   readonly address: string;
   readonly clusterId: string;
-  /** Graceful stop: in-flight fsync finished, streams closed, server shut down, LOCK released. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: in-flight fsync finished, streams closed, server shut down, LOCK released;
+   * with `handOffLeadership`, a leader first hands its leadership to a caught-up follower.
+   */
+  stop(options?: { handOffLeadership?: boolean }): Promise<void>;
 }
 
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
@@ -80,5 +83,5 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });
-  return { address: host.address, clusterId: host.clusterId, stop: () => host.stop() };
+  return { address: host.address, clusterId: host.clusterId, stop: (options) => host.stop(undefined, options) };
 }

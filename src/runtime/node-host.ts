@@ -129,6 +129,9 @@ async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | unde
 }
 
 /** A running node (see the module contract). */
+/** The longest a stop waits for a leadership hand-off (an election timeout, at most this). */
+const HAND_OFF_MAX_WAIT_MS = 5_000;
+
 export class NodeHost {
   private constructor(
     readonly node: RaftNode,
@@ -140,6 +143,8 @@ export class NodeHost {
     readonly address: string,
     readonly clusterId: string,
     readonly logger: Logger,
+    /** The election timeout (its lower bound), the longest a leadership hand-off is waited for. */
+    readonly electionTimeoutMs: number,
   ) {}
 
   #stopping: Promise<void> | null = null;
@@ -269,7 +274,7 @@ export class NodeHost {
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
       if (!bindFirst) address = await listenWhereThePeersDial(o, node.configuration.addresses[o.id], listen, logger);
-      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger);
+      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger, electionTicks * tickMs);
       logger.log('info', 'node started', {
         nodeId: o.id,
         address,
@@ -297,13 +302,21 @@ export class NodeHost {
   }
 
   /**
-   * Graceful shutdown: stops the node (the Ready being persisted finishes: its fsync completes),
-   * closes replication streams and channels, shuts the server down (running calls get up to
-   * `graceMs`), then closes the storage (pending WAL writes, LOCK released). Idempotent.
+   * Graceful shutdown: with `handOffLeadership`, a leader first hands its leadership to a
+   * caught-up voter ({@link RaftNode.handOffLeadership}, at most an election timeout); then stops
+   * the node (the Ready being persisted finishes: its fsync completes), closes replication
+   * streams and channels, shuts the server down (running calls get up to `graceMs`), then closes
+   * the storage (pending WAL writes, LOCK released). Idempotent: later calls return the first one's promise.
    */
-  stop(graceMs = 1000): Promise<void> {
+  stop(graceMs = 1000, options: { handOffLeadership?: boolean } = {}): Promise<void> {
     if (!this.#stopping) {
       this.#stopping = (async () => {
+        if (options.handOffLeadership) {
+          const wasLeader = this.node.role === 'leader';
+          const leader = await this.node.handOffLeadership(Math.min(this.electionTimeoutMs, HAND_OFF_MAX_WAIT_MS));
+          if (leader !== null) this.logger.log('info', 'leadership handed over', { nodeId: this.node.id, leaderId: leader });
+          else if (wasLeader) this.logger.log('warn', 'leadership not handed over; stopping anyway', { nodeId: this.node.id });
+        }
         await this.node.stop();
         this.transport.close();
         this.client.close();

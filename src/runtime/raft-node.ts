@@ -492,6 +492,8 @@ export class RaftNode {
         w.resolve({ index: p.index, result: results.get(p.index) ?? { index: p.index, kind: 'noop' } });
       } else if (p.status === 'rejected') {
         if (p.reason === 'NOT_LEADER') w.reject(notLeaderError(p.leaderHint ?? this.#leaderId, this.addressOf(p.leaderHint ?? this.#leaderId)));
+        // Refused while leadership is being handed over: never proposed; the transferee is about to lead.
+        else if (p.reason === 'TRANSFER_IN_PROGRESS') w.reject(notLeaderError(this.core.status().leadTransferee, this.addressOf(this.core.status().leadTransferee)));
         else w.reject(new RejectedError(p.reason, p.message ?? `proposal refused: ${p.reason}`));
       } else {
         w.reject(new OutcomeUnknownError('leadership was lost before the entry committed; it may still be committed'));
@@ -603,6 +605,45 @@ export class RaftNode {
     if (term === undefined) return;
     this.core.compact(target);
     this.log.compact(target, term).catch((err: unknown) => this.fail(err instanceof Error ? err : new Error(String(err))));
+  }
+
+  /**
+   * Hands leadership over before a graceful stop (dissertation §3.10), so that the cluster does
+   * not wait an election timeout for a new leader: a leader picks the voter with the longest log
+   * among those it heard from in the last two ticks, the core catches it up and sends it
+   * TimeoutNow, and this resolves once another node is known to lead, or after `maxWaitMs` (the core
+   * abandons a transfer after an election timeout). Writes arriving meanwhile are refused
+   * NOT_LEADER naming the transferee (never proposed). Resolves the node that leads now, or null
+   * when nothing was handed over: this node does not lead, no other voter is in contact, or the
+   * wait ran out.
+   */
+  async handOffLeadership(maxWaitMs: number): Promise<NodeId | null> {
+    if (this.#stopped || this.#role !== 'leader') return null;
+    const st = this.core.status();
+    const voters = new Set(st.configuration.voters);
+    let target = 0;
+    let longest = -1;
+    for (const p of st.peers) {
+      if (p.id !== this.id && voters.has(p.id) && p.ticksSinceContact <= 2 && p.matchIndex > longest) {
+        longest = p.matchIndex;
+        target = p.id;
+      }
+    }
+    if (target === 0 || !this.core.transferLeadership(target).ok) return null;
+    this.#schedule();
+    return new Promise<NodeId | null>((resolve) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        off();
+        resolve(this.#role === 'leader' ? null : this.#leaderId || null);
+      };
+      const timer = setTimeout(settle, maxWaitMs);
+      // Settled once another node is known to lead (this one steps down on the transferee's vote
+      // request, then learns the new leader from its first Append), or when the node stops.
+      const off = this.onStateChange(() => {
+        if ((this.#role !== 'leader' && this.#leaderId !== 0) || this.#stopped) settle();
+      });
+    });
   }
 
   /** Stops the node because of `err` (storage failure): no retry over a possibly torn log. */

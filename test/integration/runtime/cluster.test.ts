@@ -8,7 +8,8 @@
  *    catches up through a snapshot;
  * 3. TTL expiry is seen at the same revision on every node (Watch on each);
  * 4. every node restarts from its data directory alone and everything is read back,
- *    membership included.
+ *    membership included;
+ * 5. TimeoutNow makes a follower take over; SIGTERM of the leader hands leadership over first.
  * Every wait is bounded in election timeouts; every process is killed by pid in `after`.
  */
 import { after, before, test } from 'node:test';
@@ -260,4 +261,22 @@ test('TimeoutNow makes a follower campaign at once and take over (dissertation Â
   const next = await waitFor(`node ${target} leads`, async () => ((await leaderId(IDS)) === target ? target : undefined), 10 * ELECTION_MS);
   assert.equal(next, target);
   assert.ok(Number((await client.getNodeStatus(peers[target]!, o)).term) > Number(st.term));
+});
+
+test('SIGTERM of the leader hands leadership to a follower before it stops (no election timeout to wait); writes go on', async () => {
+  const leader = await waitFor('leader', () => leaderId(IDS), 20 * ELECTION_MS);
+  const term = Number((await client.getNodeStatus(peers[leader]!, o)).term);
+  assert.equal(await write('before-handoff', 'x', leader), true);
+  assert.equal(await procs.get(leader)!.stop(), 0, `node ${leader} stops cleanly on SIGTERM`);
+  const handedOver = procs.get(leader)!.stderrText().split('\n').filter((l) => l.includes('"leadership handed over"')).map((l) => JSON.parse(l) as { leaderId: number });
+  assert.equal(handedOver.length, 1, procs.get(leader)!.stderrText().slice(-2000));
+  const live = IDS.filter((id) => id !== leader);
+  assert.ok(live.includes(handedOver[0]!.leaderId), `handed to a live follower: ${handedOver[0]!.leaderId}`);
+  const next = await waitFor('the new leader ready', () => leaderId(live), 10 * ELECTION_MS);
+  assert.equal(next, handedOver[0]!.leaderId);
+  assert.equal(Number((await client.getNodeStatus(peers[next]!, o)).term), term + 1, 'one campaign, at once');
+  assert.equal(await write('after-handoff', 'y', next), true);
+  await start(leader, false);
+  await caughtUp(leader, next, 'caught up after its restart');
+  assertAllAcked(await readAll(peers[next]!), `leader ${next} after the hand-off`);
 });

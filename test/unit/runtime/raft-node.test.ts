@@ -290,3 +290,48 @@ test('an old snapshot that cannot be deleted does not fail the new snapshot: it 
     await c.stop();
   }
 });
+
+test('handOffLeadership: the leader hands over to a caught-up follower without an election timeout; a write during the hand-off is refused NOT_LEADER naming the transferee, never proposed', async () => {
+  // electionTimeout 10 ticks of 20 ms: a new leader by election would take at least 200 ms after the old one stops.
+  const c = await MemCluster.create([1, 2, 3]);
+  try {
+    const old = await until('leader', () => c.leader());
+    for (let i = 0; i < 5; i++) await old.propose(put(`h${i}`, 'v'));
+    const term = old.term;
+    const lastBefore = old.status().lastLogIndex;
+    const handing = old.handOffLeadership(5_000);
+    const transferee = old.status().leadTransferee;
+    assert.ok(transferee !== 0 && transferee !== old.id, `a transfer started (transferee ${transferee})`);
+    await assert.rejects(old.propose(put('during', 'x')), (e: NoLeaderError) => e instanceof NoLeaderError && e.leaderId === transferee);
+    const leader = await handing;
+    assert.equal(leader, transferee, 'the transferee leads now');
+    assert.notEqual(old.role, 'leader');
+    const next = c.node(transferee);
+    assert.equal(next.term, term + 1, 'one new term: the transferee campaigned once, at once');
+    await until('the new leader is ready', () => (next.leaderReady ? true : undefined));
+    assert.equal(next.sm.get(Buffer.from('during'), Date.now()), undefined, 'the refused write was never proposed');
+    assert.ok(next.status().lastLogIndex >= lastBefore + 1, 'the new leader has every entry and its own no-op');
+    await next.propose(put('after', 'y'));
+  } finally {
+    await c.stop();
+  }
+});
+
+test('handOffLeadership resolves null at once on a follower and on a single-voter leader', async () => {
+  const three = await MemCluster.create([1, 2, 3]);
+  try {
+    const leader = await until('leader', () => three.leader());
+    const follower = [1, 2, 3].map((id) => three.node(id)).find((n) => n !== leader)!;
+    assert.equal(await follower.handOffLeadership(5_000), null);
+  } finally {
+    await three.stop();
+  }
+  const one = await MemCluster.create([1]);
+  try {
+    const leader = await until('leader', () => one.leader());
+    assert.equal(await leader.handOffLeadership(5_000), null);
+    assert.equal(leader.role, 'leader');
+  } finally {
+    await one.stop();
+  }
+});
