@@ -390,6 +390,9 @@ export class RaftNode {
   async #handleReady(rd: Ready): Promise<void> {
     this.#unproposed = 0;
     if (rd.softState) this.#onSoftState(rd.softState.role, rd.softState.leaderId, rd.softState.term);
+    // Before any message leaves: the core sends to a member in the Ready that appends its
+    // configuration entry, and the peer sender knows only the addresses of `configuration`.
+    this.#followLog(rd);
     for (const m of rd.messages) this.#dispatch(m);
 
     if (rd.snapshotToInstall) {
@@ -430,9 +433,22 @@ export class RaftNode {
   }
 
   /**
-   * The one log write a Ready asks for (compact → truncate → entries → hard state), or null.
-   * Also follows the log's end and, when it may have changed, the configuration.
+   * Follows the log's end and, when it may have changed, the configuration. A configuration
+   * takes effect on append (membership.ts), so peers and addresses follow the core at once,
+   * before the Ready's messages leave; the uncommitted-entries bound counts these entries from
+   * now on.
    */
+  #followLog(rd: Ready): void {
+    if (rd.snapshotToInstall || rd.truncateFrom !== undefined || rd.entriesToAppend.some((e) => e.payload.type === 'configuration')) {
+      const st = this.core.status();
+      this.#configuration = st.configuration;
+      this.#lastIndex = st.lastLogIndex;
+    } else if (rd.entriesToAppend.length > 0) {
+      this.#lastIndex = rd.entriesToAppend[rd.entriesToAppend.length - 1]!.index;
+    }
+  }
+
+  /** The one log write a Ready asks for (compact → truncate → entries → hard state), or null. */
   #logWriteOf(rd: Ready): LogWrite | null {
     const w: LogWrite = {};
     let needWrite = false;
@@ -451,15 +467,6 @@ export class RaftNode {
     if (rd.hardState) {
       w.hardState = rd.hardState;
       needWrite = true;
-    }
-    // A configuration takes effect on append (membership.ts), so peers and addresses follow the
-    // core at once; the uncommitted-entries bound counts these entries from now on.
-    if (rd.snapshotToInstall || rd.truncateFrom !== undefined || rd.entriesToAppend.some((e) => e.payload.type === 'configuration')) {
-      const st = this.core.status();
-      this.#configuration = st.configuration;
-      this.#lastIndex = st.lastLogIndex;
-    } else if (rd.entriesToAppend.length > 0) {
-      this.#lastIndex = rd.entriesToAppend[rd.entriesToAppend.length - 1]!.index;
     }
     return needWrite ? w : null;
   }

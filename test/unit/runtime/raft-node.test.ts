@@ -291,6 +291,29 @@ test('an old snapshot that cannot be deleted does not fail the new snapshot: it 
   }
 });
 
+test("the first Append to a member added through the log leaves with the member's address known (configuration on append)", async () => {
+  // The core sends to a new member in the very Ready that appends its configuration entry
+  // (membership.ts: effective on append). GrpcPeerSender drops a message to an id without an
+  // address in the node's configuration, so the node must follow the configuration before it
+  // sends that Ready's messages; else the first probe is lost and the member waits a heartbeat.
+  const c = await MemCluster.create([1]);
+  try {
+    const leader = await until('leader', () => c.leader());
+    const seen: (string | undefined)[] = [];
+    leader.setPeerSender({
+      send: (m) => {
+        if (m.type === 'Append' && m.to === 2) seen.push(leader.addressOf(2));
+      },
+      close: () => undefined,
+    });
+    await leader.proposeConfChange({ addLearners: [{ id: 2, address: 'mem:2' }] });
+    await until('an Append to the learner', () => (seen.length > 0 ? true : undefined));
+    assert.equal(seen[0], 'mem:2');
+  } finally {
+    await c.stop();
+  }
+});
+
 test('handOffLeadership: the leader hands over to a caught-up follower without an election timeout; a write during the hand-off is refused NOT_LEADER naming the transferee, never proposed', async () => {
   // electionTimeout 10 ticks of 20 ms: a new leader by election would take at least 200 ms after the old one stops.
   const c = await MemCluster.create([1, 2, 3]);
