@@ -154,17 +154,22 @@ class InProcessSender implements PeerSender {
     }
   }
 
+  /** Pushes the latest snapshot; like SnapshotPusher, a push whose answer is lost is reported Unreachable (the core waits for one report). */
   async #pushSnapshot(t: RaftNode, term: number): Promise<void> {
     const src = this.cluster.nodes.get(this.self)!.snapshots;
     const dst = this.cluster.nodes.get(t.id)!.snapshots;
     const file = await src.latest();
-    if (!file) return;
-    const written = await dst.receive(file.index, file.term, src.bytes(file));
-    const header = await dst.header(written);
-    const answer = t.router.waitSnapshot(this.self, 5000);
-    t.step({ type: 'Snapshot', from: this.self, to: t.id, term, leaderId: this.self, snapshot: snapshotMetaOf(header) });
-    const r = await answer.catch(() => null);
-    if (r) this.#back(r);
+    let r = null;
+    if (file) {
+      const written = await dst.receive(file.index, file.term, src.bytes(file));
+      const header = await dst.header(written);
+      const answer = t.router.waitSnapshot(this.self, 5000);
+      t.step({ type: 'Snapshot', from: this.self, to: t.id, term, leaderId: this.self, snapshot: snapshotMetaOf(header) });
+      r = await answer.catch(() => null);
+    }
+    const me = this.cluster.nodes.get(this.self)?.node;
+    if (r && this.#deliverable(t.id)) this.#back(r);
+    else if (!this.#closed && me) setTimeout(() => me.step({ type: 'Unreachable', from: t.id, to: this.self, term: 0, snapshot: true }), 20);
   }
 
   close(): void {
