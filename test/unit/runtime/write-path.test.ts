@@ -98,3 +98,77 @@ test('a leader alone in its configuration fsyncs in the foreground: it has no an
     await c.stop();
   }
 });
+
+test('a follower acknowledges an Append only once its own write is durable: with both followers\' writes held, nothing commits (Raft §5.1)', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  const gates: ReturnType<typeof holdWrites>[] = [];
+  try {
+    const leader = await until('leader', () => c.leader());
+    await leader.propose(put('warm', 'up'));
+    const followers = [1, 2, 3].filter((id) => id !== leader.id);
+    for (const id of followers) gates.push(holdWrites(c.nodes.get(id)!.log));
+    let answered = false;
+    const a = leader.propose(put('a', '1'));
+    void a.then(() => (answered = true), () => undefined);
+    await until('both followers hold a write', () => (gates.every((g) => g.held.length > 0) ? true : undefined));
+    await new Promise((r) => setTimeout(r, 100)); // ten ticks: heartbeats and retries come and go
+    assert.equal(answered, false, 'no acknowledgement left a follower before its fsync');
+    assert.equal(leader.status().commitIndex < leader.status().lastLogIndex, true);
+    gates[0]!.releaseAll(); // one follower's copy durable: with the leader's, a quorum
+    assert.equal((await a).index, leader.status().lastLogIndex);
+  } finally {
+    for (const g of gates) g.releaseAll();
+    await c.stop();
+  }
+});
+
+test("no election completes while the voters' writes are held: a candidate's own term and vote, and every grant, are durable before they count (Raft §5.1)", async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  const gates: ReturnType<typeof holdWrites>[] = [];
+  try {
+    const old = await until('leader', () => c.leader());
+    const others = [1, 2, 3].filter((id) => id !== old.id);
+    for (const id of others) gates.push(holdWrites(c.nodes.get(id)!.log));
+    c.isolated.add(old.id);
+    await until('a campaign wrote its term', () => (gates.some((g) => g.held.length > 0) ? true : undefined), 3000);
+    // Watched in the core (the node's role follows it only once the blocked Ready is done), for
+    // two election timeouts and more.
+    const won = new Set<number>();
+    for (const end = Date.now() + 400; Date.now() < end; ) {
+      for (const id of others) if (c.node(id).status().role === 'leader') won.add(id);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    assert.deepEqual([...won], [], 'a node won with nothing durable');
+    for (const g of gates) g.releaseAll();
+    const next = await until('a new leader', () => c.leader(), 5000);
+    assert.ok(others.includes(next.id));
+  } finally {
+    for (const g of gates) g.releaseAll();
+    await c.stop();
+  }
+});
+
+test('stop() during a held leader fsync waits for it, and the write in it is answered "outcome unknown", never applied', async () => {
+  const c = await MemCluster.create([1, 2, 3]);
+  let gate: ReturnType<typeof holdWrites> | undefined;
+  try {
+    const leader = await until('leader', () => c.leader());
+    await leader.propose(put('warm', 'up'));
+    const g = holdWrites(c.nodes.get(leader.id)!.log);
+    gate = g;
+    const a = leader.propose(put('a', '1'));
+    const outcome = a.then(() => 'applied', (err: unknown) => (err as Error).name);
+    await until("a's write is held on the leader", () => (g.held.length === 1 ? true : undefined));
+    let stopped = false;
+    const stop = leader.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(stopped, false, 'stop() waits for the fsync in flight');
+    g.releaseAll();
+    await stop;
+    assert.equal(await outcome, 'OutcomeUnknownError');
+    assert.equal(leader.sm.get(Buffer.from('a'), Date.now()), undefined);
+  } finally {
+    gate?.releaseAll();
+    await c.stop();
+  }
+});
