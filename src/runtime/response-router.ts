@@ -5,9 +5,13 @@
  * (src/core/messages.ts "Correlation contract"). A server handler registers a waiter before it
  * steps the request; the runtime offers every outbound message to {@link ResponseRouter.deliver}
  * first. Keys: an AppendResponse by (peer, seq) — the seq the server gave the Append it stepped;
- * a (Pre)VoteResponse and a SnapshotResponse by peer, FIFO (the core answers one peer's requests
- * in order); a ReadIndexResponse by (peer, ctx). Waiters expire after their deadline so a lost
- * call never leaks.
+ * a (Pre)VoteResponse by peer, FIFO (the core answers one peer's requests in order); a
+ * SnapshotResponse by (peer, snapshot index), which it echoes; a ReadIndexResponse by (peer,
+ * ctx). Waiters expire after their deadline so a lost call never leaks. A FIFO key hands the
+ * answer to a request whose waiter expired to the next waiter of that key: harmless for votes
+ * (an answer carries its term, and one for an older request is stale to the candidate), not for
+ * snapshots (the receiver would keep or remove the second file by the first one's answer, and the
+ * leader would take it as the answer for the second), hence the index in their key.
  */
 import type { AppendResponseMsg, Outbound, ReadIndexResponseMsg, SnapshotResponseMsg, VoteResponseMsg } from '../core/index.js';
 import { TimeoutError } from '../errors.js';
@@ -61,9 +65,9 @@ export class ResponseRouter {
     return this.#wait(key(pre ? 'prevote' : 'vote', peer), timeoutMs);
   }
 
-  /** Waits for the next SnapshotResponse to `peer`. */
-  waitSnapshot(peer: number, timeoutMs: number): Promise<SnapshotResponseMsg> {
-    return this.#wait(key('snapshot', peer), timeoutMs);
+  /** Waits for the next SnapshotResponse to `peer` answering the snapshot at `snapshotIndex`. */
+  waitSnapshot(peer: number, snapshotIndex: number, timeoutMs: number): Promise<SnapshotResponseMsg> {
+    return this.#wait(key('snapshot', peer, snapshotIndex), timeoutMs);
   }
 
   /** Waits for the ReadIndexResponse to `peer` with `ctx`. */
@@ -85,7 +89,7 @@ export class ResponseRouter {
         k = key('prevote', m.to);
         break;
       case 'SnapshotResponse':
-        k = key('snapshot', m.to);
+        k = key('snapshot', m.to, m.snapshotIndex);
         break;
       case 'ReadIndexResponse':
         k = key('read', m.to, m.ctx);

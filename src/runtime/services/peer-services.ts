@@ -189,7 +189,7 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
           refused = true;
           throw invalidRequest('InstallSnapshot', problem);
         }
-        const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, ctx.answerTimeoutMs * 10));
+        const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, msg.snapshot.index, ctx.answerTimeoutMs * 10));
         ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });
         if (!res.success) {
           refused = true;

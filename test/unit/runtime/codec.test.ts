@@ -114,7 +114,19 @@ test('the response router hands each answer to its waiter: appends by (peer, seq
   r.deliver({ type: 'VoteResponse', from: 1, to: 3, term: 1, voteGranted: true, lastLogIndex: 0, lastLogTerm: 0 });
   r.deliver({ type: 'VoteResponse', from: 1, to: 3, term: 2, voteGranted: false, lastLogIndex: 0, lastLogTerm: 0 });
   assert.deepEqual([(await v1).term, (await v2).term], [1, 2]);
-  const late = r.waitSnapshot(4, 10);
+  const late = r.waitSnapshot(4, 0, 10);
   await assert.rejects(late, /no answer/);
   assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: true, snapshotIndex: 0 }), false);
+});
+
+test("the response router never hands a snapshot answer to another push's waiter: the answer to an expired wait is not the next push's", async () => {
+  // A leader's push of snapshot 100 waited longer than the receiver's answer timeout (a long
+  // restore); it pushes again, now snapshot 200. The core's late answer for 100 must not answer
+  // the push of 200: the leader would count 200 as this node's before the core installed it.
+  const r = new ResponseRouter();
+  await assert.rejects(r.waitSnapshot(4, 100, 10), /no answer/);
+  const second = r.waitSnapshot(4, 200, 1000);
+  assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: true, snapshotIndex: 100 }), false);
+  assert.equal(r.deliver({ type: 'SnapshotResponse', from: 1, to: 4, term: 1, success: false, snapshotIndex: 200 }), true);
+  assert.equal((await second).success, false);
 });

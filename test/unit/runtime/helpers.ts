@@ -163,7 +163,7 @@ class InProcessSender implements PeerSender {
     if (file) {
       const written = await dst.receive(file.index, file.term, src.bytes(file));
       const header = await dst.header(written);
-      const answer = t.router.waitSnapshot(this.self, 5000);
+      const answer = t.router.waitSnapshot(this.self, header.index, 5000);
       t.step({ type: 'Snapshot', from: this.self, to: t.id, term, leaderId: this.self, snapshot: snapshotMetaOf(header) });
       r = await answer.catch(() => null);
     }
