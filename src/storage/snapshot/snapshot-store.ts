@@ -104,14 +104,12 @@ export class FileSnapshotStore implements SnapshotStore {
     if (!Number.isInteger(retain) || retain < 1) throw new ConfigError(`snapshot retain count must be at least 1, got ${retain}`);
     try {
       await fs.mkdir(dir);
-      let removed = false;
       for (const name of await fs.readdir(dir)) {
-        if (name.endsWith(PART_SUFFIX)) {
-          await fs.unlink(join(dir, name));
-          removed = true;
-        }
+        if (name.endsWith(PART_SUFFIX)) await fs.unlink(join(dir, name));
       }
-      if (removed) await fs.syncDir(dir);
+      // Always: the removals above, and a snapshot a crashed process renamed into place without
+      // its directory fsync, are durable before the node builds on them (compacts its log).
+      await fs.syncDir(dir);
     } catch (err) {
       throw toStorageError(err, `opening snapshot directory ${dir}`);
     }

@@ -438,3 +438,40 @@ test('a segment is never shorter than its preallocated size: a short write (the 
     assert.deepEqual(await readdir(dir), [], 'no short segment, no partial spare');
   });
 });
+
+test('open fsyncs every recovered segment and the directory before the WAL is used (records a killed process wrote but never fsynced are durable before the node votes or acknowledges on them)', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.setHardState({ term: 3, votedFor: 2 });
+    for (let i = 1; i <= 200; i += 10) await wal.append(entries(i, i + 9, 3));
+    const segments = wal.segmentNames();
+    assert.ok(segments.length >= 2, 'the WAL rolled');
+    await wal.close();
+    const synced = new Set<string>();
+    const dirSyncs: string[] = [];
+    const fs = {
+      ...nodeStorageFs,
+      async open(path: string, flags: string | number, mode?: number) {
+        const h = await nodeStorageFs.open(path, flags, mode);
+        return new Proxy(h, { get: (t, p, r) => (p === 'path' ? path : ((v) => (typeof v === 'function' ? v.bind(t) : v))(Reflect.get(t, p, r))) });
+      },
+      async sync(handle: Parameters<typeof nodeStorageFs.sync>[0]) {
+        synced.add(String((handle as unknown as { path: string }).path).split('/').pop()!);
+        await nodeStorageFs.sync(handle);
+      },
+      syncNow: undefined,
+      async syncDir(d: string) {
+        dirSyncs.push(d);
+        await nodeStorageFs.syncDir(d);
+      },
+    } as typeof nodeStorageFs;
+    const again = await FileWal.open(dir, { fs, segmentBytes: 4096 });
+    try {
+      assert.deepEqual(segments.filter((name) => !synced.has(name)), [], 'every segment fdatasynced at open');
+      assert.ok(dirSyncs.includes(dir), 'the WAL directory fsynced at open');
+      assert.deepEqual(again.hardState(), { term: 3, votedFor: 2 });
+    } finally {
+      await again.close();
+    }
+  });
+});
