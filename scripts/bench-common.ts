@@ -30,8 +30,8 @@ export interface Cluster {
   readonly endpoints: string[];
   /** Index (0-based) of the current leader; null when none is known. */
   leaderIndex(): Promise<number | null>;
-  /** kill -9 of member `i`. */
-  kill(i: number): Promise<void>;
+  /** Sends `signal` (default SIGKILL: kill -9) to member `i` and waits for it to exit. */
+  kill(i: number, signal?: NodeJS.Signals): Promise<void>;
   /** Restarts member `i` from its data directory. */
   restart(i: number): Promise<void>;
   stop(): Promise<void>;
@@ -107,7 +107,7 @@ export async function startRaftctl(o: ClusterOptions): Promise<Cluster> {
       });
       return (best as { i: number } | null)?.i ?? null;
     },
-    kill: (i) => pg.kill(i + 1, 'SIGKILL'),
+    kill: (i, signal = 'SIGKILL') => pg.kill(i + 1, signal),
     restart: (i) => pg.restart(i + 1),
     async stop() {
       probe.close();
@@ -156,8 +156,8 @@ export async function startEtcd(o: ClusterOptions): Promise<Cluster> {
       const i = flags.indexOf(true);
       return i < 0 ? null : i;
     },
-    async kill(i) {
-      await killAndWait(members[i]!.child, 'SIGKILL');
+    async kill(i, signal = 'SIGKILL') {
+      await killAndWait(members[i]!.child, signal);
       members[i]!.child = null;
     },
     async restart(i) {

@@ -1,6 +1,8 @@
 /**
- * `node dist/scripts/bench-failover.js [--rounds 5] [--json]` (npm run bench:failover): how long
- * a three-node cluster takes from kill -9 of its leader to the first accepted write, for
+ * `node dist/scripts/bench-failover.js [--rounds 5] [--signal KILL|TERM] [--json]` (npm run
+ * bench:failover): how long a three-node cluster takes from kill -9 of its leader (with
+ * `--signal TERM`: a graceful stop, which both systems begin by handing leadership over) to the
+ * first accepted write, for
  * raftctl nodes and, where etcd is installed, for etcd, both at a 100 ms heartbeat and a
  * 1000 ms election timeout (raftctl randomizes the election timeout in [1000, 2000) ms, etcd in
  * [1000, 2000) ms too). One system at a time, fresh data directories per system.
@@ -14,7 +16,14 @@ import { argValue, etcdAvailable, probeClient, sleep, startEtcd, startRaftctl, t
 
 const TIMEOUTS = { heartbeatMs: 100, electionMs: 1000 };
 
-async function failoverOnce(cluster: Cluster, round: number): Promise<number> {
+/** `--signal`: KILL (default, a crash) or TERM (a graceful stop, as in a rolling restart). */
+function stopSignal(): NodeJS.Signals {
+  const s = argValue('--signal', 'KILL').toUpperCase().replace(/^SIG/, '');
+  if (s !== 'KILL' && s !== 'TERM') throw new Error(`--signal must be KILL or TERM, got ${argValue('--signal', 'KILL')}`);
+  return `SIG${s}`;
+}
+
+async function failoverOnce(cluster: Cluster, round: number, signal: NodeJS.Signals): Promise<number> {
   const leader = await waitReady(cluster, 30_000);
   // Let the followers catch up and the leader's lease settle before the kill.
   await sleep(500);
@@ -22,7 +31,7 @@ async function failoverOnce(cluster: Cluster, round: number): Promise<number> {
   const probe = probeClient();
   try {
     const killedAt = performance.now();
-    await cluster.kill(leader);
+    await cluster.kill(leader, signal);
     let target = survivors[0]!;
     let attempt = 0;
     for (;;) {
@@ -38,14 +47,14 @@ async function failoverOnce(cluster: Cluster, round: number): Promise<number> {
   }
 }
 
-async function measure(system: System, rounds: number): Promise<number[]> {
+async function measure(system: System, rounds: number, signal: NodeJS.Signals): Promise<number[]> {
   const cluster = system === 'raftctl' ? await startRaftctl(TIMEOUTS) : await startEtcd(TIMEOUTS);
   const figures: number[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
-      const ms = await failoverOnce(cluster, round);
+      const ms = await failoverOnce(cluster, round, signal);
       figures.push(ms);
-      if (!process.argv.includes('--json')) process.stdout.write(`${system.padEnd(7)} round ${round}: first accepted write ${ms} ms after kill -9 of the leader\n`);
+      if (!process.argv.includes('--json')) process.stdout.write(`${system.padEnd(7)} round ${round}: first accepted write ${ms} ms after ${signal === 'SIGKILL' ? 'kill -9' : signal} of the leader\n`);
     }
   } finally {
     await cluster.stop();
@@ -55,15 +64,16 @@ async function measure(system: System, rounds: number): Promise<number[]> {
 
 async function main(): Promise<void> {
   const rounds = Number(argValue('--rounds', '5'));
+  const signal = stopSignal();
   const systems: System[] = etcdAvailable() ? ['raftctl', 'etcd'] : ['raftctl'];
   if (!etcdAvailable()) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
   const results: Record<string, { rounds: number[]; median: number; max: number }> = {};
   for (const system of systems) {
-    const figures = await measure(system, rounds);
+    const figures = await measure(system, rounds, signal);
     results[system] = { rounds: figures, median: median(figures), max: Math.max(...figures) };
   }
   if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ heartbeatMs: TIMEOUTS.heartbeatMs, electionMs: TIMEOUTS.electionMs, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ heartbeatMs: TIMEOUTS.heartbeatMs, electionMs: TIMEOUTS.electionMs, signal, results }, null, 2)}\n`);
     return;
   }
   process.stdout.write('\n');
