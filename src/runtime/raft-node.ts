@@ -618,7 +618,8 @@ export class RaftNode {
    * Hands leadership over before a graceful stop (dissertation §3.10), so that the cluster does
    * not wait an election timeout for a new leader: a leader picks the voter with the longest log
    * among those it heard from in the last two ticks, the core catches it up and sends it
-   * TimeoutNow, and this resolves once another node is known to lead, or after `maxWaitMs` (the core
+   * TimeoutNow, and this resolves once another node is known to lead and every write proposed
+   * here before has its answer, or after `maxWaitMs` (the core
    * abandons a transfer after an election timeout). Writes arriving meanwhile are refused
    * NOT_LEADER naming the transferee (never proposed). Resolves the node that leads now, or null
    * when nothing was handed over: this node does not lead, no other voter is in contact, or the
@@ -646,9 +647,11 @@ export class RaftNode {
       };
       const timer = setTimeout(settle, maxWaitMs);
       // Settled once another node is known to lead (this one steps down on the transferee's vote
-      // request, then learns the new leader from its first Append), or when the node stops.
+      // request, then learns the new leader from its first Append) and the writes this node
+      // proposed before have their answers (the new leader commits them: applied, not "outcome
+      // unknown" as a stop would answer them), or when the node stops.
       const off = this.onStateChange(() => {
-        if ((this.#role !== 'leader' && this.#leaderId !== 0) || this.#stopped) settle();
+        if ((this.#role !== 'leader' && this.#leaderId !== 0 && this.#proposals.size === 0) || this.#stopped) settle();
       });
     });
   }

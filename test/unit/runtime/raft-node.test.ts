@@ -321,6 +321,7 @@ test('handOffLeadership: the leader hands over to a caught-up follower without a
     const old = await until('leader', () => c.leader());
     for (let i = 0; i < 5; i++) await old.propose(put(`h${i}`, 'v'));
     const term = old.term;
+    const inFlight = old.propose(put('in-flight', 'z'));
     const lastBefore = old.status().lastLogIndex;
     const handing = old.handOffLeadership(5_000);
     const transferee = old.status().leadTransferee;
@@ -329,6 +330,10 @@ test('handOffLeadership: the leader hands over to a caught-up follower without a
     const leader = await handing;
     assert.equal(leader, transferee, 'the transferee leads now');
     assert.notEqual(old.role, 'leader');
+    // The hand-off waits for the answers of writes proposed before it: a stop right after it
+    // (NodeHost.stop) does not turn them into "outcome unknown".
+    await old.stop();
+    assert.equal((await inFlight).result.kind, 'write', 'the write proposed before the hand-off was applied and answered');
     const next = c.node(transferee);
     assert.equal(next.term, term + 1, 'one new term: the transferee campaigned once, at once');
     await until('the new leader is ready', () => (next.leaderReady ? true : undefined));
