@@ -128,10 +128,10 @@ async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | unde
   return address;
 }
 
-/** A running node (see the module contract). */
 /** The longest a stop waits for a leadership hand-off (an election timeout, at most this). */
 const HAND_OFF_MAX_WAIT_MS = 5_000;
 
+/** A running node (see the module contract). */
 export class NodeHost {
   private constructor(
     readonly node: RaftNode,

@@ -500,7 +500,10 @@ export class RaftNode {
       } else if (p.status === 'rejected') {
         if (p.reason === 'NOT_LEADER') w.reject(notLeaderError(p.leaderHint ?? this.#leaderId, this.addressOf(p.leaderHint ?? this.#leaderId)));
         // Refused while leadership is being handed over: never proposed; the transferee is about to lead.
-        else if (p.reason === 'TRANSFER_IN_PROGRESS') w.reject(notLeaderError(this.core.status().leadTransferee, this.addressOf(this.core.status().leadTransferee)));
+        else if (p.reason === 'TRANSFER_IN_PROGRESS') {
+          const transferee = this.core.status().leadTransferee;
+          w.reject(notLeaderError(transferee, this.addressOf(transferee)));
+        }
         else w.reject(new RejectedError(p.reason, p.message ?? `proposal refused: ${p.reason}`));
       } else {
         w.reject(new OutcomeUnknownError('leadership was lost before the entry committed; it may still be committed'));
@@ -619,11 +622,12 @@ export class RaftNode {
    * not wait an election timeout for a new leader: a leader picks the voter with the longest log
    * among those it heard from in the last two ticks, the core catches it up and sends it
    * TimeoutNow, and this resolves once another node is known to lead and every write proposed
-   * here before has its answer, or after `maxWaitMs` (the core
-   * abandons a transfer after an election timeout). Writes arriving meanwhile are refused
-   * NOT_LEADER naming the transferee (never proposed). Resolves the node that leads now, or null
-   * when nothing was handed over: this node does not lead, no other voter is in contact, or the
-   * wait ran out.
+   * here before is answered (the new leader holds those entries: they commit in its term, and
+   * this node, now its follower, answers them then instead of "outcome unknown" at the stop), or
+   * after `maxWaitMs` (the core abandons a transfer after an election timeout). Writes arriving
+   * meanwhile are refused NOT_LEADER naming the transferee (never proposed). Resolves the node
+   * that leads now, or null when nothing was handed over: this node does not lead, no other
+   * voter is in contact, or the wait ran out before another node led.
    */
   async handOffLeadership(maxWaitMs: number): Promise<NodeId | null> {
     if (this.#stopped || this.#role !== 'leader') return null;
@@ -647,9 +651,9 @@ export class RaftNode {
       };
       const timer = setTimeout(settle, maxWaitMs);
       // Settled once another node is known to lead (this one steps down on the transferee's vote
-      // request, then learns the new leader from its first Append) and the writes this node
-      // proposed before have their answers (the new leader commits them: applied, not "outcome
-      // unknown" as a stop would answer them), or when the node stops.
+      // request, then learns the new leader from its first Append) and the proposals made before
+      // the transfer are answered (their commit reaches this follower an Append or two later), or
+      // when the node stops.
       const off = this.onStateChange(() => {
         if ((this.#role !== 'leader' && this.#leaderId !== 0 && this.#proposals.size === 0) || this.#stopped) settle();
       });

@@ -3,7 +3,7 @@
  * in-process sender delivers a request to the target node exactly as the gRPC services do
  * (register a waiter on the target's ResponseRouter, step, hand the answer back with the
  * sender's correlation), so the Ready handling, routing and apply paths are the production
- * ones; only the wire is skipped. `partition(id)` drops every message to and from a node.
+ * ones; only the wire is skipped. `isolated` drops every message to and from a node; `drop` loses chosen requests.
  */
 import { RaftCore, type Configuration, type Inbound, type NodeId, type Outbound } from '../../../src/core/index.js';
 import { KvStateMachine, encodeWriteCommand } from '../../../src/state-machine/index.js';
@@ -32,6 +32,8 @@ export interface ClusterOptions {
 export class MemCluster {
   readonly nodes = new Map<NodeId, MemNode>();
   readonly isolated = new Set<NodeId>();
+  /** Outbound requests this returns true for are lost on the way (as to an isolated node). */
+  drop: ((m: Outbound) => boolean) | undefined;
   readonly fatalErrors: Error[] = [];
 
   static async create(ids: readonly NodeId[], o: ClusterOptions = {}): Promise<MemCluster> {
@@ -122,7 +124,7 @@ class InProcessSender implements PeerSender {
   }
 
   #send(m: Outbound): void {
-    const t = this.#deliverable(m.to);
+    const t = this.cluster.drop?.(m) ? undefined : this.#deliverable(m.to);
     if (!t) {
       if (m.type === 'Append' || m.type === 'Snapshot') this.#back({ type: 'Unreachable', from: m.to, to: this.self, term: 0 });
       return;

@@ -363,3 +363,28 @@ test('handOffLeadership resolves null at once on a follower and on a single-vote
     await one.stop();
   }
 });
+
+test('handOffLeadership: a write proposed before the hand-off started is answered by its commit under the new leader, not "outcome unknown" by the stop that follows', async () => {
+  const c = await MemCluster.create([1, 2, 3, 4, 5]);
+  try {
+    const old = await until('leader', () => c.leader());
+    await old.propose(put('before', 'v'));
+    const others = [1, 2, 3, 4, 5].filter((id) => id !== old.id);
+    const transferee = others[0]!;
+    // The old leader's entries reach only the transferee: with 2 of 5 nothing new commits before
+    // the hand-off; votes still flow, so the transferee wins and commits the entry in its term.
+    c.drop = (m) => m.type === 'Append' && m.from === old.id && m.to !== transferee;
+    const inFlight = old.propose(put('in-flight', 'x'));
+    const index = old.status().lastLogIndex;
+    await until('the transferee holds the entry', () => (old.status().peers.find((p) => p.id === transferee)?.matchIndex === index ? true : undefined));
+    assert.ok(old.status().commitIndex < index, 'not committed before the hand-off');
+    assert.equal(await old.handOffLeadership(5_000), transferee);
+    await old.stop();
+    const outcome = await inFlight;
+    assert.equal(outcome.index, index, 'committed at its index');
+    const next = c.node(transferee);
+    assert.equal(next.sm.get(Buffer.from('in-flight'), Date.now())?.toString(), 'x');
+  } finally {
+    await c.stop();
+  }
+});
