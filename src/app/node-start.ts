@@ -83,5 +83,5 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });
-  return { address: host.address, clusterId: host.clusterId, stop: (options) => host.stop(undefined, options) };
+  return { address: host.address, clusterId: host.clusterId, stop: (options) => host.stop(options) };
 }

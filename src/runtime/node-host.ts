@@ -305,10 +305,10 @@ export class NodeHost {
    * Graceful shutdown: with `handOffLeadership`, a leader first hands its leadership to a
    * caught-up voter ({@link RaftNode.handOffLeadership}, at most an election timeout); then stops
    * the node (the Ready being persisted finishes: its fsync completes), closes replication
-   * streams and channels, shuts the server down (running calls get up to `graceMs`), then closes
+   * streams and channels, shuts the server down (running calls get up to `graceMs`, default 1000 ms), then closes
    * the storage (pending WAL writes, LOCK released). Idempotent: later calls return the first one's promise.
    */
-  stop(graceMs = 1000, options: { handOffLeadership?: boolean } = {}): Promise<void> {
+  stop(options: { graceMs?: number; handOffLeadership?: boolean } = {}): Promise<void> {
     if (!this.#stopping) {
       this.#stopping = (async () => {
         if (options.handOffLeadership) {
@@ -321,7 +321,7 @@ export class NodeHost {
         this.transport.close();
         this.client.close();
         this.node.sm.close();
-        await this.server.shutdown(graceMs);
+        await this.server.shutdown(options.graceMs ?? 1000);
         await this.storage.close().catch(() => undefined);
         this.logger.log('info', 'node stopped', { nodeId: this.node.id });
       })();
