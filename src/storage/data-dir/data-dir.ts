@@ -261,6 +261,12 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     const snapDir = join(path, 'snap');
     await fs.mkdir(walDir);
     await fs.mkdir(snapDir);
+    // A process killed inside commitFormat can leave FORMAT renamed into place without its
+    // directory fsyncs; this start reads it and the node serves on it. FORMAT's entry was made
+    // durable by the LOCK's directory fsync (acquireLock, before FORMAT was read); the data
+    // directory's own entry in its parent (commitFormat's last fsync) is made durable here, so a
+    // power loss after this start cannot take the directory away from a node that served.
+    if (!created) await fs.syncDir(dirname(path));
     let committed = !created;
     const record = format;
     const commitFormat = async (): Promise<void> => {

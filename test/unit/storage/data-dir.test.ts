@@ -330,3 +330,37 @@ test('a LOCK removed right after we created it (another process took it over) is
     });
   });
 });
+
+/**
+ * Scenario: a first start is killed inside commitFormat after FORMAT's rename, before the
+ * directory fsyncs; the next start reads FORMAT (still in the page cache) and the node serves.
+ * Expected: opening an existing node fsyncs the data directory (the LOCK's fsync, before FORMAT
+ * is read) and its parent before returning, so a power loss after that restart cannot take FORMAT
+ * or the directory away from a log that served (STORAGE.md "Every rename is followed by an fsync
+ * of its directory").
+ */
+test('opening an existing node fsyncs the data directory and its parent (a FORMAT a killed first start renamed without its directory fsync)', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await bootstrapped(path, 1);
+    const dirSyncs: string[] = [];
+    const fs = {
+      ...nodeStorageFs,
+      async syncDir(d: string) {
+        dirSyncs.push(d);
+        await nodeStorageFs.syncDir(d);
+      },
+    };
+    for (const intent of [{ kind: 'restart' as const }, { kind: 'bootstrap' as const, configuration: three }]) {
+      dirSyncs.length = 0;
+      const dd = await openDataDir(path, { nodeId: 1, intent, fs });
+      try {
+        assert.equal(dd.created, false);
+        assert.ok(dirSyncs.includes(path), `${intent.kind}: the data directory fsynced at open (${dirSyncs.join(', ')})`);
+        assert.ok(dirSyncs.includes(root), `${intent.kind}: its parent fsynced at open`);
+      } finally {
+        await dd.close();
+      }
+    }
+  });
+});
