@@ -87,12 +87,18 @@ export interface SnapshotAndCompactResult {
   snapshot: WrittenSnapshot;
   /** The log's compact point afterwards. */
   compactedTo: { index: number; term: number };
+  /**
+   * The store's retention failed (an old file that cannot be deleted: EIO, EPERM). The new
+   * snapshot is durable and the log compacted all the same; the caller reports it as a warning.
+   */
+  retentionError?: unknown;
 }
 
 /**
- * Writes `source` to `store`, applies the store's retention, then compacts `log` to
- * `compactionTarget(index, policy)` when that moves the compact point forward and the log still
- * holds the entry there. Releases `source`.
+ * Writes `source` to `store`, compacts `log` to `compactionTarget(index, policy)` when that moves
+ * the compact point forward and the log still holds the entry there, then applies the store's
+ * retention. Releases `source`. A failed retention does not fail the call (the snapshot is
+ * durable, the log compacted): it is returned as `retentionError`, as the runtime logs it.
  */
 export async function createSnapshotAndCompact(
   source: SnapshotSourceLike,
@@ -106,9 +112,12 @@ export async function createSnapshotAndCompact(
   } finally {
     source.release();
   }
-  await store.keepNewest();
   const target = Math.min(compactionTarget(source.index, policy), log.lastIndex());
   const term = log.term(target);
   if (target > log.compactPoint().index && term !== undefined) await log.compact(target, term);
-  return { snapshot, compactedTo: log.compactPoint() };
+  const retentionError = await store.keepNewest().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  return { snapshot, compactedTo: log.compactPoint(), ...(retentionError === undefined ? {} : { retentionError }) };
 }

@@ -245,3 +245,35 @@ test('a WAL this user may not write (EACCES: wal/ left owned by another user) st
     assert.ok(!(await readdir(path)).includes('LOCK'), 'the LOCK is released');
   });
 });
+
+/**
+ * Scenario: createSnapshotAndCompact's snapshot is durable, but deleting an old snapshot file
+ * fails (EIO on unlink). Expected: as in the runtime (RaftNode.snapshot), the call still
+ * compacts the log behind the new snapshot and resolves, reporting the failure as
+ * `retentionError`; it used to reject before compacting, so a policy loop wrote a new file on
+ * every retry and never compacted (STORAGE.md "Snapshot files": the log behind it is compacted).
+ */
+test('createSnapshotAndCompact: a retention that fails (an old file cannot be deleted) neither fails the durable snapshot nor skips the compaction', async () => {
+  await withTempDir(async (root) => {
+    const ns = await openNodeStorage(join(root, 'n'), { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192, retainSnapshots: 1 });
+    try {
+      await ns.log.write(bootstrapWrite(config));
+      const sm = new KvStateMachine();
+      const policy = { everyEntries: 10, keepLogEntries: 2 };
+      for (let i = 2; i <= 20; i++) {
+        await ns.log.append([{ index: i, term: 1, payload: { type: 'command', data: encodeWriteCommand({ op: 'insert', key: Buffer.from(`k${i}`), value: Buffer.from('v'), ttlSecs: 0 }) }, proposedAtUnixMs: T0 + i }]);
+        applyFromLog(sm, ns.log);
+        if (i === 10) await createSnapshotAndCompact(sm.beginSnapshot(), ns.snapshots, ns.log, policy);
+      }
+      const eio = Object.assign(new Error('EIO: i/o error, unlink'), { code: 'EIO' });
+      ns.snapshots.keepNewest = () => Promise.reject(eio);
+      const r = await createSnapshotAndCompact(sm.beginSnapshot(), ns.snapshots, ns.log, policy);
+      assert.equal(r.snapshot.index, 20);
+      assert.deepEqual(r.compactedTo, { index: 18, term: 1 }, 'the log is compacted behind the new snapshot');
+      assert.equal(r.retentionError, eio);
+      assert.deepEqual((await ns.snapshots.list()).map((s) => s.index), [10, 20], 'the old file is still there');
+    } finally {
+      await ns.close();
+    }
+  });
+});
