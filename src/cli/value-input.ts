@@ -47,21 +47,20 @@ export async function readValueArgument(text: string, argName = 'VALUE', stdin: 
 export const KEY_ENCODINGS = ['utf8', 'base64'] as const;
 export type KeyEncoding = (typeof KEY_ENCODINGS)[number];
 
-/** Standard base64 with padding, as the kv commands print keys that are not UTF-8. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 /**
  * The bytes of a key-like argument written in `encoding`: UTF-8 text, or standard padded base64
  * (what `kv get/scan/watch` print with `keyEncoding: "base64"`, so a key that is not UTF-8 can be
- * passed back). Text that is not strict base64 is a usage error (Buffer's decoder would skip the
- * bad characters and address another key).
+ * passed back). Only the canonical form is taken, the one the kv commands print: text that does
+ * not encode back to itself is a usage error (Buffer's decoder skips bad characters and ignores
+ * the unused bits of the last character, so "AB==" would address the key "AA==" names).
  */
 export function bytesArgument(text: string, encoding: KeyEncoding, argName: string): Uint8Array {
   if (encoding === 'utf8') return new TextEncoder().encode(text);
-  if (!BASE64.test(text)) {
-    throw new UsageError(`${argName} "${text}" is not valid base64`, { hint: 'pass standard base64 with padding (A-Z a-z 0-9 + /, "=" at the end), as keyEncoding "base64" output prints it; or drop --key-encoding base64' });
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.toString('base64') !== text) {
+    throw new UsageError(`${argName} "${text}" is not valid base64`, { hint: 'pass standard base64 with padding (A-Z a-z 0-9 + /, "=" at the end), exactly as keyEncoding "base64" output prints it; or drop --key-encoding base64' });
   }
-  return new Uint8Array(Buffer.from(text, 'base64'));
+  return new Uint8Array(bytes);
 }
 
 /** A KEY argument as bytes (`encoding` as {@link bytesArgument}); an empty key is a usage error. */

@@ -86,7 +86,8 @@ describe('kv --key-encoding base64', () => {
 
   test('text that is not strict base64 is refused with exit 2 before anything is sent; an unknown encoding too', async () => {
     const before = kv.peer(1).callsTo('HandleClientWrite').length;
-    for (const bad of ['AAEC/w', 'AA=C', 'not base64!', 'AAEC_w==']) {
+    // 'AB==' and 'AAEC/x==' decode (leniently) to the bytes of 'AA==' and 'AAEC/w==': not the canonical form.
+    for (const bad of ['AAEC/w', 'AA=C', 'not base64!', 'AAEC_w==', 'AB==', 'AAEC/x==', 'AAEC/w==\n']) {
       const r = await runCommand(['kv', 'del', '--key-encoding', 'base64', bad, '-e', kv.endpoints[0]!, '--json']);
       assert.equal(r.exitCode, 2, `${bad}: ${r.stderr}`);
       const err = errorLine(r.stderr);
