@@ -85,7 +85,7 @@ export interface SnapshotStore {
 /** Options of {@link FileSnapshotStore.open}. */
 export interface FileSnapshotStoreOptions {
   fs?: StorageFs;
-  /** Snapshots kept after each create/receive (default 2, at least 1). */
+  /** Snapshots {@link SnapshotStore.keepNewest} keeps (default 2, at least 1); `receive()` applies it, `create()` leaves it to its caller. */
   retain?: number;
 }
 
@@ -97,7 +97,10 @@ export class FileSnapshotStore implements SnapshotStore {
     readonly retainCount: number,
   ) {}
 
-  /** Opens (creating) `dir` and removes leftover `.part` files. */
+  /**
+   * Opens (creating) `dir`, removes leftover `.part` files and fsyncs `dir` (always: a snapshot a
+   * crashed process renamed into place without its directory fsync is durable before it is used).
+   */
   static async open(dir: string, options: FileSnapshotStoreOptions = {}): Promise<FileSnapshotStore> {
     const fs = options.fs ?? nodeStorageFs;
     const retain = options.retain ?? 2;

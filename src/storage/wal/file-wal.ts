@@ -95,7 +95,6 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-/** File-backed LogStorage (see the module comment). Open with {@link FileWal.open}. */
 /**
  * Makes what recovery read durable before the node acts on it: after a process crash (kill -9 in
  * the middle of a write), records written but never fsynced are still in the page cache, so
@@ -121,6 +120,7 @@ async function syncRecovered(fs: StorageFs, dir: string, names: readonly string[
   await fs.syncDir(dir);
 }
 
+/** File-backed LogStorage (see the module comment). Open with {@link FileWal.open}. */
 export class FileWal extends LogStateStorage {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
