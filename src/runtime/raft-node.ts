@@ -117,6 +117,15 @@ export function summaryOf(w: WrittenSnapshot): SnapshotSummary {
   return { name: w.name, index: w.index, term: w.term, bytes: w.bytes, sha256: digest.bodySha256 ?? digest.sha256 ?? '' };
 }
 
+/**
+ * Applies `store`'s retention after a snapshot was written or taken. A failure (an old file that
+ * cannot be deleted: EIO, EPERM) is logged as a warning, never thrown: the new snapshot is durable,
+ * and failing it would leave the log uncompacted (docs/storage.md "Retention").
+ */
+export async function keepNewestSnapshots(store: SnapshotStore, logger: Logger): Promise<void> {
+  await store.keepNewest().catch((e: unknown) => logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
+}
+
 /** Bytes an applied entry counts for in the snapshot policy's log growth: its command plus 32 for index, term and framing. */
 export function entryBytes(e: Entry): number {
   return 32 + (e.payload.type === 'command' ? e.payload.data.byteLength : 0);
@@ -576,7 +585,7 @@ export class RaftNode {
       }
       // The new file is durable: an old one that cannot be deleted is worth a warning, not a
       // failed snapshot (the log would stay uncompacted and the policy write another file).
-      await this.snapshots.keepNewest().catch((e: unknown) => this.#logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
+      await keepNewestSnapshots(this.snapshots, this.#logger);
       if (written.index > this.#snapshotIndex) this.#appliedBytesAtSnapshot = appliedBytesAtBegin;
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
       if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.#latestSnapshot = summaryOf(written);

@@ -73,10 +73,15 @@ function checkAnswerSize(pairs: readonly { key: Uint8Array; value: Uint8Array }[
 
 const WatchEventType = { PUT: 0, DELETE: 1, CANCELED: 2, PROGRESS: 3 } as const;
 
+/** The leader a NOT_LEADER answer names: `leaderId` unless unknown (0) or this node, and its address when known. */
+function leaderHint(node: RaftNode, leaderId: number): { id: number; address: string | undefined } {
+  const id = leaderId && leaderId !== node.id ? leaderId : 0;
+  return { id, address: id ? node.addressOf(id) : undefined };
+}
+
 /** The NOT_LEADER ClientResponse with the leader hint (PROTOCOL.md departures table). */
 export function notLeaderResponse(node: RaftNode, leaderId = node.leaderId): ClientResponse {
-  const id = leaderId && leaderId !== node.id ? leaderId : 0;
-  const address = id ? node.addressOf(id) : undefined;
+  const { id, address } = leaderHint(node, leaderId);
   return {
     error: ErrorCode.NOT_LEADER,
     metadata: {
@@ -164,8 +169,7 @@ async function handleRead(ctx: ClientServiceContext, req: ClientReadRequest): Pr
 
 /** A scan's "not the leader" answer: FAILED_PRECONDITION with the NOT_LEADER and leader trailers (ScanResponse has no error field). */
 function scanNotLeader(node: RaftNode, leaderId = node.leaderId): Error {
-  const id = leaderId && leaderId !== node.id ? leaderId : 0;
-  const address = id ? node.addressOf(id) : undefined;
+  const { id, address } = leaderHint(node, leaderId);
   return statusError(Code.FAILED_PRECONDITION, 'Not leader', {
     [TRAILER.error]: 'NOT_LEADER',
     ...(id ? { [TRAILER.leaderId]: String(id) } : {}),

@@ -18,7 +18,7 @@ import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '..
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
 import type { Logger } from '../logger.js';
-import { summaryOf, type RaftNode } from '../raft-node.js';
+import { keepNewestSnapshots, summaryOf, type RaftNode } from '../raft-node.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */
@@ -202,7 +202,7 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
         throw err;
       }
       ctx.node.latestSnapshot = summaryOf({ ...file, entryCount: header.entryCount, bodySha256: header.sha256 });
-      await ctx.snapshots.keepNewest().catch((e: unknown) => ctx.logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
+      await keepNewestSnapshots(ctx.snapshots, ctx.logger);
     },
     async abort() {
       await receiver.abort();
