@@ -27,7 +27,7 @@ ${EXIT_CODES_HELP}`;
   ];
 
   async run(): Promise<KvScanResult> {
-    const result = await kvScan(await this.operatorContext(), bytesArgument(this.args.prefix, this.flags['key-encoding'], 'PREFIX'));
+    const result = await kvScan(await this.operatorContext(), bytesArgument(this.args.prefix, 'PREFIX', this.flags['key-encoding']));
     return this.render(result, kvScanView);
   }
 }

@@ -54,7 +54,7 @@ export type KeyEncoding = (typeof KEY_ENCODINGS)[number];
  * not encode back to itself is a usage error (Buffer's decoder skips bad characters and ignores
  * the unused bits of the last character, so "AB==" would address the key "AA==" names).
  */
-export function bytesArgument(text: string, encoding: KeyEncoding, argName: string): Uint8Array {
+export function bytesArgument(text: string, argName: string, encoding: KeyEncoding): Uint8Array {
   if (encoding === 'utf8') return new TextEncoder().encode(text);
   const bytes = Buffer.from(text, 'base64');
   if (bytes.toString('base64') !== text) {
@@ -66,5 +66,5 @@ export function bytesArgument(text: string, encoding: KeyEncoding, argName: stri
 /** A KEY argument as bytes (`encoding` as {@link bytesArgument}); an empty key is a usage error. */
 export function keyArgument(text: string, argName = 'KEY', encoding: KeyEncoding = 'utf8'): Uint8Array {
   if (text === '') throw new UsageError(`${argName} must not be empty`, { hint: 'pass a non-empty key' });
-  return bytesArgument(text, encoding, argName);
+  return bytesArgument(text, argName, encoding);
 }
