@@ -11,7 +11,7 @@ export default class PlaygroundCommand extends BaseCommand<typeof PlaygroundComm
 
   static override description = `Starts N \`raftctl node start\` processes on 127.0.0.1 (ports --base-port, --base-port+1, ... or free ports the OS picks), prints the endpoints and a status table, and stays in the foreground. On a terminal the table refreshes every second; when piped, the endpoints and one table are printed once a leader is elected and every member answers (-o json/ndjson/yaml: one document {"endpoints", "dataDir", "temporary", "nodes": [{"id", "address", "pid", "dataDir", "logFile"}], "ready", "status"}).
 
-Ctrl-C (SIGINT) or SIGTERM stops every node and removes the temporary data directory (a --data-dir you give is kept, and a later playground with the same --data-dir and --nodes restarts from it, each node on the port its configuration names: --base-port is ignored then). A node that exits on its own is reported, and its log is kept even in a temporary directory. Each node's NDJSON log is in <data dir>/node-<id>.log. The nodes' stdin is a pipe from the playground, so they stop even if the playground is killed: no orphan survives it.
+Ctrl-C (SIGINT) or SIGTERM stops every node (a second one kills those still stopping at once) and removes the temporary data directory (a --data-dir you give is kept, and a later playground with the same --data-dir and --nodes restarts from it, each node on the port its configuration names: --base-port is ignored then). A node that exits on its own is reported, and its log is kept even in a temporary directory. Each node's NDJSON log is in <data dir>/node-<id>.log. The nodes' stdin is a pipe from the playground, so they stop even if the playground is killed: no orphan survives it.
 
 ${EXIT_CODES_HELP}`;
 

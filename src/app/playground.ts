@@ -9,7 +9,8 @@
  * - Children hold a pipe to this process on stdin: when this process dies for any reason
  *   (even SIGKILL) the pipes close and every node stops on its own. No orphan survives.
  * - {@link Playground.stop} closes every stdin (graceful stop), waits up to `graceMs`, then
- *   SIGKILLs what is left, by pid. Idempotent.
+ *   SIGKILLs what is left, by pid. Idempotent. {@link Playground.killAll} SIGKILLs them at once
+ *   (also cutting a graceful stop short).
  * - Data directories are made and removed by the caller (src/cli: only it touches the file
  *   system); node `i` uses `<dataDir>/node-<i>`.
  */
@@ -168,6 +169,17 @@ export class Playground {
       }
     })();
     return this.#stopping;
+  }
+
+  /**
+   * Stops every node now: SIGKILL, by pid, to each one still running (also while a graceful
+   * {@link stop} waits for them, which then ends as soon as they are gone). Resolves once every
+   * node has exited. Idempotent.
+   */
+  async killAll(): Promise<void> {
+    const stopping = this.stop();
+    for (const n of this.#nodes) if (n.alive) n.child.kill('SIGKILL');
+    await stopping;
   }
 
   #node(id: number): NodeProc {

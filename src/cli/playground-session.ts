@@ -8,8 +8,9 @@
  * - Output: on a TTY (table output) a status table redrawn every second; otherwise the endpoints
  *   and one status table once the cluster is ready (a leader and every member reachable), or one
  *   JSON document under -o json/ndjson/yaml. Then the session stays up.
- * - SIGINT/SIGTERM (Ctrl-C) stop every node and clean up; the nodes also stop if this process
- *   dies, because their stdin is a pipe from it.
+ * - SIGINT/SIGTERM (Ctrl-C) stop every node and clean up; a second one while they stop kills
+ *   them at once (SIGKILL) and still cleans up. The nodes also stop if this process dies,
+ *   because their stdin is a pipe from it.
  */
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,7 +117,21 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   // Ctrl-C on a terminal signals the whole process group: the nodes stop on their own at the
   // same moment, which is not an unexpected exit.
   let signalled = false;
+  /** Set once the session stops its nodes (after a signal, or when every node exited). */
+  let shuttingDown = false;
+  let pg: Playground | null = null;
+  // A second Ctrl-C (or SIGTERM) while the nodes stop gracefully kills them at once; the
+  // clean-up still runs (the default handler would exit at once and leave the temporary
+  // directory behind, and a node that ignores its closed stdin running until the grace ends).
+  let hurried = false;
   const onSignal = (sig: NodeJS.Signals) => () => {
+    if (signalled || shuttingDown) {
+      if (pg === null || hurried) return;
+      hurried = true;
+      process.stderr.write(`playground: ${sig} again: killing the nodes still running\n`);
+      void pg.killAll();
+      return;
+    }
     signalled = true;
     wake(sig);
   };
@@ -125,7 +140,6 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   process.on('SIGINT', sigint);
   process.on('SIGTERM', sigterm);
 
-  let pg: Playground | null = null;
   let live: ReturnType<typeof setInterval> | undefined;
   let exitCode = 0;
   /** The error thrown names the kept log directory (no separate "logs kept" line then). */
@@ -233,11 +247,10 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     }
     throw new RaftCtlError('NODE_START_FAILED', code, `playground: ${message}`, { hint: logsAt });
   } finally {
+    shuttingDown = true;
     clearInterval(live);
     redraw = null;
     for (const n of notices.slice(noticesDrawn)) process.stderr.write(`${n}\n`);
-    process.off('SIGINT', sigint);
-    process.off('SIGTERM', sigterm);
     ctx?.close();
     await pg?.stop();
     await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
@@ -249,5 +262,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       const kept = diedUnexpectedly.size > 0 && temporary ? ` (the logs of node ${[...diedUnexpectedly].join(', ')}, which exited on its own)` : '';
       process.stderr.write(`playground: stopped ${running} ${running === 1 ? 'node' : 'nodes'}${removed ? `, removed ${root}` : `, data kept in ${root}${kept}`}\n`);
     }
+    process.off('SIGINT', sigint);
+    process.off('SIGTERM', sigterm);
   }
 }

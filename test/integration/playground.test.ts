@@ -118,6 +118,31 @@ test('playground: a node that dies on its own is reported, and its logs are kept
   }
 });
 
+test('playground: a second Ctrl-C while a node is slow to stop kills it at once, and the temporary directory is still removed', async () => {
+  const { child, report, stderr } = await startPlayground();
+  try {
+    // A stopped node does not see its stdin close: the graceful stop would wait its 5 s grace.
+    process.kill(report.nodes[1]!.pid, 'SIGSTOP');
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const sent = performance.now();
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    const end = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    // QA: the second SIGINT hit Node's default handler: the playground died at once (exit by
+    // signal), left its temporary directory behind and the stopped node running.
+    assert.deepEqual(end, { code: 0, signal: null }, stderr());
+    assert.ok(performance.now() - sent < 4000, 'did not wait for the 5 s grace');
+    assert.match(stderr(), /SIGINT again: killing the nodes still running/);
+    await until('every node to exit', () => report.nodes.every((n) => !alive(n.pid)), 5_000);
+    assert.equal(existsSync(report.dataDir), false, 'temporary data dir removed');
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
