@@ -19,7 +19,7 @@ import type { View } from './output.js';
 /** Flags `bench put` and `bench get` share. */
 export const benchFlags = {
   clients: Flags.integer({ summary: 'Concurrent clients (each waits for its answer before sending again, unless --rate).', default: 1, min: 1, max: 10_000 }),
-  conns: Flags.integer({ summary: 'gRPC connections the clients share (client i uses connection i mod N).', default: 1, min: 1, max: 1000 }),
+  conns: Flags.integer({ summary: 'gRPC connections the clients share (client i uses connection i mod N); at most --clients.', default: 1, min: 1, max: 1000 }),
   duration: durationFlag({ name: 'duration', summary: 'How long to send requests.', defaultMs: 10_000 }),
   warmup: durationFlag({ name: 'warmup', summary: 'Send the same load this long first, unmeasured (default 0).' }),
   rate: Flags.integer({ summary: 'Open loop: requests per second in total; latency counts from when each was due.', min: 1 }),
@@ -49,13 +49,20 @@ export interface BenchFlagValues {
 
 /**
  * The session options `bench put|get` flags ask for, and the command's default
- * `--wait-timeout`: warm-up plus duration plus one minute.
+ * `--wait-timeout`: warm-up plus duration plus one minute. Throws UsageError (exit 2) for
+ * combinations that cannot do what they say: more `--conns` than `--clients`, or fewer
+ * `--key-size` digits than `--keys` needs.
  */
 export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { options: BenchSessionOptions; defaultWaitTimeoutMs: number } {
   // Keys are zero-padded decimals of --key-size digits: fewer digits than --keys needs would
   // wrap around to fewer distinct keys than the result reports.
   if (f['key-size'] < 16 && f.keys > 10 ** f['key-size']) {
     throw new UsageError(`--keys ${f.keys} needs --key-size ${String(f.keys - 1).length} or more (keys are ${f['key-size']}-digit decimals: at most ${10 ** f['key-size']} distinct)`, { hint: `raise --key-size or lower --keys` });
+  }
+  // Client i uses connection i mod --conns: connections beyond the clients would never carry a
+  // request, while the result reported them as used.
+  if (f.conns > f.clients) {
+    throw new UsageError(`--conns ${f.conns} is more than --clients ${f.clients}: client i uses connection i mod --conns, so ${f.conns - f.clients} of them would carry no request`, { hint: `pass --conns ${f.clients} or fewer, or raise --clients` });
   }
   const durationMs = f.duration ?? 10_000;
   const warmupMs = f.warmup ?? 0;

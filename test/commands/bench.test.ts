@@ -206,8 +206,9 @@ test('bench against live nodes that know no leader: waits for one until --wait-t
   }
 });
 
+// QA: --clients 2 --conns 5 ran, with 3 connections that never carried a request, and reported "5 connections".
 test('bench usage errors: exit 2', async () => {
-  for (const argv of [['--clients', '0'], ['--duration', 'long'], ['--target', 'zookeeper'], ['--rate', '0'], ['--key-size', '2', '--keys', '1000']]) {
+  for (const argv of [['--clients', '0'], ['--duration', 'long'], ['--target', 'zookeeper'], ['--rate', '0'], ['--key-size', '2', '--keys', '1000'], ['--clients', '2', '--conns', '5']]) {
     const r = await runCommand(['bench', 'put', '-e', '127.0.0.1:1', ...argv]);
     assert.equal(r.exitCode, 2, `${argv.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');
