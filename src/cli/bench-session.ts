@@ -5,7 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { Flags } from '@oclif/core';
-import { runBench, type BenchOptions, type BenchResult } from '../app/bench/bench.js';
+import { cutOffPoint, runBench, type BenchOptions, type BenchResult } from '../app/bench/bench.js';
 import { etcdTarget, raftctlTarget, type TargetKind } from '../app/bench/targets.js';
 import { askForLeader } from '../app/discover-leader.js';
 import type { Consistency } from '../app/kv.js';
@@ -157,7 +157,7 @@ export async function runBenchSession(ctx: CliContext, o: BenchSessionOptions): 
       signal,
     });
     if (!interrupt.signal.aborted) return verdict;
-    return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C); the result covers what ran`, hint: 'the numbers cover only what ran before Ctrl-C (see elapsedMs and count); for a full measurement let it run its --duration, or pass a shorter one' };
+    return { ...verdict, exitCode: EXIT_INTERRUPTED, code: 'INTERRUPTED', message: `bench ${o.op}: interrupted (Ctrl-C) ${cutOffPoint(verdict.result)}`, hint: 'the numbers cover only what ran before Ctrl-C (see elapsedMs and count); for a full measurement let it run its --duration, or pass a shorter one' };
   } finally {
     process.off('SIGINT', onSigint);
     set.close();

@@ -231,8 +231,10 @@ test('Ctrl-C during a get prefill whose write hangs: exit 130 at once, not after
     assert.ok(performance.now() - started < 5_000, `ended ${Math.round(performance.now() - started)} ms after the start`);
     const b = JSON.parse(r.stdout) as Bench;
     assert.deepEqual([b.prefilled, b.count], [0, 0]);
-    const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; hint: string | null } }).error;
+    const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string | null } }).error;
     assert.equal(err.code, 'INTERRUPTED');
+    // QA: "the result covers what ran", when the run had not started.
+    assert.match(err.message, /interrupted \(Ctrl-C\) during the prefill \(0 of 5 keys written\), before the run$/);
     assert.match(String(err.hint), /before Ctrl-C/, 'a hint saying what the result covers');
   } finally {
     await kv.close();

@@ -113,6 +113,18 @@ async function prefill(target: BenchTarget, o: BenchOptions): Promise<{ written:
   return { written, cutOff: false };
 }
 
+/**
+ * Where a run cut short (by `--wait-timeout` or Ctrl-C) stopped, from its result: "during the
+ * prefill (N of K keys written), before the run", "before the run" (nothing measured yet, e.g.
+ * during `--warmup`), or "N ms into the D ms run; the result covers what ran".
+ */
+export function cutOffPoint(r: BenchResult): string {
+  if (r.count === 0 && r.errors === 0) {
+    return r.op === 'get' && r.prefilled < r.keys ? `during the prefill (${r.prefilled} of ${r.keys} keys written), before the run` : 'before the run';
+  }
+  return `${r.elapsedMs} ms into the ${r.durationMs} ms run; the result covers what ran`;
+}
+
 /** Whether `--wait-timeout` passed (the command's signal aborted with its TimeoutError, not at the command's end). */
 function cutOffByDeadline(o: BenchOptions): boolean {
   return o.signal?.aborted === true && o.signal.reason instanceof TimeoutError;
@@ -174,12 +186,7 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
     ...load,
   };
   if (cutOffByDeadline(o)) {
-    const what = filled.cutOff
-      ? `--wait-timeout passed during the prefill (${prefilled} of ${o.keys} keys written), before the run`
-      : load.count === 0 && load.errors === 0
-        ? '--wait-timeout passed before the run'
-        : `--wait-timeout passed ${Math.round(load.elapsedMs)} ms into the ${o.durationMs} ms run; the result covers what ran`;
-    return { result, exitCode: EXIT.TIMEOUT, code: 'TIMEOUT', message: `bench ${o.op}: ${what}`, hint: 'raise --wait-timeout (it bounds --warmup, the prefill and --duration together), or lower --keys or --duration' };
+    return { result, exitCode: EXIT.TIMEOUT, code: 'TIMEOUT', message: `bench ${o.op}: --wait-timeout passed ${cutOffPoint(result)}`, hint: 'raise --wait-timeout (it bounds --warmup, the prefill and --duration together), or lower --keys or --duration' };
   }
   if (load.count > 0) return { result, exitCode: EXIT.OK, message: null, hint: null, code: null };
   const e = firstError instanceof RaftCtlError ? firstError : null;
