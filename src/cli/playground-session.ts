@@ -96,6 +96,9 @@ const reportView: View<PlaygroundReport> = {
   },
 };
 
+/** A signal this soon after the first one is the same request to stop, not a second Ctrl-C. */
+const SAME_SIGNAL_MS = 100;
+
 /** Runs the playground until SIGINT/SIGTERM or until every node has exited; returns the exit code. */
 export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
   const temporary = o.dataDir === undefined;
@@ -124,8 +127,12 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   // clean-up still runs (the default handler would exit at once and leave the temporary
   // directory behind, and a node that ignores its closed stdin running until the grace ends).
   let hurried = false;
+  let signalledAt = 0;
   const onSignal = (sig: NodeJS.Signals) => () => {
     if (signalled || shuttingDown) {
+      // The same signal twice at once is one request to stop: `timeout -s INT` signals the
+      // command and then its whole process group, which holds the command too.
+      if (signalled && performance.now() - signalledAt < SAME_SIGNAL_MS) return;
       if (pg === null || hurried) return;
       hurried = true;
       process.stderr.write(`playground: ${sig} again: killing the nodes still running\n`);
@@ -133,6 +140,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       return;
     }
     signalled = true;
+    signalledAt = performance.now();
     wake(sig);
   };
   const sigint = onSignal('SIGINT');

@@ -143,6 +143,25 @@ test('playground: a second Ctrl-C while a node is slow to stop kills it at once,
   }
 });
 
+test('playground: the same signal twice at once (timeout -s INT signals the command and its process group) is one graceful stop', async () => {
+  const { child, report, stderr } = await startPlayground();
+  try {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    // Two signals sent back to back may merge into one; a few ms apart they arrive as two.
+    await new Promise((r) => setTimeout(r, 15));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(code, 0, stderr());
+    assert.doesNotMatch(stderr(), /again: killing/, 'the nodes were stopped gracefully, not killed');
+    assert.match(stderr(), /stopped 3 nodes, removed/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
