@@ -1,5 +1,6 @@
 import { Errors, Flags } from '@oclif/core';
 import { join } from 'node:path';
+import { checkTimings } from '../src/app/node-start.js';
 import { BaseCommand } from '../src/cli/base-command.js';
 import { durationFlag, someGlobalFlags } from '../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../src/cli/help-text.js';
@@ -43,6 +44,12 @@ ${EXIT_CODES_HELP}`;
     if (f['base-port'] !== undefined && f['base-port'] + f.nodes - 1 > 65535) {
       throw new UsageError(`--base-port ${f['base-port']} leaves no room for ${f.nodes} nodes`, { hint: 'pick a lower --base-port' });
     }
+    // Checked here as every node would check them: a node refusing them would fail the start
+    // after the temporary directory was made (and kept, for its logs).
+    checkTimings({
+      ...(f['heartbeat-interval'] !== undefined ? { heartbeatIntervalMs: f['heartbeat-interval'] } : {}),
+      ...(f['election-timeout'] !== undefined ? { electionTimeoutMs: f['election-timeout'] } : {}),
+    });
     const code = await runPlaygroundSession({
       nodes: f.nodes,
       ...(f['base-port'] !== undefined ? { basePort: f['base-port'] } : {}),

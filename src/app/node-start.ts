@@ -46,6 +46,18 @@ export interface RunningNode {
   stop(options?: { handOffLeadership?: boolean }): Promise<void>;
 }
 
+/**
+ * Refuses (UsageError, exit 2) a `--heartbeat-interval` under 1 ms, and an `--election-timeout`
+ * under 3 heartbeat intervals when both are given. `node start` checks them, and so does
+ * `playground` before it starts any node (and makes any directory).
+ */
+export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonly electionTimeoutMs?: number }): void {
+  if (t.heartbeatIntervalMs !== undefined && t.heartbeatIntervalMs < 1) throw new UsageError('--heartbeat-interval must be at least 1ms');
+  if (t.electionTimeoutMs !== undefined && t.heartbeatIntervalMs !== undefined && t.electionTimeoutMs < t.heartbeatIntervalMs * 3) {
+    throw new UsageError('--election-timeout must be at least 3 heartbeat intervals');
+  }
+}
+
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
 export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
   if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
@@ -64,10 +76,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     if (/:0$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
     mode = { kind: 'peers', peers };
   } else mode = { kind: 'restart' };
-  if (req.heartbeatIntervalMs !== undefined && req.heartbeatIntervalMs < 1) throw new UsageError('--heartbeat-interval must be at least 1ms');
-  if (req.electionTimeoutMs !== undefined && req.heartbeatIntervalMs !== undefined && req.electionTimeoutMs < req.heartbeatIntervalMs * 3) {
-    throw new UsageError('--election-timeout must be at least 3 heartbeat intervals');
-  }
+  checkTimings(req);
   const host = await NodeHost.start({
     id: req.id,
     listen: req.listen,

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
@@ -159,6 +159,20 @@ test('playground: the same signal twice at once (timeout -s INT signals the comm
     if (child.exitCode === null) child.kill('SIGKILL');
     for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
     rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('playground: timings a node would refuse are a usage error before any directory is made', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-timings-'));
+  try {
+    const r = await runCommand(['playground', '--heartbeat-interval', '500ms', '--election-timeout', '100ms'], { TMPDIR: tmp });
+    assert.equal(r.exitCode, 2, r.stderr);
+    assert.match(r.stderr, /^Error: --election-timeout must be at least 3 heartbeat intervals/);
+    // QA: every node exited 2 after the playground had made its temporary directory, which it
+    // then kept "because the start failed".
+    assert.deepEqual(readdirSync(tmp), []);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
 
