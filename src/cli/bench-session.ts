@@ -169,7 +169,7 @@ const fmt = (v: number | null): string => (v === null ? '-' : String(v));
 export const benchView: View<BenchResult> = {
   table(r, { paint }) {
     const loop = r.mode === 'open' ? `open loop at ${r.rate} req/s` : 'closed loop';
-    const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} errors (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} ${r.errors === 1 ? 'error' : 'errors'} (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
     const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, but --clients could not keep up with --rate)`) : '';
     const l = r.latencyMs;
     return [

@@ -267,7 +267,8 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     else if (temporary && pg === null && !logsNamed) process.stderr.write(`playground: logs kept in ${root}\n`);
     if (pg !== null) {
       const running = o.nodes - diedUnexpectedly.size;
-      const kept = diedUnexpectedly.size > 0 && temporary ? ` (the logs of node ${[...diedUnexpectedly].join(', ')}, which exited on its own)` : '';
+      const died = [...diedUnexpectedly].sort((a, b) => a - b).join(', ');
+      const kept = diedUnexpectedly.size === 0 || !temporary ? '' : diedUnexpectedly.size === 1 ? ` (the logs of node ${died}, which exited on its own)` : ` (the logs of nodes ${died}, which exited on their own)`;
       process.stderr.write(`playground: stopped ${running} ${running === 1 ? 'node' : 'nodes'}${removed ? `, removed ${root}` : `, data kept in ${root}${kept}`}\n`);
     }
     process.off('SIGINT', sigint);

@@ -11,6 +11,8 @@ import { colourEnabled, painter } from '../../src/cli/style.js';
 import { toYaml } from '../../src/cli/yaml.js';
 import { cellText, renderTable } from '../../src/cli/table.js';
 import { kvScanView, watchEventLine } from '../../src/cli/views/kv.js';
+import { benchView } from '../../src/cli/bench-session.js';
+import type { BenchResult } from '../../src/app/bench/bench.js';
 import { outputFormatFromArgv } from '../../src/cli/base-command.js';
 import { RaftCtlError, UsageError } from '../../src/errors.js';
 import { GrpcServer } from '../../src/transport/server.js';
@@ -132,4 +134,11 @@ test('watch lines show the previous value with --prev-kv (QA: only JSON had it),
   assert.equal(del, 'DELETE k  rev 8  (was base64:/w8=)');
   const without = watchEventLine({ type: 'put', key: 'k', keyEncoding: 'utf8', value: 'v', valueEncoding: 'utf8', revision: 9, prevValue: null, prevValueEncoding: null, endpoint: 'h:1' }, plain);
   assert.equal(without, 'PUT    k = v  rev 9');
+});
+
+test('bench table: "1 error", not "1 errors" (QA)', () => {
+  const r = { op: 'put', target: 'raftctl', endpoints: ['127.0.0.1:1'], clients: 1, conns: 1, rate: null, durationMs: 1000, warmupMs: 0, keySize: 8, valueSize: 256, keys: 10, consistency: null, prefilled: 0, mode: 'closed', count: 0, errors: 1, errorsByCode: { UNREACHABLE: 1 }, elapsedMs: 1, throughput: 0, missed: 0, latencyMs: { min: null, mean: null, p50: null, p95: null, p99: null, p999: null, max: null } } satisfies BenchResult;
+  const text = benchView.table(r, { wide: false, paint: painter(false) });
+  assert.match(text, /; 1 error \(UNREACHABLE 1\)$/m);
+  assert.match(benchView.table({ ...r, errors: 2, errorsByCode: { UNREACHABLE: 2 } }, { wide: false, paint: painter(false) }), /; 2 errors \(UNREACHABLE 2\)$/m);
 });

@@ -176,6 +176,22 @@ test('playground: timings a node would refuse are a usage error before any direc
   }
 });
 
+test('playground: every node exiting on its own ends the playground with exit 1, the logs of all of them kept', async () => {
+  const { child, report, stderr } = await startPlayground();
+  try {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (const n of report.nodes) process.kill(n.pid, 'SIGKILL');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(code, 1, stderr());
+    // QA: "the logs of node 1, 2, 3, which exited on its own".
+    assert.match(stderr(), /stopped 0 nodes, data kept in .* \(the logs of nodes 1, 2, 3, which exited on their own\)/);
+    for (const n of report.nodes) assert.ok(existsSync(join(report.dataDir, `node-${n.id}.log`)));
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(report.dataDir, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
