@@ -192,6 +192,32 @@ test('playground: every node exiting on its own ends the playground with exit 1,
   }
 });
 
+test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with nothing on stdout, and still cleans up', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-early-'));
+  // 1 s heartbeats: no leader for 10 s or more, so the report is still pending at the signal.
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '1s'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 2000));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(code, 130, stderr);
+    assert.equal(stdout, '');
+    assert.deepEqual(readdirSync(tmp), [], stderr);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
