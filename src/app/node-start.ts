@@ -11,7 +11,7 @@
 import { isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
-import { NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
+import { DEFAULT_TICK_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
 /** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
@@ -53,8 +53,12 @@ export interface RunningNode {
  */
 export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonly electionTimeoutMs?: number }): void {
   if (t.heartbeatIntervalMs !== undefined && t.heartbeatIntervalMs < 1) throw new UsageError('--heartbeat-interval must be at least 1ms');
-  if (t.electionTimeoutMs !== undefined && t.heartbeatIntervalMs !== undefined && t.electionTimeoutMs < t.heartbeatIntervalMs * 3) {
-    throw new UsageError('--election-timeout must be at least 3 heartbeat intervals');
+  // Against the default heartbeat too: the runtime would otherwise raise a shorter timeout to 3 ticks silently.
+  const heartbeat = t.heartbeatIntervalMs ?? DEFAULT_TICK_MS;
+  if (t.electionTimeoutMs !== undefined && t.electionTimeoutMs < heartbeat * 3) {
+    throw new UsageError(`--election-timeout must be at least 3 heartbeat intervals (${heartbeat * 3} ms${t.heartbeatIntervalMs === undefined ? ` with the default --heartbeat-interval of ${DEFAULT_TICK_MS}ms` : ''})`, {
+      hint: 'raise --election-timeout, or lower --heartbeat-interval',
+    });
   }
 }
 

@@ -128,6 +128,9 @@ async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | unde
   return address;
 }
 
+/** The heartbeat interval (one tick) when none is given, in ms. */
+export const DEFAULT_TICK_MS = 100;
+
 /** The longest a stop waits for a leadership hand-off (an election timeout, at most this). */
 const HAND_OFF_MAX_WAIT_MS = 5_000;
 
@@ -151,7 +154,7 @@ export class NodeHost {
 
   /** Starts a node (see the module contract). Rejects with the error's exit code intact. */
   static async start(o: NodeHostOptions): Promise<NodeHost> {
-    const tickMs = o.tickMs ?? 100;
+    const tickMs = o.tickMs ?? DEFAULT_TICK_MS;
     const electionTicks = Math.max(3, Math.round((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
     if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
     const everyEntries = o.snapshotEvery ?? 10_000;

@@ -4,6 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lines, runCommand } from './helpers/run-command.js';
 
 const CASES: { name: string; argv: string[]; message: RegExp }[] = [
@@ -89,5 +92,17 @@ test('a TLS or profile setting in the environment (CLI.md) is refused, exit 2, r
     assert.equal(r.exitCode, 2, r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, new RegExp(`${name} is set, but this raftctl has no TLS or profiles yet: it would connect in plaintext.*Hint: unset ${name}`));
+  }
+});
+
+test('node start: an --election-timeout under 3 default heartbeat intervals is refused (exit 2, nothing made), not silently raised to 300 ms (QA)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'raftctl-timings-'));
+  try {
+    const r = await runCommand(['node', 'start', '--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n1'), '--bootstrap', '--election-timeout', '100ms']);
+    assert.equal(r.exitCode, 2, r.stderr);
+    assert.match(r.stderr, /--election-timeout must be at least 3 heartbeat intervals \(300 ms with the default --heartbeat-interval of 100ms\)/);
+    assert.deepEqual(readdirSync(dir), [], 'no data directory made');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
