@@ -48,43 +48,38 @@ async function deposeSilently(c: MemCluster, old: RaftNode): Promise<{ fresh: Ra
   };
 }
 
-test('a scan on a leader deposed without knowing it is never answered from its stale state (NOT_LEADER once it learns)', async () => {
+/**
+ * Calls client handler `method` with `request` on a leader deposed without knowing it
+ * ({@link deposeSilently}), checks that no answer comes while it is cut off (200 ms), lets it hear
+ * the new term, and returns the answer it gives then.
+ */
+async function askDeposedLeader(method: string, request: unknown): ReturnType<typeof call> {
   const c = await MemCluster.create([1, 2, 3]);
   let heal = (): void => undefined;
   try {
     const old = await until('leader', () => c.leader());
     await old.propose(put('k', '1'));
     ({ heal } = await deposeSilently(c, old));
-    const pending = call(handlersOf(old).HandleClientScan!, { prefix: Buffer.from('k') });
+    const pending = call(handlersOf(old)[method]!, request);
     const early = await Promise.race([pending, new Promise((r) => setTimeout(() => r('pending'), 200))]);
-    assert.equal(early, 'pending', `the cut-off leader answered the scan: ${JSON.stringify(early)}`);
+    assert.equal(early, 'pending', `the cut-off leader answered ${method}: ${JSON.stringify(early)}`);
     heal();
-    // Once it hears the new term it steps down: the scan it was proving gets "Not leader".
-    const answer = await pending;
-    assert.equal(answer.ok ? JSON.stringify(answer.res) : answer.err.code, 9, 'FAILED_PRECONDITION "Not leader"');
+    return await pending;
   } finally {
     heal();
     await c.stop();
   }
+}
+
+test('a scan on a leader deposed without knowing it is never answered from its stale state (NOT_LEADER once it learns)', async () => {
+  // Once it hears the new term it steps down: the scan it was proving gets "Not leader".
+  const answer = await askDeposedLeader('HandleClientScan', { prefix: Buffer.from('k') });
+  assert.equal(answer.ok ? JSON.stringify(answer.res) : answer.err.code, 9, 'FAILED_PRECONDITION "Not leader"');
 });
 
 for (const consistencyPolicy of [undefined, 0, 1]) {
   test(`a read (policy ${consistencyPolicy ?? 'unset'}) on a leader deposed without knowing it is not answered from its stale state`, async () => {
-    const c = await MemCluster.create([1, 2, 3]);
-    let heal = (): void => undefined;
-    try {
-      const old = await until('leader', () => c.leader());
-      await old.propose(put('k', '1'));
-      ({ heal } = await deposeSilently(c, old));
-      const pending = call(handlersOf(old).HandleClientRead!, { keys: [Buffer.from('k')], ...(consistencyPolicy === undefined ? {} : { consistencyPolicy }) });
-      const early = await Promise.race([pending, new Promise((r) => setTimeout(() => r('pending'), 200))]);
-      assert.equal(early, 'pending', `the cut-off leader answered the read: ${JSON.stringify(early)}`);
-      heal();
-      const answer = await pending;
-      assert.ok(!answer.ok || (answer.res as { error?: number }).error === 4001, JSON.stringify(answer));
-    } finally {
-      heal();
-      await c.stop();
-    }
+    const answer = await askDeposedLeader('HandleClientRead', { keys: [Buffer.from('k')], ...(consistencyPolicy === undefined ? {} : { consistencyPolicy }) });
+    assert.ok(!answer.ok || (answer.res as { error?: number }).error === 4001, JSON.stringify(answer));
   });
 }
