@@ -308,8 +308,9 @@ export class NodeHost {
    * Graceful shutdown: with `handOffLeadership`, a leader first hands its leadership to a
    * caught-up voter ({@link RaftNode.handOffLeadership}, at most an election timeout); then stops
    * the node (the Ready being persisted finishes: its fsync completes), closes replication
-   * streams and channels, shuts the server down (running calls get up to `graceMs`, default 1000 ms), then closes
-   * the storage (pending WAL writes, LOCK released). Idempotent: later calls return the first one's promise.
+   * streams and channels, shuts the server down (running calls get up to `graceMs`, default
+   * 1000 ms), then closes the storage (pending WAL writes, LOCK released). Idempotent: later
+   * calls return the first one's promise.
    */
   stop(options: { graceMs?: number; handOffLeadership?: boolean } = {}): Promise<void> {
     if (!this.#stopping) {
