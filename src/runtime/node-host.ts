@@ -37,7 +37,7 @@ import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { GrpcPeerSender, MAX_APPEND_BYTES } from './peer-sender.js';
-import { RaftNode, summaryOf } from './raft-node.js';
+import { RaftNode } from './raft-node.js';
 import { addAdminService } from './services/admin-service.js';
 import { addClientService } from './services/client-services.js';
 import { addClusterService } from './services/cluster-services.js';
@@ -333,5 +333,3 @@ export class NodeHost {
     return this.#stopping;
   }
 }
-
-export { summaryOf };

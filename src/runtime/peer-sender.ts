@@ -38,7 +38,7 @@ import type { AppendEntriesRequest } from '../transport/messages.js';
 import { appendResponseFromWire, appendToWire, readIndexResponseFromWire, readIndexToWire, voteResponseFromWire, voteToWire } from './codec.js';
 import type { Logger } from './logger.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
-import type { PeerSender } from './raft-node.js';
+import type { PeerSender } from './raft-node-api.js';
 
 /** Wiring of a {@link GrpcPeerSender}: transport, the node's configuration, term and step, the snapshot store. */
 export interface GrpcPeerSenderOptions {

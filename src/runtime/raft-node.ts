@@ -37,17 +37,18 @@ import {
   type MembershipChange,
   type NodeId,
   type Outbound,
-  type Random,
   type Ready,
   type ReadPolicy,
   type Role,
   type Status,
 } from '../core/index.js';
-import { RaftCtlError, RejectedError, NoLeaderError, OutcomeUnknownError, TimeoutError } from '../errors.js';
+import { RaftCtlError, RejectedError, OutcomeUnknownError, TimeoutError } from '../errors.js';
 import { encodeWriteCommand, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
 import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
 import { storedEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
+import { entryBytes, keepNewestSnapshots, summaryOf, type SnapshotSummary } from './node-snapshots.js';
+import { notLeaderError, type PeerSender, type RaftNodeOptions, type WriteOutcome } from './raft-node-api.js';
 import { ResponseRouter } from './response-router.js';
 
 /** Longest synchronous stretch of applying committed entries before yielding (ms). */
@@ -56,94 +57,9 @@ const APPLY_SLICE_MS = 5;
 export const SNAPSHOT_RETRY_MIN_MS = 1000;
 const SNAPSHOT_RETRY_MAX_MS = 60_000;
 
-/** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
-export interface PeerSender {
-  send(m: Outbound): void;
-  close(): void;
-}
-
-/** Timing and limits of a node. */
-export interface RaftNodeTiming {
-  /** Milliseconds per tick (default 100). */
-  readonly tickMs: number;
-  /** Minimum election timeout in ticks (randomized in [min, 2·min)). Default 10. */
-  readonly electionTicks: number;
-  /** Ticks between heartbeats. Default 1. */
-  readonly heartbeatTicks: number;
-}
-
-/**
- * What a {@link RaftNode} drives and owns until `stop()`: the core (built from the durable state
- * `log` and `snapshots` hold), the state machine restored to the snapshot, the logger, the tick
- * length and the snapshot policy.
- */
-export interface RaftNodeOptions {
-  readonly id: NodeId;
-  readonly core: RaftCore;
-  readonly log: LogStorage;
-  readonly snapshots: SnapshotStore;
-  readonly sm: KvStateMachine;
-  readonly logger: Logger;
-  readonly tickMs: number;
-  readonly snapshotPolicy: SnapshotPolicy;
-  /** Index of the latest snapshot the node restarted from (0 = none). */
-  readonly snapshotIndex: LogIndex;
-  /** Proposals refused with RESOURCE_EXHAUSTED while this many entries are uncommitted (default 10000). */
-  readonly maxUncommittedEntries?: number;
-  /** Wall clock (unix ms) for proposal times; default Date.now. */
-  readonly unixMs?: () => number;
-  /** Called once when the node stops because of a fatal error (storage). */
-  readonly onFatal?: (err: Error) => void;
-}
-
 interface Waiter<T> {
   resolve(v: T): void;
   reject(e: Error): void;
-}
-
-/** A snapshot file's identity and digest. */
-export interface SnapshotSummary {
-  readonly name: string;
-  readonly index: number;
-  readonly term: number;
-  readonly bytes: number;
-  /** Hex SHA-256 of the body. */
-  readonly sha256: string;
-}
-
-/** The summary of a written or received snapshot (the body's SHA-256, as in its header). */
-export function summaryOf(w: WrittenSnapshot): SnapshotSummary {
-  const digest = w as unknown as { bodySha256?: string; sha256?: string };
-  return { name: w.name, index: w.index, term: w.term, bytes: w.bytes, sha256: digest.bodySha256 ?? digest.sha256 ?? '' };
-}
-
-/**
- * Applies `store`'s retention after a snapshot was written or taken. A failure (an old file that
- * cannot be deleted: EIO, EPERM) is logged as a warning, never thrown: the new snapshot is durable,
- * and failing it would leave the log uncompacted (docs/storage.md "Retention").
- */
-export async function keepNewestSnapshots(store: SnapshotStore, logger: Logger): Promise<void> {
-  await store.keepNewest().catch((e: unknown) => logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
-}
-
-/** Bytes an applied entry counts for in the snapshot policy's log growth: its command plus 32 for index, term and framing. */
-export function entryBytes(e: Entry): number {
-  return 32 + (e.payload.type === 'command' ? e.payload.data.byteLength : 0);
-}
-
-/** What a committed write answers. */
-export interface WriteOutcome {
-  readonly index: LogIndex;
-  readonly result: ApplyResult;
-}
-
-/** A follower/leader hint for NOT_LEADER answers. */
-export function notLeaderError(leaderId: NodeId, address: string | undefined): NoLeaderError {
-  return new NoLeaderError(leaderId ? `not the leader; the leader is node ${leaderId}` : 'not the leader; no leader is known', {
-    code: 'NOT_LEADER',
-    leaderId: leaderId || null,
-    leaderAddress: address ?? null,
-  });
 }
 
 /** Drives the core (see the module contract). Create with {@link RaftNode.constructor}, then `start()`. */

@@ -18,7 +18,8 @@ import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '..
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
 import type { Logger } from '../logger.js';
-import { keepNewestSnapshots, summaryOf, type RaftNode } from '../raft-node.js';
+import { keepNewestSnapshots, summaryOf } from '../node-snapshots.js';
+import type { RaftNode } from '../raft-node.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */

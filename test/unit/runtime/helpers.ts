@@ -11,7 +11,8 @@ import { bootstrapWrite, loadRestoredState, snapshotMetaOf, MemoryLogStorage, Me
 import { coreEntryOf } from '../../../src/runtime/codec.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { seededRandom } from '../../../src/runtime/node-host.js';
-import { RaftNode, type PeerSender } from '../../../src/runtime/raft-node.js';
+import { RaftNode } from '../../../src/runtime/raft-node.js';
+import type { PeerSender } from '../../../src/runtime/raft-node-api.js';
 
 export interface MemNode {
   readonly id: NodeId;
