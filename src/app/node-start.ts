@@ -6,7 +6,9 @@
  * Rules (CLI.md `node start`, STORAGE.md "Rules"): exactly one of `bootstrap` and `peers`, or
  * neither (a restart from the data directory with only id, listen and data dir); `listen` with
  * port 0 needs `bootstrap` or a restart (a `peers` list must name this node's real port);
- * `advertise` defaults to the bound address.
+ * `advertise` defaults to the bound address, must equal this node's `peers` entry, and on a
+ * restart the address the stored configuration holds (NodeHost checks); `clusterToken` only
+ * with `bootstrap` or `peers` (a restart's cluster id is in the data directory).
  */
 import { isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
@@ -78,8 +80,16 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     }
     if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`, { hint: `add ${req.id}=HOST:PORT (this node's address) to --peers, or pass the --id it lists` });
     if (/:0$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
+    // --peers names the address the others dial; a different --advertise would go nowhere.
+    if (req.advertise !== undefined && req.advertise !== peers[req.id]) {
+      throw new UsageError(`--advertise ${req.advertise} differs from this node's --peers entry ${peers[req.id]}`, { hint: `--peers is what the other members dial: put ${req.id}=${req.advertise} in every member's --peers, or drop --advertise` });
+    }
     mode = { kind: 'peers', peers };
-  } else mode = { kind: 'restart' };
+  } else {
+    // The cluster id (which the token went into) is in the data directory; a token here would be ignored.
+    if (req.clusterToken !== undefined) throw new UsageError('--cluster-token only applies to a first start (--bootstrap or --peers)', { hint: 'a restart reads its cluster id from --data-dir: drop --cluster-token' });
+    mode = { kind: 'restart' };
+  }
   checkTimings(req);
   const host = await NodeHost.start({
     id: req.id,

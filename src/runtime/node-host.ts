@@ -255,6 +255,14 @@ export class NodeHost {
         },
       });
       node.latestSnapshot = latest;
+      // A restart keeps the address the cluster configuration holds (a new one needs a
+      // configuration change); an --advertise that differs would be silently ignored.
+      const configured = node.configuration.addresses[o.id];
+      if (o.advertise !== undefined && configured !== undefined && configured !== o.advertise) {
+        throw new ConfigError(`--advertise ${o.advertise} differs from the address the cluster configuration holds for node ${o.id} (${configured})`, {
+          hint: `restart without --advertise (the other members dial ${configured}), or with --advertise ${configured}`,
+        });
+      }
       // Never shorter than the time a follower waits for the core's answer to an Append.
       const answerTimeoutMs = Math.max(2000, electionTicks * tickMs * 4);
       const transport = new GrpcTransport({ selfId: o.id, clusterId, replicationResponseTimeoutMs: Math.max(DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, answerTimeoutMs) });

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { killAll, removeDir, runCli, tempDir } from '../../harness/node-process.js';
+import { killAll, removeDir, runCli, startNode, tempDir } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-cli-');
 writeFileSync(join(dir, 'a-file'), 'not a directory\n');
@@ -26,6 +26,9 @@ const cases: [string, string[], RegExp][] = [
   ['a --listen port above 65535 (before touching the data directory)', ['--id', '1', '--listen', '127.0.0.1:99999', '--data-dir', join(dir, 'j'), '--bootstrap'], /port of 0 to 65535/],
   ['a --data-dir that is a file', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'a-file'), '--bootstrap'], /cannot use data directory .*it exists and is not a directory \(EEXIST\)/],
   ['--max-uncommitted 0', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'i'), '--bootstrap', '--max-uncommitted', '0'], /max-uncommitted/],
+  // Both only describe a first start: a restart reads its cluster id and address from the data directory.
+  ['--cluster-token on a restart', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'k'), '--cluster-token', 'other'], /--cluster-token only applies to a first start/],
+  ['an --advertise other than this node\'s --peers entry', ['--id', '1', '--listen', '127.0.0.1:28461', '--data-dir', join(dir, 'l'), '--peers', '1=127.0.0.1:28461,2=127.0.0.1:28462', '--advertise', '127.0.0.1:28463'], /--advertise 127\.0\.0\.1:28463 differs from this node's --peers entry 127\.0\.0\.1:28461/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
 
@@ -53,4 +56,18 @@ test('node start --help documents every flag', async () => {
     assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
   }
   assert.doesNotMatch(r.stdout, /--join/);
+});
+
+test('node start refuses a restart whose --advertise differs from the address the cluster configuration holds for it (exit 2)', async () => {
+  const dataDir = join(dir, 'restart-advertise');
+  const first = await startNode({ id: 1, dataDir, bootstrap: true });
+  assert.equal(await first.stop(), 0);
+  const r = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--advertise', '127.0.0.1:1', '--exit-with-stdin']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, new RegExp(`--advertise 127\\.0\\.0\\.1:1 differs from the address the cluster configuration holds for node 1 \\(${first.address.replace(/\./g, '\\.')}\\)`));
+  // The same address as stored is no change: the restart goes on.
+  const again = await startNode({ id: 1, listen: '127.0.0.1:0', dataDir, extraArgs: ['--advertise', first.address] });
+  assert.equal(again.address, first.address);
+  assert.equal(await again.stop(), 0);
 });
