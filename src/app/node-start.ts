@@ -13,7 +13,7 @@
 import { isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
-import { DEFAULT_TICK_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
+import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
 /** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
@@ -49,8 +49,9 @@ export interface RunningNode {
 }
 
 /**
- * Refuses (UsageError, exit 2) a `--heartbeat-interval` under 1 ms, and an `--election-timeout`
- * under 3 heartbeat intervals when both are given. `node start` checks them, and so does
+ * Refuses (UsageError, exit 2) a `--heartbeat-interval` under 1 ms, an `--election-timeout`
+ * under 3 heartbeat intervals (the default one if none is given), and an election timeout (given,
+ * or the default 10 heartbeat intervals) above 24h ({@link MAX_ELECTION_TIMEOUT_MS}). `node start` checks them, and so does
  * `playground` before it starts any node (and makes any directory).
  */
 export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonly electionTimeoutMs?: number }): void {
@@ -60,6 +61,12 @@ export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonl
   if (t.electionTimeoutMs !== undefined && t.electionTimeoutMs < heartbeat * 3) {
     throw new UsageError(`--election-timeout must be at least 3 heartbeat intervals (${heartbeat * 3} ms${t.heartbeatIntervalMs === undefined ? ` with the default --heartbeat-interval of ${DEFAULT_TICK_MS}ms` : ''})`, {
       hint: 'raise --election-timeout, or lower --heartbeat-interval',
+    });
+  }
+  if (t.electionTimeoutMs !== undefined && t.electionTimeoutMs > MAX_ELECTION_TIMEOUT_MS) throw new UsageError('--election-timeout must be at most 24h');
+  if (t.electionTimeoutMs === undefined && heartbeat * 10 > MAX_ELECTION_TIMEOUT_MS) {
+    throw new UsageError(`--heartbeat-interval ${t.heartbeatIntervalMs}ms: the election timeout it implies (10 heartbeat intervals, ${heartbeat * 10} ms) is above the 24h maximum`, {
+      hint: 'lower --heartbeat-interval, or give an --election-timeout of at most 24h',
     });
   }
 }

@@ -131,6 +131,13 @@ async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | unde
 /** The heartbeat interval (one tick) when none is given, in ms. */
 export const DEFAULT_TICK_MS = 100;
 
+/**
+ * The longest election timeout, in ms (24h). Node's timers hold at most 2^31-1 ms (24.8 days)
+ * and fire after 1 ms beyond that; the longest timer the runtime derives from it is 4 election
+ * timeouts (a follower's wait for an Append's answer), the heartbeat at most a third of it.
+ */
+export const MAX_ELECTION_TIMEOUT_MS = 86_400_000;
+
 /** The longest a stop waits for a leadership hand-off (an election timeout, at most this). */
 const HAND_OFF_MAX_WAIT_MS = 5_000;
 

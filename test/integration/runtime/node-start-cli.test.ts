@@ -29,6 +29,9 @@ const cases: [string, string[], RegExp][] = [
   // Both only describe a first start: a restart reads its cluster id and address from the data directory.
   ['--cluster-token on a restart', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'k'), '--cluster-token', 'other'], /--cluster-token only applies to a first start/],
   ['an --advertise other than this node\'s --peers entry', ['--id', '1', '--listen', '127.0.0.1:28461', '--data-dir', join(dir, 'l'), '--peers', '1=127.0.0.1:28461,2=127.0.0.1:28462', '--advertise', '127.0.0.1:28463'], /--advertise 127\.0\.0\.1:28463 differs from this node's --peers entry 127\.0\.0\.1:28461/],
+  // Node's timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms, so a node would tick every millisecond.
+  ['a --heartbeat-interval whose default election timeout is above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'm'), '--bootstrap', '--heartbeat-interval', '600h'], /election timeout .* is above the 24h maximum/],
+  ['an --election-timeout above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n'), '--bootstrap', '--election-timeout', '700h'], /--election-timeout must be at most 24h/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
 
