@@ -239,6 +239,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
       if (format.nodeId !== nodeId) {
         throw new BootstrapRefusedError(`data directory ${path} holds the state of node ${format.nodeId}, not node ${nodeId}`, {
           details: { storedNodeId: format.nodeId, nodeId },
+          hint: `pass --id ${format.nodeId} to start the node this directory belongs to, or give node ${nodeId} its own --data-dir`,
         });
       }
       // FORMAT is written only once the WAL's first segment exists (commitFormat), so FORMAT

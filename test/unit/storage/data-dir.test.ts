@@ -69,7 +69,12 @@ test('re-bootstrap with a different configuration is refused (exit 2); the same 
       return true;
     });
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three, clusterToken: 't' } }), BootstrapRefusedError);
-    await assert.rejects(openDataDir(path, { nodeId: 2, intent: { kind: 'restart' } }), BootstrapRefusedError);
+    await assert.rejects(openDataDir(path, { nodeId: 2, intent: { kind: 'restart' } }), (err: unknown) => {
+      assert.ok(err instanceof BootstrapRefusedError);
+      // The hint names the id this directory holds, not "restart with only --id ...", which it was.
+      assert.match(err.hint ?? '', /--id 1/);
+      return true;
+    });
     await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'join', clusterId: 'someothercluster' } }), BootstrapRefusedError);
     const same = await openDataDir(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: three } });
     assert.equal(same.created, false);
