@@ -86,7 +86,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
       throw new UsageError(err instanceof Error ? err.message : String(err), { hint: 'list every initial member once: --peers 1=HOST:PORT,2=HOST:PORT,3=HOST:PORT' });
     }
     if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`, { hint: `add ${req.id}=HOST:PORT (this node's address) to --peers, or pass the --id it lists` });
-    if (/:0$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
+    if (/:0+$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
     // --peers names the address the others dial; a different --advertise would go nowhere.
     if (req.advertise !== undefined && req.advertise !== peers[req.id]) {
       throw new UsageError(`--advertise ${req.advertise} differs from this node's --peers entry ${peers[req.id]}`, { hint: `--peers is what the other members dial: put ${req.id}=${req.advertise} in every member's --peers, or drop --advertise` });
