@@ -331,7 +331,8 @@ export class NodeHost {
     if (!this.#stopping) {
       this.#stopping = (async () => {
         if (options.handOffLeadership) {
-          const wasLeader = this.node.role === 'leader';
+          // A leader with no other voter (a single-node cluster) has nobody to hand over to: no warning.
+          const wasLeader = this.node.role === 'leader' && [...this.node.configuration.voters, ...this.node.configuration.votersOutgoing].some((v) => v !== this.node.id);
           const leader = await this.node.handOffLeadership(Math.min(this.electionTimeoutMs, HAND_OFF_MAX_WAIT_MS));
           if (leader !== null) this.logger.log('info', 'leadership handed over', { nodeId: this.node.id, leaderId: leader });
           else if (wasLeader) this.logger.log('warn', 'leadership not handed over; stopping anyway', { nodeId: this.node.id });

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { killAll, removeDir, runCli, startNode, tempDir } from '../../harness/node-process.js';
+import { killAll, removeDir, runCli, startNode, tempDir, waitFor } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-cli-');
 writeFileSync(join(dir, 'a-file'), 'not a directory\n');
@@ -74,4 +74,12 @@ test('node start refuses a restart whose --advertise differs from the address th
   const again = await startNode({ id: 1, listen: '127.0.0.1:0', dataDir, extraArgs: ['--advertise', first.address] });
   assert.equal(again.address, first.address);
   assert.equal(await again.stop(), 0);
+});
+
+test('SIGTERM on the leader of a single-node cluster stops it without a "not handed over" warning: there is nobody to hand over to', async () => {
+  const n = await startNode({ id: 1, dataDir: join(dir, 'single-sigterm'), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
+  await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
+  assert.equal(await n.stop(), 0);
+  assert.doesNotMatch(n.stderrText(), /not handed over/);
+  assert.match(n.stderrText(), /"node stopped"/);
 });
