@@ -162,7 +162,8 @@ export class NodeHost {
   /** Starts a node (see the module contract). Rejects with the error's exit code intact. */
   static async start(o: NodeHostOptions): Promise<NodeHost> {
     const tickMs = o.tickMs ?? DEFAULT_TICK_MS;
-    const electionTicks = Math.max(3, Math.round((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
+    // Whole ticks, rounded up: the election timeout is a minimum (349 ms of 100 ms ticks is 400 ms, not 300).
+    const electionTicks = Math.max(3, Math.ceil((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
     if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
     const everyEntries = o.snapshotEvery ?? 10_000;
     const policy: SnapshotPolicy = checkSnapshotPolicy({

@@ -83,3 +83,10 @@ test('SIGTERM on the leader of a single-node cluster stops it without a "not han
   assert.doesNotMatch(n.stderrText(), /not handed over/);
   assert.match(n.stderrText(), /"node stopped"/);
 });
+
+test('an --election-timeout between two heartbeat multiples is rounded up, never below the minimum asked for', async () => {
+  const n = await startNode({ id: 1, dataDir: join(dir, 'rounding'), bootstrap: true, heartbeatInterval: '100ms', electionTimeout: '349ms' });
+  await waitFor('node started logged', () => (n.stderrText().includes('"node started"') ? true : undefined), 5_000);
+  assert.match(n.stderrText(), /"tickMs":100,"electionTicks":4,/);
+  assert.equal(await n.stop(), 0);
+});
