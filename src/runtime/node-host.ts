@@ -97,6 +97,9 @@ export function parsePeers(spec: string): Record<number, string> {
     const id = Number(m[1]);
     if (!isNodeId(id)) throw new ConfigError(`bad node id ${m[1]} in --peers`);
     if (out[id] !== undefined) throw new ConfigError(`node id ${id} appears twice in --peers`);
+    // One port serves one node: the second member could never listen where the others dial it.
+    const other = Object.keys(out).find((k) => out[Number(k)] === m[2]);
+    if (other !== undefined) throw new ConfigError(`address ${m[2]} appears twice in --peers (nodes ${other} and ${id})`);
     out[id] = m[2]!;
   }
   if (Object.keys(out).length === 0) throw new ConfigError('--peers lists no node');

@@ -20,6 +20,7 @@ const cases: [string, string[], RegExp][] = [
   ['--peers without this node', ['--id', '3', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'b'), '--peers', '1=127.0.0.1:1,2=127.0.0.1:2'], /does not list this node/],
   ['--peers with port 0', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'c'), '--peers', '1=127.0.0.1:1'], /port 0/],
   ['--peers with port 00 (port 0 too: it bound a free port silently)', ['--id', '1', '--listen', '127.0.0.1:00', '--data-dir', join(dir, 'c2'), '--peers', '1=127.0.0.1:1'], /port 0/],
+  ['--peers naming one address for two members', ['--id', '1', '--listen', '127.0.0.1:28471', '--data-dir', join(dir, 'c3'), '--peers', '1=127.0.0.1:28471,2=127.0.0.1:28471'], /127\.0\.0\.1:28471 appears twice in --peers \(nodes 1 and 2\)/],
   ['a malformed --peers entry', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'd'), '--peers', '1=nope'], /ID=HOST:PORT/],
   ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /holds no node state/],
   ['a missing --id', ['--listen', '127.0.0.1:0', '--data-dir', join(dir, 'f'), '--bootstrap'], /id/],
