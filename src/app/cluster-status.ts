@@ -11,9 +11,8 @@ import type { RaftCtlError } from '../errors.js';
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
-import { normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
-import { errorVerdict, GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers, type Verdict } from './verdict.js';
+import { errorVerdict, GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
 
@@ -106,7 +105,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
 function withoutDeadLeader(status: ClusterStatus, outcomes: readonly ReadOutcome[]): ClusterStatus {
   const leader = status.members.find((m) => m.id === status.leaderId);
   if (!leader || leader.reachable || !leader.address) return status;
-  if (!outcomes.some((o) => normalizeAddress(o.endpoint) === leader.address && isUnreachable(o.error))) return status;
+  if (!unreachableAt(outcomes, leader.address)) return status;
   return { ...status, leaderId: null, members: status.members.map((m) => (m === leader ? { ...m, role: 'unknown' } : m)) };
 }
 

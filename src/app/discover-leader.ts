@@ -12,7 +12,7 @@ import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import { normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
-import { errorText, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, settle, type Settled, type Verdict } from './verdict.js';
+import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, unreachableAt, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -77,7 +77,7 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
 
   // The named leader's own endpoint, asked in this run, could not be connected: a dead leader.
   const leaderAddress = best?.leaderAddress ? normalizeAddress(best.leaderAddress) || null : null;
-  const deadLeader = leaderAddress === null ? undefined : outcomes.find((o) => normalizeAddress(o.endpoint) === leaderAddress && isUnreachable(o.error));
+  const deadLeader = leaderAddress === null ? undefined : unreachableAt(outcomes, leaderAddress);
   const named = best;
   if (deadLeader) best = null;
 

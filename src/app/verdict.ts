@@ -12,6 +12,7 @@
  */
 import { EXIT, RaftCtlError, TimeoutError, mostInformativeExit, type ErrorDetails } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
+import { normalizeAddress } from '../transport/membership.js';
 import type { CallBudget } from './operator.js';
 
 /** gRPC status codes the use cases test for (numbers from the gRPC spec; no grpc-js import here). */
@@ -58,6 +59,15 @@ export function errorText(error: unknown): string {
 /** Whether a failure means nothing reached the node (connection refused, DNS, connect timeout). */
 export function isUnreachable(error: unknown): boolean {
   return error instanceof RaftCtlError && error.exitCode === EXIT.UNREACHABLE;
+}
+
+/**
+ * The outcome showing that `address` (host:port, scheme already stripped) was asked in this run
+ * and could not be connected, if any: how a leader the others still name after it died is told
+ * apart from a live one (leader discovery, cluster status).
+ */
+export function unreachableAt<O extends { readonly endpoint: string; readonly error: unknown }>(outcomes: readonly O[], address: string): O | undefined {
+  return outcomes.find((o) => normalizeAddress(o.endpoint) === address && isUnreachable(o.error));
 }
 
 /** The gRPC status code a transport error carries, if any. */
