@@ -4,14 +4,14 @@
  * and every failure is a RaftCtlError (src/transport/status.ts).
  */
 import { connectivityState, Metadata, status, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
-import { UnreachableError } from '../errors.js';
+import { type RaftCtlError, UnreachableError } from '../errors.js';
 import { fromGrpcError, type ResponseSeen } from './status.js';
 
 /** Per-call options. */
 export interface CallOptions {
   /** Deadline of this call in ms from now (> 0). */
   readonly deadlineMs: number;
-  /** Cancels the call (it then fails with TimeoutError, code CANCELLED). */
+  /** Cancels the call (it then fails with TimeoutError, details.grpcCode CANCELLED; `sent: false` when the signal had aborted before the call started, so nothing was sent). */
   readonly signal?: AbortSignal;
   /** Extra request metadata, e.g. `raftctl-cluster-id`. */
   readonly metadata?: Record<string, string>;
@@ -39,6 +39,17 @@ function neverConnected(err: ServiceError, endpoint: string): UnreachableError {
 }
 
 /**
+ * A call whose signal had aborted before it started: a TimeoutError (CANCELLED) like any
+ * cancelled call, but with `sent: false`, since no request left this host (for a write, the
+ * outcome is known: nothing was applied).
+ */
+function cancelledBeforeStart(endpoint: string): RaftCtlError {
+  const error = fromGrpcError(Object.assign(new Error('cancelled before start'), { code: status.CANCELLED, details: 'cancelled before start' }), endpoint);
+  error.details = { ...error.details, sent: false };
+  return error;
+}
+
+/**
  * What `call` sees of the response's headers (filled in when they arrive), for
  * {@link fromGrpcError} to tell a server that is not gRPC from a node's error.
  */
@@ -57,7 +68,7 @@ export function watchResponse(call: { on(event: 'metadata', listener: (md: Metad
  */
 export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, endpoint: string): Promise<Res> {
   return new Promise<Res>((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(fromGrpcError(Object.assign(new Error('cancelled before start'), { code: 1, details: 'cancelled before start' }), endpoint));
+    if (opts.signal?.aborted) return reject(cancelledBeforeStart(endpoint));
     const call = client.makeUnaryRequest(
       method.path,
       method.requestSerialize,
@@ -86,12 +97,17 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
 }
 
 /**
- * Cancels a streaming `call` (with `cancel`, by default `call.cancel()`) when `signal` aborts.
- * The listener is removed when the call ends (its 'status' event), so a long-lived signal (a
- * transport's shutdown signal, a watch's budget) does not collect one listener per call.
+ * Cancels a streaming `call` (with `cancel`, by default `call.cancel()`) when `signal` aborts,
+ * at once when it already has (an abort listener added then would never fire). The listener is
+ * removed when the call ends (its 'status' event), so a long-lived signal (a transport's shutdown
+ * signal, a watch's budget) does not collect one listener per call.
  */
 export function cancelOnAbort(call: { cancel(): void; once(event: 'status', listener: () => void): unknown }, signal: AbortSignal | undefined, cancel: () => void = () => call.cancel()): void {
   if (!signal) return;
+  if (signal.aborted) {
+    cancel();
+    return;
+  }
   const onAbort = (): void => cancel();
   signal.addEventListener('abort', onAbort, { once: true });
   call.once('status', () => signal.removeEventListener('abort', onAbort));

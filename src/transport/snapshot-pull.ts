@@ -168,8 +168,7 @@ class PullSession implements SnapshotPull {
     this.#call.on('end', () => {
       if (!this.#complete) this.#fail(new ProtocolError(`${endpoint}: the snapshot stream ended after ${this.#nextSeq} of ${this.#snapshot?.totalChunks ?? '?'} chunks`, { details: { endpoint } }));
     });
-    if (opts.signal?.aborted) this.cancel();
-    else cancelOnAbort(this.#call, opts.signal, () => this.cancel());
+    cancelOnAbort(this.#call, opts.signal, () => this.cancel());
     this.#armTimer();
   }
 

@@ -1,0 +1,83 @@
+/**
+ * Calls made with an AbortSignal that has already aborted (a library user's budget spent before
+ * the call, a shared shutdown signal). QA: a streaming call (EndpointClient.watch, a server
+ * stream) ignored such a signal and ran until the server ended it, because an abort listener
+ * added to an aborted signal never fires; a unary call refused before it started reported
+ * `sent: true`, so a write never sent read as an unknown outcome.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ServerWritableStream } from '@grpc/grpc-js';
+import { RaftCtlError, TimeoutError } from '../../../src/errors.js';
+import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { withRetry } from '../../../src/transport/retry.js';
+import { systemClock } from '../../../src/transport/clock.js';
+import { FakePeer } from '../../harness/fake-peer.js';
+
+describe('calls with an already-aborted signal', () => {
+  let peer: FakePeer;
+  let client: EndpointClient;
+  let watchCalls = 0;
+  before(async () => {
+    peer = await FakePeer.start();
+    // Three events, then the stream ends OK: a call that ignores the signal completes normally.
+    peer.raw.set('Watch', (call: ServerWritableStream<unknown, unknown>) => {
+      watchCalls += 1;
+      for (let i = 0; i < 3; i++) call.write({ watchId: 1 });
+      call.end();
+    });
+    client = new EndpointClient();
+  });
+  after(async () => {
+    client.close();
+    await peer.stop();
+  });
+
+  it('a watch is cancelled at once: the iteration throws TimeoutError (CANCELLED) and yields no event', async () => {
+    const aborted = AbortSignal.abort();
+    let events = 0;
+    await assert.rejects(
+      (async () => {
+        for await (const event of client.watch(peer.address, { key: Buffer.from('k') }, { signal: aborted })) {
+          void event;
+          events += 1;
+        }
+      })(),
+      (e: unknown) => e instanceof TimeoutError && e.details?.grpcCode === 1,
+    );
+    assert.equal(events, 0);
+    // The signal still works when it aborts later (one event then abort).
+    const later = new AbortController();
+    const seen: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const event of client.watch(peer.address, { key: Buffer.from('k') }, { signal: later.signal })) {
+          void event;
+          seen.push(1);
+          later.abort();
+        }
+      })(),
+      (e: unknown) => e instanceof TimeoutError,
+    );
+    assert.ok(seen.length >= 1 && watchCalls >= 1);
+  });
+
+  it('a unary call is refused before it starts with sent:false, so a write is not reported as an unknown outcome', async () => {
+    const before = peer.callsTo('HandleClientWrite').length;
+    const aborted = AbortSignal.abort();
+    await assert.rejects(client.write(peer.address, { clientId: 1 }, { deadlineMs: 1000, signal: aborted }), (e: unknown) => {
+      assert.ok(e instanceof TimeoutError, String(e));
+      assert.equal(e.details?.sent, false);
+      return true;
+    });
+    assert.equal(peer.callsTo('HandleClientWrite').length, before, 'nothing reached the peer');
+    // withRetry's rule for writes: a call that never left is not an unknown outcome.
+    await assert.rejects(
+      withRetry({ maxAttempts: 1, timeoutMs: 1000, baseDelayMs: 0, maxDelayMs: 0, jitter: 0 }, () => client.write(peer.address, { clientId: 1 }, { deadlineMs: 1000, signal: aborted }), {
+        clock: systemClock,
+        unsafeToRepeat: true,
+      }),
+      (e: unknown) => e instanceof RaftCtlError && e.code !== 'OUTCOME_UNKNOWN',
+    );
+  });
+});
