@@ -52,13 +52,13 @@ export function validateRetryPolicy(policy: RetryPolicy, name = 'retry policy'):
   return policy;
 }
 
-/**
- * The sleep after failed attempt number `failedAttempt` (1-based): baseDelay·2^(n−1), capped at
- * maxDelay, then jittered downwards by up to `jitter` of itself.
- */
 /** The fields of a {@link RetryPolicy} that shape its backoff. */
 export type BackoffPolicy = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'>;
 
+/**
+ * The sleep after failed attempt number `failedAttempt` (1-based): baseDelay·2^(n−1), capped at
+ * maxDelay, then jittered downwards by up to `jitter` of itself (rounded to whole ms).
+ */
 export function backoffDelay(policy: BackoffPolicy, failedAttempt: number, random: RandomSource = Math.random): number {
   const exponent = Math.min(failedAttempt - 1, 30);
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
@@ -69,7 +69,7 @@ export function backoffDelay(policy: BackoffPolicy, failedAttempt: number, rando
 export interface AttemptContext {
   /** 1-based attempt number. */
   readonly attempt: number;
-  /** Per-attempt deadline in ms (the policy's timeoutMs, or less if the overall signal is nearer). */
+  /** Per-attempt deadline in ms: the policy's `timeoutMs`. */
   readonly timeoutMs: number;
   /** Aborts when the caller gives up. */
   readonly signal?: AbortSignal;
