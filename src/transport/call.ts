@@ -4,12 +4,12 @@
  * and every failure is a RaftCtlError (src/transport/status.ts).
  */
 import { connectivityState, Metadata, status, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
-import { type RaftCtlError, UnreachableError } from '../errors.js';
+import { ConfigError, type RaftCtlError, UnreachableError } from '../errors.js';
 import { fromGrpcError, type ResponseSeen } from './status.js';
 
 /** Per-call options. */
 export interface CallOptions {
-  /** Deadline of this call in ms from now (> 0). */
+  /** Deadline of this call in ms from now (> 0; 0 or less counts as 1 ms; not a number: ConfigError). */
   readonly deadlineMs: number;
   /** Cancels the call (it then fails with TimeoutError, details.grpcCode CANCELLED; `sent: false` when the signal had aborted before the call started, so nothing was sent). */
   readonly signal?: AbortSignal;
@@ -26,8 +26,26 @@ function buildMetadata(extra: Record<string, string> | undefined): Metadata {
   return md;
 }
 
+/**
+ * The grpc-js deadline `deadlineMs` from now: 0 or less counts as 1 ms (a spent budget still
+ * makes a call that fails at once). Throws {@link ConfigError} for a value that is not a number
+ * (NaN, undefined from plain JavaScript): grpc-js would take it as a deadline already passed, and
+ * the call would fail as an unreachable node.
+ */
+function deadlineOf(deadlineMs: number): number {
+  if (typeof deadlineMs !== 'number' || Number.isNaN(deadlineMs)) {
+    throw new ConfigError(`call deadlineMs must be a number of milliseconds (got ${typeof deadlineMs === 'string' ? JSON.stringify(deadlineMs) : String(deadlineMs)})`);
+  }
+  return Date.now() + Math.max(1, deadlineMs);
+}
+
 function grpcOptions(opts: CallOptions): GrpcCallOptions {
-  return { deadline: Date.now() + Math.max(1, opts.deadlineMs) };
+  return { deadline: deadlineOf(opts.deadlineMs) };
+}
+
+/** Options of a streaming call: a deadline only when one is given. */
+function streamOptions(deadlineMs: number | undefined): GrpcCallOptions {
+  return deadlineMs === undefined ? {} : { deadline: deadlineOf(deadlineMs) };
 }
 
 function neverConnected(err: ServiceError, endpoint: string): UnreachableError {
@@ -115,7 +133,7 @@ export function cancelOnAbort(call: { cancel(): void; once(event: 'status', list
 
 /** Opens a bidirectional stream (the caller owns it and must end or cancel it). */
 export function duplexCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientDuplexStream<Req, Res> {
-  const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
+  const options = streamOptions(opts.deadlineMs);
   const call = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, buildMetadata(opts.metadata), options);
   cancelOnAbort(call, opts.signal);
   return call;
@@ -123,7 +141,7 @@ export function duplexCall<Req, Res>(client: Client, method: MethodDefinition<Re
 
 /** Opens a server stream (the caller consumes or cancels it). */
 export function serverStreamCall<Req, Res>(client: Client, method: MethodDefinition<Req, Res>, request: Req, opts: Omit<CallOptions, 'deadlineMs'> & { deadlineMs?: number }): ClientReadableStream<Res> {
-  const options: GrpcCallOptions = opts.deadlineMs === undefined ? {} : { deadline: Date.now() + opts.deadlineMs };
+  const options = streamOptions(opts.deadlineMs);
   const call = client.makeServerStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, request, buildMetadata(opts.metadata), options);
   cancelOnAbort(call, opts.signal);
   return call;

@@ -1,0 +1,50 @@
+/**
+ * A call's deadline as a library user passes it (CallOptions.deadlineMs, PeerCallOptions).
+ * QA: a deadline that is not a number (NaN from a bad computation, undefined from plain
+ * JavaScript or a misspelt option) became an already-passed grpc-js deadline, so every call
+ * failed at once as UNREACHABLE "cannot connect … no connection within 0.006s" (exit 4), and
+ * GrpcTransport evicted the healthy peer's channels. It is a ConfigError (exit 2) now, before any
+ * call; 0 or less still means "as soon as possible" (1 ms), as a spent budget passes it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ConfigError } from '../../../src/errors.js';
+import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
+import { FakePeer } from '../../harness/fake-peer.js';
+
+describe('call deadlines', () => {
+  let peer: FakePeer;
+  before(async () => {
+    peer = await FakePeer.start();
+  });
+  after(() => peer.stop());
+
+  for (const bad of [Number.NaN, undefined, '100']) {
+    it(`deadlineMs ${String(bad)} (${typeof bad}) is a ConfigError before any call, not an unreachable node`, async () => {
+      const client = new EndpointClient();
+      const t = new GrpcTransport({ selfId: 1 });
+      try {
+        const calls = peer.calls.length;
+        const opts = { deadlineMs: bad as number };
+        await assert.rejects(client.getClusterMetadata(peer.address, opts), (e: unknown) => e instanceof ConfigError && /deadlineMs/.test(e.message));
+        await assert.rejects(t.requestVote(2, { term: 1, candidateId: 1 }, { members: [{ id: 2, address: peer.address, role: 'voter' }] }, opts), (e: unknown) => e instanceof ConfigError);
+        assert.equal(peer.calls.length, calls, 'nothing reached the peer');
+      } finally {
+        t.close();
+        client.close();
+      }
+    });
+  }
+
+  it('a deadline of 0 or less is still a call with a 1 ms deadline (a spent budget), not an error of use', async () => {
+    const client = new EndpointClient();
+    try {
+      await assert.rejects(client.getClusterMetadata(peer.address, { deadlineMs: 0 }), (e: unknown) => !(e instanceof ConfigError));
+      // And a valid deadline works on the same client.
+      assert.ok(await client.getClusterMetadata(peer.address, { deadlineMs: 5000 }));
+    } finally {
+      client.close();
+    }
+  });
+});
