@@ -9,7 +9,8 @@
  * captures them when a peer's appender is first created and ignores later values).
  */
 import { setMaxListeners } from 'node:events';
-import { RaftCtlError, RejectedError } from '../errors.js';
+import { RejectedError } from '../errors.js';
+import { closedError } from './status.js';
 
 /** Default number of jobs one peer may have queued or running (d-engine's appender capacity). */
 export const DEFAULT_APPEND_QUEUE_CAPACITY = 100;
@@ -81,8 +82,4 @@ export class AppendQueue {
   close(): void {
     this.#abort.abort(closedError());
   }
-}
-
-function closedError(): RaftCtlError {
-  return new RejectedError('TRANSPORT_CLOSED', 'the transport is closed');
 }

@@ -4,11 +4,12 @@
  * control-class channel from a shared {@link ChannelPool}. Failures are RaftCtlErrors
  * (src/transport/status.ts).
  */
+import { setMaxListeners } from 'node:events';
 import { type MethodDefinition } from '@grpc/grpc-js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
-import { fromGrpcError } from './status.js';
+import { closedError, fromGrpcError } from './status.js';
 import type {
   ClientReadRequest,
   ClientResponse,
@@ -29,6 +30,9 @@ import type {
 } from './messages.js';
 import { AdminService, ClusterManagementService, ElectionService, HealthService, RaftClientService } from './services.js';
 
+/** What a closed client's errors name. */
+const CLIENT = 'the endpoint client';
+
 export interface EndpointClientOptions {
   /** Shared pool; the client creates (and then owns) one when absent. */
   readonly pool?: ChannelPool;
@@ -40,16 +44,29 @@ export class EndpointClient {
   readonly #pool: ChannelPool;
   readonly #ownsPool: boolean;
   readonly #compress: boolean;
+  /** Aborts every call and watch of this client when it closes. */
+  readonly #closing = new AbortController();
 
   constructor(options: EndpointClientOptions = {}) {
     this.#pool = options.pool ?? new ChannelPool();
     this.#ownsPool = options.pool === undefined;
     this.#compress = options.compress ?? false;
+    setMaxListeners(0, this.#closing.signal);
   }
 
   /** Any unary method on `endpoint` (the typed methods below are shorthands). */
-  call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
-    return unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, opts, endpoint);
+  async call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
+    if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    try {
+      return await unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, { ...opts, signal: this.#signal(opts.signal) }, endpoint);
+    } catch (err) {
+      throw this.#closing.signal.aborted ? closedError(CLIENT, err) : err;
+    }
+  }
+
+  /** The caller's signal joined with this client's closing. */
+  #signal(signal: AbortSignal | undefined): AbortSignal {
+    return signal === undefined ? this.#closing.signal : AbortSignal.any([signal, this.#closing.signal]);
   }
 
   getClusterMetadata(endpoint: string, opts: CallOptions): Promise<ClusterMembership> {
@@ -107,15 +124,17 @@ export class EndpointClient {
    * A Watch of a key or prefix (d-engine client API): yields events as they arrive until the
    * server ends the stream (the iteration then ends, or throws the mapped RaftCtlError for a
    * non-OK status) or `signal` aborts (the call is cancelled and the iteration throws a
-   * TimeoutError, code CANCELLED). Leaving the loop early cancels the call.
+   * TimeoutError, code CANCELLED). Leaving the loop early cancels the call, and so does
+   * {@link close} (the iteration then throws TRANSPORT_CLOSED).
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
-    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, opts.signal ? { signal: opts.signal } : {});
+    if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: this.#signal(opts.signal) });
     const seen = watchResponse(call);
     try {
       for await (const event of call) yield event as WatchResponse;
     } catch (err) {
-      throw fromGrpcError(err as Error, endpoint, seen);
+      throw this.#closing.signal.aborted ? closedError(CLIENT, err) : fromGrpcError(err as Error, endpoint, seen);
     } finally {
       call.cancel();
     }
@@ -131,7 +150,14 @@ export class EndpointClient {
     return this.call(endpoint, EtcdKvService.Range, request, opts, 'data');
   }
 
+  /**
+   * Cancels this client's calls and watches in flight (they fail with RejectedError
+   * TRANSPORT_CLOSED, as do later calls) and closes the channel pool if the client created it.
+   * A shared pool stays open for its other users.
+   */
   close(): void {
+    if (this.#closing.signal.aborted) return;
+    this.#closing.abort(closedError(CLIENT));
     if (this.#ownsPool) this.#pool.close();
   }
 }

@@ -46,7 +46,7 @@ import { backoffDelay, DEFAULT_RETRY, validateRetryPolicy, withRetry, type Attem
 import { ClusterManagementService, ElectionService, RaftPeerExtService, ReplicationService } from './services.js';
 import { pushSnapshot } from './snapshot-push.js';
 import { pullSnapshot } from './snapshot-pull.js';
-import { isRetryable } from './status.js';
+import { closedError, isRetryable } from './status.js';
 import type {
   DiscoveryView,
   FanOutResult,
@@ -442,7 +442,7 @@ export class GrpcTransport implements Transport {
     try {
       return await unaryCall(client, method, request, { deadlineMs, signal: stop, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
     } catch (err) {
-      if (this.#closed) throw closedError(err);
+      if (this.#closed) throw closedError(undefined, err);
       if (err instanceof UnreachableError) this.#pool.evictAddress(peer.endpoint);
       throw err;
     }
@@ -453,7 +453,7 @@ export class GrpcTransport implements Transport {
     try {
       await this.#clock.sleep(ms, this.#shutdown.signal);
     } catch (err) {
-      throw closedError(err);
+      throw closedError(undefined, err);
     }
   }
 
@@ -551,9 +551,6 @@ function notAMember(peerId: number): ConfigError {
   return new ConfigError(`peer ${peerId} is not in the membership (no address known)`, { details: { peerId } });
 }
 
-function closedError(cause?: unknown): RaftCtlError {
-  return new RejectedError('TRANSPORT_CLOSED', 'the transport is closed', cause === undefined ? {} : { cause });
-}
 
 function asError(err: unknown): RaftCtlError {
   if (err instanceof RaftCtlError) return err;

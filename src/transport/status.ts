@@ -228,6 +228,14 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
 }
 
 /**
+ * The error of a call on a closed transport or endpoint client (`what`), or cut short by its
+ * closing (`cause`: the call's own error).
+ */
+export function closedError(what = 'the transport', cause?: unknown): RejectedError {
+  return new RejectedError('TRANSPORT_CLOSED', `${what} is closed`, cause === undefined ? {} : { cause });
+}
+
+/**
  * Whether trying again can succeed: unreachable peers, not-ready nodes, timeouts (a node's own
  * request timeout, answered CANCELLED "Timeout expired", included) and ABORTED may;
  * INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, FAILED_PRECONDITION, a call this client

@@ -4,6 +4,10 @@
  * stream) ignored such a signal and ran until the server ended it, because an abort listener
  * added to an aborted signal never fires; a unary call refused before it started reported
  * `sent: true`, so a write never sent read as an unknown outcome.
+ *
+ * And EndpointClient.close(): it closed the channels (when it owned them) but a watch in progress
+ * ran on, keeping the process alive, and unary calls ran to their deadlines; later calls failed
+ * with a plain Error "ChannelPool is closed", not a RaftCtlError.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -12,7 +16,7 @@ import { RaftCtlError, TimeoutError } from '../../../src/errors.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { withRetry } from '../../../src/transport/retry.js';
 import { systemClock } from '../../../src/transport/clock.js';
-import { FakePeer } from '../../harness/fake-peer.js';
+import { delay, FakePeer } from '../../harness/fake-peer.js';
 
 describe('calls with an already-aborted signal', () => {
   let peer: FakePeer;
@@ -80,4 +84,43 @@ describe('calls with an already-aborted signal', () => {
       (e: unknown) => e instanceof RaftCtlError && e.code !== 'OUTCOME_UNKNOWN',
     );
   });
+});
+
+describe('EndpointClient.close()', () => {
+  let peer: FakePeer;
+  before(async () => {
+    peer = await FakePeer.start();
+    // One event, then the stream stays open until the client cancels it.
+    peer.raw.set('Watch', (call: ServerWritableStream<unknown, unknown>) => {
+      call.write({ watchId: 1 });
+    });
+    peer.handle('GetClusterMetadata', delay(60_000));
+  });
+  after(() => peer.stop());
+
+  /** Settles like `p`, or rejects after `ms` of real time (a bound on a wait that would hang). */
+  const bounded = <T>(p: Promise<T>, what: string, ms = 10_000): Promise<T> =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} still pending after ${ms} ms`)), ms).unref())]);
+
+  for (const owned of [true, false]) {
+    it(`cancels a watch and unary calls in flight with TRANSPORT_CLOSED, and refuses later calls (${owned ? 'its own pool' : 'a shared pool'})`, async () => {
+      const { ChannelPool } = await import('../../../src/transport/channels.js');
+      const shared = owned ? undefined : new ChannelPool();
+      const client = new EndpointClient(shared ? { pool: shared } : {});
+      try {
+        const watch = client.watch(peer.address, { key: Buffer.from('k') });
+        assert.equal((await bounded(watch.next(), 'the first event')).done, false);
+        const unary = client.getClusterMetadata(peer.address, { deadlineMs: 60_000 });
+        const closedCode = (e: unknown): boolean => e instanceof RaftCtlError && e.code === 'TRANSPORT_CLOSED';
+        client.close();
+        await assert.rejects(bounded(watch.next(), 'the watch after close()'), closedCode);
+        await assert.rejects(bounded(unary, 'the unary call after close()'), closedCode);
+        await assert.rejects(client.getClusterMetadata(peer.address, { deadlineMs: 1000 }), closedCode);
+        await assert.rejects(client.watch(peer.address, { key: Buffer.from('k') }).next(), closedCode);
+      } finally {
+        client.close();
+        shared?.close();
+      }
+    });
+  }
 });
