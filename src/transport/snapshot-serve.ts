@@ -211,7 +211,9 @@ export const DEFAULT_SEND_WINDOW = 32;
  * status drops the seq (as d-engine does); seq 0xFFFFFFFF and unknown seqs are ignored. Chunks
  * unacknowledged for `retransmitAfterMs` are re-sent. Done, and the stream ended OK, when every
  * chunk was sent and acknowledged. The client half-closing before that fails the transfer
- * (ABORTED); the whole transfer is bounded by `transferTimeoutMs` (DEADLINE_EXCEEDED).
+ * (ABORTED); the whole transfer is bounded by `transferTimeoutMs` (DEADLINE_EXCEEDED). A first
+ * pass that hashes a source lacking `sha256` or `size` ends there too, and when the client
+ * cancels, so an abandoned pull does not leave the source being read to its end.
  */
 export function serveStreamSnapshot(options: ServeStreamSnapshotOptions): handleBidiStreamingCall<SnapshotAck, SnapshotChunk> {
   const chunkBytes = validateChunkBytes(options.chunkBytes);
@@ -253,8 +255,12 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     clientClosed = true;
     events.notify();
   });
+  // Ends a first hashing pass over the source (which may read a whole snapshot file) when the
+  // client cancels or the deadline passes; the send loop checks the flags itself.
+  const stopHashing = new AbortController();
   call.on('cancelled', () => {
     cancelled = true;
+    stopHashing.abort(cancelledError());
     events.notify();
   });
   call.on('drain', () => events.notify());
@@ -264,16 +270,17 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
   const deadline = new AbortController();
   clock.sleep(transferTimeoutMs, deadline.signal).then(() => {
     timedOut = true;
+    stopHashing.abort(deadlineError(transferTimeoutMs));
     events.notify();
   }, () => undefined);
 
   let chunks: AsyncIterator<Uint8Array> | null = null;
   try {
     const digest = offer.zeroChecksum
-      ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source)).size }
+      ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source, stopHashing.signal)).size }
       : offer.source.sha256 !== undefined && offer.source.size !== undefined
         ? { sha256: offer.source.sha256, size: offer.source.size }
-        : await hashSource(offer.source);
+        : await hashSource(offer.source, stopHashing.signal);
     const totalChunks = totalChunksFor(digest.size, chunkBytes);
     chunks = rechunk(offer.source.open(), chunkBytes)[Symbol.asyncIterator]();
     const pending = new Map<number, Pending>();
@@ -289,8 +296,8 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     };
 
     for (;;) {
-      if (cancelled) throw new TimeoutError('StreamSnapshot: the client cancelled the pull');
-      if (timedOut) throw new GrpcStatusError(status.DEADLINE_EXCEEDED, `snapshot transfer exceeded ${transferTimeoutMs} ms`);
+      if (cancelled) throw cancelledError();
+      if (timedOut) throw deadlineError(transferTimeoutMs);
       while (acks.length > 0) {
         const ack = acks.shift()!;
         const seq = ack.seq ?? 0;
@@ -354,6 +361,14 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     // or complete without the generator having been resumed past its last chunk.
     await chunks?.return?.(undefined).catch(() => undefined);
   }
+}
+
+function cancelledError(): TimeoutError {
+  return new TimeoutError('StreamSnapshot: the client cancelled the pull');
+}
+
+function deadlineError(transferTimeoutMs: number): GrpcStatusError {
+  return new GrpcStatusError(status.DEADLINE_EXCEEDED, `snapshot transfer exceeded ${transferTimeoutMs} ms`);
 }
 
 /** Refuses a snapshot source that did not yield exactly `announced` bytes by its last chunk. */

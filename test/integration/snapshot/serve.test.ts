@@ -201,6 +201,61 @@ describe('serveStreamSnapshot', () => {
     assert.deepEqual(counts, { opened: 2, closed: 2 }, 'closed after a cancelled transfer');
   });
 
+  test('a pull cancelled, or past its transfer deadline, while the sender hashes its source ends the hashing pass there', async () => {
+    // QA: a source without sha256 and size (a raftctl leader's snapshot file) is hashed in a
+    // first pass before chunk 0; that pass ignored both the client's cancel and the transfer
+    // deadline, so a puller that gave up on chunk 0 (and retried) left the leader reading the whole
+    // file for nobody, once per attempt, and a stalled file held the handler past its deadline.
+    const PIECES = 1000;
+    const make = () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const counts = { read: 0, opened: 0, closed: 0 };
+      const source = {
+        async *open() {
+          counts.opened++;
+          try {
+            for (let i = 0; i < PIECES; i++) {
+              if (i === 10) await gate;
+              counts.read++;
+              yield new Uint8Array(100).fill(i & 0xff);
+            }
+          } finally {
+            counts.closed++;
+          }
+        },
+      };
+      return { source, counts, release };
+    };
+    const clock = new ManualClock();
+    for (const ending of ['cancelled', 'deadline'] as const) {
+      const { source, counts, release } = make();
+      const outcomes: Outcome[] = [];
+      const serve = serveStreamSnapshot({ offer: () => ({ source, lastIncludedIndex: 40, lastIncludedTerm: 2, leaderTerm: 5, leaderId: 1 }), chunkBytes: 1000, transferTimeoutMs: 1000, clock, onDone: (o) => outcomes.push(o) });
+      const peer = await startSnapshotPeer({
+        StreamSnapshot: (call) => {
+          // The source resumes once the handler saw the cancel: a pass that ignores it reads on.
+          call.on('cancelled', () => release());
+          serve(call);
+        },
+      });
+      peers.push(peer);
+      const { call, ended } = rawPull(peer);
+      await waitUntil(() => counts.read === 10, 'the hashing pass to reach the stalled piece');
+      if (ending === 'cancelled') call.cancel();
+      else clock.advance(1000);
+      await waitUntil(() => outcomes.length === 1, `the transfer to end (${ending})`);
+      assert.equal(outcomes[0]!.ok, false);
+      if (ending === 'deadline') {
+        assert.equal(await ended, status.DEADLINE_EXCEEDED);
+        release();
+      }
+      await waitUntil(() => counts.closed === counts.opened, 'the source to be closed');
+      assert.ok(counts.read <= 11, `the hashing pass stopped (${counts.read} of ${PIECES} pieces read)`);
+      call.end();
+    }
+  });
+
   test('a source that yields more or fewer bytes than it announced fails with DATA_LOSS before its last chunk leaves', async () => {
     // A snapshot file that changed size after it was measured: with d-engine's zero checksum the
     // puller could not tell a cut or padded file, so the sender refuses to send the last chunk.
