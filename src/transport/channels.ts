@@ -10,6 +10,7 @@
  * are in use, since request compression is a channel option in grpc-js).
  */
 import { Client, credentials as grpcCredentials, logVerbosity, setLogVerbosity, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { closedError } from './status.js';
 
 export type ConnectionClass = 'control' | 'data' | 'bulk';
 
@@ -93,9 +94,9 @@ export class ChannelPool {
     };
   }
 
-  /** The channel for `address` and class; opened on first use. */
+  /** The channel for `address` and class; opened on first use. Throws TRANSPORT_CLOSED after {@link close}. */
   forAddress(address: string, cls: ConnectionClass, compress = false): Client {
-    if (this.#closed) throw new Error('ChannelPool is closed');
+    if (this.#closed) throw closedError('the channel pool');
     const k = key(address, cls, compress);
     const cached = this.#channels.get(k);
     if (cached) {

@@ -7,7 +7,7 @@
  *
  * And EndpointClient.close(): it closed the channels (when it owned them) but a watch in progress
  * ran on, keeping the process alive, and unary calls ran to their deadlines; later calls failed
- * with a plain Error "ChannelPool is closed", not a RaftCtlError.
+ * with a plain Error "ChannelPool is closed", not a RaftCtlError (see also channels.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { RaftCtlError } from '../../../src/errors.js';
 import { ChannelPool, DENGINE_MAX_MESSAGE_BYTES } from '../../../src/transport/channels.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 
 describe('ChannelPool', () => {
   it('gives every channel its own subchannel pool, reconnect backoff 100 ms–1 s, d-engine size limits and per-class keepalive', () => {
@@ -59,5 +61,19 @@ describe('ChannelPool', () => {
     pool.retainPeers([]);
     assert.equal(pool.size, 0);
     pool.close();
+  });
+
+  it('a closed pool refuses channels with a RaftCtlError (TRANSPORT_CLOSED), so a transport sharing it fails its calls as RaftCtlErrors', async () => {
+    // QA: it threw a plain Error('ChannelPool is closed'), which a per-peer call of a transport
+    // whose shared pool was closed passed on as it was.
+    const pool = new ChannelPool();
+    pool.close();
+    assert.throws(() => pool.forAddress('127.0.0.1:1', 'control'), (e: unknown) => e instanceof RaftCtlError && e.code === 'TRANSPORT_CLOSED' && /channel pool is closed/.test(e.message));
+    const t = new GrpcTransport({ selfId: 1, pool });
+    try {
+      await assert.rejects(t.requestVote(2, { term: 1, candidateId: 1 }, { members: [{ id: 2, address: '127.0.0.1:1', role: 'voter' }] }, { deadlineMs: 100 }), (e: unknown) => e instanceof RaftCtlError && e.code === 'TRANSPORT_CLOSED');
+    } finally {
+      t.close();
+    }
   });
 });
