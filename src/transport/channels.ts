@@ -10,6 +10,7 @@
  * are in use, since request compression is a channel option in grpc-js).
  */
 import { Client, credentials as grpcCredentials, logVerbosity, setLogVerbosity, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { ConfigError } from '../errors.js';
 import { closedError } from './status.js';
 
 export type ConnectionClass = 'control' | 'data' | 'bulk';
@@ -94,7 +95,10 @@ export class ChannelPool {
     };
   }
 
-  /** The channel for `address` and class; opened on first use. Throws TRANSPORT_CLOSED after {@link close}. */
+  /**
+   * The channel for `address` and class; opened on first use. Throws TRANSPORT_CLOSED after
+   * {@link close}, and a ConfigError for a target grpc-js refuses outright (an empty address).
+   */
   forAddress(address: string, cls: ConnectionClass, compress = false): Client {
     if (this.#closed) throw closedError('the channel pool');
     const k = key(address, cls, compress);
@@ -103,7 +107,14 @@ export class ChannelPool {
       cached.lastUsed = performance.now();
       return cached.client;
     }
-    const client = new Client(address, this.#credentials, this.channelOptions(cls, compress));
+    let client: Client;
+    try {
+      client = new Client(address, this.#credentials, this.channelOptions(cls, compress));
+    } catch (err) {
+      // grpc-js refuses some targets at once ("Could not parse target name \"\""): an address no
+      // node can have, a usage error rather than a failure of this library.
+      throw new ConfigError(`"${address}" is not an address a channel can be opened to (expected host:port)`, { cause: err, details: { endpoint: address, sent: false } });
+    }
     this.#channels.set(k, { client, address, cls, lastUsed: performance.now() });
     return client;
   }

@@ -25,7 +25,7 @@ export const TRAILER = {
 } as const;
 
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
-const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT|Channel closed before call started/i;
+const CONNECT_FAILURE = /No connection established|Failed to parse DNS address|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT|Channel closed before call started/i;
 
 /**
  * The details of d-engine's readiness gate: every handler but Watch answers UNAVAILABLE "Service

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RaftCtlError } from '../../../src/errors.js';
+import { ConfigError, RaftCtlError, UnreachableError } from '../../../src/errors.js';
+import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { ChannelPool, DENGINE_MAX_MESSAGE_BYTES } from '../../../src/transport/channels.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 
@@ -74,6 +75,26 @@ describe('ChannelPool', () => {
       await assert.rejects(t.requestVote(2, { term: 1, candidateId: 1 }, { members: [{ id: 2, address: '127.0.0.1:1', role: 'voter' }] }, { deadlineMs: 100 }), (e: unknown) => e instanceof RaftCtlError && e.code === 'TRANSPORT_CLOSED');
     } finally {
       t.close();
+    }
+  });
+
+  it('an address grpc-js cannot use is a ConfigError (empty) or unreachable with nothing sent (unparsable), never a plain Error or a node "not ready"', async () => {
+    // QA: '' threw grpc-js's plain Error 'Could not parse target name ""' out of every call, and
+    // '[::1' (a bracket missing) failed as NOT_READY "the node is up but not ready" (exit 3).
+    const pool = new ChannelPool();
+    const client = new EndpointClient({ pool });
+    const t = new GrpcTransport({ selfId: 1, pool });
+    try {
+      assert.throws(() => pool.forAddress('', 'control'), (e: unknown) => e instanceof ConfigError && /"" is not an address/.test(e.message));
+      await assert.rejects(client.getClusterMetadata('', { deadlineMs: 1000 }), (e: unknown) => e instanceof ConfigError);
+      await assert.rejects(t.requestVote(2, { term: 1, candidateId: 1 }, { members: [{ id: 2, address: '', role: 'voter' }] }, { deadlineMs: 1000 }), (e: unknown) => e instanceof ConfigError);
+      await assert.rejects(client.getClusterMetadata('[::1', { deadlineMs: 1000 }), (e: unknown) => e instanceof UnreachableError && e.details?.sent === false);
+      const [view] = await t.discoverLeader({}, false, ['[::1'], { deadlineMs: 1000 });
+      assert.ok(view!.error instanceof UnreachableError, String(view!.error));
+    } finally {
+      t.close();
+      client.close();
+      pool.close();
     }
   });
 });
