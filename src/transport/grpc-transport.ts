@@ -19,6 +19,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Client, MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
+import { raceAbort } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
 import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
@@ -397,7 +398,8 @@ export class GrpcTransport implements Transport {
 
   /**
    * Aborts every open replication stream (pending sends reject with STREAM_BROKEN), rejects
-   * queued appends (TRANSPORT_CLOSED), and closes the channel pool if this transport created it.
+   * queued appends and streams still waiting for their connection (TRANSPORT_CLOSED), cancels
+   * calls in flight, and closes the channel pool if this transport created it.
    * Later calls reject with TRANSPORT_CLOSED (discoverLeader reports it per view).
    */
   close(): void {
@@ -477,15 +479,17 @@ export class GrpcTransport implements Transport {
     );
   }
 
+  /** Waits for the peer's connection; {@link close} ends the wait at once (TRANSPORT_CLOSED). */
   async #waitForReady(client: Client, peer: Peer): Promise<void> {
     const timeoutMs = this.#streamConnectTimeoutMs;
-    await new Promise<void>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       client.waitForReady(Date.now() + timeoutMs, (err) => {
         if (!err) return resolve();
         if (!this.#closed) this.#pool.evictAddress(peer.endpoint);
         reject(new UnreachableError(`cannot connect to ${peer.endpoint} (peer ${peer.id}) within ${timeoutMs} ms`, { cause: err, details: { endpoint: peer.endpoint, peerId: peer.id, sent: false }, hint: 'check the address and that the node is running' }));
       });
     });
+    await raceAbort(ready, this.#shutdown.signal);
   }
 
   /** DiscoverLeader among the membership's voters; the chosen leader, or null. */

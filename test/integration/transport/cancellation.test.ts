@@ -13,7 +13,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { RaftCtlError, TimeoutError } from '../../../src/errors.js';
+import net from 'node:net';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { withRetry } from '../../../src/transport/retry.js';
 import { systemClock } from '../../../src/transport/clock.js';
 import { delay, FakePeer } from '../../harness/fake-peer.js';
@@ -123,4 +125,37 @@ describe('EndpointClient.close()', () => {
       }
     });
   }
+});
+
+describe('GrpcTransport.close()', () => {
+  it('ends an openReplicationStream still waiting for its connection at once, with TRANSPORT_CLOSED', async () => {
+    // QA: the wait for the data connection ignored close(): it ran to streamConnectTimeoutMs and
+    // then failed as UNREACHABLE, though the transport was closed meanwhile.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s)); // accepts, never speaks HTTP/2
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const endpoint = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 60_000 });
+    try {
+      const opening = t.openReplicationStream(2, { members: [{ id: 2, address: endpoint, role: 'voter' }] }, false);
+      const waiting = new Promise<void>((resolve) => {
+        const poll = (): void => void (sockets.length > 0 ? resolve() : setTimeout(poll, 5));
+        poll();
+      });
+      await Promise.race([waiting, new Promise((_, reject) => setTimeout(() => reject(new Error('no connection attempt within 10 s')), 10_000).unref())]);
+      t.close();
+      const outcome = await Promise.race([
+        opening.then(
+          () => 'opened',
+          (e: unknown) => (e instanceof RaftCtlError ? e.code : String(e)),
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting 10 s after close()'), 10_000).unref()),
+      ]);
+      assert.equal(outcome, 'TRANSPORT_CLOSED');
+    } finally {
+      t.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
 });
