@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import type { BenchResult } from '../../src/app/bench/bench.js';
 import { CONSISTENCY_POLICIES, type Consistency } from '../../src/app/kv.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
+import { benchBaseFlags, benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 
 export default class BenchGet extends BaseCommand<typeof BenchGet> {
@@ -11,6 +11,8 @@ export default class BenchGet extends BaseCommand<typeof BenchGet> {
   static override description = `First writes each of the --keys keys once (not measured), then reads keys chosen uniformly from them for --duration, from --clients concurrent clients over --conns connections. --consistency linearizable and lease read through the leader, eventual spreads the reads over the endpoints; unset sends no policy (the server's default). Against etcd (--target etcd) eventual is a serializable Range and everything else a linearizable one. Closed loop by default; --rate runs open loop (latency from the due time). The result has the shape of bench put.
 
 ${EXIT_CODES_HELP}`;
+
+  static override baseFlags = benchBaseFlags;
 
   static override flags = {
     ...benchFlags,

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import type { BenchResult } from '../../src/app/bench/bench.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
+import { benchBaseFlags, benchFlags, benchSessionFromFlags, benchView, runBenchSession } from '../../src/cli/bench-session.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 
 export default class BenchPut extends BaseCommand<typeof BenchPut> {
@@ -12,6 +12,8 @@ export default class BenchPut extends BaseCommand<typeof BenchPut> {
 Prints {"op", "target", "endpoints", "clients", "conns", "rate", "durationMs", "warmupMs", "keySize", "valueSize", "keys", "consistency", "prefilled", "mode", "count", "errors", "errorsByCode", "elapsedMs", "throughput", "missed", "latencyMs": {"min", "mean", "p50", "p95", "p99", "p999", "max"}} (latencies in ms, from a log-bucketed histogram within 1.6 %; "missed": open-loop requests still due when --duration ended). Exits 0 when any request succeeded; 5 with the result when --wait-timeout passes first; 130 with the result on Ctrl-C. --warmup D sends the same load for D first without measuring it. Nodes that have no leader yet are asked again until they name one (exit 3 if none does within --wait-timeout). --wait-timeout defaults to --warmup plus --duration plus one minute.
 
 ${EXIT_CODES_HELP}`;
+
+  static override baseFlags = benchBaseFlags;
 
   static override flags = {
     ...benchFlags,

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { kvWatch, type KvWatchSummary } from '../../src/app/kv-watch.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { keyEncodingFlag } from '../../src/cli/flags.js';
+import { globalFlagsWithWaitTimeout, keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { onStdoutClosed } from '../../src/cli/broken-pipe.js';
 import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
@@ -24,6 +24,8 @@ ${EXIT_CODES_HELP}`;
   static override args = {
     key: Args.string({ description: 'The key, or the prefix with --prefix (UTF-8 text; base64 with --key-encoding base64).', required: true }),
   };
+
+  static override baseFlags = globalFlagsWithWaitTimeout('Stop watching after this long, exit 5 (default: none, the watch runs until it ends).');
 
   static override flags = {
     'key-encoding': keyEncodingFlag(),

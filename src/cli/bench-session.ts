@@ -13,8 +13,11 @@ import type { OperatorContext } from '../app/operator.js';
 import type { Verdict } from '../app/verdict.js';
 import { EXIT, NoLeaderError, TimeoutError, UsageError } from '../errors.js';
 import { createClientSet, type CliContext } from './context.js';
-import { durationFlag } from './flags.js';
+import { durationFlag, globalFlagsWithWaitTimeout } from './flags.js';
 import type { View } from './output.js';
+
+/** The global flags of `bench put|get`: `--wait-timeout` defaults to warm-up + duration + 1 min ({@link benchSessionFromFlags}). */
+export const benchBaseFlags = globalFlagsWithWaitTimeout('The whole command never takes longer than this (default: --warmup + --duration + 1m).');
 
 /** Flags `bench put` and `bench get` share. */
 export const benchFlags = {

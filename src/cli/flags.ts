@@ -81,6 +81,16 @@ export const globalFlags = {
 };
 
 /**
+ * The global flags of a command whose `--wait-timeout` defaults to something other than 30 s
+ * (`bench`, `kv watch`): that flag has no oclif default, so `--help` shows `summary`, which must
+ * name the real default, instead of "[default: 30s]". The command supplies the value it uses
+ * when the flag is not given through `operatorContext({ defaultWaitTimeoutMs })`.
+ */
+export function globalFlagsWithWaitTimeout(summary: string): typeof globalFlags {
+  return { ...globalFlags, 'wait-timeout': durationFlag({ name: 'wait-timeout', summary, helpGroup: GLOBAL }) };
+}
+
+/**
  * Only the named global flags, for a command's `baseFlags`: a command must not list (or accept
  * and silently ignore) a flag that means nothing to it.
  */

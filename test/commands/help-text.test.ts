@@ -69,3 +69,23 @@ test('every help example is a command line with the $ prompt; topic descriptions
   assert.equal(leader?.description, 'Find the leader.');
   assert.deepEqual(config.commands.filter((c) => c.id.startsWith('leader:')).map((c) => c.id), ['leader:discover']);
 });
+
+test('--help shows the --wait-timeout default each command really uses: 30s for most, not for bench (warm-up + duration + 1m) nor kv watch (unbounded)', () => {
+  /** The --wait-timeout entry of the help's flag list, wrapped lines joined. */
+  const waitTimeoutLine = (argv: string[]): string => {
+    const r = help(argv);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const entry = /^\s+--wait-timeout=DURATION(.*(?:\n {20,}\S.*)*)/m.exec(r.stdout);
+    assert.ok(entry, `no --wait-timeout entry in ${argv.join(' ')} --help:\n${r.stdout}`);
+    return entry[1]!.replace(/\s+/g, ' ');
+  };
+  assert.match(waitTimeoutLine(['cluster', 'status']), /\[default: 30s\]/);
+  for (const argv of [['bench', 'put'], ['bench', 'get']]) {
+    const line = waitTimeoutLine(argv);
+    assert.doesNotMatch(line, /\[default: 30s\]/, `${argv.join(' ')}: ${line}`);
+    assert.match(line, /default: --warmup \+ --duration \+ 1m/, `${argv.join(' ')}: ${line}`);
+  }
+  const watch = waitTimeoutLine(['kv', 'watch']);
+  assert.doesNotMatch(watch, /\[default: 30s\]/, watch);
+  assert.match(watch, /default: none/, watch);
+});
