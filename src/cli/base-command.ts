@@ -89,14 +89,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /**
-   * The output format in effect (`table` until flags are parsed, unless argv says otherwise: not
-   * for a command without `-o`/`--json`, whose "Nonexistent flag: --json" is a plain line).
+   * The output format in effect. Until flags are parsed (a flag or argument error): what argv
+   * says, else `json` when RAFTCTL_CONTENT_TYPE=json (oclif's `jsonEnabled`, as once parsed),
+   * else `table`; never for a command without `-o`/`--json`, whose "Nonexistent flag: --json"
+   * is a plain line.
    */
   protected get format(): OutputFormat {
     if (this.#format) return this.#format;
     const ctor = this.ctor as unknown as typeof BaseCommand;
     const takesOutput = ctor.enableJsonFlag || 'output' in (ctor.baseFlags ?? {}) || 'output' in (ctor.flags ?? {});
-    return (takesOutput ? outputFormatFromArgv(this.argv) : undefined) ?? 'table';
+    if (!takesOutput) return 'table';
+    return outputFormatFromArgv(this.argv) ?? (super.jsonEnabled() ? 'json' : 'table');
   }
 
   /** True under `--json` or `-o json` (oclif then keeps `this.log` and warnings off stdout). */

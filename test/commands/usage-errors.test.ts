@@ -68,6 +68,29 @@ test('-o json and -o ndjson (not only --json) switch the error line to JSON', as
   }
 });
 
+test('RAFTCTL_CONTENT_TYPE=json (README: same as --json) makes a flag or argument error the JSON error line too; an -o on the command line beats it', async () => {
+  const env = { RAFTCTL_CONTENT_TYPE: 'json' };
+  for (const argv of [
+    ['leader', 'discover', '-e', '127.0.0.1:1', '--timeout', 'soon'],
+    ['leader', 'discover', '-e', '127.0.0.1:1', '--bogus'],
+    ['kv', 'get', '-e', '127.0.0.1:1'],
+    ['playground', '--nodes', '0'],
+  ]) {
+    const r = await runCommand(argv, env);
+    assert.equal(r.exitCode, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    const err = lines(r.stderr);
+    assert.equal(err.length, 1, r.stderr);
+    assert.equal((JSON.parse(err[0]!) as { error: { code: string } }).error.code, 'USAGE', argv.join(' '));
+  }
+  const table = await runCommand(['leader', 'discover', '-o', 'table', '-e', '127.0.0.1:1', '--timeout', 'soon'], env);
+  assert.equal(table.exitCode, 2);
+  assert.match(lines(table.stderr)[0]!, /^Error: --timeout: "soon" is not a duration/);
+  const node = await runCommand(['node', 'start', '--bogus'], env);
+  assert.equal(node.exitCode, 2);
+  assert.match(lines(node.stderr)[0]!, /^Error: Nonexistent flag: --bogus/, 'node start has no JSON output: a plain line');
+});
+
 test('--debug adds the stack trace after the one line', async () => {
   const r = await runCommand(['leader', 'discover', '-e', '127.0.0.1:1', '--timeout', 'x', '--debug']);
   assert.equal(r.exitCode, 2);
