@@ -49,6 +49,15 @@ export function outputFormatFromArgv(argv: readonly string[]): OutputFormat | un
   return format === 'table' || format === 'wide' || format === 'json' || format === 'yaml' || format === 'ndjson' ? format : undefined;
 }
 
+/**
+ * The output format of a command line whose flags are not (or could not be) parsed: argv's
+ * `-o`/`--json`, else `json` when RAFTCTL_CONTENT_TYPE=json (oclif's `<BIN>_CONTENT_TYPE`, what
+ * `--json` stands for), else undefined. For a command that takes `-o`/`--json`.
+ */
+export function outputFormatBeforeParse(argv: readonly string[], config: Pick<Interfaces.Config, 'scopedEnvVar'>): OutputFormat | undefined {
+  return outputFormatFromArgv(argv) ?? (config.scopedEnvVar('CONTENT_TYPE')?.toLowerCase() === 'json' ? 'json' : undefined);
+}
+
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true;
   static override baseFlags: Interfaces.FlagInput = globalFlags;
@@ -89,17 +98,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /**
-   * The output format in effect. Until flags are parsed (a flag or argument error): what argv
-   * says, else `json` when RAFTCTL_CONTENT_TYPE=json (oclif's `jsonEnabled`, as once parsed),
-   * else `table`; never for a command without `-o`/`--json`, whose "Nonexistent flag: --json"
-   * is a plain line.
+   * The output format in effect; until flags are parsed (a flag or argument error),
+   * {@link outputFormatBeforeParse} or `table`: never for a command without `-o`/`--json`, whose
+   * "Nonexistent flag: --json" is a plain line.
    */
   protected get format(): OutputFormat {
     if (this.#format) return this.#format;
     const ctor = this.ctor as unknown as typeof BaseCommand;
     const takesOutput = ctor.enableJsonFlag || 'output' in (ctor.baseFlags ?? {}) || 'output' in (ctor.flags ?? {});
     if (!takesOutput) return 'table';
-    return outputFormatFromArgv(this.argv) ?? (super.jsonEnabled() ? 'json' : 'table');
+    return outputFormatBeforeParse(this.argv, this.config) ?? 'table';
   }
 
   /** True under `--json` or `-o json` (oclif then keeps `this.log` and warnings off stdout). */

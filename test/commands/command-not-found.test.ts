@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandNotFoundError } from '../../src/cli/hooks/command-not-found.js';
-import { lines, REPO_ROOT, runCommand } from './helpers/run-command.js';
+import { errorLine, lines, REPO_ROOT, runCommand } from './helpers/run-command.js';
 
 const KNOWN = ['leader:discover', 'cluster:status'];
 
@@ -38,4 +38,14 @@ test('end to end: `leader discover extra` exits 2 with one line', { skip: regist
   assert.equal(r.exitCode, 2);
   assert.equal(r.stdout, '');
   assert.deepEqual(lines(r.stderr).map((l) => (JSON.parse(l) as { error: { message: string } }).error.message), ['Unexpected argument: extra']);
+});
+
+test('end to end: under RAFTCTL_CONTENT_TYPE=json (the same as --json) an unknown command is the JSON error line', { skip: registered ? false : 'hook not registered in package.json oclif.hooks yet' }, async () => {
+  const r = await runCommand(['kv', 'frobnicate'], { RAFTCTL_CONTENT_TYPE: 'json' });
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stdout, '');
+  const err = errorLine(r.stderr);
+  assert.deepEqual([err.code, err.exitCode, err.message], ['USAGE', 2, 'unknown command "kv frobnicate"']);
+  const table = await runCommand(['kv', 'frobnicate', '-o', 'table'], { RAFTCTL_CONTENT_TYPE: 'json' });
+  assert.match(lines(table.stderr)[0]!, /^Error: unknown command "kv frobnicate"/, '-o on the command line beats the environment');
 });

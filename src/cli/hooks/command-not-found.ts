@@ -2,11 +2,11 @@
  * oclif `command_not_found` hook: an unknown command, or extra words after a known one
  * (`raftctl leader discover extra`, which oclif reads as the command id "leader:discover:extra"),
  * is a usage error like any bad argument (CLI.md): exit 2 and one line on stderr, JSON under
- * `--json` / `-o json`. Registered in package.json under `oclif.hooks.command_not_found`.
+ * `--json` / `-o json` / RAFTCTL_CONTENT_TYPE=json. Registered in package.json under `oclif.hooks.command_not_found`.
  */
 import { Errors, type Hook } from '@oclif/core';
 import { UsageError } from '../../errors.js';
-import { outputFormatFromArgv } from '../base-command.js';
+import { outputFormatBeforeParse } from '../base-command.js';
 import { formatErrorLine, jsonErrorLines } from '../error-line.js';
 import { colourEnabled, painter } from '../style.js';
 
@@ -66,7 +66,7 @@ function editDistance(a: string, b: string): number {
 
 const hook: Hook<'command_not_found'> = async function (options) {
   const err = commandNotFoundError(options.id, options.config.commandIDs, options.config.bin);
-  const json = jsonErrorLines(outputFormatFromArgv(options.argv ?? []));
+  const json = jsonErrorLines(outputFormatBeforeParse(options.argv ?? [], options.config));
   process.stderr.write(`${formatErrorLine(err, { json, paint: painter(!json && colourEnabled(process.stderr)) })}\n`);
   throw new Errors.ExitError(err.exitCode);
 };
