@@ -86,7 +86,7 @@ export const globalFlags = {
  * name the real default, instead of "[default: 30s]". The command supplies the value it uses
  * when the flag is not given through `operatorContext({ defaultWaitTimeoutMs })`.
  */
-export function globalFlagsWithWaitTimeout(summary: string): typeof globalFlags {
+export function globalFlagsWithWaitTimeout(summary: string) {
   return { ...globalFlags, 'wait-timeout': durationFlag({ name: 'wait-timeout', summary, helpGroup: GLOBAL }) };
 }
 
