@@ -9,7 +9,7 @@
 //
 // Usage: node scripts/gen-proto.mjs [outDir]   (default src/proto)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ try {
     'import $protobuf from "protobufjs/minimal.js";\nimport { checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";\n\nconfigureNumbers($protobuf);',
   );
   if (!js.includes('configureNumbers($protobuf)') || decodes === 0) throw new Error('gen-proto: generated code changed shape; update the post-processing');
+  mkdirSync(outDir, { recursive: true });
   const jsOut = join(outDir, 'raftctl.js');
   writeFileSync(jsOut, js);
   execFileSync(bin('pbts'), ['-o', join(outDir, 'raftctl.d.ts'), jsOut], { cwd: root, stdio: 'inherit' });
