@@ -322,6 +322,9 @@ describe('pullSnapshot', () => {
       serve(call);
     });
     const p = await pull(peer, { readAhead: 2 });
+    // Wait for the two chunks read ahead, then give any further ones time to arrive (none may:
+    // a loaded machine can only make this pass late, never fail it early).
+    await waitUntil(() => acks.length >= 2, 'the chunks read ahead');
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(acks.length, 2);
     const { seqs, data: got } = await drain(p);

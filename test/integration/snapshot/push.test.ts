@@ -111,9 +111,13 @@ describe('pushSnapshot', () => {
     push.catch(() => undefined);
     try {
       await waitUntil(() => written === 2, 'the receiver stalls on its second chunk');
-      await new Promise((r) => setTimeout(r, 300));
-      const read = pieces;
-      await new Promise((r) => setTimeout(r, 200));
+      // Flow control takes a moment to stop the sender (longer on a loaded machine): wait until
+      // it has read nothing for 200 ms, then check how much it read.
+      let read = -1;
+      for (let round = 0; round < 50 && pieces !== read; round++) {
+        read = pieces;
+        await new Promise((r) => setTimeout(r, 200));
+      }
       assert.equal(pieces, read, 'the sender stopped reading the source while the receiver stalls');
       assert.ok(read < 64, `${read} of 200 MiB read by the sender while the receiver had taken 1`);
       cancel.abort();
