@@ -2,13 +2,21 @@
  * Typed errors of the state machine. Bad client input (empty key, oversize key or value, an
  * empty or unknown command, a malformed watch) is {@link InvalidCommandError}: code
  * `INVALID_REQUEST` (d-engine's name), exit 2; the runtime maps it to gRPC INVALID_ARGUMENT.
- * It never changes state.
+ * It never changes state. A scan whose answer would exceed its byte bound is
+ * {@link ScanTooLargeError} (RESOURCE_EXHAUSTED, exit 6).
  */
-import { EXIT, RaftCtlError, type RaftCtlErrorOptions } from '../errors.js';
+import { EXIT, RaftCtlError, RejectedError, type RaftCtlErrorOptions } from '../errors.js';
 
 /** Bad client input; nothing changed (exit 2, code INVALID_REQUEST). */
 export class InvalidCommandError extends RaftCtlError {
   constructor(message: string, options: RaftCtlErrorOptions = {}) {
     super('INVALID_REQUEST', EXIT.USAGE, message, options);
+  }
+}
+
+/** A scan whose keys and values would add up to more than `maxBytes` (code RESOURCE_EXHAUSTED, exit 6). */
+export class ScanTooLargeError extends RejectedError {
+  constructor(readonly maxBytes: number) {
+    super('RESOURCE_EXHAUSTED', `the scan would answer more than ${maxBytes} bytes`);
   }
 }

@@ -25,7 +25,7 @@
  */
 import { NoLeaderError, OutcomeUnknownError, RaftCtlError, RejectedError } from '../../errors.js';
 import { d_engine } from '../../proto/raftctl.js';
-import { checkKey, decodeClientWriteCommand, InvalidCommandError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
+import { checkKey, decodeClientWriteCommand, InvalidCommandError, ScanTooLargeError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
 import type {
   ClientReadRequest,
   ClientResponse,
@@ -205,8 +205,15 @@ async function handleScan(ctx: ClientServiceContext, req: ScanRequest): Promise<
   const refused = await readBarrier(node, 'linearizable');
   if (refused) throw scanNotLeader(node, hintOf(refused));
   const prefix = Buffer.from(req.prefix ?? new Uint8Array(0));
-  const { entries, revision } = node.sm.scan(prefix, (ctx.unixMs ?? Date.now)());
-  checkAnswerSize(entries, 'scan', 'scan a longer (narrower) prefix');
+  let scanned: ReturnType<typeof node.sm.scan>;
+  try {
+    // The bound goes into the scan: a refused scan stops collecting there (no sort, no copies).
+    scanned = node.sm.scan(prefix, (ctx.unixMs ?? Date.now)(), MAX_ANSWER_BYTES);
+  } catch (err) {
+    if (err instanceof ScanTooLargeError) throw statusError(Code.RESOURCE_EXHAUSTED, `${err.message}; scan a longer (narrower) prefix`);
+    throw err;
+  }
+  const { entries, revision } = scanned;
   return { entries: entries.map((e) => ({ key: e.key, value: e.value })), revision };
 }
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { InternalError } from '../../../src/errors.js';
 import { d_engine } from '../../../src/proto/raftctl.js';
 import { decodeClientWriteCommand, decodeWriteCommand, encodeWriteCommand } from '../../../src/state-machine/command.js';
-import { InvalidCommandError } from '../../../src/state-machine/errors.js';
+import { InvalidCommandError, ScanTooLargeError } from '../../../src/state-machine/errors.js';
+import { LayeredMap } from '../../../src/state-machine/layered-map.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ApplyEntry } from '../../../src/state-machine/types.js';
 import { cas, del, expire, put, s, T0 } from './helpers.js';
@@ -141,6 +142,27 @@ test('read returns only existing keys in request order; scan is sorted by key by
   assert.equal(scan.revision, 6);
   assert.equal(sm.scan(Buffer.alloc(0), T0 + 5_000).entries.length, 5);
   assert.equal(sm.scan(Buffer.from('/app/'), T0).entries.length, 5, 'the ttl key is live before its expiry');
+});
+
+test('a scan bounded by maxBytes stops once its hits pass the bound, without visiting the rest of the map', (t) => {
+  // 2,000 keys of 9 + 100 bytes; a bound of 1,000 bytes is passed at the 10th hit. Before the
+  // bound went into the scan, every key was collected and sorted and only then was the answer
+  // refused: seconds of a blocked event loop on a map of two million keys.
+  const sm = new KvStateMachine();
+  for (let i = 1; i <= 2000; i++) sm.apply(put(i, `k/${String(i).padStart(6, '0')}`, 'v'.repeat(100)));
+  let visited = 0;
+  const entries = LayeredMap.prototype.entries;
+  t.mock.method(LayeredMap.prototype, 'entries', function* (this: LayeredMap) {
+    for (const e of entries.call(this)) {
+      visited++;
+      yield e;
+    }
+  });
+  assert.throws(() => sm.scan(Buffer.from('k/'), T0, 1000), (e: unknown) => e instanceof ScanTooLargeError && e.code === 'RESOURCE_EXHAUSTED' && /more than 1000 bytes/.test(e.message));
+  assert.equal(visited, 10, 'stops at the hit that passes the bound');
+  // At or under the bound the whole answer comes back, sorted.
+  const ok = sm.scan(Buffer.from('k/00001'), T0, 10 * 109);
+  assert.deepEqual(ok.entries.map((p) => p.key.toString()), Array.from({ length: 10 }, (_, i) => `k/0000${10 + i}`));
 });
 
 test('binary keys sort by unsigned byte order', () => {
