@@ -88,6 +88,8 @@ export class RaftNode {
   #snapshotIndex: LogIndex;
   #latestSnapshot: SnapshotSummary | null = null;
   #snapshotRunning: Promise<WrittenSnapshot> | null = null;
+  /** Aborted by stop(): a snapshot being written stops at its next record (its `.part` is removed). */
+  readonly #stopSignal = new AbortController();
   /** Policy snapshots failed in a row, and the monotonic time before which the policy does not try again. */
   #snapshotFailures = 0;
   #snapshotRetryAt = 0;
@@ -495,7 +497,7 @@ export class RaftNode {
       const appliedBytesAtBegin = this.#appliedBytes;
       let written: WrittenSnapshot;
       try {
-        written = await this.snapshots.create(snapshotMetaOf(src), src.records());
+        written = await this.snapshots.create(snapshotMetaOf(src), src.records(this.#stopSignal.signal));
       } finally {
         src.release();
       }
@@ -520,6 +522,10 @@ export class RaftNode {
       },
       (err: unknown) => {
         this.#snapshotRunning = null;
+        if (this.#stopSignal.signal.aborted) {
+          this.#logger.log('info', 'snapshot abandoned: the node is stopping');
+          return;
+        }
         // The policy waits before trying again (1 s doubling to a minute): a full disk must not
         // turn into a snapshot attempt, and a partial file written, after every apply.
         const waitMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MIN_MS * 2 ** this.#snapshotFailures++);
@@ -610,8 +616,12 @@ export class RaftNode {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    // A snapshot being written is abandoned at its next record (its `.part` file removed; the
+    // previous snapshot and the log still cover everything), and that ends before the storage
+    // it writes to is closed. Finishing it could take longer than any grace period: a state of
+    // 700 MB took over 15 s to write under load, and the node was killed mid-stop.
+    this.#stopSignal.abort(new RejectedError('NODE_STOPPED', 'the node is stopping'));
     if (this.#pumping) await this.#pumping.catch(() => undefined);
-    // A snapshot being written finishes (or fails) before the storage it writes to is closed.
     if (this.#snapshotRunning) await this.#snapshotRunning.catch(() => undefined);
     const err = new RejectedError('NODE_STOPPED', 'the node is shutting down');
     for (const w of this.#proposals.values()) w.reject(new OutcomeUnknownError('the node stopped before the write was applied'));

@@ -48,7 +48,9 @@ export interface KvPair {
 /**
  * A snapshot in progress: the state frozen at (index, term). `records()` streams it in key
  * order, yielding to the event loop; `release()` ends the frozen generation (deferred until an
- * active `records()` finishes). Consume `records()` at most once.
+ * active `records()` finishes). Consume `records()` at most once. With `signal`, the stream
+ * throws `signal.reason` at the next record once it aborts (a node that stops does not wait for
+ * a snapshot of its whole state to be written).
  */
 export interface SnapshotSource {
   readonly index: number;
@@ -57,7 +59,7 @@ export interface SnapshotSource {
   /** Index of the entry that set `configuration` (<= index). */
   readonly configIndex: number;
   readonly entryCount: number;
-  records(): AsyncGenerator<KvRecord>;
+  records(signal?: AbortSignal): AsyncGenerator<KvRecord>;
   release(): void;
 }
 
@@ -320,7 +322,7 @@ export class KvStateMachine {
       configuration: cloneConfiguration(this.config),
       configIndex: this.configIdx,
       entryCount: gen.map.size,
-      async *records() {
+      async *records(signal?: AbortSignal) {
         // Released, or already read once: the frozen generation is gone (folded back into the
         // live map, which keeps changing); reading it now would not be the state at `index`.
         if (released || consumed) throw new InternalError(`snapshot at index ${index}: records() after release() or a second time`);
@@ -328,6 +330,7 @@ export class KvStateMachine {
         iterating = true;
         try {
           for await (const [k, v] of sortedEntries(gen.map, sliceMs)) {
+            signal?.throwIfAborted();
             yield { key: keyBytes(k), value: v.value, expiresAtUnixMs: v.expiresAtUnixMs };
           }
         } finally {

@@ -78,7 +78,7 @@ export interface SnapshotSourceLike {
   readonly configuration: ClusterConfiguration;
   /** Index of the entry that set `configuration`. */
   readonly configIndex: number;
-  records(): AsyncIterable<KvRecord>;
+  records(signal?: AbortSignal): AsyncIterable<KvRecord>;
   release(): void;
 }
 

@@ -215,6 +215,48 @@ test('configuration change through the log: a learner added by the leader is rep
   }
 });
 
+test('stop() abandons a snapshot being written at its next record: the stop does not wait for the whole state to be written, no file is left', async () => {
+  // Measured before the fix: SIGTERM on a node writing a 700 MB snapshot waited for it, passed
+  // node start's 15 s grace period and exited 1 ("graceful stop took longer than 15 s").
+  const c = await MemCluster.create([1], { snapshotEvery: 0 });
+  const snapshots = c.nodes.get(1)!.snapshots;
+  const create = snapshots.create.bind(snapshots);
+  let firstRead: () => void = () => undefined;
+  const started = new Promise<void>((r) => (firstRead = r));
+  let stopCalled: () => void = () => undefined;
+  const stopping = new Promise<void>((r) => (stopCalled = r));
+  let consumed = 0;
+  // The writer reads one record, then the node is told to stop, then the writer goes on reading.
+  snapshots.create = (meta, records) =>
+    create(meta, (async function* () {
+      for await (const r of records as AsyncIterable<Parameters<typeof create>[1] extends Iterable<infer R> ? R : never>) {
+        consumed++;
+        if (consumed === 1) {
+          firstRead();
+          await stopping;
+        }
+        yield r;
+      }
+    })());
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (let i = 0; i < 50; i++) await leader.propose(put(`k${i}`, `v${i}`));
+    const snap = leader.snapshot();
+    const outcome = snap.then(() => 'written', (e: unknown) => e);
+    await started;
+    const stop = leader.stop();
+    stopCalled();
+    await stop;
+    const err = await outcome;
+    assert.ok(err instanceof RejectedError && err.code === 'NODE_STOPPED', `the snapshot is abandoned, got ${String(err)}`);
+    assert.ok(consumed < 50, `stopped reading at once (read ${consumed} of 50+ records)`);
+    assert.equal(await snapshots.latest(), null, 'no snapshot file was left behind');
+  } finally {
+    stopCalled();
+    await c.stop();
+  }
+});
+
 test('stop() called again while the first stop waits (a fatal error started it) returns only once that stop is done', async () => {
   // NodeHost.stop() after a fatal error calls node.stop() a second time and then closes the
   // transport and the storage: that must not happen while the first stop still waits.
