@@ -92,6 +92,7 @@ export class KvStateMachine {
   private config: ClusterConfiguration = emptyConfiguration();
   private configIdx = 0;
   private restoring = false;
+  private restoredCount = 0;
   readonly limits: KvLimits;
   private readonly watches: WatchRegistry;
   private readonly sliceMs: number;
@@ -120,6 +121,10 @@ export class KvStateMachine {
    */
   get configIndex(): number {
     return this.configIdx;
+  }
+  /** Records read so far by the {@link KvStateMachine.restore} in progress (for progress logs). */
+  get restoredRecords(): number {
+    return this.restoredCount;
   }
   /** Number of stored keys, including expired keys not yet deleted. */
   get size(): number {
@@ -357,12 +362,14 @@ export class KvStateMachine {
     if (this.restoring) throw new InternalError('a restore is already running');
     this.restoring = true;
     const configIndexBefore = this.configIdx;
+    this.restoredCount = 0;
     try {
       const next = new Map<string, KvValue>();
       const ttl = new Set<string>();
       for await (const r of records) {
         const k = keyString(r.key);
         next.set(k, { value: r.value, expiresAtUnixMs: r.expiresAtUnixMs });
+        this.restoredCount++;
         if (r.expiresAtUnixMs !== 0) ttl.add(k);
       }
       this.map.replace(next);
