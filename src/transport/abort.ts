@@ -31,20 +31,17 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 /**
  * Iterates `iterable` until `signal` aborts: a pending `next()` of a stalled source is abandoned
  * and the iteration throws the signal's reason at once (the source is then told to `return`).
+ * Holds nothing it yielded: each `next()` is raced on its own ({@link raceAbort}, whose abort
+ * listener is removed when the step settles), never with `Promise.race` against one promise that
+ * lives as long as the iteration (every race left a reaction on it holding its settled step, so
+ * a 1.1 GB snapshot push kept every chunk it had read until the push ended).
  */
 export async function* abortable<T>(iterable: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T, void, undefined> {
   const iterator = iterable[Symbol.asyncIterator]();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => undefined);
   let finished = false;
   try {
     for (;;) {
-      const step = await Promise.race([iterator.next(), aborted]);
+      const step = await raceAbort(iterator.next(), signal);
       if (step.done) {
         finished = true;
         return;
@@ -52,7 +49,6 @@ export async function* abortable<T>(iterable: AsyncIterable<T>, signal: AbortSig
       yield step.value;
     }
   } finally {
-    signal.removeEventListener('abort', onAbort!);
     if (!finished) iterator.return?.()?.catch(() => undefined);
   }
 }
