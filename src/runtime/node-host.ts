@@ -136,7 +136,7 @@ export const RESTORE_PROGRESS_MS = 5_000;
 
 /**
  * Restores `sm` from a snapshot's records, logging `restoring snapshot` before, every
- * {@link RESTORE_PROGRESS_MS} while it runs (records restored so far), and `snapshot restored`
+ * {@link RESTORE_PROGRESS_MS} while it runs (records and key/value bytes restored so far), and `snapshot restored`
  * with its duration after: a node restoring a large snapshot is not yet listening, and a gigabyte
  * takes tens of seconds (about 20 s for 945 MB on 2 busy cores).
  */
@@ -150,7 +150,7 @@ async function restoreLogged(
   const started = performance.now();
   const elapsedMs = () => Math.round(performance.now() - started);
   logger.log('info', 'restoring snapshot', { ...what, index: meta.index });
-  const progress = setInterval(() => logger.log('info', 'restoring snapshot', { nodeId: what.nodeId, index: meta.index, restored: sm.restoredRecords, of: what.records, ms: elapsedMs() }), RESTORE_PROGRESS_MS);
+  const progress = setInterval(() => logger.log('info', 'restoring snapshot', { nodeId: what.nodeId, index: meta.index, restored: sm.restoredRecords, of: what.records, restoredBytes: sm.restoredBytes, ms: elapsedMs() }), RESTORE_PROGRESS_MS);
   try {
     await sm.restore(meta, records);
   } finally {

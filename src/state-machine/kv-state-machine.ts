@@ -93,6 +93,7 @@ export class KvStateMachine {
   private configIdx = 0;
   private restoring = false;
   private restoredCount = 0;
+  private restoredByteCount = 0;
   readonly limits: KvLimits;
   private readonly watches: WatchRegistry;
   private readonly sliceMs: number;
@@ -125,6 +126,10 @@ export class KvStateMachine {
   /** Records read so far by the {@link KvStateMachine.restore} in progress (for progress logs). */
   get restoredRecords(): number {
     return this.restoredCount;
+  }
+  /** Key and value bytes read so far by the {@link KvStateMachine.restore} in progress. */
+  get restoredBytes(): number {
+    return this.restoredByteCount;
   }
   /** Number of stored keys, including expired keys not yet deleted. */
   get size(): number {
@@ -363,6 +368,7 @@ export class KvStateMachine {
     this.restoring = true;
     const configIndexBefore = this.configIdx;
     this.restoredCount = 0;
+    this.restoredByteCount = 0;
     try {
       const next = new Map<string, KvValue>();
       const ttl = new Set<string>();
@@ -370,6 +376,7 @@ export class KvStateMachine {
         const k = keyString(r.key);
         next.set(k, { value: r.value, expiresAtUnixMs: r.expiresAtUnixMs });
         this.restoredCount++;
+        this.restoredByteCount += r.key.length + r.value.length;
         if (r.expiresAtUnixMs !== 0) ttl.add(k);
       }
       this.map.replace(next);
