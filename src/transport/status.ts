@@ -221,10 +221,21 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
     case status.INVALID_ARGUMENT:
       return new RejectedError('INVALID_ARGUMENT', what, { ...opts, hint: 'the node refused the request as invalid and changed nothing; the message says what to fix' });
     case status.RESOURCE_EXHAUSTED:
-      return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: /larger than/i.test(detailsText) ? 'the message exceeds the size limit' : 'the node is overloaded; retry later' });
+      return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: resourceExhaustedHint(detailsText) });
     default:
       return new RejectedError(status[code] ?? 'UNKNOWN', what, opts);
   }
+}
+
+/**
+ * What to do about a RESOURCE_EXHAUSTED refusal: a message over gRPC's size limit (either side),
+ * an answer a raftctl node would not build ("would answer more than N bytes": retrying cannot
+ * help, asking for less can), or a node refusing work for now (the uncommitted-log bound).
+ */
+function resourceExhaustedHint(details: string): string {
+  if (/larger than/i.test(details)) return 'the message exceeds the size limit';
+  if (/would answer more than/i.test(details)) return 'the answer would be too large, and retrying will not change that: ask for less (the message says how)';
+  return 'the node is overloaded; retry later';
 }
 
 /**

@@ -79,6 +79,12 @@ describe('fromGrpcError', () => {
     assert.equal(busy.hint, 'the node is overloaded; retry later');
   });
 
+  it('an answer a node will not build (a scan over 32 MiB) is not called overload: retrying cannot help', () => {
+    const scan = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, 'the scan would answer more than 33554432 bytes; scan a longer (narrower) prefix'), EP);
+    assert.equal(scan.exitCode, 6);
+    assert.match(scan.hint ?? '', /retrying will not change that: ask for less/);
+  });
+
   it('an answer that is not gRPC (HTTP status only, or a non-gRPC content-type) is UNREACHABLE (4) with no made-up gRPC code, like an HTTP/1 server', () => {
     const notFound = fromGrpcError(grpcError(status.UNIMPLEMENTED, 'Received HTTP status code 404'), EP);
     assert.ok(notFound instanceof UnreachableError);
