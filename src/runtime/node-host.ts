@@ -37,6 +37,7 @@ import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { GrpcPeerSender, MAX_APPEND_BYTES } from './peer-sender.js';
+import { SnapshotFileDigests } from './snapshot-digests.js';
 import { RaftNode } from './raft-node.js';
 import { addAdminService } from './services/admin-service.js';
 import { addClientService } from './services/client-services.js';
@@ -285,6 +286,9 @@ export class NodeHost {
       );
       const logger = o.logger;
       let host: NodeHost | undefined;
+      const digests = new SnapshotFileDigests(storage.snapshots, (file, err) =>
+        logger.log('warn', 'could not hash a snapshot file for StreamSnapshot offers', { file: file.name, error: err instanceof Error ? err.message : String(err) }),
+      );
       const node = new RaftNode({
         id: o.id,
         core,
@@ -300,6 +304,7 @@ export class NodeHost {
           void host?.stop();
           o.onFatal?.(err);
         },
+        onLatestSnapshot: (s) => digests.prepare(s),
       });
       node.latestSnapshot = latest;
       // A restart keeps the address the cluster configuration holds (a new one needs a
@@ -327,7 +332,7 @@ export class NodeHost {
           replaceCorruptSnapshot: () => node.snapshot(),
         }),
       );
-      addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, logger, answerTimeoutMs });
+      addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, digests, logger, answerTimeoutMs });
       addClusterService(server, node, clusterId);
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });

@@ -8,6 +8,7 @@ import { NoLeaderError } from '../errors.js';
 import type { ApplyResult, KvStateMachine } from '../state-machine/index.js';
 import type { LogStorage, SnapshotPolicy, SnapshotStore } from '../storage/index.js';
 import type { Logger } from './logger.js';
+import type { SnapshotSummary } from './node-snapshots.js';
 
 /** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
 export interface PeerSender {
@@ -37,6 +38,8 @@ export interface RaftNodeOptions {
   readonly unixMs?: () => number;
   /** Called once when the node stops because of a fatal error (storage). */
   readonly onFatal?: (err: Error) => void;
+  /** Called whenever another snapshot file becomes the node's latest (written, received, or set at a restart). */
+  readonly onLatestSnapshot?: (s: SnapshotSummary) => void;
 }
 
 /** What a committed write answers. */

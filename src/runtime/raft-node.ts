@@ -76,6 +76,7 @@ export class RaftNode {
   readonly #maxUncommitted: number;
   readonly #unixMs: () => number;
   readonly #onFatal: ((err: Error) => void) | undefined;
+  readonly #onLatestSnapshot: ((s: SnapshotSummary) => void) | undefined;
   #peers: PeerSender | undefined;
 
   #role: Role = 'follower';
@@ -127,6 +128,7 @@ export class RaftNode {
     this.#maxUncommitted = o.maxUncommittedEntries ?? 10_000;
     this.#unixMs = o.unixMs ?? Date.now;
     this.#onFatal = o.onFatal;
+    this.#onLatestSnapshot = o.onLatestSnapshot;
     this.#snapshotIndex = o.snapshotIndex;
     const st = o.core.status();
     this.#term = st.term;
@@ -177,6 +179,7 @@ export class RaftNode {
   }
   set latestSnapshot(s: SnapshotSummary | null) {
     this.#latestSnapshot = s;
+    if (s) this.#onLatestSnapshot?.(s);
   }
 
   /** True when the configuration has a member besides this node (voter or learner). */
@@ -506,7 +509,7 @@ export class RaftNode {
       await keepNewestSnapshots(this.snapshots, this.#logger);
       if (written.index > this.#snapshotIndex) this.#appliedBytesAtSnapshot = appliedBytesAtBegin;
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
-      if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.#latestSnapshot = summaryOf(written);
+      if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.latestSnapshot = summaryOf(written);
       const target = compactionTarget(written.index, this.#policy);
       if (target > this.#pendingCompaction) this.#pendingCompaction = target;
       this.#logger.log('info', 'snapshot created', { index: written.index, term: written.term, bytes: written.bytes, compactTo: target });

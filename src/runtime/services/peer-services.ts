@@ -20,13 +20,16 @@ import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexRespo
 import type { Logger } from '../logger.js';
 import { keepNewestSnapshots, summaryOf } from '../node-snapshots.js';
 import type { RaftNode } from '../raft-node.js';
+import type { SnapshotFileDigests } from '../snapshot-digests.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
-/** What the peer handlers use: the node, the cluster id to check, the snapshot store, the logger. */
+/** What the peer handlers use: the node, the cluster id to check, the snapshot store and its files' digests, the logger. */
 export interface PeerServiceContext {
   readonly node: RaftNode;
   readonly clusterId: string;
   readonly snapshots: SnapshotStore;
+  /** Whole-file SHA-256 of snapshot files, announced by StreamSnapshot offers. */
+  readonly digests: SnapshotFileDigests;
   readonly logger: Logger;
   /** Longest wait for the core's answer to one request (ms). */
   readonly answerTimeoutMs: number;
@@ -276,8 +279,11 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         const file = await ctx.snapshots.latest();
         if (!file) return null;
         const snaps = ctx.snapshots;
+        // Usually hashed already, in the background, when the file became the latest; a pull
+        // that comes first waits for that one pass (shared with any other pull of the file).
+        const sha256 = ctx.digests.known(file) ?? (await ctx.digests.digest(file));
         return {
-          source: { size: file.bytes, open: () => snaps.bytes(file) },
+          source: { size: file.bytes, sha256, open: () => snaps.bytes(file) },
           lastIncludedIndex: file.index,
           lastIncludedTerm: file.term,
           leaderTerm: node.term,

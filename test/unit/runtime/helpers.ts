@@ -13,6 +13,7 @@ import { silentLogger } from '../../../src/runtime/logger.js';
 import { seededRandom } from '../../../src/runtime/node-host.js';
 import { RaftNode } from '../../../src/runtime/raft-node.js';
 import type { PeerSender } from '../../../src/runtime/raft-node-api.js';
+import type { SnapshotSummary } from '../../../src/runtime/node-snapshots.js';
 
 export interface MemNode {
   readonly id: NodeId;
@@ -27,6 +28,8 @@ export interface ClusterOptions {
   readonly keepLogEntries?: number;
   readonly maxUncommittedEntries?: number;
   readonly seed?: number;
+  /** Hears each node's latest snapshot changing (RaftNodeOptions.onLatestSnapshot). */
+  readonly onLatestSnapshot?: (id: NodeId, s: SnapshotSummary) => void;
 }
 
 /** A cluster of in-memory nodes wired by {@link InProcessSender}s. */
@@ -73,6 +76,7 @@ export class MemCluster {
       snapshotIndex: loaded.snapshot?.index ?? 0,
       ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
       onFatal: (err) => this.fatalErrors.push(err),
+      ...(o.onLatestSnapshot ? { onLatestSnapshot: (s: SnapshotSummary) => o.onLatestSnapshot!(id, s) } : {}),
     });
     node.setPeerSender(new InProcessSender(this, id));
     return node;

@@ -305,6 +305,25 @@ test('a failed policy snapshot (say, a full disk) is not retried after every app
   }
 });
 
+test('every snapshot the node writes is announced through onLatestSnapshot (the StreamSnapshot digests start from it)', async () => {
+  const seen: { id: number; index: number; name: string }[] = [];
+  const c = await MemCluster.create([1], { snapshotEvery: 0, onLatestSnapshot: (id, s) => seen.push({ id, index: s.index, name: s.name }) });
+  try {
+    const leader = await until('leader', () => c.leader());
+    for (let i = 0; i < 5; i++) await leader.propose(put(`a${i}`, 'v'));
+    const first = await leader.snapshot();
+    for (let i = 0; i < 5; i++) await leader.propose(put(`b${i}`, 'v'));
+    const second = await leader.snapshot();
+    assert.deepEqual(seen, [
+      { id: 1, index: first.index, name: first.name },
+      { id: 1, index: second.index, name: second.name },
+    ]);
+    assert.equal(leader.latestSnapshot?.name, second.name);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('an old snapshot that cannot be deleted does not fail the new snapshot: it resolves, the log is compacted behind it (storage QA)', async () => {
   const c = await MemCluster.create([1], { snapshotEvery: 0, keepLogEntries: 2 });
   try {

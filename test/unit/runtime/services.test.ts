@@ -4,6 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,9 +216,18 @@ test('admin: GetServerInfo, GetNodeStatus fields, TriggerSnapshot, UNIMPLEMENTED
   await assert.rejects(client.call(ep, AdminService.TransferLeadership, { targetId: 0 }, o), /not served by this raftctl version yet/);
 });
 
-test('StreamSnapshot serves the leader\'s latest snapshot file', async () => {
+test('StreamSnapshot serves the leader\'s latest snapshot file, reading it once: its digest was computed when it was written', async () => {
+  const store = host.storage.snapshots;
+  const bytes = store.bytes.bind(store);
+  let passes = 0;
+  store.bytes = (s, chunkSize) => {
+    passes++;
+    return bytes(s, chunkSize);
+  };
   await put('snap-key', 'v');
   const written = await client.triggerSnapshot(ep, o);
+  // The node hashes a new latest file in the background: one pass.
+  await until('the background digest pass', () => (passes >= 1 ? true : undefined));
   const t = new GrpcTransport({ selfId: 99 });
   try {
     const pull = await t.requestSnapshotFromLeader(1, DEFAULT_RETRY.installSnapshot, { selfId: 99, members: [{ id: 1, address: ep, role: 'voter' }] });
@@ -226,8 +236,16 @@ test('StreamSnapshot serves the leader\'s latest snapshot file', async () => {
     const info = await pull.info;
     assert.equal(info.lastIncludedIndex, Number(written.index));
     assert.equal(bytes, Number(written.bytes));
+    // The background pass and the pull's own: no pass to hash the file before chunk 0.
+    assert.equal(passes, 2);
+    // Chunk 0 announces the SHA-256 of the whole file (the pull verified the bytes against it).
+    const file = (await host.storage.snapshots.list()).find((f) => f.index === info.lastIncludedIndex)!;
+    const h = createHash('sha256');
+    for await (const piece of host.storage.snapshots.bytes(file)) h.update(piece);
+    assert.equal(info.announcedSha256, h.digest('hex'));
   } finally {
     t.close();
+    store.bytes = bytes;
   }
 });
 
