@@ -19,11 +19,14 @@ import { snapshotMetaOf } from './snapshot-format.js';
  * When to snapshot and how much log to keep behind a snapshot.
  *
  * A snapshot is due once `everyEntries` entries were applied since the last one **and** the log
- * written since then is at least `logToSnapshotRatio` times that snapshot's size, or has reached
- * `maxLogBytes` (Raft dissertation §5.1.3, "when to snapshot": a snapshot costs the size of the
- * state, so taking one only after the log has grown as large keeps its cost amortized to a
- * fixed fraction of the log writes, however large the state is). The byte rule applies when the
- * caller passes a {@link LogGrowth}; without one only entries count.
+ * written since then is at least `logToSnapshotRatio` times that snapshot's size (Raft
+ * dissertation §5.1.3, "when to snapshot": a snapshot costs the size of the state, so taking one
+ * only after the log has grown as large keeps its cost amortized to a fixed fraction of the log
+ * writes, however large the state is); or, however few entries were applied, once that log has
+ * reached `maxLogBytes`. The node holds its log in memory until a snapshot lets it compact, so
+ * the byte cap is what bounds that memory when entries are large (10 000 entries of 1 MiB values
+ * would be 10 GB). The byte rules apply when the caller passes a {@link LogGrowth}; without one
+ * only entries count. `everyEntries` 0 turns automatic snapshots off altogether.
  */
 export interface SnapshotPolicy {
   /** Take a snapshot once this many entries were applied since the last one (0 = only on demand). */
@@ -32,7 +35,7 @@ export interface SnapshotPolicy {
   keepLogEntries: number;
   /** Log bytes since the last snapshot needed per byte of that snapshot (default 1; 0 = entries only). */
   logToSnapshotRatio?: number;
-  /** Log bytes since the last snapshot at which one is due whatever its size (default 64 MiB). */
+  /** Log bytes since the last snapshot at which one is due whatever its size and however few entries they hold (default 64 MiB). */
   maxLogBytes?: number;
 }
 
@@ -60,10 +63,10 @@ export function checkSnapshotPolicy(p: SnapshotPolicy): SnapshotPolicy {
 
 /** True when the policy asks for a snapshot now (see {@link SnapshotPolicy}). Pure. */
 export function snapshotDue(appliedIndex: number, lastSnapshotIndex: number, policy: SnapshotPolicy, growth?: LogGrowth): boolean {
-  if (policy.everyEntries <= 0 || appliedIndex - lastSnapshotIndex < policy.everyEntries) return false;
-  if (!growth) return true;
-  if (growth.logBytes >= (policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES)) return true;
-  return growth.logBytes >= (policy.logToSnapshotRatio ?? DEFAULT_LOG_TO_SNAPSHOT_RATIO) * growth.snapshotBytes;
+  if (policy.everyEntries <= 0 || appliedIndex <= lastSnapshotIndex) return false;
+  if (growth && growth.logBytes >= (policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES)) return true;
+  if (appliedIndex - lastSnapshotIndex < policy.everyEntries) return false;
+  return !growth || growth.logBytes >= (policy.logToSnapshotRatio ?? DEFAULT_LOG_TO_SNAPSHOT_RATIO) * growth.snapshotBytes;
 }
 
 /** The index to compact the log to after a snapshot at `snapshotIndex` (0 = nothing). Pure. */

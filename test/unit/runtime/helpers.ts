@@ -26,6 +26,7 @@ export interface ClusterOptions {
   readonly tickMs?: number;
   readonly snapshotEvery?: number;
   readonly keepLogEntries?: number;
+  readonly maxLogBytes?: number;
   readonly maxUncommittedEntries?: number;
   readonly seed?: number;
   /** Hears each node's latest snapshot changing (RaftNodeOptions.onLatestSnapshot). */
@@ -72,7 +73,7 @@ export class MemCluster {
       sm,
       logger: silentLogger,
       tickMs,
-      snapshotPolicy: { everyEntries: o.snapshotEvery ?? 0, keepLogEntries: o.keepLogEntries ?? 0 },
+      snapshotPolicy: { everyEntries: o.snapshotEvery ?? 0, keepLogEntries: o.keepLogEntries ?? 0, ...(o.maxLogBytes !== undefined ? { maxLogBytes: o.maxLogBytes } : {}) },
       snapshotIndex: loaded.snapshot?.index ?? 0,
       ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
       onFatal: (err) => this.fatalErrors.push(err),

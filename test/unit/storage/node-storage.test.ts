@@ -34,7 +34,11 @@ test('policy helpers: due every N entries, compaction keeps a tail', () => {
 
 test('policy: with the log growth known, a snapshot also waits until the log since the last one is as large as it (dissertation §5.1.3) or reaches maxLogBytes', () => {
   const policy = { everyEntries: 100, keepLogEntries: 10 };
-  assert.equal(snapshotDue(99, 0, policy, { logBytes: 1e9, snapshotBytes: 0 }), false, 'the entry count still comes first');
+  assert.equal(snapshotDue(99, 0, policy, { logBytes: 60_000, snapshotBytes: 0 }), false, 'below the byte cap the entry count comes first');
+  assert.equal(snapshotDue(99, 0, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 0 }), true, 'the byte cap needs no entry count: 10 000 entries of 1 MiB would be 10 GB held in memory');
+  assert.equal(snapshotDue(3, 0, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 1e12 }), true, 'nor a log as large as the state');
+  assert.equal(snapshotDue(100, 100, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 0 }), false, 'nothing applied since the last snapshot');
+  assert.equal(snapshotDue(100, 0, { ...policy, everyEntries: 0 }, { logBytes: 1e12, snapshotBytes: 0 }), false, 'everyEntries 0: only on demand');
   assert.equal(snapshotDue(100, 0, policy, { logBytes: 5_000, snapshotBytes: 0 }), true, 'no snapshot yet: entries decide');
   assert.equal(snapshotDue(500, 100, policy, { logBytes: 999_999, snapshotBytes: 1_000_000 }), false, 'log smaller than the last snapshot');
   assert.equal(snapshotDue(500, 100, policy, { logBytes: 1_000_000, snapshotBytes: 1_000_000 }), true);
