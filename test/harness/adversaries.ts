@@ -11,8 +11,16 @@
  *   right after it was made durable (vote durability, Raft §5.1).
  * - meddler: propose membership changes while another is in progress; each must be refused
  *   (CHANGE_IN_PROGRESS or NOT_LEADER), never accepted (dissertation §4.3: one at a time).
+ * - transferAttack: leadership transfers where §3.10 meets §4.3 and §6.4: right after a leader
+ *   appends a configuration entry and while its configuration is joint or uncommitted, to any
+ *   member (either half, a learner, itself, or "most caught up"); reads on both ends and
+ *   proposals on the transferring leader (which must refuse them) follow.
+ * - jointLagger: cut a member off as a leader enters a joint configuration, so that it comes
+ *   back behind a compacted log and installs a snapshot taken while joint (dissertation §5).
+ * - staleLeader: proposals (commands, learner additions) on a leader that a newer term has
+ *   already replaced, so configuration entries of a dead term reach logs and are truncated.
  */
-import { isJoint, type MembershipChange } from '../../src/core/index.js';
+import { isJoint, members, type MembershipChange } from '../../src/core/index.js';
 import type { SeededRandom } from './random.js';
 import type { ProposalHandle, SimCluster, SimNode } from './sim-cluster.js';
 
@@ -220,4 +228,96 @@ export function meddler(ctx: AdversaryContext, everyMs: number, nextId: () => nu
   };
   c.at(r.between(0, everyMs), go);
   return { meddled };
+}
+
+/** Leader `n` just handed out a configuration entry of its own term in `rd`. */
+function appendsConfig(n: SimNode, rd: { readonly entriesToAppend: readonly { readonly term: number; readonly payload: { readonly type: string } }[] }): boolean {
+  return n.role === 'leader' && rd.entriesToAppend.some((e) => e.payload.type === 'configuration' && e.term === n.term);
+}
+
+/** Leadership transfers during membership changes, with reads and proposals around them (see module comment). */
+export function transferAttack(ctx: AdversaryContext, chance: number, everyMs: number): void {
+  const { c, r } = ctx;
+  const et = c.electionTimeoutMs;
+  const [, lat] = c.opts.latencyMs ?? [1, 10];
+  const attack = (id: number, epoch: number, why: string) => {
+    const n = c.nodes.get(id);
+    if (!n || n.epoch !== epoch || !n.up || n.paused || c.now >= ctx.faultEnd) return;
+    const st = c.status(id);
+    if (!st || st.role !== 'leader') return;
+    const target = r.pick([0, id, ...members(st.configuration)]);
+    c.note(`transfer attack (${why})`, { leader: id, target });
+    if (!c.transfer(id, target)) return;
+    // The transferring leader must refuse writes and changes (the handles check it).
+    if (r.chance(0.5)) c.propose(id);
+    if (r.chance(0.3)) c.changeMembership(id, { remove: [r.pick(st.configuration.voters)] });
+    // Reads on the old leader (its lease must be gone) and on the target, until after the handover.
+    const until = c.now + r.between(Math.round(et / 2), 2 * et);
+    const readBoth = () => {
+      if (c.now >= until) return;
+      c.read(id, r.chance(0.5) ? 'lease' : 'linearizable');
+      if (target !== 0 && target !== id) c.read(target, r.chance(0.5) ? 'lease' : 'linearizable');
+      c.at(r.between(2, 20), readBoth);
+    };
+    readBoth();
+  };
+  const prev = c.onReady;
+  c.onReady = (n, rd) => {
+    prev?.(n, rd);
+    if (c.now >= ctx.faultEnd || !appendsConfig(n, rd) || !r.chance(chance)) return;
+    const epoch = n.epoch;
+    c.at(r.between(0, 3 * lat), () => attack(n.id, epoch, 'configuration appended'));
+  };
+  const go = () => {
+    if (c.now >= ctx.faultEnd) return;
+    const l = c.leader();
+    const st = l === undefined ? null : c.status(l);
+    if (st && (isJoint(st.configuration) || st.configIndex > st.commitIndex) && r.chance(0.3)) attack(l!, c.node(l!).epoch, 'change in flight');
+    c.at(r.between(1, everyMs), go);
+  };
+  c.at(r.between(0, everyMs), go);
+}
+
+/** Cuts a member off as its leader enters a joint configuration; it returns behind a compacted log. */
+export function jointLagger(ctx: AdversaryContext, chance: number): void {
+  const { c, r } = ctx;
+  const et = c.electionTimeoutMs;
+  const prev = c.onReady;
+  c.onReady = (n, rd) => {
+    prev?.(n, rd);
+    if (c.now >= ctx.faultEnd || !appendsConfig(n, rd) || !r.chance(chance)) return;
+    const st = c.status(n.id);
+    if (!st || !isJoint(st.configuration)) return;
+    const others = members(st.configuration).filter((id) => id !== n.id && c.nodes.get(id)?.up && !ctx.removed.has(id));
+    if (others.length === 0) return;
+    const v = r.pick(others);
+    c.note('joint lagger', v);
+    c.at(r.between(0, 5), () => {
+      c.isolate(v);
+      c.at(r.between(et, 4 * et), () => c.heal());
+    });
+  };
+}
+
+/** Proposals on leaders a newer term already replaced (see module comment). */
+export function staleLeader(ctx: AdversaryContext, everyMs: number, nextId: () => number): void {
+  const { c, r } = ctx;
+  const go = () => {
+    if (c.now >= ctx.faultEnd) return;
+    const newest = c.leader();
+    const newestTerm = newest === undefined ? 0 : c.node(newest).term;
+    for (const n of c.nodes.values()) {
+      if (!n.up || n.paused || n.role !== 'leader' || n.term >= newestTerm) continue;
+      const st = c.status(n.id);
+      if (!st || st.role !== 'leader') continue;
+      c.propose(n.id);
+      if (r.chance(0.5)) {
+        const id = nextId();
+        c.note('stale leader change', n.id);
+        c.changeMembership(n.id, { addLearners: [{ id, address: `10.0.0.${id}:9081` }] });
+      }
+    }
+    c.at(r.between(1, everyMs), go);
+  };
+  c.at(r.between(0, everyMs), go);
 }

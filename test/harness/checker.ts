@@ -3,7 +3,7 @@
  * Figure 3; dissertation §4.3, §6.4). Each check runs at the moment the relevant fact
  * appears, so a violation is reported at the step that caused it.
  */
-import { isValidTransition, isVoter, type Configuration, type Entry } from '../../src/core/index.js';
+import { isValidTransition, isVoter, type Configuration, type Entry, type SnapshotMeta } from '../../src/core/index.js';
 
 /** Thrown by a failed property check. */
 export class SimViolation extends Error {
@@ -48,6 +48,8 @@ export class Checker {
   readonly #commitTerm: number[] = [];
   maxCommitted = 0;
   committedCount = 0;
+  /** Indexes of committed configuration entries, ascending. */
+  readonly #configCommits: number[] = [];
   /** Committed client commands (entries whose identity starts with "p"). */
   commandsCommitted = 0;
   /** Proposals refused definitively; they must never be applied. */
@@ -136,6 +138,10 @@ export class Checker {
       this.committedCount++;
       if (id.startsWith('p')) this.commandsCommitted++;
       if (index > this.maxCommitted) this.maxCommitted = index;
+      if (id.startsWith('cfg:')) {
+        this.#configCommits.push(index);
+        this.#configCommits.sort((a, b) => a - b);
+      }
       if (this.#rejected.has(id)) this.fail('rejected proposal applied', `${id} committed at ${index} (${who})`);
       return;
     }
@@ -176,6 +182,22 @@ export class Checker {
     if (served < index) this.fail('stale read', `node ${node} read ${ctx} served at ${served} below its read index ${index}`);
     if (served < mustSee) {
       this.fail('stale read', `node ${node} ${policy} read ${ctx} served at ${served}, but index ${mustSee} was applied before it was issued`);
+    }
+  }
+
+  /**
+   * Node `node` took or installed snapshot `meta` (`why`): its configuration must be the one in
+   * force at its index in the committed log, set by the entry at `configIndex` (dissertation §5.1:
+   * a snapshot carries the latest configuration as of its last included index).
+   */
+  snapshotConfig(node: number, meta: SnapshotMeta, why: string): void {
+    const at = meta.configIndex > 0 ? this.committed[meta.configIndex] : undefined;
+    if (at !== undefined && at !== 'cfg:' + JSON.stringify(meta.configuration)) {
+      this.fail('snapshot configuration', `node ${node} ${why} snapshot ${meta.index} with configuration index ${meta.configIndex}, which committed ${at}, not ${JSON.stringify(meta.configuration)}`);
+    }
+    const later = this.#configCommits.find((i) => i > meta.configIndex && i <= meta.index);
+    if (later !== undefined) {
+      this.fail('snapshot configuration', `node ${node} ${why} snapshot ${meta.index} with configuration index ${meta.configIndex}, but configuration entry ${later} committed before its index`);
     }
   }
 }

@@ -7,7 +7,7 @@
  * least one command committed. The same seed replays the same run exactly.
  */
 import { isJoint, isLearner, isVoter, type Configuration, type MembershipChange, type Status } from '../../src/core/index.js';
-import { figure8, hardStateCrash, leaseAttack, meddler, type AdversaryContext } from './adversaries.js';
+import { figure8, hardStateCrash, jointLagger, leaseAttack, meddler, staleLeader, transferAttack, type AdversaryContext } from './adversaries.js';
 import { SimViolation } from './checker.js';
 import { SeededRandom } from './random.js';
 import { SimCluster } from './sim-cluster.js';
@@ -53,6 +53,14 @@ export function runSeed(seed: number): SeedResult {
   const latMax = Math.max(2, Math.min(r.pick([3, 10, 30, 60]), Math.floor((etMin * tickMs) / 6)));
   const checkQuorum = mode === 'lease' || r.chance(0.85);
   const plannedOps = mode === 'joint' ? r.between(3, 6) : r.chance(0.7) ? r.between(1, 5) : 0;
+  // Transfers during membership changes (adversaries.ts transferAttack, jointLagger,
+  // staleLeader, leader-first removals) draw from their own generator, so a seed that does not
+  // get them replays as before. RAFT_SIM_TRANSFER=1 turns them on wherever changes are planned.
+  const adv = new SeededRandom(seed * 40503 + 12345);
+  const transfers = plannedOps > 0 && (globalThis.process?.env?.['RAFT_SIM_TRANSFER'] === '1' || adv.chance(0.35));
+  const compactOverride = transfers && adv.chance(0.6) ? adv.pick([2, 5, 10]) : undefined;
+  /** A removal's victim: with transfers on, often the leader itself (dissertation §4.2.2). */
+  const leaderFirst = (cfg: Configuration, st: Status): number | undefined => (transfers && adv.chance(0.5) && cfg.voters.includes(st.id) ? st.id : undefined);
   const c = SimCluster.create({
     seed,
     voters,
@@ -68,8 +76,8 @@ export function runSeed(seed: number): SeedResult {
     clockDrift: r.pick([0.002, 0.01, 0.02]),
     latencyMs: [1, latMax],
     persistMs: [0, Math.min(r.pick([1, 3, 10, 30, 100]), latMax * 2 + 1)],
-    compactEvery: r.pick([0, 10, 30, 100]),
-    compactKeep: r.between(0, 5),
+    compactEvery: ((v: number) => compactOverride ?? v)(r.pick([0, 10, 30, 100])),
+    compactKeep: ((v: number) => (compactOverride !== undefined ? 0 : v))(r.between(0, 5)),
     maxInflightAppends: r.pick([1, 4, 256]),
     maxEntriesPerAppend: mode === 'figure8' ? r.pick([1, 1, 2]) : r.pick([2, 8, 64, 1024]),
     maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
@@ -128,10 +136,10 @@ export function runSeed(seed: number): SeedResult {
       let victim = 0;
       return [
         {
-          change: (cfg) => {
+          change: (cfg, st) => {
             if (victim === 0 || !isVoter(cfg, victim)) {
               if (cfg.voters.length <= 1) return undefined;
-              victim = r.pick(cfg.voters);
+              victim = leaderFirst(cfg, st) ?? r.pick(cfg.voters);
             }
             return { remove: [victim] };
           },
@@ -162,7 +170,7 @@ export function runSeed(seed: number): SeedResult {
       {
         change: (cfg, st) => {
           if (!caughtUp(st)) return undefined;
-          if (victim === 0 || !isVoter(cfg, victim)) victim = r.pick(cfg.voters);
+          if (victim === 0 || !isVoter(cfg, victim)) victim = leaderFirst(cfg, st) ?? r.pick(cfg.voters);
           return { promote: [id], remove: [victim] };
         },
         done: (cfg) => isVoter(cfg, id) && victim !== 0 && !isVoter(cfg, victim),
@@ -243,6 +251,13 @@ export function runSeed(seed: number): SeedResult {
   if (mode === 'joint' || (nOps > 0 && r.chance(0.3))) {
     let meddleId = 100;
     meddled = meddler(actx, r.between(20, 300), () => meddleId++).meddled;
+  }
+  if (transfers) {
+    const tctx: AdversaryContext = { c, r: adv, removed, faultEnd };
+    transferAttack(tctx, adv.pick([0.3, 0.7]), adv.between(20, 300));
+    if (adv.chance(0.5)) jointLagger(tctx, adv.pick([0.3, 0.7]));
+    let staleId = 300;
+    if (adv.chance(0.5)) staleLeader(tctx, adv.between(5, 100), () => staleId++);
   }
   for (let i = 0; i < nFaults; i++) {
     const t = r.between(300, faultEnd - 1);

@@ -165,8 +165,9 @@ export class SimCluster extends SimRuntime {
     const n = this.nodes.get(id);
     if (!n || !n.up || n.paused) return null;
     const k = key ?? `p${++this.#proposalCounter}`;
+    const transferring = this.#transferring(n);
     const pid = n.core!.propose(new TextEncoder().encode(k));
-    const h: ProposalHandle = { key: k, node: id };
+    const h: ProposalHandle = { key: k, node: id, ...transferring };
     n.proposals.set(pid, h);
     this.record('propose', id, k);
     this.drive(n);
@@ -191,12 +192,19 @@ export class SimCluster extends SimRuntime {
   changeMembership(id: number, change: MembershipChange, expectedConfigIndex?: number): ProposalHandle | null {
     const n = this.nodes.get(id);
     if (!n || !n.up || n.paused) return null;
+    const transferring = this.#transferring(n);
     const pid = n.core!.proposeConfChange(change, expectedConfigIndex);
-    const h: ProposalHandle = { key: `change#${pid}@${id}:${JSON.stringify(change)}`, node: id };
+    const h: ProposalHandle = { key: `change#${pid}@${id}:${JSON.stringify(change)}`, node: id, ...transferring };
     n.proposals.set(pid, h);
     this.record('change', id, change);
     this.drive(n);
     return h;
+  }
+
+  /** A leader transferring leadership refuses every proposal (dissertation §3.10). */
+  #transferring(n: SimNode): { mustRefuse?: string } {
+    const st = n.core!.status();
+    return st.role === 'leader' && st.leadTransferee !== 0 ? { mustRefuse: `during a transfer to ${st.leadTransferee} in term ${st.term}` } : {};
   }
 
   /** Asks node `id` to transfer leadership. */

@@ -23,6 +23,8 @@ export interface ProposalHandle {
   readonly key: string;
   readonly node: number;
   outcome?: ProposalOutcome;
+  /** Why this proposal must be refused (set when it was made during a leadership transfer). */
+  mustRefuse?: string;
 }
 
 export interface ReadHandle {

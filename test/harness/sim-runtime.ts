@@ -117,6 +117,11 @@ export class SimRuntime extends SimNetwork {
     if (n.responsesEmitted !== n.requestsStepped) {
       this.checker.fail('correlation', `node ${n.id} answered ${n.responsesEmitted} of ${n.requestsStepped} requests`);
     }
+    // Leader Append-Only (Raft Figure 3): a node that led this term at its previous Ready and
+    // still does never deletes entries from its log.
+    if (n.role === 'leader' && !rd.softState && (rd.truncateFrom !== undefined || rd.snapshotToInstall)) {
+      this.checker.fail('leader append-only', `leader ${n.id} of term ${n.term} truncates its log (from ${rd.truncateFrom ?? rd.snapshotToInstall?.index})`);
+    }
     if (rd.softState) {
       this.record('role', n.id, rd.softState);
       n.role = rd.softState.role;
@@ -136,6 +141,7 @@ export class SimRuntime extends SimNetwork {
         this.durableChecks.leaderCommitted(n, st.term, rd.commitIndex, last?.index === rd.commitIndex ? last : undefined, configs, this.nodes);
       }
       n.leaderConfig = { term: st.term, configuration: st.configuration };
+      if (st.role === 'leader') this.#checkConfigAppends(n, rd);
     }
     if (rd.commitIndex > n.commitSeen) n.commitSeen = rd.commitIndex;
     for (const m of rd.messages) this.send(n, m);
@@ -153,6 +159,7 @@ export class SimRuntime extends SimNetwork {
       d.entries = [];
       if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
       n.installs++;
+      this.checker.snapshotConfig(n.id, rd.snapshotToInstall, 'installed');
       this.record('install', n.id, rd.snapshotToInstall.index);
     }
     if (rd.truncateFrom !== undefined) this.durableChecks.truncated(n, rd.truncateFrom, durableTermNow, 'truncate');
@@ -187,6 +194,49 @@ export class SimRuntime extends SimNetwork {
     this.drive(n);
   }
 
+  /**
+   * One configuration change at a time (dissertation §4.1, §4.3): a leader appends a
+   * configuration entry of its term only once every configuration entry before it in its log
+   * is committed, and only once an entry of its own term is committed (a new leader's log may
+   * hold an uncommitted configuration of an earlier term; Ongaro's single-server change fix).
+   * Checked against the commit index of the Ready that hands the entry out (at least the one
+   * at append time).
+   */
+  #checkConfigAppends(n: SimNode, rd: Ready): void {
+    const d = n.durable;
+    const keep = Math.max(0, Math.min(d.entries.length, (rd.truncateFrom ?? Number.POSITIVE_INFINITY) - d.snapshot.index - 1));
+    const termAt = (i: number): number | undefined => {
+      const k = rd.entriesToAppend.findIndex((e) => e.index === i);
+      if (k >= 0) return rd.entriesToAppend[k]!.term;
+      if (i === d.snapshot.index) return d.snapshot.term;
+      return i - d.snapshot.index - 1 < keep ? d.entries[i - d.snapshot.index - 1]?.term : undefined;
+    };
+    for (let k = 0; k < rd.entriesToAppend.length; k++) {
+      const e = rd.entriesToAppend[k]!;
+      if (e.payload.type !== 'configuration' || e.term !== n.term) continue;
+      let prev = d.snapshot.configIndex;
+      let found = false;
+      for (let j = k - 1; j >= 0 && !found; j--) {
+        if (rd.entriesToAppend[j]!.payload.type === 'configuration') {
+          prev = rd.entriesToAppend[j]!.index;
+          found = true;
+        }
+      }
+      for (let j = Math.min(keep, e.index - d.snapshot.index - 1) - 1; j >= 0 && !found; j--) {
+        if (d.entries[j]!.payload.type === 'configuration') {
+          prev = d.entries[j]!.index;
+          found = true;
+        }
+      }
+      if (prev > rd.commitIndex) {
+        this.checker.fail('one change at a time', `leader ${n.id} of term ${n.term} appended configuration entry ${e.index} while the one at ${prev} is uncommitted (commit ${rd.commitIndex})`);
+      }
+      if (termAt(rd.commitIndex) !== n.term) {
+        this.checker.fail('one change at a time', `leader ${n.id} of term ${n.term} appended configuration entry ${e.index} before committing an entry of its term (commit ${rd.commitIndex}, term ${termAt(rd.commitIndex)})`);
+      }
+    }
+  }
+
   protected configBefore(d: Durable, index: number): Configuration {
     for (let k = Math.min(index - d.snapshot.index - 2, d.entries.length - 1); k >= 0; k--) {
       const p = d.entries[k]!.payload;
@@ -202,6 +252,7 @@ export class SimRuntime extends SimNetwork {
     const target = n.applied - (this.opts.compactKeep ?? 0);
     if (target - d.snapshot.index < every) return;
     const meta = n.core!.compact(target);
+    this.checker.snapshotConfig(n.id, meta, 'took');
     d.entries = d.entries.slice(meta.index - d.snapshot.index);
     d.snapshot = meta;
     this.record('compact', n.id, meta.index);
@@ -213,6 +264,9 @@ export class SimRuntime extends SimNetwork {
     n.proposals.delete(o.id);
     h.outcome = o;
     this.record('outcome', n.id, { key: h.key, ...o });
+    if (h.mustRefuse !== undefined && o.status !== 'rejected') {
+      this.checker.fail('refused during transfer', `${h.key} on node ${n.id} was proposed ${h.mustRefuse}, yet its outcome is ${JSON.stringify(o)}`);
+    }
     if (h.key.startsWith('change#')) return; // configuration entries are checked by their content
     if (o.status === 'committed') this.checker.commit(o.index, h.key, `ack to ${h.key} on node ${n.id}`, n.term);
     else if (o.status === 'rejected') this.checker.rejected(h.key, o.reason);
