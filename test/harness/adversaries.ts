@@ -17,8 +17,9 @@
  *   proposals on the transferring leader (which must refuse them) follow.
  * - jointLagger: cut a member off as a leader enters a joint configuration, so that it comes
  *   back behind a compacted log and installs a snapshot taken while joint (dissertation §5).
- * - staleLeader: proposals (commands, learner additions) on a leader that a newer term has
- *   already replaced, so configuration entries of a dead term reach logs and are truncated.
+ * - staleLeader: proposals (commands, learner additions, promotions, removals) on a leader
+ *   that a newer term has already replaced, so configuration entries of a dead term reach logs
+ *   and are truncated (a promotion racing the live leader's removal, and the reverse).
  */
 import { isJoint, members, type MembershipChange } from '../../src/core/index.js';
 import type { SeededRandom } from './random.js';
@@ -312,9 +313,18 @@ export function staleLeader(ctx: AdversaryContext, everyMs: number, nextId: () =
       if (!st || st.role !== 'leader') continue;
       c.propose(n.id);
       if (r.chance(0.5)) {
+        // None of these can commit (a leader of a newer term exists and lacks them), so any
+        // change is fair: a promotion or removal here races the live leader's own changes.
         const id = nextId();
-        c.note('stale leader change', n.id);
-        c.changeMembership(n.id, { addLearners: [{ id, address: `10.0.0.${id}:9081` }] });
+        const learners = st.configuration.learners.filter((l) => !l.readOnly).map((l) => l.id);
+        const change: MembershipChange =
+          learners.length > 0 && r.chance(0.3)
+            ? { promote: [r.pick(learners)] }
+            : r.chance(0.4)
+              ? { remove: [r.pick(members(st.configuration))] }
+              : { addLearners: [{ id, address: `10.0.0.${id}:9081` }] };
+        c.note('stale leader change', { leader: n.id, change });
+        c.changeMembership(n.id, change);
       }
     }
     c.at(r.between(1, everyMs), go);

@@ -15,6 +15,7 @@ import {
   planChange,
   type Configuration,
   type Entry,
+  type Outbound,
 } from '../../../src/core/index.js';
 import { ack, allMessages, appendsTo, cmd, config, drain, drainAll, makeLeader, newCore, restoredWith, tickN } from './fixtures.js';
 
@@ -198,4 +199,63 @@ test('dissertation §4.2.2: a node whose newest, uncommitted configuration leave
   const done = newCore(1, [1, 2, 3], {}, restoredWith([1, 2, 3], entries, 1, 2));
   tickN(done, 30);
   assert.equal(done.status().role, 'follower', 'C(new) committed: 1 is no longer a member');
+});
+
+test('dissertation §3.10 with §4.3: during C(old,new) a transfer may target only an incoming voter; proposals are refused, C(new) is still appended, and TimeoutNow waits for it', () => {
+  const c = newCore(1, [1, 2, 3], {}, { hardState: { term: 0, votedFor: 0 }, snapshot: { index: 0, term: 0, configuration: config([1, 2, 3], [4]), configIndex: 0 }, entries: [] });
+  const sent: Outbound[] = [...allMessages(makeLeader(c, [1, 2, 3]))];
+  /** Seq of the Append to `to` that carried entry `index`. */
+  const seqOf = (to: number, index: number) => appendsTo(sent, to).find((m) => m.entries.some((e) => e.index === index))!.seq;
+  const run = () => {
+    const out = drainAll(c);
+    sent.push(...out.messages, ...out.after);
+    return out;
+  };
+  c.step(ack(2, 1, 1, 1, 1, seqOf(2, 1)));
+  c.step(ack(4, 1, 1, 1, 1, seqOf(4, 1)));
+  run();
+  const change = c.proposeConfChange({ promote: [4], remove: [3] }, 0);
+  assert.deepEqual(run().rds.flatMap((r) => r.entriesToAppend).map((e) => e.payload.type === 'configuration' && [e.payload.configuration.voters, e.payload.configuration.votersOutgoing]), [[[1, 2, 4], [1, 2, 3]]]);
+  // Node 3 leaves with C(new) and node 1 is the leader: neither may be the target.
+  assert.deepEqual(c.transferLeadership(3), { ok: false, reason: 'INVALID_TARGET' });
+  assert.deepEqual(c.transferLeadership(1), { ok: false, reason: 'INVALID_TARGET' });
+  assert.deepEqual(c.transferLeadership(4), { ok: true, target: 4 });
+  const write = c.propose(new TextEncoder().encode('w'));
+  const other = c.proposeConfChange({ remove: [2] });
+  assert.deepEqual(run().rds.flatMap((r) => r.proposals), [
+    { id: write, status: 'rejected', reason: 'TRANSFER_IN_PROGRESS' },
+    { id: other, status: 'rejected', reason: 'TRANSFER_IN_PROGRESS' },
+  ]);
+  // C(old,new) commits with both majorities ({1,2} of {1,2,3}, {1,2,4} of {1,2,4}): the leader
+  // leaves the joint configuration by itself although proposals are refused, and the target,
+  // caught up to C(old,new) only, gets no TimeoutNow yet.
+  c.step(ack(2, 1, 1, 2, 1, seqOf(2, 2)));
+  c.step(ack(4, 1, 1, 2, 1, seqOf(4, 2)));
+  const out = run();
+  assert.deepEqual(out.rds.flatMap((r) => r.proposals), [{ id: change, status: 'committed', index: 2, term: 1 }]);
+  assert.deepEqual(out.rds.flatMap((r) => r.entriesToAppend).map((e) => e.payload.type === 'configuration' && [e.index, e.payload.configuration.voters, e.payload.configuration.votersOutgoing]), [[3, [1, 2, 4], []]]);
+  assert.equal(sent.filter((m) => m.type === 'TimeoutNow').length, 0);
+  c.step(ack(4, 1, 1, 3, 1, seqOf(4, 3)));
+  run();
+  assert.deepEqual(sent.filter((m) => m.type === 'TimeoutNow').map((m) => [m.to, m.term]), [[4, 1]]);
+});
+
+test('dissertation §5 with §4.3: a snapshot taken while joint carries C(old,new); the follower that installs it needs both majorities', () => {
+  const joint = config([2, 3, 4], [], [1, 2, 3]);
+  const f = newCore(3, [1, 2, 3]);
+  const meta = { index: 5, term: 2, configuration: joint, configIndex: 4 };
+  f.step({ type: 'Snapshot', from: 1, to: 3, term: 2, leaderId: 1, snapshot: meta });
+  const rd = drain(f);
+  assert.deepEqual(rd.snapshotToInstall, meta);
+  assert.deepEqual(allMessages(rd).map((m) => m.type === 'SnapshotResponse' && [m.success, m.snapshotIndex]), [[true, 5]]);
+  assert.deepEqual([f.status().configuration, f.status().configIndex], [joint, 4]);
+  tickN(f, 10);
+  const pre = allMessages(drain(f));
+  assert.deepEqual(pre.map((m) => m.type === 'PreVote' && m.to), [1, 2, 4], 'asks the voters of both halves');
+  const grant = (from: number) => f.step({ type: 'PreVoteResponse', from, to: 3, term: 3, voteGranted: true, lastLogIndex: 0, lastLogTerm: 0 });
+  grant(4);
+  assert.equal(f.status().role, 'pre-candidate', '{3,4} is a majority of {2,3,4} only');
+  grant(1);
+  assert.equal(f.status().role, 'candidate', '{1,3} adds a majority of {1,2,3}');
+
 });
