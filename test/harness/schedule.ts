@@ -55,9 +55,11 @@ export function runSeed(seed: number): SeedResult {
   const plannedOps = mode === 'joint' ? r.between(3, 6) : r.chance(0.7) ? r.between(1, 5) : 0;
   // Transfers during membership changes (adversaries.ts transferAttack, jointLagger,
   // staleLeader, leader-first removals) draw from their own generator, so a seed that does not
-  // get them replays as before. RAFT_SIM_TRANSFER=1 turns them on wherever changes are planned.
+  // get them replays as before. RAFT_SIM_TRANSFER=1 turns them on wherever changes are planned,
+  // RAFT_SIM_TRANSFER=0 off everywhere.
   const adv = new SeededRandom(seed * 40503 + 12345);
-  const transfers = plannedOps > 0 && (globalThis.process?.env?.['RAFT_SIM_TRANSFER'] === '1' || adv.chance(0.35));
+  const transferEnv = globalThis.process?.env?.['RAFT_SIM_TRANSFER'];
+  const transfers = plannedOps > 0 && transferEnv !== '0' && (transferEnv === '1' || adv.chance(0.35));
   const compactOverride = transfers && adv.chance(0.6) ? adv.pick([2, 5, 10]) : undefined;
   /** A removal's victim: with transfers on, often the leader itself (dissertation §4.2.2). */
   const leaderFirst = (cfg: Configuration, st: Status): number | undefined => (transfers && adv.chance(0.5) && cfg.voters.includes(st.id) ? st.id : undefined);
