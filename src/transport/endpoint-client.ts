@@ -6,6 +6,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { type MethodDefinition } from '@grpc/grpc-js';
+import { linkedSignal } from './abort.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
@@ -57,16 +58,19 @@ export class EndpointClient {
   /** Any unary method on `endpoint` (the typed methods below are shorthands). */
   async call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    const stop = this.#signal(opts.signal);
     try {
-      return await unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, { ...opts, signal: this.#signal(opts.signal) }, endpoint);
+      return await unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, { ...opts, signal: stop.signal }, endpoint);
     } catch (err) {
       throw this.#closing.signal.aborted ? closedError(CLIENT, err) : err;
+    } finally {
+      stop.dispose();
     }
   }
 
-  /** The caller's signal joined with this client's closing. */
-  #signal(signal: AbortSignal | undefined): AbortSignal {
-    return signal === undefined ? this.#closing.signal : AbortSignal.any([signal, this.#closing.signal]);
+  /** The caller's signal joined with this client's closing (dispose it when the call ends). */
+  #signal(signal: AbortSignal | undefined): { readonly signal: AbortSignal; dispose(): void } {
+    return signal === undefined ? { signal: this.#closing.signal, dispose: () => undefined } : linkedSignal(signal, this.#closing.signal);
   }
 
   getClusterMetadata(endpoint: string, opts: CallOptions): Promise<ClusterMembership> {
@@ -129,7 +133,8 @@ export class EndpointClient {
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
-    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: this.#signal(opts.signal) });
+    const stop = this.#signal(opts.signal);
+    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: stop.signal });
     const seen = watchResponse(call);
     try {
       for await (const event of call) yield event as WatchResponse;
@@ -137,6 +142,7 @@ export class EndpointClient {
       throw this.#closing.signal.aborted ? closedError(CLIENT, err) : fromGrpcError(err as Error, endpoint, seen);
     } finally {
       call.cancel();
+      stop.dispose();
     }
   }
 

@@ -19,7 +19,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Client, MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
-import { raceAbort } from './abort.js';
+import { linkedSignal, raceAbort } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
 import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
@@ -312,8 +312,8 @@ export class GrpcTransport implements Transport {
     return this.#run(() => {
       const peer = this.#peer(peerId, membership);
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
-      const signal = config.signal ? AbortSignal.any([config.signal, this.#shutdown.signal]) : this.#shutdown.signal;
-      return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, signal, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
+      const stop = config.signal ? linkedSignal(config.signal, this.#shutdown.signal) : { signal: this.#shutdown.signal, dispose: () => undefined };
+      return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, signal: stop.signal, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) }).finally(() => stop.dispose());
     });
   }
 
@@ -440,13 +440,15 @@ export class GrpcTransport implements Transport {
   async #unary<Req, Res>(peer: Peer, cls: ConnectionClass, compress: boolean, method: MethodDefinition<Req, Res>, request: Req, deadlineMs: number, signal?: AbortSignal): Promise<Res> {
     if (this.#closed) throw closedError();
     const client = peer.id > 0 ? this.#pool.forPeer(peer.id, peer.endpoint, cls, compress) : this.#pool.forAddress(peer.endpoint, cls, compress);
-    const stop = signal === undefined || signal === this.#shutdown.signal ? this.#shutdown.signal : AbortSignal.any([signal, this.#shutdown.signal]);
+    const stop = signal === undefined || signal === this.#shutdown.signal ? { signal: this.#shutdown.signal, dispose: () => undefined } : linkedSignal(signal, this.#shutdown.signal);
     try {
-      return await unaryCall(client, method, request, { deadlineMs, signal: stop, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
+      return await unaryCall(client, method, request, { deadlineMs, signal: stop.signal, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
     } catch (err) {
       if (this.#closed) throw closedError(undefined, err);
       if (err instanceof UnreachableError) this.#pool.evictAddress(peer.endpoint);
       throw err;
+    } finally {
+      stop.dispose();
     }
   }
 

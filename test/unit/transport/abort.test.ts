@@ -1,12 +1,13 @@
 /**
- * abortable() and raceAbort() (src/transport/abort.ts): abandoning a stalled source when a
+ * abortable(), raceAbort() and linkedSignal() (src/transport/abort.ts): abandoning a stalled source when a
  * signal aborts, and holding nothing the iteration already yielded.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getEventListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { abortable } from '../../../src/transport/abort.js';
+import { abortable, linkedSignal } from '../../../src/transport/abort.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -56,4 +57,31 @@ test('abortable() throws the signal\'s reason at once while the source stalls, a
   controller.abort(reason);
   await assert.rejects(run, (e) => e === reason);
   assert.equal(returned, true);
+});
+
+test('linkedSignal() aborts with whichever source aborts first, and dispose() leaves no listener on either', () => {
+  for (const which of ['a', 'b'] as const) {
+    const a = new AbortController();
+    const b = new AbortController();
+    const linked = linkedSignal(a.signal, b.signal);
+    assert.equal(getEventListeners(a.signal, 'abort').length, 1);
+    assert.equal(getEventListeners(b.signal, 'abort').length, 1);
+    const reason = new Error(which);
+    (which === 'a' ? a : b).abort(reason);
+    assert.equal(linked.signal.aborted, true);
+    assert.equal(linked.signal.reason, reason);
+    linked.dispose();
+    assert.equal(getEventListeners(a.signal, 'abort').length, 0);
+    assert.equal(getEventListeners(b.signal, 'abort').length, 0);
+  }
+});
+
+test('linkedSignal() of a source already aborted is that source; a long-lived source keeps nothing per disposed link', () => {
+  const done = new AbortController();
+  done.abort(new Error('done'));
+  const long = new AbortController();
+  assert.equal(linkedSignal(done.signal, long.signal).signal, done.signal);
+  assert.equal(linkedSignal(long.signal, done.signal).signal, done.signal);
+  for (let i = 0; i < 1000; i++) linkedSignal(new AbortController().signal, long.signal).dispose();
+  assert.equal(getEventListeners(long.signal, 'abort').length, 0);
 });
