@@ -40,9 +40,9 @@ ${EXIT_CODES_HELP}`;
     'cluster-token': Flags.string({ summary: 'Mixed into the cluster id so two clusters with the same members differ.' }),
     'heartbeat-interval': durationFlag({ name: 'heartbeat-interval', summary: 'Tick length = heartbeat interval (default 100ms).' }),
     'election-timeout': durationFlag({ name: 'election-timeout', summary: 'Minimum election timeout, randomized up to twice that (default 10 ticks).' }),
-    'snapshot-every': Flags.integer({ summary: 'Snapshot once N entries were applied since the last one and the log since then is as large as that snapshot, or once that log reaches 64 MiB (0 = only on demand).', min: 0, default: 10_000 }),
+    'snapshot-every': Flags.integer({ summary: 'Snapshot once N entries were applied since the last one and the log since then is as large as that snapshot or 64 MiB; with fewer entries, once it is both (0 = only on demand).', min: 0, default: 10_000 }),
     'snapshot-log-ratio': Flags.custom<number>({
-      summary: 'Log bytes since the last snapshot needed per byte of that snapshot before the next one (0 = count entries only; the 64 MiB cap of --snapshot-every still applies).',
+      summary: 'Log bytes since the last snapshot needed per byte of that snapshot before the next one (0 = count entries only, and the 64 MiB of log alone with fewer).',
       helpValue: 'R',
       default: 1,
       parse: async (input) => {

@@ -510,7 +510,7 @@ export class RaftNode {
       if (written.index > this.#snapshotIndex) this.#appliedBytesAtSnapshot = appliedBytesAtBegin;
       this.#snapshotIndex = Math.max(this.#snapshotIndex, written.index);
       if (!this.#latestSnapshot || written.index >= this.#latestSnapshot.index) this.latestSnapshot = summaryOf(written);
-      const target = compactionTarget(written.index, this.#policy);
+      const target = compactionTarget(written.index, this.#policy, (i) => this.log.entryBytes(i));
       if (target > this.#pendingCompaction) this.#pendingCompaction = target;
       this.#logger.log('info', 'snapshot created', { index: written.index, term: written.term, bytes: written.bytes, compactTo: target });
       this.#schedule();

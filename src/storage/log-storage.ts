@@ -55,6 +55,8 @@ export interface LogStorage {
    * `maxBytes` bounds AppendEntries messages (gRPC's default 4 MiB receive limit).
    */
   entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[];
+  /** Encoded size in bytes of the live entry at `index` (0 when it is not live). */
+  entryBytes(index: number): number;
   /** The last submitted hard state ({term: 0, votedFor: 0} for a new log). */
   hardState(): HardState;
   /** The compact point: last index/term covered by a snapshot ({0, 0} for none). */
@@ -115,6 +117,9 @@ export abstract class LogStateStorage implements LogStorage {
   }
   entries(lo: number, hi: number, maxCount?: number, maxBytes?: number): StoredEntry[] {
     return this.state.slice(lo, hi, maxCount, maxBytes);
+  }
+  entryBytes(index: number): number {
+    return index < this.state.firstIndex() ? 0 : this.state.entryBytes(index);
   }
   compactPoint(): { index: number; term: number } {
     return { index: this.state.compactIndex, term: this.state.compactTerm };

@@ -19,14 +19,20 @@ import { snapshotMetaOf } from './snapshot-format.js';
  * When to snapshot and how much log to keep behind a snapshot.
  *
  * A snapshot is due once `everyEntries` entries were applied since the last one **and** the log
- * written since then is at least `logToSnapshotRatio` times that snapshot's size (Raft
- * dissertation §5.1.3, "when to snapshot": a snapshot costs the size of the state, so taking one
- * only after the log has grown as large keeps its cost amortized to a fixed fraction of the log
- * writes, however large the state is); or, however few entries were applied, once that log has
- * reached `maxLogBytes`. The node holds its log in memory until a snapshot lets it compact, so
- * the byte cap is what bounds that memory when entries are large (10 000 entries of 1 MiB values
- * would be 10 GB). The byte rules apply when the caller passes a {@link LogGrowth}; without one
- * only entries count. `everyEntries` 0 turns automatic snapshots off altogether.
+ * written since then is at least `logToSnapshotRatio` times that snapshot's size or has reached
+ * `maxLogBytes` (Raft dissertation §5.1.3, "when to snapshot": a snapshot costs the size of the
+ * state, so taking one only after the log has grown as large keeps its cost amortized to a
+ * fixed fraction of the log writes, however large the state is; the byte cap bounds the log
+ * when the state is huge). However few entries were applied, one is also due once that log has
+ * reached both `maxLogBytes` and `logToSnapshotRatio` times the last snapshot: the node holds
+ * its log in memory until a snapshot lets it compact, and with large entries the entry count
+ * alone let it grow without bound (10 000 entries of 1 MiB values are 10 GB), while a snapshot
+ * every 64 MiB of a multi-gigabyte state would rewrite the state many times over. The byte rules
+ * apply when the caller passes a {@link LogGrowth}; without one only entries count.
+ * `everyEntries` 0 turns automatic snapshots off altogether.
+ *
+ * Behind a snapshot the log keeps `keepLogEntries` entries, or fewer when they add up to more
+ * than `maxLogBytes` ({@link compactionTarget}).
  */
 export interface SnapshotPolicy {
   /** Take a snapshot once this many entries were applied since the last one (0 = only on demand). */
@@ -35,7 +41,7 @@ export interface SnapshotPolicy {
   keepLogEntries: number;
   /** Log bytes since the last snapshot needed per byte of that snapshot (default 1; 0 = entries only). */
   logToSnapshotRatio?: number;
-  /** Log bytes since the last snapshot at which one is due whatever its size and however few entries they hold (default 64 MiB). */
+  /** Log bytes since the last snapshot at which one is due whatever its size; also the most the kept tail may hold (default 64 MiB). */
   maxLogBytes?: number;
 }
 
@@ -64,14 +70,31 @@ export function checkSnapshotPolicy(p: SnapshotPolicy): SnapshotPolicy {
 /** True when the policy asks for a snapshot now (see {@link SnapshotPolicy}). Pure. */
 export function snapshotDue(appliedIndex: number, lastSnapshotIndex: number, policy: SnapshotPolicy, growth?: LogGrowth): boolean {
   if (policy.everyEntries <= 0 || appliedIndex <= lastSnapshotIndex) return false;
-  if (growth && growth.logBytes >= (policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES)) return true;
-  if (appliedIndex - lastSnapshotIndex < policy.everyEntries) return false;
-  return !growth || growth.logBytes >= (policy.logToSnapshotRatio ?? DEFAULT_LOG_TO_SNAPSHOT_RATIO) * growth.snapshotBytes;
+  const enoughEntries = appliedIndex - lastSnapshotIndex >= policy.everyEntries;
+  if (!growth) return enoughEntries;
+  const cap = policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const proportional = (policy.logToSnapshotRatio ?? DEFAULT_LOG_TO_SNAPSHOT_RATIO) * growth.snapshotBytes;
+  if (enoughEntries) return growth.logBytes >= Math.min(cap, proportional);
+  return growth.logBytes >= Math.max(cap, proportional);
 }
 
-/** The index to compact the log to after a snapshot at `snapshotIndex` (0 = nothing). Pure. */
-export function compactionTarget(snapshotIndex: number, policy: SnapshotPolicy): number {
-  return Math.max(0, snapshotIndex - policy.keepLogEntries);
+/**
+ * The index to compact the log to after a snapshot at `snapshotIndex` (0 = nothing): it keeps
+ * the `keepLogEntries` entries before it, or with `entryBytes` (a live entry's size, 0 once it
+ * is gone) only as many of them as fit in `maxLogBytes`, at least one if the policy keeps any.
+ * Pure.
+ */
+export function compactionTarget(snapshotIndex: number, policy: SnapshotPolicy, entryBytes?: (index: number) => number): number {
+  const byCount = Math.max(0, snapshotIndex - policy.keepLogEntries);
+  if (!entryBytes || policy.keepLogEntries === 0) return byCount;
+  const budget = policy.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  let kept = 0;
+  let target = snapshotIndex;
+  while (target > byCount && (kept === 0 || kept + entryBytes(target) <= budget)) {
+    kept += entryBytes(target);
+    target--;
+  }
+  return target;
 }
 
 /** What {@link createSnapshotAndCompact} needs from the state machine (KvStateMachine.beginSnapshot()). */
@@ -115,7 +138,7 @@ export async function createSnapshotAndCompact(
   } finally {
     source.release();
   }
-  const target = Math.min(compactionTarget(source.index, policy), log.lastIndex());
+  const target = Math.min(compactionTarget(source.index, policy, (i) => log.entryBytes(i)), log.lastIndex());
   const term = log.term(target);
   if (target > log.compactPoint().index && term !== undefined) await log.compact(target, term);
   const retentionError = await store.keepNewest().then(

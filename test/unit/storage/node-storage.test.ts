@@ -23,6 +23,8 @@ function applyFromLog(sm: KvStateMachine, log: LogStorage): void {
   for (const e of log.entries(sm.appliedIndex + 1, log.lastIndex() + 1)) sm.apply(toApplyEntry(e));
 }
 
+const MiB = 1024 * 1024;
+
 test('policy helpers: due every N entries, compaction keeps a tail', () => {
   const policy = { everyEntries: 100, keepLogEntries: 10 };
   assert.equal(snapshotDue(99, 0, policy), false);
@@ -30,13 +32,19 @@ test('policy helpers: due every N entries, compaction keeps a tail', () => {
   assert.equal(snapshotDue(1000, 0, { everyEntries: 0, keepLogEntries: 0 }), false);
   assert.equal(compactionTarget(100, policy), 90);
   assert.equal(compactionTarget(5, policy), 0);
+  // With entry sizes, the kept tail also fits in maxLogBytes (at least one entry is kept).
+  assert.equal(compactionTarget(100, policy, () => 300), 90);
+  assert.equal(compactionTarget(100, { ...policy, maxLogBytes: 3 * MiB }, () => MiB), 97, 'three 1 MiB entries fit in 3 MiB');
+  assert.equal(compactionTarget(100, { ...policy, maxLogBytes: MiB }, () => 5 * MiB), 99, 'an entry over the budget alone is still kept');
+  assert.equal(compactionTarget(100, { ...policy, keepLogEntries: 0 }, () => 1), 100);
 });
 
 test('policy: with the log growth known, a snapshot also waits until the log since the last one is as large as it (dissertation §5.1.3) or reaches maxLogBytes', () => {
   const policy = { everyEntries: 100, keepLogEntries: 10 };
   assert.equal(snapshotDue(99, 0, policy, { logBytes: 60_000, snapshotBytes: 0 }), false, 'below the byte cap the entry count comes first');
   assert.equal(snapshotDue(99, 0, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 0 }), true, 'the byte cap needs no entry count: 10 000 entries of 1 MiB would be 10 GB held in memory');
-  assert.equal(snapshotDue(3, 0, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 1e12 }), true, 'nor a log as large as the state');
+  assert.equal(snapshotDue(3, 0, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 1e9 }), false, 'without the entry count, a state over the cap waits for a log as large as itself');
+  assert.equal(snapshotDue(3, 0, policy, { logBytes: 1e9, snapshotBytes: 1e9 }), true, '(a snapshot every 64 MiB would rewrite a 1 GB state 16 times per GB written)');
   assert.equal(snapshotDue(100, 100, policy, { logBytes: DEFAULT_MAX_LOG_BYTES, snapshotBytes: 0 }), false, 'nothing applied since the last snapshot');
   assert.equal(snapshotDue(100, 0, { ...policy, everyEntries: 0 }, { logBytes: 1e12, snapshotBytes: 0 }), false, 'everyEntries 0: only on demand');
   assert.equal(snapshotDue(100, 0, policy, { logBytes: 5_000, snapshotBytes: 0 }), true, 'no snapshot yet: entries decide');
