@@ -5,8 +5,11 @@
  * (seeded) among:
  * - `kill-leader` / `kill-any`: SIGKILL the leader (or any node), restart it from its data
  *   directory after 0–`2 × electionMs`;
- * - `pause-leader`: SIGSTOP the leader for 1.5–6 election timeouts, then SIGCONT (it wakes up
- *   deposed, with a stale view of the cluster);
+ * - `kill-majority`: SIGKILL the leader and another node (the survivor has no quorum), restart
+ *   both from their data directories after 0–2 election timeouts, one after the other;
+ * - `pause-leader` / `pause-any`: SIGSTOP the leader (or any node) for 1.5–6 election
+ *   timeouts, then SIGCONT (it wakes up with a stale view of the cluster: a deposed leader, or a
+ *   follower whose election timer ran out);
  * - `term-leader`: SIGTERM the leader (it hands leadership off), restart it after 0–2 election
  *   timeouts.
  * Between faults it waits 1–3 election timeouts. The leader is whoever GetClusterMetadata names
@@ -17,7 +20,7 @@ import { EndpointClient } from '../../src/transport/endpoint-client.js';
 import { restartNode, type ClusterOptions, type NodeCluster } from './node-process.js';
 import { SeededRandom } from './random.js';
 
-export type FaultKind = 'kill-leader' | 'kill-any' | 'pause-leader' | 'term-leader';
+export type FaultKind = 'kill-leader' | 'kill-any' | 'kill-majority' | 'pause-leader' | 'pause-any' | 'term-leader';
 
 /** Options of {@link runFaults}. */
 export interface FaultOptions {
@@ -56,7 +59,7 @@ export async function currentLeader(client: EndpointClient, cluster: NodeCluster
 /** Injects faults (see the module contract). */
 export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<FaultRecord[]> {
   const rng = new SeededRandom(o.seed);
-  const kinds = o.kinds ?? ['kill-leader', 'kill-any', 'pause-leader', 'term-leader'];
+  const kinds = o.kinds ?? ['kill-leader', 'kill-any', 'kill-majority', 'pause-leader', 'pause-any', 'term-leader'];
   const client = new EndpointClient();
   const records: FaultRecord[] = [];
   const ids = [...cluster.nodes.keys()];
@@ -68,7 +71,7 @@ export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<
     while (performance.now() < end) {
       await sleep(rng.between(e, 3 * e));
       const kind = rng.pick(kinds);
-      const leader = kind === 'kill-any' ? undefined : await currentLeader(client, cluster);
+      const leader = kind === 'kill-any' || kind === 'pause-any' ? undefined : await currentLeader(client, cluster);
       const node = leader ?? rng.pick(ids);
       const p = cluster.nodes.get(node)!;
       const atMs = performance.now();
@@ -81,6 +84,17 @@ export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<
           await restartNode(cluster, node, o.restart);
           dead.delete(node);
           break;
+        case 'kill-majority': {
+          const other = rng.pick(ids.filter((id) => id !== node));
+          dead.add(node).add(other);
+          await Promise.all([p.kill9(), cluster.nodes.get(other)!.kill9()]);
+          for (const id of rng.chance(0.5) ? [node, other] : [other, node]) {
+            await sleep(rng.between(0, 2 * e));
+            await restartNode(cluster, id, o.restart);
+            dead.delete(id);
+          }
+          break;
+        }
         case 'term-leader':
           dead.add(node);
           await p.stop(5000);
@@ -89,6 +103,7 @@ export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<
           dead.delete(node);
           break;
         case 'pause-leader':
+        case 'pause-any':
           paused.add(node);
           process.kill(p.pid, 'SIGSTOP');
           await sleep(rng.between(Math.round(1.5 * e), 6 * e));

@@ -9,9 +9,10 @@
  *   fresh CallBudget (`--timeout` / `--wait-timeout`). A client starts its next operation when
  *   its last one ended.
  * - Mix (seeded): get, put (a value unique in the run: `c<client>.<n>`), cas (expected = the
- *   value this client last saw for the key, or absent), delete. Gets use the linearizable or the
- *   lease policy (chosen per operation by `leaseShare`); eventual gets (`eventualShare`) are
- *   sent but not recorded: they promise no linearizability.
+ *   value this client last saw for the key, or absent), delete. Reads are gets with the
+ *   linearizable or the lease policy (chosen per operation by `leaseShare`), or scans whose
+ *   prefix is the key (`scanShare`), recorded as a read of that key; eventual gets (`eventualShare`) are sent but not recorded: they promise
+ *   no linearizability.
  * - Recording: invoke and completion times from performance.now() around the call. A write
  *   answered `applied` is `ok` (cas: succeeded); answered `unknown` is `unknown`; a write the
  *   client was told certainly changed nothing (kvWrite threw) is left out of the history, so if
@@ -19,7 +20,7 @@
  *   out (it observed nothing); a get answered is `ok` with the value.
  */
 import { CallBudget } from '../../src/app/operator.js';
-import { kvGet, kvWrite, type Consistency, type KvContext, type KvWrite } from '../../src/app/kv.js';
+import { kvGet, kvScan, kvWrite, type Consistency, type KvContext, type KvWrite } from '../../src/app/kv.js';
 import { EndpointClient } from '../../src/transport/endpoint-client.js';
 import type { HistoryOp, KvOp, RegValue } from './linearizability.js';
 import { SeededRandom } from './random.js';
@@ -32,6 +33,8 @@ export interface KvWorkloadOptions {
   readonly seed: number;
   /** Share of gets sent with the lease policy (the rest linearizable). Default 0.5. */
   readonly leaseShare?: number;
+  /** Share of reads that are scans of the key as a prefix. Default 0.15. */
+  readonly scanShare?: number;
   /** Share of gets sent with the eventual policy (not recorded). Default 0.05. */
   readonly eventualShare?: number;
   /**
@@ -43,9 +46,9 @@ export interface KvWorkloadOptions {
   readonly waitTimeoutMs?: number;
 }
 
-/** A recorded operation: a {@link HistoryOp} plus the read policy of a get (for the report). */
+/** A recorded operation: a {@link HistoryOp} plus how a read was sent (for the report). */
 export interface RecordedOp extends HistoryOp {
-  readonly policy?: Consistency;
+  readonly policy?: Consistency | 'scan';
 }
 
 /** Counts of what the workload did. */
@@ -111,13 +114,23 @@ export class KvWorkload {
 
   async #get(ctx: KvContext, c: number, key: string, rng: SeededRandom, lastSeen: Map<string, RegValue>): Promise<void> {
     const r = rng.next();
-    const eventual = r < (this.o.eventualShare ?? 0.05);
-    const policy: Consistency = eventual ? 'eventual' : rng.chance(this.o.leaseShare ?? 0.5) ? 'lease' : 'linearizable';
+    const eventualShare = this.o.eventualShare ?? 0.05;
+    const eventual = r < eventualShare;
+    const policy: Consistency | 'scan' = eventual
+      ? 'eventual'
+      : r < eventualShare + (this.o.scanShare ?? 0.15)
+        ? 'scan'
+        : rng.chance(this.o.leaseShare ?? 0.5) ? 'lease' : 'linearizable';
     const invokeMs = performance.now();
     let value: RegValue;
     try {
-      const got = await kvGet(ctx, Buffer.from(key), policy);
-      value = got.found ? got.value : null;
+      if (policy === 'scan') {
+        const scanned = await kvScan(ctx, Buffer.from(key));
+        value = scanned.entries.find((e) => e.key === key)?.value ?? null;
+      } else {
+        const got = await kvGet(ctx, Buffer.from(key), policy);
+        value = got.found ? got.value : null;
+      }
     } catch {
       this.counts.readFailed++;
       return;

@@ -1,12 +1,12 @@
 /**
  * Linearizability of the client API on a real 3-node cluster under process faults (tick 30 ms,
- * election timeout 300 ms, a snapshot every 64 entries): 8 clients on 4 keys (put, cas, delete, linearizable and lease
- * reads through src/app/kv.ts) while test/harness/cluster-faults.ts kills (-9), pauses
- * (SIGSTOP longer than an election timeout), terminates (SIGTERM, leadership hand-off) and
- * restarts nodes from their data directories. The recorded history is checked per key by
- * test/harness/linearizability.ts.
+ * election timeout 300 ms, a snapshot every 64 entries): 8 clients on 4 keys (put, cas,
+ * delete; linearizable and lease gets and scans, through src/app/kv.ts) while
+ * test/harness/cluster-faults.ts kills (-9), pauses (SIGSTOP longer than an election timeout),
+ * terminates (SIGTERM, leadership hand-off) and restarts nodes from their data directories.
+ * The recorded history is checked per key by test/harness/linearizability.ts.
  *
- * - A short run (~8 s of faults) always runs; `RAFTCTL_LINEARIZABILITY_SEED` fixes its seed.
+ * - A short run (~6 s of faults) always runs; `RAFTCTL_LINEARIZABILITY_SEED` fixes its seed.
  * - Opt-in long run: `RAFTCTL_LINEARIZABILITY_MS=300000` runs rounds of 30 s (a fresh cluster
  *   and seed each) until that much time passed.
  * On a violation the failure names the seed, the key, the minimal failing history (and whether
@@ -67,7 +67,7 @@ function seedOf(): number {
 test('client histories stay linearizable under kill -9, SIGSTOP, SIGTERM and restarts (short run)', async (t) => {
   const seed = seedOf();
   t.diagnostic(`seed ${seed}`);
-  const r = await round(seed, 8000);
+  const r = await round(seed, 6000);
   t.diagnostic(`${r.ops} operations checked, ${r.faults} faults, ${JSON.stringify(r.counts)}`);
   assert.ok(r.ops > 100, `only ${r.ops} operations completed`);
 });
