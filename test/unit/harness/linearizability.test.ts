@@ -144,3 +144,58 @@ test('minimalFailing keeps a value nobody wrote when that is the violation (a re
   assert.equal(min.length, 1, formatHistory(min));
   assert.match(formatHistory(min), /"refused"/);
 });
+
+/**
+ * Brute force, independent of the search under test: some subset of the unknown operations
+ * plus every known one, in some order that respects real time (a known operation that returned
+ * before another was invoked comes first; an unknown one never has to come first), replayed
+ * on the model.
+ */
+function bruteForce(h: readonly HistoryOp[]): boolean {
+  const ops = h.filter((o) => !(o.op.kind === 'get' && o.result.status === 'unknown'));
+  const mustPrecede = (a: HistoryOp, b: HistoryOp): boolean => a.result.status === 'ok' && a.completeMs < b.invokeMs;
+  const unknown = ops.filter((o) => o.result.status === 'unknown');
+  for (let mask = 0; mask < 1 << unknown.length; mask++) {
+    const chosen = ops.filter((o) => o.result.status === 'ok' || (mask & (1 << unknown.indexOf(o))) !== 0);
+    const used = new Set<HistoryOp>();
+    const dfs = (state: string | null): boolean => {
+      if (used.size === chosen.length) return true;
+      for (const o of chosen) {
+        if (used.has(o)) continue;
+        // Every operation that must come before o (among those that must take effect) is done.
+        if (chosen.some((p) => !used.has(p) && p !== o && mustPrecede(p, o))) continue;
+        const r = stepModel(state, o.op, o.result);
+        if (!r.ok) continue;
+        used.add(o);
+        if (dfs(r.next)) return true;
+        used.delete(o);
+      }
+      return false;
+    };
+    if (dfs(null)) return true;
+  }
+  return false;
+}
+
+test('the search agrees with brute force on 2,000 small random histories', async () => {
+  const { SeededRandom } = await import('../../harness/random.js');
+  const rng = new SeededRandom(42);
+  const values = ['a', 'b', 'c'];
+  const pickValue = (): string | null => (rng.chance(0.25) ? null : rng.pick(values));
+  let violations = 0;
+  for (let n = 0; n < 2000; n++) {
+    const h: HistoryOp[] = [];
+    const count = rng.between(1, 7);
+    for (let i = 0; i < count; i++) {
+      const inv = rng.between(0, 20);
+      const ret = rng.chance(0.2) ? null : inv + rng.between(0, 8);
+      const roll = rng.nextInt(4);
+      const o: KvOp = roll === 0 ? put(rng.pick(values)) : roll === 1 ? del : roll === 2 ? cas(pickValue(), rng.pick(values)) : get;
+      h.push(op(rng.nextInt(3), inv, ret, o, o.kind === 'get' ? { value: pickValue() } : o.kind === 'cas' ? { succeeded: rng.chance(0.5) } : {}));
+    }
+    const expected = bruteForce(h);
+    if (!expected) violations++;
+    assert.equal(checkKey(h).verdict, expected ? 'linearizable' : 'violation', formatHistory(h));
+  }
+  assert.ok(violations > 200 && violations < 1800, `both verdicts exercised (${violations} violations)`);
+});
