@@ -14,7 +14,9 @@
  *   timeouts.
  * Between faults it waits 1–3 election timeouts. The leader is whoever GetClusterMetadata names
  * (any node when none answers). Every fault is undone before it returns: stopped nodes are
- * continued, dead ones restarted (also when it throws). Returns what it did, for the report.
+ * continued, dead ones restarted (also when it throws). A node that exited without being
+ * killed is a failure: before every fault and at the end, it throws naming the node, its exit
+ * and the tail of its log. Returns what it did, for the report.
  */
 import { EndpointClient } from '../../src/transport/endpoint-client.js';
 import { restartNode, type ClusterOptions, type NodeCluster } from './node-process.js';
@@ -67,9 +69,16 @@ export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<
   const dead = new Set<number>();
   const end = performance.now() + o.durationMs;
   const e = o.electionMs;
+  const checkAlive = (): void => {
+    for (const [id, p] of cluster.nodes) {
+      if (dead.has(id) || (p.child.exitCode === null && p.child.signalCode === null)) continue;
+      throw new Error(`node ${id} exited on its own (${p.child.exitCode ?? p.child.signalCode}); its log ends:\n${p.stderrText().slice(-3000)}`);
+    }
+  };
   try {
     while (performance.now() < end) {
       await sleep(rng.between(e, 3 * e));
+      checkAlive();
       const kind = rng.pick(kinds);
       const leader = kind === 'kill-any' || kind === 'pause-any' ? undefined : await currentLeader(client, cluster);
       const node = leader ?? rng.pick(ids);
@@ -113,6 +122,7 @@ export async function runFaults(cluster: NodeCluster, o: FaultOptions): Promise<
       }
       records.push({ kind, node, atMs, endMs: performance.now() });
     }
+    checkAlive();
   } finally {
     for (const id of paused) process.kill(cluster.nodes.get(id)!.pid, 'SIGCONT');
     for (const id of dead) await restartNode(cluster, id, o.restart).catch(() => undefined);

@@ -20,6 +20,7 @@
  *   out (it observed nothing); a get answered is `ok` with the value.
  */
 import { CallBudget } from '../../src/app/operator.js';
+import { RaftCtlError } from '../../src/errors.js';
 import { kvGet, kvScan, kvWrite, type Consistency, type KvContext, type KvWrite } from '../../src/app/kv.js';
 import { EndpointClient } from '../../src/transport/endpoint-client.js';
 import type { HistoryOp, KvOp, RegValue } from './linearizability.js';
@@ -58,12 +59,14 @@ export interface WorkloadCounts {
   refused: number;
   readFailed: number;
   eventual: number;
+  /** Why writes were refused and reads failed: error code (or class) → count. */
+  failures: Record<string, number>;
 }
 
 /** The running workload (see the module contract). */
 export class KvWorkload {
   readonly history: RecordedOp[] = [];
-  readonly counts: WorkloadCounts = { ok: 0, unknown: 0, refused: 0, readFailed: 0, eventual: 0 };
+  readonly counts: WorkloadCounts = { ok: 0, unknown: 0, refused: 0, readFailed: 0, eventual: 0, failures: {} };
   #stopping = false;
   #running: Promise<void> | null = null;
   #nextId = 0;
@@ -112,6 +115,12 @@ export class KvWorkload {
     }
   }
 
+  #failure(what: string, err: unknown): void {
+    const code = err instanceof RaftCtlError ? err.code : err instanceof Error ? err.name : 'non-error';
+    const k = `${what} ${code}`;
+    this.counts.failures[k] = (this.counts.failures[k] ?? 0) + 1;
+  }
+
   async #get(ctx: KvContext, c: number, key: string, rng: SeededRandom, lastSeen: Map<string, RegValue>): Promise<void> {
     const r = rng.next();
     const eventualShare = this.o.eventualShare ?? 0.05;
@@ -131,8 +140,9 @@ export class KvWorkload {
         const got = await kvGet(ctx, Buffer.from(key), policy);
         value = got.found ? got.value : null;
       }
-    } catch {
+    } catch (err) {
       this.counts.readFailed++;
+      this.#failure('read', err);
       return;
     }
     const completeMs = performance.now();
@@ -156,8 +166,9 @@ export class KvWorkload {
     let verdict;
     try {
       verdict = await kvWrite(ctx, write);
-    } catch {
+    } catch (err) {
       this.counts.refused++; // certainly not proposed: not part of the history
+      this.#failure('write', err);
       return;
     }
     const completeMs = performance.now();

@@ -1,6 +1,6 @@
 /**
  * Linearizability of the client API on a real 3-node cluster under process faults (tick 30 ms,
- * election timeout 300 ms, a snapshot every 64 entries): 8 clients on 4 keys (put, cas,
+ * election timeout 300 ms, a snapshot every 64 entries): 6–10 clients on 1–5 keys (put, cas,
  * delete; linearizable and lease gets and scans, through src/app/kv.ts) while
  * test/harness/cluster-faults.ts kills (-9), pauses (SIGSTOP longer than an election timeout),
  * terminates (SIGTERM, leadership hand-off) and restarts nodes from their data directories.
@@ -40,11 +40,16 @@ function report(seed: number, t0: number, history: readonly RecordedOp[], faults
   return lines.join('\n');
 }
 
-/** One round: a fresh cluster, the workload under faults for `durationMs`, then the check. */
-async function round(seed: number, durationMs: number): Promise<{ ops: number; faults: number; counts: object }> {
+/**
+ * One round: a fresh cluster, the workload under faults for `durationMs`, then the check. The
+ * seed also picks the contention: 6–10 clients on 1–5 keys.
+ */
+async function round(seed: number, durationMs: number): Promise<{ ops: number; faults: number; counts: object; clients: number; keys: number }> {
   const c = await startCluster(3, { snapshotEvery: SNAPSHOT_EVERY });
   const t0 = performance.now();
-  const workload = new KvWorkload({ endpoints: Object.values(c.peers), clients: 8, keys: ['a', 'b', 'c', 'd'], seed });
+  const clients = 6 + (seed % 5);
+  const keys = ['a', 'b', 'c', 'd', 'e'].slice(0, 1 + (Math.floor(seed / 5) % 5));
+  const workload = new KvWorkload({ endpoints: Object.values(c.peers), clients, keys, seed });
   let faults: FaultRecord[] = [];
   try {
     workload.start();
@@ -56,7 +61,7 @@ async function round(seed: number, durationMs: number): Promise<{ ops: number; f
   const result = checkHistory(workload.history);
   if (result.violations.length > 0) assert.fail(report(seed, t0, workload.history, faults, result.violations[0]!));
   assert.deepEqual(result.inconclusive, [], `seed ${seed}: the search ran out of steps on ${result.inconclusive.join(', ')}`);
-  return { ops: workload.history.length, faults: faults.length, counts: workload.counts };
+  return { ops: workload.history.length, faults: faults.length, counts: workload.counts, clients, keys: keys.length };
 }
 
 function seedOf(): number {
@@ -68,7 +73,7 @@ test('client histories stay linearizable under kill -9, SIGSTOP, SIGTERM and res
   const seed = seedOf();
   t.diagnostic(`seed ${seed}`);
   const r = await round(seed, 6000);
-  t.diagnostic(`${r.ops} operations checked, ${r.faults} faults, ${JSON.stringify(r.counts)}`);
+  t.diagnostic(`${r.clients} clients on ${r.keys} keys: ${r.ops} operations checked, ${r.faults} faults, ${JSON.stringify(r.counts)}`);
   assert.ok(r.ops > 100, `only ${r.ops} operations completed`);
 });
 
@@ -79,6 +84,6 @@ test('long run: rounds of 30 s of faults, each history checked', { skip: longMs 
   while (performance.now() < end) {
     const seed = seedOf();
     const r = await round(seed, Math.min(30_000, Math.max(5000, end - performance.now())));
-    t.diagnostic(`seed ${seed}: ${r.ops} operations checked, ${r.faults} faults, ${JSON.stringify(r.counts)}`);
+    t.diagnostic(`seed ${seed}, ${r.clients} clients on ${r.keys} keys: ${r.ops} operations checked, ${r.faults} faults, ${JSON.stringify(r.counts)}`);
   }
 });
