@@ -338,8 +338,9 @@ function unexplained(ops: readonly HistoryOp[]): Set<string> {
  * Reduces a non-linearizable sub-history of one key to a small one that is still not
  * linearizable for the same reason: the shortest failing prefix by invocation order, then
  * operations removed one chunk at a time (halving the chunk) while the rest still fails. A
- * candidate must keep the write of every value it observes, and deletes are removed only while
- * nothing observes an absent key, so the reduction never invents a violation (a read of a value
+ * candidate must keep the write of every value it observes, must not keep a failed CAS that
+ * could follow a removed write, and deletes are removed only while nothing observes an absent
+ * key, so the reduction never invents a violation (a read of a value
  * nobody wrote; values the whole history observes unwritten, say of a write the client was
  * told failed, are the violation itself and stay allowed). Read-only operations can always go.
  * A candidate whose search is inconclusive (`maxSteps`, default 1,000,000 per check) counts as
@@ -361,8 +362,15 @@ export function minimalFailing(keyOps: readonly HistoryOp[], options: CheckOptio
   const absentSeen = (h: readonly HistoryOp[]): boolean =>
     h.some((o) => o.result.status === 'ok' && ((o.op.kind === 'get' && o.result.value == null) || (o.op.kind === 'cas' && o.result.succeeded === true && o.op.expected === null)));
   const already = unexplained(keyOps);
-  const fails = (h: readonly HistoryOp[]): boolean => {
+  /**
+   * Whether `h` (what is left after removing `removed`) fails for a reason of its own: no value
+   * it observes lost its write, and no failed CAS that could have taken effect after a removed
+   * write or delete remains (with that write gone, its comparison might hold).
+   */
+  const fails = (h: readonly HistoryOp[], removed: readonly HistoryOp[]): boolean => {
     for (const v of unexplained(h)) if (!already.has(v)) return false;
+    const firstWrite = removed.reduce((m, o) => (readOnly(o) ? m : Math.min(m, o.invokeMs)), Infinity);
+    if (h.some((o) => o.op.kind === 'cas' && o.result.status === 'ok' && o.result.succeeded === false && o.completeMs >= firstWrite)) return false;
     checks--;
     return violates(h);
   };
@@ -373,7 +381,7 @@ export function minimalFailing(keyOps: readonly HistoryOp[], options: CheckOptio
   let hi = sorted.length;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (fails(sorted.slice(0, mid))) hi = mid;
+    if (fails(sorted.slice(0, mid), sorted.slice(mid))) hi = mid;
     else lo = mid;
   }
   let cur = sorted.slice(0, hi);
@@ -383,7 +391,7 @@ export function minimalFailing(keyOps: readonly HistoryOp[], options: CheckOptio
       const candidate = [...cur.slice(0, start), ...cur.slice(start + chunk)];
       const deletesGo = removed.some((o) => o.op.kind === 'delete');
       const allowed = candidate.length > 0 && (!deletesGo || !absentSeen(candidate));
-      if (allowed && (removed.every(readOnly) ? violates(candidate) : fails(candidate))) cur = candidate;
+      if (allowed && (removed.every(readOnly) ? violates(candidate) : fails(candidate, removed))) cur = candidate;
       else start += chunk;
     }
     if (chunk === 1) break;

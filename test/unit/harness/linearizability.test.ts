@@ -233,3 +233,11 @@ test('a register run by 10 busy clients (2,000 operations, 1% unknown) is linear
   });
   assert.equal(checkKey(h).verdict, 'linearizable');
 });
+
+test('minimalFailing does not trade the violation for a failed CAS left without its write', () => {
+  // The violation is the stale read of a; without put(x) the failed CAS alone would "fail".
+  const h = [op(1, 0, 1, put('a')), op(2, 2, 3, put('x')), op(3, 4, 5, cas('a', 'b'), { succeeded: false }), op(4, 6, 7, get, { value: 'a' })];
+  const text = formatHistory(minimalFailing(h));
+  assert.match(text, /put\("x"\)/, text);
+  assert.match(text, /get\(\) → "a"/, text);
+});
