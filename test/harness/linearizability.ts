@@ -76,17 +76,15 @@ export interface CheckResult {
 /** Options of the search. */
 export interface CheckOptions {
   /**
-   * Search steps per key before giving up as `inconclusive` (default: 2,000 per operation, at
-   * least 5,000,000; a linearizable history of 8,000 operations by 10 clients, 1% of them
-   * unknown, takes about 2,600,000 steps and a second).
+   * Search steps per key before giving up as `inconclusive` (default 5,000,000: a linearizable
+   * history of 8,000 operations by 10 clients, 1% of them unknown, takes about 2,600,000 steps
+   * and a second; the memo grows with the steps, to a few hundred MB at the bound).
    */
   readonly maxSteps?: number;
 }
 
-/** The default step bound for a key with `n` operations (see {@link CheckOptions.maxSteps}). */
-function defaultMaxSteps(n: number): number {
-  return Math.max(5_000_000, 2000 * n);
-}
+/** The default step bound (see {@link CheckOptions.maxSteps}). */
+const DEFAULT_MAX_STEPS = 5_000_000;
 
 /**
  * One step of the register model: whether `op` returning `result` is possible in `state`, and
@@ -216,7 +214,7 @@ class LinearizedSet {
  */
 export function checkKey(keyOps: readonly HistoryOp[], options: CheckOptions = {}): { verdict: KeyVerdict; steps: number } {
   const ops = relevant(keyOps);
-  const maxSteps = options.maxSteps ?? defaultMaxSteps(ops.length);
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const events: Event[] = [];
   let remaining = 0;
   ops.forEach((o, i) => {
@@ -335,15 +333,15 @@ function unexplained(ops: readonly HistoryOp[]): Set<string> {
 }
 
 /**
- * Reduces a non-linearizable sub-history of one key to a small one that is still not
- * linearizable for the same reason: the shortest failing prefix by invocation order, then
- * operations removed one chunk at a time (halving the chunk) while the rest still fails. A
- * candidate must keep the write of every value it observes, must not keep a failed CAS that
- * could follow a removed write, and deletes are removed only while nothing observes an absent
- * key, so the reduction never invents a violation (a read of a value
- * nobody wrote; values the whole history observes unwritten, say of a write the client was
- * told failed, are the violation itself and stay allowed). Read-only operations can always go.
- * A candidate whose search is inconclusive (`maxSteps`, default 1,000,000 per check) counts as
+ * Reduces a sub-history of one key found not linearizable (by {@link checkKey}) to a small one
+ * that is still not linearizable for the same reason: the shortest failing prefix by
+ * invocation order, then operations removed one chunk at a time (halving the chunk) while the
+ * rest still fails. A candidate must keep the write of every value it observes, must not keep a
+ * failed CAS that could follow a removed write, and deletes are removed only while nothing
+ * observes an absent key, so the reduction never invents a violation (a read of a value nobody
+ * wrote; values the whole history observes unwritten, say of a write the client was told
+ * failed, are the violation itself and stay allowed). Read-only operations can always go. A
+ * candidate whose search is inconclusive (`maxSteps`, default 1,000,000 per check) counts as
  * not failing; the reduction stops after `maxChecks` checks or `maxTotalSteps` search steps in
  * all (default 20,000,000: seconds, not minutes, on a history of thousands of operations), so
  * what it returns then still fails but may not be minimal. Returns the operations in
@@ -375,8 +373,8 @@ export function minimalFailing(keyOps: readonly HistoryOp[], options: CheckOptio
     return violates(h);
   };
   const sorted = [...keyOps].sort((a, b) => a.invokeMs - b.invokeMs || a.id - b.id);
-  if (!violates(sorted)) return sorted;
-  // Shortest failing prefix: lo passes (the empty history), hi fails.
+  // Shortest failing prefix: lo passes (the empty history), hi fails (the whole history, as the
+  // caller found: not checked again, a search that long may not fit the budget).
   let lo = 0;
   let hi = sorted.length;
   while (hi - lo > 1) {

@@ -25,6 +25,9 @@ const SNAPSHOT_EVERY = 64;
 
 after(killAll);
 
+/** Operations of a reduced history shown at most (its end: where it stops being linearizable). */
+const MAX_SHOWN = 80;
+
 /** A failure report: seed, key, minimal failing history, faults, relative to the run's start. */
 function report(seed: number, t0: number, history: readonly RecordedOp[], faults: readonly FaultRecord[], key: string): string {
   const ops = byKey(history).get(key)!;
@@ -33,7 +36,8 @@ function report(seed: number, t0: number, history: readonly RecordedOp[], faults
   const lines = [
     `not linearizable: seed ${seed}, key "${key}" (${ops.length} operations; without the lease reads: ${withoutLease})`,
     'minimal failing history (ms since the run started):',
-    ...min.map((o) => `  ${formatOp(o, t0)}${o.policy ? ` [${o.policy}]` : ''}`),
+    ...(min.length > MAX_SHOWN ? [`  (the first ${min.length - MAX_SHOWN} of ${min.length} operations left out: the reduction ran out of budget)`] : []),
+    ...min.slice(-MAX_SHOWN).map((o) => `  ${formatOp(o, t0)}${o.policy ? ` [${o.policy}]` : ''}`),
     'faults:',
     ...faults.map((f) => `  ${f.kind} node ${f.node} [${(f.atMs - t0).toFixed(1)} → ${(f.endMs - t0).toFixed(1)}]`),
   ];
