@@ -16,7 +16,7 @@ ${EXIT_CODES_HELP}`;
   };
 
   static override examples = [
-    { description: 'After adding a learner, wait for the configuration to show four members', command: '<%= config.bin %> <%= command.id %> 4 -e 127.0.0.1:9081 --wait-timeout 30s' },
+    { description: 'After a fourth node joins (a d-engine learner joins itself through JoinCluster; raftctl member add is on the roadmap), wait for the configuration to show four members', command: '<%= config.bin %> <%= command.id %> 4 -e 127.0.0.1:9081 --wait-timeout 30s' },
   ];
 
   async run(): Promise<WaitResult> {
