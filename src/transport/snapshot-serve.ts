@@ -7,6 +7,7 @@
 import type { handleBidiStreamingCall, handleClientStreamingCall, Metadata, ServerDuplexStream, ServerReadableStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
+import { raceAbort } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
 import { GrpcStatusError, toServiceError } from './server.js';
@@ -180,9 +181,10 @@ export interface ServeStreamSnapshotOptions {
   /**
    * The snapshot to send, or null when there is none (answered NOT_FOUND "No snapshot
    * available"). Throw a GrpcStatusError to refuse (a non-leader answers FAILED_PRECONDITION
-   * "Not the leader", reference §3.4).
+   * "Not the leader", reference §3.4). `signal` aborts when the client cancels or the transfer
+   * deadline passes: an offer that waits (for a digest, say) should stop waiting then.
    */
-  offer(requestMetadata: Metadata): Promise<SnapshotOffer | null> | SnapshotOffer | null;
+  offer(requestMetadata: Metadata, signal: AbortSignal): Promise<SnapshotOffer | null> | SnapshotOffer | null;
   /** Payload bytes per chunk (default 1 MiB, validated as for a push). */
   readonly chunkBytes?: number;
   /** CHECKSUM_MISMATCH acks tolerated per chunk before the transfer fails (default 3; d-engine: 1). */
@@ -240,8 +242,6 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
   const window = Math.max(1, options.window ?? DEFAULT_SEND_WINDOW);
   const retransmitAfterMs = options.retransmitAfterMs ?? DEFAULT_RETRANSMIT_AFTER_MS;
   const transferTimeoutMs = options.transferTimeoutMs ?? 600_000;
-  const offer = await options.offer(call.metadata);
-  if (!offer) throw new GrpcStatusError(status.NOT_FOUND, 'No snapshot available');
 
   const events = new Wakeup();
   const acks: SnapshotAck[] = [];
@@ -255,12 +255,13 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
     clientClosed = true;
     events.notify();
   });
-  // Ends a first hashing pass over the source (which may read a whole snapshot file) when the
-  // client cancels or the deadline passes; the send loop checks the flags itself.
-  const stopHashing = new AbortController();
+  // Ends the offer's wait and a first hashing pass over the source (either may read a whole
+  // snapshot file) when the client cancels or the deadline passes; the send loop checks the
+  // flags itself. Listening starts before the offer: grpc-js reports a cancel only once.
+  const stop = new AbortController();
   call.on('cancelled', () => {
     cancelled = true;
-    stopHashing.abort(cancelledError());
+    stop.abort(cancelledError());
     events.notify();
   });
   call.on('drain', () => events.notify());
@@ -270,17 +271,23 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
   const deadline = new AbortController();
   clock.sleep(transferTimeoutMs, deadline.signal).then(() => {
     timedOut = true;
-    stopHashing.abort(deadlineError(transferTimeoutMs));
+    stop.abort(deadlineError(transferTimeoutMs));
     events.notify();
   }, () => undefined);
+  if (call.cancelled) {
+    cancelled = true;
+    stop.abort(cancelledError());
+  }
 
   let chunks: AsyncIterator<Uint8Array> | null = null;
   try {
+    const offer = await raceAbort(Promise.resolve(options.offer(call.metadata, stop.signal)), stop.signal);
+    if (!offer) throw new GrpcStatusError(status.NOT_FOUND, 'No snapshot available');
     const digest = offer.zeroChecksum
-      ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source, stopHashing.signal)).size }
+      ? { sha256: new Uint8Array(32), size: offer.source.size ?? (await hashSource(offer.source, stop.signal)).size }
       : offer.source.sha256 !== undefined && offer.source.size !== undefined
         ? { sha256: offer.source.sha256, size: offer.source.size }
-        : await hashSource(offer.source, stopHashing.signal);
+        : await hashSource(offer.source, stop.signal);
     const totalChunks = totalChunksFor(digest.size, chunkBytes);
     chunks = rechunk(offer.source.open(), chunkBytes)[Symbol.asyncIterator]();
     const pending = new Map<number, Pending>();

@@ -15,6 +15,7 @@ import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../stora
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
+import { raceAbort } from '../../transport/abort.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { appendFromWire, appendResponseToWire, readIndexFromWire, readIndexResponseToWire, voteFromWire, voteResponseToWire } from '../codec.js';
 import type { Logger } from '../logger.js';
@@ -273,15 +274,16 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       onWarning: (message) => ctx.logger.log('warn', message),
     }),
     StreamSnapshot: serveStreamSnapshot({
-      async offer(metadata) {
+      async offer(metadata, signal) {
         checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         if (node.role !== 'leader') throw statusError(Code.FAILED_PRECONDITION, 'Not the leader');
         const file = await ctx.snapshots.latest();
         if (!file) return null;
         const snaps = ctx.snapshots;
         // Usually hashed already, in the background, when the file became the latest; a pull
-        // that comes first waits for that one pass (shared with any other pull of the file).
-        const sha256 = ctx.digests.known(file) ?? (await ctx.digests.digest(file));
+        // that comes first waits for that one pass (shared with any other pull of the file),
+        // until the puller cancels or the transfer deadline passes (the pass runs on for the next).
+        const sha256 = ctx.digests.known(file) ?? (await raceAbort(ctx.digests.digest(file), signal));
         return {
           source: { size: file.bytes, sha256, open: () => snaps.bytes(file) },
           lastIncludedIndex: file.index,

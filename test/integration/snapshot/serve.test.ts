@@ -256,6 +256,39 @@ describe('serveStreamSnapshot', () => {
     }
   });
 
+  test('a pull cancelled, or past its transfer deadline, while the offer still waits (a leader hashing its file) ends there and the offer is told', async () => {
+    // Review: a raftctl leader's offer waits for the file's digest; the cancel listener was added
+    // only after the offer, so a cancel during that wait was never seen and the handler sent
+    // chunks for nobody until the transfer deadline (600 s by default).
+    const clock = new ManualClock();
+    for (const ending of ['cancelled', 'deadline'] as const) {
+      const offerSignals: AbortSignal[] = [];
+      const outcomes: Outcome[] = [];
+      const serve = serveStreamSnapshot({
+        offer: (_md, signal) => {
+          offerSignals.push(signal);
+          // Answers only after a long wait (never within this test).
+          return new Promise(() => undefined);
+        },
+        chunkBytes: 1000,
+        transferTimeoutMs: 1000,
+        clock,
+        onDone: (o) => outcomes.push(o),
+      });
+      const peer = await startSnapshotPeer({ StreamSnapshot: (call) => serve(call) });
+      peers.push(peer);
+      const { call, ended } = rawPull(peer);
+      await waitUntil(() => offerSignals.length === 1, 'the offer to be asked');
+      if (ending === 'cancelled') call.cancel();
+      else clock.advance(1000);
+      await waitUntil(() => outcomes.length === 1, `the transfer to end (${ending})`);
+      assert.equal(outcomes[0]!.ok, false);
+      assert.equal(offerSignals[0]!.aborted, true, 'the offer\'s signal aborted');
+      if (ending === 'deadline') assert.equal(await ended, status.DEADLINE_EXCEEDED);
+      call.end();
+    }
+  });
+
   test('a source that yields more or fewer bytes than it announced fails with DATA_LOSS before its last chunk leaves', async () => {
     // A snapshot file that changed size after it was measured: with d-engine's zero checksum the
     // puller could not tell a cut or padded file, so the sender refuses to send the last chunk.
