@@ -32,8 +32,14 @@ export class SnapshotFileDigests {
     this.#onError = onError;
   }
 
-  /** Starts hashing `file` in the background unless its digest is known or being computed. */
+  /**
+   * Starts hashing `file` in the background: call it when a file was just written, received or
+   * found at a restart. A digest already held under its name is dropped first: a file can be
+   * replaced under the same name (a corrupt latest snapshot is replaced by a fresh one at the
+   * same index), and its old digest would fail every pull of the new bytes.
+   */
   prepare(file: SnapshotInfo): void {
+    this.#entries.delete(keyOf(file));
     this.digest(file).catch((err: unknown) => this.#onError(file, err));
   }
 
@@ -72,10 +78,7 @@ export class SnapshotFileDigests {
   }
 }
 
-/**
- * A file is known by its name (which encodes index and term; a file under a name is never
- * replaced: a received copy of a snapshot already held is dropped) and, to be safe, its size.
- */
+/** A file is known by its name (which encodes index and term) and size; see {@link SnapshotFileDigests.prepare} for a file replaced under its name. */
 function keyOf(file: SnapshotInfo): string {
   return `${file.name}:${file.bytes}`;
 }

@@ -93,3 +93,17 @@ test('only the two newest files\' digests are kept', async () => {
   await digests.digest(files[0]!);
   assert.equal(passes.get(files[0]!.name), 2, 'a dropped digest is computed again when asked for');
 });
+
+test('prepare() hashes again a file replaced under the same name and size (a corrupt snapshot replaced at the same index)', async () => {
+  const { store, files } = await storeWith([10]);
+  const digests = new SnapshotFileDigests(store);
+  const before = await digests.digest(files[0]!);
+  const records = Array.from({ length: 50 }, (_, i) => ({ key: Buffer.from(`k${String(i).padStart(3, '0')}`), value: Buffer.alloc(100, 99), expiresAtUnixMs: 0 }));
+  const again = await store.create({ index: 10, term: 1, configuration: config, configIndex: 1 }, records);
+  assert.equal(again.name, files[0]!.name);
+  assert.equal(again.bytes, files[0]!.bytes);
+  digests.prepare(again);
+  const after = await digests.digest(again);
+  assert.notDeepEqual(after, before);
+  assert.equal(Buffer.from(after).toString('hex'), await sha256Of(store, again));
+});
