@@ -134,14 +134,17 @@ export class EndpointClient {
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
     const stop = this.#signal(opts.signal);
-    const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: stop.signal });
-    const seen = watchResponse(call);
     try {
-      for await (const event of call) yield event as WatchResponse;
-    } catch (err) {
-      throw this.#closing.signal.aborted ? closedError(CLIENT, err) : fromGrpcError(err as Error, endpoint, seen);
+      const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: stop.signal });
+      const seen = watchResponse(call);
+      try {
+        for await (const event of call) yield event as WatchResponse;
+      } catch (err) {
+        throw this.#closing.signal.aborted ? closedError(CLIENT, err) : fromGrpcError(err as Error, endpoint, seen);
+      } finally {
+        call.cancel();
+      }
     } finally {
-      call.cancel();
       stop.dispose();
     }
   }

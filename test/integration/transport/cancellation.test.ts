@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { RaftCtlError, TimeoutError } from '../../../src/errors.js';
 import net from 'node:net';
+import { getEventListeners } from 'node:events';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { withRetry } from '../../../src/transport/retry.js';
@@ -125,6 +126,22 @@ describe('EndpointClient.close()', () => {
       }
     });
   }
+});
+
+describe('signals joined per call', () => {
+  it('a watch or call that cannot even be created (a malformed address) leaves no listener on the caller\'s signal', async () => {
+    const client = new EndpointClient();
+    const caller = new AbortController();
+    try {
+      for (let i = 0; i < 3; i++) {
+        await assert.rejects(client.watch('', { key: Buffer.from('k') }, { signal: caller.signal }).next(), RaftCtlError);
+        await assert.rejects(client.getClusterMetadata('', { deadlineMs: 1000, signal: caller.signal }), RaftCtlError);
+      }
+      assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
+    } finally {
+      client.close();
+    }
+  });
 });
 
 describe('GrpcTransport.close()', () => {
