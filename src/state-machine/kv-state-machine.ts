@@ -339,7 +339,7 @@ export class KvStateMachine {
         consumed = true;
         iterating = true;
         try {
-          for await (const [k, v] of sortedEntries(gen.map, sliceMs)) {
+          for await (const [k, v] of sortedEntries(gen.map, sliceMs, signal)) {
             signal?.throwIfAborted();
             yield { key: keyBytes(k), value: v.value, expiresAtUnixMs: v.expiresAtUnixMs };
           }

@@ -15,12 +15,17 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Time source for slicing (performance.now). */
 const now = () => performance.now();
 
-/** Yields `map`'s entries in ascending key order, awaiting setImmediate after every `sliceMs` of work. */
-export async function* sortedEntries<V>(map: ReadonlyMap<string, V>, sliceMs = 4): AsyncGenerator<[string, V]> {
+/**
+ * Yields `map`'s entries in ascending key order, awaiting setImmediate after every `sliceMs` of
+ * work. With `signal`, throws its reason at the first slice boundary after it aborts, also while
+ * the runs are still being sorted (seconds for millions of keys, before the first entry).
+ */
+export async function* sortedEntries<V>(map: ReadonlyMap<string, V>, sliceMs = 4, signal?: AbortSignal): AsyncGenerator<[string, V]> {
   let sliceStart = now();
   const maybeYield = async () => {
     if (now() - sliceStart >= sliceMs) {
       await nextTick();
+      signal?.throwIfAborted();
       sliceStart = now();
     }
   };
