@@ -3,6 +3,7 @@
  * them, and the command's time budget. Built by src/cli/context.ts (the one place that builds
  * channels and credentials); use cases never read flags, env or the terminal.
  */
+import { setMaxListeners } from 'node:events';
 import { TimeoutError } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
@@ -36,6 +37,10 @@ export class CallBudget {
     readonly now: () => number = () => performance.now(),
   ) {
     this.#start = now();
+    // Every call in flight listens on the budget's signal (removed when it ends): a fan-out over
+    // more than 10 endpoints must not print Node's MaxListenersExceededWarning on stderr, where a
+    // command's failure is exactly one line.
+    setMaxListeners(0, this.#controller.signal);
     this.#timer = setTimeout(() => this.#controller.abort(this.expiredError()), waitTimeoutMs);
     this.#timer.unref?.();
   }

@@ -52,8 +52,10 @@ test('bin: a successful verdict exits 0 on its own, promptly', async () => {
   }
 });
 
-test('bin: no endpoint reachable exits 4 with the result on stdout and one JSON error line', async () => {
-  const r = await runBin(['leader', 'discover', '-e', await closedPort(), '--json']);
+test('bin: no endpoint reachable exits 4 with the result on stdout and one JSON error line, also for more than 10 endpoints (no MaxListenersExceededWarning)', async () => {
+  const endpoints = new Set<string>();
+  while (endpoints.size < 12) endpoints.add(await closedPort());
+  const r = await runBin(['leader', 'discover', '-e', [...endpoints].join(','), '--json']);
   assert.equal(r.code, 4);
   assert.equal((JSON.parse(r.stdout) as { leaderId: null }).leaderId, null);
   assert.equal(lines(r.stderr).length, 1);
