@@ -4,9 +4,10 @@
  * Chunk 0 of a StreamSnapshot announces the SHA-256 of every byte that follows (reference §3.4).
  * Without a known digest the server reads the whole file before it can send chunk 0: for a
  * snapshot of a gigabyte, longer than a puller waits for its first chunk (raftctl's own pull
- * allows 500 ms). A snapshot file never changes once written, so each file is hashed once, in
- * the background, as soon as it becomes a node's latest ({@link SnapshotFileDigests.prepare}),
- * and offers then announce the digest at once. The body's SHA-256 in the file header is a
+ * allows 500 ms). A snapshot file's bytes do not change while it is there (only a corrupt one
+ * is ever replaced, by a fresh file under the same name), so each file is hashed once, in the
+ * background, whenever it becomes a node's latest ({@link SnapshotFileDigests.prepare}), and
+ * offers then announce the digest at once. The body's SHA-256 in the file header is a
  * different digest (it leaves the header out) and cannot stand in for it.
  */
 import { createHash } from 'node:crypto';
