@@ -19,7 +19,7 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { BIN, REPO_ROOT, killAll, restartNode, startCluster, waitFor, type NodeCluster } from '../../harness/node-process.js';
@@ -92,6 +92,7 @@ test('watches under many writers, a leader kill, a pause past compaction (snapsh
   const cluster = await startCluster(3, { snapshotEvery: 20 });
   const client = new EndpointClient();
   let stop = false;
+  let spawned: ChildProcess | undefined;
   const writers: Promise<void>[] = [];
   try {
     const streams = [1, 2, 3].map((id) => watchPrefix(client, cluster, id));
@@ -113,6 +114,7 @@ test('watches under many writers, a leader kill, a pause past compaction (snapsh
     const first = (await currentLeader(client, cluster))!;
     const watched = [1, 2, 3].find((id) => id !== first)!;
     const cli = spawn(process.execPath, [BIN, 'kv', 'watch', PREFIX, '--prefix', '--prev-kv', '-o', 'ndjson', '-e', cluster.peers[watched]!], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawned = cli;
     let cliOut = '';
     let cliErr = '';
     cli.stdout.on('data', (d: Buffer) => (cliOut += d.toString()));
@@ -212,6 +214,7 @@ test('watches under many writers, a leader kill, a pause past compaction (snapsh
   } finally {
     stop = true;
     await Promise.all(writers).catch(() => undefined);
+    if (spawned && spawned.exitCode === null) spawned.kill('SIGKILL');
     client.close();
     await cluster.stop();
   }
