@@ -311,7 +311,11 @@ export class GrpcTransport implements Transport {
   sendSnapshot(peerId: number, metadata: SnapshotPushMetadata, source: SnapshotSource, membership: Membership, config: SnapshotPushConfig): Promise<SnapshotResponse> {
     return this.#run(() => {
       const peer = this.#peer(peerId, membership);
-      const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
+      // The channel is taken when the call starts, not before the first pass over the file: a
+      // failed connect on another class meanwhile (the data stream to a peer that is down)
+      // closes every channel to the peer, and a push holding one of them would fail with
+      // "Channel has been shut down" although the peer may be back by then.
+      const client = (): Client => this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
       const stop = config.signal ? linkedSignal(config.signal, this.#shutdown.signal) : { signal: this.#shutdown.signal, dispose: () => undefined };
       return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, signal: stop.signal, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) }).finally(() => stop.dispose());
     });

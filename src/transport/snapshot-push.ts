@@ -70,9 +70,10 @@ export type PushSnapshotConfig = SnapshotPushConfig & {
  *   → UnreachableError, PERMISSION_DENIED from a leader/candidate → RejectedError, ...);
  *   `config.signal` aborting → TimeoutError CANCELLED; bad config → ConfigError.
  * - `onProgress(sentBytes, totalBytes)` runs after each chunk is handed to the stream.
+ * - `client` may be a getter: it is called once, when the call starts (after a first pass).
  */
 export async function pushSnapshot(
-  client: Client,
+  client: Client | (() => Client),
   endpoint: string,
   metadata: SnapshotPushMetadata,
   source: SnapshotSource,
@@ -105,7 +106,10 @@ export async function pushSnapshot(
     const totalChunks = totalChunksFor(size, chunkBytes);
     if (totalChunks > MAX_TOTAL_CHUNKS) throw new ConfigError(`snapshot of ${size} bytes needs ${totalChunks} chunks of ${chunkBytes} bytes; total_chunks is a uint32`);
     if (failure) throw failure;
-    const { call, done } = clientStreamCall(client, SnapshotService.InstallSnapshot, { deadlineMs: deadlineMs + 1000, ...(config.metadataHeaders ? { metadata: config.metadataHeaders } : {}) }, endpoint);
+    // A getter is asked only now, after the first pass (which reads the whole file and may take
+    // seconds): a channel taken before it may have been closed meanwhile (the transport evicts a
+    // peer's channels after a failed connect), and a call on it fails "Channel has been shut down".
+    const { call, done } = clientStreamCall(typeof client === 'function' ? client() : client, SnapshotService.InstallSnapshot, { deadlineMs: deadlineMs + 1000, ...(config.metadataHeaders ? { metadata: config.metadataHeaders } : {}) }, endpoint);
     call.on('error', () => undefined); // failures arrive through `done`
     controller.signal.addEventListener('abort', () => call.cancel(), { once: true });
     const settled = watch(done);

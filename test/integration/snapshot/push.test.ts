@@ -8,6 +8,7 @@ import type { ServerReadableStream, sendUnaryData } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { ConfigError, EXIT, IntegrityError, RejectedError, TimeoutError, UnreachableError } from '../../../src/errors.js';
 import { ChannelPool } from '../../../src/transport/channels.js';
+import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import type { SnapshotChunk, SnapshotResponse } from '../../../src/transport/messages.js';
 import { GrpcStatusError } from '../../../src/transport/server.js';
 import { bytesSource, MAX_CHUNK_BYTES, sha256Of, toHex } from '../../../src/transport/snapshot-chunks.js';
@@ -311,6 +312,42 @@ describe('pushSnapshot', () => {
       await assert.rejects(pushSnapshot(client, '127.0.0.1:1', META, { sha256: new Uint8Array(5), size: 1, open: bytesSource(payload(1)).open }, CONFIG), ConfigError);
       await assert.rejects(pushSnapshot(client, '127.0.0.1:1', META, bytesSource(payload(1)), { ...CONFIG, leaderId: 0 }), ConfigError);
     } finally {
+      pool.close();
+    }
+  });
+});
+
+describe('GrpcTransport.sendSnapshot', () => {
+  test('the peer\'s channels closed during the first pass over the file (a failed connect evicts them): the push opens its call on a new channel and succeeds', async () => {
+    const { got, handler } = receiver();
+    const peer = await peerWith(handler);
+    const pool = new ChannelPool();
+    const transport = new GrpcTransport({ selfId: 1, pool });
+    try {
+      const data = payload(3 * MiB);
+      let opens = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      // No SHA-256: the push reads the file once to hash it before the call starts.
+      const source = {
+        size: data.byteLength,
+        async *open() {
+          opens += 1;
+          if (opens === 1) await gate;
+          yield* bytesSource(data).open();
+        },
+      };
+      const membership = { selfId: 1, members: [{ id: 2, address: peer.address, role: 'voter' as const }] };
+      pool.forPeer(2, peer.address, 'bulk'); // the bulk channel exists before the push (an earlier push)
+      const push = transport.sendSnapshot(2, META, source, membership, { ...CONFIG, chunkBytes: MiB });
+      await waitUntil(() => opens === 1, 'the first pass');
+      pool.evictAddress(peer.address); // what a failed data-stream connect to the peer does
+      release();
+      const response = await push;
+      assert.equal(response.success, true);
+      assert.deepEqual(concat(got.parts), data);
+    } finally {
+      transport.close();
       pool.close();
     }
   });
