@@ -26,7 +26,8 @@
  *   {@link SnapshotPusher} (snapshot-pusher.ts: one push per peer at a time, a request arriving
  *   meanwhile is pushed after it, the push claims the request's term and is skipped when this
  *   node no longer leads it); the answer is stepped in as a SnapshotResponse, a failure as
- *   Unreachable after a 200 ms pause.
+ *   Unreachable after a pause (200 ms doubling to 10 s) that ends when a replication stream to
+ *   the peer connects again.
  * - ReadIndex: a follower's read-index request to the leader (`RaftPeerExt/ReadIndex`, deadline
  *   two election timeouts, at least 1 s); the answer (or a NOT_LEADER rejection on failure) is
  *   stepped in.
@@ -36,6 +37,7 @@ import type { SnapshotStore } from '../storage/index.js';
 import type { Membership, ReplicationStream, Transport } from '../transport/types.js';
 import type { AppendEntriesRequest } from '../transport/messages.js';
 import { appendResponseFromWire, appendToWire, readIndexResponseFromWire, readIndexToWire, voteResponseFromWire, voteToWire } from './codec.js';
+import type { Clock } from '../transport/clock.js';
 import type { Logger } from './logger.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
 import type { PeerSender } from './raft-node-api.js';
@@ -57,6 +59,8 @@ export interface GrpcPeerSenderOptions {
   readonly compress?: boolean;
   /** Takes a fresh snapshot when the latest file is found corrupt after a failed push (snapshot-pusher.ts). */
   readonly replaceCorruptSnapshot?: () => Promise<unknown>;
+  /** Time of the snapshot pusher's pause after a failed push (default the system clock). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -108,6 +112,8 @@ class PeerStream {
     readonly peer: NodeId,
     readonly o: GrpcPeerSenderOptions,
     readonly membership: () => Membership,
+    /** Called each time a stream to the peer connected (the peer is reachable). */
+    readonly onConnected: () => void = () => undefined,
   ) {}
 
   /** Sends the core's Append `m` (a commit-only one may be held, see the module contract). */
@@ -155,6 +161,7 @@ class PeerStream {
       }
       this.#stream = stream;
       this.#backoffMs = BACKOFF_MIN_MS;
+      this.onConnected();
       const gen = ++this.#generation;
       void stream.closed.then((err) => {
         if (this.#stream === stream) this.#broken(err ? err.message : 'closed');
@@ -229,7 +236,8 @@ export class GrpcPeerSender implements PeerSender {
       case 'Append': {
         let s = this.#streams.get(m.to);
         if (!s) {
-          s = new PeerStream(m.to, this.#o, () => this.membership());
+          const peer = m.to;
+          s = new PeerStream(peer, this.#o, () => this.membership(), () => this.#snapshots.peerReconnected(peer));
           this.#streams.set(m.to, s);
         }
         s.sendAppend(m);

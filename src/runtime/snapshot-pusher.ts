@@ -20,7 +20,12 @@
  * - A failed push is reported after a pause ({@link SNAPSHOT_RETRY_MS}, doubling per failure in
  *   a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries at once, and a
  *   peer that cannot take a snapshot (its disk full, say) must not turn into a loop re-sending
- *   the whole file. A push the receiver answered `success: false` (SNAPSHOT_REJECTED: usually a
+ *   the whole file. The pause is sized for a peer that is down: it ends at once, and the count
+ *   starts over, when the peer is heard from again ({@link SnapshotPusher.peerReconnected}: a
+ *   replication stream to it connected) during the failed push or the pause, unless the push
+ *   was refused (the peer answered then: it was not down). A peer restarted after a long
+ *   absence used to wait out up to the whole 10 s pause before its snapshot was sent again.
+ *   A push the receiver answered `success: false` (SNAPSHOT_REJECTED: usually a
  *   follower that already committed past the snapshot, Raft §7; also a transfer the receiver
  *   failed) is reported as that answer, a `SnapshotResponse` with `success: false`, so the core
  *   probes right after the snapshot instead of sending the same file again (a follower without
@@ -35,6 +40,7 @@
 import { peerMessageProblem, type Inbound, type NodeId, type SnapshotMsg } from '../core/index.js';
 import { IntegrityError, RejectedError } from '../errors.js';
 import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
+import { systemClock, type Clock } from '../transport/clock.js';
 import type { Membership, Transport } from '../transport/types.js';
 import type { Logger } from './logger.js';
 
@@ -58,6 +64,8 @@ export interface SnapshotPusherOptions {
   readonly membership: () => Membership;
   readonly electionTimeoutMs: number;
   readonly logger: Logger;
+  /** Time of the pause after a failed push (default the system clock; tests inject a manual one). */
+  readonly clock?: Clock;
 }
 
 /** A peer's push in progress and the request that arrived meanwhile. */
@@ -75,10 +83,25 @@ export class SnapshotPusher {
   readonly #failures = new Map<NodeId, number>();
   /** Files already verified after a failed push (name → verification), so each is read once. */
   readonly #verified = new Map<string, Promise<void>>();
+  /** Times each peer was heard from again ({@link peerReconnected}), to notice it during a push. */
+  readonly #reconnects = new Map<NodeId, number>();
+  /** The pause after a failed push per peer, ended early by {@link peerReconnected}. */
+  readonly #pauses = new Map<NodeId, AbortController>();
+  readonly #clock: Clock;
   #closed = false;
 
   constructor(o: SnapshotPusherOptions) {
     this.#o = o;
+    this.#clock = o.clock ?? systemClock;
+  }
+
+  /**
+   * The peer is reachable again (a replication stream to it connected): a pause after a failed
+   * push to it ends now, so the core retries at once (see the module contract).
+   */
+  peerReconnected(peer: NodeId): void {
+    this.#reconnects.set(peer, (this.#reconnects.get(peer) ?? 0) + 1);
+    this.#pauses.get(peer)?.abort();
   }
 
   /** Handles the core's Snapshot request `m` (pushed now, or after the running push to `m.to`). */
@@ -138,6 +161,7 @@ export class SnapshotPusher {
 
   async #pushOnce(m: SnapshotMsg, p: PeerPush): Promise<void> {
     const peer = m.to;
+    const reconnectsBefore = this.#reconnects.get(peer) ?? 0;
     const file = await this.#o.snapshots.latest().catch(() => null);
     if (!this.#current(m)) {
       this.#o.logger.log('debug', 'snapshot push skipped: no longer the leader of its term', { peer, term: m.term });
@@ -170,11 +194,23 @@ export class SnapshotPusher {
         this.#lastWarn.set(peer, now);
         this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
       }
-      if (file) await this.#checkFile(file);
-      const failures = (this.#failures.get(peer) ?? 0) + 1;
-      this.#failures.set(peer, failures);
-      const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
-      await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
+      // A refusal is an answer: the peer was reachable, so hearing from it proves nothing new.
+      const wake = new AbortController();
+      if (!isRefusal(err)) {
+        this.#pauses.set(peer, wake);
+        if ((this.#reconnects.get(peer) ?? 0) !== reconnectsBefore) wake.abort();
+      }
+      try {
+        if (file) await this.#checkFile(file);
+        const failures = (this.#failures.get(peer) ?? 0) + 1;
+        this.#failures.set(peer, failures);
+        const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
+        await this.#clock.sleep(pauseMs, wake.signal).catch(() => undefined);
+        // Back after an absence: the next failure pauses as a first one.
+        if (wake.signal.aborted) this.#failures.delete(peer);
+      } finally {
+        if (this.#pauses.get(peer) === wake) this.#pauses.delete(peer);
+      }
       const refusal = file && isRefusal(err) ? refusalReport(m, file, err) : null;
       const report: Inbound = refusal && peerMessageProblem(refusal) === null ? refusal : { type: 'Unreachable', from: peer, to: this.#o.selfId, term: 0, snapshot: true };
       if (p.next === null && this.#current(m)) this.#o.step(report);

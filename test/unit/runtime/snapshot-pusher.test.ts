@@ -6,14 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
-import { IntegrityError, RejectedError } from '../../../src/errors.js';
+import type { AppendMsg, Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
+import { IntegrityError, RejectedError, UnreachableError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
-import { SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
+import { SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
 import type { SnapshotStore } from '../../../src/storage/index.js';
 import type { SnapshotResponse } from '../../../src/transport/messages.js';
-import type { Transport } from '../../../src/transport/types.js';
+import type { ReplicationStream, Transport } from '../../../src/transport/types.js';
+import { ManualClock } from '../../harness/manual-clock.js';
 
 const configuration: Configuration = { voters: [1, 2], votersOutgoing: [], learners: [], addresses: { 1: '127.0.0.1:1', 2: '127.0.0.1:2' } };
 
@@ -25,13 +26,22 @@ interface Push {
 }
 
 /** A sender to peer 2 whose pushes wait for the test, with the node's leader term under its control. */
-function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown> } = {}) {
+function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown>; clock?: ManualClock } = {}) {
   const pushes: Push[] = [];
+  /** Replication streams being opened to peer 2: the test connects (resolves) or refuses (rejects) each. */
+  const connects: { connect(): void; refuse(err: Error): void }[] = [];
   const stepped: Inbound[] = [];
   const node = { leaderTerm: 5 };
   const transport = {
     sendSnapshot: (_peer: number, info: { lastIncludedIndex: number }, _src: unknown, _m: unknown, opts: { leaderTerm: number }) =>
       new Promise<SnapshotResponse>((finish, fail) => pushes.push({ index: info.lastIncludedIndex, leaderTerm: opts.leaderTerm, finish, fail })),
+    openReplicationStream: () =>
+      new Promise<ReplicationStream>((resolve, reject) =>
+        connects.push({
+          connect: () => resolve({ peerId: 2, capacity: 128, inflight: 0, send: () => new Promise(() => undefined), closed: new Promise(() => undefined), close() {} } as ReplicationStream),
+          refuse: reject,
+        }),
+      ),
   } as unknown as Transport;
   const latestIndex = o.latestIndex ?? (() => 100);
   const snapshots = {
@@ -42,11 +52,14 @@ function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown
   const sender = new GrpcPeerSender({
     selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger,
     ...(o.replaceCorrupt ? { replaceCorruptSnapshot: o.replaceCorrupt } : {}),
+    ...(o.clock ? { clock: o.clock } : {}),
   });
-  return { pushes, stepped, node, sender };
+  return { pushes, stepped, node, sender, connects };
 }
 
 const request = (term: number, index: number): SnapshotMsg => ({ type: 'Snapshot', from: 1, to: 2, term, leaderId: 1, snapshot: { index, term: 1, configuration, configIndex: 1 } as SnapshotMsg['snapshot'] });
+/** A heartbeat to peer 2: it makes the sender open (or use) the replication stream. */
+const heartbeat = (seq: number): AppendMsg => ({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommitIndex: 0, seq });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const reports = (stepped: Inbound[]) => stepped.map((m) => (m.type === 'SnapshotResponse' ? `SnapshotResponse(index ${m.snapshotIndex}, term ${m.term}, ${m.success})` : m.type));
 
@@ -211,3 +224,81 @@ test('a failed push verifies the file once; a file corrupt on this node is repla
     h.sender.close();
   }
 });
+
+test('the pause after failed pushes to a peer that was down ends when its replication stream connects again; the next failure pauses as a first one', async () => {
+  const clock = new ManualClock();
+  const h = harness({ clock });
+  try {
+    const down = (): Error => new UnreachableError('connection refused');
+    // The peer is down: pushes fail, the pause doubles up to its cap.
+    for (let i = 0; ; i++) {
+      h.sender.send(request(5, 100));
+      await waitUntil(() => h.pushes.length === i + 1, 'a push');
+      h.pushes[i]!.fail(down());
+      await clock.waitForSleepers(1);
+      if (clock.sleeps.at(-1) === SNAPSHOT_RETRY_MAX_MS) break;
+      clock.advance(clock.sleeps.at(-1)!);
+      await waitUntil(() => h.stepped.length === i + 1, 'the report after the pause');
+    }
+    const reported = h.stepped.length;
+    // A heartbeat opens a stream; the peer refuses it (still down): the pause goes on.
+    h.sender.send(heartbeat(1));
+    await waitUntil(() => h.connects.length === 1, 'a stream being opened');
+    h.connects[0]!.refuse(down());
+    await waitUntil(() => h.stepped.length === reported + 1, 'the stream failure reported');
+    await settle();
+    assert.deepEqual(reports(h.stepped.slice(reported)), ['Unreachable'], 'only the stream failure, not the push failure');
+    // The peer is back: the next stream connects, and the failed push is reported at once.
+    // (Heartbeats until the stream's reconnect backoff, 50 ms of real time, has passed.)
+    await waitUntil(() => h.connects.length === 2, 'a second stream', 5000, () => h.sender.send(heartbeat(2)));
+    h.connects[1]!.connect();
+    await waitUntil(() => h.stepped.length === reported + 2, 'the push failure reported without waiting out the pause');
+    const last = h.stepped.at(-1)!;
+    assert.equal(last.type === 'Unreachable' && last.snapshot, true, 'the snapshot transfer reported Unreachable: the core asks again');
+    // The count starts over: the next failure pauses SNAPSHOT_RETRY_MS, not the cap.
+    h.sender.send(request(5, 100));
+    const n = h.pushes.length;
+    await waitUntil(() => h.pushes.length === n + 1, 'the next push');
+    h.pushes[n]!.fail(down());
+    await clock.waitForSleepers(1);
+    assert.equal(clock.sleeps.at(-1), SNAPSHOT_RETRY_MS);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a refused push (the peer answered) keeps its pause when the peer\'s stream connects', async () => {
+  const clock = new ManualClock();
+  const h = harness({ clock });
+  try {
+    h.sender.send(request(5, 100));
+    await waitUntil(() => h.pushes.length === 1, 'a push');
+    h.pushes[0]!.fail(new RejectedError('SNAPSHOT_REJECTED', 'refused', { details: { term: 5 } }));
+    await clock.waitForSleepers(1);
+    h.sender.send(heartbeat(1));
+    await waitUntil(() => h.connects.length === 1, 'a stream being opened');
+    h.connects[0]!.connect();
+    await settle();
+    assert.deepEqual(h.stepped, [], 'still pausing');
+    clock.advance(SNAPSHOT_RETRY_MS);
+    await waitUntil(() => h.stepped.length === 1, 'the report after the pause');
+    assert.deepEqual(reports(h.stepped), ['SnapshotResponse(index 100, term 5, false)']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+/** Lets pending promise callbacks and timers of 0 ms run (a few event-loop turns; no wall-clock wait). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Polls `predicate` on event-loop turns until true (bounded in real time); `poke` runs between polls. */
+async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 5000, poke?: () => void): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    poke?.();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
