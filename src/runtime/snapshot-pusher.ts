@@ -88,6 +88,8 @@ export class SnapshotPusher {
   /** The pause after a failed push per peer, ended early by {@link peerReconnected}. */
   readonly #pauses = new Map<NodeId, AbortController>();
   readonly #clock: Clock;
+  /** Ends every pause on {@link close}. */
+  readonly #stop = new AbortController();
   #closed = false;
 
   constructor(o: SnapshotPusherOptions) {
@@ -120,6 +122,8 @@ export class SnapshotPusher {
   /** Stops reporting; running pushes end on their own (the transport is closed by the owner). */
   close(): void {
     this.#closed = true;
+    // A pause's timer would keep the process alive for up to SNAPSHOT_RETRY_MAX_MS after close.
+    this.#stop.abort();
   }
 
   async #run(first: SnapshotMsg, p: PeerPush): Promise<void> {
@@ -205,7 +209,7 @@ export class SnapshotPusher {
         const failures = (this.#failures.get(peer) ?? 0) + 1;
         this.#failures.set(peer, failures);
         const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
-        await this.#clock.sleep(pauseMs, wake.signal).catch(() => undefined);
+        await this.#clock.sleep(pauseMs, AbortSignal.any([wake.signal, this.#stop.signal])).catch(() => undefined);
         // Back after an absence: the next failure pauses as a first one.
         if (wake.signal.aborted) this.#failures.delete(peer);
       } finally {

@@ -302,3 +302,16 @@ async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 500
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+test('close() ends a pause after a failed push (its timer would keep the process alive), and nothing is reported', async () => {
+  const clock = new ManualClock();
+  const h = harness({ clock });
+  h.sender.send(request(5, 100));
+  await waitUntil(() => h.pushes.length === 1, 'a push');
+  h.pushes[0]!.fail(new RejectedError('SNAPSHOT_REJECTED', 'refused', { details: { term: 5 } }));
+  await clock.waitForSleepers(1);
+  h.sender.close();
+  await settle();
+  assert.deepEqual(clock.pending, [], 'the pause ended');
+  assert.deepEqual(h.stepped, []);
+});
