@@ -330,6 +330,7 @@ export class NodeHost {
           electionTimeoutMs: electionTicks * tickMs,
           logger,
           replaceCorruptSnapshot: () => node.snapshot(),
+          snapshotDigest: (file) => digests.known(file),
         }),
       );
       addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, digests, logger, answerTimeoutMs });

@@ -33,7 +33,7 @@
  *   stepped in.
  */
 import type { AppendMsg, Configuration, Inbound, NodeId, Outbound } from '../core/index.js';
-import type { SnapshotStore } from '../storage/index.js';
+import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
 import type { Membership, ReplicationStream, Transport } from '../transport/types.js';
 import type { AppendEntriesRequest } from '../transport/messages.js';
 import { appendResponseFromWire, appendToWire, readIndexResponseFromWire, readIndexToWire, voteResponseFromWire, voteToWire } from './codec.js';
@@ -61,6 +61,8 @@ export interface GrpcPeerSenderOptions {
   readonly replaceCorruptSnapshot?: () => Promise<unknown>;
   /** Time of the snapshot pusher's pause after a failed push (default the system clock). */
   readonly clock?: Clock;
+  /** A snapshot file's whole-file SHA-256 when already known; pushes then read the file once (snapshot-pusher.ts). */
+  readonly snapshotDigest?: (file: SnapshotInfo) => Uint8Array | undefined;
 }
 
 /**

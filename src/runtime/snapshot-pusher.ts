@@ -66,6 +66,12 @@ export interface SnapshotPusherOptions {
   readonly logger: Logger;
   /** Time of the pause after a failed push (default the system clock; tests inject a manual one). */
   readonly clock?: Clock;
+  /**
+   * The whole-file SHA-256 of a snapshot file when already known (snapshot-digests.ts): the push
+   * then reads the file once, announcing it in chunk 0 and checking the bytes it sends against it,
+   * instead of a first pass to hash it.
+   */
+  readonly snapshotDigest?: (file: SnapshotInfo) => Uint8Array | undefined;
 }
 
 /** A peer's push in progress and the request that arrived meanwhile. */
@@ -178,7 +184,7 @@ export class SnapshotPusher {
       const res = await this.#o.transport.sendSnapshot(
         peer,
         { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
-        { size: file.bytes, open: () => snaps.bytes(file) },
+        { size: file.bytes, ...sha256Of(this.#o.snapshotDigest?.(file)), open: () => snaps.bytes(file) },
         this.#o.membership(),
         {
           leaderTerm: m.term,
@@ -235,4 +241,9 @@ function isRefusal(err: unknown): err is RejectedError {
 function refusalReport(m: SnapshotMsg, file: SnapshotInfo, err: RejectedError): Inbound {
   const theirs = Number(err.details?.term ?? 0);
   return { type: 'SnapshotResponse', from: m.to, to: m.from, term: Math.max(m.term, Number.isFinite(theirs) ? theirs : 0), success: false, snapshotIndex: file.index };
+}
+
+/** `{sha256}` when a digest is known, else nothing (the push then hashes the file first). */
+function sha256Of(digest: Uint8Array | undefined): { sha256?: Uint8Array } {
+  return digest ? { sha256: digest } : {};
 }

@@ -26,15 +26,19 @@ interface Push {
 }
 
 /** A sender to peer 2 whose pushes wait for the test, with the node's leader term under its control. */
-function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown>; clock?: ManualClock } = {}) {
+function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown>; clock?: ManualClock; snapshotDigest?: (file: { name: string }) => Uint8Array | undefined } = {}) {
   const pushes: Push[] = [];
+  /** The source each push was given (size, and sha256 when the digest was known). */
+  const sources: { size?: number; sha256?: Uint8Array }[] = [];
   /** Replication streams being opened to peer 2: the test connects (resolves) or refuses (rejects) each. */
   const connects: { connect(): void; refuse(err: Error): void }[] = [];
   const stepped: Inbound[] = [];
   const node = { leaderTerm: 5 };
   const transport = {
-    sendSnapshot: (_peer: number, info: { lastIncludedIndex: number }, _src: unknown, _m: unknown, opts: { leaderTerm: number }) =>
-      new Promise<SnapshotResponse>((finish, fail) => pushes.push({ index: info.lastIncludedIndex, leaderTerm: opts.leaderTerm, finish, fail })),
+    sendSnapshot: (_peer: number, info: { lastIncludedIndex: number }, src: { size?: number; sha256?: Uint8Array }, _m: unknown, opts: { leaderTerm: number }) => {
+      sources.push(src);
+      return new Promise<SnapshotResponse>((finish, fail) => pushes.push({ index: info.lastIncludedIndex, leaderTerm: opts.leaderTerm, finish, fail }));
+    },
     openReplicationStream: () =>
       new Promise<ReplicationStream>((resolve, reject) =>
         connects.push({
@@ -53,8 +57,9 @@ function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown
     selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger,
     ...(o.replaceCorrupt ? { replaceCorruptSnapshot: o.replaceCorrupt } : {}),
     ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.snapshotDigest ? { snapshotDigest: o.snapshotDigest } : {}),
   });
-  return { pushes, stepped, node, sender, connects };
+  return { pushes, stepped, node, sender, connects, sources };
 }
 
 const request = (term: number, index: number): SnapshotMsg => ({ type: 'Snapshot', from: 1, to: 2, term, leaderId: 1, snapshot: { index, term: 1, configuration, configIndex: 1 } as SnapshotMsg['snapshot'] });
@@ -314,4 +319,21 @@ test('close() ends a pause after a failed push (its timer would keep the process
   await settle();
   assert.deepEqual(clock.pending, [], 'the pause ended');
   assert.deepEqual(h.stepped, []);
+});
+
+test('a push announces the file\'s whole-file SHA-256 when it is already known (the file is then read once), and leaves it to the transport\'s first pass when not', async () => {
+  const digest = new Uint8Array(32).fill(7);
+  let known = true;
+  const h = harness({ snapshotDigest: (file) => (known && file.name === 'x.snap' ? digest : undefined) });
+  h.sender.send(request(5, 100));
+  await waitUntil(() => h.pushes.length === 1, 'the first push');
+  assert.equal(h.sources[0]!.size, 10);
+  assert.deepEqual(h.sources[0]!.sha256, digest);
+  h.pushes[0]!.finish({ term: 5, success: true, nextChunk: 0 });
+  known = false;
+  h.sender.send(request(5, 100));
+  await waitUntil(() => h.pushes.length === 2, 'the second push');
+  assert.equal(h.sources[1]!.sha256, undefined);
+  h.pushes[1]!.finish({ term: 5, success: true, nextChunk: 0 });
+  h.sender.close();
 });
