@@ -20,11 +20,13 @@
  * - A failed push is reported after a pause ({@link SNAPSHOT_RETRY_MS}, doubling per failure in
  *   a row to the same peer up to {@link SNAPSHOT_RETRY_MAX_MS}): the core retries at once, and a
  *   peer that cannot take a snapshot (its disk full, say) must not turn into a loop re-sending
- *   the whole file. The pause is sized for a peer that is down: it ends at once, and the count
- *   starts over, when the peer is heard from again ({@link SnapshotPusher.peerReconnected}: a
- *   replication stream to it connected) during the failed push or the pause, unless the push
- *   was refused (the peer answered then: it was not down). A peer restarted after a long
- *   absence used to wait out up to the whole 10 s pause before its snapshot was sent again.
+ *   the whole file. The pause is sized for a peer that is down: after a push that could not
+ *   reach the peer (UnreachableError) it ends at once, and the count starts over, when the peer
+ *   is heard from again ({@link SnapshotPusher.peerReconnected}: a replication stream to it
+ *   connected) during the failed push or the pause. Any other failure (a refusal, a stalled
+ *   receiver, a deadline, a file whose bytes do not match its digest) came from a peer that was
+ *   up and keeps its pause. A peer restarted after a long absence used to wait out up to the
+ *   whole 10 s pause before its snapshot was sent again.
  *   A push the receiver answered `success: false` (SNAPSHOT_REJECTED: usually a
  *   follower that already committed past the snapshot, Raft §7; also a transfer the receiver
  *   failed) is reported as that answer, a `SnapshotResponse` with `success: false`, so the core
@@ -33,13 +35,16 @@
  *   down on a higher term in it. Any other failure, and a refusal whose term no core message may
  *   carry, is reported as `Unreachable` with `snapshot: true`.
  * - After a failed push the file itself is verified (once per file: a full read, header and body
- *   SHA-256). A file corrupt on this node's own disk would be refused by every receiver forever:
+ *   SHA-256; again when the push's own check found the bytes it sent differ from the file's
+ *   digest). A file corrupt on this node's own disk would be refused by every receiver forever:
  *   it is reported as an error naming the file, and `replaceCorrupt` takes a fresh snapshot from
- *   the state machine (at an index at least the corrupt one's, so it becomes the latest).
+ *   the state machine (at an index at least the corrupt one's, so it becomes the latest); not
+ *   after {@link SnapshotPusher.close}.
  */
 import { peerMessageProblem, type Inbound, type NodeId, type SnapshotMsg } from '../core/index.js';
-import { IntegrityError, RejectedError } from '../errors.js';
+import { IntegrityError, RejectedError, UnreachableError } from '../errors.js';
 import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
+import { linkedSignal } from '../transport/abort.js';
 import { systemClock, type Clock } from '../transport/clock.js';
 import type { Membership, Transport } from '../transport/types.js';
 import type { Logger } from './logger.js';
@@ -48,6 +53,8 @@ import type { Logger } from './logger.js';
 export const SNAPSHOT_RETRY_MS = 200;
 /** The longest pause after failed pushes in a row to one peer. */
 export const SNAPSHOT_RETRY_MAX_MS = 10_000;
+/** Verified files remembered (a leader's life writes many snapshots; only the newest are pushed). */
+const VERIFIED_KEPT = 4;
 
 /** What a {@link SnapshotPusher} uses. */
 export interface SnapshotPusherOptions {
@@ -87,7 +94,7 @@ export class SnapshotPusher {
   readonly #lastWarn = new Map<NodeId, number>();
   /** Failed pushes in a row per peer (the pause before reporting doubles with each). */
   readonly #failures = new Map<NodeId, number>();
-  /** Files already verified after a failed push (name → verification), so each is read once. */
+  /** Files already verified after a failed push (name → verification), so each is read once; the newest few. */
   readonly #verified = new Map<string, Promise<void>>();
   /** Times each peer was heard from again ({@link peerReconnected}), to notice it during a push. */
   readonly #reconnects = new Map<NodeId, number>();
@@ -157,7 +164,8 @@ export class SnapshotPusher {
       check = this.#o.snapshots.verify(file).then(
         () => undefined,
         async (err: unknown) => {
-          if (!(err instanceof IntegrityError)) return;
+          // After close() the node is stopping: no fresh snapshot on storage being closed.
+          if (!(err instanceof IntegrityError) || this.#closed) return;
           this.#o.logger.log('error', 'snapshot file corrupt on this node; taking a fresh snapshot to replace it', { file: file.name, index: file.index, error: err.message });
           await this.#o.replaceCorrupt?.().catch((e: unknown) => {
             this.#o.logger.log('error', 'snapshot to replace a corrupt file failed', { error: e instanceof Error ? e.message : String(e) });
@@ -165,6 +173,10 @@ export class SnapshotPusher {
         },
       );
       this.#verified.set(file.name, check);
+      for (const old of this.#verified.keys()) {
+        if (this.#verified.size <= VERIFIED_KEPT) break;
+        this.#verified.delete(old);
+      }
     }
     return check;
   }
@@ -204,21 +216,28 @@ export class SnapshotPusher {
         this.#lastWarn.set(peer, now);
         this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
       }
-      // A refusal is an answer: the peer was reachable, so hearing from it proves nothing new.
+      // Only a push that could not reach the peer ends its pause when the peer is heard from
+      // again: any other failure (a refusal, a stalled receiver, a deadline, a bad file) came
+      // from a peer that was up, and a stream reconnecting proves nothing new about it.
       const wake = new AbortController();
-      if (!isRefusal(err)) {
+      if (err instanceof UnreachableError) {
         this.#pauses.set(peer, wake);
         if ((this.#reconnects.get(peer) ?? 0) !== reconnectsBefore) wake.abort();
       }
+      // The push's own check found the bytes it sent differ from the file's digest: look at the
+      // file again, even if an earlier check passed (it may have rotted since).
+      if (file && err instanceof IntegrityError) this.#verified.delete(file.name);
+      const pause = linkedSignal(wake.signal, this.#stop.signal);
       try {
         if (file) await this.#checkFile(file);
         const failures = (this.#failures.get(peer) ?? 0) + 1;
         this.#failures.set(peer, failures);
         const pauseMs = Math.min(SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS * 2 ** (failures - 1));
-        await this.#clock.sleep(pauseMs, AbortSignal.any([wake.signal, this.#stop.signal])).catch(() => undefined);
+        await this.#clock.sleep(pauseMs, pause.signal).catch(() => undefined);
         // Back after an absence: the next failure pauses as a first one.
         if (wake.signal.aborted) this.#failures.delete(peer);
       } finally {
+        pause.dispose();
         if (this.#pauses.get(peer) === wake) this.#pauses.delete(peer);
       }
       const refusal = file && isRefusal(err) ? refusalReport(m, file, err) : null;

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AppendMsg, Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
-import { IntegrityError, RejectedError, UnreachableError } from '../../../src/errors.js';
+import { IntegrityError, RejectedError, TimeoutError, UnreachableError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
 import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
 import { SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
@@ -336,4 +336,65 @@ test('a push announces the file\'s whole-file SHA-256 when it is already known (
   assert.equal(h.sources[1]!.sha256, undefined);
   h.pushes[1]!.finish({ term: 5, success: true, nextChunk: 0 });
   h.sender.close();
+});
+
+test('a push that failed while the peer was up (stalled receiver, bad file) keeps its pause when the peer\'s stream reconnects (review: only unreachable pushes end early)', async () => {
+  for (const failure of [() => new TimeoutError('no ack for a chunk within 2000 ms'), () => new IntegrityError('CHECKSUM_MISMATCH', 'the bytes sent differ from the announced SHA-256')]) {
+    const clock = new ManualClock();
+    const h = harness({ clock });
+    try {
+      h.sender.send(request(5, 100));
+      await waitUntil(() => h.pushes.length === 1, 'a push');
+      // The stream breaks and reconnects during the push (a response timeout of a live peer).
+      h.sender.send(heartbeat(1));
+      await waitUntil(() => h.connects.length === 1, 'a stream being opened');
+      h.connects[0]!.connect();
+      h.pushes[0]!.fail(failure());
+      await clock.waitForSleepers(1);
+      await settle();
+      assert.deepEqual(h.stepped, [], `still pausing after ${failure().constructor.name}`);
+      clock.advance(SNAPSHOT_RETRY_MS);
+      await waitUntil(() => h.stepped.length === 1, 'the report after the pause');
+    } finally {
+      h.sender.close();
+    }
+  }
+});
+
+test('after close(), a file found corrupt by the check of a failed push is not replaced (the node is stopping)', async () => {
+  let finishVerify!: (err: Error) => void;
+  let replaced = 0;
+  const h = harness({
+    verify: () => new Promise((_resolve, reject) => (finishVerify = reject)),
+    replaceCorrupt: async () => {
+      replaced++;
+    },
+  });
+  h.sender.send(request(5, 100));
+  await waitUntil(() => h.pushes.length === 1, 'a push');
+  h.pushes[0]!.fail(new UnreachableError('connection refused'));
+  await waitUntil(() => finishVerify !== undefined, 'the file check');
+  h.sender.close();
+  finishVerify(new IntegrityError('CORRUPT', 'body SHA-256 mismatch'));
+  await settle();
+  assert.equal(replaced, 0);
+});
+
+test('a push whose own check found the sent bytes differ from the digest makes the file be verified again, even if it passed before', async () => {
+  const verified: string[] = [];
+  const clock = new ManualClock();
+  const h = harness({ clock, verify: async (file) => void verified.push(file.name) });
+  try {
+    for (let i = 0; i < 3; i++) {
+      h.sender.send(request(5, 100));
+      await waitUntil(() => h.pushes.length === i + 1, 'a push');
+      h.pushes[i]!.fail(i === 0 ? new UnreachableError('connection refused') : new IntegrityError('CHECKSUM_MISMATCH', 'the bytes sent differ from the announced SHA-256'));
+      await clock.waitForSleepers(1);
+      clock.advance(clock.pending[0]!);
+      await waitUntil(() => h.stepped.length === i + 1, 'the report');
+    }
+    assert.deepEqual(verified, ['x.snap', 'x.snap', 'x.snap']);
+  } finally {
+    h.sender.close();
+  }
 });
