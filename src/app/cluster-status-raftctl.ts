@@ -374,11 +374,20 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
   return { status, outcomes };
 }
 
-/** The leader the nodes report when none of them leads: the report with the highest term. */
+/**
+ * The leader the nodes report when none of them leads: the report with the highest term. A
+ * report naming a node that was read at that term or a later one and does not lead (a leader
+ * that stepped down, say on losing its quorum, while a follower's election timer has not fired
+ * yet) is not a leader: it is skipped. A named node read at an older term may have been read
+ * just before it won the election: that report stands.
+ */
 function reportedLeader(answered: readonly Answered[]): number | null {
+  const byId = new Map(answered.map((a) => [a.status.nodeId, a]));
   let best: Answered | null = null;
   for (const a of answered) {
     if (n0(a.status.leaderId) <= 0) continue;
+    const named = byId.get(n0(a.status.leaderId));
+    if (named && named.status.role !== ROLE.LEADER && n0(named.status.term) >= n0(a.status.term)) continue;
     if (best === null || n0(a.status.term) > n0(best.status.term)) best = a;
   }
   return best ? n0(best.status.leaderId) : null;

@@ -367,6 +367,41 @@ test('raftctl: right after the leader died (its followers still name it): no lea
   }
 });
 
+// A five-node cluster that lost three voters: its leader steps down (check-quorum) and says it
+// knows no leader, while a follower whose election timer has not fired yet still names it. The
+// named leader was read and does not lead at that term: no leader is reported (exit 3), never
+// "Leader: node 1" above a row that says node 1 is a follower.
+test('raftctl: a leader that stepped down while a follower still names it is not reported (exit 3); cluster health fails `leader` and writes nothing', async () => {
+  const states = raftctlStates();
+  states[0] = { ...states[0]!, role: 1, leaderId: 0, peers: [] }; // node 1: follower at term 7, knows no leader
+  const c = await startRaftctlCluster(states);
+  try {
+    for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
+    for (const endpoints of [c.endpoints.slice(0, 3).join(','), c.endpoints[1]!]) {
+      const r = await runCommand(['cluster', 'status', '-e', endpoints, '--json', '--timeout', '1s']);
+      assert.equal(r.exitCode, 3, r.stdout);
+      const doc = JSON.parse(r.stdout) as Status;
+      assertStatusShape(doc);
+      assert.deepEqual([doc.leaderId, doc.term], [null, 7]);
+      assert.deepEqual(doc.members.map((m) => [m.id, m.role, m.reachable]), [[1, 'follower', true], [2, 'follower', true], [3, 'follower', true], [4, 'learner', true]]);
+      assert.equal((JSON.parse(lines(r.stderr)[0]!) as { error: { code: string } }).error.code, 'NO_LEADER');
+    }
+    // The node that took over in a later term is still reported while the old one answers at an older term.
+    Object.assign(states[2]!, { leaderId: 1, term: 8 });
+    const later = await runCommand(['cluster', 'status', '-e', c.endpoints[2]!, '--json', '--timeout', '1s']);
+    assert.equal((JSON.parse(later.stdout) as Status).leaderId, 1, later.stderr);
+
+    Object.assign(states[2]!, { leaderId: 1, term: 7 });
+    const h = await runCommand(['cluster', 'health', '-e', c.endpoints[1]!, '--json', '--timeout', '1s']);
+    assert.equal(h.exitCode, 8, h.stderr);
+    const checks = (JSON.parse(h.stdout) as { checks: { name: string; ok: boolean; detail: string }[] }).checks;
+    assert.deepEqual(checks.map((x) => [x.name, x.ok]), [['leader', false], ['quorum', true], ['voters', true], ['write', false], ['linearizable-read', false], ['commit-advancing', false]]);
+    assert.equal(checks[3]!.detail, 'skipped: no leader');
+  } finally {
+    await c.close();
+  }
+});
+
 test('raftctl: a joint configuration lists incoming and outgoing voters; a member nobody has an address for has address null', async () => {
   const configuration = { voters: [1, 2, 3], votersOutgoing: [1, 2, 5], learners: [] };
   const base = { term: 4, leaderId: 1, firstLogIndex: 1, lastLogTerm: 4, configuration, configIndex: 30, commitIndex: 30, appliedIndex: 30, lastLogIndex: 31 };
