@@ -379,7 +379,8 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
  * report naming a node that was read at that term or a later one and does not lead (a leader
  * that stepped down, say on losing its quorum, while a follower's election timer has not fired
  * yet) is not a leader: it is skipped. A named node read at an older term may have been read
- * just before it won the election: that report stands.
+ * just before it won the election, and so may a candidate read at the report's own term: those
+ * reports stand (a node that led a term never campaigns in it again).
  */
 function reportedLeader(answered: readonly Answered[]): number | null {
   const byId = new Map(answered.map((a) => [a.status.nodeId, a]));
@@ -387,7 +388,11 @@ function reportedLeader(answered: readonly Answered[]): number | null {
   for (const a of answered) {
     if (n0(a.status.leaderId) <= 0) continue;
     const named = byId.get(n0(a.status.leaderId));
-    if (named && named.status.role !== ROLE.LEADER && n0(named.status.term) >= n0(a.status.term)) continue;
+    if (named && named.status.role !== ROLE.LEADER) {
+      const readTerm = n0(named.status.term);
+      const reportTerm = n0(a.status.term);
+      if (named.status.role === ROLE.CANDIDATE ? readTerm > reportTerm : readTerm >= reportTerm) continue;
+    }
     if (best === null || n0(a.status.term) > n0(best.status.term)) best = a;
   }
   return best ? n0(best.status.leaderId) : null;

@@ -390,6 +390,12 @@ test('raftctl: a leader that stepped down while a follower still names it is not
     Object.assign(states[2]!, { leaderId: 1, term: 8 });
     const later = await runCommand(['cluster', 'status', '-e', c.endpoints[2]!, '--json', '--timeout', '1s']);
     assert.equal((JSON.parse(later.stdout) as Status).leaderId, 1, later.stderr);
+    // A candidate read at the report's own term may have won just after it was read: the report stands.
+    Object.assign(states[0]!, { role: 2 });
+    Object.assign(states[2]!, { leaderId: 1, term: 7 });
+    const won = await runCommand(['cluster', 'status', '-e', c.endpoints[2]!, '--json', '--timeout', '1s']);
+    assert.equal((JSON.parse(won.stdout) as Status).leaderId, 1, won.stderr);
+    Object.assign(states[0]!, { role: 1 });
 
     Object.assign(states[2]!, { leaderId: 1, term: 7 });
     const h = await runCommand(['cluster', 'health', '-e', c.endpoints[1]!, '--json', '--timeout', '1s']);
