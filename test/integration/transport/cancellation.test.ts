@@ -152,7 +152,10 @@ describe('GrpcTransport.close()', () => {
     const silent = net.createServer((s) => sockets.push(s)); // accepts, never speaks HTTP/2
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const endpoint = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
-    const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 60_000 });
+    // The connect wait, had close() not ended it, would end in 3 s as UNREACHABLE, not
+    // TRANSPORT_CLOSED. (Kept short: grpc-js's own deadline timer for it outlives close() and
+    // holds the test process that long.)
+    const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 3_000 });
     try {
       const opening = t.openReplicationStream(2, { members: [{ id: 2, address: endpoint, role: 'voter' }] }, false);
       const waiting = new Promise<void>((resolve) => {
