@@ -59,8 +59,10 @@ export async function* abortable<T>(iterable: AsyncIterable<T>, signal: AbortSig
  * `AbortSignal.any` keeps about 50 bytes per combined signal on a long-lived source until that
  * source is collected (measured: 1,000,000 combinations with one client's closing signal kept
  * 50 MB after GC), so a client or transport that lives for days must not call it per request.
+ * Without `a` (or when it is `b` itself) the signal is `b`, and nothing is attached.
  */
-export function linkedSignal(a: AbortSignal, b: AbortSignal): { readonly signal: AbortSignal; dispose(): void } {
+export function linkedSignal(a: AbortSignal | undefined, b: AbortSignal): { readonly signal: AbortSignal; dispose(): void } {
+  if (a === undefined || a === b) return { signal: b, dispose: () => undefined };
   if (a.aborted) return { signal: a, dispose: () => undefined };
   if (b.aborted) return { signal: b, dispose: () => undefined };
   const controller = new AbortController();

@@ -70,7 +70,7 @@ export class EndpointClient {
 
   /** The caller's signal joined with this client's closing (dispose it when the call ends). */
   #signal(signal: AbortSignal | undefined): { readonly signal: AbortSignal; dispose(): void } {
-    return signal === undefined ? { signal: this.#closing.signal, dispose: () => undefined } : linkedSignal(signal, this.#closing.signal);
+    return linkedSignal(signal, this.#closing.signal);
   }
 
   getClusterMetadata(endpoint: string, opts: CallOptions): Promise<ClusterMembership> {

@@ -316,7 +316,7 @@ export class GrpcTransport implements Transport {
       // closes every channel to the peer, and a push holding one of them would fail with
       // "Channel has been shut down" although the peer may be back by then.
       const client = (): Client => this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
-      const stop = config.signal ? linkedSignal(config.signal, this.#shutdown.signal) : { signal: this.#shutdown.signal, dispose: () => undefined };
+      const stop = linkedSignal(config.signal, this.#shutdown.signal);
       return pushSnapshot(client, peer.endpoint, metadata, source, { ...config, signal: stop.signal, clock: this.#clock, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) }).finally(() => stop.dispose());
     });
   }
@@ -444,7 +444,7 @@ export class GrpcTransport implements Transport {
   async #unary<Req, Res>(peer: Peer, cls: ConnectionClass, compress: boolean, method: MethodDefinition<Req, Res>, request: Req, deadlineMs: number, signal?: AbortSignal): Promise<Res> {
     if (this.#closed) throw closedError();
     const client = peer.id > 0 ? this.#pool.forPeer(peer.id, peer.endpoint, cls, compress) : this.#pool.forAddress(peer.endpoint, cls, compress);
-    const stop = signal === undefined || signal === this.#shutdown.signal ? { signal: this.#shutdown.signal, dispose: () => undefined } : linkedSignal(signal, this.#shutdown.signal);
+    const stop = linkedSignal(signal, this.#shutdown.signal);
     try {
       return await unaryCall(client, method, request, { deadlineMs, signal: stop.signal, ...(this.#headers ? { metadata: this.#headers } : {}) }, peer.endpoint);
     } catch (err) {

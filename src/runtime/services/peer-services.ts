@@ -283,7 +283,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         // Usually hashed already, in the background, when the file became the latest; a pull
         // that comes first waits for that one pass (shared with any other pull of the file),
         // until the puller cancels or the transfer deadline passes (the pass runs on for the next).
-        const sha256 = ctx.digests.known(file) ?? (await raceAbort(ctx.digests.digest(file), signal));
+        const sha256 = await raceAbort(ctx.digests.digest(file), signal);
         return {
           source: { size: file.bytes, sha256, open: () => snaps.bytes(file) },
           lastIncludedIndex: file.index,
