@@ -20,6 +20,9 @@ test('a follower installing a snapshot: its key watchers end with CANCELED (rest
     const leader = await until('leader', () => c.leader());
     const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
     const f = c.node(lagging);
+    // The membership watcher starts with the current membership: wait until the follower applied
+    // the bootstrap configuration (index 1), or under load it may start with the empty one (index 0).
+    await until('the follower applied the bootstrap configuration', () => (f.sm.appliedIndex >= 1 ? true : undefined));
     const keyEvents: WatchEvent[] = [];
     const memEvents: MembershipEvent[] = [];
     const keysDone = drain(f.sm.watch({ key: Buffer.from('/s/'), prefix: true, prevKv: true }), keyEvents);
