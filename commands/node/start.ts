@@ -1,8 +1,8 @@
 import { Errors, Flags } from '@oclif/core';
-import { nodeStart, type RunningNode } from '../../src/app/node-start.js';
+import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, nodeStart, type RunningNode } from '../../src/app/node-start.js';
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
-import { durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
+import { byteSizeFlag, durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -51,7 +51,12 @@ ${EXIT_CODES_HELP}`;
         return r;
       },
     })(),
-    'max-uncommitted': Flags.integer({ summary: 'Refuse proposals with RESOURCE_EXHAUSTED while this many entries are uncommitted (a slow follower cannot grow the leader\'s memory without bound).', min: 1, default: 10_000 }),
+    'max-uncommitted': Flags.integer({ summary: 'Refuse proposals with RESOURCE_EXHAUSTED while this many entries are uncommitted (a leader without its quorum cannot grow its memory without bound).', min: 1, default: DEFAULT_MAX_UNCOMMITTED_ENTRIES }),
+    'max-uncommitted-bytes': byteSizeFlag({
+      name: 'max-uncommitted-bytes',
+      summary: 'Refuse proposals with RESOURCE_EXHAUSTED that would take the uncommitted entries past this size (one entry is always accepted when nothing is uncommitted).',
+      defaultBytes: DEFAULT_MAX_UNCOMMITTED_BYTES,
+    }),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
   };
@@ -99,6 +104,7 @@ ${EXIT_CODES_HELP}`;
       snapshotEvery: f['snapshot-every'],
       snapshotLogRatio: f['snapshot-log-ratio'],
       maxUncommittedEntries: f['max-uncommitted'],
+      maxUncommittedBytes: f['max-uncommitted-bytes'],
       logger,
       onFatal: (err) => {
         fatal = err;

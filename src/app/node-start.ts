@@ -16,6 +16,8 @@ import type { Logger } from '../runtime/logger.js';
 import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
 /** What `node start` asks for, as parsed from its flags (CLI.md). */
+export { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES } from '../runtime/raft-node-api.js';
+
 export interface NodeStartRequest {
   readonly id: number;
   readonly listen: string;
@@ -31,6 +33,8 @@ export interface NodeStartRequest {
   readonly snapshotLogRatio?: number;
   /** Proposals are refused with RESOURCE_EXHAUSTED while this many entries are uncommitted. */
   readonly maxUncommittedEntries?: number;
+  /** Proposals are refused with RESOURCE_EXHAUSTED when they would take the uncommitted entries past this many bytes. */
+  readonly maxUncommittedBytes?: number;
   readonly logger: Logger;
   /** Called once if the node stops on its own because of a fatal (storage) error. */
   readonly onFatal?: (err: Error) => void;
@@ -110,6 +114,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     ...(req.snapshotEvery !== undefined ? { snapshotEvery: req.snapshotEvery } : {}),
     ...(req.snapshotLogRatio !== undefined ? { snapshotLogRatio: req.snapshotLogRatio } : {}),
     ...(req.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: req.maxUncommittedEntries } : {}),
+    ...(req.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: req.maxUncommittedBytes } : {}),
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });

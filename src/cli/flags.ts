@@ -5,6 +5,7 @@
  * channels and credentials.
  */
 import { Flags } from '@oclif/core';
+import { formatByteSize, parseByteSize } from './byte-size.js';
 import { formatDuration, isBareNumber, parseDuration } from './duration.js';
 import { parseEndpoints } from './endpoints.js';
 import { OUTPUT_FORMATS } from './output.js';
@@ -23,6 +24,17 @@ export function durationFlag(options: { summary: string; defaultMs?: number; nam
     ...(options.defaultMs === undefined
       ? {}
       : { default: options.defaultMs, defaultHelp: async () => formatDuration(options.defaultMs!) }),
+  })();
+}
+
+/** A byte-size flag (`65536`, `64KiB`, `256MiB`, `1GiB`) whose value is bytes. */
+export function byteSizeFlag(options: { summary: string; defaultBytes: number; name: string; min?: number }) {
+  return Flags.custom<number>({
+    summary: options.summary,
+    helpValue: 'SIZE',
+    parse: async (input) => parseByteSize(input, options.name, options.min),
+    default: options.defaultBytes,
+    defaultHelp: async () => formatByteSize(options.defaultBytes),
   })();
 }
 

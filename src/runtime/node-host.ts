@@ -77,6 +77,8 @@ export interface NodeHostOptions {
   readonly retainSnapshots?: number;
   /** Uncommitted entries beyond which proposals are refused (default 10000). */
   readonly maxUncommittedEntries?: number;
+  /** Uncommitted bytes beyond which proposals are refused (default 256 MiB, see RaftNodeOptions). */
+  readonly maxUncommittedBytes?: number;
   readonly kvLimits?: KvLimits;
   readonly logger: Logger;
   /** Random seed of the election timer (default: from crypto; logged at start). */
@@ -300,6 +302,7 @@ export class NodeHost {
         snapshotPolicy: policy,
         snapshotIndex: loaded.snapshot?.index ?? 0,
         ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
+        ...(o.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: o.maxUncommittedBytes } : {}),
         onFatal: (err) => {
           void host?.stop();
           o.onFatal?.(err);

@@ -3,7 +3,7 @@
  * snapshot was written or taken, and how applied entries count toward the snapshot policy.
  */
 import type { Entry } from '../core/index.js';
-import type { SnapshotStore, WrittenSnapshot } from '../storage/index.js';
+import type { SnapshotStore, StoredEntry, WrittenSnapshot } from '../storage/index.js';
 import type { Logger } from './logger.js';
 
 /** A snapshot file's identity and digest. */
@@ -31,7 +31,10 @@ export async function keepNewestSnapshots(store: SnapshotStore, logger: Logger):
   await store.keepNewest().catch((e: unknown) => logger.log('warn', 'snapshot retention failed', { error: e instanceof Error ? e.message : String(e) }));
 }
 
-/** Bytes an applied entry counts for in the snapshot policy's log growth: its command plus 32 for index, term and framing. */
-export function entryBytes(e: Entry): number {
+/**
+ * Bytes an entry counts for in the snapshot policy's log growth and the leader's uncommitted
+ * bound: its command plus 32 for index, term and framing.
+ */
+export function entryBytes(e: Pick<Entry, 'payload'> | Pick<StoredEntry, 'payload'>): number {
   return 32 + (e.payload.type === 'command' ? e.payload.data.byteLength : 0);
 }

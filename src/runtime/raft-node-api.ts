@@ -10,6 +10,14 @@ import type { LogStorage, SnapshotPolicy, SnapshotStore } from '../storage/index
 import type { Logger } from './logger.js';
 import type { SnapshotSummary } from './node-snapshots.js';
 
+/** Default {@link RaftNodeOptions.maxUncommittedEntries}. */
+export const DEFAULT_MAX_UNCOMMITTED_ENTRIES = 10_000;
+/**
+ * Default {@link RaftNodeOptions.maxUncommittedBytes}: 256 MiB. The entry bound alone let a
+ * leader hold 10 000 uncommitted 1 MiB values (10 GiB) while its quorum was away.
+ */
+export const DEFAULT_MAX_UNCOMMITTED_BYTES = 256 * 1024 * 1024;
+
 /** Where outbound requests to peers go (the gRPC implementation is peer-sender.ts). */
 export interface PeerSender {
   send(m: Outbound): void;
@@ -34,6 +42,12 @@ export interface RaftNodeOptions {
   readonly snapshotIndex: LogIndex;
   /** Proposals refused with RESOURCE_EXHAUSTED while this many entries are uncommitted (default 10000). */
   readonly maxUncommittedEntries?: number;
+  /**
+   * Proposals refused with RESOURCE_EXHAUSTED when they would take the uncommitted entries past
+   * this many bytes (default {@link DEFAULT_MAX_UNCOMMITTED_BYTES}); one proposal is always
+   * accepted when nothing is uncommitted, however large.
+   */
+  readonly maxUncommittedBytes?: number;
   /** Wall clock (unix ms) for proposal times; default Date.now. */
   readonly unixMs?: () => number;
   /** Called once when the node stops because of a fatal error (storage). */

@@ -48,7 +48,7 @@ import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogSt
 import { storedEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { entryBytes, keepNewestSnapshots, summaryOf, type SnapshotSummary } from './node-snapshots.js';
-import { notLeaderError, type PeerSender, type RaftNodeOptions, type WriteOutcome } from './raft-node-api.js';
+import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, notLeaderError, type PeerSender, type RaftNodeOptions, type WriteOutcome } from './raft-node-api.js';
 import { ResponseRouter } from './response-router.js';
 
 /** Longest synchronous stretch of applying committed entries before yielding (ms). */
@@ -74,6 +74,7 @@ export class RaftNode {
   readonly #tickMs: number;
   readonly #policy: SnapshotPolicy;
   readonly #maxUncommitted: number;
+  readonly #maxUncommittedBytes: number;
   readonly #unixMs: () => number;
   readonly #onFatal: ((err: Error) => void) | undefined;
   readonly #onLatestSnapshot: ((s: SnapshotSummary) => void) | undefined;
@@ -105,6 +106,14 @@ export class RaftNode {
   readonly #reads = new Map<number, Waiter<LogIndex>>();
   #nextReadCtx = 1;
   #unproposed = 0;
+  /** {@link entryBytes} of the proposals counted in `#unproposed`. */
+  #unproposedBytes = 0;
+  /**
+   * Leader only (0 otherwise): {@link entryBytes} of the log entries after `#commitIndex`.
+   * Counted again from the log when this node becomes leader; then it grows with each appended
+   * entry and shrinks as entries commit (a leader never truncates its own log).
+   */
+  #uncommittedBytes = 0;
   readonly #appliedListeners = new Set<(index: LogIndex) => void>();
   readonly #stateListeners = new Set<() => void>();
 
@@ -125,7 +134,8 @@ export class RaftNode {
     this.#logger = o.logger;
     this.#tickMs = o.tickMs;
     this.#policy = o.snapshotPolicy;
-    this.#maxUncommitted = o.maxUncommittedEntries ?? 10_000;
+    this.#maxUncommitted = o.maxUncommittedEntries ?? DEFAULT_MAX_UNCOMMITTED_ENTRIES;
+    this.#maxUncommittedBytes = o.maxUncommittedBytes ?? DEFAULT_MAX_UNCOMMITTED_BYTES;
     this.#unixMs = o.unixMs ?? Date.now;
     this.#onFatal = o.onFatal;
     this.#onLatestSnapshot = o.onLatestSnapshot;
@@ -231,12 +241,21 @@ export class RaftNode {
   propose(data: Uint8Array): Promise<WriteOutcome> {
     this.#checkRunning();
     if (this.#role !== 'leader') throw notLeaderError(this.#leaderId, this.addressOf(this.#leaderId));
-    if (this.#lastIndex - this.#commitIndex + this.#unproposed >= this.#maxUncommitted) {
-      throw new RejectedError('RESOURCE_EXHAUSTED', `too many uncommitted entries (${this.#lastIndex - this.#commitIndex + this.#unproposed}); retry later`);
+    const uncommitted = this.#lastIndex - this.#commitIndex + this.#unproposed;
+    if (uncommitted >= this.#maxUncommitted) {
+      throw new RejectedError('RESOURCE_EXHAUSTED', `too many uncommitted entries (${uncommitted}); retry later`);
+    }
+    // As etcd-raft's MaxUncommittedEntriesSize: with nothing uncommitted any one entry goes in,
+    // so an entry larger than the bound is slow, never refused forever.
+    const bytes = this.#uncommittedBytes + this.#unproposedBytes;
+    const size = entryBytes({ payload: { type: 'command', data } });
+    if (bytes > 0 && bytes + size > this.#maxUncommittedBytes) {
+      throw new RejectedError('RESOURCE_EXHAUSTED', `too many uncommitted bytes (${bytes} + ${size} over ${this.#maxUncommittedBytes}); retry later`);
     }
     return new Promise((resolve, reject) => {
       const id = this.core.propose(data, this.#unixMs());
       this.#unproposed++;
+      this.#unproposedBytes += size;
       this.#proposals.set(id, { resolve, reject });
       this.#schedule();
     });
@@ -319,6 +338,7 @@ export class RaftNode {
 
   async #handleReady(rd: Ready): Promise<void> {
     this.#unproposed = 0;
+    this.#unproposedBytes = 0;
     if (rd.softState) this.#onSoftState(rd.softState.role, rd.softState.leaderId, rd.softState.term);
     // Before any message leaves: the core sends to a member in the Ready that appends its
     // configuration entry, and the peer sender knows only the addresses of `configuration`.
@@ -342,6 +362,7 @@ export class RaftNode {
     if (w && this.#role === 'leader' && this.#hasPeers()) w.syncInBackground = true;
     // Submitted now (the WAL reflects it at once), durable when the promise resolves.
     const persisted = w ? this.log.write(w) : null;
+    this.#countUncommitted(rd);
     persisted?.catch(() => undefined); // awaited below; a failure stops the node there
     // Committed entries that are already durable here (every one, on a leader) are applied and
     // answered while this Ready's write is being fsynced: a client's answer never waits for the
@@ -360,6 +381,23 @@ export class RaftNode {
       if (due) void this.snapshot().catch(() => undefined);
     }
     for (const fn of this.#stateListeners) fn();
+  }
+
+  /**
+   * Keeps `#uncommittedBytes` (after the Ready's log write was submitted: the log reflects it).
+   * A Ready that changes the role counts the log after the commit index again; others add their
+   * appended entries. Followers count nothing: only a leader refuses proposals.
+   */
+  #countUncommitted(rd: Ready): void {
+    if (this.#role !== 'leader') {
+      this.#uncommittedBytes = 0;
+    } else if (rd.softState || rd.truncateFrom !== undefined || rd.snapshotToInstall) {
+      let bytes = 0;
+      for (const e of this.log.entries(this.#commitIndex + 1, this.log.lastIndex() + 1)) bytes += entryBytes(e);
+      this.#uncommittedBytes = bytes;
+    } else {
+      for (const e of rd.entriesToAppend) this.#uncommittedBytes += entryBytes(e);
+    }
   }
 
   /**
@@ -411,8 +449,10 @@ export class RaftNode {
   async #applyAndAnswer(rd: Ready): Promise<boolean> {
     const results = new Map<LogIndex, ApplyResult>();
     let sliceStart = performance.now();
+    let newlyCommittedBytes = 0;
     for (let i = 0; i < rd.committedEntries.length; i++) {
       const e = rd.committedEntries[i]!;
+      if (e.index > this.#commitIndex) newlyCommittedBytes += entryBytes(e);
       results.set(e.index, this.#apply(e));
       if ((i & 255) === 255 && performance.now() - sliceStart > APPLY_SLICE_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -421,6 +461,7 @@ export class RaftNode {
       }
     }
     this.#commitIndex = rd.commitIndex;
+    this.#uncommittedBytes = Math.max(0, this.#uncommittedBytes - newlyCommittedBytes);
     for (const p of rd.proposals) {
       const w = this.#proposals.get(p.id);
       if (!w) continue;

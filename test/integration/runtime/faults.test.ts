@@ -3,7 +3,8 @@
  * - a leader paused with SIGSTOP while a new leader takes writes never serves a stale read
  *   after SIGCONT, under lease or linearizable policy (dissertation §6.4: lease validity uses
  *   monotonic time, so a paused process cannot trust its old lease);
- * - `--max-uncommitted` refuses writes beyond the bound at once while nothing can commit;
+ * - `--max-uncommitted` and `--max-uncommitted-bytes` refuse writes beyond their bound at once
+ *   while nothing can commit;
  * - opt-in chaos (`RAFTCTL_CHAOS_MS=60000`): 8 writers against random kill -9 / restart of any
  *   node; every acknowledged write is readable at the end and all nodes converge.
  */
@@ -79,6 +80,26 @@ test('--max-uncommitted: with its followers down, a leader refuses writes beyond
     assert.equal(refused, 'RESOURCE_EXHAUSTED');
     assert.ok(Date.now() - started < 500, 'refused at once, not after a deadline');
     assert.notDeepEqual(await Promise.all(stuck), ['answered', 'answered', 'answered']);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('--max-uncommitted-bytes: with its followers down, a leader refuses a write that would pass the byte bound at once (RESOURCE_EXHAUSTED)', async () => {
+  const c = await startCluster(3, { extraArgs: ['--max-uncommitted-bytes', '8KiB'] });
+  try {
+    const leader = await waitFor('leader', () => leaderOf(c, [1, 2, 3]), 20 * ELECTION_MS);
+    assert.equal((await put(c, leader, 'warm', 'up')).writeResult?.succeeded, true);
+    for (const id of [1, 2, 3].filter((i) => i !== leader)) await c.nodes.get(id)!.kill9();
+    // Two 3 KiB values fit in 8 KiB; they cannot commit and time out on the client side.
+    const value = 'v'.repeat(3072);
+    const stuck = Array.from({ length: 2 }, (_, i) => put(c, leader, `stuck${i}`, value).then(() => 'answered', (e: { code?: string }) => e.code ?? 'error'));
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const refused = await put(c, leader, 'over', value).then(() => 'answered', (e: { code?: string; message?: string }) => `${e.code ?? 'error'} ${e.message ?? ''}`);
+    assert.match(refused, /^RESOURCE_EXHAUSTED .*uncommitted bytes/);
+    assert.ok(Date.now() - started < 500, 'refused at once, not after a deadline');
+    assert.notDeepEqual(await Promise.all(stuck), ['answered', 'answered']);
   } finally {
     await c.stop();
   }

@@ -28,6 +28,7 @@ export interface ClusterOptions {
   readonly keepLogEntries?: number;
   readonly maxLogBytes?: number;
   readonly maxUncommittedEntries?: number;
+  readonly maxUncommittedBytes?: number;
   readonly seed?: number;
   /** Hears each node's latest snapshot changing (RaftNodeOptions.onLatestSnapshot). */
   readonly onLatestSnapshot?: (id: NodeId, s: SnapshotSummary) => void;
@@ -76,6 +77,7 @@ export class MemCluster {
       snapshotPolicy: { everyEntries: o.snapshotEvery ?? 0, keepLogEntries: o.keepLogEntries ?? 0, ...(o.maxLogBytes !== undefined ? { maxLogBytes: o.maxLogBytes } : {}) },
       snapshotIndex: loaded.snapshot?.index ?? 0,
       ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
+      ...(o.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: o.maxUncommittedBytes } : {}),
       onFatal: (err) => this.fatalErrors.push(err),
       ...(o.onLatestSnapshot ? { onLatestSnapshot: (s: SnapshotSummary) => o.onLatestSnapshot!(id, s) } : {}),
     });

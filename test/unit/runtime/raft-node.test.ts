@@ -126,6 +126,96 @@ test('proposals are refused with RESOURCE_EXHAUSTED while the uncommitted log is
   }
 });
 
+test('proposals are refused with RESOURCE_EXHAUSTED when they would take the uncommitted bytes over their bound; commits release it', async () => {
+  // 10 000 uncommitted entries of 1 MiB were 10 GiB in the leader's memory under the entry bound alone.
+  const c = await MemCluster.create([1, 2, 3], { maxUncommittedBytes: 10_000 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    await leader.propose(put('warm', 'x')); // the leader's no-op and this are committed
+    for (const id of [1, 2, 3]) if (id !== leader.id) c.isolated.add(id);
+    const value = 'v'.repeat(3000);
+    const pending: Promise<unknown>[] = [];
+    let refused: unknown;
+    for (let i = 0; i < 10; i++) {
+      try {
+        const p = leader.propose(put(`u${i}`, value));
+        p.catch(() => undefined);
+        pending.push(p);
+      } catch (err) {
+        refused = err;
+        break;
+      }
+    }
+    assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
+    assert.match((refused as Error).message, /uncommitted bytes/);
+    assert.equal(pending.length, 3, 'three entries of about 3 KB fit in 10 000 bytes, the fourth does not');
+    // The quorum is back: the three commit, and the bound is free again (no drift).
+    c.isolated.clear();
+    await Promise.all(pending);
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([0, 1, 2].map((i) => leader.propose(put(`r${round}-${i}`, value))));
+    }
+  } finally {
+    await c.stop();
+  }
+});
+
+test('one entry larger than the uncommitted byte bound is accepted when nothing is uncommitted, as etcd-raft does', async () => {
+  const c = await MemCluster.create([1, 2, 3], { maxUncommittedBytes: 1000 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    await leader.propose(put('warm', 'x'));
+    for (let i = 0; i < 3; i++) await leader.propose(put(`big${i}`, 'b'.repeat(5000)));
+    // With one in flight, the next is refused.
+    const first = leader.propose(put('big-a', 'b'.repeat(5000)));
+    assert.throws(() => leader.propose(put('big-b', 'b'.repeat(5000))), (e: unknown) => e instanceof RejectedError && e.code === 'RESOURCE_EXHAUSTED');
+    await first;
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a new leader counts the uncommitted entries it inherited toward the byte bound', async () => {
+  const c = await MemCluster.create([1, 2, 3], { maxUncommittedBytes: 20_000 });
+  try {
+    const old = await until('leader', () => c.leader());
+    await old.propose(put('warm', 'x'));
+    const [heir, other] = [1, 2, 3].filter((id) => id !== old.id) as [number, number];
+    // The old leader and `heir` commit four entries of about 3 KB while `other` is away, but
+    // `heir` never hears that they committed (Appends carrying the new commit index are lost).
+    c.isolated.add(other);
+    const { index: warmIndex } = await old.propose(put('warm2', 'x'));
+    c.drop = (m) => m.type === 'Append' && m.from === old.id && m.leaderCommitIndex > warmIndex;
+    await Promise.all([0, 1, 2, 3].map((i) => old.propose(put(`k${i}`, 'v'.repeat(3000)))));
+    // The old leader goes away, `other` comes back but hears no Append from `heir`: `heir` wins
+    // its vote and leads with the four entries (about 12 KB) uncommitted in its own term's view.
+    c.isolated.add(old.id);
+    c.isolated.delete(other);
+    c.drop = (m) => m.type === 'Append' && m.from === heir && m.to === other;
+    const next = c.nodes.get(heir)!.node;
+    await until('new leader', () => (next.role === 'leader' ? true : undefined));
+    const accepted: Promise<unknown>[] = [];
+    let refused: unknown;
+    for (let i = 0; i < 6; i++) {
+      try {
+        const p = next.propose(put(`n${i}`, 'v'.repeat(3000)));
+        p.catch(() => undefined);
+        accepted.push(p);
+      } catch (err) {
+        refused = err;
+        break;
+      }
+    }
+    assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
+    assert.equal(accepted.length, 2, 'about 12 KB inherited + 2 × 3 KB fit in 20 000 bytes, a third does not');
+    c.drop = undefined;
+    await Promise.all(accepted);
+    await next.propose(put('after', 'v'.repeat(3000)));
+  } finally {
+    await c.stop();
+  }
+});
+
 test('a storage error stops the node: no retry, waiting writes fail, later proposals are refused', async () => {
   const c = await MemCluster.create([1]);
   try {
