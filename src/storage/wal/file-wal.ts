@@ -240,10 +240,20 @@ export class FileWal extends LogStateStorage {
     }
     // Validated and encoded: from here on nothing throws, so memory and the WAL stay in step.
     if (w.compact && w.compact.index > this.state.compactIndex) {
+      const lastBefore = this.state.lastIndex();
+      // Entries after the compact index are discarded when the log does not hold the snapshot's
+      // last entry (an installed snapshot that contradicts the log, Raft §7).
+      const discards = lastBefore > w.compact.index && this.state.term(w.compact.index) !== w.compact.term;
       this.state.compact(w.compact.index, w.compact.term);
       this.durableClamp = Math.min(this.durableClamp, w.compact.index);
       this.durable = Math.min(this.durable, this.state.lastIndex());
       records.push({ buf: encodeCompactRecord(w.compact.index, w.compact.term), compact: { ...w.compact }, lastAfter: this.state.lastIndex() });
+      // Said explicitly with a TRUNCATE record: replay can tell a discarding COMPACT from a
+      // keeping one only by the term of the entry at its index, and that entry is gone once the
+      // segments up to it are deleted (a next segment that starts right after the index would
+      // bring the discarded entries back, after a snapshot of a higher term). It also lowers
+      // the segments' live bound, so segments holding only discarded entries can be deleted.
+      if (discards) records.push({ buf: encodeTruncateRecord(w.compact.index + 1), truncateFrom: w.compact.index + 1, lastAfter: this.state.lastIndex() });
     }
     if (w.truncateFrom !== undefined) {
       this.state.truncateFrom(w.truncateFrom);

@@ -475,3 +475,29 @@ test('open fsyncs every recovered segment and the directory before the WAL is us
     }
   });
 });
+
+test('an installed snapshot that discards a divergent log stays discarded after reopen, also when the segment before the snapshot index was deleted (the next segment starts right after it)', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.setHardState({ term: 3, votedFor: 0 });
+    // A follower's divergent log (term 1) spread over several segments, one record per 10 entries.
+    for (let i = 1; i <= 600; i += 10) await wal.append(entries(i, i + 9, 1));
+    const segs = wal.segmentNames();
+    assert.ok(segs.length >= 3, `expected several segments, got ${segs.length}`);
+    // The snapshot ends right before the second segment's first entry: that segment's first
+    // record continues exactly at the snapshot index.
+    const snapIndex = Number(segs[1]!.slice(0, 20)) - 1;
+    // Snapshot (snapIndex, term 2) from the leader: the log's entry there is of term 1, so the
+    // whole log is discarded (Raft §7), in memory at once.
+    await wal.write({ compact: { index: snapIndex, term: 2 } });
+    assert.equal(wal.lastIndex(), snapIndex);
+    assert.ok(!wal.segmentNames().includes(segs[0]!), 'the first segment (entries up to the snapshot index) is deleted');
+    await wal.close();
+
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.deepEqual(again.compactPoint(), { index: snapIndex, term: 2 });
+    assert.equal(again.lastIndex(), snapIndex, 'the discarded divergent entries came back on recovery');
+    assert.deepEqual(again.entries(snapIndex + 1, 1000), []);
+    await again.close();
+  });
+});
