@@ -207,6 +207,15 @@ export class FileWal extends LogStateStorage {
       };
       const wal = new FileWal(dir, fs, segmentBytes, rec.state, rec.hardState, rec.segments, tail, report, options.now ?? (() => performance.now()));
       wal.prepareSpare();
+      // A log's terms never decrease, so entries right after the compact point with a term below
+      // its term were discarded by a snapshot install: a WAL written before discarding
+      // compactions also recorded a TRUNCATE (see write) brings them back when the segment with
+      // the snapshot's last entry was deleted and the next one starts right after it. Dropped
+      // again, durably, before anything reads the log (the Raft core refuses such a log).
+      const first = rec.state.entry(rec.state.firstIndex());
+      if (rec.state.compactIndex > 0 && first !== undefined && first.term < rec.state.compactTerm) {
+        await wal.write({ truncateFrom: rec.state.compactIndex + 1 });
+      }
       return wal;
     } catch (err) {
       throw toStorageError(err, `opening WAL in ${dir}`);

@@ -1,12 +1,12 @@
 // File WAL: durability across reopen, group commit, segment rolls and deletion after compaction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeEntry } from '../../../src/storage/entry-codec.js';
 import { countingFs, nodeStorageFs } from '../../../src/storage/fs.js';
 import { FileWal, SYNC_FSYNC_MAX_MS, SYNC_FSYNC_RETRY, SYNC_WRITE_MAX_BYTES } from '../../../src/storage/wal/file-wal.js';
-import { readRecordAt, RecordType } from '../../../src/storage/wal/record.js';
+import { encodeCompactRecord, encodeEntriesRecord, encodeHardStateRecord, readRecordAt, RecordType } from '../../../src/storage/wal/record.js';
 import { SPARE_NAME } from '../../../src/storage/wal/segment.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
@@ -498,6 +498,29 @@ test('an installed snapshot that discards a divergent log stays discarded after 
     assert.deepEqual(again.compactPoint(), { index: snapIndex, term: 2 });
     assert.equal(again.lastIndex(), snapIndex, 'the discarded divergent entries came back on recovery');
     assert.deepEqual(again.entries(snapIndex + 1, 1000), []);
+    await again.close();
+  });
+});
+
+test('a WAL written before discarding compactions recorded their TRUNCATE: entries after the compact point with a lower term (discarded by a snapshot install) are dropped at open, durably', async () => {
+  await withTempDir(async (dir) => {
+    // What an older raftctl left: the segment holding the snapshot's last entry (index 10)
+    // deleted after COMPACT(10, term 2), the next segment starting at 11 with the divergent
+    // entries of term 1 the install discarded, and no TRUNCATE after the COMPACT.
+    const seg = Buffer.concat([
+      encodeHardStateRecord({ term: 3, votedFor: 0 }),
+      encodeEntriesRecord(entries(11, 20, 1).map(encodeEntry)),
+      encodeCompactRecord(10, 2),
+    ]);
+    await writeFile(join(dir, '00000000000000000011.wal'), seg);
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.deepEqual(wal.compactPoint(), { index: 10, term: 2 });
+    assert.equal(wal.lastIndex(), 10, 'the divergent entries after the snapshot are back');
+    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.equal(again.lastIndex(), 10);
+    await again.append(entries(11, 12, 3));
+    assert.deepEqual(ids(again.entries(11, 13)), [[11, 3], [12, 3]]);
     await again.close();
   });
 });
