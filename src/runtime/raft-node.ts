@@ -27,6 +27,7 @@
  * answers) are routed back to the waiting server call by {@link ResponseRouter}; every other
  * outbound message goes to the {@link PeerSender}.
  */
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import {
   RaftCore,
@@ -145,6 +146,8 @@ export class RaftNode {
     this.#lastIndex = st.lastLogIndex;
     this.#commitIndex = st.commitIndex;
     this.#configuration = st.configuration;
+    // Every open replication stream listens for the stop (peer-services.ts): no leak warning at 11.
+    setMaxListeners(0, this.#stopSignal.signal);
   }
 
   /** Connects the sender of outbound peer requests (before `start`). */
@@ -170,6 +173,10 @@ export class RaftNode {
   }
   get stopped(): boolean {
     return this.#stopped;
+  }
+  /** Aborted when `stop()` begins (before the Ready being persisted finishes). */
+  get stopSignal(): AbortSignal {
+    return this.#stopSignal.signal;
   }
   /** The fatal error that stopped the node, if any. */
   get fatal(): Error | null {

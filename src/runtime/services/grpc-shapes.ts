@@ -56,7 +56,7 @@ export interface DuplexStreamLike<Req, Res> {
   end(): void;
   emit(event: 'error', err: unknown): boolean;
   on(event: 'data', listener: (m: Req) => void): unknown;
-  on(event: 'end' | 'cancelled' | 'close', listener: () => void): unknown;
+  on(event: 'end' | 'cancelled' | 'close' | 'finish', listener: () => void): unknown;
   on(event: 'error', listener: (e: Error) => void): unknown;
 }
 

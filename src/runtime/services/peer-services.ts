@@ -102,17 +102,37 @@ async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): 
   return readIndexResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000))));
 }
 
-/** StreamAppendEntries: steps every request as it arrives, answers in order (FIFO). */
+/**
+ * StreamAppendEntries: steps every request as it arrives, answers in order (FIFO). When the node
+ * stops, the stream ends with UNAVAILABLE once the answers already queued on it are written
+ * (they fail, the node answers nothing more): a stream the leader keeps open would otherwise
+ * hold the server's shutdown until the leader's next Append (a heartbeat interval, or the whole
+ * shutdown grace when that is longer). A stream opened while the node stops is refused at once.
+ */
 function streamAppend(ctx: PeerServiceContext) {
   return (call: DuplexStreamLike<AppendEntriesRequest, AppendEntriesResponse>): void => {
     try {
       checkPeer(ctx, call.metadata);
+      running(ctx.node);
     } catch (err) {
       call.emit('error', toServiceError(err));
       return;
     }
     let chain: Promise<void> = Promise.resolve();
     let failed = false;
+    const onStop = (): void => {
+      void chain.then(() => {
+        if (failed || call.cancelled || call.writableEnded) return;
+        failed = true;
+        call.emit('error', toServiceError(statusError(Code.UNAVAILABLE, 'the node is shutting down')));
+      });
+    };
+    const stopSignal = ctx.node.stopSignal;
+    stopSignal.addEventListener('abort', onStop, { once: true });
+    const forget = (): void => stopSignal.removeEventListener('abort', onStop);
+    call.on('cancelled', forget);
+    call.on('finish', forget);
+    call.on('close', forget);
     call.on('data', (req) => {
       if (failed) return;
       const answer = handleAppend(ctx, req);
