@@ -17,7 +17,7 @@
  * When `clusterId` is set every request carries gRPC metadata `raftctl-cluster-id` (PROTOCOL.md).
  */
 import { setMaxListeners } from 'node:events';
-import type { Client, MethodDefinition } from '@grpc/grpc-js';
+import { connectivityState, type Client, type MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
 import { linkedSignal, raceAbort } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
@@ -486,16 +486,48 @@ export class GrpcTransport implements Transport {
   }
 
   /** Waits for the peer's connection; {@link close} ends the wait at once (TRANSPORT_CLOSED). */
+  /**
+   * Waits up to `streamConnectTimeoutMs` for `client`'s channel to be READY, or until
+   * {@link close}. Not grpc-js's `waitForReady`: on every state change it asks the channel to
+   * connect again, a closed one too (SHUTDOWN → CONNECTING), and re-arms its deadline timer, so
+   * after close() the channel kept dialling and the timer kept a process with nothing else to do
+   * alive until the deadline. Here the time limit is this transport's own timer, cleared on every
+   * outcome; the channel's state is watched without a deadline, and the watch ends (nothing
+   * re-armed, no dial) once the wait is over or the channel is shut down.
+   */
   async #waitForReady(client: Client, peer: Peer): Promise<void> {
     const timeoutMs = this.#streamConnectTimeoutMs;
+    const channel = client.getChannel();
+    let over = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const ready = new Promise<void>((resolve, reject) => {
-      client.waitForReady(Date.now() + timeoutMs, (err) => {
-        if (!err) return resolve();
+      const settle = (err?: unknown): void => {
+        if (over) return;
+        over = true;
+        clearTimeout(timer);
+        if (err === undefined) return resolve();
         if (!this.#closed) this.#pool.evictAddress(peer.endpoint);
         reject(new UnreachableError(`cannot connect to ${peer.endpoint} (peer ${peer.id}) within ${timeoutMs} ms`, { cause: err, details: { endpoint: peer.endpoint, peerId: peer.id, sent: false }, hint: 'check the address and that the node is running' }));
-      });
+      };
+      const check = (): void => {
+        if (over) return;
+        let state = channel.getConnectivityState(false);
+        if (state === connectivityState.SHUTDOWN) return settle(new Error('the channel was closed'));
+        // An idle channel does not connect by itself: ask it to (once per idle spell).
+        if (state === connectivityState.IDLE) state = channel.getConnectivityState(true);
+        if (state === connectivityState.READY) return settle();
+        channel.watchConnectivityState(state, Infinity, check);
+      };
+      timer = setTimeout(() => settle(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
+      check();
     });
-    await raceAbort(ready, this.#shutdown.signal);
+    try {
+      await raceAbort(ready, this.#shutdown.signal);
+    } finally {
+      // Closed meanwhile: the watch left on a channel still open (a shared pool) ends at its next state change.
+      over = true;
+      clearTimeout(timer);
+    }
   }
 
   /** DiscoverLeader among the membership's voters; the chosen leader, or null. */

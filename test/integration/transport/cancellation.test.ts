@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { RaftCtlError, TimeoutError } from '../../../src/errors.js';
 import net from 'node:net';
+import { spawn } from 'node:child_process';
 import { getEventListeners } from 'node:events';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
@@ -153,8 +154,7 @@ describe('GrpcTransport.close()', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const endpoint = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
     // The connect wait, had close() not ended it, would end in 3 s as UNREACHABLE, not
-    // TRANSPORT_CLOSED. (Kept short: grpc-js's own deadline timer for it outlives close() and
-    // holds the test process that long.)
+    // TRANSPORT_CLOSED.
     const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 3_000 });
     try {
       const opening = t.openReplicationStream(2, { members: [{ id: 2, address: endpoint, role: 'voter' }] }, false);
@@ -177,5 +177,50 @@ describe('GrpcTransport.close()', () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+});
+
+describe('a process whose transport and client are closed', () => {
+  // QA: grpc-js's waitForReady deadline (the replication stream's connect wait) is a timer that
+  // the channel's close did not clear: a library user's process with nothing else to do stayed
+  // alive until streamConnectTimeoutMs after close() (30 s here).
+  it('exits promptly after close(), with a replication stream, a unary call and a watch waiting for a dead address', async () => {
+    const transportUrl = new URL('../../../src/transport/grpc-transport.js', import.meta.url).href;
+    const clientUrl = new URL('../../../src/transport/endpoint-client.js', import.meta.url).href;
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const dead = `127.0.0.1:${(probe.address() as net.AddressInfo).port}`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const script = `
+      import { GrpcTransport } from ${JSON.stringify(transportUrl)};
+      import { EndpointClient } from ${JSON.stringify(clientUrl)};
+      const m = { selfId: 1, members: [{ id: 2, address: ${JSON.stringify(dead)}, role: 'voter' }] };
+      const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 30000 });
+      const c = new EndpointClient();
+      const outcomes = [
+        t.openReplicationStream(2, m, false),
+        c.getClusterMetadata(${JSON.stringify(dead)}, { deadlineMs: 30000 }),
+        (async () => { for await (const e of c.watch(${JSON.stringify(dead)}, { key: new Uint8Array([1]) })) void e; })(),
+      ].map((p) => p.then(() => 'ok', (e) => e.code));
+      setTimeout(() => { t.close(); c.close(); process.stdout.write('closed\\n'); }, 200);
+      Promise.all(outcomes).then((codes) => process.stdout.write(codes.join(',') + '\\n'));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let closedAt = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (closedAt === 0 && out.includes('closed')) closedAt = performance.now();
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await new Promise<number | string>((resolve) => child.on('exit', (c, sig) => resolve(c ?? sig ?? 'unknown')));
+    clearTimeout(kill);
+    const lingeredMs = performance.now() - closedAt;
+    assert.ok(closedAt > 0, `the child never closed: ${out} ${err}`);
+    assert.ok(lingeredMs < 2_000, `the process lived ${Math.round(lingeredMs)} ms after close()`);
+    assert.equal(code, 0, err);
+    assert.match(out, /TRANSPORT_CLOSED,/, out);
   });
 });
