@@ -6,7 +6,7 @@
  */
 import type { handleBidiStreamingCall, handleClientStreamingCall, Metadata, ServerDuplexStream, ServerReadableStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
+import { EXIT, IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
 import { raceAbort } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
@@ -46,7 +46,7 @@ export interface ServeInstallSnapshotOptions {
    * Follower or Learner.", reference §3.3).
    */
   open(info: PulledSnapshotInfo, requestMetadata: Metadata): Promise<SnapshotSink> | SnapshotSink;
-  /** Told why a transfer was answered `success: false` (for logs). */
+  /** Told why a transfer was answered `success: false` (for logs); a sender's cancel has code CANCELLED. */
   onFailure?(error: RaftCtlError): void;
   /** Told of non-fatal findings (an all-zero checksum). */
   onWarning?(message: string): void;
@@ -114,6 +114,10 @@ async function receivePush(
       expected += 1;
       if (expected > info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: more than total_chunks (${info.totalChunks}) chunks`));
     }
+    // A cancelled call's stream just ends: the sender gave up (a leader that stepped down or
+    // stopped, a deadline), which breaks no protocol. grpc-js ends the stream before it reports
+    // the cancel, so a stream that ended short waits a moment for that report.
+    if ((!info || expected !== info.totalChunks) && (await cancelledSoon(call))) return await failWith(senderCancelled(expected, info));
     if (!info) return await failWith(new ProtocolError('InstallSnapshot: the stream ended before any chunk'));
     if (expected !== info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: ${expected} of ${info.totalChunks} chunks arrived`));
     const sha256 = toHex(hash.digest());
@@ -130,8 +134,35 @@ async function receivePush(
     answer(true);
   } catch (err) {
     if (!sink) throw err;
+    if (call.cancelled && !(err instanceof RaftCtlError)) return await failWith(senderCancelled(expected, info));
     await failWith(err instanceof RaftCtlError ? err : new TimeoutError(`InstallSnapshot: the stream broke (${err instanceof Error ? err.message : String(err)})`, { cause: err }));
   }
+}
+
+/** How long a stream that ended short waits for grpc-js to report it cancelled (it follows the end at once). */
+const CANCEL_REPORT_WAIT_MS = 50;
+
+/** True when `call` is, or within {@link CANCEL_REPORT_WAIT_MS} turns out to be, cancelled. */
+function cancelledSoon(call: ServerReadableStream<SnapshotChunk, SnapshotResponse>): Promise<boolean> {
+  if (call.cancelled) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      call.removeListener('cancelled', done);
+      resolve(call.cancelled);
+    };
+    const timer = setTimeout(done, CANCEL_REPORT_WAIT_MS);
+    call.on('cancelled', done);
+  });
+}
+
+/**
+ * The sender cancelled an InstallSnapshot push after `received` chunks: code CANCELLED (exit
+ * class of a timeout, as a cancelled call's), not a protocol violation.
+ */
+export function senderCancelled(received: number, info: PulledSnapshotInfo | undefined): RaftCtlError {
+  const of = info ? ` after ${received} of ${info.totalChunks} chunks` : ' before any chunk';
+  return new RaftCtlError('CANCELLED', EXIT.TIMEOUT, `InstallSnapshot: the sender cancelled the push${of}`, { details: { grpcCode: status.CANCELLED } });
 }
 
 /** The facts chunk 0 announces (its metadata must be present). */

@@ -290,7 +290,12 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         requireSender(info.leaderId, 'InstallSnapshot leader_id');
         return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
       },
-      onFailure: (error) => ctx.logger.log('warn', 'snapshot install failed', { error: error.message }),
+      // A leader abandoning its push (it stepped down or stopped, its deadline passed) is routine:
+      // info, not the warning a corrupt or malformed transfer deserves.
+      onFailure: (error) =>
+        error.code === 'CANCELLED'
+          ? ctx.logger.log('info', 'snapshot install cancelled by the sender', { code: error.code, error: error.message })
+          : ctx.logger.log('warn', 'snapshot install failed', { code: error.code, error: error.message }),
       onWarning: (message) => ctx.logger.log('warn', message),
     }),
     StreamSnapshot: serveStreamSnapshot({

@@ -23,7 +23,7 @@ after(async () => {
 
 /** A receiver peer that records what reached its sink. */
 async function receiverPeer() {
-  const seen = { written: [] as Uint8Array[], finished: [] as Array<{ verified: boolean; sha256: string }>, aborted: [] as string[], failures: [] as string[], warnings: [] as string[] };
+  const seen = { written: [] as Uint8Array[], finished: [] as Array<{ verified: boolean; sha256: string }>, aborted: [] as string[], failures: [] as string[], failureCodes: [] as string[], warnings: [] as string[] };
   const peer = await startSnapshotPeer({
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => 5,
@@ -38,7 +38,10 @@ async function receiverPeer() {
           seen.aborted.push(e.code);
         },
       }),
-      onFailure: (e) => seen.failures.push(e.message),
+      onFailure: (e) => {
+        seen.failures.push(e.message);
+        seen.failureCodes.push(e.code);
+      },
       onWarning: (m) => seen.warnings.push(m),
     }),
   });
@@ -103,6 +106,24 @@ describe('serveInstallSnapshot', () => {
     assert.equal((await send(peer, [CHUNKS[0]!, { ...CHUNKS[1]!, leaderId: 2 }])).success, false);
     assert.match(seen.failures[0]!, /total_chunks 9 differs from 4/);
     assert.match(seen.failures[1]!, /leader \(term 5, id 2\) differs from \(term 5, id 1\)/);
+  });
+
+  test('a stream the sender cancels midway is reported as a cancel (CANCELLED), not a protocol violation, and the sink aborted', async () => {
+    // QA: the receiver read the cancelled stream as one that ended early ("2 of 4 chunks
+    // arrived", PROTOCOL_VIOLATION), and a node logged a leader's abandoned push as a peer
+    // breaking the protocol.
+    const { peer, seen } = await receiverPeer();
+    const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 5000 }, peer.address);
+    call.on('error', () => undefined);
+    done.catch(() => undefined);
+    call.write(CHUNKS[0]!);
+    call.write(CHUNKS[1]!);
+    await waitUntil(() => seen.written.length === 2, 'the first two chunks written');
+    call.cancel();
+    await waitUntil(() => seen.failures.length === 1, 'the failure reported');
+    assert.deepEqual(seen.failureCodes, ['CANCELLED'], seen.failures.join('; '));
+    assert.deepEqual(seen.aborted, ['CANCELLED']);
+    assert.deepEqual(seen.finished, []);
   });
 
   test('an all-zero checksum is accepted unverified, with a warning', async () => {
