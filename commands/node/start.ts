@@ -51,7 +51,7 @@ ${EXIT_CODES_HELP}`;
         return r;
       },
     })(),
-    'max-uncommitted': Flags.integer({ summary: 'Refuse proposals with RESOURCE_EXHAUSTED while this many entries are uncommitted (when followers commit slower than clients propose, the leader's memory stays bounded).', min: 1, default: DEFAULT_MAX_UNCOMMITTED_ENTRIES }),
+    'max-uncommitted': Flags.integer({ summary: 'Refuse proposals with RESOURCE_EXHAUSTED while this many entries are uncommitted (when followers commit slower than clients propose, the leader\'s memory stays bounded).', min: 1, default: DEFAULT_MAX_UNCOMMITTED_ENTRIES }),
     'max-uncommitted-bytes': byteSizeFlag({
       name: 'max-uncommitted-bytes',
       summary: 'Refuse proposals with RESOURCE_EXHAUSTED that would take the uncommitted entries past this size (one entry is always accepted when nothing is uncommitted).',

@@ -485,10 +485,9 @@ export class GrpcTransport implements Transport {
     );
   }
 
-  /** Waits for the peer's connection; {@link close} ends the wait at once (TRANSPORT_CLOSED). */
   /**
-   * Waits up to `streamConnectTimeoutMs` for `client`'s channel to be READY, or until
-   * {@link close}. Not grpc-js's `waitForReady`: on every state change it asks the channel to
+   * Waits up to `streamConnectTimeoutMs` for `client`'s channel to be READY; {@link close} ends
+   * the wait at once (TRANSPORT_CLOSED). Not grpc-js's `waitForReady`: on every state change it asks the channel to
    * connect again, a closed one too (SHUTDOWN → CONNECTING), and re-arms its deadline timer, so
    * after close() the channel kept dialling and the timer kept a process with nothing else to do
    * alive until the deadline. Here the time limit is this transport's own timer, cleared on every
