@@ -48,15 +48,17 @@ export class RaftCore {
   /**
    * Feeds one message. Never throws on peer input. Every Append, Vote, PreVote and Snapshot
    * request addressed to this node gets exactly one response; a message whose `to` is
-   * another id is a routing bug in the runtime and is dropped without one, and so is a
-   * malformed one ({@link peerMessageProblem}: the runtime refuses those at the wire).
+   * another id is a routing bug in the runtime and is dropped without one, and so is one whose
+   * `from` is this node's own id, and a malformed one ({@link peerMessageProblem}: the runtime refuses those at the wire).
    * A message with a higher term makes this node a follower of that term first (Raft §5.1),
    * except Vote/PreVote arriving inside a leader lease (refused without adopting the term,
    * dissertation §4.2.3) and granted Pre-Vote answers.
    */
   step(m: Inbound): void {
     const s = this.#s;
-    if (m.to !== s.id || peerMessageProblem(m) !== null) return;
+    // A message claiming to come from this node itself is no peer's (a node never sends to
+    // itself): stepped, an Append would make this node follow itself as its own leader.
+    if (m.to !== s.id || m.from === s.id || peerMessageProblem(m) !== null) return;
     // A leader hands over only to a follower caught up in its own term: a TimeoutNow of any
     // other term is no transfer, and adopting its term would let anyone depose a healthy leader.
     if (m.type === 'TimeoutNow' && m.term !== s.term) return;

@@ -40,9 +40,15 @@ function running(node: RaftNode): void {
   if (node.stopped) throw statusError(Code.UNAVAILABLE, 'the node is shutting down');
 }
 
-/** Node id 0 is invalid everywhere (PROTOCOL.md): a peer message naming it is refused, never stepped. */
-function requireSender(from: number, field: string): void {
+/**
+ * Node id 0 is invalid everywhere (PROTOCOL.md): a peer message naming it is refused, never
+ * stepped; so is one naming this node itself as its sender (a node never sends itself a peer
+ * request: an Append "from" itself made a node follow itself as its own leader, refusing writes
+ * and timing out reads until the next election).
+ */
+function requireSender(node: RaftNode, from: number, field: string): void {
   if (!isNodeId(from)) throw statusError(Code.INVALID_ARGUMENT, `${field} must be a node id from 1 to 2^32-1 (got ${from})`);
+  if (from === node.id) throw statusError(Code.INVALID_ARGUMENT, `${field} is ${from}, this node's own id: a node never sends itself a peer request`);
 }
 
 /**
@@ -76,7 +82,7 @@ async function stepFor<T>(ctx: PeerServiceContext, msg: Inbound, answer: Promise
 async function handleVote(ctx: PeerServiceContext, req: VoteRequest, pre: boolean): Promise<VoteResponse> {
   running(ctx.node);
   const msg = voteFromWire(req, ctx.node.id, pre);
-  requireSender(msg.from, 'VoteRequest.candidate_id');
+  requireSender(ctx.node, msg.from, 'VoteRequest.candidate_id');
   requireValid(msg, pre ? 'PreVote' : 'RequestVote');
   return voteResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitVote(msg.from, pre, ctx.answerTimeoutMs)));
 }
@@ -85,7 +91,7 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
   running(ctx.node);
   const seq = ctx.node.router.nextSeq();
   const msg = appendFromWire(req, ctx.node.id, seq);
-  requireSender(msg.from, 'AppendEntriesRequest.leader_id');
+  requireSender(ctx.node, msg.from, 'AppendEntriesRequest.leader_id');
   requireValid(msg, 'AppendEntries');
   return appendResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs)));
 }
@@ -97,7 +103,7 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
 async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): Promise<ReadIndexResponse> {
   running(ctx.node);
   const msg = readIndexFromWire(req, ctx.node.id);
-  requireSender(msg.from, 'ReadIndexRequest.from');
+  requireSender(ctx.node, msg.from, 'ReadIndexRequest.from');
   requireValid(msg, 'ReadIndex');
   return readIndexResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitRead(msg.from, msg.ctx, Math.max(ctx.answerTimeoutMs, 5000))));
 }
@@ -270,7 +276,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       checkPeer(ctx, call.metadata);
       running(node);
       const msg: TimeoutNowMsg = { type: 'TimeoutNow', from: Number(req.leaderId ?? 0), to: node.id, term: Number(req.term ?? 0) };
-      requireSender(msg.from, 'TimeoutNowRequest.leader_id');
+      requireSender(ctx.node, msg.from, 'TimeoutNowRequest.leader_id');
       requireValid(msg, 'TimeoutNow');
       node.step(msg);
       return {};
@@ -287,7 +293,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         running(node);
         if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
-        requireSender(info.leaderId, 'InstallSnapshot leader_id');
+        requireSender(ctx.node, info.leaderId, 'InstallSnapshot leader_id');
         return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
       },
       // A leader abandoning its push (it stepped down or stopped, its deadline passed) is routine:

@@ -110,3 +110,15 @@ test('a log newer than the hard state (a write torn after its entries): the node
   assert.ok(votes.length > 0, 'it campaigns');
   for (const m of votes) assert.equal(peerMessageProblem(m as never), null, 'and every campaign message is well-formed');
 });
+
+test('a message whose sender is this node\'s own id is dropped: no answer, no term, no leader (an Append "from itself" made a node follow itself)', () => {
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  while (c.hasReady()) drain(c);
+  c.step(append([noop(2, 6)], { from: 2, leaderId: 2, term: 6, prevLogIndex: 1, prevLogTerm: 5, leaderCommitIndex: 2 }));
+  c.step({ type: 'Vote', from: 2, to: 2, term: 7, lastLogIndex: 9, lastLogTerm: 6, leadershipTransfer: false });
+  c.step({ type: 'PreVote', from: 2, to: 2, term: 7, lastLogIndex: 9, lastLogTerm: 6 });
+  c.step({ type: 'Snapshot', from: 2, to: 2, term: 8, leaderId: 2, snapshot: { index: 4, term: 5, configuration: config([1, 2, 3]), configIndex: 1 } });
+  assert.equal(c.hasReady(), false);
+  const st = c.status();
+  assert.deepEqual([st.role, st.term, st.leaderId, st.votedFor, st.lastLogIndex, st.commitIndex], ['follower', 5, 0, 1, 1, 1]);
+});
