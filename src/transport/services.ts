@@ -40,6 +40,39 @@ function method<Req, Res>(
   };
 }
 
+/**
+ * A request message that did not decode: what a deserializer made by {@link tolerantRequests}
+ * returns instead of throwing, for the handler to refuse.
+ */
+export class MalformedMessage {
+  constructor(readonly error: Error) {}
+
+  get message(): string {
+    return this.error.message;
+  }
+}
+
+/**
+ * `def` with a request deserializer that returns a {@link MalformedMessage} instead of throwing,
+ * for servers of methods whose requests are streamed. grpc-js answers a request message that
+ * fails to deserialize with INTERNAL on its own, ending the call without telling the handler,
+ * which went on writing into the ended stream: a StreamSnapshot puller then waited for a status
+ * until its deadline, and a StreamAppendEntries caller lost the answers to the requests before
+ * the bad one. A handler given the marker refuses it itself, in order, with INVALID_ARGUMENT.
+ */
+export function tolerantRequests<Req, Res>(def: MethodDefinition<Req, Res>): MethodDefinition<Req | MalformedMessage, Res> {
+  return {
+    ...def,
+    requestDeserialize: (bytes: Buffer): Req | MalformedMessage => {
+      try {
+        return def.requestDeserialize(bytes);
+      } catch (err) {
+        return new MalformedMessage(err instanceof Error ? err : new Error(String(err)));
+      }
+    },
+  } as MethodDefinition<Req | MalformedMessage, Res>;
+}
+
 const election = d_engine.server.election;
 const replication = d_engine.server.replication;
 const storage = d_engine.server.storage;

@@ -11,6 +11,7 @@ import { raceAbort } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
 import { GrpcStatusError, toServiceError } from './server.js';
+import { MalformedMessage } from './services.js';
 import {
   chunkChecksum,
   createSha256,
@@ -241,14 +242,16 @@ export const DEFAULT_SEND_WINDOW = 32;
  * metadata; every chunk with total_chunks and its CRC32), at most `window` unacknowledged at a
  * time, reading the source lazily. Acks: ACCEPTED removes a seq; CHECKSUM_MISMATCH re-sends
  * that seq at once and fails the transfer (DATA_LOSS) after more than `maxRetries`; any other
- * status drops the seq (as d-engine does); seq 0xFFFFFFFF and unknown seqs are ignored. Chunks
+ * status drops the seq (as d-engine does); seq 0xFFFFFFFF and unknown seqs are ignored; an ack
+ * that does not decode (a MalformedMessage, served through `tolerantRequests`) fails the
+ * transfer with INVALID_ARGUMENT. Chunks
  * unacknowledged for `retransmitAfterMs` are re-sent. Done, and the stream ended OK, when every
  * chunk was sent and acknowledged. The client half-closing before that fails the transfer
  * (ABORTED); the whole transfer is bounded by `transferTimeoutMs` (DEADLINE_EXCEEDED). A first
  * pass that hashes a source lacking `sha256` or `size` ends there too, and when the client
  * cancels, so an abandoned pull does not leave the source being read to its end.
  */
-export function serveStreamSnapshot(options: ServeStreamSnapshotOptions): handleBidiStreamingCall<SnapshotAck, SnapshotChunk> {
+export function serveStreamSnapshot(options: ServeStreamSnapshotOptions): handleBidiStreamingCall<SnapshotAck | MalformedMessage, SnapshotChunk> {
   const chunkBytes = validateChunkBytes(options.chunkBytes);
   return (call) => {
     sendPull(call, options, chunkBytes).then(
@@ -267,7 +270,7 @@ interface Pending {
   sentAt: number;
 }
 
-async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, options: ServeStreamSnapshotOptions, chunkBytes: number): Promise<{ chunks: number; bytes: number; retransmits: number }> {
+async function sendPull(call: ServerDuplexStream<SnapshotAck | MalformedMessage, SnapshotChunk>, options: ServeStreamSnapshotOptions, chunkBytes: number): Promise<{ chunks: number; bytes: number; retransmits: number }> {
   const clock = options.clock ?? systemClock;
   const maxRetries = options.maxRetries ?? 3;
   const window = Math.max(1, options.window ?? DEFAULT_SEND_WINDOW);
@@ -275,10 +278,10 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
   const transferTimeoutMs = options.transferTimeoutMs ?? 600_000;
 
   const events = new Wakeup();
-  const acks: SnapshotAck[] = [];
+  const acks: Array<SnapshotAck | MalformedMessage> = [];
   let clientClosed = false;
   let cancelled = false;
-  call.on('data', (ack: SnapshotAck) => {
+  call.on('data', (ack: SnapshotAck | MalformedMessage) => {
     acks.push(ack);
     events.notify();
   });
@@ -338,6 +341,7 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck, SnapshotChunk>, op
       if (timedOut) throw deadlineError(transferTimeoutMs);
       while (acks.length > 0) {
         const ack = acks.shift()!;
+        if (ack instanceof MalformedMessage) throw new GrpcStatusError(status.INVALID_ARGUMENT, `StreamSnapshot: an ack is not a valid SnapshotAck (${ack.message})`);
         const seq = ack.seq ?? 0;
         if (seq === 0xffff_ffff || !pending.has(seq)) continue;
         if ((ack.status ?? 0) === ChunkStatus.CHECKSUM_MISMATCH) {

@@ -13,7 +13,7 @@ import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type Time
 import { RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
-import { ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES } from '../../transport/services.js';
+import { MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
 import { raceAbort } from '../../transport/abort.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
@@ -114,9 +114,12 @@ async function handleReadIndex(ctx: PeerServiceContext, req: ReadIndexRequest): 
  * (they fail, the node answers nothing more): a stream the leader keeps open would otherwise
  * hold the server's shutdown until the leader's next Append (a heartbeat interval, or the whole
  * shutdown grace when that is longer). A stream opened while the node stops is refused at once.
+ * A request that is refused (INVALID_ARGUMENT) ends the call once the requests before it were
+ * answered; a message that does not decode ({@link MalformedMessage}, served through
+ * {@link tolerantRequests}) likewise, and nothing after it is stepped.
  */
 function streamAppend(ctx: PeerServiceContext) {
-  return (call: DuplexStreamLike<AppendEntriesRequest, AppendEntriesResponse>): void => {
+  return (call: DuplexStreamLike<AppendEntriesRequest | MalformedMessage, AppendEntriesResponse>): void => {
     try {
       checkPeer(ctx, call.metadata);
       running(ctx.node);
@@ -126,6 +129,8 @@ function streamAppend(ctx: PeerServiceContext) {
     }
     let chain: Promise<void> = Promise.resolve();
     let failed = false;
+    let malformed = false;
+    let received = 0;
     const onStop = (): void => {
       void chain.then(() => {
         if (failed || call.cancelled || call.writableEnded) return;
@@ -140,8 +145,15 @@ function streamAppend(ctx: PeerServiceContext) {
     call.on('finish', forget);
     call.on('close', forget);
     call.on('data', (req) => {
-      if (failed) return;
-      const answer = handleAppend(ctx, req);
+      if (failed || malformed) return;
+      const n = received++;
+      let answer: Promise<AppendEntriesResponse>;
+      if (req instanceof MalformedMessage) {
+        malformed = true;
+        answer = Promise.reject(invalidRequest('StreamAppendEntries', `request ${n} of the stream is not a valid AppendEntriesRequest (${req.message})`));
+      } else {
+        answer = handleAppend(ctx, req);
+      }
       answer.catch(() => undefined);
       chain = chain.then(async () => {
         if (failed || call.cancelled || call.writableEnded) return;
@@ -260,7 +272,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       return handleVote(ctx, req, false);
     }),
   });
-  server.addService(SERVICE_NAMES.replication, ReplicationService, {
+  server.addService(SERVICE_NAMES.replication, { ...ReplicationService, StreamAppendEntries: tolerantRequests(ReplicationService.StreamAppendEntries) }, {
     AppendEntries: unaryHandler<AppendEntriesRequest, AppendEntriesResponse>((req, call) => {
       checkPeer(ctx, call.metadata);
       return handleAppend(ctx, req);
@@ -286,7 +298,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       return handleReadIndex(ctx, req);
     }),
   });
-  server.addService(SERVICE_NAMES.snapshot, SnapshotService, {
+  server.addService(SERVICE_NAMES.snapshot, { ...SnapshotService, StreamSnapshot: tolerantRequests(SnapshotService.StreamSnapshot) }, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
       open(info, metadata) {

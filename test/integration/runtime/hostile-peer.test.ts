@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, type ClientDuplexStream, type ServiceError, type StatusObject } from '@grpc/grpc-js';
 import { NodeHost } from '../../../src/runtime/node-host.js';
-import { raftctl } from '../../../src/proto/raftctl.js';
+import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
 
 let dir: string;
 let host: NodeHost;
@@ -67,5 +67,66 @@ test('a peer request naming this node itself as its sender is INVALID_ARGUMENT a
     assert.match(r.details, /own id/, path);
   }
   assert.deepEqual(state(), before);
+  assert.deepEqual(errors, []);
+});
+
+/** A raw bidi call: collects the messages answered (`onMessage` sees each) and the final status. */
+interface BidiOutcome {
+  messages: Buffer[];
+  code: number;
+  details: string;
+  ms: number;
+}
+
+function bidi(path: string, onMessage: (call: ClientDuplexStream<Buffer, Buffer>, msg: Buffer, n: number) => void, deadlineMs: number): { call: ClientDuplexStream<Buffer, Buffer>; done: Promise<BidiOutcome> } {
+  const started = performance.now();
+  const call = client.makeBidiStreamRequest(path, pass, pass, new Metadata(), { deadline: Date.now() + deadlineMs });
+  const messages: Buffer[] = [];
+  const done = new Promise<BidiOutcome>((resolve) => {
+    call.on('data', (m: Buffer) => {
+      messages.push(m);
+      onMessage(call, m, messages.length);
+    });
+    call.on('error', () => undefined);
+    call.on('status', (s: StatusObject) => resolve({ messages, code: s.code, details: s.details, ms: performance.now() - started }));
+  });
+  return { call, done };
+}
+
+const GARBAGE = Buffer.from([0x08, 0xff]); // a varint cut short
+
+test('StreamAppendEntries: a message that does not decode ends the stream with INVALID_ARGUMENT after exactly one answer per request before it, in order, and nothing after it is stepped', async () => {
+  const before = state();
+  const peer = raftctl.raft.v1;
+  // Stale requests (term 0): each is answered with this node's term and changes nothing.
+  const stale = (prevLogIndex: number) => Buffer.from(peer.AppendEntriesRequest.encode({ term: 0, leaderId: 2, prevLogIndex, prevLogTerm: 0, leaderCommitIndex: 0 }).finish());
+  const { call, done } = bidi('/d_engine.server.replication.RaftReplicationService/StreamAppendEntries', () => undefined, 10_000);
+  for (let i = 0; i < 8; i++) call.write(stale(i));
+  call.write(GARBAGE);
+  // After the bad message: a request of a higher term, which must not be stepped.
+  call.write(Buffer.from(peer.AppendEntriesRequest.encode({ term: before.term + 5, leaderId: 2, prevLogIndex: 0, prevLogTerm: 0, leaderCommitIndex: 0 }).finish()));
+  call.end();
+  const r = await done;
+  assert.equal(r.code, 3, r.details);
+  assert.match(r.details, /request 8 of the stream is not a valid AppendEntriesRequest/);
+  assert.equal(r.messages.length, 8, 'one answer per request before the bad one');
+  for (const m of r.messages) assert.equal(Number(d_engine.server.replication.AppendEntriesResponse.decode(m).higherTerm), before.term);
+  assert.deepEqual(state(), before);
+  assert.deepEqual(errors, []);
+});
+
+test('StreamSnapshot: an ack that does not decode ends the pull with INVALID_ARGUMENT at once (the puller waited for a status until its deadline)', async () => {
+  const put = (i: number) =>
+    unary('/d_engine.client.RaftClientService/HandleClientWrite', Buffer.from(d_engine.client.ClientWriteRequest.encode({ command: { insert: { key: Buffer.from(`big/${i}`), value: Buffer.alloc(200_000, i) } } }).finish()));
+  // A snapshot of several 1 MiB chunks, so chunks are still queued when the bad ack arrives.
+  for (let i = 0; i < 16; i++) assert.equal((await put(i)).code, 0);
+  assert.equal((await unary('/raftctl.admin.v1.Admin/TriggerSnapshot', Buffer.alloc(0))).code, 0);
+  const { done } = bidi('/d_engine.server.storage.SnapshotService/StreamSnapshot', (call, _m, n) => {
+    if (n === 1) call.write(GARBAGE);
+  }, 20_000);
+  const r = await done;
+  assert.equal(r.code, 3, r.details);
+  assert.match(r.details, /not a valid SnapshotAck/);
+  assert.ok(r.ms < 5000, `answered in ${Math.round(r.ms)} ms`);
   assert.deepEqual(errors, []);
 });
