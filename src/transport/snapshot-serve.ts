@@ -60,7 +60,7 @@ export interface ServeInstallSnapshotOptions {
  * on chunk 0 and the count at the end, writes every data to the sink, verifies the SHA-256 of
  * the whole (all-zero = not provided: warn, report our own), calls `sink.finish`, and answers
  * exactly once: `{term: currentTerm(), success, next_chunk: 0}`. A failure is answered as soon
- * as it is found, with `success: false`, and the sink is aborted.
+ * as it is found and the sink aborted, with `success: false`, once the abort is done.
  */
 export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): handleClientStreamingCall<SnapshotChunk, SnapshotResponse> {
   return (call, callback) => {
@@ -88,10 +88,15 @@ async function receivePush(
   const hash = createSha256();
   let expected = 0;
   let bytes = 0;
+  // The answer leaves once the sink discarded what was written: a sender told `success: false`
+  // finds no half-written file left behind.
   const failWith = async (error: RaftCtlError): Promise<void> => {
     options.onFailure?.(error);
-    answer(false);
-    if (sink?.abort) await sink.abort(error);
+    try {
+      if (sink?.abort) await sink.abort(error);
+    } finally {
+      answer(false);
+    }
   };
   try {
     for await (const chunk of call as AsyncIterable<SnapshotChunk>) {

@@ -126,6 +126,31 @@ describe('serveInstallSnapshot', () => {
     assert.deepEqual(seen.finished, []);
   });
 
+  test('a failure is answered only once the sink discarded what was written (the sender found a half-written .part file after its answer)', async () => {
+    const events: string[] = [];
+    const peer = await startSnapshotPeer({
+      InstallSnapshot: serveInstallSnapshot({
+        currentTerm: () => 5,
+        open: () => ({
+          write: () => undefined,
+          abort: async () => {
+            await new Promise((r) => setTimeout(r, 200));
+            events.push('aborted');
+          },
+        }),
+      }),
+    });
+    peers.push(peer);
+    const wrongSha = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(payload(4000, 22)) });
+    for (const chunks of [[CHUNKS[0]!, corrupted(CHUNKS[1]!)], [CHUNKS[0]!, CHUNKS[2]!], wrongSha]) {
+      events.length = 0;
+      const res = await send(peer, chunks);
+      events.push('answered');
+      assert.equal(res.success, false);
+      assert.deepEqual(events, ['aborted', 'answered']);
+    }
+  });
+
   test('an all-zero checksum is accepted unverified, with a warning', async () => {
     const { peer, seen } = await receiverPeer();
     const zero = scriptChunks(DATA, 1000, { leaderTerm: 5, leaderId: 1, checksum: new Uint8Array(32) });
