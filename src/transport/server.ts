@@ -17,7 +17,7 @@ import {
 } from '@grpc/grpc-js';
 import { EXIT, NoLeaderError, RaftCtlError } from '../errors.js';
 import type { HealthCheckRequest, HealthCheckResponse } from './messages.js';
-import { HealthService, SERVICE_NAMES } from './services.js';
+import { HealthService, MalformedMessage, SERVICE_NAMES } from './services.js';
 import { TRAILER } from './status.js';
 
 export interface GrpcServerOptions {
@@ -89,10 +89,17 @@ export function toServiceError(err: unknown): { code: status; details: string; m
 
 /**
  * Wraps an async unary handler: its resolved value is the response, a rejection becomes a
- * status via {@link toServiceError}.
+ * status via {@link toServiceError}. A request that did not decode or that a guard refused (a
+ * {@link MalformedMessage}, for methods served through `tolerantRequests`) is answered
+ * INVALID_ARGUMENT without calling `fn`.
  */
 export function unaryHandler<Req, Res>(fn: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res> | Res) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    const request: unknown = call.request;
+    if (request instanceof MalformedMessage) {
+      callback(toServiceError(new GrpcStatusError(status.INVALID_ARGUMENT, `the request is refused: ${request.describe('request message')}`)));
+      return;
+    }
     Promise.resolve()
       .then(() => fn(call.request, call))
       .then(

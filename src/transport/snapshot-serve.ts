@@ -346,7 +346,7 @@ async function sendPull(call: ServerDuplexStream<SnapshotAck | MalformedMessage,
       if (timedOut) throw deadlineError(transferTimeoutMs);
       while (acks.length > 0) {
         const ack = acks.shift()!;
-        if (ack instanceof MalformedMessage) throw new GrpcStatusError(status.INVALID_ARGUMENT, `StreamSnapshot: an ack is not a valid SnapshotAck (${ack.message})`);
+        if (ack instanceof MalformedMessage) throw new GrpcStatusError(status.INVALID_ARGUMENT, `StreamSnapshot: an ack is refused: ${ack.describe('SnapshotAck')}`);
         const seq = ack.seq ?? 0;
         if (seq === 0xffff_ffff || !pending.has(seq)) continue;
         if ((ack.status ?? 0) === ChunkStatus.CHECKSUM_MISMATCH) {

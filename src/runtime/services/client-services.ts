@@ -38,7 +38,7 @@ import type {
   WatchResponse,
 } from '../../transport/messages.js';
 import { ErrorCode, ReadPolicy } from '../../transport/messages.js';
-import { RaftClientService, SERVICE_NAMES } from '../../transport/services.js';
+import { limitRepeated, RaftClientService, SERVICE_NAMES, tolerantRequests } from '../../transport/services.js';
 import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { TRAILER } from '../../transport/status.js';
 import type { RaftNode } from '../raft-node.js';
@@ -242,7 +242,9 @@ function watchEndDetails(last: WatchEvent | undefined): string {
 /** Registers RaftClientService on `server`. */
 export function addClientService(server: GrpcServer, ctx: ClientServiceContext): void {
   const node = ctx.node;
-  server.addService(SERVICE_NAMES.client, RaftClientService, {
+  // The key count is checked on the raw bytes, before one object per key is decoded.
+  const service = { ...RaftClientService, HandleClientRead: tolerantRequests(RaftClientService.HandleClientRead, limitRepeated(2, MAX_READ_KEYS, 'keys')) };
+  server.addService(SERVICE_NAMES.client, service, {
     HandleClientWrite: unaryHandler<ClientWriteRequest, ClientResponse>((req) => handleWrite(ctx, req)),
     HandleClientRead: unaryHandler<ClientReadRequest, ClientResponse>((req) => handleRead(ctx, req)),
     HandleClientScan: unaryHandler<ScanRequest, ScanResponse>((req) => handleScan(ctx, req)),

@@ -13,7 +13,7 @@ import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type Time
 import { RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
-import { MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests } from '../../transport/services.js';
+import { limitRepeated, MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
 import { raceAbort } from '../../transport/abort.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
@@ -150,7 +150,7 @@ function streamAppend(ctx: PeerServiceContext) {
       let answer: Promise<AppendEntriesResponse>;
       if (req instanceof MalformedMessage) {
         malformed = true;
-        answer = Promise.reject(invalidRequest('StreamAppendEntries', `request ${n} of the stream is not a valid AppendEntriesRequest (${req.message})`));
+        answer = Promise.reject(invalidRequest('StreamAppendEntries', `request ${n} of the stream is refused: ${req.describe('AppendEntriesRequest')}`));
       } else {
         answer = handleAppend(ctx, req);
       }
@@ -175,6 +175,15 @@ function streamAppend(ctx: PeerServiceContext) {
     });
   };
 }
+
+/**
+ * Entries one AppendEntriesRequest may carry, checked on the raw bytes before they are decoded
+ * (services.ts limitRepeated): a raftctl leader sends at most 256 (NodeHost's
+ * maxEntriesPerAppend), d-engine's about 1,100 (reference §3.2 batching).
+ */
+export const MAX_APPEND_ENTRIES = 65_536;
+
+const appendGuard = limitRepeated(5, MAX_APPEND_ENTRIES, 'entries');
 
 /** Milliseconds between two warnings about requests from another cluster. */
 const MISMATCH_LOG_INTERVAL_MS = 10_000;
@@ -272,7 +281,10 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       return handleVote(ctx, req, false);
     }),
   });
-  server.addService(SERVICE_NAMES.replication, { ...ReplicationService, StreamAppendEntries: tolerantRequests(ReplicationService.StreamAppendEntries) }, {
+  server.addService(SERVICE_NAMES.replication, {
+    AppendEntries: tolerantRequests(ReplicationService.AppendEntries, appendGuard),
+    StreamAppendEntries: tolerantRequests(ReplicationService.StreamAppendEntries, appendGuard),
+  }, {
     AppendEntries: unaryHandler<AppendEntriesRequest, AppendEntriesResponse>((req, call) => {
       checkPeer(ctx, call.metadata);
       return handleAppend(ctx, req);
