@@ -160,3 +160,31 @@ test('a request holding more repeated elements than any correct sender sends is 
   assert.deepEqual(state(), before);
   assert.deepEqual(errors, []);
 });
+
+test('a unary request that does not decode is INVALID_ARGUMENT naming why (a uint64 above 2^53-1, a truncated varint), not a bare INTERNAL, and changes nothing', async () => {
+  const before = state();
+  const above = Buffer.from([0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]); // field 1 = 2^53
+  const max = Buffer.from([0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]); // field 1 = 2^64-1
+  // ClientWriteRequest{command: {insert: {key: "k", value: "v", ttl_secs: 2^64-1}}}
+  const insert = Buffer.from([0x0a, 0x01, 0x6b, 0x12, 0x01, 0x76, 0x18, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+  const write = Buffer.concat([Buffer.from([0x12, insert.length + 2, 0x0a, insert.length]), insert]);
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['/d_engine.server.election.RaftElectionService/RequestVote', above, /above 2\^53-1/],
+    ['/raftctl.raft.v1.RaftPeerExt/PreVote', max, /above 2\^53-1/],
+    ['/raftctl.raft.v1.RaftPeerExt/TimeoutNow', above, /above 2\^53-1/],
+    ['/d_engine.server.replication.RaftReplicationService/AppendEntries', max, /above 2\^53-1/],
+    ['/d_engine.server.cluster.ClusterManagementService/UpdateClusterConf', Buffer.from([0x10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), /above 2\^53-1/],
+    ['/d_engine.server.cluster.ClusterManagementService/JoinCluster', GARBAGE, /not a valid request message/],
+    ['/d_engine.client.RaftClientService/HandleClientWrite', write, /above 2\^53-1/],
+    ['/d_engine.client.RaftClientService/HandleClientScan', GARBAGE, /not a valid request message/],
+    ['/raftctl.admin.v1.Admin/GetNodeStatus', GARBAGE, /not a valid request message/],
+    ['/grpc.health.v1.Health/Check', GARBAGE, /not a valid request message/],
+  ];
+  for (const [path, bytes, why] of cases) {
+    const r = await unary(path, bytes);
+    assert.equal(r.code, 3, `${path}: ${r.code} ${r.details}`);
+    assert.match(r.details, why, path);
+  }
+  assert.deepEqual(state(), before);
+  assert.deepEqual(errors, []);
+});
