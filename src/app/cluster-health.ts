@@ -4,7 +4,8 @@
  *
  * 1. `leader`: some node leads (cluster status, src/app/cluster-status.ts).
  * 2. `quorum`: a majority of the voters (of both halves while joint) could be read and are not
- *    campaigning (a reachable candidate follows no leader).
+ *    campaigning (a reachable candidate follows no leader; a d-engine voter at another term than
+ *    the leader's is not following it either).
  * 3. `voters`: every voter could be read and none is a candidate. The only check `--degraded-ok`
  *    tolerates.
  * 4. `write`: a write of the health key {@link HEALTH_KEY} (a TTL of {@link HEALTH_TTL_SECS}
@@ -74,11 +75,19 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], s
   // A voter counts when it could be read and is not campaigning: a candidate (one cut off from
   // the leader, or one started from another cluster's data directory) answers but follows nobody.
   const campaigning = new Map(status.members.filter((m) => m.reachable && m.role === 'candidate').map((m) => [m.id, m]));
-  const counted = new Set(status.members.filter((m) => m.reachable && m.role !== 'candidate').map((m) => m.id));
+  // A d-engine voter read at another term than the leader's (its role is then `unknown`): d-engine
+  // has no Pre-Vote, so one cut off from the leader keeps raising its term, and a follower adopts
+  // the leader's term from its AppendEntries (reference §3.1, §3.2). Reachable, but not following.
+  const offTerm = new Map(
+    status.source === 'd-engine' && status.leaderId !== null
+      ? status.members.filter((m) => m.reachable && m.role === 'unknown').map((m) => [m.id, m])
+      : [],
+  );
+  const counted = new Set(status.members.filter((m) => m.reachable && m.role !== 'candidate' && !offTerm.has(m.id)).map((m) => m.id));
   const halves = [config.voters, ...(config.votersOutgoing.length > 0 ? [config.votersOutgoing] : [])];
   const parts = halves.map((voters) => ({ voters, up: voters.filter((id) => counted.has(id)).length }));
   const quorumOk = parts.every((p) => p.voters.length > 0 && p.up >= majority(p.voters.length));
-  const noun = campaigning.size > 0 ? 'voters reachable and following' : 'voters reachable';
+  const noun = campaigning.size > 0 || offTerm.size > 0 ? 'voters reachable and following' : 'voters reachable';
   const describe = parts.map((p) => `${p.up}/${p.voters.length} ${noun} (quorum ${majority(p.voters.length)})`).join('; ');
   const allVoters = [...new Set(halves.flat())];
   const problems = allVoters
@@ -86,6 +95,8 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], s
     .map((id) => {
       const c = campaigning.get(id);
       if (c) return `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader`;
+      const o = offTerm.get(id);
+      if (o) return `node ${id} is at term ${o.term ?? 0}, not the leader's term ${status.term ?? '-'} (cut off from the leader, or campaigning): not following it`;
       const address = status.members.find((m) => m.id === id)?.address;
       const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
       if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;

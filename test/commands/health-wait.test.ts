@@ -211,6 +211,24 @@ describe('cluster health against d-engine-style nodes', () => {
     assert.match(h.checks.find((c) => c.name === 'commit-advancing')!.detail, /applied revision \d+ → \d+/);
   });
 
+  test('a reachable voter at another term than the leader (cut off from it, campaigning) is not counted as following: exit 8, degraded', async () => {
+    // d-engine has no Pre-Vote (reference §3.1): a voter cut off from the leader keeps raising its
+    // term, and any follower adopts the leader's term from its AppendEntries (§3.2), so a voter
+    // answering the probe at another term is not following this leader, however reachable it is.
+    kv.peer(3).handle('RequestVote', () => ({ term: 9, voteGranted: false, lastLogIndex: kv.revision, lastLogTerm: 3 }));
+    try {
+      const r = await runCommand(['cluster', 'health', '-e', kv.endpoints[0]!, '--json']);
+      assert.equal(r.exitCode, 8, r.stderr);
+      const h = parse<Health>(r.stdout);
+      assert.equal(h.degraded, true);
+      assert.deepEqual(h.checks.filter((c) => !c.ok).map((c) => c.name), ['voters']);
+      assert.match(detailOf(h, 'voters'), /node 3 is at term 9, not the leader's term 3/);
+      assert.match(detailOf(h, 'quorum'), /2\/3 voters reachable and following/);
+    } finally {
+      kv.peer(3).handle('RequestVote', () => ({ term: 3, voteGranted: false, lastLogIndex: kv.revision, lastLogTerm: 3 }));
+    }
+  });
+
   test('no leader: exit 8, the leader check fails and nothing is written', async () => {
     kv.leaderId = null;
     try {
