@@ -2,7 +2,8 @@
  * Reading a d-engine cluster for `cluster status` (PROTOCOL.md, "Reading a d-engine node"):
  * - membership, addresses (a scheme such as `http://` stripped), status: GetClusterMetadata
  *   (learners refuse it; a voter answers);
- * - leader: `current_leader_id`, falling back to DiscoverLeader (highest term);
+ * - leader: `current_leader_id` when the answers agree and the leader's own metadata names
+ *   itself, else DiscoverLeader (highest term) asked of the endpoints and the voters;
  * - term and last log index: a RequestVote at term 0 (denied by any node past its first
  *   election; see EndpointClient.probeVote for a d-engine node still at term 0);
  * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
@@ -55,6 +56,30 @@ function pickMembership(answers: readonly ClusterMembership[]): ClusterMembershi
 }
 
 /**
+ * The leader GetClusterMetadata's `current_leader_id` names, when it can be trusted; null sends
+ * the caller to DiscoverLeader (highest term). A d-engine node names the leader it last knew: a
+ * candidate's (reference §3.6), a follower's cut off from a newer leader, or an old leader's cut
+ * off from its followers (d-engine leaders have no check-quorum step-down) may be stale. So the
+ * answers that name a leader must agree, and that node's own metadata (asked when it was not among
+ * the endpoints) must name itself, as a d-engine leader does once its Noop committed. A leader
+ * whose metadata could not be read is kept: whether it is down is judged later.
+ */
+async function confirmedLeader(ctx: OperatorContext, answers: readonly { endpoint: string; membership: ClusterMembership }[], nodes: readonly (NodeMeta & { id: number; address: string })[]): Promise<number | null> {
+  const namedIds = new Set(answers.flatMap((a) => (a.membership.currentLeaderId != null && a.membership.currentLeaderId > 0 ? [a.membership.currentLeaderId] : [])));
+  if (namedIds.size !== 1) return null;
+  const [named] = [...namedIds] as [number];
+  const leader = nodes.find((n) => n.id === named);
+  if (!leader) return null;
+  let own = answers.find((a) => normalizeAddress(a.endpoint) === leader.address)?.membership;
+  if (own === undefined && leader.address) {
+    const read = await settle(ctx.budget, leader.address, (callOptions) => ctx.client.getClusterMetadata(leader.address, callOptions));
+    if (read.value == null) return named;
+    own = read.value;
+  }
+  return own === undefined || own.currentLeaderId === named ? named : null;
+}
+
+/**
  * Reads a d-engine cluster through `live` (endpoints that answered GetServerInfo with
  * UNIMPLEMENTED or were otherwise connected). Returns the status and every outcome seen, for
  * the verdict. Never rejects: a failed call (one that `--wait-timeout` cut off included)
@@ -77,11 +102,14 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
 
   let leaderId: number | null = null;
   let discoveredTerm: number | null = null;
-  const named = membership?.currentLeaderId ?? null;
-  if (named != null && named > 0 && nodes.some((n) => n.id === named)) {
+  const named = await confirmedLeader(ctx, metas.flatMap((m) => (m?.value ? [{ endpoint: m.endpoint, membership: m.value }] : [])), nodes);
+  if (named !== null) {
     leaderId = named;
   } else {
-    const discovery = await discoverLeader({ ...ctx, endpoints: live });
+    // Every member is asked too, not only the endpoints: the endpoint given may be a candidate or
+    // a learner (both refuse DiscoverLeader), or a node cut off from the current leader.
+    const endpoints = [...new Set([...live, ...nodes.flatMap((n) => (n.address && !isLearner(n) ? [n.address] : []))])];
+    const discovery = await discoverLeader({ ...ctx, endpoints });
     leaderId = discovery.result.leaderId;
     discoveredTerm = discovery.result.term;
   }

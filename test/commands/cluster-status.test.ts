@@ -218,6 +218,37 @@ describe('cluster status with a d-engine member down or no leader', () => {
   });
 });
 
+test('d-engine: a stale leader named by some metadata answers (a partitioned old leader still naming itself, reference §3.6) is not taken: the leaders named disagree, so DiscoverLeader (highest term) decides', async () => {
+  // Node 1 led at term 4 and was cut off from 2 and 3, which elected 2 at term 5; d-engine has no
+  // check-quorum step-down, so node 1 still names itself. It is the first endpoint given.
+  const cluster = await startDengineCluster([dvoter(1, { term: 4, leaderId: 1 }), dvoter(2, { leaderId: 2 }), dvoter(3, { leaderId: 2 })]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { leaderId: number; term: number; members: { id: number; role: string }[] };
+    assert.equal(s.leaderId, 2);
+    assert.equal(s.term, 5);
+    assert.deepEqual(s.members.map((m) => m.role), ['unknown', 'leader', 'follower']);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('d-engine: a candidate\'s stale leader id (reference §3.6) is not taken when that node\'s own metadata names another leader', async () => {
+  // Node 3 (first endpoint) lost the leader at term 5 and campaigns at term 6, still naming node 1;
+  // node 1 now follows node 2 (elected at term 5 after 1 stepped down). Only node 3 is asked.
+  const cluster = await startDengineCluster([dvoter(1, { leaderId: 2 }), dvoter(2, { leaderId: 2 }), dvoter(3, { term: 6, leaderId: 1, candidate: true })]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[2]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { leaderId: number | null; members: { id: number; role: string }[] };
+    assert.equal(s.leaderId, 2, 'node 1 names node 2 as its leader: it is not the leader');
+    assert.deepEqual(s.members.map((m) => m.role), ['follower', 'leader', 'unknown']);
+  } finally {
+    await cluster.close();
+  }
+});
+
 test('d-engine: when the metadata names no leader, DiscoverLeader (highest term) supplies it', async () => {
   const cluster = await startDengineCluster([dvoter(1, { metadataNamesLeader: false }), dvoter(2, { metadataNamesLeader: false })]);
   try {

@@ -53,6 +53,11 @@ export interface DengineNodeState {
    * only after its Noop committed (reference §3.6), so a fresh leader's metadata does not.
    */
   metadataNamesLeader?: boolean;
+  /**
+   * A candidate (reference §3.6, §3.8): its metadata still names whatever leader it last had
+   * (`leaderId`, possibly stale), and it refuses DiscoverLeader with PERMISSION_DENIED.
+   */
+  candidate?: boolean;
 }
 
 /** A fake d-engine cluster: every node shares the membership (ids, addresses, roles). */
@@ -90,9 +95,12 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
       }),
       DiscoverLeader: unaryHandler(async (): Promise<LeaderDiscoveryResponse> => {
         calls.push('DiscoverLeader');
-        if (state.role === 4) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learner');
+        // Reference §3.8: learners and candidates refuse; a follower without a leader answers
+        // UNAVAILABLE, one whose leader is not in its membership NOT_FOUND.
+        if (state.role === 4 || state.candidate) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learner or candidate');
         if (state.leaderId === null) throw new GrpcStatusError(status.UNAVAILABLE, 'Leader not discovered');
         const leaderIndex = states.findIndex((s) => s.id === state.leaderId);
+        if (leaderIndex < 0) throw new GrpcStatusError(status.NOT_FOUND, 'leader not in membership');
         return { leaderId: state.leaderId, leaderAddress: reported(leaderIndex), term: state.term };
       }),
     });
