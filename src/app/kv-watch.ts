@@ -78,6 +78,8 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
 export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
   let lastError: unknown = null;
   const unreachable = new Map<string, RaftCtlError>();
+  /** Endpoints that answered UNIMPLEMENTED: d-engine nodes built without the `watch` feature. */
+  const unsupported: string[] = [];
   for (const endpoint of ctx.endpoints) {
     ctx.budget.check();
     let received = 0;
@@ -100,6 +102,13 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       if (error instanceof WatchCanceledError) throw error;
       ctx.budget.check();
       if (connectionLost(error) || nodeWentAway(error, received)) throw watchLost(endpoint, events, error);
+      // A d-engine node built without its `watch` feature answers UNIMPLEMENTED (reference §6):
+      // not a node down, and another endpoint may serve it.
+      if (received === 0 && error instanceof RaftCtlError && error.details?.grpcCode === UNIMPLEMENTED) {
+        unsupported.push(endpoint);
+        lastError = watchUnsupported(unsupported, error);
+        continue;
+      }
       if (!(error instanceof RaftCtlError) || error.details?.sent !== false || received > 0) throw prefixRefused(error, options) ?? error;
       unreachable.set(endpoint, error);
       lastError = noneConnected(error, unreachable);
@@ -122,6 +131,18 @@ function prefixRefused(error: unknown, options: KvWatchOptions): RejectedError |
     cause: error,
     ...(error.details === undefined ? {} : { details: error.details }),
     hint: `watch a prefix with "/" at both ends, as d-engine requires: \`raftctl kv watch ${suggested} --prefix\``,
+  });
+}
+
+const UNIMPLEMENTED = 12;
+
+/** No endpoint tried serves Watch (UNIMPLEMENTED): exit 6, saying why and what to do instead. */
+function watchUnsupported(endpoints: readonly string[], cause: RaftCtlError): RejectedError {
+  const which = endpoints.length === 1 ? `${endpoints[0]} does` : `${endpoints.join(', ')} do`;
+  return new RejectedError('WATCH_UNSUPPORTED', `${which} not serve Watch (${cause.message})`, {
+    cause,
+    details: { ...cause.details, endpoints: endpoints.join(',') },
+    hint: 'd-engine serves Watch only when built with its `watch` feature: give an endpoint of a node that has it, or poll with `raftctl kv get` / `kv scan`',
   });
 }
 

@@ -361,6 +361,27 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
     assert.equal(scan.exitCode, 0, scan.stderr);
     assert.equal(json(scan.stdout).count, 1);
   });
+
+  test('watch on d-engine nodes built without the `watch` feature (UNIMPLEMENTED, reference §6): the other endpoints are tried; none serving it exits 6 with a hint that says so', async () => {
+    const unimplemented = (call: { emit(ev: string, e: unknown): void }): void => call.emit('error', { code: status.UNIMPLEMENTED, details: 'Watch feature is not enabled' });
+    kv.peer(1).raw.set('Watch', unimplemented);
+    kv.watchEvents = [...PUT_THEN_DELETE];
+    try {
+      const ok = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s']);
+      assert.equal(ok.exitCode, 0, ok.stderr);
+      assert.equal(lines(ok.stdout).length, 2);
+      kv.peer(2).raw.set('Watch', unimplemented);
+      const r = await runCommand(['kv', 'watch', 'w', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s', '--json']);
+      assert.equal(r.exitCode, 6, r.stderr);
+      assert.equal(r.stdout, '');
+      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string } }).error;
+      assert.equal(err.code, 'WATCH_UNSUPPORTED');
+      assert.match(err.message, /do not serve Watch/);
+      assert.match(err.hint, /watch. feature/);
+    } finally {
+      kv.watchEvents = [];
+    }
+  });
 });
 
 describe('kv against clusters that name the leader with a scheme (http://host:port)', () => {
