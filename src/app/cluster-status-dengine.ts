@@ -12,7 +12,7 @@
  */
 import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/messages.js';
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
-import { normalizeAddress } from '../transport/membership.js';
+import { dialableAddress, normalizeAddress } from '../transport/membership.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
 import { settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
@@ -45,12 +45,13 @@ function isLearner(meta: NodeMeta): boolean {
 }
 
 /** The membership with the highest version; among equals, one that names a leader. */
-function pickMembership(answers: readonly ClusterMembership[]): ClusterMembership | null {
-  let best: ClusterMembership | null = null;
-  for (const m of answers) {
+function pickMembership(answers: readonly { endpoint: string; membership: ClusterMembership }[]): { endpoint: string; membership: ClusterMembership } | null {
+  let best: { endpoint: string; membership: ClusterMembership } | null = null;
+  for (const a of answers) {
+    const m = a.membership;
     const v = m.version ?? 0;
-    const bv = best?.version ?? 0;
-    if (best === null || v > bv || (v === bv && best.currentLeaderId == null && m.currentLeaderId != null)) best = m;
+    const bv = best?.membership.version ?? 0;
+    if (best === null || v > bv || (v === bv && best.membership.currentLeaderId == null && m.currentLeaderId != null)) best = a;
   }
   return best;
 }
@@ -93,16 +94,19 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   const grace = stragglerGraceMs(ctx.budget);
   const metaReads = live.map((ep) => settle(ctx.budget, ep, (callOptions) => ctx.client.getClusterMetadata(ep, callOptions)));
   const metas = await withoutStragglers(metaReads, (m) => m.value != null, grace);
-  const membership = pickMembership(metas.flatMap((m) => (m?.value ? [m.value] : [])));
-  // Addresses as d-engine configures them may carry a scheme it strips itself (reference §1.6).
+  const answers = metas.flatMap((m) => (m?.value ? [{ endpoint: m.endpoint, membership: m.value }] : []));
+  const picked = pickMembership(answers);
+  const membership = picked?.membership ?? null;
+  // Addresses as d-engine configures them may carry a scheme it strips itself, or be 0.0.0.0:P
+  // as in its examples, which is dialled at the host of the endpoint that answered (reference §1.6).
   const nodes = [...(membership?.nodes ?? [])]
     .filter((n): n is NodeMeta & { id: number } => (n.id ?? 0) > 0)
-    .map((n) => ({ ...n, address: normalizeAddress(n.address ?? '') }))
+    .map((n) => ({ ...n, address: picked ? dialableAddress(n.address ?? '', picked.endpoint) : normalizeAddress(n.address ?? '') }))
     .sort((a, b) => a.id - b.id);
 
   let leaderId: number | null = null;
   let discoveredTerm: number | null = null;
-  const named = await confirmedLeader(ctx, metas.flatMap((m) => (m?.value ? [{ endpoint: m.endpoint, membership: m.value }] : [])), nodes);
+  const named = await confirmedLeader(ctx, answers, nodes);
   if (named !== null) {
     leaderId = named;
   } else {

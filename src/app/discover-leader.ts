@@ -9,7 +9,7 @@
  * election timeout, and `wait leader` or a runbook must not take that for a leader.
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
-import { normalizeAddress } from '../transport/membership.js';
+import { dialableAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
 import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, unreachableAt, type Settled, type Verdict } from './verdict.js';
@@ -69,14 +69,19 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
   );
 
   let best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null = null;
+  let bestEndpoint = '';
   for (const o of outcomes) {
     const r = o.value;
     if (!namesLeader(r)) continue;
-    if (best === null || r.term > best.term || (r.term === best.term && r.leaderId > best.leaderId)) best = r;
+    if (best === null || r.term > best.term || (r.term === best.term && r.leaderId > best.leaderId)) {
+      best = r;
+      bestEndpoint = o.endpoint;
+    }
   }
 
+  // A leader reported at 0.0.0.0:P (reference §1.6) is dialled at the answering endpoint's host.
   // The named leader's own endpoint, asked in this run, could not be connected: a dead leader.
-  const leaderAddress = best?.leaderAddress ? normalizeAddress(best.leaderAddress) || null : null;
+  const leaderAddress = best?.leaderAddress ? dialableAddress(best.leaderAddress, bestEndpoint) || null : null;
   const deadLeader = leaderAddress === null ? undefined : unreachableAt(outcomes, leaderAddress);
   const named = best;
   if (deadLeader) best = null;

@@ -18,6 +18,26 @@ export function normalizeAddress(address: string): string {
   return address.replace(/^https?:\/\//i, '');
 }
 
+/** Hosts that mean "every interface" (0.0.0.0, ::): listening addresses, not ones to dial. */
+const UNSPECIFIED_HOST = /^(?:0\.0\.0\.0|::|\[::\]|\[0*(?::0*){7}\])$/;
+
+const HOST_PORT = /^(.*):(\d+)$/;
+
+/**
+ * `address` as a node reported it (scheme stripped), made dialable from here: a node configured
+ * with an unspecified host (`0.0.0.0:9082`, as d-engine's examples are; reference §1.6) reports
+ * an address that reaches this machine's own loopback, not the node. Such a cluster only works
+ * with every node on one host, so the host is taken from `via`, the endpoint that gave the
+ * answer, keeping the reported port. Any other address is returned as normalized.
+ */
+export function dialableAddress(address: string, via: string): string {
+  const a = normalizeAddress(address);
+  const m = HOST_PORT.exec(a);
+  if (!m || !UNSPECIFIED_HOST.test(m[1]!)) return a;
+  const v = HOST_PORT.exec(normalizeAddress(via));
+  return v ? `${v[1]}:${m[2]}` : a;
+}
+
 /** A leader hint as raftctl uses it: a node id and a `host:port`, each null when not given. */
 export interface LeaderHint {
   readonly leaderId: number | null;
@@ -121,7 +141,8 @@ export interface LeaderChoice {
 /**
  * The leader named by the answer with the highest term, ties broken by the higher leader id
  * (d-engine's learner rule, reference §3.7). Answers with `leaderId` 0, `term` 0 or no address
- * do not count. Null when no answer counts.
+ * do not count. Null when no answer counts. An unspecified host in the answer (`0.0.0.0:P`) is
+ * replaced by the answering endpoint's ({@link dialableAddress}).
  */
 export function chooseLeader(views: readonly DiscoveryView[]): LeaderChoice | null {
   let best: LeaderChoice | null = null;
@@ -129,7 +150,7 @@ export function chooseLeader(views: readonly DiscoveryView[]): LeaderChoice | nu
     const r = v.response;
     const leaderId = r?.leaderId ?? 0;
     const term = r?.term ?? 0;
-    const leaderAddress = normalizeAddress(r?.leaderAddress ?? '');
+    const leaderAddress = dialableAddress(r?.leaderAddress ?? '', v.endpoint);
     if (leaderId === 0 || term === 0 || leaderAddress === '') continue;
     if (best === null || term > best.term || (term === best.term && leaderId > best.leaderId)) {
       best = { leaderId, leaderAddress, term, endpoint: v.endpoint };

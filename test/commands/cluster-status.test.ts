@@ -145,6 +145,31 @@ describe('cluster status against d-engine nodes whose configured addresses carry
   });
 });
 
+describe('d-engine nodes configured with 0.0.0.0 addresses (reference §1.6: as in d-engine\'s examples)', () => {
+  // The nodes listen on 127.0.0.2 and report 0.0.0.0:PORT. Dialling 0.0.0.0 reaches this host's
+  // own 127.0.0.1, where nothing of this cluster listens (or, worse, another cluster does).
+  // Such a cluster only works when every node shares one host, so the host to dial is the one of
+  // the endpoint that gave the answer.
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)], { host: '127.0.0.2', reportedHost: '0.0.0.0' });
+  });
+  after(() => cluster.close());
+
+  test('cluster status reads every member at the endpoint\'s host with the reported port', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { leaderId: number; members: { id: number; address: string; reachable: boolean }[] };
+    assert.deepEqual(s.members.map((m) => [m.address, m.reachable]), cluster.endpoints.map((e) => [e, true]));
+  });
+
+  test('leader discover names the leader at a dialable address', async () => {
+    const r = await runCommand(['leader', 'discover', '-e', cluster.endpoints[2]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { address: string }).address, cluster.endpoints[0]);
+  });
+});
+
 describe('cluster status with a d-engine member down or no leader', () => {
   test('a member that cannot be reached is listed with reachable:false and nulls; the verdict stays 0', async () => {
     const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);

@@ -31,8 +31,8 @@ export interface FakeNode {
   close(): Promise<void>;
 }
 
-async function start(server: GrpcServer, calls: string[]): Promise<FakeNode> {
-  await server.listen('127.0.0.1:0');
+async function start(server: GrpcServer, calls: string[], host = '127.0.0.1'): Promise<FakeNode> {
+  await server.listen(`${host}:0`);
   return { server, address: server.address, calls, close: () => server.shutdown(200) };
 }
 
@@ -76,12 +76,21 @@ export interface DengineClusterOptions {
    * scheme itself (reference §1.6). Default none.
    */
   readonly addressPrefix?: string;
+  /** The loopback address the nodes listen on (default 127.0.0.1). */
+  readonly host?: string;
+  /**
+   * The host the nodes report instead of their own (NodeMeta.address, DiscoverLeader's
+   * leader_address), e.g. `0.0.0.0` as d-engine's example configurations have it (reference
+   * §1.6: such an address is not routable from other hosts). Default: their own.
+   */
+  readonly reportedHost?: string;
 }
 
 /** Starts `states.length` fake d-engine nodes that know each other's addresses. */
 export async function startDengineCluster(states: DengineNodeState[], options: DengineClusterOptions = {}): Promise<FakeDengineCluster> {
   const nodes: FakeNode[] = [];
-  const reported = (i: number): string => (nodes[i]?.address ? `${options.addressPrefix ?? ''}${nodes[i]!.address}` : '');
+  const asReported = (address: string): string => (options.reportedHost === undefined ? address : `${options.reportedHost}:${address.slice(address.lastIndexOf(':') + 1)}`);
+  const reported = (i: number): string => (nodes[i]?.address ? `${options.addressPrefix ?? ''}${asReported(nodes[i]!.address)}` : '');
   const membership = (): ClusterMembership['nodes'] =>
     states.map((s, i) => ({ id: s.id, address: reported(i), role: s.role, status: s.status }));
   for (const state of states) {
@@ -117,7 +126,7 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
         return { entries: [], revision: state.appliedIndex };
       }),
     });
-    nodes.push(await start(server, calls));
+    nodes.push(await start(server, calls, options.host));
   }
   return {
     nodes,

@@ -8,6 +8,7 @@ import { RaftCtlError } from '../../../src/errors.js';
 import {
   addressOf,
   chooseLeader,
+  dialableAddress,
   distinctPeerIds,
   learnersOf,
   memberById,
@@ -126,5 +127,20 @@ describe('chooseLeader', () => {
     assert.equal(chooseLeader([err, view('a', 0, 9), view('b', 4, 0), view('c', 5, 9, '')]), null);
     assert.equal(chooseLeader([]), null);
     assert.equal(chooseLeader([err, view('a', 2, 1, 'http://h:1')])?.leaderAddress, 'h:1');
+  });
+  it('a leader reported at an unspecified host (0.0.0.0:P, reference §1.6) is dialled at the answering endpoint\'s host', () => {
+    assert.equal(chooseLeader([view('10.0.0.5:9081', 2, 3, '0.0.0.0:9082')])?.leaderAddress, '10.0.0.5:9082');
+    assert.equal(chooseLeader([view('h:9081', 2, 3, 'http://[::]:9082')])?.leaderAddress, 'h:9082');
+  });
+});
+
+describe('dialableAddress', () => {
+  it('replaces only an unspecified host, keeping the port; strips a scheme', () => {
+    assert.equal(dialableAddress('0.0.0.0:7', '127.0.0.2:1'), '127.0.0.2:7');
+    assert.equal(dialableAddress(':::7', 'node-1.example:1'), 'node-1.example:7');
+    assert.equal(dialableAddress('[::]:7', '[fd00::1]:1'), '[fd00::1]:7');
+    assert.equal(dialableAddress('http://10.1.1.1:7', '127.0.0.2:1'), '10.1.1.1:7');
+    assert.equal(dialableAddress('0.0.0.1:7', '127.0.0.2:1'), '0.0.0.1:7');
+    assert.equal(dialableAddress('', '127.0.0.2:1'), '');
   });
 });
