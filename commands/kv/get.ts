@@ -12,7 +12,7 @@ export default class KvGet extends BaseCommand<typeof KvGet> {
 
   static override description = `Prints the value (table output) or {"key", "value", "found", "keyEncoding", "valueEncoding"} (JSON); values that are not valid UTF-8 are base64 with valueEncoding "base64". A missing key exits 0 with "found": false (and prints nothing in table output).
 
---consistency linearizable and lease read through the leader; eventual reads the first endpoint that answers, from its local state. Without --consistency the request carries no policy and the server's default applies (linearizable on raftctl and d-engine nodes).
+--consistency linearizable and lease read through the leader; eventual reads the first endpoint that answers, from its local state. Without --consistency the request carries no policy and the server's default applies (linearizable on raftctl nodes; on d-engine nodes its configured raft.read_consistency.default_policy, linearizable unless configured otherwise).
 
 ${EXIT_CODES_HELP}`;
 
