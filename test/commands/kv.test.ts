@@ -362,6 +362,12 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
     assert.equal(json(scan.stdout).count, 1);
   });
 
+  test('a --prefix watch whose key lacks "/" at both ends: the d-engine node refuses it (INVALID_ARGUMENT, reference §6), exit 6 with the key to use', async () => {
+    const r = await runCommand(['kv', 'watch', 'config', '--prefix', '-e', kv.endpoints[0]!, '--wait-timeout', '5s', '--json']);
+    assert.equal(r.exitCode, 6, r.stderr);
+    assert.match((JSON.parse(lines(r.stderr)[0]!) as { error: { hint: string } }).error.hint, /raftctl kv watch \/config\/ --prefix/);
+  });
+
   test('watch on d-engine nodes built without the `watch` feature (UNIMPLEMENTED, reference §6): the other endpoints are tried; none serving it exits 6 with a hint that says so', async () => {
     const unimplemented = (call: { emit(ev: string, e: unknown): void }): void => call.emit('error', { code: status.UNIMPLEMENTED, details: 'Watch feature is not enabled' });
     kv.peer(1).raw.set('Watch', unimplemented);

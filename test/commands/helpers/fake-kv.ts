@@ -143,7 +143,13 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
       const entries = [...cluster.store.entries()].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => ({ key: bytesOf(k), value: v }));
       return { entries, revision: cluster.revision };
     });
-    peer.raw.set('Watch', (call: { write(ev: WatchResponse): void; on(ev: string, fn: () => void): void }) => {
+    peer.raw.set('Watch', (call: { request: { key?: Uint8Array | null; prefix?: boolean | null }; write(ev: WatchResponse): void; on(ev: string, fn: () => void): void; emit(ev: string, e: unknown): void }) => {
+      // d-engine (reference §6): a prefix watch's key must start and end with "/", else INVALID_ARGUMENT.
+      const key = keyOf(call.request?.key);
+      if (options.refusal === 'd-engine' && call.request?.prefix && !(key.startsWith('/') && key.endsWith('/'))) {
+        call.emit('error', { code: status.INVALID_ARGUMENT, details: 'prefix watch key must start and end with "/"' });
+        return;
+      }
       for (const ev of cluster.watchEvents) call.write(ev);
       call.on('cancelled', () => undefined);
       cluster.watchLater.forEach((ev, i) => setTimeout(() => call.write(ev), 100 * (i + 1)).unref());
