@@ -15,7 +15,8 @@ import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
 import { dialableAddress, normalizeAddress } from '../transport/membership.js';
 import { discoverLeader } from './discover-leader.js';
 import type { OperatorContext } from './operator.js';
-import { settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
+import { RejectedError } from '../errors.js';
+import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
   unknownMember,
@@ -97,6 +98,15 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   const answers = metas.flatMap((m) => (m?.value ? [{ endpoint: m.endpoint, membership: m.value }] : []));
   const picked = pickMembership(answers);
   const membership = picked?.membership ?? null;
+  // No configuration could be read: why each endpoint could not tell it is the verdict's reason.
+  const unread: string[] = [];
+  if (membership === null) {
+    for (const m of metas) {
+      if (m == null || m.error == null) continue;
+      unread.push(m.endpoint);
+      outcomes.push({ endpoint: m.endpoint, error: metadataFailure(m.endpoint, m.error) });
+    }
+  }
   // Addresses as d-engine configures them may carry a scheme it strips itself, or be 0.0.0.0:P
   // as in its examples, which is dialled at the host of the endpoint that answered (reference §1.6).
   const nodes = [...(membership?.nodes ?? [])]
@@ -181,5 +191,19 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
       : null,
     members,
   };
-  return { status, outcomes };
+  return { status, outcomes, unread };
+}
+
+/**
+ * A GetClusterMetadata failure as the verdict reports it: a PERMISSION_DENIED is a d-engine
+ * learner's answer (reference §3.6; learners refuse DiscoverLeader too, §3.8), which no retry
+ * changes, so it says to give a voter's address (code LEARNER_ENDPOINT, exit 3 class).
+ */
+function metadataFailure(endpoint: string, error: unknown): unknown {
+  if (grpcCodeOf(error) !== GRPC_CODE.PERMISSION_DENIED) return error;
+  return new RejectedError('LEARNER_ENDPOINT', `${endpoint} is a d-engine learner (${errorText(error)}): learners refuse GetClusterMetadata and DiscoverLeader`, {
+    cause: error,
+    details: { endpoint, grpcCode: GRPC_CODE.PERMISSION_DENIED, sent: true },
+    hint: LEARNER_HINT,
+  });
 }

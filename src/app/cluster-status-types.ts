@@ -75,4 +75,10 @@ export interface ClusterStatusRead {
    * answer for different clusters equally); the verdict is this error's. Absent or null otherwise.
    */
   readonly error?: RaftCtlError | null;
+  /**
+   * Endpoints whose failure is among `outcomes` although they were classified as live (d-engine
+   * endpoints whose GetClusterMetadata failed when no configuration could be read): their
+   * "answered" classification must not hide that failure from the verdict.
+   */
+  readonly unread?: readonly string[];
 }

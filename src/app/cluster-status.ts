@@ -59,6 +59,8 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
   let status = EMPTY;
   let outcomes: ReadOutcome[] = [];
   let error: RaftCtlError | null = null;
+  /** d-engine endpoints whose metadata read failed (their failure is in `outcomes`). */
+  let unread: ReadonlySet<string> = new Set();
   /**
    * Reads the cluster the d-engine way through the endpoints classified so far (a hung one is
    * not waited for); `unlessEmpty`: keep what was read before when this learns nothing (say,
@@ -71,6 +73,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
     status = read.status;
     outcomes = [...read.outcomes];
     error = null;
+    unread = new Set(read.unread ?? []);
   };
   if (early.some((k) => k?.kind === 'd-engine')) {
     await readTheDengineWay(early);
@@ -88,6 +91,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
   outcomes.unshift(
     ...classified.flatMap((k, i) =>
       k === undefined ? [{ endpoint: ctx.endpoints[i]!, error: new StragglerTimeoutError(ctx.endpoints[i]!) }]
+      : k.kind === 'd-engine' && unread.has(k.endpoint) ? []
       : k.kind !== 'raftctl' ? [{ endpoint: k.endpoint, error: k.error }]
       : [],
     ),

@@ -235,10 +235,14 @@ export function verdictCode(exitCode: number): string | null {
   }
 }
 
+/** What to do when the endpoints given are d-engine learners (reference §3.6, §3.8). */
+export const LEARNER_HINT = 'give the address of a voter (a d-engine learner can name neither the leader nor the members)';
+
 /**
  * Why no leader is known, given the verdict's exit code (from {@link leaderVerdict}) and the
  * endpoints' outcomes: one clause naming each failed endpoint's failure once, and what to try.
  */
+
 export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint: string; error: unknown }[]): { reason: string; hint: string } {
   const failures = onePerEndpoint(outcomes).filter((o) => o.error != null);
   const why = failures.length > 0 ? ` (${failures.map((o) => errorText(o.error)).join('; ')})` : '';
@@ -258,6 +262,10 @@ export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint
         hint: 'a node answered with messages that break the protocol (garbage bytes, or a number above 2^53-1): check that the endpoints are raftctl or d-engine nodes of a compatible version',
       };
     default:
+      // Only d-engine learners answered: they cannot name the leader or the members, and never will.
+      if (failures.length > 0 && failures.length === onePerEndpoint(outcomes).length && failures.every((o) => o.error instanceof RaftCtlError && o.error.code === 'LEARNER_ENDPOINT')) {
+        return { reason: `the reachable nodes know no leader${why}`, hint: LEARNER_HINT };
+      }
       return { reason: `the reachable nodes know no leader${why}`, hint: 'an election may be in progress; retry shortly, or run `raftctl wait leader`' };
   }
 }

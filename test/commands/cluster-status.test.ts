@@ -170,6 +170,30 @@ describe('d-engine nodes configured with 0.0.0.0 addresses (reference §1.6: as 
   });
 });
 
+describe('d-engine endpoints that cannot read the cluster: a learner, a voter not ready yet', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3, { notReady: true }), dvoter(4, { role: 4, status: 1 })]);
+  });
+  after(() => cluster.close());
+
+  test('a voter whose readiness gate refuses (reference §3.0): exit 3, and the error line says why', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[2]!, '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { message: string } }).error;
+    assert.match(err.message, /Service is not ready/);
+  });
+
+  test('a learner (it refuses GetClusterMetadata and DiscoverLeader, reference §3.6, §3.8): exit 3, saying it is a learner and to give a voter, not "an election may be in progress"', async () => {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[3]!, '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { message: string; hint: string } }).error;
+    assert.match(err.message, /is a d-engine learner/);
+    assert.match(err.hint, /voter/);
+    assert.doesNotMatch(err.hint, /election/);
+  });
+});
+
 describe('cluster status with a d-engine member down or no leader', () => {
   test('a member that cannot be reached is listed with reachable:false and nulls; the verdict stays 0', async () => {
     const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);

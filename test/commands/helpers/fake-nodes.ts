@@ -58,6 +58,11 @@ export interface DengineNodeState {
    * (`leaderId`, possibly stale), and it refuses DiscoverLeader with PERMISSION_DENIED.
    */
   candidate?: boolean;
+  /**
+   * A voter still waiting for the other voters' health checks at startup (reference §3.0): every
+   * handler answers UNAVAILABLE "Service is not ready".
+   */
+  notReady?: boolean;
 }
 
 /** A fake d-engine cluster: every node shares the membership (ids, addresses, roles). */
@@ -86,6 +91,11 @@ export interface DengineClusterOptions {
   readonly reportedHost?: string;
 }
 
+/** d-engine's readiness gate (reference §3.0): every handler but Watch refuses until the node is ready. */
+function notReady(state: DengineNodeState): void {
+  if (state.notReady) throw new GrpcStatusError(status.UNAVAILABLE, 'Service is not ready');
+}
+
 /** Starts `states.length` fake d-engine nodes that know each other's addresses. */
 export async function startDengineCluster(states: DengineNodeState[], options: DengineClusterOptions = {}): Promise<FakeDengineCluster> {
   const nodes: FakeNode[] = [];
@@ -99,11 +109,13 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
     server.addService(SERVICE_NAMES.cluster, ClusterManagementService, {
       GetClusterMetadata: unaryHandler(async (): Promise<ClusterMembership> => {
         calls.push('GetClusterMetadata');
+        notReady(state);
         if (state.role === 4) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learners cannot answer metadata requests');
         return { version: 7, nodes: membership(), currentLeaderId: state.metadataNamesLeader === false ? null : (state.leaderId ?? null) };
       }),
       DiscoverLeader: unaryHandler(async (): Promise<LeaderDiscoveryResponse> => {
         calls.push('DiscoverLeader');
+        notReady(state);
         // Reference §3.8: learners and candidates refuse; a follower without a leader answers
         // UNAVAILABLE, one whose leader is not in its membership NOT_FOUND.
         if (state.role === 4 || state.candidate) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learner or candidate');
@@ -116,12 +128,14 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
     server.addService(SERVICE_NAMES.election, ElectionService, {
       RequestVote: unaryHandler(async (): Promise<VoteResponse> => {
         calls.push('RequestVote');
+        notReady(state);
         return { term: state.term, voteGranted: false, lastLogIndex: state.lastLogIndex, lastLogTerm: state.lastLogTerm };
       }),
     });
     server.addService(SERVICE_NAMES.client, RaftClientService, {
       HandleClientScan: unaryHandler(async (): Promise<ScanResponse> => {
         calls.push('HandleClientScan');
+        notReady(state);
         if (state.leaderId !== state.id) throw new GrpcStatusError(status.FAILED_PRECONDITION, 'Not leader');
         return { entries: [], revision: state.appliedIndex };
       }),
