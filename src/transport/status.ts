@@ -200,6 +200,17 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
       return new NotReadyError(what, { ...opts, hint: NOT_READY_HINT });
     case status.DEADLINE_EXCEEDED:
       if (connectFailure) return new UnreachableError(`cannot connect to ${endpoint}: ${detailsText}`, { ...opts, hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)' });
+      // grpc-js words its own (this call's) deadline "Deadline exceeded ...". Any other details
+      // are the node's answer: d-engine's handlers give up after their own per-RPC timers
+      // ("RPC timeout exceeded", "read request timeout", "write request timeout"; reference §3.0,
+      // §6), which a larger --timeout does not change.
+      if (!/^Deadline exceeded\b/i.test(rawDetails)) {
+        return new TimeoutError(`${endpoint}: the node's own timeout expired before it answered (${detailsText})`, {
+          ...opts,
+          details: { ...details, serverTimeout: true },
+          hint: 'the node gave up on the request (d-engine: raft.general_raft_timeout_duration_in_ms, 50 ms by default, bounds client, metadata and discovery requests); retry, or raise that timeout on the node',
+        });
+      }
       return new TimeoutError(`${endpoint}: deadline exceeded (${detailsText})`, { ...opts, hint: 'raise --timeout or check the node' });
     case status.CANCELLED:
       if (rawDetails === SERVER_TIMEOUT_DETAILS) {

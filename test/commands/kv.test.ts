@@ -432,6 +432,21 @@ describe('kv against a d-engine leader whose own request timeout expires (CANCEL
     assert.match(r.stderr, /the node's own request timeout expired/);
     assert.equal(kv.peer(1).callsTo('HandleClientWrite').length, 1);
   });
+
+  test('a node\'s own handler timeout (DEADLINE_EXCEEDED "read request timeout", reference §3.0, §6) is told apart from --timeout: retried, and when it persists exit 5 with a hint about the node\'s timeout, not "raise --timeout"', async () => {
+    kv.peer(1).queue('HandleClientRead', ...Array.from({ length: 20 }, () => fail(status.DEADLINE_EXCEEDED, 'read request timeout')));
+    try {
+      const r = await runCommand(['kv', 'get', 'k', '-e', kv.endpoints[0]!, '--json', '--wait-timeout', '10s']);
+      assert.equal(r.exitCode, 5, r.stderr);
+      assert.ok(kv.peer(1).callsTo('HandleClientRead').length > 1);
+      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { message: string; hint: string } }).error;
+      assert.match(err.message, /the node's own timeout expired before it answered \(read request timeout\)/);
+      assert.match(err.hint, /general_raft_timeout_duration_in_ms/);
+      assert.doesNotMatch(err.hint, /raise --timeout/);
+    } finally {
+      kv.peer(1).clearQueues();
+    }
+  });
 });
 
 describe('kv against a d-engine leader that is not ready yet (UNAVAILABLE "Service is not ready")', () => {
