@@ -64,16 +64,18 @@ function pickMembership(answers: readonly { endpoint: string; membership: Cluste
  * off from its followers (d-engine leaders have no check-quorum step-down) may be stale. So the
  * answers that name a leader must agree, and that node's own metadata (asked when it was not among
  * the endpoints) must name itself, as a d-engine leader does once its Noop committed. A leader
- * whose metadata could not be read is kept: whether it is down is judged later.
+ * whose metadata could not be read is kept: whether it is down is judged later; one among the
+ * endpoints `asked` already is not asked again.
  */
-async function confirmedLeader(ctx: OperatorContext, answers: readonly { endpoint: string; membership: ClusterMembership }[], nodes: readonly (NodeMeta & { id: number; address: string })[]): Promise<number | null> {
+async function confirmedLeader(ctx: OperatorContext, answers: readonly { endpoint: string; membership: ClusterMembership }[], nodes: readonly (NodeMeta & { id: number; address: string })[], asked: readonly string[]): Promise<number | null> {
   const namedIds = new Set(answers.flatMap((a) => (a.membership.currentLeaderId != null && a.membership.currentLeaderId > 0 ? [a.membership.currentLeaderId] : [])));
   if (namedIds.size !== 1) return null;
   const [named] = [...namedIds] as [number];
   const leader = nodes.find((n) => n.id === named);
   if (!leader) return null;
   let own = answers.find((a) => normalizeAddress(a.endpoint) === leader.address)?.membership;
-  if (own === undefined && leader.address) {
+  // Asked already without an answer (down, or hung): not asked again (whether it is down is judged later).
+  if (own === undefined && leader.address && !asked.some((e) => normalizeAddress(e) === leader.address)) {
     const read = await settle(ctx.budget, leader.address, (callOptions) => ctx.client.getClusterMetadata(leader.address, callOptions));
     if (read.value == null) return named;
     own = read.value;
@@ -116,7 +118,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
 
   let leaderId: number | null = null;
   let discoveredTerm: number | null = null;
-  const named = await confirmedLeader(ctx, answers, nodes);
+  const named = await confirmedLeader(ctx, answers, nodes, live);
   if (named !== null) {
     leaderId = named;
   } else {
