@@ -19,7 +19,7 @@ import { ErrorCode } from '../transport/messages.js';
 import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
 import { discoverLeader } from './discover-leader.js';
-import { CutOffError, errorText } from './verdict.js';
+import { CutOffError, errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -123,6 +123,26 @@ async function rediscover(ctx: KvContext): Promise<string | null> {
 }
 
 /**
+ * Whether every endpoint is a d-engine learner: each refuses GetClusterMetadata with
+ * PERMISSION_DENIED, as only learners do (reference §3.6; candidates answer it). Learners refuse
+ * client writes and leader reads ("Not leader", §3.9) and DiscoverLeader (§3.8) for good, so no
+ * wait makes them name the leader.
+ */
+async function onlyLearners(ctx: KvContext): Promise<boolean> {
+  const answers = await Promise.all(
+    ctx.endpoints.map(async (endpoint) => {
+      try {
+        await ctx.client.getClusterMetadata(endpoint, ctx.budget.callOptions());
+        return false;
+      } catch (error) {
+        return grpcCodeOf(error) === GRPC_CODE.PERMISSION_DENIED;
+      }
+    }),
+  );
+  return answers.length > 0 && answers.every(Boolean);
+}
+
+/**
  * Sends `send` to the leader (or, with `anyNode`, to any endpoint) and returns the first
  * answer. For a write, any error that {@link writeCertainlyRefused} does not accept is thrown at
  * once, untried elsewhere.
@@ -145,11 +165,25 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
   let notLeader: NoLeaderError | null = null;
   const nextLive = (): string | null => ctx.endpoints.find((e) => !dead.has(e) && e !== target) ?? ctx.endpoints.find((e) => !dead.has(e)) ?? null;
   /** Waits (backoff) and asks the cluster for its leader; false when the budget ran out. */
+  /** Whether the endpoints were found to be d-engine learners (asked once, when no leader was found). */
+  let learnersChecked = false;
   const awaitLeader = async (): Promise<boolean> => {
     await ctx.budget.pause(backoffMs);
     backoffMs = Math.min(backoffMs * 2, 500);
     if (ctx.budget.expired()) return false;
     const found = await rediscover(ctx);
+    if (found === null && notLeader && !learnersChecked) {
+      learnersChecked = true;
+      if (await onlyLearners(ctx)) {
+        const which = ctx.endpoints.length === 1 ? `${ctx.endpoints[0]} is a d-engine learner` : `${ctx.endpoints.join(', ')} are d-engine learners`;
+        throw new NoLeaderError(`${which}: learners refuse leader-only requests and cannot name the leader or the members`, {
+          code: 'NOT_LEADER',
+          cause: notLeader,
+          ...(notLeader.details === undefined ? {} : { details: notLeader.details }),
+          hint: LEARNER_HINT,
+        });
+      }
+    }
     target = (found !== null && !dead.has(found) ? found : null) ?? nextLive() ?? target;
     return true;
   };

@@ -362,6 +362,24 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
     assert.equal(json(scan.stdout).count, 1);
   });
 
+  test('only a d-engine learner given: it refuses the write ("Not leader", reference §3.9) and cannot name the leader (DiscoverLeader and GetClusterMetadata PERMISSION_DENIED, §3.6, §3.8): exit 3 at once, the hint says to give a voter', async () => {
+    const learner = kv.peer(3);
+    learner.handle('DiscoverLeader', fail(status.PERMISSION_DENIED, 'Learner should not receive DiscoverLeader'));
+    learner.handle('GetClusterMetadata', fail(status.PERMISSION_DENIED, 'learners cannot answer metadata requests'));
+    try {
+      const started = performance.now();
+      const r = await runCommand(['kv', 'put', 'k', 'v', '-e', kv.endpoints[2]!, '--json', '--wait-timeout', '20s']);
+      assert.equal(r.exitCode, 3, r.stderr);
+      assert.ok(performance.now() - started < 10_000, 'it does not wait for a leader the learner can never name');
+      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { message: string; hint: string } }).error;
+      assert.match(err.message, /learner/);
+      assert.match(err.hint, /voter/);
+    } finally {
+      learner.handle('DiscoverLeader', () => ({ leaderId: kv.leaderId, leaderAddress: kv.peer(kv.leaderId!).address, term: 3 }));
+      learner.handle('GetClusterMetadata', () => ({ version: 1, nodes: kv.peers.map((p) => ({ id: p.id, address: p.address, role: 1, status: 3 })), currentLeaderId: kv.leaderId }));
+    }
+  });
+
   test('a --prefix watch whose key lacks "/" at both ends: the d-engine node refuses it (INVALID_ARGUMENT, reference §6), exit 6 with the key to use', async () => {
     const r = await runCommand(['kv', 'watch', 'config', '--prefix', '-e', kv.endpoints[0]!, '--wait-timeout', '5s', '--json']);
     assert.equal(r.exitCode, 6, r.stderr);
