@@ -7,17 +7,19 @@
  * neither (a restart from the data directory with only id, listen and data dir); `listen` with
  * port 0 needs `bootstrap` or a restart (a `peers` list must name this node's real port);
  * `advertise` defaults to the bound address, must equal this node's `peers` entry, and on a
- * restart the address the stored configuration holds (NodeHost checks); `clusterToken` only
+ * restart the address the stored configuration holds (NodeHost checks); an address others dial
+ * (`advertise`, a `peers` entry, `listen` standing in for `advertise` on a bootstrap) must not
+ * name an unspecified host (0.0.0.0, ::); `clusterToken` only
  * with `bootstrap` or `peers` (a restart's cluster id is in the data directory).
  */
-import { isHostPort } from '../transport/address.js';
+import { hasUnspecifiedHost, isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
 import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
-/** What `node start` asks for, as parsed from its flags (CLI.md). */
 export { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES } from '../runtime/raft-node-api.js';
 
+/** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
   readonly id: number;
   readonly listen: string;
@@ -80,8 +82,17 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
   if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
   if (!isHostPort(req.listen, { allowPortZero: true })) throw new UsageError(`--listen must be HOST:PORT with a port of 0 to 65535, got "${req.listen}"`, { hint: 'e.g. --listen 127.0.0.1:9081, or 127.0.0.1:0 for a free port' });
   if (req.advertise !== undefined && !isHostPort(req.advertise)) throw new UsageError(`--advertise must be HOST:PORT with a port of 1 to 65535, got "${req.advertise}"`, { hint: 'the address the other nodes dial, e.g. --advertise node-1.example:9081' });
+  // 0.0.0.0 and :: are for listening: dialled, they reach the dialler's own machine, not this node.
+  if (req.advertise !== undefined && hasUnspecifiedHost(req.advertise)) {
+    throw new UsageError(`--advertise ${req.advertise} is not an address the other nodes can dial (it means every interface)`, { hint: 'give this machine\'s address or name, e.g. --advertise 10.0.0.5:9081' });
+  }
   let mode: StartMode;
-  if (req.bootstrap) mode = { kind: 'bootstrap' };
+  if (req.bootstrap) {
+    if (req.advertise === undefined && hasUnspecifiedHost(req.listen)) {
+      throw new UsageError(`--listen ${req.listen} binds every interface, and the node would tell the others to dial ${req.listen}`, { hint: 'add --advertise HOST:PORT with this machine\'s address and the port, or listen on that address' });
+    }
+    mode = { kind: 'bootstrap' };
+  }
   else if (req.peers !== undefined) {
     let peers: Record<number, string>;
     try {
@@ -89,6 +100,8 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     } catch (err) {
       throw new UsageError(err instanceof Error ? err.message : String(err), { hint: 'list every initial member once: --peers 1=HOST:PORT,2=HOST:PORT,3=HOST:PORT' });
     }
+    const undiallable = Object.entries(peers).find(([, address]) => hasUnspecifiedHost(address));
+    if (undiallable) throw new UsageError(`--peers entry ${undiallable[0]}=${undiallable[1]} is not an address the members can dial (it means every interface)`, { hint: 'list each member by the address the others reach it at; --listen may still be 0.0.0.0:PORT' });
     if (peers[req.id] === undefined) throw new UsageError(`--peers does not list this node (id ${req.id})`, { hint: `add ${req.id}=HOST:PORT (this node's address) to --peers, or pass the --id it lists` });
     if (/:0+$/.test(req.listen)) throw new UsageError('--listen with port 0 cannot be combined with --peers', { hint: 'give every member a fixed port in --peers and --listen' });
     // --peers names the address the others dial; a different --advertise would go nowhere.

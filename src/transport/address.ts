@@ -11,6 +11,15 @@ const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9
 /** The longest host name DNS allows. */
 const MAX_HOST_LENGTH = 253;
 
+/** Hosts that mean "every interface" (0.0.0.0, ::): addresses to listen on, not ones to dial. */
+const UNSPECIFIED_HOST = /^(?:0\.0\.0\.0|::|\[::\]|\[0*(?::0*){7}\])$/;
+
+/** Whether `address` (`host:port`) names an unspecified host: `0.0.0.0:9081`, `[::]:9081`. */
+export function hasUnspecifiedHost(address: string): boolean {
+  const m = /^(.*):(\d+)$/.exec(address);
+  return m !== null && UNSPECIFIED_HOST.test(m[1]!);
+}
+
 /** Whether `text` is a valid `host:port` (see the module contract); `allowPortZero` for an address to bind. */
 export function isHostPort(text: string, { allowPortZero = false }: { readonly allowPortZero?: boolean } = {}): boolean {
   const m = HOST_PORT.exec(text);

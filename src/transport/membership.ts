@@ -10,6 +10,7 @@
  * other node (PROMOTABLE, READ_ONLY, UNSPECIFIED, or role LEARNER) is a learner here.
  */
 import { ProtocolError } from '../errors.js';
+import { hasUnspecifiedHost } from './address.js';
 import { NodeRoleValue, NodeStatusValue, type ClusterMembership } from './messages.js';
 import type { DiscoveryView, Member, Membership } from './types.js';
 
@@ -17,9 +18,6 @@ import type { DiscoveryView, Member, Membership } from './types.js';
 export function normalizeAddress(address: string): string {
   return address.replace(/^https?:\/\//i, '');
 }
-
-/** Hosts that mean "every interface" (0.0.0.0, ::): listening addresses, not ones to dial. */
-const UNSPECIFIED_HOST = /^(?:0\.0\.0\.0|::|\[::\]|\[0*(?::0*){7}\])$/;
 
 const HOST_PORT = /^(.*):(\d+)$/;
 
@@ -33,7 +31,7 @@ const HOST_PORT = /^(.*):(\d+)$/;
 export function dialableAddress(address: string, via: string): string {
   const a = normalizeAddress(address);
   const m = HOST_PORT.exec(a);
-  if (!m || !UNSPECIFIED_HOST.test(m[1]!)) return a;
+  if (!m || !hasUnspecifiedHost(a)) return a;
   const v = HOST_PORT.exec(normalizeAddress(via));
   return v ? `${v[1]}:${m[2]}` : a;
 }

@@ -31,6 +31,10 @@ const cases: [string, string[], RegExp][] = [
   // Both only describe a first start: a restart reads its cluster id and address from the data directory.
   ['--cluster-token on a restart', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'k'), '--cluster-token', 'other'], /--cluster-token only applies to a first start/],
   ['an --advertise other than this node\'s --peers entry', ['--id', '1', '--listen', '127.0.0.1:28461', '--data-dir', join(dir, 'l'), '--peers', '1=127.0.0.1:28461,2=127.0.0.1:28462', '--advertise', '127.0.0.1:28463'], /--advertise 127\.0\.0\.1:28463 differs from this node's --peers entry 127\.0\.0\.1:28461/],
+  // 0.0.0.0 and :: reach the dialler's own machine; refused before anything binds them.
+  ['--bootstrap on --listen 0.0.0.0 without --advertise', ['--id', '1', '--listen', '0.0.0.0:0', '--data-dir', join(dir, 'o'), '--bootstrap'], /--listen 0\.0\.0\.0:0 binds every interface/],
+  ['an --advertise of [::]', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'p'), '--bootstrap', '--advertise', '[::]:9081'], /--advertise \[::\]:9081 is not an address the other nodes can dial/],
+  ['a --peers entry on 0.0.0.0', ['--id', '1', '--listen', '127.0.0.1:28481', '--data-dir', join(dir, 'q'), '--peers', '1=127.0.0.1:28481,2=0.0.0.0:28482'], /--peers entry 2=0\.0\.0\.0:28482 is not an address the members can dial/],
   // Node's timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms, so a node would tick every millisecond.
   ['a --heartbeat-interval whose default election timeout is above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'm'), '--bootstrap', '--heartbeat-interval', '600h'], /election timeout .* is above the 24h maximum/],
   ['an --election-timeout above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n'), '--bootstrap', '--election-timeout', '700h'], /--election-timeout must be at most 24h/],
@@ -57,7 +61,7 @@ test('node start refuses a --listen port above 65535 before it creates the data 
 test('node start --help documents every flag', async () => {
   const r = await runCli(['node', 'start', '--help']);
   assert.equal(r.code, 0);
-  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--max-uncommitted', '--log-level', '--exit-with-stdin']) {
+  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--max-uncommitted', '--max-uncommitted-bytes', '--log-level', '--exit-with-stdin']) {
     assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
   }
   assert.doesNotMatch(r.stdout, /--join/);
