@@ -9,7 +9,9 @@
  * - A bad record or zero header followed by a valid record (later in the same segment or in any
  *   later segment) is **corruption**: {@link corruptionError} naming the file and byte offset
  *   (IntegrityError `CORRUPT`, exit 7). Nothing is modified.
- * - A hole between the compact point and the first live entry (a lost segment) is corruption too.
+ * - A hole between the compact point and the first live entry (a lost segment) is corruption too,
+ *   and so is a segment after the first that does not begin with a record once the log has a
+ *   term or a compact point (a roll makes its carry records durable before the rename).
  *
  * Recovered state: the last hard state, the last compact point, and the entries after it with
  * every truncation applied. Segments that hold no valid record after the torn point are deleted.
@@ -125,6 +127,12 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
       segments.push(seg);
       continue;
     }
+    // A roll writes the carry records (hard state, compact point) into the spare and fdatasyncs
+    // them before renaming it into a segment; it carries nothing only while both are still zero.
+    // A later segment that does not begin with a record lost them and whatever followed (a file
+    // truncated or zero-filled): not a torn tail, and not the normal end of the log, which would
+    // silently forget acknowledged entries and the current term and vote.
+    const mustBeginWithRecord = segments.length > 0 && (hardState.term > 0 || state.compactIndex > 0);
     segments.push(seg);
     let off = 0;
     for (;;) {
@@ -133,6 +141,10 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
         apply(r.record, seg, off);
         off = r.next;
         continue;
+      }
+      if (off === 0 && mustBeginWithRecord) {
+        const q = findValidRecord(buf, 1, buf.length);
+        throw corruptionError(path, 0, `the segment does not begin with a record (${buf.length === 0 ? 'the file is empty' : r.reason}${q >= 0 ? `; a valid record follows at byte offset ${q}` : ''}), but every segment after the first begins with the hard state and compact point, made durable before the segment was created: it was truncated or overwritten, and the entries, term and vote it held are lost`);
       }
       if (r.zeroHeader && isAllZero(buf, off)) break;
       const resumeAt = r.declaredEnd ?? off + 1;

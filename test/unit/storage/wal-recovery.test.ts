@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
-import { readRecordAt } from '../../../src/storage/wal/record.js';
+import { encodeHardStateRecord, readRecordAt } from '../../../src/storage/wal/record.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
 import { entries, withTempDir } from './helpers.js';
 
@@ -157,14 +157,17 @@ test('corruption: a lost middle segment (gap in the log) is refused, naming the 
   });
 });
 
-test('a crash right after a roll (new segment renamed, nothing written yet) recovers and continues', async () => {
+test('a crash right after a roll (new segment renamed with its carry records, nothing else written yet) recovers and continues', async () => {
   await withTempDir(async (dir) => {
     const wal = await FileWal.open(dir, { segmentBytes: 4096 });
     await wal.setHardState({ term: 3, votedFor: 2 });
     await wal.append(entries(1, 20, 3));
     await wal.close();
-    // The renamed spare: a preallocated, all-zero segment with a higher name.
-    await writeFile(join(dir, '00000000000000000021.wal'), Buffer.alloc(4096));
+    // The renamed spare: a preallocated segment with a higher name holding only the carry
+    // records (the hard state), written and fdatasynced before the rename.
+    const seg = Buffer.alloc(4096);
+    encodeHardStateRecord({ term: 3, votedFor: 2 }).copy(seg, 0);
+    await writeFile(join(dir, '00000000000000000021.wal'), seg);
     const again = await FileWal.open(dir, { segmentBytes: 4096 });
     assert.equal(again.recovery.tornTail, null);
     assert.equal(again.lastIndex(), 20);
@@ -176,6 +179,44 @@ test('a crash right after a roll (new segment renamed, nothing written yet) reco
     assert.deepEqual(third.hardState(), { term: 3, votedFor: 2 });
     await third.close();
   });
+});
+
+test('before any term or compact point a roll carries nothing: a renamed all-zero segment is the crash right after that roll, and recovers', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.append(entries(1, 20, 0));
+    await wal.close();
+    await writeFile(join(dir, '00000000000000000021.wal'), Buffer.alloc(4096));
+    const again = await FileWal.open(dir, { segmentBytes: 4096 });
+    assert.equal(again.lastIndex(), 20);
+    await again.close();
+  });
+});
+
+test('corruption: a segment after the first that does not begin with a record (truncated to 0, zero-filled, or its first record torn) lost its carry records and what followed: refused naming it at offset 0, nothing modified', async () => {
+  for (const damage of ['truncated to 0 bytes', 'zero-filled', 'first record torn', 'middle segment truncated'] as const) {
+    await withTempDir(async (dir) => {
+      const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+      await wal.setHardState({ term: 3, votedFor: 2 });
+      for (let i = 1; i <= 400; i += 10) await wal.append(entries(i, i + 9, 3));
+      await wal.setHardState({ term: 4, votedFor: 1 });
+      await wal.close();
+      const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+      assert.ok(segs.length >= 3);
+      const path = join(dir, damage === 'middle segment truncated' ? segs[1]! : segs.at(-1)!);
+      const buf = await readFile(path);
+      if (damage === 'zero-filled') buf.fill(0);
+      if (damage === 'first record torn') buf.fill(0x5a, 12, recordSpans(buf).at(-1)![1]);
+      const damaged = damage === 'truncated to 0 bytes' || damage === 'middle segment truncated' ? Buffer.alloc(0) : buf;
+      await writeFile(path, damaged);
+      await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), (err: unknown) => {
+        isCorrupt(path, 0)(err);
+        assert.match((err as Error).message, /begin/);
+        return true;
+      }, damage);
+      assert.deepEqual(await readFile(path), damaged, `${damage}: a refused recovery must not modify the file`);
+    });
+  }
 });
 
 test('corruption: a flipped length bit in a middle record of the tail segment is refused, not cut as a torn tail', async () => {
