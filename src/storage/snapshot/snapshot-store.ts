@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { KvRecord } from '../../state-machine/types.js';
-import { toStorageError } from '../errors.js';
+import { corruptionError, toStorageError } from '../errors.js';
 import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import {
   readSnapshotBytes,
@@ -172,19 +172,33 @@ export class FileSnapshotStore implements SnapshotStore {
     return { size: s.bytes, open: () => this.bytes(s, chunkSize) };
   }
 
-  header(s: SnapshotInfo): Promise<SnapshotHeader> {
-    return readSnapshotHeader(this.fs, this.pathOf(s));
+  /**
+   * The header, checked against the file's name: the store orders, picks (latest()) and retains
+   * snapshots by the index and term their names say, so a file whose header says otherwise (a
+   * copied or renamed file) is refused rather than restored as a snapshot it is not.
+   */
+  async header(s: SnapshotInfo): Promise<SnapshotHeader> {
+    const path = this.pathOf(s);
+    const header = await readSnapshotHeader(this.fs, path);
+    if (header.index !== s.index || header.term !== s.term) {
+      throw corruptionError(path, 12, `the file name says index ${s.index}, term ${s.term} (${s.index}-${s.term}), but its header says ${header.index}-${header.term}: the file was copied or renamed`, {
+        hint: `move ${s.name} out of ${this.dir} (a snapshot is named <index>-<term>.snap after its header); if no intact snapshot is left, restore the data directory from a backup or replace the node`,
+      });
+    }
+    return header;
   }
 
-  records(s: SnapshotInfo): AsyncGenerator<KvRecord, SnapshotHeader> {
-    return readSnapshotRecords(this.fs, this.pathOf(s));
+  async *records(s: SnapshotInfo): AsyncGenerator<KvRecord, SnapshotHeader> {
+    await this.header(s);
+    return yield* readSnapshotRecords(this.fs, this.pathOf(s));
   }
 
   bytes(s: SnapshotInfo, chunkSize?: number): AsyncGenerator<Buffer> {
     return readSnapshotBytes(this.fs, this.pathOf(s), chunkSize);
   }
 
-  verify(s: SnapshotInfo): Promise<SnapshotHeader> {
+  async verify(s: SnapshotInfo): Promise<SnapshotHeader> {
+    await this.header(s);
     return verifySnapshotFile(this.fs, this.pathOf(s));
   }
 

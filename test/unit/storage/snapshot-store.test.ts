@@ -120,6 +120,31 @@ test('a corrupt header or truncated file is refused before the body is read', as
   });
 });
 
+test('a snapshot file whose name and header disagree (a copied or renamed file) is refused as corruption naming both, not taken for the snapshot its name says', async () => {
+  await withTempDir(async (dir) => {
+    const store = await FileSnapshotStore.open(dir);
+    await store.create(meta, records(10));
+    // Named as the newest: latest() would pick it, retention would keep it forever, and a restart
+    // would restore index 120 while believing it restored 99999.
+    await writeFile(join(dir, '99999-9.snap'), await readFile(join(dir, '120-4.snap')));
+    const latest = (await store.latest())!;
+    assert.equal(latest.name, '99999-9.snap');
+    const refused = (err: unknown) => {
+      assert.ok(err instanceof IntegrityError, String(err));
+      assert.equal(err.exitCode, 7);
+      assert.ok(err.message.includes(join(dir, '99999-9.snap')), err.message);
+      assert.match(err.message, /99999-9/);
+      assert.match(err.message, /120-4/);
+      return true;
+    };
+    await assert.rejects(store.header(latest), refused);
+    await assert.rejects(store.verify(latest), refused);
+    await assert.rejects(collect(store.records(latest)), refused);
+    const [good] = await store.list();
+    assert.equal((await store.header(good!)).index, 120);
+  });
+});
+
 test('retain keeps the newest N; leftover .part files are removed on open', async () => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, '5-1.snap.part'), 'half written');
