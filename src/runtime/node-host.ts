@@ -17,13 +17,15 @@
  * 5. bind a fixed port, then start ticking. Only then is the node reported started.
  */
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { isNodeId, RaftCore, seededRandom, type Configuration, type NodeId } from '../core/index.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, IntegrityError } from '../errors.js';
 import { KvStateMachine, type KvLimits, type KvRecord } from '../state-machine/index.js';
 import {
   bootstrapWrite,
   checkSnapshotPolicy,
   clusterIdOf,
+  fallbackSnapshot,
   loadRestoredState,
   openNodeStorage,
   type DataDirIntent,
@@ -143,6 +145,25 @@ export const RESTORE_PROGRESS_MS = 5_000;
  * with its duration after: a node restoring a large snapshot is not yet listening, and a gigabyte
  * takes tens of seconds (about 20 s for 945 MB on 2 busy cores).
  */
+/**
+ * A corrupt latest snapshot (its header, or its body found while restoring) refuses the start
+ * (exit 7). When an older snapshot verifies and the log continues from it, the state is intact
+ * without the corrupt file: the hint says so, naming both, instead of only "restore a backup or
+ * replace the node". The node does not skip the file itself: an operator decides.
+ */
+async function withFallbackHint(err: unknown, log: NodeStorage['log'], storage: NodeStorage): Promise<unknown> {
+  if (!(err instanceof IntegrityError) || typeof err.details?.file !== 'string') return err;
+  const bad = await storage.snapshots.latest().catch(() => null);
+  if (!bad || basename(err.details.file) !== bad.name) return err;
+  const older = await fallbackSnapshot(log, storage.snapshots, bad).catch(() => null);
+  if (!older) return err;
+  return new IntegrityError(err.code, err.message, {
+    cause: err,
+    details: { ...err.details, fallbackSnapshot: older.name },
+    hint: `the older snapshot ${older.name} is intact and the log continues from it: move ${bad.name} out of ${storage.dataDir.snapDir} (keep it for inspection) and start the node again; it then restores ${older.name} and replays the log`,
+  });
+}
+
 async function restoreLogged(
   sm: KvStateMachine,
   meta: Parameters<KvStateMachine['restore']>[0],
@@ -246,25 +267,30 @@ export class NodeHost {
       const clusterId = storage.dataDir.format.clusterId;
       if (config && clusterIdOf(config, o.clusterToken) !== clusterId) throw new ConfigError('internal: cluster id mismatch after bootstrap');
       const log = storage.log;
-      let loaded = await loadRestoredState(log, storage.snapshots);
-      if (loaded.snapshot && log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
-        // A snapshot received from a leader whose install did not reach the log (a crash
-        // between the file's rename and the COMPACT record, or a push the core refused): make
-        // it the log's base now, as the install would have (Raft §7: a log that does not hold
-        // the snapshot's last entry is discarded).
-        await log.compact(loaded.snapshot.index, loaded.snapshot.term);
-        loaded = await loadRestoredState(log, storage.snapshots);
-      }
-      if (o.mode.kind === 'restart') {
-        o.logger.log('info', 'log recovered', { nodeId: o.id, firstIndex: log.firstIndex(), lastIndex: log.lastIndex(), ms: Math.round(performance.now() - recoveryStart) });
-      }
+      let loaded: Awaited<ReturnType<typeof loadRestoredState>>;
       const sm = new KvStateMachine(o.kvLimits ? { limits: o.kvLimits } : {});
       let latest = null;
-      if (loaded.snapshot && loaded.snapshotFile) {
-        const file = loaded.snapshotFile;
-        const header = await storage.snapshots.header(file);
-        await restoreLogged(sm, loaded.snapshot, storage.snapshots.records(file), { nodeId: o.id, file: file.name, bytes: file.bytes, records: header.entryCount }, o.logger);
-        latest = { name: file.name, index: header.index, term: header.term, bytes: file.bytes, sha256: header.sha256 };
+      try {
+        loaded = await loadRestoredState(log, storage.snapshots);
+        if (loaded.snapshot && log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
+          // A snapshot received from a leader whose install did not reach the log (a crash
+          // between the file's rename and the COMPACT record, or a push the core refused): make
+          // it the log's base now, as the install would have (Raft §7: a log that does not hold
+          // the snapshot's last entry is discarded).
+          await log.compact(loaded.snapshot.index, loaded.snapshot.term);
+          loaded = await loadRestoredState(log, storage.snapshots);
+        }
+        if (o.mode.kind === 'restart') {
+          o.logger.log('info', 'log recovered', { nodeId: o.id, firstIndex: log.firstIndex(), lastIndex: log.lastIndex(), ms: Math.round(performance.now() - recoveryStart) });
+        }
+        if (loaded.snapshot && loaded.snapshotFile) {
+          const file = loaded.snapshotFile;
+          const header = await storage.snapshots.header(file);
+          await restoreLogged(sm, loaded.snapshot, storage.snapshots.records(file), { nodeId: o.id, file: file.name, bytes: file.bytes, records: header.entryCount }, o.logger);
+          latest = { name: file.name, index: header.index, term: header.term, bytes: file.bytes, sha256: header.sha256 };
+        }
+      } catch (err) {
+        throw await withFallbackHint(err, log, storage);
       }
       const seed = o.seed ?? randomBytes(4).readUInt32BE(0);
       const core = new RaftCore(

@@ -140,3 +140,25 @@ export async function loadRestoredState(log: LogStorage, snapshots: SnapshotStor
   }
   return { hardState, snapshot: snapshotMetaOf(header), snapshotFile: file, entries: log.entries(header.index + 1, log.lastIndex() + 1) };
 }
+
+/**
+ * An older snapshot a restart could start from instead of `bad` (the latest, found corrupt): the
+ * newest other file that verifies (header and body) and that the log continues from (its index at
+ * or after the compact point, with the log's term there), or null. For the operator's hint only:
+ * the start is still refused, since a node never skips a corrupt file on its own.
+ */
+export async function fallbackSnapshot(log: LogStorage, snapshots: SnapshotStore, bad: SnapshotInfo): Promise<SnapshotInfo | null> {
+  const compact = log.compactPoint();
+  for (const s of (await snapshots.list()).reverse()) {
+    if (s.name === bad.name || s.index > bad.index) continue;
+    if (s.index < compact.index) break;
+    if (log.term(s.index) !== s.term) continue;
+    try {
+      await snapshots.verify(s);
+    } catch {
+      continue;
+    }
+    return s;
+  }
+  return null;
+}

@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { IntegrityError } from '../../../src/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src/runtime/logger.js';
@@ -160,4 +161,51 @@ test('StreamSnapshot answers NOT_FOUND while the leader has no snapshot file', a
       await host.stop();
     }
   });
+});
+
+test('a corrupt latest snapshot (body or header) while an older intact one is what the log continues from: the refusal (exit 7) names both and says to move the corrupt one aside; after that the restart recovers every write', async () => {
+  for (const damage of ['body', 'header'] as const) {
+    await withDir(async (dir) => {
+      const dataDir = join(dir, 'n1');
+      // Two snapshots taken on demand 30 entries apart; compaction keeps 40 entries behind a
+      // snapshot, so the log still continues from the older one.
+      const opts = { ...base, dataDir, snapshotEvery: 0, keepLogEntries: 40 };
+      let host = await NodeHost.start({ ...opts, mode: { kind: 'bootstrap' } });
+      const address = host.address;
+      const snapDir = join(dataDir, 'snap');
+      const snaps = () => readdirSync(snapDir).filter((n) => n.endsWith('.snap')).sort((a, b) => parseInt(a) - parseInt(b));
+      const n = 70;
+      try {
+        await until('leader', () => (host.node.leaderReady ? true : undefined));
+        for (let i = 0; i < n; i++) {
+          await host.node.propose(put(`k${i}`, `v${i}`));
+          if (i === 29 || i === 59) await host.node.snapshot();
+        }
+      } finally {
+        await host.stop();
+      }
+      assert.equal(snaps().length, 2, `${damage}: ${readdirSync(snapDir).join(',')}`);
+      const [older, newest] = snaps() as [string, string];
+      const path = join(snapDir, newest);
+      const raw = readFileSync(path);
+      raw[damage === 'body' ? raw.length - 12 : 14]! ^= 0x10;
+      writeFileSync(path, raw);
+      await assert.rejects(NodeHost.start({ ...opts, listen: address, mode: { kind: 'restart' } }), (err: unknown) => {
+        assert.ok(err instanceof IntegrityError, String(err));
+        assert.equal(err.exitCode, 7);
+        assert.ok(err.message.includes(newest), err.message);
+        assert.ok(err.hint?.includes(older) && err.hint.includes(`move ${newest}`), `${damage}: ${err.hint}`);
+        return true;
+      }, damage);
+      renameSync(path, join(dir, newest));
+      host = await NodeHost.start({ ...opts, listen: address, mode: { kind: 'restart' } });
+      try {
+        // The log after the older snapshot is applied once the restarted node commits again.
+        await until(`${damage}: last write applied`, () => (host.node.sm.get(Buffer.from(`k${n - 1}`), Date.now()) ? true : undefined));
+        for (let i = 0; i < n; i++) assert.equal(host.node.sm.get(Buffer.from(`k${i}`), Date.now())?.toString(), `v${i}`, `${damage}: k${i}`);
+      } finally {
+        await host.stop();
+      }
+    });
+  }
 });
