@@ -276,7 +276,10 @@ export class NodeHost {
           // A snapshot received from a leader whose install did not reach the log (a crash
           // between the file's rename and the COMPACT record, or a push the core refused): make
           // it the log's base now, as the install would have (Raft §7: a log that does not hold
-          // the snapshot's last entry is discarded).
+          // the snapshot's last entry is discarded). Verified first (header and body): the log it
+          // discards must not be given up for a file that turns out corrupt, a refused start
+          // modifies nothing.
+          if (loaded.snapshotFile) await storage.snapshots.verify(loaded.snapshotFile);
           await log.compact(loaded.snapshot.index, loaded.snapshot.term);
           loaded = await loadRestoredState(log, storage.snapshots);
         }

@@ -209,3 +209,39 @@ test('a corrupt latest snapshot (body or header) while an older intact one is wh
     });
   }
 });
+
+test('a snapshot file beyond the log whose body is corrupt: the start is refused (exit 7) before the log is compacted to it (the WAL is left as it was)', async () => {
+  await withDir(async (dir) => {
+    const dataDir = join(dir, 'n1');
+    let host = await NodeHost.start({ ...base, dataDir, mode: { kind: 'bootstrap' } });
+    const address = host.address;
+    await until('leader', () => (host.node.leaderReady ? true : undefined));
+    for (let i = 0; i < 5; i++) await host.node.propose(put(`k${i}`, `v${i}`));
+    const configuration = host.node.configuration;
+    await host.stop();
+    const store = await FileSnapshotStore.open(join(dataDir, 'snap'));
+    await store.create({ index: 50, term: 7, configuration, configIndex: 1 }, [{ key: Buffer.from('from-snap'), value: Buffer.from('yes'), expiresAtUnixMs: 0 }]);
+    const path = join(dataDir, 'snap', '50-7.snap');
+    const raw = readFileSync(path);
+    raw[raw.length - 12]! ^= 0x10; // body: the header still reads
+    writeFileSync(path, raw);
+    const walDir = join(dataDir, 'wal');
+    const wal = () => readdirSync(walDir).filter((n) => n.endsWith('.wal')).sort().map((n) => [n, readFileSync(join(walDir, n)).toString('base64')]);
+    const before = wal();
+    await assert.rejects(NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } }), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError, String(err));
+      assert.equal(err.exitCode, 7);
+      assert.ok(err.message.includes('50-7.snap'), err.message);
+      return true;
+    });
+    assert.deepEqual(wal(), before, 'a refused start must not compact the log to the corrupt snapshot');
+    // Moved aside, the node starts from its log as before.
+    renameSync(path, join(dir, '50-7.snap'));
+    host = await NodeHost.start({ ...base, listen: address, dataDir, mode: { kind: 'restart' } });
+    try {
+      await until('applied', () => (host.node.sm.get(Buffer.from('k4'), Date.now()) ? true : undefined));
+    } finally {
+      await host.stop();
+    }
+  });
+});
