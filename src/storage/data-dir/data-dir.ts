@@ -88,13 +88,17 @@ export interface DataDir {
 }
 
 function parseFormat(path: string, buf: Buffer): FormatRecord {
-  let o: { format?: unknown; nodeId?: unknown; clusterId?: unknown };
+  let parsed: unknown;
   try {
-    o = JSON.parse(buf.toString('utf8')) as typeof o;
+    parsed = JSON.parse(buf.toString('utf8'));
   } catch (err) {
     throw corruptionError(path, null, 'FORMAT is not valid JSON', { cause: err });
   }
-  if (o.format !== FORMAT_VERSION) throw corruptionError(path, null, `unsupported format ${String(o.format)} (this raftctl reads format ${FORMAT_VERSION})`);
+  // Valid JSON of another shape (null, a number, an array) is as corrupt as invalid JSON.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw corruptionError(path, null, 'FORMAT is not a JSON object');
+  const o = parsed as { format?: unknown; nodeId?: unknown; clusterId?: unknown };
+  if (o.format === undefined) throw corruptionError(path, null, `FORMAT has no "format" field (this raftctl reads format ${FORMAT_VERSION})`);
+  if (o.format !== FORMAT_VERSION) throw corruptionError(path, null, `unsupported format ${JSON.stringify(o.format)} (this raftctl reads format ${FORMAT_VERSION})`);
   if (typeof o.nodeId !== 'number' || !Number.isInteger(o.nodeId) || o.nodeId < 1 || o.nodeId > 0xffffffff) {
     throw corruptionError(path, null, 'FORMAT has no valid nodeId');
   }

@@ -212,6 +212,30 @@ test('restart of an empty directory is a usage error; state without FORMAT is co
   });
 });
 
+test('a FORMAT that is valid JSON but not a FORMAT object (null, a number, an array, a field missing) is corruption (exit 7) naming the file and what is wrong, never an unexpected error', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await bootstrapped(path, 1);
+    const cases: [string, RegExp][] = [
+      ['null', /not a JSON object/],
+      ['1', /not a JSON object/],
+      ['[1,2]', /not a JSON object/],
+      ['{"nodeId":1,"clusterId":"c"}', /no "format" field/],
+      ['{"format":"1","nodeId":1,"clusterId":"c"}', /unsupported format "1"/],
+    ];
+    for (const [text, why] of cases) {
+      await writeFile(join(path, 'FORMAT'), text);
+      await assert.rejects(openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } }), (err: unknown) => {
+        assert.ok(err instanceof IntegrityError, `${text}: ${String(err)}`);
+        assert.equal(err.exitCode, 7);
+        assert.ok(err.message.includes(join(path, 'FORMAT')), err.message);
+        assert.match(err.message, why, text);
+        return true;
+      });
+    }
+  });
+});
+
 test('a LOCK naming a live process (this test process, matching start time) is refused', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'n1');
