@@ -123,6 +123,12 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
     if (torn) {
       const q = findValidRecord(buf, 0, buf.length);
       if (q >= 0) throw corruptionError(torn.seg.path, torn.offset, `${torn.reason}, but a valid record follows in ${path}`);
+      // The roll that created this segment fdatasynced the one before it first, and (once there
+      // was a term or a compact point) gave this one carry records: the bad record is no torn
+      // write, and this segment lost its records.
+      if (hardState.term > 0 || state.compactIndex > 0) {
+        throw corruptionError(torn.seg.path, torn.offset, `${torn.reason}, and the segment after it, ${path}, holds no record: a segment is complete on disk before the next one is created, and every later segment begins with the hard state and compact point, so both were damaged`);
+      }
       seg.buf = EMPTY;
       segments.push(seg);
       continue;

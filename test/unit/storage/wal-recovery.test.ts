@@ -219,6 +219,28 @@ test('corruption: a segment after the first that does not begin with a record (t
   }
 });
 
+test('corruption: a damaged last record in a segment followed by a segment without a record (emptied) is refused, not cut as a torn tail with the later segment deleted', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: 4096 });
+    await wal.setHardState({ term: 3, votedFor: 2 });
+    for (let i = 1; i <= 400; i += 10) await wal.append(entries(i, i + 9, 3));
+    await wal.close();
+    const segs = (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+    assert.ok(segs.length >= 3);
+    // The segment before the tail was fsynced before the tail existed: its last record cannot be
+    // torn, and the tail cannot lack its carry records.
+    const before = join(dir, segs.at(-2)!);
+    const buf = await readFile(before);
+    const [start, end] = recordSpans(buf).at(-1)!;
+    buf.fill(0x5a, start + 12, end);
+    await writeFile(before, buf);
+    await writeFile(join(dir, segs.at(-1)!), Buffer.alloc(0));
+    await assert.rejects(FileWal.open(dir, { segmentBytes: 4096 }), isCorrupt(before, start));
+    assert.deepEqual(await readFile(before), buf, 'a refused recovery must not cut the damaged record');
+    assert.deepEqual((await readdir(dir)).filter((n) => n.endsWith('.wal')).sort(), segs, 'nor delete the later segment');
+  });
+});
+
 test('corruption: a flipped length bit in a middle record of the tail segment is refused, not cut as a torn tail', async () => {
   await withTempDir(async (dir) => {
     const path = await writeFiveRecords(dir);
