@@ -35,6 +35,7 @@ import {
 import { isHostPort } from '../transport/address.js';
 import { EndpointClient } from '../transport/endpoint-client.js';
 import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, GrpcTransport } from '../transport/grpc-transport.js';
+import { DENGINE_MAX_MESSAGE_BYTES } from '../transport/channels.js';
 import { GrpcServer, splitHostPort } from '../transport/server.js';
 import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
@@ -47,6 +48,15 @@ import { addClusterService } from './services/cluster-services.js';
 import { addPeerServices } from './services/peer-services.js';
 
 /** How the node starts (CLI.md `node start`). */
+/**
+ * The largest request a node accepts: a d-engine node's (tonic's default 4 MiB, reference §1.6).
+ * Everything a correct client or peer sends fits: values of at most 1 MiB, Appends of
+ * {@link MAX_APPEND_BYTES} plus one entry, 1 MiB snapshot chunks. At grpc-js's 64 MiB here, one
+ * request of nested repeated fields could decode into gigabytes of objects (QA: 8 MB of them
+ * took 250 MB of heap and stalled the event loop 0.6 s).
+ */
+export const NODE_MAX_REQUEST_BYTES = DENGINE_MAX_MESSAGE_BYTES;
+
 export type StartMode =
   /** A single-node cluster. */
   | { readonly kind: 'bootstrap' }
@@ -226,7 +236,7 @@ export class NodeHost {
       keepLogEntries: o.keepLogEntries ?? Math.min(1_000, everyEntries || 1_000),
       ...(o.snapshotLogRatio !== undefined ? { logToSnapshotRatio: o.snapshotLogRatio } : {}),
     });
-    const server = new GrpcServer();
+    const server = new GrpcServer({ maxReceiveMessageBytes: NODE_MAX_REQUEST_BYTES });
     const listen = async (on: string, why = ''): Promise<string> => {
       const bound = await server.listen(on).catch((err: unknown) => {
         const text = err instanceof Error ? err.message : String(err);

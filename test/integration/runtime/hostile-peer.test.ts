@@ -161,6 +161,18 @@ test('a request holding more repeated elements than any correct sender sends is 
   assert.deepEqual(errors, []);
 });
 
+test('a request over 4 MiB (a d-engine node\'s limit too) is RESOURCE_EXHAUSTED undecoded; a 3.5 MiB write is decoded and refused for its value', async () => {
+  const before = state();
+  const write = (valueBytes: number): Buffer =>
+    Buffer.from(d_engine.client.ClientWriteRequest.encode({ command: { insert: { key: Buffer.from('k'), value: Buffer.alloc(valueBytes, 0x61) } } }).finish());
+  const over = await unary('/d_engine.client.RaftClientService/HandleClientWrite', write(5 * 1024 * 1024));
+  assert.equal(over.code, 8, over.details);
+  const under = await unary('/d_engine.client.RaftClientService/HandleClientWrite', write(3.5 * 1024 * 1024));
+  assert.equal(under.code, 3, under.details);
+  assert.deepEqual(state(), before);
+  assert.deepEqual(errors, []);
+});
+
 test('a unary request that does not decode is INVALID_ARGUMENT naming why (a uint64 above 2^53-1, a truncated varint), not a bare INTERNAL, and changes nothing', async () => {
   const before = state();
   const above = Buffer.from([0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]); // field 1 = 2^53
