@@ -164,9 +164,9 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
   /** The last "not the leader" answer: the most informative failure once time runs out. */
   let notLeader: NoLeaderError | null = null;
   const nextLive = (): string | null => ctx.endpoints.find((e) => !dead.has(e) && e !== target) ?? ctx.endpoints.find((e) => !dead.has(e)) ?? null;
-  /** Waits (backoff) and asks the cluster for its leader; false when the budget ran out. */
   /** Whether the endpoints were found to be d-engine learners (asked once, when no leader was found). */
   let learnersChecked = false;
+  /** Waits (backoff) and asks the cluster for its leader; false when the budget ran out. */
   const awaitLeader = async (): Promise<boolean> => {
     await ctx.budget.pause(backoffMs);
     backoffMs = Math.min(backoffMs * 2, 500);
