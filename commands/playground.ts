@@ -4,6 +4,7 @@ import { checkTimings } from '../src/app/node-start.js';
 import { BaseCommand } from '../src/cli/base-command.js';
 import { durationFlag, someGlobalFlags } from '../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../src/cli/help-text.js';
+import { endByHangup, HANGUP_EXIT_CODE } from '../src/cli/hangup.js';
 import { runPlaygroundSession } from '../src/cli/playground-session.js';
 import { UsageError } from '../src/errors.js';
 
@@ -12,7 +13,7 @@ export default class PlaygroundCommand extends BaseCommand<typeof PlaygroundComm
 
   static override description = `Starts N \`raftctl node start\` processes on 127.0.0.1 (ports --base-port, --base-port+1, ... or free ports the OS picks), prints the endpoints and a status table, and stays in the foreground. On a terminal the table refreshes every second; when piped, the endpoints and one table are printed once a leader is elected and every member answers (-o json/ndjson/yaml: one document {"endpoints", "dataDir", "temporary", "nodes": [{"id", "address", "pid", "dataDir", "logFile"}], "ready", "status"}).
 
-Ctrl-C (SIGINT) or SIGTERM stops every node (a second one kills those still stopping at once) and removes the temporary data directory (a --data-dir you give is kept, and a later playground with the same --data-dir and --nodes restarts from it, each node on the port its configuration names: --base-port is ignored then). A node that exits on its own is reported, and its log is kept even in a temporary directory. Each node's NDJSON log is in <data dir>/node-<id>.log. The nodes' stdin is a pipe from the playground, so they stop even if the playground is killed: no orphan survives it.
+Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal closed; the playground then ends by SIGHUP itself, status 129) stops every node (a second one kills those still stopping at once) and removes the temporary data directory (a --data-dir you give is kept, and a later playground with the same --data-dir and --nodes restarts from it, each node on the port its configuration names: --base-port is ignored then). A node that exits on its own is reported, and its log is kept even in a temporary directory. Each node's NDJSON log is in <data dir>/node-<id>.log. The nodes' stdin is a pipe from the playground, so they stop even if the playground is killed: no orphan survives it.
 
 ${EXIT_CODES_HELP}`;
 
@@ -60,6 +61,7 @@ ${EXIT_CODES_HELP}`;
       script: join(this.config.root, 'bin', 'run.js'),
       readyTimeoutMs: f['wait-timeout'] ?? 30_000,
     });
+    if (code === HANGUP_EXIT_CODE) await endByHangup();
     if (code !== 0) throw new Errors.ExitError(code);
   }
 }

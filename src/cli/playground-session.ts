@@ -8,7 +8,7 @@
  * - Output: on a TTY (table output) a status table redrawn every second; otherwise the endpoints
  *   and one status table once the cluster is ready (a leader and every member reachable), or one
  *   JSON document under -o json/ndjson/yaml. Then the session stays up.
- * - SIGINT/SIGTERM (Ctrl-C) stop every node and clean up; a second one while they stop kills
+ * - SIGINT/SIGTERM/SIGHUP (Ctrl-C, a terminal closing) stop every node and clean up; a second one while they stop kills
  *   them at once (SIGKILL) and still cleans up. The nodes also stop if this process dies,
  *   because their stdin is a pipe from it.
  */
@@ -20,6 +20,7 @@ import { createDataRoot, nodeDataDir, NodeStartError, Playground, type Playgroun
 import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
+import { HANGUP_EXIT_CODE } from './hangup.js';
 import { colourEnabled, painter, type Painter } from './style.js';
 import { clusterStatusView } from './views/cluster-status.js';
 
@@ -99,7 +100,10 @@ const reportView: View<PlaygroundReport> = {
 /** A signal this soon after the first one is the same request to stop, not a second Ctrl-C. */
 const SAME_SIGNAL_MS = 100;
 
-/** Runs the playground until SIGINT/SIGTERM or until every node has exited; returns the exit code. */
+/**
+ * Runs the playground until SIGINT/SIGTERM/SIGHUP or until every node has exited; returns the exit
+ * code ({@link HANGUP_EXIT_CODE} after SIGHUP: the caller then ends by SIGHUP, see ./hangup.ts).
+ */
 export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
   const temporary = o.dataDir === undefined;
   const root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'raftctl-playground-'));
@@ -145,8 +149,12 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
   };
   const sigint = onSignal('SIGINT');
   const sigterm = onSignal('SIGTERM');
+  // SIGHUP: the terminal closed (or the session ended). Node's default would kill the playground
+  // at once: the nodes would still stop (their stdin closes), but the temporary directory stayed.
+  const sighup = onSignal('SIGHUP');
   process.on('SIGINT', sigint);
   process.on('SIGTERM', sigterm);
+  process.on('SIGHUP', sighup);
 
   let live: ReturnType<typeof setInterval> | undefined;
   let exitCode = 0;
@@ -190,7 +198,7 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     const first = await Promise.race([started.then((p) => ({ p })), stopped.then((reason) => ({ reason }))]);
     if ('reason' in first) {
       pg = await started.catch(() => null);
-      return 130;
+      return first.reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
     }
     pg = first.p;
     const playground = pg;
@@ -233,13 +241,12 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
       let r = await report();
       while (!r.ready && performance.now() < deadline) {
         const reason = await Promise.race([stopped, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
-        if (reason !== null) return 130;
+        if (reason !== null) return reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
         r = await report();
       }
       process.stdout.write(renderResult(r, o.format, reportView, paint));
     }
-    await stopped;
-    return exitCode;
+    return (await stopped) === 'SIGHUP' ? HANGUP_EXIT_CODE : exitCode;
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -273,5 +280,6 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     }
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
+    process.off('SIGHUP', sighup);
   }
 }
