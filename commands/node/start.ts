@@ -3,6 +3,7 @@ import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, nodeSta
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { byteSizeFlag, durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
+import { endByHangup } from '../../src/cli/hangup.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -17,7 +18,7 @@ export default class NodeStartCommand extends BaseCommand<typeof NodeStartComman
 
 --bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory (a restart's --cluster-token, or an --advertise other than the address stored for the node, is refused, exit 2). Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
 
-The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); on SIGTERM a leader first hands its leadership to the most caught-up follower it is in contact with (at most an election timeout), so a rolling restart does not leave the cluster waiting for an election; with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
+The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM/SIGHUP stop the node gracefully (after SIGHUP, a closed terminal, it then ends by SIGHUP itself, status 129; nohup does not keep a Node.js process alive: run it under a service manager or setsid) (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); on SIGTERM a leader first hands its leadership to the most caught-up follower it is in contact with (at most an election timeout), so a rolling restart does not leave the cluster waiting for an election; with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
 
 ${EXIT_CODES_HELP}`;
 
@@ -68,6 +69,7 @@ ${EXIT_CODES_HELP}`;
     let wake: (() => void) | null = null;
     let signalled = false;
     let started = false;
+    let onHangup: () => void = () => undefined;
     const stopped = new Promise<string>((resolve) => {
       wake = () => resolve('fatal');
       // The first signal stops gracefully; a second one exits at once. So does a signal while a
@@ -78,6 +80,11 @@ ${EXIT_CODES_HELP}`;
       const onSignal = (sig: string) => () => {
         if (signalled || (!started && restartOnly)) {
           logger.log('warn', started ? 'second signal: exiting without waiting' : 'signal while starting: exiting without waiting', { signal: sig });
+          if (sig === 'SIGHUP') {
+            process.off('SIGHUP', onHangup);
+            void endByHangup();
+            return;
+          }
           process.exit(130);
         }
         signalled = true;
@@ -85,6 +92,10 @@ ${EXIT_CODES_HELP}`;
       };
       process.on('SIGINT', onSignal('SIGINT'));
       process.on('SIGTERM', onSignal('SIGTERM'));
+      // SIGHUP: the terminal closed. Node's default would kill the node at once (a crash: no
+      // graceful stop); it stops as on Ctrl-C, then ends by SIGHUP (see src/cli/hangup.ts).
+      onHangup = onSignal('SIGHUP');
+      process.on('SIGHUP', onHangup);
       if (f['exit-with-stdin']) {
         process.stdin.on('end', () => resolve('stdin closed'));
         process.stdin.on('close', () => resolve('stdin closed'));
@@ -126,6 +137,10 @@ ${EXIT_CODES_HELP}`;
     await node.stop({ handOffLeadership: reason === 'SIGTERM' });
     clearTimeout(deadline);
     if (fatal) throw fatal;
+    if (reason === 'SIGHUP') {
+      process.off('SIGHUP', onHangup);
+      await endByHangup();
+    }
     throw new Errors.ExitError(0);
   }
 }

@@ -89,6 +89,20 @@ test('SIGTERM on the leader of a single-node cluster stops it without a "not han
   assert.match(n.stderrText(), /"node stopped"/);
 });
 
+test('SIGHUP (its terminal closed) stops a node gracefully, LOCK released and "node stopped" logged, then it ends by SIGHUP', async () => {
+  const n = await startNode({ id: 1, dataDir: join(dir, 'sighup'), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
+  await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
+  n.child.kill('SIGHUP');
+  const end = await Promise.race([n.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+  // QA: Node's default SIGHUP handler killed the node at once, a crash: no graceful stop, no
+  // "stopping"/"node stopped" in the log.
+  assert.equal(end, 'SIGHUP', n.stderrText());
+  assert.match(n.stderrText(), /"msg":"stopping","nodeId":1,"reason":"SIGHUP"/);
+  assert.match(n.stderrText(), /"node stopped"/);
+  const again = await startNode({ id: 1, dataDir: join(dir, 'sighup'), heartbeatInterval: '20ms', electionTimeout: '100ms' });
+  assert.equal(await again.stop(), 0);
+});
+
 test('an --election-timeout between two heartbeat multiples is rounded up, never below the minimum asked for', async () => {
   const n = await startNode({ id: 1, dataDir: join(dir, 'rounding'), bootstrap: true, heartbeatInterval: '100ms', electionTimeout: '349ms' });
   await waitFor('node started logged', () => (n.stderrText().includes('"node started"') ? true : undefined), 5_000);
