@@ -12,12 +12,14 @@
  *   SIGKILLs what is left, by pid. Idempotent. {@link Playground.killAll} SIGKILLs them at once
  *   (also cutting a graceful stop short).
  * - Data directories are made and removed by the caller (src/cli: only it touches the file
- *   system); node `i` uses `<dataDir>/node-<i>`.
+ *   system); node `i` uses `<dataDir>/node-<i>`. A `--data-dir` is locked first
+ *   ({@link lockDataRoot}): one playground at a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createDirectory } from '../storage/index.js';
+import { EXIT, RaftCtlError, UsageError } from '../errors.js';
+import { acquireLock, createDirectory, DataDirLockedError, nodeStorageFs } from '../storage/index.js';
 
 /** How to run the raftctl CLI: `execPath script ...args` (process.execPath and bin/run.js). */
 export interface CliCommand {
@@ -83,6 +85,33 @@ export async function freePorts(count: number): Promise<number[]> {
 /** Creates the playground's `--data-dir` (and its parents); UsageError (exit 2) when the OS refuses it. */
 export function createDataRoot(root: string): Promise<void> {
   return createDirectory(root);
+}
+
+/** A playground's hold on its `--data-dir` (the directory's LOCK); released when it stops. */
+export interface DataRootLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the LOCK of a playground's `--data-dir` before anything in it is read or written, so a
+ * second playground on the same directory is refused at once (exit 2, DATA_DIR_LOCKED) instead
+ * of starting nodes that fail on the first one's node directories, or, when both start at once
+ * on a new directory, each initialising some of the node directories for a cluster of its own.
+ */
+export async function lockDataRoot(root: string): Promise<DataRootLock> {
+  try {
+    return await acquireLock(nodeStorageFs, root);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      throw new RaftCtlError('DATA_DIR_LOCKED', EXIT.USAGE, `playground: ${root} is in use by ${err.holderPid > 0 ? `process ${err.holderPid}` : 'another process'} (another playground)`, {
+        hint: 'stop that playground first (Ctrl-C), or give another --data-dir',
+        details: { dir: root, pid: err.holderPid },
+      });
+    }
+    if (err instanceof RaftCtlError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`cannot use data directory ${root}: cannot create its LOCK (${code})`, { hint: 'pass --data-dir a directory this user can create and write' });
+  }
 }
 
 /** The node data directory of node `id` under `root`. */

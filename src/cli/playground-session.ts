@@ -2,7 +2,7 @@
  * The foreground session of `raftctl playground`: data directories and node log files (the file
  * system is src/cli's business), signals, and the terminal.
  *
- * - Data: `--data-dir D` is kept; otherwise a temporary directory is made and removed on exit.
+ * - Data: `--data-dir D` is kept (and locked while the playground runs: one at a time); otherwise a temporary directory is made and removed on exit.
  *   A directory whose nodes already hold state is restarted from it (no `--peers`).
  * - Logs: each node's NDJSON stderr goes to `<dataDir>/node-<id>.log`.
  * - Output: on a TTY (table output) a status table redrawn every second; otherwise the endpoints
@@ -16,7 +16,7 @@ import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type W
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterStatus, type ClusterStatus } from '../app/cluster-status.js';
-import { createDataRoot, nodeDataDir, NodeStartError, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
+import { createDataRoot, lockDataRoot, nodeDataDir, NodeStartError, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
 import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
@@ -105,9 +105,18 @@ const SAME_SIGNAL_MS = 100;
  * code ({@link HANGUP_EXIT_CODE} after SIGHUP: the caller then ends by SIGHUP, see ./hangup.ts).
  */
 export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
-  const temporary = o.dataDir === undefined;
-  const root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'raftctl-playground-'));
-  if (!temporary) await createDataRoot(root);
+  if (o.dataDir === undefined) return runSession(o, mkdtempSync(join(tmpdir(), 'raftctl-playground-')), true);
+  await createDataRoot(o.dataDir);
+  // One playground per --data-dir, checked before anything in it is read or written.
+  const lock = await lockDataRoot(o.dataDir);
+  try {
+    return await runSession(o, o.dataDir, false);
+  } finally {
+    await lock.release().catch(() => undefined);
+  }
+}
+
+async function runSession(o: PlaygroundSessionOptions, root: string, temporary: boolean): Promise<number> {
   const restart = !temporary && holdsState(nodeDataDir(root, 1));
   if (restart) {
     const stored = storedNodeCount(root);

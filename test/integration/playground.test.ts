@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
@@ -250,6 +250,56 @@ test('playground killed with SIGKILL: every child stops on its own (stdin pipe c
   }
 });
 
+test('playground: two playgrounds started at once on one new --data-dir: one runs, the other is refused (exit 2), and the directory holds one cluster', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-race-')), 'data');
+  const spawnOne = () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--data-dir', dir, '-o', 'ndjson', '--heartbeat-interval', '50ms', '--election-timeout', '300ms', '--wait-timeout', '10s'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out = { stdout: '', stderr: '', code: undefined as number | null | undefined };
+    child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+    child.once('exit', (code) => (out.code = code));
+    return { child, out };
+  };
+  const runs = [spawnOne(), spawnOne()];
+  const stop = async (r: (typeof runs)[number]): Promise<void> => {
+    if (r.out.code !== undefined) return;
+    const exited = new Promise<void>((resolve) => r.child.once('exit', () => resolve()));
+    r.child.kill('SIGINT');
+    await Promise.race([exited, new Promise((t) => setTimeout(t, 10_000))]);
+  };
+  try {
+    await until('one report and one exit', () => runs.some((r) => r.out.stdout.includes('\n')) && runs.some((r) => r.out.code !== undefined), 20_000);
+    // QA: both failed (each found a node directory the other held: exit 2 twice), leaving node
+    // directories of two different clusters, which a later playground restarted into nodes that
+    // never formed one cluster.
+    const winner = runs.find((r) => r.out.stdout.includes('\n'))!;
+    const loser = runs.find((r) => r.out.code !== undefined)!;
+    assert.notEqual(winner, loser);
+    assert.equal(loser.out.code, 2, loser.out.stderr);
+    assert.match(loser.out.stderr, /"code":"DATA_DIR_LOCKED"/);
+    const report = JSON.parse(winner.out.stdout.split('\n')[0]!) as Report;
+    assert.equal(report.ready, true, JSON.stringify(report.status));
+    await stop(winner);
+    const again = await startPlayground(['--data-dir', dir, '--wait-timeout', '10s']);
+    try {
+      assert.equal(again.report.ready, true, JSON.stringify(again.report.status));
+    } finally {
+      await stop({ child: again.child, out: { stdout: '', stderr: '', code: again.child.exitCode ?? undefined } });
+      for (const n of again.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    }
+  } finally {
+    for (const r of runs) {
+      await stop(r);
+      if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+    }
+    rmSync(dirname(dir), { recursive: true, force: true });
+  }
+});
+
 test('playground --data-dir without --base-port restarts from its directory: the nodes rebind their configured ports and keep the data', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-restart-')), 'data');
   const stopped = async (child: ChildProcessWithoutNullStreams): Promise<void> => {
@@ -262,15 +312,19 @@ test('playground --data-dir without --base-port restarts from its directory: the
     assert.equal(first.report.ready, true, JSON.stringify(first.report.status));
     const put = await runCommand(['kv', 'put', 'kept', 'across-restarts', '-e', first.report.endpoints]);
     assert.equal(put.exitCode, 0, put.stderr);
-    // A second playground on the same directory: its nodes find their directories locked (node
-    // start exits 2), so it exits 2 (QA: 1, "a bug") with one error line naming the logs.
+    // A second playground on the same directory is refused before it starts a node (the
+    // directory's LOCK names the first playground): exit 2 with one error line.
+    const logBefore = readFileSync(join(dir, 'node-1.log'), 'utf8');
     const twice = await runCommand(['playground', '--data-dir', dir, '-o', 'ndjson']);
     assert.equal(twice.exitCode, 2, twice.stderr);
     const errLines = twice.stderr.trim().split('\n');
     assert.equal(errLines.length, 1, twice.stderr);
     const { error } = JSON.parse(errLines[0]!) as { error: { code: string; message: string; hint: string } };
-    assert.equal(error.code, 'NODE_START_FAILED');
-    assert.match(error.message, /is in use by process/);
+    assert.equal(error.code, 'DATA_DIR_LOCKED');
+    assert.equal(error.message, `playground: ${dir} is in use by process ${first.child.pid} (another playground)`);
+    // QA: the second playground's failing nodes appended their errors to the first one's node logs.
+    assert.equal(readFileSync(join(dir, 'node-1.log'), 'utf8').startsWith(logBefore), true);
+    assert.doesNotMatch(readFileSync(join(dir, 'node-1.log'), 'utf8').slice(logBefore.length), /in use by process/);
   } finally {
     await stopped(first.child);
     for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
