@@ -118,6 +118,12 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
 
 async function runSession(o: PlaygroundSessionOptions, root: string, temporary: boolean): Promise<number> {
   const restart = !temporary && holdsState(nodeDataDir(root, 1));
+  /**
+   * Node directories of a --data-dir that hold nothing before a first start: if the start fails,
+   * what the nodes wrote there is a cluster that never ran and is removed again, or every later
+   * playground on the directory would take it for a restart of a cluster that cannot form.
+   */
+  const fresh = temporary || restart ? [] : Array.from({ length: o.nodes }, (_, i) => i + 1).filter((id) => !holdsState(nodeDataDir(root, id)));
   if (restart) {
     const stored = storedNodeCount(root);
     if (stored !== o.nodes) {
@@ -259,6 +265,8 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;
     const message = error instanceof Error ? error.message : String(error);
+    // The start failed (every node it started has exited): undo a first start's half-made cluster.
+    if (pg === null) for (const id of fresh) rmSync(nodeDataDir(root, id), { recursive: true, force: true });
     const logsAt = `the node logs are in ${root}${temporary ? ' (kept because the start failed)' : ''}`;
     logsNamed = true;
     // A node that exited with one of node start's documented codes (2: its data directory is

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
 
@@ -296,6 +297,35 @@ test('playground: two playgrounds started at once on one new --data-dir: one run
       await stop(r);
       if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
     }
+    rmSync(dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('playground: a first start on a new --data-dir that fails (a --base-port port taken) leaves no half-made cluster: the same --data-dir works next time', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-failed-first-')), 'data');
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const held = (holder.address() as AddressInfo).port;
+  try {
+    // Nodes 1 and 2 start on held-2 and held-1 and write their state; node 3 cannot bind.
+    const failed = await runCommand(['playground', '--data-dir', dir, '--base-port', String(held - 2), '--heartbeat-interval', '50ms', '--election-timeout', '300ms']);
+    assert.equal(failed.exitCode, 2, failed.stderr);
+    assert.match(failed.stderr, /cannot listen on 127\.0\.0\.1:\d+: the port is in use/);
+    assert.ok(existsSync(join(dir, 'node-3.log')), 'the logs are kept');
+    // QA: node-1 and node-2 kept the state of a cluster that never ran, so every later playground
+    // on this directory took it for a restart and failed (exit 2, "node-3 holds no node state"),
+    // the hint's advice (another --base-port) notwithstanding.
+    const again = await startPlayground(['--data-dir', dir, '--wait-timeout', '10s']);
+    try {
+      assert.equal(again.report.ready, true, JSON.stringify(again.report.status));
+    } finally {
+      const exited = new Promise<void>((resolve) => again.child.once('exit', () => resolve()));
+      again.child.kill('SIGINT');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      for (const n of again.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    }
+  } finally {
+    holder.close();
     rmSync(dirname(dir), { recursive: true, force: true });
   }
 });
