@@ -251,8 +251,11 @@ export class Playground {
         settled = true;
         clearTimeout(timer);
         // The node's own one-line error ("Error: what. Hint: what to try") says why; the
-        // playground gives its own hint, so only the "what" part is kept.
-        const tail = proc.stderrTail.length > 0 ? `: ${proc.stderrTail.map((l) => l.replace(/^Error: /, '').replace(/\. Hint: .*$/, '')).join(' | ')}` : '';
+        // playground gives its own hint, so only the "what" part is kept. Its NDJSON log lines
+        // ("recovering", ...) are in its log file: they are shown only when it printed no error.
+        const errorLines = proc.stderrTail.filter((l) => !l.startsWith('{'));
+        const shown = errorLines.length > 0 ? errorLines : proc.stderrTail;
+        const tail = shown.length > 0 ? `: ${shown.map((l) => l.replace(/^Error: /, '').replace(/\. Hint: .*$/, '')).join(' | ')}` : '';
         reject(new NodeStartError(`${why}${tail}`, child.exitCode));
       };
       splitLines(child.stdout, (line) => {

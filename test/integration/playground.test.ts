@@ -330,6 +330,25 @@ test('playground: a first start on a new --data-dir that fails (a --base-port po
   }
 });
 
+test('playground: a node that fails to start is reported by its own error line, without its NDJSON log lines', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-node-error-')), 'data');
+  try {
+    const first = await startPlayground(['--data-dir', dir]);
+    const exited = new Promise<void>((resolve) => first.child.once('exit', () => resolve()));
+    first.child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(join(dir, 'node-3', 'wal'), { recursive: true, force: true });
+    const r = await runCommand(['playground', '--data-dir', dir]);
+    assert.equal(r.exitCode, 7, r.stderr);
+    // QA: "node 3 exited before it was listening (exit code 7): {"ts":"...","level":"info","msg":"recovering",...} | corrupt data in ..."
+    assert.match(r.stderr, /^Error: playground: node 3 exited before it was listening \(exit code 7\): corrupt data in \S+node-3\/wal: /);
+    assert.doesNotMatch(r.stderr, /"ts"/);
+  } finally {
+    rmSync(dirname(dir), { recursive: true, force: true });
+  }
+});
+
 test('playground --data-dir without --base-port restarts from its directory: the nodes rebind their configured ports and keep the data', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-restart-')), 'data');
   const stopped = async (child: ChildProcessWithoutNullStreams): Promise<void> => {
