@@ -175,6 +175,8 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
   let exitCode = 0;
   /** The error thrown names the kept log directory (no separate "logs kept" line then). */
   let logsNamed = false;
+  /** A signal came before the start completed, and the start did not complete. */
+  let interrupted = false;
   const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
   /** Nodes that exited on their own: their logs are kept, even in a temporary directory. */
   const diedUnexpectedly = new Set<number>();
@@ -213,6 +215,13 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
     const first = await Promise.race([started.then((p) => ({ p })), stopped.then((reason) => ({ reason }))]);
     if ('reason' in first) {
       pg = await started.catch(() => null);
+      if (pg === null) {
+        // Stopped before every node was up (a terminal's Ctrl-C also reaches nodes still loading,
+        // which then die by it): not a failed start. A first start's node directories go, as
+        // after a failed start; a temporary directory is removed below.
+        interrupted = true;
+        for (const id of fresh) rmSync(nodeDataDir(root, id), { recursive: true, force: true });
+      }
       return first.reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
     }
     pg = first.p;
@@ -286,9 +295,9 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
     ctx?.close();
     await pg?.stop();
     await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
-    const removed = temporary && exitCode === 0 && pg !== null && diedUnexpectedly.size === 0;
+    const removed = temporary && exitCode === 0 && (pg !== null || interrupted) && diedUnexpectedly.size === 0;
     if (removed) rmSync(root, { recursive: true, force: true });
-    else if (temporary && pg === null && !logsNamed) process.stderr.write(`playground: logs kept in ${root}\n`);
+    else if (temporary && pg === null && !logsNamed && !interrupted) process.stderr.write(`playground: logs kept in ${root}\n`);
     if (pg !== null) {
       const running = o.nodes - diedUnexpectedly.size;
       const died = [...diedUnexpectedly].sort((a, b) => a - b).join(', ');

@@ -240,6 +240,59 @@ test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with noth
   }
 });
 
+/** Pids of the live children of `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid && fields[0] !== 'Z') out.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+test('playground: Ctrl-C to the process group while the nodes are still booting exits 130 and removes the temporary directory (or, with --data-dir, the half-made node directories)', { skip: !existsSync('/proc/self/stat') }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-boot-'));
+  const dir = join(tmp, 'kept');
+  try {
+    for (const extra of [[], ['--data-dir', dir]]) {
+      // Its own process group, as a terminal's foreground job: the nodes get the SIGINT too, while
+      // they are still loading (before node start has a handler: Node's default ends them).
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', ...extra], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.resume();
+      try {
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        await until('the first node process', () => childrenOf(child.pid!).length > 0, 15_000);
+        process.kill(-child.pid!, 'SIGINT');
+        const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
+        assert.equal(code, 130, stderr);
+        // QA: the nodes' deaths made it a failed start: "playground: logs kept in
+        // /tmp/raftctl-playground-..." and the directory stayed; with --data-dir the node
+        // directories that had finished their first start stayed, a cluster that never ran.
+        assert.doesNotMatch(stderr, /logs kept/);
+        assert.deepEqual(readdirSync(tmp).filter((n) => n !== 'kept'), [], stderr);
+        if (extra.length > 0) assert.deepEqual(readdirSync(dir).filter((n) => /^node-\d+$/.test(n)), [], stderr);
+      } finally {
+        if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test('playground killed with SIGKILL: every child stops on its own (stdin pipe closed)', async () => {
   const { child, report } = await startPlayground();
   try {
