@@ -105,7 +105,7 @@ const SAME_SIGNAL_MS = 100;
  * code ({@link HANGUP_EXIT_CODE} after SIGHUP: the caller then ends by SIGHUP, see ./hangup.ts).
  */
 export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise<number> {
-  if (o.dataDir === undefined) return runSession(o, mkdtempSync(join(tmpdir(), 'raftctl-playground-')), true);
+  if (o.dataDir === undefined) return runSession(o, makeTemporaryRoot(), true);
   await createDataRoot(o.dataDir);
   // One playground per --data-dir, checked before anything in it is read or written.
   const lock = await lockDataRoot(o.dataDir);
@@ -113,6 +113,19 @@ export async function runPlaygroundSession(o: PlaygroundSessionOptions): Promise
     return await runSession(o, o.dataDir, false);
   } finally {
     await lock.release().catch(() => undefined);
+  }
+}
+
+/** A new temporary directory under the OS's (TMPDIR); one it cannot make is a usage error, not a bug. */
+function makeTemporaryRoot(): string {
+  const parent = tmpdir();
+  try {
+    return mkdtempSync(join(parent, 'raftctl-playground-'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`playground: cannot create a temporary data directory in ${parent} (${code})`, {
+      hint: 'set TMPDIR to a directory this user can write, or keep the data in one with --data-dir DIR',
+    });
   }
 }
 

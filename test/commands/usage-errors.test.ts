@@ -129,3 +129,16 @@ test('node start: an --election-timeout under 3 default heartbeat intervals is r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('playground with a TMPDIR it cannot create its temporary directory in: exit 2 naming TMPDIR and --data-dir, not "a bug"', async () => {
+  const r = await runCommand(['playground', '--json'], { TMPDIR: '/nonexistent/raftctl-tmp' });
+  assert.equal(r.exitCode, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  const err = lines(r.stderr);
+  assert.equal(err.length, 1, r.stderr);
+  // QA: exit 1, INTERNAL, "unexpected error: ENOENT: no such file or directory, mkdtemp ...": "this is a bug in raftctl".
+  const { error } = JSON.parse(err[0]!) as { error: { code: string; message: string; hint: string } };
+  assert.equal(error.code, 'USAGE');
+  assert.equal(error.message, 'playground: cannot create a temporary data directory in /nonexistent/raftctl-tmp (ENOENT)');
+  assert.match(error.hint, /TMPDIR.*--data-dir/);
+});
