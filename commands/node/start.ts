@@ -7,6 +7,9 @@ import { endByHangup } from '../../src/cli/hangup.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { UsageError } from '../../src/errors.js';
 
+/** A signal this soon after the first one, and the same, is the same request to stop (as in the playground). */
+const SAME_SIGNAL_MS = 100;
+
 export default class NodeStartCommand extends BaseCommand<typeof NodeStartCommand> {
   static override summary = 'Run one raftctl node in the foreground.';
 
@@ -77,7 +80,13 @@ ${EXIT_CODES_HELP}`;
       // nothing it cannot redo. A first start (--bootstrap, --peers) is short and finishes first,
       // so it never leaves FORMAT without the WAL's first segment (refused as corrupt).
       const restartOnly = !f.bootstrap && f.peers === undefined;
+      let first: { sig: string; at: number } | null = null;
       const onSignal = (sig: string) => () => {
+        // The same request again is not a second signal: the same one within 100 ms (`timeout`
+        // signals the command, then its process group), or any SIGHUP (a closing terminal hangs
+        // up its foreground job, and the shell then forwards SIGHUP to its jobs too: measured
+        // 7 ms apart under an interactive bash).
+        if (first && (sig === 'SIGHUP' || (sig === first.sig && performance.now() - first.at < SAME_SIGNAL_MS))) return;
         if (signalled || (!started && restartOnly)) {
           logger.log('warn', started ? 'second signal: exiting without waiting' : 'signal while starting: exiting without waiting', { signal: sig });
           if (sig === 'SIGHUP') {
@@ -88,6 +97,7 @@ ${EXIT_CODES_HELP}`;
           process.exit(130);
         }
         signalled = true;
+        first = { sig, at: performance.now() };
         resolve(sig);
       };
       process.on('SIGINT', onSignal('SIGINT'));

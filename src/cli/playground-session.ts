@@ -165,6 +165,9 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
       // The same signal twice at once is one request to stop: `timeout -s INT` signals the
       // command and then its whole process group, which holds the command too.
       if (signalled && performance.now() - signalledAt < SAME_SIGNAL_MS) return;
+      // Nor is a SIGHUP: a closing terminal hangs up its foreground job and the shell forwards
+      // SIGHUP to its jobs as well (two SIGHUPs, whatever the delay between them).
+      if (sig === 'SIGHUP') return;
       if (pg === null || hurried) return;
       hurried = true;
       process.stderr.write(`playground: ${sig} again: killing the nodes still running\n`);

@@ -106,6 +106,11 @@ test('playground: SIGHUP (its terminal closed) stops every node gracefully and r
   const { child, report, stderr } = await startPlayground();
   try {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    // A stopped node does not see its stdin close: the stop takes its 5 s grace, so the second
+    // SIGHUP (the shell forwarding the hang-up) surely comes while the nodes stop.
+    process.kill(report.nodes[1]!.pid, 'SIGSTOP');
+    child.kill('SIGHUP');
+    await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGHUP');
     const end = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
     // QA: Node's default SIGHUP handler killed the playground at once: the nodes stopped only
@@ -116,6 +121,8 @@ test('playground: SIGHUP (its terminal closed) stops every node gracefully and r
     await until('every node to exit', () => report.nodes.every((n) => !alive(n.pid)), 5_000);
     assert.equal(existsSync(report.dataDir), false, 'temporary data dir removed');
     assert.match(stderr(), /stopped 3 nodes, removed/);
+    // QA: the second SIGHUP counted as a second Ctrl-C: "SIGHUP again: killing the nodes still running".
+    assert.doesNotMatch(stderr(), /again: killing/);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');

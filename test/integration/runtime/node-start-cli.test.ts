@@ -103,6 +103,22 @@ test('SIGHUP (its terminal closed) stops a node gracefully, LOCK released and "n
   assert.equal(await again.stop(), 0);
 });
 
+test('a terminal closing signals SIGHUP twice (the kernel, then the shell forwarding it to its jobs): the node still stops gracefully; so does the same signal twice at once', async () => {
+  for (const sig of ['SIGHUP', 'SIGINT'] as const) {
+    const n = await startNode({ id: 1, dataDir: join(dir, `twice-${sig}`), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
+    await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
+    n.child.kill(sig);
+    // Measured under a pty with an interactive bash: the two SIGHUPs arrive 7 ms apart.
+    await new Promise((r) => setTimeout(r, 15));
+    n.child.kill(sig);
+    const end = await Promise.race([n.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(end, sig === 'SIGHUP' ? 'SIGHUP' : 0, n.stderrText());
+    // QA: "second signal: exiting without waiting": no graceful stop on a closed terminal.
+    assert.doesNotMatch(n.stderrText(), /second signal/, sig);
+    assert.match(n.stderrText(), /"node stopped"/, sig);
+  }
+});
+
 test('an --election-timeout between two heartbeat multiples is rounded up, never below the minimum asked for', async () => {
   const n = await startNode({ id: 1, dataDir: join(dir, 'rounding'), bootstrap: true, heartbeatInterval: '100ms', electionTimeout: '349ms' });
   await waitFor('node started logged', () => (n.stderrText().includes('"node started"') ? true : undefined), 5_000);
