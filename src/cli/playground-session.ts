@@ -2,14 +2,15 @@
  * The foreground session of `raftctl playground`: data directories and node log files (the file
  * system is src/cli's business), signals, and the terminal.
  *
- * - Data: `--data-dir D` is kept (and locked while the playground runs: one at a time); otherwise a temporary directory is made and removed on exit.
- *   A directory whose nodes already hold state is restarted from it (no `--peers`).
+ * - Data: `--data-dir D` is kept (and locked while the playground runs: one at a time);
+ *   otherwise a temporary directory is made and removed on exit. A directory whose nodes
+ *   already hold state is restarted from it (no `--peers`).
  * - Logs: each node's NDJSON stderr goes to `<dataDir>/node-<id>.log`.
  * - Output: on a TTY (table output) a status table redrawn every second; otherwise the endpoints
  *   and one status table once the cluster is ready (a leader and every member reachable), or one
  *   JSON document under -o json/ndjson/yaml. Then the session stays up.
- * - SIGINT/SIGTERM/SIGHUP (Ctrl-C, a terminal closing) stop every node and clean up; a second one while they stop kills
- *   them at once (SIGKILL) and still cleans up. The nodes also stop if this process dies,
+ * - SIGINT/SIGTERM/SIGHUP (Ctrl-C, a terminal closing) stop every node and clean up; a second
+ *   one while they stop kills them at once (SIGKILL) and still cleans up. The nodes also stop if this process dies,
  *   because their stdin is a pipe from it.
  */
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
