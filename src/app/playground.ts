@@ -103,8 +103,8 @@ export async function lockDataRoot(root: string): Promise<DataRootLock> {
     return await acquireLock(nodeStorageFs, root);
   } catch (err) {
     if (err instanceof DataDirLockedError) {
-      throw new RaftCtlError('DATA_DIR_LOCKED', EXIT.USAGE, `playground: ${root} is in use by ${err.holderPid > 0 ? `process ${err.holderPid}` : 'another process'} (another playground)`, {
-        hint: 'stop that playground first (Ctrl-C), or give another --data-dir',
+      throw new RaftCtlError('DATA_DIR_LOCKED', EXIT.USAGE, `playground: ${root} is in use by ${err.holderPid > 0 ? `process ${err.holderPid}` : 'another process'}`, {
+        hint: 'another playground runs on it (or a node, if it is a node\'s data directory): stop that first, or give another --data-dir',
         details: { dir: root, pid: err.holderPid },
       });
     }
