@@ -11,13 +11,26 @@ const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9
 /** The longest host name DNS allows. */
 const MAX_HOST_LENGTH = 253;
 
-/** Hosts that mean "every interface" (0.0.0.0, ::): addresses to listen on, not ones to dial. */
-const UNSPECIFIED_HOST = /^(?:0\.0\.0\.0|::|\[::\]|\[0*(?::0*){7}\])$/;
+/** An unbracketed IPv6 address (`::`, as in `:::9081`): hex groups and colons, at least two of them. */
+const BARE_IPV6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
 
-/** Whether `address` (`host:port`) names an unspecified host: `0.0.0.0:9081`, `[::]:9081`. */
+/**
+ * Whether `address` (`host:port`) names an unspecified host, one that means "every interface"
+ * (to listen on, not to dial): `0.0.0.0:9081`, `[::]:9081`, and every other spelling of either
+ * that a resolver takes for it (`[::0]`, `[0:0:0:0:0:0:0:0]`, `[::0.0.0.0]`, `0`, `0.0`),
+ * canonicalized as the WHATWG URL parser does.
+ */
 export function hasUnspecifiedHost(address: string): boolean {
   const m = /^(.*):(\d+)$/.exec(address);
-  return m !== null && UNSPECIFIED_HOST.test(m[1]!);
+  if (m === null || m[1] === '') return false;
+  const host = BARE_IPV6.test(m[1]!) ? `[${m[1]}]` : m[1]!;
+  let canonical: string;
+  try {
+    canonical = new URL(`http://${host}/`).hostname;
+  } catch {
+    return false;
+  }
+  return canonical === '0.0.0.0' || canonical === '[::]';
 }
 
 /** Whether `text` is a valid `host:port` (see the module contract); `allowPortZero` for an address to bind. */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RaftCtlError } from '../../../src/errors.js';
+import { hasUnspecifiedHost } from '../../../src/transport/address.js';
 import {
   addressOf,
   chooseLeader,
@@ -142,5 +143,16 @@ describe('dialableAddress', () => {
     assert.equal(dialableAddress('http://10.1.1.1:7', '127.0.0.2:1'), '10.1.1.1:7');
     assert.equal(dialableAddress('0.0.0.1:7', '127.0.0.2:1'), '0.0.0.1:7');
     assert.equal(dialableAddress('', '127.0.0.2:1'), '');
+  });
+  it('knows every spelling of an unspecified host, not only 0.0.0.0 and [::]', () => {
+    // Each of these is the unspecified address to a resolver: dialled, it reaches this machine.
+    for (const a of ['0.0.0.0:7', ':::7', '[::]:7', '[::0]:7', '[0::]:7', '[0:0:0:0:0:0:0:0]:7', '[0000::0000]:7', '[::0.0.0.0]:7', '0:7', '0.0:7']) {
+      assert.equal(hasUnspecifiedHost(a), true, a);
+    }
+    for (const a of ['127.0.0.1:7', '0.0.0.1:7', '[::1]:7', '[fd00::1]:7', 'node-0:7', 'h:7', '0.0.0.0', ':7', '']) {
+      assert.equal(hasUnspecifiedHost(a), false, a);
+    }
+    assert.equal(dialableAddress('[::0]:7', '127.0.0.2:1'), '127.0.0.2:7');
+    assert.equal(dialableAddress('http://[0:0:0:0:0:0:0:0]:7', 'h:1'), 'h:7');
   });
 });
