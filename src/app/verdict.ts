@@ -242,7 +242,6 @@ export const LEARNER_HINT = 'give the address of a voter (a d-engine learner can
  * Why no leader is known, given the verdict's exit code (from {@link leaderVerdict}) and the
  * endpoints' outcomes: one clause naming each failed endpoint's failure once, and what to try.
  */
-
 export function leaderlessReason(exitCode: number, outcomes: readonly { endpoint: string; error: unknown }[]): { reason: string; hint: string } {
   const failures = onePerEndpoint(outcomes).filter((o) => o.error != null);
   const why = failures.length > 0 ? ` (${failures.map((o) => errorText(o.error)).join('; ')})` : '';

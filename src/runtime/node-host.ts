@@ -47,16 +47,18 @@ import { addClientService } from './services/client-services.js';
 import { addClusterService } from './services/cluster-services.js';
 import { addPeerServices } from './services/peer-services.js';
 
-/** How the node starts (CLI.md `node start`). */
 /**
  * The largest request a node accepts: a d-engine node's (tonic's default 4 MiB, reference §1.6).
- * Everything a correct client or peer sends fits: values of at most 1 MiB, Appends of
- * {@link MAX_APPEND_BYTES} plus one entry, 1 MiB snapshot chunks. At grpc-js's 64 MiB here, one
+ * Everything a correct client or peer sends fits: values of at most 1 MiB; Appends of at most
+ * {@link MAX_APPEND_BYTES} of entries, or one larger entry alone (the largest a leader proposes
+ * with the default limits is an expiry of 1,000 keys of 4 KiB: a 4,099,085-byte request at most);
+ * snapshot chunks of at most 4 MiB − 64 KiB with their envelope. At grpc-js's 64 MiB here, one
  * request of nested repeated fields could decode into gigabytes of objects (QA: 8 MB of them
  * took 250 MB of heap and stalled the event loop 0.6 s).
  */
 export const NODE_MAX_REQUEST_BYTES = DENGINE_MAX_MESSAGE_BYTES;
 
+/** How the node starts (CLI.md `node start`). */
 export type StartMode =
   /** A single-node cluster. */
   | { readonly kind: 'bootstrap' }
@@ -150,12 +152,6 @@ async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | unde
 export const RESTORE_PROGRESS_MS = 5_000;
 
 /**
- * Restores `sm` from a snapshot's records, logging `restoring snapshot` before, every
- * {@link RESTORE_PROGRESS_MS} while it runs (records and key/value bytes restored so far), and `snapshot restored`
- * with its duration after: a node restoring a large snapshot is not yet listening, and a gigabyte
- * takes tens of seconds (about 20 s for 945 MB on 2 busy cores).
- */
-/**
  * A corrupt latest snapshot (its header, or its body found while restoring) refuses the start
  * (exit 7). When an older snapshot verifies and the log continues from it, the state is intact
  * without the corrupt file: the hint says so, naming both, instead of only "restore a backup or
@@ -174,6 +170,12 @@ async function withFallbackHint(err: unknown, log: NodeStorage['log'], storage: 
   });
 }
 
+/**
+ * Restores `sm` from a snapshot's records, logging `restoring snapshot` before, every
+ * {@link RESTORE_PROGRESS_MS} while it runs (records and key/value bytes restored so far), and `snapshot restored`
+ * with its duration after: a node restoring a large snapshot is not yet listening, and a gigabyte
+ * takes tens of seconds (about 20 s for 945 MB on 2 busy cores).
+ */
 async function restoreLogged(
   sm: KvStateMachine,
   meta: Parameters<KvStateMachine['restore']>[0],
