@@ -108,11 +108,16 @@ export function tolerantUnaryMethods<T extends ServiceDefinition>(def: T): T {
 /**
  * Occurrences of top-level field `field` in the protobuf message `bytes`, counted up to
  * `limit + 1` (the walk stops there). Reads tags and skips values without decoding or allocating;
- * malformed wire data ends the count early (the decoder then reports it).
+ * malformed wire data ends the count early (the decoder then reports it). A group (wire types 3
+ * and 4, proto2's) is skipped whole, as the decoder skips it, and the count goes on after it: the
+ * decoder accepts one as an unknown field and goes on decoding what follows, so a count that
+ * stopped there would let any number of elements through behind a 4-byte empty group.
  */
 export function countTopLevelField(bytes: Uint8Array, field: number, limit: number): number {
   let pos = 0;
   let count = 0;
+  /** Groups open around `pos` (fields inside one are not top-level). */
+  let depth = 0;
   const end = bytes.length;
   const varint = (): number => {
     let result = 0;
@@ -129,7 +134,7 @@ export function countTopLevelField(bytes: Uint8Array, field: number, limit: numb
   while (pos < end) {
     const tag = varint();
     if (tag < 0) break;
-    if (Math.floor(tag / 8) === field && ++count > limit) break;
+    if (depth === 0 && Math.floor(tag / 8) === field && ++count > limit) break;
     switch (tag % 8) {
       case 0:
         if (varint() < 0) return count;
@@ -143,11 +148,19 @@ export function countTopLevelField(bytes: Uint8Array, field: number, limit: numb
         pos += len;
         break;
       }
+      case 3:
+        depth++;
+        break;
+      case 4:
+        // An end-group tag outside any group: the decoder refuses it.
+        if (depth === 0) return count;
+        depth--;
+        break;
       case 5:
         pos += 4;
         break;
       default:
-        return count; // groups and invalid wire types: the decoder refuses them
+        return count; // invalid wire types: the decoder refuses them
     }
   }
   return count;

@@ -21,7 +21,11 @@ test('countTopLevelField counts one field among every wire type, stops past the 
   const fixed = Buffer.from([0x09, 1, 2, 3, 4, 5, 6, 7, 8, 0x15, 1, 2, 3, 4, 0x2a, 0x00, 0x2a, 0x00]);
   assert.equal(countTopLevelField(fixed, 5, 100), 2);
   assert.equal(countTopLevelField(Buffer.from([0x2a, 0x00, 0x08, 0xff]), 5, 100), 1, 'a varint cut short ends the count');
-  assert.equal(countTopLevelField(Buffer.from([0x2a, 0x00, 0x0b, 0x2a, 0x00]), 5, 100), 1, 'a group ends the count');
+  // A group is skipped whole (the decoder skips it as an unknown field and decodes what follows):
+  // fields inside it are not top-level, and the count goes on after it.
+  assert.equal(countTopLevelField(Buffer.from([0x2a, 0x00, 0x0b, 0x2a, 0x00, 0x0c, 0x2a, 0x00]), 5, 100), 2, 'a group is skipped, not the end of the count');
+  assert.equal(countTopLevelField(Buffer.from([0xa3, 0x06, 0xab, 0x06, 0x2a, 0x00, 0xac, 0x06, 0xa4, 0x06, 0x2a, 0x00]), 5, 100), 1, 'nested groups');
+  assert.equal(countTopLevelField(Buffer.from([0x2a, 0x00, 0x0c, 0x2a, 0x00]), 5, 100), 1, 'an end-group tag outside a group ends the count');
   assert.equal(countTopLevelField(Buffer.from([0x2a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x2a, 0x00]), 5, 100), 1, 'a length past the end ends it');
 });
 
@@ -36,6 +40,14 @@ test('tolerantRequests: a good message decodes as before; a bad one or a refused
   const bad = def.requestDeserialize(Buffer.from([0x08, 0xff]));
   assert.ok(bad instanceof MalformedMessage);
   assert.match(bad.describe('AppendEntriesRequest'), /^not a valid AppendEntriesRequest \(.+\)$/);
+  // Elements behind an unknown empty group (field 100, wire types 3 and 4) still count: the
+  // decoder skips the group and builds every element after it.
+  const bare = (n: number) => Buffer.concat(Array.from({ length: n }, () => Buffer.from([0x2a, 0x00])));
+  const behindGroup = def.requestDeserialize(Buffer.concat([Buffer.from([0xa3, 0x06, 0xa4, 0x06]), bare(3)]));
+  assert.ok(behindGroup instanceof MalformedMessage, 'three entries behind a group are over the limit of 2');
+  assert.equal(behindGroup.describe('AppendEntriesRequest'), 'more than 2 entries in one request');
+  const twoBehindGroup = def.requestDeserialize(Buffer.concat([Buffer.from([0xa3, 0x06, 0xa4, 0x06]), bare(2)]));
+  assert.equal((twoBehindGroup as { entries?: unknown[] }).entries?.length, 2, 'a group the decoder accepts is still accepted');
   const huge = def.requestDeserialize(Buffer.from([0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]));
   assert.match((huge as MalformedMessage).describe('AppendEntriesRequest'), /above 2\^53-1/, 'the uint64 rule is named, not hidden behind INTERNAL');
 });
