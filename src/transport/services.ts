@@ -108,7 +108,8 @@ export function tolerantUnaryMethods<T extends ServiceDefinition>(def: T): T {
 /**
  * Occurrences of top-level field `field` in the protobuf message `bytes`, counted up to
  * `limit + 1` (the walk stops there). Reads tags and skips values without decoding or allocating;
- * malformed wire data ends the count early (the decoder then reports it). A group (wire types 3
+ * malformed wire data ends the count early (the decoder then reports it). Values are skipped as
+ * protobufjs skips unknown fields, so that whatever it decodes is counted. A group (wire types 3
  * and 4, proto2's) is skipped whole, as the decoder skips it, and the count goes on after it: the
  * decoder accepts one as an unknown field and goes on decoding what follows, so a count that
  * stopped there would let any number of elements through behind a 4-byte empty group.
@@ -136,9 +137,16 @@ export function countTopLevelField(bytes: Uint8Array, field: number, limit: numb
     if (tag < 0) break;
     if (depth === 0 && Math.floor(tag / 8) === field && ++count > limit) break;
     switch (tag % 8) {
-      case 0:
-        if (varint() < 0) return count;
+      case 0: {
+        // Skipped as the decoder skips an unknown varint: up to the first byte below 0x80, however
+        // many bytes come before it (it refuses only one that runs past the end).
+        let b: number;
+        do {
+          if (pos >= end) return count;
+          b = bytes[pos++]!;
+        } while (b & 0x80);
         break;
+      }
       case 1:
         pos += 8;
         break;

@@ -48,6 +48,13 @@ test('tolerantRequests: a good message decodes as before; a bad one or a refused
   assert.equal(behindGroup.describe('AppendEntriesRequest'), 'more than 2 entries in one request');
   const twoBehindGroup = def.requestDeserialize(Buffer.concat([Buffer.from([0xa3, 0x06, 0xa4, 0x06]), bare(2)]));
   assert.equal((twoBehindGroup as { entries?: unknown[] }).entries?.length, 2, 'a group the decoder accepts is still accepted');
+  // An unknown varint field longer than 10 bytes: the decoder skips it (up to its last byte) and
+  // decodes what follows, so the count goes on after it too.
+  const longVarint = Buffer.concat([Buffer.from([0xa0, 0x06]), Buffer.alloc(12, 0x80), Buffer.from([0x00])]);
+  const behindVarint = def.requestDeserialize(Buffer.concat([longVarint, bare(3)]));
+  assert.ok(behindVarint instanceof MalformedMessage, 'three entries behind a 13-byte varint are over the limit of 2');
+  assert.equal(behindVarint.describe('AppendEntriesRequest'), 'more than 2 entries in one request');
+  assert.equal((def.requestDeserialize(Buffer.concat([longVarint, bare(2)])) as { entries?: unknown[] }).entries?.length, 2);
   const huge = def.requestDeserialize(Buffer.from([0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]));
   assert.match((huge as MalformedMessage).describe('AppendEntriesRequest'), /above 2\^53-1/, 'the uint64 rule is named, not hidden behind INTERNAL');
 });
