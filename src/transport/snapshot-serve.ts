@@ -60,9 +60,10 @@ export interface ServeInstallSnapshotOptions {
  * on chunk 0 and the count at the end, writes every data to the sink, verifies the SHA-256 of
  * the whole (all-zero = not provided: warn, report our own), calls `sink.finish`, and answers
  * exactly once: `{term: currentTerm(), success, next_chunk: 0}`. A failure is answered as soon
- * as it is found and the sink aborted, with `success: false`, once the abort is done.
+ * as it is found and the sink aborted, with `success: false`, once the abort is done; so is a
+ * chunk that does not decode (a MalformedMessage, served through `tolerantRequests`).
  */
-export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): handleClientStreamingCall<SnapshotChunk, SnapshotResponse> {
+export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): handleClientStreamingCall<SnapshotChunk | MalformedMessage, SnapshotResponse> {
   return (call, callback) => {
     let answered = false;
     const answer = (success: boolean): void => {
@@ -79,7 +80,7 @@ export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): hand
 }
 
 async function receivePush(
-  call: ServerReadableStream<SnapshotChunk, SnapshotResponse>,
+  call: ServerReadableStream<SnapshotChunk | MalformedMessage, SnapshotResponse>,
   options: ServeInstallSnapshotOptions,
   answer: (success: boolean) => void,
 ): Promise<void> {
@@ -99,7 +100,10 @@ async function receivePush(
     }
   };
   try {
-    for await (const chunk of call as AsyncIterable<SnapshotChunk>) {
+    for await (const chunk of call as AsyncIterable<SnapshotChunk | MalformedMessage>) {
+      // A chunk that does not decode (served through `tolerantRequests`): grpc-js would end the
+      // call INTERNAL on its own and cancel it, which read here as the sender's cancel.
+      if (chunk instanceof MalformedMessage) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${expected} of the stream is refused: ${chunk.describe('SnapshotChunk')}`));
       const seq = chunk.seq ?? 0;
       if (!info) {
         if (seq !== 0 || !chunk.metadata) return await failWith(new ProtocolError(`InstallSnapshot: the first chunk must be seq 0 with metadata (got seq ${seq}${chunk.metadata ? '' : ', no metadata'})`));
@@ -149,7 +153,7 @@ async function receivePush(
 const CANCEL_REPORT_WAIT_MS = 50;
 
 /** True when `call` is, or within {@link CANCEL_REPORT_WAIT_MS} turns out to be, cancelled. */
-function cancelledSoon(call: ServerReadableStream<SnapshotChunk, SnapshotResponse>): Promise<boolean> {
+function cancelledSoon(call: ServerReadableStream<SnapshotChunk | MalformedMessage, SnapshotResponse>): Promise<boolean> {
   if (call.cancelled) return Promise.resolve(true);
   return new Promise((resolve) => {
     const done = (): void => {

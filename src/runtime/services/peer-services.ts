@@ -310,7 +310,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
       return handleReadIndex(ctx, req);
     }),
   });
-  server.addService(SERVICE_NAMES.snapshot, { ...SnapshotService, StreamSnapshot: tolerantRequests(SnapshotService.StreamSnapshot) }, {
+  server.addService(SERVICE_NAMES.snapshot, { InstallSnapshot: tolerantRequests(SnapshotService.InstallSnapshot), StreamSnapshot: tolerantRequests(SnapshotService.StreamSnapshot) }, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
       open(info, metadata) {

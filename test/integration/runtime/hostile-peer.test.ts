@@ -17,7 +17,14 @@ let dir: string;
 let host: NodeHost;
 let client: Client;
 const errors: string[] = [];
-const logger = { log: (level: string, msg: string) => void (level === 'error' && errors.push(msg)) };
+/** Every line logged: level, message and the `code` field. */
+const lines: string[] = [];
+const logger = {
+  log: (level: string, msg: string, fields?: Record<string, unknown>) => {
+    lines.push(`${level} ${msg} ${String(fields?.code ?? '')}`);
+    if (level === 'error') errors.push(msg);
+  },
+};
 const pass = (b: Buffer): Buffer => b;
 
 before(async () => {
@@ -128,6 +135,27 @@ test('StreamSnapshot: an ack that does not decode ends the pull with INVALID_ARG
   assert.equal(r.code, 3, r.details);
   assert.match(r.details, /an ack is refused: not a valid SnapshotAck/);
   assert.ok(r.ms < 5000, `answered in ${Math.round(r.ms)} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test('InstallSnapshot: a chunk that does not decode is answered success: false by the handler (PROTOCOL_VIOLATION, logged as a failed install), not INTERNAL by grpc-js, which cancelled the call and so read as the sender\'s cancel', async () => {
+  const before = state();
+  lines.length = 0;
+  const r = await new Promise<{ code: number; details: string; response: Buffer | undefined }>((resolve) => {
+    const call = client.makeClientStreamRequest('/d_engine.server.storage.SnapshotService/InstallSnapshot', pass, pass, new Metadata(), { deadline: Date.now() + 5000 }, (err: ServiceError | null, res?: Buffer) => {
+      resolve(err ? { code: err.code, details: err.details, response: undefined } : { code: 0, details: '', response: res });
+    });
+    call.write(GARBAGE);
+    call.end();
+  });
+  assert.equal(r.code, 0, r.details);
+  const res = d_engine.server.storage.SnapshotResponse.decode(r.response!);
+  assert.equal(res.success, false);
+  assert.equal(Number(res.term), before.term);
+  const failed = lines.filter((l) => /snapshot install/.test(l));
+  assert.equal(failed.length, 1, lines.join('\n'));
+  assert.match(failed[0]!, /^warn snapshot install failed PROTOCOL_VIOLATION$/);
+  assert.deepEqual(state(), before);
   assert.deepEqual(errors, []);
 });
 
