@@ -512,8 +512,13 @@ export class GrpcTransport implements Transport {
         if (over) return;
         let state = channel.getConnectivityState(false);
         if (state === connectivityState.SHUTDOWN) return settle(new Error('the channel was closed'));
-        // An idle channel does not connect by itself: ask it to (once per idle spell).
-        if (state === connectivityState.IDLE) state = channel.getConnectivityState(true);
+        // An idle channel does not connect by itself: ask it to (once per idle spell). The ask
+        // returns the state from before it (IDLE) while the channel moves on to CONNECTING: read
+        // it again, or a later CONNECTING → IDLE would not wake the watch and nobody asks again.
+        if (state === connectivityState.IDLE) {
+          channel.getConnectivityState(true);
+          state = channel.getConnectivityState(false);
+        }
         if (state === connectivityState.READY) return settle();
         channel.watchConnectivityState(state, Infinity, check);
       };
