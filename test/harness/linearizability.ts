@@ -84,7 +84,7 @@ export interface CheckOptions {
 }
 
 /** The default step bound (see {@link CheckOptions.maxSteps}). */
-const DEFAULT_MAX_STEPS = 5_000_000;
+export const DEFAULT_MAX_STEPS = 5_000_000;
 
 /**
  * One step of the register model: whether `op` returning `result` is possible in `state`, and
