@@ -20,7 +20,11 @@ export function parseByteSize(text: string, flagName: string, min = 1): number {
     throw new UsageError(`--${flagName}: "${text}" is not a size`, { hint: 'use a number of bytes with an optional unit, e.g. 65536, 64KiB, 256MiB, 1GiB' });
   }
   const bytes = Math.floor(Number(m[1]) * unit);
-  if (!Number.isSafeInteger(bytes) || bytes < min) {
+  // Above 2^53-1 (8 PiB) the count is no longer exact: too large, not "below the minimum".
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`--${flagName}: "${text}" is too large (at most ${Number.MAX_SAFE_INTEGER} bytes)`, { hint: 'e.g. 64MiB, 256MiB, 1GiB' });
+  }
+  if (bytes < min) {
     throw new UsageError(`--${flagName}: "${text}" must be at least ${formatByteSize(min)}`, { hint: 'e.g. 64MiB, 256MiB, 1GiB' });
   }
   return bytes;

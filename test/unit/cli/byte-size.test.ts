@@ -21,6 +21,10 @@ test('byte sizes: anything else is a usage error naming the flag (exit 2)', () =
   assert.throws(() => parseByteSize('0', 'x'), /must be at least 1B/);
   assert.throws(() => parseByteSize('0.5', 'x'), /must be at least 1B/);
   assert.throws(() => parseByteSize('1KiB', 'x', 4096), /must be at least 4KiB/);
+  // Too large is said as such, not as "must be at least 1B".
+  for (const huge of ['99999999999GiB', '9007199254740993', '8388608GiB']) {
+    assert.throws(() => parseByteSize(huge, 'x'), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && /is too large/.test(e.message) && !/at least/.test(e.message), huge);
+  }
 });
 
 test('byte sizes format back in the largest exact binary unit', () => {
