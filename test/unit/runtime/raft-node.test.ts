@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NoLeaderError, RejectedError } from '../../../src/errors.js';
 import { MemCluster, put, until } from './helpers.js';
+import type { RaftNode } from '../../../src/runtime/raft-node.js';
 
 test('a leader is elected and a write is applied on every node, in the same order (Raft §5.3)', async () => {
   const c = await MemCluster.create([1, 2, 3]);
@@ -102,23 +103,30 @@ test('a follower read the leader granted expires with TIMEOUT when the follower\
   }
 });
 
+/**
+ * Proposes `make(0)`, `make(1)`, … on `node` until one is refused at once (the error) or `max`
+ * were accepted; accepted proposals are returned unawaited (their rejections are handled).
+ */
+function proposeUntilRefused(node: RaftNode, max: number, make: (i: number) => Uint8Array): { pending: Promise<unknown>[]; refused: unknown } {
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < max; i++) {
+    try {
+      const p = node.propose(make(i));
+      p.catch(() => undefined);
+      pending.push(p);
+    } catch (err) {
+      return { pending, refused: err };
+    }
+  }
+  return { pending, refused: undefined };
+}
+
 test('proposals are refused with RESOURCE_EXHAUSTED while the uncommitted log is over its bound', async () => {
   const c = await MemCluster.create([1, 2, 3], { maxUncommittedEntries: 5 });
   try {
     const leader = await until('leader', () => c.leader());
     for (const id of [1, 2, 3]) if (id !== leader.id) c.isolated.add(id);
-    const pending = [];
-    let refused: unknown;
-    for (let i = 0; i < 10; i++) {
-      try {
-        const p = leader.propose(put(`u${i}`, 'x'));
-        p.catch(() => undefined);
-        pending.push(p);
-      } catch (err) {
-        refused = err;
-        break;
-      }
-    }
+    const { pending, refused } = proposeUntilRefused(leader, 10, (i) => put(`u${i}`, 'x'));
     assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
     assert.ok(pending.length <= 5);
   } finally {
@@ -134,18 +142,7 @@ test('proposals are refused with RESOURCE_EXHAUSTED when they would take the unc
     await leader.propose(put('warm', 'x')); // the leader's no-op and this are committed
     for (const id of [1, 2, 3]) if (id !== leader.id) c.isolated.add(id);
     const value = 'v'.repeat(3000);
-    const pending: Promise<unknown>[] = [];
-    let refused: unknown;
-    for (let i = 0; i < 10; i++) {
-      try {
-        const p = leader.propose(put(`u${i}`, value));
-        p.catch(() => undefined);
-        pending.push(p);
-      } catch (err) {
-        refused = err;
-        break;
-      }
-    }
+    const { pending, refused } = proposeUntilRefused(leader, 10, (i) => put(`u${i}`, value));
     assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
     assert.match((refused as Error).message, /uncommitted bytes/);
     assert.equal(pending.length, 3, 'three entries of about 3 KB fit in 10 000 bytes, the fourth does not');
@@ -194,18 +191,7 @@ test('a new leader counts the uncommitted entries it inherited toward the byte b
     c.drop = (m) => m.type === 'Append' && m.from === heir && m.to === other;
     const next = c.nodes.get(heir)!.node;
     await until('new leader', () => (next.role === 'leader' ? true : undefined));
-    const accepted: Promise<unknown>[] = [];
-    let refused: unknown;
-    for (let i = 0; i < 6; i++) {
-      try {
-        const p = next.propose(put(`n${i}`, 'v'.repeat(3000)));
-        p.catch(() => undefined);
-        accepted.push(p);
-      } catch (err) {
-        refused = err;
-        break;
-      }
-    }
+    const { pending: accepted, refused } = proposeUntilRefused(next, 6, (i) => put(`n${i}`, 'v'.repeat(3000)));
     assert.ok(refused instanceof RejectedError && refused.code === 'RESOURCE_EXHAUSTED', `expected RESOURCE_EXHAUSTED, got ${String(refused)}`);
     assert.equal(accepted.length, 2, 'about 12 KB inherited + 2 × 3 KB fit in 20 000 bytes, a third does not');
     c.drop = undefined;
