@@ -130,7 +130,18 @@ function makeTemporaryRoot(): string {
   }
 }
 
+/**
+ * A session on `root`; {@link HANGUP_EXIT_CODE} whenever a SIGHUP came, also one that came while
+ * the nodes stopped after another signal (it is the same request to stop, but the terminal is
+ * gone: a normal exit would then abort Node in its exit path, see ./hangup.ts).
+ */
 async function runSession(o: PlaygroundSessionOptions, root: string, temporary: boolean): Promise<number> {
+  const hangup = { seen: false };
+  const code = await runSessionUntilStopped(o, root, temporary, hangup);
+  return hangup.seen ? HANGUP_EXIT_CODE : code;
+}
+
+async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string, temporary: boolean, hangup: { seen: boolean }): Promise<number> {
   const restart = !temporary && holdsState(nodeDataDir(root, 1));
   /**
    * Node directories of a --data-dir that hold nothing before a first start: if the start fails,
@@ -162,6 +173,7 @@ async function runSession(o: PlaygroundSessionOptions, root: string, temporary: 
   let hurried = false;
   let signalledAt = 0;
   const onSignal = (sig: NodeJS.Signals) => () => {
+    if (sig === 'SIGHUP') hangup.seen = true;
     if (signalled || shuttingDown) {
       // The same signal twice at once is one request to stop: `timeout -s INT` signals the
       // command and then its whole process group, which holds the command too.
