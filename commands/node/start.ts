@@ -73,6 +73,8 @@ ${EXIT_CODES_HELP}`;
     let signalled = false;
     let started = false;
     let onHangup: () => void = () => undefined;
+    /** A SIGHUP came, first or later: the terminal may be gone, so the node ends by SIGHUP, never by a normal exit (see src/cli/hangup.ts). */
+    let hungUp = false;
     const stopped = new Promise<string>((resolve) => {
       wake = () => resolve('fatal');
       // The first signal stops gracefully; a second one exits at once. So does a signal while a
@@ -82,6 +84,7 @@ ${EXIT_CODES_HELP}`;
       const restartOnly = !f.bootstrap && f.peers === undefined;
       let first: { sig: string; at: number } | null = null;
       const onSignal = (sig: string) => () => {
+        if (sig === 'SIGHUP') hungUp = true;
         // The same request again is not a second signal: the same one within 100 ms (`timeout`
         // signals the command, then its process group), or any SIGHUP (a closing terminal hangs
         // up its foreground job, and the shell then forwards SIGHUP to its jobs too: measured
@@ -89,7 +92,7 @@ ${EXIT_CODES_HELP}`;
         if (first && (sig === 'SIGHUP' || (sig === first.sig && performance.now() - first.at < SAME_SIGNAL_MS))) return;
         if (signalled || (!started && restartOnly)) {
           logger.log('warn', started ? 'second signal: exiting without waiting' : 'signal while starting: exiting without waiting', { signal: sig });
-          if (sig === 'SIGHUP') {
+          if (hungUp) {
             process.off('SIGHUP', onHangup);
             void endByHangup();
             return;
@@ -147,7 +150,9 @@ ${EXIT_CODES_HELP}`;
     await node.stop({ handOffLeadership: reason === 'SIGTERM' });
     clearTimeout(deadline);
     if (fatal) throw fatal;
-    if (reason === 'SIGHUP') {
+    // Also after a SIGHUP that came while a Ctrl-C's or SIGTERM's stop ran: the same request to
+    // stop, but a normal exit on the hung-up terminal would abort Node in its exit path.
+    if (reason === 'SIGHUP' || hungUp) {
       process.off('SIGHUP', onHangup);
       await endByHangup();
     }

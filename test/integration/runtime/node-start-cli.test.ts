@@ -5,6 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
+import http2 from 'node:http2';
 import { join } from 'node:path';
 import { killAll, removeDir, runCli, startNode, tempDir, waitFor } from '../../harness/node-process.js';
 
@@ -116,6 +117,35 @@ test('a terminal closing signals SIGHUP twice (the kernel, then the shell forwar
     // QA: "second signal: exiting without waiting": no graceful stop on a closed terminal.
     assert.doesNotMatch(n.stderrText(), /second signal/, sig);
     assert.match(n.stderrText(), /"node stopped"/, sig);
+  }
+});
+
+test('the terminal closing while Ctrl-C stops the node (SIGINT, then SIGHUP) still ends it by SIGHUP after the graceful stop', async () => {
+  const n = await startNode({ id: 1, dataDir: join(dir, 'int-then-hup'), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
+  await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
+  // A unary call whose request never ends keeps the server's shutdown waiting out its grace
+  // (1 s): the SIGHUP surely comes while the node stops.
+  const session = http2.connect(`http://${n.address}`);
+  session.on('error', () => undefined);
+  const call = session.request({ ':method': 'POST', ':path': '/grpc.health.v1.Health/Check', 'content-type': 'application/grpc', te: 'trailers' });
+  call.on('error', () => undefined);
+  call.resume();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      session.once('remoteSettings', () => resolve());
+      session.once('error', reject);
+    });
+    n.child.kill('SIGINT');
+    await waitFor('stopping logged', () => (n.stderrText().includes('"msg":"stopping"') ? true : undefined), 10_000);
+    n.child.kill('SIGHUP');
+    const end = await Promise.race([n.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    // Review: the SIGHUP was taken for the same request and forgotten, so the node exited 0,
+    // which on the hung-up terminal aborts Node in its exit path (SIGABRT, measured under a pty).
+    assert.equal(end, 'SIGHUP', n.stderrText());
+    assert.match(n.stderrText(), /"node stopped"/);
+    assert.doesNotMatch(n.stderrText(), /second signal/);
+  } finally {
+    session.destroy();
   }
 });
 
