@@ -106,12 +106,20 @@ test('SIGHUP (its terminal closed) stops a node gracefully, LOCK released and "n
 
 test('a terminal closing signals SIGHUP twice (the kernel, then the shell forwarding it to its jobs): the node still stops gracefully; so does the same signal twice at once', async () => {
   for (const sig of ['SIGHUP', 'SIGINT'] as const) {
-    const n = await startNode({ id: 1, dataDir: join(dir, `twice-${sig}`), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
-    await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
-    n.child.kill(sig);
-    // Measured under a pty with an interactive bash: the two SIGHUPs arrive 7 ms apart.
-    await new Promise((r) => setTimeout(r, 15));
-    n.child.kill(sig);
+    let n: Awaited<ReturnType<typeof startNode>>;
+    // Two SIGINTs are one request only within 100 ms of each other: a run whose 15 ms wait
+    // overran (a loaded machine) proves nothing, and is run again (a SIGHUP counts at any delay).
+    for (let attempt = 1; ; attempt++) {
+      n = await startNode({ id: 1, dataDir: join(dir, `twice-${sig}-${attempt}`), bootstrap: true, heartbeatInterval: '20ms', electionTimeout: '100ms' });
+      await waitFor('node 1 leads', () => (n.stderrText().includes('"role":"leader"') ? true : undefined), 10_000);
+      const t0 = performance.now();
+      n.child.kill(sig);
+      // Measured under a pty with an interactive bash: the two SIGHUPs arrive 7 ms apart.
+      await new Promise((r) => setTimeout(r, 15));
+      n.child.kill(sig);
+      if (sig === 'SIGHUP' || performance.now() - t0 < 50 || attempt === 5) break;
+      await n.exited;
+    }
     const end = await Promise.race([n.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
     assert.equal(end, sig === 'SIGHUP' ? 'SIGHUP' : 0, n.stderrText());
     // QA: "second signal: exiting without waiting": no graceful stop on a closed terminal.
