@@ -102,58 +102,47 @@ test('playground: 3 nodes ready, put/get, health and wait through the CLI, SIGIN
   }
 });
 
-test('playground: SIGHUP (its terminal closed) stops every node gracefully and removes the temporary data dir, like Ctrl-C', async () => {
+/**
+ * Starts a playground, stops node 2 (SIGSTOP: it does not see its stdin close, so the stop takes
+ * its 5 s grace and the second signal surely comes while the nodes stop), sends `first` and, 300 ms
+ * later, SIGHUP; then checks that the playground cleaned up (every node gone, the temporary data
+ * dir removed), ended by SIGHUP itself, and took the SIGHUP for the same request to stop.
+ */
+async function hangUpWhileStopping(first: 'SIGHUP' | 'SIGINT', timeoutMs: number): Promise<void> {
   const { child, report, stderr } = await startPlayground();
   try {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    // A stopped node does not see its stdin close: the stop takes its 5 s grace, so the second
-    // SIGHUP (the shell forwarding the hang-up) surely comes while the nodes stop.
     process.kill(report.nodes[1]!.pid, 'SIGSTOP');
-    child.kill('SIGHUP');
+    child.kill(first);
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGHUP');
-    const end = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    // QA: Node's default SIGHUP handler killed the playground at once: the nodes stopped only
-    // because their stdin closed, and the temporary directory was left behind. Now it cleans up
-    // first, then ends by SIGHUP itself (129 in a shell; a clean exit would abort Node on a
-    // hung-up terminal).
+    const end = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs))]);
     assert.deepEqual(end, { code: null, signal: 'SIGHUP' }, stderr());
     await until('every node to exit', () => report.nodes.every((n) => !alive(n.pid)), 5_000);
     assert.equal(existsSync(report.dataDir), false, 'temporary data dir removed');
     assert.match(stderr(), /stopped 3 nodes, removed/);
-    // QA: the second SIGHUP counted as a second Ctrl-C: "SIGHUP again: killing the nodes still running".
     assert.doesNotMatch(stderr(), /again: killing/);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
     rmSync(report.dataDir, { recursive: true, force: true });
   }
+}
+
+test('playground: SIGHUP (its terminal closed) stops every node gracefully and removes the temporary data dir, like Ctrl-C', async () => {
+  // QA: Node's default SIGHUP handler killed the playground at once: the nodes stopped only
+  // because their stdin closed, and the temporary directory was left behind. Now it cleans up
+  // first, then ends by SIGHUP itself (129 in a shell; a clean exit would abort Node on a
+  // hung-up terminal). QA too: the second SIGHUP (the shell forwarding the hang-up) counted as a
+  // second Ctrl-C: "SIGHUP again: killing the nodes still running".
+  await hangUpWhileStopping('SIGHUP', 10_000);
 });
 
 test('playground: the terminal closing while Ctrl-C stops the nodes (SIGINT, then SIGHUP) still ends it by SIGHUP once it has cleaned up', async () => {
-  const { child, report, stderr } = await startPlayground();
-  try {
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    // A stopped node does not see its stdin close: the stop takes its 5 s grace, so the SIGHUP
-    // surely comes while the nodes stop.
-    process.kill(report.nodes[1]!.pid, 'SIGSTOP');
-    child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 300));
-    child.kill('SIGHUP');
-    const end = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
-    // Review: the SIGHUP was taken for the same request and forgotten, so the playground then
-    // exited normally (130), which on the hung-up terminal aborts Node in its exit path (SIGABRT,
-    // measured under a pty), the very end src/cli/hangup.ts exists to avoid.
-    assert.deepEqual(end, { code: null, signal: 'SIGHUP' }, stderr());
-    await until('every node to exit', () => report.nodes.every((n) => !alive(n.pid)), 5_000);
-    assert.equal(existsSync(report.dataDir), false, 'temporary data dir removed');
-    assert.match(stderr(), /stopped 3 nodes, removed/);
-    assert.doesNotMatch(stderr(), /again: killing/);
-  } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
-    rmSync(report.dataDir, { recursive: true, force: true });
-  }
+  // Review: the SIGHUP was taken for the same request and forgotten, so the playground then
+  // exited normally (130), which on the hung-up terminal aborts Node in its exit path (SIGABRT,
+  // measured under a pty), the very end src/cli/hangup.ts exists to avoid.
+  await hangUpWhileStopping('SIGINT', 15_000);
 });
 
 test('playground: a node that dies on its own is reported, and its logs are kept on Ctrl-C even in a temporary directory', async () => {
