@@ -12,7 +12,7 @@ import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import { dialableAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
-import { errorText, grpcCodeOf, leaderVerdict, leaderlessVerdict, settle, unreachableAt, type Settled, type Verdict } from './verdict.js';
+import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, unreachableAt, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -47,6 +47,31 @@ function namesLeader(r: LeaderDiscoveryResponse | null): r is LeaderDiscoveryRes
  */
 export async function discoverLeader(ctx: OperatorContext): Promise<Verdict<LeaderDiscovery>> {
   return (await askForLeader(ctx)).verdict;
+}
+
+/**
+ * Whether every endpoint of `ctx` is a d-engine learner: each refuses GetClusterMetadata with
+ * PERMISSION_DENIED, as only learners do (reference §3.6; candidates answer it). Learners also
+ * refuse client writes and leader reads ("Not leader", §3.9) and DiscoverLeader (§3.8): no
+ * endpoint of them names the leader until one is promoted.
+ */
+export async function allLearners(ctx: OperatorContext): Promise<boolean> {
+  const answers = await Promise.all(
+    ctx.endpoints.map(async (endpoint) => {
+      try {
+        await ctx.client.getClusterMetadata(endpoint, ctx.budget.callOptions());
+        return false;
+      } catch (error) {
+        return grpcCodeOf(error) === GRPC_CODE.PERMISSION_DENIED;
+      }
+    }),
+  );
+  return answers.length > 0 && answers.every(Boolean);
+}
+
+/** "E is a d-engine learner" or "E1, E2 are d-engine learners". */
+export function learnersText(endpoints: readonly string[]): string {
+  return endpoints.length === 1 ? `${endpoints[0]} is a d-engine learner` : `${endpoints.join(', ')} are d-engine learners`;
 }
 
 /**
@@ -109,6 +134,19 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
       hint: `it is down or cut off, and the others will elect a new leader within an election timeout: retry shortly, or run \`raftctl wait leader\``,
     };
     return { verdict, electing: true };
+  }
+  // Every endpoint refused with PERMISSION_DENIED, which candidates do too: if all of them are
+  // learners, "an election is in progress" is the wrong advice (a learner names no leader until
+  // it is promoted). `electing` stays true: `wait leader` may outlast a promotion.
+  if (best === null && outcomes.length > 0 && outcomes.every((o) => grpcCodeOf(o.error) === PERMISSION_DENIED) && (await allLearners(ctx))) {
+    const verdict: Verdict<LeaderDiscovery> = {
+      result,
+      exitCode: EXIT.NO_LEADER,
+      code: 'LEARNER_ENDPOINT',
+      message: `leader discovery: ${learnersText(ctx.endpoints)}: learners refuse DiscoverLeader and cannot name the leader`,
+      hint: LEARNER_HINT,
+    };
+    return { verdict, electing };
   }
   return { verdict: leaderlessVerdict(result, exitCode, 'leader discovery', outcomes), electing };
 }

@@ -18,8 +18,8 @@ import type { ClientResponse } from '../transport/messages.js';
 import { ErrorCode } from '../transport/messages.js';
 import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
-import { discoverLeader } from './discover-leader.js';
-import { CutOffError, errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT } from './verdict.js';
+import { allLearners, discoverLeader, learnersText } from './discover-leader.js';
+import { CutOffError, errorText, LEARNER_HINT } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -123,26 +123,6 @@ async function rediscover(ctx: KvContext): Promise<string | null> {
 }
 
 /**
- * Whether every endpoint is a d-engine learner: each refuses GetClusterMetadata with
- * PERMISSION_DENIED, as only learners do (reference §3.6; candidates answer it). Learners refuse
- * client writes and leader reads ("Not leader", §3.9) and DiscoverLeader (§3.8) for good, so no
- * wait makes them name the leader.
- */
-async function onlyLearners(ctx: KvContext): Promise<boolean> {
-  const answers = await Promise.all(
-    ctx.endpoints.map(async (endpoint) => {
-      try {
-        await ctx.client.getClusterMetadata(endpoint, ctx.budget.callOptions());
-        return false;
-      } catch (error) {
-        return grpcCodeOf(error) === GRPC_CODE.PERMISSION_DENIED;
-      }
-    }),
-  );
-  return answers.length > 0 && answers.every(Boolean);
-}
-
-/**
  * Sends `send` to the leader (or, with `anyNode`, to any endpoint) and returns the first
  * answer. For a write, any error that {@link writeCertainlyRefused} does not accept is thrown at
  * once, untried elsewhere.
@@ -174,9 +154,8 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
     const found = await rediscover(ctx);
     if (found === null && notLeader && !learnersChecked) {
       learnersChecked = true;
-      if (await onlyLearners(ctx)) {
-        const which = ctx.endpoints.length === 1 ? `${ctx.endpoints[0]} is a d-engine learner` : `${ctx.endpoints.join(', ')} are d-engine learners`;
-        throw new NoLeaderError(`${which}: learners refuse leader-only requests and cannot name the leader or the members`, {
+      if (await allLearners(ctx)) {
+        throw new NoLeaderError(`${learnersText(ctx.endpoints)}: learners refuse leader-only requests and cannot name the leader or the members`, {
           code: 'NOT_LEADER',
           cause: notLeader,
           ...(notLeader.details === undefined ? {} : { details: notLeader.details }),

@@ -231,6 +231,33 @@ describe('leader discover verdicts', () => {
 // Runbook "kill -9 the leader, then `wait leader`": for up to an election timeout the followers
 // still name the dead leader. A leader whose own endpoint was asked and refused the connection is
 // not a leader a script can use: exit 3 (and `wait leader` keeps waiting), not exit 0.
+describe('leader discover against d-engine learners only', () => {
+  let cluster: FakeDengineCluster;
+  before(async () => {
+    cluster = await startDengineCluster([voter(1), voter(2), voter(3), voter(4, { role: 4 }), voter(5, { role: 4 })]);
+  });
+  after(() => cluster.close());
+
+  test('every endpoint a learner: exit 3 LEARNER_ENDPOINT naming them, hint to give a voter (not "an election is in progress")', async () => {
+    // QA (d-engine compatibility): learners refuse DiscoverLeader with PERMISSION_DENIED, as
+    // candidates do, and the verdict advised waiting for an election that would never help.
+    const learners = cluster.endpoints.slice(3);
+    const r = await runCommand(['leader', 'discover', '-e', learners.join(','), '--json']);
+    assert.equal(r.exitCode, 3, r.stderr);
+    const err = JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string } };
+    assert.equal(err.error.code, 'LEARNER_ENDPOINT');
+    assert.match(err.error.message, new RegExp(`${learners.join(', ')} are d-engine learners`));
+    assert.match(err.error.hint, /voter/);
+    assertDiscoveryShape(JSON.parse(r.stdout) as Record<string, unknown>);
+  });
+
+  test('a learner beside a voter: the voter names the leader (exit 0)', async () => {
+    const r = await runCommand(['leader', 'discover', '-e', `${cluster.endpoints[3]},${cluster.endpoints[1]}`, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { leaderId: number }).leaderId, 1);
+  });
+});
+
 describe('leader discover right after the leader died (its followers still name it)', () => {
   let cluster: FakeDengineCluster;
   before(async () => {
