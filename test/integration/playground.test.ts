@@ -188,21 +188,30 @@ test('playground: a second Ctrl-C while a node is slow to stop kills it at once,
 });
 
 test('playground: the same signal twice at once (timeout -s INT signals the command and its process group) is one graceful stop', async () => {
-  const { child, report, stderr } = await startPlayground();
-  try {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    // Two signals sent back to back may merge into one; a few ms apart they arrive as two.
-    await new Promise((r) => setTimeout(r, 15));
-    child.kill('SIGINT');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    assert.equal(code, 0, stderr());
-    assert.doesNotMatch(stderr(), /again: killing/, 'the nodes were stopped gracefully, not killed');
-    assert.match(stderr(), /stopped 3 nodes, removed/);
-  } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
-    rmSync(report.dataDir, { recursive: true, force: true });
+  // Two SIGINTs are one request only within 100 ms of each other: an attempt whose 15 ms wait
+  // overran 50 ms (a loaded machine) proves nothing and is stopped and run again (as the same
+  // test of `node start` does).
+  for (let attempt = 1; ; attempt++) {
+    const { child, report, stderr } = await startPlayground();
+    try {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const t0 = performance.now();
+      child.kill('SIGINT');
+      // Two signals sent back to back may merge into one; a few ms apart they arrive as two.
+      await new Promise((r) => setTimeout(r, 15));
+      child.kill('SIGINT');
+      const overran = performance.now() - t0 >= 50;
+      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+      if (overran && attempt < 5) continue;
+      assert.equal(code, 0, stderr());
+      assert.doesNotMatch(stderr(), /again: killing/, 'the nodes were stopped gracefully, not killed');
+      assert.match(stderr(), /stopped 3 nodes, removed/);
+      return;
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+      rmSync(report.dataDir, { recursive: true, force: true });
+    }
   }
 });
 
