@@ -97,7 +97,7 @@ export function unaryHandler<Req, Res>(fn: (request: Req, call: ServerUnaryCall<
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     const request: unknown = call.request;
     if (request instanceof MalformedMessage) {
-      callback(toServiceError(new GrpcStatusError(status.INVALID_ARGUMENT, `the request is refused: ${request.describe('request message')}`)));
+      callback(malformedStatus(request));
       return;
     }
     Promise.resolve()
@@ -107,6 +107,30 @@ export function unaryHandler<Req, Res>(fn: (request: Req, call: ServerUnaryCall<
         (err: unknown) => callback(toServiceError(err)),
       );
   };
+}
+
+/** The INVALID_ARGUMENT status a {@link MalformedMessage} request is answered with. */
+function malformedStatus(request: MalformedMessage): ReturnType<typeof toServiceError> {
+  return toServiceError(new GrpcStatusError(status.INVALID_ARGUMENT, `the request is refused: ${request.describe('request message')}`));
+}
+
+/**
+ * `implementation` with each server-streaming handler of `definition` refusing a
+ * {@link MalformedMessage} request (methods served through `tolerantRequests`) with
+ * INVALID_ARGUMENT before the handler runs, as {@link unaryHandler} does for unary ones.
+ */
+function refusingMalformed(definition: ServiceDefinition, implementation: UntypedServiceImplementation): UntypedServiceImplementation {
+  const out: UntypedServiceImplementation = { ...implementation };
+  for (const [name, m] of Object.entries(definition)) {
+    const handler = implementation[name];
+    if (m.requestStream || !m.responseStream || typeof handler !== 'function') continue;
+    out[name] = (call: ServerWritableStream<unknown, unknown>) => {
+      const request: unknown = call.request;
+      if (request instanceof MalformedMessage) call.emit('error', malformedStatus(request));
+      else (handler as (c: ServerWritableStream<unknown, unknown>) => void)(call);
+    };
+  }
+  return out;
 }
 
 /** Serving status per service name ("" is the whole server), as grpc.health.v1 reports it. */
@@ -166,14 +190,14 @@ export class GrpcServer {
       // No channelz service is served: skip its per-call and per-message bookkeeping.
       'grpc.enable_channelz': 0,
     });
-    this.#server.addService(tolerantUnaryMethods(HealthService), this.health.implementation());
+    this.#server.addService(tolerantUnaryMethods(HealthService), refusingMalformed(HealthService, this.health.implementation()));
   }
 
   /**
    * Registers a service's handlers and marks it SERVING in health (unless `serving` is false).
    */
   addService(name: string, definition: ServiceDefinition, implementation: UntypedServiceImplementation, serving = true): this {
-    this.#server.addService(definition, implementation);
+    this.#server.addService(definition, refusingMalformed(definition, implementation));
     this.health.set(name, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
     return this;
   }

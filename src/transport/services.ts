@@ -95,12 +95,13 @@ export function tolerantRequests<Req, Res>(def: MethodDefinition<Req, Res>, guar
  * `def` with every unary method served through {@link tolerantRequests} (no guard), so that
  * {@link unaryHandler} answers a request that does not decode INVALID_ARGUMENT with the
  * decoder's reason (a uint64 above 2^53−1, a truncated varint) instead of grpc-js's bare INTERNAL
- * "Error deserializing request". Streaming methods are left as they are.
+ * "Error deserializing request"; so does a server-streaming method's handler registered through
+ * GrpcServer.addService (server.ts). Methods that stream requests are left as they are.
  */
 export function tolerantUnaryMethods<T extends ServiceDefinition>(def: T): T {
   const out: Record<string, MethodDefinition<unknown, unknown>> = {};
   for (const [name, m] of Object.entries(def) as Array<[string, MethodDefinition<unknown, unknown>]>) {
-    out[name] = m.requestStream || m.responseStream ? m : (tolerantRequests(m) as MethodDefinition<unknown, unknown>);
+    out[name] = m.requestStream ? m : (tolerantRequests(m) as MethodDefinition<unknown, unknown>);
   }
   return out as T;
 }

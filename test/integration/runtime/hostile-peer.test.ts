@@ -189,6 +189,22 @@ test('a request holding more repeated elements than any correct sender sends is 
   assert.deepEqual(errors, []);
 });
 
+test('a server-streaming request that does not decode (Watch, WatchMembership, health Watch) is INVALID_ARGUMENT naming why, not a bare INTERNAL', async () => {
+  const before = state();
+  for (const path of ['/d_engine.client.RaftClientService/Watch', '/d_engine.client.RaftClientService/WatchMembership', '/grpc.health.v1.Health/Watch']) {
+    const outcome = await new Promise<{ code: number; details: string }>((resolve) => {
+      const call = client.makeServerStreamRequest(path, pass, pass, GARBAGE, new Metadata(), { deadline: Date.now() + 5000 });
+      call.on('data', () => undefined);
+      call.on('error', () => undefined);
+      call.on('status', (st: StatusObject) => resolve({ code: st.code, details: st.details }));
+    });
+    assert.equal(outcome.code, 3, `${path}: ${outcome.details}`);
+    assert.match(outcome.details, /not a valid request message/, path);
+  }
+  assert.deepEqual(state(), before);
+  assert.deepEqual(errors, []);
+});
+
 test('a request over 4 MiB (a d-engine node\'s limit too) is RESOURCE_EXHAUSTED undecoded; a 3.5 MiB write is decoded and refused for its value', async () => {
   const before = state();
   const write = (valueBytes: number): Buffer =>
