@@ -17,7 +17,7 @@ import {
 } from '@grpc/grpc-js';
 import { EXIT, NoLeaderError, RaftCtlError } from '../errors.js';
 import type { HealthCheckRequest, HealthCheckResponse } from './messages.js';
-import { HealthService, MalformedMessage, SERVICE_NAMES, tolerantUnaryMethods } from './services.js';
+import { HealthService, MalformedMessage, SERVICE_NAMES, tolerantSingleRequestMethods } from './services.js';
 import { TRAILER } from './status.js';
 
 export interface GrpcServerOptions {
@@ -190,7 +190,7 @@ export class GrpcServer {
       // No channelz service is served: skip its per-call and per-message bookkeeping.
       'grpc.enable_channelz': 0,
     });
-    this.#server.addService(tolerantUnaryMethods(HealthService), refusingMalformed(HealthService, this.health.implementation()));
+    this.#server.addService(tolerantSingleRequestMethods(HealthService), refusingMalformed(HealthService, this.health.implementation()));
   }
 
   /**

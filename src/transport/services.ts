@@ -98,7 +98,7 @@ export function tolerantRequests<Req, Res>(def: MethodDefinition<Req, Res>, guar
  * "Error deserializing request"; so does a server-streaming method's handler registered through
  * GrpcServer.addService (server.ts). Methods that stream requests are left as they are.
  */
-export function tolerantUnaryMethods<T extends ServiceDefinition>(def: T): T {
+export function tolerantSingleRequestMethods<T extends ServiceDefinition>(def: T): T {
   const out: Record<string, MethodDefinition<unknown, unknown>> = {};
   for (const [name, m] of Object.entries(def) as Array<[string, MethodDefinition<unknown, unknown>]>) {
     out[name] = m.requestStream ? m : (tolerantRequests(m) as MethodDefinition<unknown, unknown>);

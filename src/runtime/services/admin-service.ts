@@ -16,7 +16,7 @@
 import { isLearner, type PeerStatus as CorePeerStatus, type Role } from '../../core/index.js';
 import { raftctl } from '../../proto/raftctl.js';
 import type { NodeStatus, ServerInfo, SnapshotInfo } from '../../transport/messages.js';
-import { AdminService, SERVICE_NAMES, tolerantUnaryMethods } from '../../transport/services.js';
+import { AdminService, SERVICE_NAMES, tolerantSingleRequestMethods } from '../../transport/services.js';
 import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import type { RaftNode } from '../raft-node.js';
 import { Code, statusError, type ServiceImplementation } from './grpc-shapes.js';
@@ -97,7 +97,7 @@ function unimplemented(method: string, issue: string) {
 /** Registers the Admin service on `server`. */
 export function addAdminService(server: GrpcServer, ctx: AdminContext): void {
   const { node } = ctx;
-  server.addService(SERVICE_NAMES.admin, tolerantUnaryMethods(AdminService), {
+  server.addService(SERVICE_NAMES.admin, tolerantSingleRequestMethods(AdminService), {
     GetServerInfo: unaryHandler<unknown, ServerInfo>(() => ({
       version: RAFTCTL_VERSION,
       nodeId: node.id,

@@ -38,7 +38,7 @@ import type {
   WatchResponse,
 } from '../../transport/messages.js';
 import { ErrorCode, ReadPolicy } from '../../transport/messages.js';
-import { limitRepeated, RaftClientService, SERVICE_NAMES, tolerantRequests, tolerantUnaryMethods } from '../../transport/services.js';
+import { limitRepeated, RaftClientService, SERVICE_NAMES, tolerantRequests, tolerantSingleRequestMethods } from '../../transport/services.js';
 import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import { TRAILER } from '../../transport/status.js';
 import type { RaftNode } from '../raft-node.js';
@@ -243,7 +243,7 @@ function watchEndDetails(last: WatchEvent | undefined): string {
 export function addClientService(server: GrpcServer, ctx: ClientServiceContext): void {
   const node = ctx.node;
   // The key count is checked on the raw bytes, before one object per key is decoded.
-  const service = { ...tolerantUnaryMethods(RaftClientService), HandleClientRead: tolerantRequests(RaftClientService.HandleClientRead, limitRepeated(2, MAX_READ_KEYS, 'keys')) };
+  const service = { ...tolerantSingleRequestMethods(RaftClientService), HandleClientRead: tolerantRequests(RaftClientService.HandleClientRead, limitRepeated(2, MAX_READ_KEYS, 'keys')) };
   server.addService(SERVICE_NAMES.client, service, {
     HandleClientWrite: unaryHandler<ClientWriteRequest, ClientResponse>((req) => handleWrite(ctx, req)),
     HandleClientRead: unaryHandler<ClientReadRequest, ClientResponse>((req) => handleRead(ctx, req)),

@@ -32,7 +32,7 @@ import type {
 import { isHostPort } from '../../transport/address.js';
 import { normalizeAddress } from '../../transport/membership.js';
 import { ConfErrorCode, NodeRoleValue, NodeStatusValue } from '../../transport/messages.js';
-import { ClusterManagementService, SERVICE_NAMES, tolerantUnaryMethods } from '../../transport/services.js';
+import { ClusterManagementService, SERVICE_NAMES, tolerantSingleRequestMethods } from '../../transport/services.js';
 import { unaryHandler, type GrpcServer } from '../../transport/server.js';
 import type { RaftNode } from '../raft-node.js';
 import { checkClusterId, Code, statusError, type MetadataLike } from './grpc-shapes.js';
@@ -113,7 +113,7 @@ function discover(node: RaftNode): LeaderDiscoveryResponse {
  */
 export function addClusterService(server: GrpcServer, node: RaftNode, clusterId: string): void {
   const check = (call: { metadata: unknown }): void => checkClusterId(call.metadata as MetadataLike, clusterId);
-  server.addService(SERVICE_NAMES.cluster, tolerantUnaryMethods(ClusterManagementService), {
+  server.addService(SERVICE_NAMES.cluster, tolerantSingleRequestMethods(ClusterManagementService), {
     UpdateClusterConf: unaryHandler<ClusterConfChangeRequest, ClusterConfUpdateResponse>((_req, call) => {
       check(call);
       return { id: node.id, term: node.term, version: node.status().configIndex, success: false, errorCode: ConfErrorCode.INVALID_CHANGE };

@@ -13,7 +13,7 @@ import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type Time
 import { RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
-import { limitRepeated, MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests, tolerantUnaryMethods } from '../../transport/services.js';
+import { limitRepeated, MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests, tolerantSingleRequestMethods } from '../../transport/services.js';
 import { serveInstallSnapshot, serveStreamSnapshot, type SnapshotSink } from '../../transport/snapshot-serve.js';
 import { raceAbort } from '../../transport/abort.js';
 import { toServiceError, unaryHandler, type GrpcServer } from '../../transport/server.js';
@@ -275,7 +275,7 @@ export function contradictsLog(log: Pick<LogStorage, 'term' | 'compactPoint'>, i
 /** Registers the peer services on `server`. */
 export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): void {
   const { node } = ctx;
-  server.addService(SERVICE_NAMES.election, tolerantUnaryMethods(ElectionService), {
+  server.addService(SERVICE_NAMES.election, tolerantSingleRequestMethods(ElectionService), {
     RequestVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
       checkPeer(ctx, call.metadata);
       return handleVote(ctx, req, false);
@@ -291,7 +291,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
     }),
     StreamAppendEntries: streamAppend(ctx),
   } as ServiceImplementation);
-  server.addService(SERVICE_NAMES.peerExt, tolerantUnaryMethods(RaftPeerExtService), {
+  server.addService(SERVICE_NAMES.peerExt, tolerantSingleRequestMethods(RaftPeerExtService), {
     PreVote: unaryHandler<VoteRequest, VoteResponse>((req, call) => {
       checkPeer(ctx, call.metadata);
       return handleVote(ctx, req, true);
