@@ -92,8 +92,8 @@ export function tolerantRequests<Req, Res>(def: MethodDefinition<Req, Res>, guar
 }
 
 /**
- * `def` with every unary method served through {@link tolerantRequests} (no guard), so that
- * {@link unaryHandler} answers a request that does not decode INVALID_ARGUMENT with the
+ * `def` with every method that takes a single request (unary and server-streaming) served
+ * through {@link tolerantRequests} (no guard), so that {@link unaryHandler} answers a request that does not decode INVALID_ARGUMENT with the
  * decoder's reason (a uint64 above 2^53−1, a truncated varint) instead of grpc-js's bare INTERNAL
  * "Error deserializing request"; so does a server-streaming method's handler registered through
  * GrpcServer.addService (server.ts). Methods that stream requests are left as they are.
