@@ -3,12 +3,9 @@ import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, nodeSta
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { byteSizeFlag, durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
-import { endByHangup } from '../../src/cli/hangup.js';
+import { endByHangup, repeatsStop, type FirstStopSignal } from '../../src/cli/hangup.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { UsageError } from '../../src/errors.js';
-
-/** A signal this soon after the first one, and the same, is the same request to stop (as in the playground). */
-const SAME_SIGNAL_MS = 100;
 
 export default class NodeStartCommand extends BaseCommand<typeof NodeStartCommand> {
   static override summary = 'Run one raftctl node in the foreground.';
@@ -82,14 +79,12 @@ ${EXIT_CODES_HELP}`;
       // nothing it cannot redo. A first start (--bootstrap, --peers) is short and finishes first,
       // so it never leaves FORMAT without the WAL's first segment (refused as corrupt).
       const restartOnly = !f.bootstrap && f.peers === undefined;
-      let first: { sig: string; at: number } | null = null;
+      let first: FirstStopSignal | null = null;
       const onSignal = (sig: string) => () => {
         if (sig === 'SIGHUP') hungUp = true;
-        // The same request again is not a second signal: the same one within 100 ms (`timeout`
-        // signals the command, then its process group), or any SIGHUP (a closing terminal hangs
-        // up its foreground job, and the shell then forwards SIGHUP to its jobs too: measured
-        // 7 ms apart under an interactive bash).
-        if (first && (sig === 'SIGHUP' || (sig === first.sig && performance.now() - first.at < SAME_SIGNAL_MS))) return;
+        // The same request again is not a second signal (repeatsStop: any SIGHUP, or the same
+        // signal within 100 ms).
+        if (repeatsStop(first, sig)) return;
         if (signalled || (!started && restartOnly)) {
           logger.log('warn', started ? 'second signal: exiting without waiting' : 'signal while starting: exiting without waiting', { signal: sig });
           if (hungUp) {

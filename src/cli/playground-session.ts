@@ -21,7 +21,7 @@ import { createDataRoot, lockDataRoot, nodeDataDir, NodeStartError, Playground, 
 import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
-import { HANGUP_EXIT_CODE } from './hangup.js';
+import { HANGUP_EXIT_CODE, repeatsStop, type FirstStopSignal } from './hangup.js';
 import { colourEnabled, painter, type Painter } from './style.js';
 import { clusterStatusView } from './views/cluster-status.js';
 
@@ -98,9 +98,6 @@ const reportView: View<PlaygroundReport> = {
   },
 };
 
-/** A signal this soon after the first one is the same request to stop, not a second Ctrl-C. */
-const SAME_SIGNAL_MS = 100;
-
 /**
  * Runs the playground until SIGINT/SIGTERM/SIGHUP or until every node has exited; returns the exit
  * code ({@link HANGUP_EXIT_CODE} after SIGHUP: the caller then ends by SIGHUP, see ./hangup.ts).
@@ -171,16 +168,14 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
   // clean-up still runs (the default handler would exit at once and leave the temporary
   // directory behind, and a node that ignores its closed stdin running until the grace ends).
   let hurried = false;
-  let signalledAt = 0;
+  /** The signal that started the stop (none when every node exited on its own). */
+  let first: FirstStopSignal | null = null;
   const onSignal = (sig: NodeJS.Signals) => () => {
     if (sig === 'SIGHUP') hangup.seen = true;
     if (signalled || shuttingDown) {
-      // The same signal twice at once is one request to stop: `timeout -s INT` signals the
-      // command and then its whole process group, which holds the command too.
-      if (signalled && performance.now() - signalledAt < SAME_SIGNAL_MS) return;
-      // Nor is a SIGHUP: a closing terminal hangs up its foreground job and the shell forwards
-      // SIGHUP to its jobs as well (two SIGHUPs, whatever the delay between them).
-      if (sig === 'SIGHUP') return;
+      // The same request again is not a second Ctrl-C (repeatsStop: any SIGHUP, or the same
+      // signal within 100 ms); a SIGHUP while the nodes stop on their own is none either.
+      if (repeatsStop(first, sig) || sig === 'SIGHUP') return;
       if (pg === null || hurried) return;
       hurried = true;
       process.stderr.write(`playground: ${sig} again: killing the nodes still running\n`);
@@ -188,7 +183,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
       return;
     }
     signalled = true;
-    signalledAt = performance.now();
+    first = { sig, at: performance.now() };
     wake(sig);
   };
   const sigint = onSignal('SIGINT');
