@@ -66,43 +66,43 @@ test('a paused leader serves no stale read after it resumes (lease and lineariza
   }
 });
 
-test('--max-uncommitted: with its followers down, a leader refuses writes beyond the bound at once (RESOURCE_EXHAUSTED)', async () => {
-  const c = await startCluster(3, { extraArgs: ['--max-uncommitted', '3'] });
+/**
+ * A 3-node cluster started with `extraArgs`: one write commits, then both followers are killed
+ * (-9); `stuck` writes of `value` fill the bound (they cannot commit and time out on the client
+ * side), and one more is sent. Returns its outcome ("CODE message", or "answered"), how long it
+ * took, and the outcomes of the stuck ones.
+ */
+async function writeBeyondBound(extraArgs: string[], stuck: number, value: string): Promise<{ refused: string; ms: number; stuck: string[] }> {
+  const c = await startCluster(3, { extraArgs });
   try {
     const leader = await waitFor('leader', () => leaderOf(c, [1, 2, 3]), 20 * ELECTION_MS);
     assert.equal((await put(c, leader, 'warm', 'up')).writeResult?.succeeded, true);
     for (const id of [1, 2, 3].filter((i) => i !== leader)) await c.nodes.get(id)!.kill9();
-    // Three proposals fill the bound; they cannot commit and time out on the client side.
-    const stuck = Array.from({ length: 3 }, (_, i) => put(c, leader, `stuck${i}`, 'v').then(() => 'answered', (e: { code?: string }) => e.code ?? 'error'));
-    await new Promise((r) => setTimeout(r, 100));
-    const started = Date.now();
-    const refused = await put(c, leader, 'over', 'v').then(() => 'answered', (e: { code?: string }) => e.code ?? 'error');
-    assert.equal(refused, 'RESOURCE_EXHAUSTED');
-    assert.ok(Date.now() - started < 500, 'refused at once, not after a deadline');
-    assert.notDeepEqual(await Promise.all(stuck), ['answered', 'answered', 'answered']);
-  } finally {
-    await c.stop();
-  }
-});
-
-test('--max-uncommitted-bytes: with its followers down, a leader refuses a write that would pass the byte bound at once (RESOURCE_EXHAUSTED)', async () => {
-  const c = await startCluster(3, { extraArgs: ['--max-uncommitted-bytes', '8KiB'] });
-  try {
-    const leader = await waitFor('leader', () => leaderOf(c, [1, 2, 3]), 20 * ELECTION_MS);
-    assert.equal((await put(c, leader, 'warm', 'up')).writeResult?.succeeded, true);
-    for (const id of [1, 2, 3].filter((i) => i !== leader)) await c.nodes.get(id)!.kill9();
-    // Two 3 KiB values fit in 8 KiB; they cannot commit and time out on the client side.
-    const value = 'v'.repeat(3072);
-    const stuck = Array.from({ length: 2 }, (_, i) => put(c, leader, `stuck${i}`, value).then(() => 'answered', (e: { code?: string }) => e.code ?? 'error'));
+    const pending = Array.from({ length: stuck }, (_, i) => put(c, leader, `stuck${i}`, value).then(() => 'answered', (e: { code?: string }) => e.code ?? 'error'));
     await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
     const refused = await put(c, leader, 'over', value).then(() => 'answered', (e: { code?: string; message?: string }) => `${e.code ?? 'error'} ${e.message ?? ''}`);
-    assert.match(refused, /^RESOURCE_EXHAUSTED .*uncommitted bytes/);
-    assert.ok(Date.now() - started < 500, 'refused at once, not after a deadline');
-    assert.notDeepEqual(await Promise.all(stuck), ['answered', 'answered']);
+    const ms = Date.now() - started;
+    return { refused, ms, stuck: await Promise.all(pending) };
   } finally {
     await c.stop();
   }
+}
+
+test('--max-uncommitted: with its followers down, a leader refuses writes beyond the bound at once (RESOURCE_EXHAUSTED)', async () => {
+  // Three proposals fill the bound.
+  const r = await writeBeyondBound(['--max-uncommitted', '3'], 3, 'v');
+  assert.match(r.refused, /^RESOURCE_EXHAUSTED /);
+  assert.ok(r.ms < 500, 'refused at once, not after a deadline');
+  assert.notDeepEqual(r.stuck, ['answered', 'answered', 'answered']);
+});
+
+test('--max-uncommitted-bytes: with its followers down, a leader refuses a write that would pass the byte bound at once (RESOURCE_EXHAUSTED)', async () => {
+  // Two 3 KiB values fit in 8 KiB.
+  const r = await writeBeyondBound(['--max-uncommitted-bytes', '8KiB'], 2, 'v'.repeat(3072));
+  assert.match(r.refused, /^RESOURCE_EXHAUSTED .*uncommitted bytes/);
+  assert.ok(r.ms < 500, 'refused at once, not after a deadline');
+  assert.notDeepEqual(r.stuck, ['answered', 'answered']);
 });
 
 const chaosMs = Number(process.env.RAFTCTL_CHAOS_MS ?? 0);
