@@ -1,8 +1,10 @@
 /**
- * `npm run sim -- --seeds N [--start S] [--quiet]`: runs N seeded random schedules of the
- * simulated cluster (test/harness/schedule.ts), seeds S .. S+N-1 (default S = 1). Each
+ * `npm run sim -- --seeds N [--start S] [--scale K] [--progress]`: runs N seeded random schedules
+ * of the simulated cluster (test/harness/schedule.ts), seeds S .. S+N-1 (default S = 1);
+ * `--scale K` makes each fault phase K times longer, with K times the membership operations
+ * (default 1: the schedules the test suite runs). Each
  * violation prints the seed, the property and the last 200 events; `--start S --seeds 1`
- * replays that seed exactly. The last line is always
+ * (with the same `--scale`) replays that seed exactly. The last line is always
  * `N seeds, V violations, E entries committed, C config changes completed`.
  */
 import { runSeed } from '../test/harness/schedule.js';
@@ -20,20 +22,21 @@ function arg(name: string, fallback: number): number {
 
 const seeds = arg('--seeds', 100);
 const start = arg('--start', 1);
+const scale = Math.max(1, arg('--scale', 1));
 const progress = process.argv.includes('--progress');
 let violations = 0;
 let committed = 0;
 let changes = 0;
 const t0 = performance.now();
 for (let seed = start; seed < start + seeds; seed++) {
-  const r = runSeed(seed);
+  const r = runSeed(seed, { faultScale: scale });
   committed += r.committed;
   changes += r.configChanges;
   if (r.violation) {
     violations++;
     process.stdout.write(`\nVIOLATION seed ${seed}: ${r.violation.property}\n${r.violation.message}\n`);
     process.stdout.write(`last ${r.violation.events.length} events:\n${r.violation.events.join('\n')}\n`);
-    process.stdout.write(`replay: npm run sim -- --start ${seed} --seeds 1\n\n`);
+    process.stdout.write(`replay: npm run sim -- --start ${seed} --seeds 1${scale > 1 ? ` --scale ${scale}` : ''}\n\n`);
   }
   if (progress && (seed - start + 1) % 100 === 0) {
     process.stderr.write(`${seed - start + 1} seeds, ${violations} violations, ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);

@@ -35,7 +35,18 @@ interface ChangeStep {
  */
 export type ScheduleMode = 'mixed' | 'churn' | 'figure8' | 'lease' | 'joint' | 'votes';
 
-export function runSeed(seed: number): SeedResult {
+/** Knobs of `runSeed` that are not drawn from the seed. */
+export interface SeedOptions {
+  /**
+   * Multiplies the fault phase (3-25 s of virtual time) and the number of membership
+   * operations; faults scale with the phase. 1 (default) replays every seed exactly as before.
+   */
+  readonly faultScale?: number;
+}
+
+export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
+  const scale = opts.faultScale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1) throw new RangeError('faultScale must be a positive integer');
   const r = new SeededRandom(seed * 2654435761 + 1);
   const drawn = r.pick<ScheduleMode>(['mixed', 'mixed', 'churn', 'figure8', 'lease', 'joint', 'votes']);
   // RAFT_SIM_MODE=figure8 (etc.) runs every seed in one mode, for hunting a class of bug.
@@ -85,7 +96,7 @@ export function runSeed(seed: number): SeedResult {
     maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
   });
   const et = c.electionTimeoutMs;
-  const faultEnd = r.between(3000, 25000);
+  const faultEnd = r.between(3000, 25000) * scale;
   const proposalsEnd = faultEnd + 1500;
   // After healing, clients keep writing until proposalsEnd and until one write committed after the heal.
   let commandsAtHeal = Number.POSITIVE_INFINITY;
@@ -129,7 +140,7 @@ export function runSeed(seed: number): SeedResult {
 
   // Membership operations, one after another, each retried on the current leader until done.
   const ops: ChangeStep[][] = [];
-  const nOps = plannedOps;
+  const nOps = plannedOps * scale;
   for (let i = 0; i < nOps; i++) ops.push(planOp(r.pick(['add', 'promote', 'remove', 'replace', 'removeLearner'] as const)));
   opsPending = ops.length;
 
