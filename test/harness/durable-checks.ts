@@ -6,7 +6,8 @@
  *   that entry never leaves the node's durable log afterwards unless a leader of a later term
  *   truncates it;
  * - a granted vote leaves only when (term, votedFor = candidate), or a later term, is durable,
- *   and a RequestVote only once the candidate's term and self-vote are;
+ *   and a RequestVote only once the candidate's term and self-vote are; a node grants at most
+ *   one candidate per term, across all its incarnations;
  * - whenever a leader's commit index moves, a (joint) quorum of voters holds that entry in
  *   their durable logs.
  *
@@ -32,6 +33,8 @@ function holds(d: Durable, index: number, term: number): boolean {
 export class DurableChecks {
   /** Per node: the highest (index, term) it acknowledged, and the node's term when it did. */
   readonly #acked = new Map<number, { index: number; term: number; inTerm: number }>();
+  /** "node:term" -> the candidate that node granted its vote of that term to. */
+  readonly #votes = new Map<string, number>();
 
   constructor(private readonly checker: Checker) {}
 
@@ -49,6 +52,11 @@ export class DurableChecks {
         this.checker.fail('vote before durable', `node ${n.id} asked ${m.to} for a term-${m.term} vote; its durable hard state is term ${h.term}, votedFor ${h.votedFor}`);
       }
     } else if (m.type === 'VoteResponse' && m.voteGranted) {
+      // Raft Figure 2: at most one vote per term, whatever crashes and restarts happen between.
+      const k = `${n.id}:${m.term}`;
+      const before = this.#votes.get(k);
+      if (before !== undefined && before !== m.to) this.checker.fail('one vote per term', `node ${n.id} granted its term-${m.term} vote to ${before}, then to ${m.to}`);
+      this.#votes.set(k, m.to);
       const h = d.hardState;
       // A later durable term also makes the grant safe: no other vote of m.term can follow.
       if (h.term < m.term || (h.term === m.term && h.votedFor !== m.to)) {

@@ -95,6 +95,10 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
     maxEntriesPerAppend: mode === 'figure8' ? r.pick([1, 1, 2]) : r.pick([2, 8, 64, 1024]),
     maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
   });
+  // Crashes in the middle of a log write keep a prefix of its records (sim-cluster.ts
+  // tearCrashes), from a generator of their own. RAFT_SIM_TORN=<rate> sets the chance.
+  const tornRate = Number(globalThis.process?.env?.['RAFT_SIM_TORN'] ?? 0);
+  if (tornRate > 0) c.tearCrashes(new SeededRandom(seed * 7919 + 31), tornRate);
   const et = c.electionTimeoutMs;
   const faultEnd = r.between(3000, 25000) * scale;
   const proposalsEnd = faultEnd + 1500;

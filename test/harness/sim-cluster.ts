@@ -24,6 +24,7 @@ import { SimViolation } from './checker.js';
 import { raftConfig, type SimOptions } from './sim-options.js';
 import { SimRuntime } from './sim-runtime.js';
 import { SimNode, type Durable, type ProposalHandle, type ReadHandle } from './sim-node.js';
+import type { SeededRandom } from './random.js';
 
 export { SimNode, type ProposalHandle, type ReadHandle, type SimOptions };
 
@@ -90,10 +91,33 @@ export class SimCluster extends SimRuntime {
     this.record('heal', 0);
   }
 
-  /** Stops a node at once: everything not yet durable is lost, in-flight messages to and from it too. */
+  /**
+   * Makes some crashes tear the log write in progress: with chance `rate`, drawn from `rng`
+   * (a generator of its own, so the schedule's other draws stay as they were), a crash keeps a
+   * random prefix of the outstanding Ready's WAL records (sim-runtime.ts persistLog).
+   */
+  tearCrashes(rng: SeededRandom, rate: number): void {
+    this.#torn = { rng, rate };
+  }
+
+  #torn: { rng: SeededRandom; rate: number } | undefined;
+
+  /**
+   * Stops a node at once: everything not yet durable is lost (or, see {@link tearCrashes}, a
+   * prefix of the write in progress survives), in-flight messages to and from it too.
+   */
   crash(id: number): void {
     const n = this.node(id);
     if (!n.up) return;
+    const rd = n.outstanding;
+    if (rd && this.#torn && this.#torn.rng.chance(this.#torn.rate)) {
+      const records = (rd.snapshotToInstall ? 1 : 0) + (rd.truncateFrom !== undefined ? 1 : 0) + rd.entriesToAppend.length + (rd.hardState ? 1 : 0);
+      if (records > 0) {
+        const keep = this.#torn.rng.between(1, records);
+        this.record('torn write', id, { keep, of: records });
+        this.persistLog(n, rd, keep);
+      }
+    }
     n.up = false;
     n.paused = false;
     n.core = null;

@@ -122,6 +122,12 @@ export class SimRuntime extends SimNetwork {
     if (n.role === 'leader' && !rd.softState && (rd.truncateFrom !== undefined || rd.snapshotToInstall)) {
       this.checker.fail('leader append-only', `leader ${n.id} of term ${n.term} truncates its log (from ${rd.truncateFrom ?? rd.snapshotToInstall?.index})`);
     }
+    // Within an incarnation the commit index never moves back, and a received snapshot is
+    // installed only past what this node had already committed and applied (Raft §7).
+    if (rd.snapshotToInstall && (rd.snapshotToInstall.index <= n.commitSeen || rd.snapshotToInstall.index <= n.applied)) {
+      this.checker.fail('snapshot behind commit installed', `node ${n.id} installs snapshot ${rd.snapshotToInstall.index} with commit index ${n.commitSeen}, applied ${n.applied}`);
+    }
+    if (rd.commitIndex < n.commitSeen) this.checker.fail('commit index regressed', `node ${n.id}: commit index ${rd.commitIndex} after ${n.commitSeen}`);
     if (rd.softState) {
       this.record('role', n.id, rd.softState);
       n.role = rd.softState.role;
@@ -152,26 +158,7 @@ export class SimRuntime extends SimNetwork {
   protected completePersist(n: SimNode): void {
     const rd = n.outstanding!;
     const d = n.durable;
-    const durableTermNow = rd.hardState?.term ?? d.hardState.term;
-    if (rd.snapshotToInstall) {
-      this.durableChecks.truncated(n, rd.snapshotToInstall.index + 1, durableTermNow, 'snapshot install');
-      d.snapshot = rd.snapshotToInstall;
-      d.entries = [];
-      if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
-      n.installs++;
-      this.checker.snapshotConfig(n.id, rd.snapshotToInstall, 'installed');
-      this.record('install', n.id, rd.snapshotToInstall.index);
-    }
-    if (rd.truncateFrom !== undefined) this.durableChecks.truncated(n, rd.truncateFrom, durableTermNow, 'truncate');
-    if (rd.truncateFrom !== undefined) d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
-    for (const e of rd.entriesToAppend) {
-      const k = e.index - d.snapshot.index - 1;
-      if (k !== d.entries.length) this.checker.fail('ready contract', `node ${n.id}: entry ${e.index} appended at WAL position ${k}`);
-      const prevTerm = k === 0 ? d.snapshot.term : d.entries[k - 1]!.term;
-      this.checker.entryPersisted(n.id, e, prevTerm, this.configBefore(d, e.index));
-      d.entries.push(e);
-    }
-    if (rd.hardState) d.hardState = rd.hardState;
+    this.persistLog(n, rd);
     d.commitIndex = rd.commitIndex;
     if (rd.softState?.role === 'leader') {
       const base = d.snapshot.index;
@@ -192,6 +179,50 @@ export class SimRuntime extends SimNetwork {
     n.core!.advance(rd);
     this.maybeCompact(n);
     this.drive(n);
+  }
+
+  /**
+   * Makes `rd`'s log write durable on `n`, record by record in the runtime's WAL order
+   * (LogWrite: snapshot install, truncation, each entry, hard state), running the durable
+   * checks. `records` < Infinity keeps only that many records: the torn tail of a crash in
+   * the middle of the write (storage.md: a torn tail is cut at a record boundary).
+   */
+  protected persistLog(n: SimNode, rd: Ready, records = Number.POSITIVE_INFINITY): void {
+    const d = n.durable;
+    let left = records;
+    const take = (): boolean => left-- > 0;
+    const durableTermNow = rd.hardState?.term ?? d.hardState.term;
+    if (rd.snapshotToInstall) {
+      if (!take()) return;
+      this.durableChecks.truncated(n, rd.snapshotToInstall.index + 1, durableTermNow, 'snapshot install');
+      d.snapshot = rd.snapshotToInstall;
+      d.entries = [];
+      if (rd.snapshotToInstall.index > n.applied) n.applied = rd.snapshotToInstall.index;
+      n.installs++;
+      this.checker.snapshotConfig(n.id, rd.snapshotToInstall, 'installed');
+      this.record('install', n.id, rd.snapshotToInstall.index);
+    }
+    if (rd.truncateFrom !== undefined) {
+      if (!take()) return;
+      this.durableChecks.truncated(n, rd.truncateFrom, durableTermNow, 'truncate');
+      d.entries.length = Math.max(0, rd.truncateFrom - d.snapshot.index - 1);
+    }
+    for (const e of rd.entriesToAppend) {
+      if (!take()) return;
+      const k = e.index - d.snapshot.index - 1;
+      if (k !== d.entries.length) this.checker.fail('ready contract', `node ${n.id}: entry ${e.index} appended at WAL position ${k}`);
+      const prevTerm = k === 0 ? d.snapshot.term : d.entries[k - 1]!.term;
+      this.checker.entryPersisted(n.id, e, prevTerm, this.configBefore(d, e.index));
+      d.entries.push(e);
+    }
+    if (rd.hardState && take()) {
+      // Raft Figure 2: the durable term never decreases, and a vote cast in a term is never replaced.
+      const h = d.hardState;
+      if (rd.hardState.term < h.term || (rd.hardState.term === h.term && h.votedFor !== 0 && rd.hardState.votedFor !== h.votedFor)) {
+        this.checker.fail('hard state regressed', `node ${n.id}: durable (term ${h.term}, votedFor ${h.votedFor}) overwritten by (term ${rd.hardState.term}, votedFor ${rd.hardState.votedFor})`);
+      }
+      d.hardState = rd.hardState;
+    }
   }
 
   /**
