@@ -100,6 +100,15 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
   const tornRate = Number(globalThis.process?.env?.['RAFT_SIM_TORN'] ?? 0);
   if (tornRate > 0) c.tearCrashes(new SeededRandom(seed * 7919 + 31), tornRate);
   const et = c.electionTimeoutMs;
+  // RAFT_SIM_LATE=1: during the fault phase, 2 % of messages are held back by up to three
+  // election timeouts (a stalled stream holds everything behind it), and requests in flight
+  // from a node that crashed are still delivered half the time.
+  const late = globalThis.process?.env?.['RAFT_SIM_LATE'] === '1';
+  if (late) {
+    c.spikeRate = 0.02;
+    c.spikeMs = 3 * et;
+    c.orphanRate = 0.5;
+  }
   const faultEnd = r.between(3000, 25000) * scale;
   const proposalsEnd = faultEnd + 1500;
   // After healing, clients keep writing until proposalsEnd and until one write committed after the heal.
@@ -363,7 +372,7 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
     c.runFor(faultEnd);
     // Heal everything: network, loss, crashed nodes. Pauses end by themselves before faultEnd.
     c.heal();
-    c.dropRate = c.dupRate = c.dupStreamRate = c.reorderRate = c.lateUnaryRate = 0;
+    c.dropRate = c.dupRate = c.dupStreamRate = c.reorderRate = c.lateUnaryRate = c.spikeRate = c.orphanRate = 0;
     for (const n of c.nodes.values()) if (!n.up && !removed.has(n.id)) c.restart(n.id);
     const healedAt = c.now;
     commandsAtHeal = c.checker.commandsCommitted;

@@ -27,6 +27,11 @@ export class SimNetwork {
   /** Chance that a Vote/PreVote in flight to a node that restarted reaches the new incarnation (a retried RPC). */
   lateUnaryRate = 0;
   reorderRate = 0;
+  /** Chance that a message is held back by up to `spikeMs` (a stream stalls everything behind it). */
+  spikeRate = 0;
+  spikeMs = 0;
+  /** Chance that a request in flight from a node that crashed is still delivered (sim-runtime.ts ORPHAN_TYPES). */
+  orphanRate = 0;
   /** Called with every Ready a node collects, before its messages leave (adversaries watch here). */
   onReady: ((n: SimNode, rd: Ready) => void) | undefined;
   /** Called after a message was stepped into a node. */
@@ -104,6 +109,7 @@ export class SimNetwork {
     }
     const [lo, hi] = this.opts.latencyMs ?? [1, 10];
     let t = this.now + this.rng.between(lo, hi) + (reliable ? this.rng.between(5, 40) : 0);
+    if (this.spikeRate > 0 && this.rng.chance(this.spikeRate)) t += this.rng.between(0, this.spikeMs);
     if (isStream) {
       const key = `${m.from}>${m.to}`;
       if (!(this.reorderRate > 0 && this.rng.chance(this.reorderRate))) t = Math.max(t, this.fifo.get(key) ?? 0);

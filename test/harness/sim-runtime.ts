@@ -9,6 +9,9 @@ import { entryId } from './checker.js';
 import { SimNetwork } from './sim-network.js';
 import type { Durable, Event, SimNode } from './sim-node.js';
 
+/** Requests that may still be read after their sender crashed (SimNetwork.orphanRate). */
+const ORPHAN_TYPES: ReadonlySet<string> = new Set(['Append', 'Vote', 'PreVote', 'TimeoutNow', 'ReadIndex', 'ReadIndexResponse']);
+
 export class SimRuntime extends SimNetwork {
   /** Processes events until virtual time `this.now + ms`. */
   runFor(ms: number): void {
@@ -66,7 +69,12 @@ export class SimRuntime extends SimNetwork {
         const sender = this.nodes.get(m.from);
         const senderGone = sender !== undefined && sender.epoch !== e.fromEpoch && m.type !== 'Unreachable';
         const retried = n !== undefined && n.up && !senderGone && (m.type === 'Vote' || m.type === 'PreVote') && this.lateUnaryRate > 0 && this.rng.chance(this.lateUnaryRate);
-        if (!n || !n.up || (n.epoch !== e.toEpoch && !retried) || senderGone) {
+        // A request already on its way when its sender crashed may still be read by the
+        // receiver (a unary RPC, or stream bytes in the receiver's buffer); its answer goes to
+        // the dead incarnation and is lost.
+        const orphan = senderGone && n !== undefined && n.up && n.epoch === e.toEpoch && this.orphanRate > 0 && ORPHAN_TYPES.has(m.type) && this.rng.chance(this.orphanRate);
+        if (orphan) this.record('orphan', m.to, m.type, e.fromEpoch);
+        if (!n || !n.up || (n.epoch !== e.toEpoch && !retried) || (senderGone && !orphan)) {
           this.lost(m, 'crash');
           return;
         }
@@ -78,20 +86,20 @@ export class SimRuntime extends SimNetwork {
           this.lost(m, 'partition');
           return;
         }
-        this.stepInto(n, m, e.appendSeq);
+        this.stepInto(n, m, e.appendSeq, e.fromEpoch);
         return;
       }
     }
   }
 
-  protected stepInto(n: SimNode, m: Inbound, appendSeq: number): void {
+  protected stepInto(n: SimNode, m: Inbound, appendSeq: number, fromEpoch: number): void {
     this.record('recv', n.id, m);
     if (isRequest(m)) n.requestsStepped++;
     if (m.type === 'Snapshot') n.snapshotsUnanswered.push(m.from);
     if (m.type === 'Append') {
       let q = n.deliveredSeqs.get(m.from);
       if (!q) n.deliveredSeqs.set(m.from, (q = []));
-      q.push({ seq: appendSeq, epoch: this.nodes.get(m.from)?.epoch ?? 0 });
+      q.push({ seq: appendSeq, epoch: fromEpoch });
     }
     if (m.type === 'VoteResponse' && m.voteGranted) this.checker.voteGranted(m.term, m.to, m.from);
     n.core!.step(m);
