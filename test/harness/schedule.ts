@@ -102,12 +102,14 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
   const et = c.electionTimeoutMs;
   // RAFT_SIM_LATE=1: during the fault phase, 2 % of messages are held back by up to three
   // election timeouts (a stalled stream holds everything behind it), and requests in flight
-  // from a node that crashed are still delivered half the time.
+  // from a node that crashed are still delivered half the time; a snapshot transfer carries the
+  // sender's newest snapshot when it arrives.
   const late = globalThis.process?.env?.['RAFT_SIM_LATE'] === '1';
   if (late) {
     c.spikeRate = 0.02;
     c.spikeMs = 3 * et;
     c.orphanRate = 0.5;
+    c.newestSnapshot = true;
   }
   const faultEnd = r.between(3000, 25000) * scale;
   const proposalsEnd = faultEnd + 1500;

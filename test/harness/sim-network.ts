@@ -32,6 +32,8 @@ export class SimNetwork {
   spikeMs = 0;
   /** Chance that a request in flight from a node that crashed is still delivered (sim-runtime.ts ORPHAN_TYPES). */
   orphanRate = 0;
+  /** Snapshot transfers carry the sender's newest snapshot at delivery (sim-runtime.ts withNewestSnapshot). */
+  newestSnapshot = false;
   /** Called with every Ready a node collects, before its messages leave (adversaries watch here). */
   onReady: ((n: SimNode, rd: Ready) => void) | undefined;
   /** Called after a message was stepped into a node. */

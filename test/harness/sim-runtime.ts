@@ -12,6 +12,17 @@ import type { Durable, Event, SimNode } from './sim-node.js';
 /** Requests that may still be read after their sender crashed (SimNetwork.orphanRate). */
 const ORPHAN_TYPES: ReadonlySet<string> = new Set(['Append', 'Vote', 'PreVote', 'TimeoutNow', 'ReadIndex', 'ReadIndexResponse']);
 
+/**
+ * A runtime streams its newest snapshot file, which may be newer than the one the core named
+ * when the transfer starts late (PROTOCOL.md; the answer then names the file's index): a
+ * Snapshot from a node still leading its term carries that node's newest durable snapshot.
+ */
+function withNewestSnapshot(m: Inbound, sender: SimNode | undefined): Inbound {
+  if (m.type !== 'Snapshot' || !sender?.up || sender.role !== 'leader' || sender.term !== m.term) return m;
+  const newest = sender.durable.snapshot;
+  return newest.index > m.snapshot.index ? { ...m, snapshot: newest } : m;
+}
+
 export class SimRuntime extends SimNetwork {
   /** Processes events until virtual time `this.now + ms`. */
   runFor(ms: number): void {
@@ -86,7 +97,7 @@ export class SimRuntime extends SimNetwork {
           this.lost(m, 'partition');
           return;
         }
-        this.stepInto(n, m, e.appendSeq, e.fromEpoch);
+        this.stepInto(n, this.newestSnapshot && !senderGone ? withNewestSnapshot(m, sender) : m, e.appendSeq, e.fromEpoch);
         return;
       }
     }
