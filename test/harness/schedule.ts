@@ -95,17 +95,23 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
     maxEntriesPerAppend: mode === 'figure8' ? r.pick([1, 1, 2]) : r.pick([2, 8, 64, 1024]),
     maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
   });
-  // Crashes in the middle of a log write keep a prefix of its records (sim-cluster.ts
-  // tearCrashes), from a generator of their own. RAFT_SIM_TORN=<rate> sets the chance.
-  const tornRate = Number(globalThis.process?.env?.['RAFT_SIM_TORN'] ?? 0);
+  // Faults of the storage and the network that a third of the seeds each get, decided by a
+  // generator of their own (a seed without them replays as before they existed); the
+  // environment forces them: RAFT_SIM_TORN=<rate> (0 = off) and RAFT_SIM_LATE=1|0.
+  // - torn: that share of crashes tears the log write in progress, keeping a prefix of its
+  //   records (sim-cluster.ts tearCrashes, from another generator of its own);
+  // - late: during the fault phase 2 % of messages are held back by up to three election
+  //   timeouts (a stalled stream holds everything behind it), half the requests in flight from
+  //   a node that crashed are still delivered, and a snapshot transfer carries the sender's
+  //   newest snapshot when it arrives.
+  const env = globalThis.process?.env ?? {};
+  const extra = new SeededRandom(seed * 69069 + 1013904223);
+  const tornDrawn = extra.chance(1 / 3) ? 0.5 : 0;
+  const lateDrawn = extra.chance(1 / 3);
+  const tornRate = env['RAFT_SIM_TORN'] !== undefined ? Number(env['RAFT_SIM_TORN']) : tornDrawn;
   if (tornRate > 0) c.tearCrashes(new SeededRandom(seed * 7919 + 31), tornRate);
   const et = c.electionTimeoutMs;
-  // RAFT_SIM_LATE=1: during the fault phase, 2 % of messages are held back by up to three
-  // election timeouts (a stalled stream holds everything behind it), and requests in flight
-  // from a node that crashed are still delivered half the time; a snapshot transfer carries the
-  // sender's newest snapshot when it arrives.
-  const late = globalThis.process?.env?.['RAFT_SIM_LATE'] === '1';
-  if (late) {
+  if (env['RAFT_SIM_LATE'] !== undefined ? env['RAFT_SIM_LATE'] === '1' : lateDrawn) {
     c.spikeRate = 0.02;
     c.spikeMs = 3 * et;
     c.orphanRate = 0.5;
