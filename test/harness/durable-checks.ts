@@ -7,7 +7,8 @@
  *   truncates it;
  * - a granted vote leaves only when (term, votedFor = candidate), or a later term, is durable,
  *   and a RequestVote only once the candidate's term and self-vote are; a node grants at most
- *   one candidate per term, across all its incarnations;
+ *   one candidate per term, across all its incarnations, and only one whose RequestVote showed
+ *   a log at least as up to date as its own (Raft §5.4.1);
  * - whenever a leader's commit index moves, a (joint) quorum of voters holds that entry in
  *   their durable logs.
  *
@@ -35,6 +36,8 @@ export class DurableChecks {
   readonly #acked = new Map<number, { index: number; term: number; inTerm: number }>();
   /** "node:term" -> the candidate that node granted its vote of that term to. */
   readonly #votes = new Map<string, number>();
+  /** "candidate:term" -> the last log entry its RequestVotes of that term carried. */
+  readonly #candidateLog = new Map<string, { index: number; term: number }>();
 
   constructor(private readonly checker: Checker) {}
 
@@ -47,6 +50,7 @@ export class DurableChecks {
       const a = this.#acked.get(n.id);
       if (!a || m.term > a.inTerm || (m.term === a.inTerm && index > a.index)) this.#acked.set(n.id, { index, term, inTerm: m.term });
     } else if (m.type === 'Vote') {
+      this.#candidateLog.set(`${n.id}:${m.term}`, { index: m.lastLogIndex, term: m.lastLogTerm });
       const h = d.hardState;
       if (h.term < m.term || (h.term === m.term && h.votedFor !== n.id)) {
         this.checker.fail('vote before durable', `node ${n.id} asked ${m.to} for a term-${m.term} vote; its durable hard state is term ${h.term}, votedFor ${h.votedFor}`);
@@ -57,6 +61,12 @@ export class DurableChecks {
       const before = this.#votes.get(k);
       if (before !== undefined && before !== m.to) this.checker.fail('one vote per term', `node ${n.id} granted its term-${m.term} vote to ${before}, then to ${m.to}`);
       this.#votes.set(k, m.to);
+      // Raft §5.4.1 at the grant itself: the voter's log (as the answer reports it) is no more
+      // up to date than the candidate's.
+      const c = this.#candidateLog.get(`${m.to}:${m.term}`);
+      if (c && (m.lastLogTerm > c.term || (m.lastLogTerm === c.term && m.lastLogIndex > c.index))) {
+        this.checker.fail('election restriction', `node ${n.id} granted its term-${m.term} vote to ${m.to}, whose log ends at (${c.index}, term ${c.term}), with its own ending at (${m.lastLogIndex}, term ${m.lastLogTerm})`);
+      }
       const h = d.hardState;
       // A later durable term also makes the grant safe: no other vote of m.term can follow.
       if (h.term < m.term || (h.term === m.term && h.votedFor !== m.to)) {
