@@ -47,6 +47,25 @@ export interface SeedOptions {
 export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
   const scale = opts.faultScale ?? 1;
   if (!Number.isInteger(scale) || scale < 1) throw new RangeError('faultScale must be a positive integer');
+  // Faults of the storage and the network that a third of the seeds each get, decided by a
+  // generator of their own (a seed without them replays as before they existed); the
+  // environment forces them: RAFT_SIM_TORN=<rate> (0 = off) and RAFT_SIM_LATE=1|0.
+  // - torn: that share of crashes tears the log write in progress, keeping a prefix of its
+  //   records (sim-cluster.ts tearCrashes, from another generator of its own);
+  // - late: during the fault phase 2 % of messages are held back by up to three election
+  //   timeouts (a stalled stream holds everything behind it), half the requests in flight from
+  //   a node that crashed are still delivered, and a snapshot transfer carries the sender's
+  //   newest snapshot when it arrives.
+  const env = globalThis.process?.env ?? {};
+  const extra = new SeededRandom(seed * 69069 + 1013904223);
+  const tornDrawn = extra.chance(1 / 3) ? 0.5 : 0;
+  const lateDrawn = extra.chance(1 / 3);
+  // A quarter of the seeds (RAFT_SIM_TIMING=runtime|sim forces it) run the node runtime's timing
+  // (node-host.ts): an election timeout randomized from its minimum to twice that, with the
+  // shortest minimums the runtime accepts (3, 4 ticks) or its default (10), and a lease drift
+  // margin of min(100 ms, 2 ticks); the others keep a wider minimum and a one-tick margin.
+  const runtimeTiming = env['RAFT_SIM_TIMING'] !== undefined ? env['RAFT_SIM_TIMING'] === 'runtime' : extra.chance(1 / 4);
+  const runtimeEtMin = extra.pick([3, 4, 10]);
   const r = new SeededRandom(seed * 2654435761 + 1);
   const drawn = r.pick<ScheduleMode>(['mixed', 'mixed', 'churn', 'figure8', 'lease', 'joint', 'votes']);
   // RAFT_SIM_MODE=figure8 (etc.) runs every seed in one mode, for hunting a class of bug.
@@ -57,10 +76,12 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
   // under an election timeout). Leases need CheckQuorum; Pre-Vote and CheckQuorum are
   // sometimes off where that is a valid configuration.
   const tickMs = mode === 'lease' ? r.pick([10, 20, 50, 100]) : r.pick([20, 50, 100, 100, 100]);
-  const etMin = r.pick([5, 10, 10, 10]);
+  const etMinDrawn = r.pick([5, 10, 10, 10]);
+  const etMin = runtimeTiming ? runtimeEtMin : etMinDrawn;
   // The randomized range must stay wide enough to break split votes (a range of one or two
   // ticks livelocks: found by 20,000 seeds); lease schedules keep it as narrow as that allows.
-  const etMax = mode === 'lease' ? etMin + Math.ceil(etMin / 2) + r.pick([0, 1]) : r.pick([etMin + Math.ceil(etMin / 2), 2 * etMin, 2 * etMin]);
+  const etMaxDrawn = mode === 'lease' ? etMin + Math.ceil(etMin / 2) + r.pick([0, 1]) : r.pick([etMin + Math.ceil(etMin / 2), 2 * etMin, 2 * etMin]);
+  const etMax = runtimeTiming ? 2 * etMin : etMaxDrawn;
   const latMax = Math.max(2, Math.min(r.pick([3, 10, 30, 60]), Math.floor((etMin * tickMs) / 6)));
   const checkQuorum = mode === 'lease' || r.chance(0.85);
   const plannedOps = mode === 'joint' ? r.between(3, 6) : r.chance(0.7) ? r.between(1, 5) : 0;
@@ -85,7 +106,7 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
     // (it lost the entry) then campaigns without Pre-Vote, never asks the new members, and
     // keeps taking each term first, so they rarely win (Raft §9.6 disruption; liveness only).
     preVote: plannedOps > 0 || r.chance(0.8),
-    leaseDriftMs: tickMs,
+    leaseDriftMs: runtimeTiming ? Math.min(100, 2 * tickMs) : tickMs,
     clockDrift: r.pick([0.002, 0.01, 0.02]),
     latencyMs: [1, latMax],
     persistMs: [0, Math.min(r.pick([1, 3, 10, 30, 100]), latMax * 2 + 1)],
@@ -95,19 +116,6 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
     maxEntriesPerAppend: mode === 'figure8' ? r.pick([1, 1, 2]) : r.pick([2, 8, 64, 1024]),
     maxAppendBytes: mode === 'figure8' ? r.pick([40, 100]) : r.pick([100, 1000, 1 << 20]),
   });
-  // Faults of the storage and the network that a third of the seeds each get, decided by a
-  // generator of their own (a seed without them replays as before they existed); the
-  // environment forces them: RAFT_SIM_TORN=<rate> (0 = off) and RAFT_SIM_LATE=1|0.
-  // - torn: that share of crashes tears the log write in progress, keeping a prefix of its
-  //   records (sim-cluster.ts tearCrashes, from another generator of its own);
-  // - late: during the fault phase 2 % of messages are held back by up to three election
-  //   timeouts (a stalled stream holds everything behind it), half the requests in flight from
-  //   a node that crashed are still delivered, and a snapshot transfer carries the sender's
-  //   newest snapshot when it arrives.
-  const env = globalThis.process?.env ?? {};
-  const extra = new SeededRandom(seed * 69069 + 1013904223);
-  const tornDrawn = extra.chance(1 / 3) ? 0.5 : 0;
-  const lateDrawn = extra.chance(1 / 3);
   const tornRate = env['RAFT_SIM_TORN'] !== undefined ? Number(env['RAFT_SIM_TORN']) : tornDrawn;
   if (tornRate > 0) c.tearCrashes(new SeededRandom(seed * 7919 + 31), tornRate);
   const et = c.electionTimeoutMs;
