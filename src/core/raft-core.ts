@@ -137,7 +137,8 @@ export class RaftCore {
 
   /**
    * Advances logical time by one tick. `nowMs` is the runtime's monotonic clock, used only
-   * to date lease rounds. Followers and candidates campaign after a randomized election
+   * to date lease rounds; like the `nowMs` of reads it must count all real time, a suspension of
+   * the host included (the runtime's lease clock: src/runtime/lease-clock.ts). Followers and candidates campaign after a randomized election
    * timeout (Raft §5.2); leaders send a heartbeat round every heartbeatTicks, step down when
    * a quorum was silent for an election timeout (CheckQuorum), and abandon a transfer after
    * an election timeout.

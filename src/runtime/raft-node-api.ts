@@ -50,6 +50,12 @@ export interface RaftNodeOptions {
   readonly maxUncommittedBytes?: number;
   /** Wall clock (unix ms) for proposal times; default Date.now. */
   readonly unixMs?: () => number;
+  /**
+   * Milliseconds handed to the core with ticks and reads, dating leader leases; default
+   * `leaseClock()` of lease-clock.ts over performance.now() and Date.now() (it counts a host
+   * suspension, which the monotonic clock alone misses).
+   */
+  readonly leaseClock?: () => number;
   /** Called once when the node stops because of a fatal error (storage). */
   readonly onFatal?: (err: Error) => void;
   /** Called whenever another snapshot file becomes the node's latest (written, received, or set at a restart). */

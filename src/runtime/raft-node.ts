@@ -47,6 +47,7 @@ import { RaftCtlError, RejectedError, OutcomeUnknownError, TimeoutError } from '
 import { encodeWriteCommand, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
 import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
 import { storedEntryOf } from './codec.js';
+import { leaseClock } from './lease-clock.js';
 import type { Logger } from './logger.js';
 import { entryBytes, keepNewestSnapshots, summaryOf, type SnapshotSummary } from './node-snapshots.js';
 import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, notLeaderError, type PeerSender, type RaftNodeOptions, type WriteOutcome } from './raft-node-api.js';
@@ -77,6 +78,7 @@ export class RaftNode {
   readonly #maxUncommitted: number;
   readonly #maxUncommittedBytes: number;
   readonly #unixMs: () => number;
+  readonly #leaseClock: () => number;
   readonly #onFatal: ((err: Error) => void) | undefined;
   readonly #onLatestSnapshot: ((s: SnapshotSummary) => void) | undefined;
   #peers: PeerSender | undefined;
@@ -138,6 +140,7 @@ export class RaftNode {
     this.#maxUncommitted = o.maxUncommittedEntries ?? DEFAULT_MAX_UNCOMMITTED_ENTRIES;
     this.#maxUncommittedBytes = o.maxUncommittedBytes ?? DEFAULT_MAX_UNCOMMITTED_BYTES;
     this.#unixMs = o.unixMs ?? Date.now;
+    this.#leaseClock = o.leaseClock ?? leaseClock();
     this.#onFatal = o.onFatal;
     this.#onLatestSnapshot = o.onLatestSnapshot;
     this.#snapshotIndex = o.snapshotIndex;
@@ -289,14 +292,14 @@ export class RaftNode {
     return new Promise((resolve, reject) => {
       const ctx = this.#nextReadCtx++;
       this.#reads.set(ctx, { resolve, reject });
-      this.core.readIndex(ctx, { policy, nowMs: performance.now() });
+      this.core.readIndex(ctx, { policy, nowMs: this.#leaseClock() });
       this.#schedule();
     });
   }
 
   #tick(): void {
     if (this.#stopped) return;
-    this.core.tick(performance.now());
+    this.core.tick(this.#leaseClock());
     if (this.leaderReady) this.#maybeExpire();
     this.#schedule();
   }

@@ -25,6 +25,7 @@ import { raftConfig, type SimOptions } from './sim-options.js';
 import { SimRuntime } from './sim-runtime.js';
 import { SimNode, type Durable, type ProposalHandle, type ReadHandle } from './sim-node.js';
 import type { SeededRandom } from './random.js';
+import { leaseClock } from '../../src/runtime/lease-clock.js';
 
 export { SimNode, type ProposalHandle, type ReadHandle, type SimOptions };
 
@@ -153,6 +154,9 @@ export class SimCluster extends SimRuntime {
     n.clockRate = 1 + (this.rng.next() * 2 - 1) * drift;
     // Monotonic from this incarnation's start; a fast clock also ticks fast (timers run on it).
     n.clockOffset = this.rng.between(0, 1_000_000) - this.now * n.clockRate;
+    n.wallOffset = n.clockOffset;
+    const monotonic = () => this.monotonicOf(n);
+    n.clock = this.opts.coreClock === 'monotonic' ? monotonic : leaseClock(monotonic, () => this.wallOf(n));
     n.tickInterval = this.tickMs / n.clockRate;
     this.record('restart', id);
     this.scheduleTick(n);
@@ -182,6 +186,18 @@ export class SimCluster extends SimRuntime {
       for (const e of backlog) this.dispatch({ ...e, t: this.now });
       this.drive(n);
     });
+  }
+
+  /**
+   * Suspends node `id`'s host for `ms`: as {@link pause}, but its monotonic clock stops meanwhile
+   * (Linux CLOCK_MONOTONIC across a suspend) while its wall clock runs on.
+   */
+  suspend(id: number, ms: number, onResume?: () => void): void {
+    const n = this.node(id);
+    if (!n.up || n.paused) return;
+    n.clockOffset -= ms * n.clockRate;
+    this.record('suspend', id, ms);
+    this.pause(id, ms, onResume);
   }
 
   /** Proposes `key` (a unique string) at node `id`; returns a handle whose outcome fills in. */

@@ -63,9 +63,19 @@ export class SimNetwork {
     return (this.opts.electionTimeoutMaxTicks ?? 20) * this.tickMs;
   }
 
-  /** The node's monotonic clock (offset per incarnation; jumps forward across a pause). */
+  /** The time the node's runtime hands its core (its lease clock, see SimCluster.restart). */
   nowOf(n: SimNode): number {
+    return n.clock();
+  }
+
+  /** The node's monotonic clock (offset per incarnation; jumps forward across a pause, stops across a suspension). */
+  monotonicOf(n: SimNode): number {
     return this.now * n.clockRate + n.clockOffset;
+  }
+
+  /** The node's wall clock (runs on across a pause and a suspension). */
+  wallOf(n: SimNode): number {
+    return this.now * n.clockRate + n.wallOffset;
   }
 
   protected push(e: Event): void {

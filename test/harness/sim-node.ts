@@ -42,7 +42,12 @@ export class SimNode {
   up = false;
   paused = false;
   epoch = 0;
+  /** This incarnation's monotonic clock is `now * clockRate + clockOffset` (sim-network.ts monotonicOf). */
   clockOffset = 0;
+  /** Its wall clock is `now * clockRate + wallOffset`: it keeps running while the host is suspended. */
+  wallOffset = 0;
+  /** The time its runtime hands the core with ticks and reads (src/runtime/lease-clock.ts). */
+  clock: () => number = () => 0;
   /** Rate of this incarnation's monotonic clock (ms of its clock per real ms); its ticks follow it. */
   clockRate = 1;
   tickInterval = 100;

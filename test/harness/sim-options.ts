@@ -21,6 +21,12 @@ export interface SimOptions {
   readonly compactKeep?: number;
   /** Clock-rate drift per node, as a fraction (e.g. 0.002 = ±0.2 %). */
   readonly clockDrift?: number;
+  /**
+   * The time each node hands its core: 'lease' (default) is the runtime's lease clock
+   * (src/runtime/lease-clock.ts), 'monotonic' the monotonic clock alone, which misses a host
+   * suspension (kept to show what the lease clock prevents).
+   */
+  readonly coreClock?: 'lease' | 'monotonic';
 }
 
 /** The core configuration of node `id` (only the options that are set override the core's defaults). */

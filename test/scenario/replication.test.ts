@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSeed } from '../harness/schedule.js';
+import { SimViolation, type ReadHandle, type SimCluster } from '../harness/sim-cluster.js';
 import { awaitConverged, awaitLeader, awaitOutcomes, cluster, committed, proposeSeries } from './helpers.js';
 
 /**
@@ -51,31 +52,55 @@ test('divergent logs are repaired', () => {
 });
 
 /**
- * Scenario: the leader is paused (a GC pause, SIGSTOP) for two election timeouts, during
- * which the others elect a new leader and commit writes; a lease read reaches the old leader
- * the moment it resumes, before it has read any message.
- * Expected: its lease has expired by its monotonic clock, so the read is not served from the
- * lease; it goes through ReadIndex and is refused once the old leader learns the new term
- * (dissertation §6.4.1). The harness's stale-read check would fail the run otherwise.
+ * Stops the leader of a fresh cluster for two election timeouts with `stop` (a pause or a host
+ * suspension), during which the others elect a new leader and commit writes; a lease read
+ * reaches the old leader the moment it resumes, before it has read any message. Returns that
+ * read once answered (the harness's stale-read check throws if it is served stale).
  */
-test('a leader paused for two election timeouts serves no lease read after it resumes', () => {
-  const c = cluster({ seed: 81, voters: [1, 2, 3] });
+function leaseReadOnResume(c: SimCluster, stop: 'pause' | 'suspend'): ReadHandle {
   const old = awaitLeader(c);
   proposeSeries(c, 5);
   const leaseRead = c.read(old, 'lease')!;
   c.runFor(50);
-  assert.equal(leaseRead.result?.status, 'ready', 'the lease works before the pause');
-  let afterResume: ReturnType<typeof c.read> = null;
-  c.pause(old, 2 * c.electionTimeoutMs, () => {
+  assert.equal(leaseRead.result?.status, 'ready', 'the lease works before the stop');
+  let afterResume: ReadHandle | null = null;
+  c[stop](old, 2 * c.electionTimeoutMs, () => {
     afterResume = c.read(old, 'lease');
     assert.equal(afterResume!.result, undefined, 'not served from the lease');
   });
   const next = awaitLeader(c, [1, 2, 3].filter((id) => id !== old));
+  assert.notEqual(next, old);
   const writes = proposeSeries(c, 5);
   awaitOutcomes(c, writes);
   c.runUntil(() => afterResume?.result !== undefined, 3 * c.electionTimeoutMs);
-  assert.deepEqual(afterResume!.result, { status: 'rejected', reason: 'NOT_LEADER' });
-  assert.notEqual(next, old);
+  return afterResume!;
+}
+
+/**
+ * Scenario: the leader is paused (a GC pause, SIGSTOP) for two election timeouts (see
+ * leaseReadOnResume). Expected: its lease has expired by its monotonic clock, so the read is not
+ * served from the lease; it goes through ReadIndex and is refused once the old leader learns the
+ * new term (dissertation §6.4.1). The harness's stale-read check would fail the run otherwise.
+ */
+test('a leader paused for two election timeouts serves no lease read after it resumes', () => {
+  const read = leaseReadOnResume(cluster({ seed: 81, voters: [1, 2, 3] }), 'pause');
+  assert.deepEqual(read.result, { status: 'rejected', reason: 'NOT_LEADER' });
+});
+
+/**
+ * Scenario: as above, but the leader's host is suspended: its monotonic clock (Linux
+ * CLOCK_MONOTONIC, performance.now()) does not advance meanwhile, its wall clock does.
+ * Expected: the node's lease clock (src/runtime/lease-clock.ts) counts the suspension, so the
+ * lease has expired and the read is refused as after a pause. With the monotonic clock alone,
+ * the resumed leader serves the read from its lease while the new leader has committed writes:
+ * a stale read, for every seed tried.
+ */
+test('a leader whose host was suspended for two election timeouts serves no lease read after it resumes (the monotonic clock alone missed the suspension)', () => {
+  for (let seed = 81; seed < 86; seed++) {
+    const read = leaseReadOnResume(cluster({ seed, voters: [1, 2, 3] }), 'suspend');
+    assert.deepEqual(read.result, { status: 'rejected', reason: 'NOT_LEADER' }, `seed ${seed}`);
+    assert.throws(() => leaseReadOnResume(cluster({ seed, voters: [1, 2, 3], coreClock: 'monotonic' }), 'suspend'), (err: unknown) => err instanceof SimViolation && err.property === 'stale read', `seed ${seed}`);
+  }
 });
 
 /**
