@@ -352,7 +352,11 @@ export function runSeed(seed: number, opts: SeedOptions = {}): SeedResult {
         case 'pauseLeader': {
           const v = kind === 'pauseLeader' && l !== undefined ? l : ids.length > 0 ? r.pick(ids) : undefined;
           if (v === undefined) return;
-          c.pause(v, Math.min(r.between(50, Math.round(2.5 * et)), Math.max(0, faultEnd - c.now)));
+          const ms = Math.min(r.between(50, Math.round(2.5 * et)), Math.max(0, faultEnd - c.now));
+          // Half the stops are host suspensions (the monotonic clock stops too), decided by the
+          // seed's extra generator so the schedule's own draws stay as they were.
+          if (extra.chance(0.5)) c.suspend(v, ms);
+          else c.pause(v, ms);
           return;
         }
         case 'drop':
