@@ -362,7 +362,7 @@ function mapPullError(err: ServiceError, endpoint: string, seen: ResponseSeen): 
     return new RejectedError('NO_SNAPSHOT', `${endpoint} has no snapshot to send (${err.details})`, {
       cause: err,
       details: error.details,
-      hint: 'trigger a snapshot on the leader first (raftctl snapshot trigger)',
+      hint: 'have the leader take a snapshot first (its Admin.TriggerSnapshot RPC), then pull again',
     });
   }
   return error;

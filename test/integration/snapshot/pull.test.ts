@@ -221,14 +221,15 @@ describe('pullSnapshot', () => {
     await assert.rejects(drain(p), (err: unknown) => err instanceof IntegrityError && err.code === 'CHECKSUM_MISMATCH' && err.details?.failures === 4 && err.details?.seq === 1);
   });
 
-  test('NOT_FOUND "No snapshot available" is a RejectedError NO_SNAPSHOT (exit 6), not retried', async () => {
+  // The hint names what exists: no `raftctl snapshot` command exists yet, so it names the admin RPC.
+  test('NOT_FOUND "No snapshot available" is a RejectedError NO_SNAPSHOT (exit 6), not retried, whose hint names no missing command', async () => {
     let calls = 0;
     const serve = serveStreamSnapshot({ offer: () => null });
     const peer = await peerWith((call) => {
       calls += 1;
       serve(call);
     });
-    await assert.rejects(pull(peer), (err: unknown) => err instanceof RejectedError && err.code === 'NO_SNAPSHOT' && err.exitCode === EXIT.REJECTED && err.details?.attempts === 1);
+    await assert.rejects(pull(peer), (err: unknown) => err instanceof RejectedError && err.code === 'NO_SNAPSHOT' && err.exitCode === EXIT.REJECTED && err.details?.attempts === 1 && /Admin\.TriggerSnapshot/.test(err.hint ?? '') && !/raftctl snapshot/.test(err.hint ?? ''));
     assert.equal(calls, 1);
   });
 
