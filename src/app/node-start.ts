@@ -69,7 +69,7 @@ export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonl
       hint: 'raise --election-timeout, or lower --heartbeat-interval',
     });
   }
-  if (t.electionTimeoutMs !== undefined && t.electionTimeoutMs > MAX_ELECTION_TIMEOUT_MS) throw new UsageError('--election-timeout must be at most 24h');
+  if (t.electionTimeoutMs !== undefined && t.electionTimeoutMs > MAX_ELECTION_TIMEOUT_MS) throw new UsageError('--election-timeout must be at most 24h', { hint: 'give a shorter --election-timeout (the default is 10 heartbeat intervals, 1s with the default --heartbeat-interval)' });
   if (t.electionTimeoutMs === undefined && heartbeat * 10 > MAX_ELECTION_TIMEOUT_MS) {
     throw new UsageError(`--heartbeat-interval ${t.heartbeatIntervalMs}ms: the election timeout it implies (10 heartbeat intervals, ${heartbeat * 10} ms) is above the 24h maximum`, {
       hint: 'lower --heartbeat-interval, or give an --election-timeout of at most 24h',

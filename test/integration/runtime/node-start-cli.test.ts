@@ -43,13 +43,16 @@ const cases: [string, string[], RegExp][] = [
 ];
 
 for (const [what, args, message] of cases) {
-  test(`node start refuses ${what} with exit 2`, async () => {
+  test(`node start refuses ${what} with exit 2 and a hint`, async () => {
     const r = await runCli(['node', 'start', ...args, '--exit-with-stdin']);
     assert.equal(r.code, 2, r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, message);
-    // One error line (oclif may add its own warnings about other commands' plugins).
-    assert.equal(r.stderr.split('\n').filter((l) => /^Error: /.test(l)).length, 1, r.stderr);
+    // One error line (oclif may add its own warnings about other commands' plugins), with what to
+    // try (README "Errors": `Error: <what failed and why>. Hint: <what to try>`).
+    const lines = r.stderr.split('\n').filter((l) => /^Error: /.test(l));
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0]!, /\. Hint: \S/, r.stderr);
   });
 }
 
