@@ -294,7 +294,15 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
       }
       process.stdout.write(renderResult(r, o.format, reportView, paint));
     }
-    return (await stopped) === 'SIGHUP' ? HANGUP_EXIT_CODE : exitCode;
+    if ((await stopped) === 'SIGHUP') return HANGUP_EXIT_CODE;
+    if (exitCode !== 0) {
+      // Every node exited on its own: a scripted user (-o json) gets an error line with a code,
+      // not a bare exit status (the clean-up below still says where the logs are).
+      throw new RaftCtlError('NODES_EXITED', 1, `playground: every node exited on its own`, {
+        hint: `read the end of each node's log (node-ID.log in ${root}), kept with its data`,
+      });
+    }
+    return 0;
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;
     const message = error instanceof Error ? error.message : String(error);

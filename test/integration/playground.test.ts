@@ -236,6 +236,10 @@ test('playground: every node exiting on its own ends the playground with exit 1,
     for (const n of report.nodes) process.kill(n.pid, 'SIGKILL');
     const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
     assert.equal(code, 1, stderr());
+    // Under -o ndjson the error is a JSON line with its code, as for any other failure.
+    const errorLine = stderr().split('\n').find((l) => l.startsWith('{'));
+    assert.ok(errorLine, stderr());
+    assert.equal((JSON.parse(errorLine) as { error: { code: string } }).error.code, 'NODES_EXITED');
     // QA: "the logs of node 1, 2, 3, which exited on its own".
     assert.match(stderr(), /stopped 0 nodes, data kept in .* \(the logs of nodes 1, 2, 3, which exited on their own\)/);
     for (const n of report.nodes) assert.ok(existsSync(join(report.dataDir, `node-${n.id}.log`)));
