@@ -68,7 +68,7 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * Watches until `count` put/delete events arrived, the server ends the stream, or the command's
  * budget (`--wait-timeout`) aborts it (then the TimeoutError is thrown, exit 5). A stream the
  * server ends (OK status) before `count` events is a WATCH_ENDED error (exit 4), never a success. An endpoint
- * that cannot be connected before the first event is skipped. A connection that breaks during
+ * that cannot be connected within `--timeout` (the budget's `timeoutMs`) is skipped, a hung one too. A connection that breaks during
  * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
  * an UnreachableError (exit 4) saying how to resync. So is a CANCELED event (handed to
  * `onEvent` first): the node dropped the watcher (a graceful shutdown, a snapshot restored, the
@@ -85,7 +85,8 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
     let received = 0;
     let events = 0;
     try {
-      const stream = ctx.client.watch(endpoint, { clientId: 0, key: options.key, prefix: options.prefix, prevKv: options.prevKv }, { signal: ctx.budget.signal });
+      // A stream has no deadline: --timeout bounds the connect, so a hung endpoint is skipped.
+      const stream = ctx.client.watch(endpoint, { clientId: 0, key: options.key, prefix: options.prefix, prevKv: options.prevKv }, { signal: ctx.budget.signal, connectTimeoutMs: ctx.budget.timeoutMs });
       for await (const raw of stream) {
         received++;
         const event = watchEvent(raw, endpoint);

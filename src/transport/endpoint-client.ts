@@ -5,9 +5,11 @@
  * (src/transport/status.ts).
  */
 import { setMaxListeners } from 'node:events';
-import { type MethodDefinition } from '@grpc/grpc-js';
+import { type Client, type MethodDefinition } from '@grpc/grpc-js';
+import { UnreachableError } from '../errors.js';
 import { linkedSignal } from './abort.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
+import { ChannelNotReadyError, channelReady } from './channel-ready.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
 import { closedError, fromGrpcError } from './status.js';
@@ -130,12 +132,20 @@ export class EndpointClient {
    * non-OK status) or `signal` aborts (the call is cancelled and the iteration throws a
    * TimeoutError, code CANCELLED). Leaving the loop early cancels the call, and so does
    * {@link close} (the iteration then throws TRANSPORT_CLOSED).
+   *
+   * A stream has no deadline, so with `connectTimeoutMs` the call is made only once the channel
+   * is connected: an endpoint that is not within that time (nothing listening, or a hung process
+   * that accepts TCP but never completes the HTTP/2 handshake) throws UnreachableError with
+   * `sent: false`, as a unary call's deadline would, instead of waiting as long as grpc-js keeps
+   * connecting. Without it, the call waits for the connection (until `signal` aborts).
    */
-  async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal } = {}): AsyncGenerator<WatchResponse> {
+  async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal; readonly connectTimeoutMs?: number } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
     const stop = this.#signal(opts.signal);
     try {
-      const call = serverStreamCall(this.#pool.forAddress(endpoint, 'control', this.#compress), RaftClientService.Watch, request, { signal: stop.signal });
+      const client = this.#pool.forAddress(endpoint, 'control', this.#compress);
+      if (opts.connectTimeoutMs !== undefined) await this.#connected(client, endpoint, opts.connectTimeoutMs, stop.signal);
+      const call = serverStreamCall(client, RaftClientService.Watch, request, { signal: stop.signal });
       const seen = watchResponse(call);
       try {
         for await (const event of call) yield event as WatchResponse;
@@ -146,6 +156,25 @@ export class EndpointClient {
       }
     } finally {
       stop.dispose();
+    }
+  }
+
+  /**
+   * Waits up to `timeoutMs` for `client`'s channel to be connected ({@link channelReady}). Not
+   * connected by then: UnreachableError (`sent: false`). `signal` aborting: its reason, or
+   * TRANSPORT_CLOSED when this client closed.
+   */
+  async #connected(client: Client, endpoint: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    try {
+      await channelReady(client, timeoutMs, signal);
+    } catch (err) {
+      if (this.#closing.signal.aborted) throw closedError(CLIENT, err);
+      if (!(err instanceof ChannelNotReadyError)) throw err;
+      throw new UnreachableError(`cannot connect to ${endpoint}: no connection within ${(timeoutMs / 1000).toFixed(3)}s`, {
+        cause: err,
+        details: { endpoint, sent: false },
+        hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)',
+      });
     }
   }
 

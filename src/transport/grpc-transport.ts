@@ -17,11 +17,12 @@
  * When `clusterId` is set every request carries gRPC metadata `raftctl-cluster-id` (PROTOCOL.md).
  */
 import { setMaxListeners } from 'node:events';
-import { connectivityState, type Client, type MethodDefinition } from '@grpc/grpc-js';
+import { type Client, type MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
-import { linkedSignal, raceAbort } from './abort.js';
+import { linkedSignal } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
 import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
+import { ChannelNotReadyError, channelReady } from './channel-ready.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { systemClock, type Clock, type RandomSource } from './clock.js';
 import { addressOf, chooseLeader, distinctPeerIds, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
@@ -486,51 +487,18 @@ export class GrpcTransport implements Transport {
   }
 
   /**
-   * Waits up to `streamConnectTimeoutMs` for `client`'s channel to be READY; {@link close} ends
-   * the wait at once (TRANSPORT_CLOSED). Not grpc-js's `waitForReady`: on every state change it asks the channel to
-   * connect again, a closed one too (SHUTDOWN → CONNECTING), and re-arms its deadline timer, so
-   * after close() the channel kept dialling and the timer kept a process with nothing else to do
-   * alive until the deadline. Here the time limit is this transport's own timer, cleared on every
-   * outcome; the channel's state is watched without a deadline, and the watch ends (nothing
-   * re-armed, no dial) once the wait is over or the channel is shut down.
+   * Waits up to `streamConnectTimeoutMs` for `client`'s channel to be READY ({@link channelReady});
+   * {@link close} ends the wait at once (TRANSPORT_CLOSED). A channel that does not get there is
+   * evicted (the next stream dials anew) and the wait rejects with UnreachableError.
    */
   async #waitForReady(client: Client, peer: Peer): Promise<void> {
     const timeoutMs = this.#streamConnectTimeoutMs;
-    const channel = client.getChannel();
-    let over = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ready = new Promise<void>((resolve, reject) => {
-      const settle = (err?: unknown): void => {
-        if (over) return;
-        over = true;
-        clearTimeout(timer);
-        if (err === undefined) return resolve();
-        if (!this.#closed) this.#pool.evictAddress(peer.endpoint);
-        reject(new UnreachableError(`cannot connect to ${peer.endpoint} (peer ${peer.id}) within ${timeoutMs} ms`, { cause: err, details: { endpoint: peer.endpoint, peerId: peer.id, sent: false }, hint: 'check the address and that the node is running' }));
-      };
-      const check = (): void => {
-        if (over) return;
-        let state = channel.getConnectivityState(false);
-        if (state === connectivityState.SHUTDOWN) return settle(new Error('the channel was closed'));
-        // An idle channel does not connect by itself: ask it to (once per idle spell). The ask
-        // returns the state from before it (IDLE) while the channel moves on to CONNECTING: read
-        // it again, or a later CONNECTING → IDLE would not wake the watch and nobody asks again.
-        if (state === connectivityState.IDLE) {
-          channel.getConnectivityState(true);
-          state = channel.getConnectivityState(false);
-        }
-        if (state === connectivityState.READY) return settle();
-        channel.watchConnectivityState(state, Infinity, check);
-      };
-      timer = setTimeout(() => settle(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
-      check();
-    });
     try {
-      await raceAbort(ready, this.#shutdown.signal);
-    } finally {
-      // Closed meanwhile: the watch left on a channel still open (a shared pool) ends at its next state change.
-      over = true;
-      clearTimeout(timer);
+      await channelReady(client, timeoutMs, this.#shutdown.signal);
+    } catch (err) {
+      if (!(err instanceof ChannelNotReadyError)) throw err;
+      if (!this.#closed) this.#pool.evictAddress(peer.endpoint);
+      throw new UnreachableError(`cannot connect to ${peer.endpoint} (peer ${peer.id}) within ${timeoutMs} ms`, { cause: err, details: { endpoint: peer.endpoint, peerId: peer.id, sent: false }, hint: 'check the address and that the node is running' });
     }
   }
 

@@ -578,6 +578,31 @@ describe('kv against a node that accepts connections but never answers', () => {
     assert.equal(r.exitCode, 4, r.stdout + r.stderr);
     assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'UNREACHABLE');
   });
+
+  // QA: `kv watch -e <hung node>` (a SIGSTOPped process) waited forever (no --wait-timeout: the
+  // watch is unbounded), ignoring --timeout, and with `-e hung,good` never reached the good one.
+  test('watch: --timeout bounds the connect, so a hung endpoint alone exits 4 (UNREACHABLE) instead of hanging', async () => {
+    const r = await runCommand(['kv', 'watch', 'w', '-e', address, '--timeout', '300ms', '--json']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+    const err = json(lines(r.stderr)[0]!).error as { code: string; message: string };
+    assert.equal(err.code, 'UNREACHABLE');
+    assert.match(err.message, /no connection within 0\.300s/);
+    assert.ok(r.durationMs < 3000, `gave up after --timeout, took ${Math.round(r.durationMs)} ms`);
+  });
+
+  test('watch: a hung endpoint listed first is skipped after --timeout and the next one is watched', async () => {
+    const kv = await startFakeKv();
+    try {
+      kv.watchEvents = [...PUT_THEN_DELETE];
+      const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${address},${kv.endpoints[0]}`, '--timeout', '300ms']);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      const events = lines(r.stdout).map((l) => json(l));
+      assert.deepEqual(events.map((e) => [e.type, e.endpoint]), [['put', kv.endpoints[0]], ['delete', kv.endpoints[0]]]);
+    } finally {
+      await kv.close();
+    }
+  });
 });
 
 describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {
