@@ -4,13 +4,14 @@ import { BaseCommand } from '../../src/cli/base-command.js';
 import { globalFlagsWithWaitTimeout, keyEncodingFlag } from '../../src/cli/flags.js';
 import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { onStdoutClosed } from '../../src/cli/broken-pipe.js';
+import { MAX_DURATION_MS } from '../../src/cli/duration.js';
 import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { keyArgument } from '../../src/cli/value-input.js';
 import { watchEventLine } from '../../src/cli/views/kv.js';
 
 /** The longest a watch may run when --wait-timeout is not given (setTimeout's limit, ~24 days). */
-const UNBOUNDED_MS = 2_147_483_647;
+const UNBOUNDED_MS = MAX_DURATION_MS;
 
 export default class KvWatch extends BaseCommand<typeof KvWatch> {
   static override summary = 'Stream changes of a key, or of every key under a prefix.';

@@ -18,6 +18,9 @@ export interface OperatorContext {
   readonly budget: CallBudget;
 }
 
+/** The longest delay Node's setTimeout honours. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** How close to the end of `--wait-timeout` a budget counts as spent ({@link CallBudget.expired}). */
 const DEADLINE_SLACK_MS = 10;
 
@@ -41,7 +44,9 @@ export class CallBudget {
     // more than 10 endpoints must not print Node's MaxListenersExceededWarning on stderr, where a
     // command's failure is exactly one line.
     setMaxListeners(0, this.#controller.signal);
-    this.#timer = setTimeout(() => this.#controller.abort(this.expiredError()), waitTimeoutMs);
+    // Node's timers wait at most 2^31 − 1 ms (a longer delay fires at once): a longer budget (a
+    // sum such as bench's --duration + 1 min) is ended by the timer at that limit, ~24.8 days.
+    this.#timer = setTimeout(() => this.#controller.abort(this.expiredError()), Math.min(waitTimeoutMs, MAX_TIMER_MS));
     this.#timer.unref?.();
   }
 

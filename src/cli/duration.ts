@@ -7,6 +7,13 @@ import { UsageError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/**
+ * The longest duration taken: Node's timers wait at most 2^31 − 1 ms (about 24.8 days); a longer
+ * delay fires after 1 ms with a TimeoutOverflowWarning, so `--wait-timeout 1000h` would end the
+ * command at once with "did not finish within --wait-timeout".
+ */
+export const MAX_DURATION_MS = 2_147_483_647;
+
 const BARE_NUMBER = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
 
 /** True when `text` is a bare number, which a duration flag reads as milliseconds. */
@@ -16,8 +23,9 @@ export function isBareNumber(text: string): boolean {
 
 /**
  * Parses `text` into whole milliseconds (rounded up, so `0.5ms` is 1 ms rather than 0).
- * Throws a {@link UsageError} naming `flagName` when the text is not a duration or is not
- * positive: a zero or negative deadline can never be met.
+ * Throws a {@link UsageError} naming `flagName` when the text is not a duration, is not
+ * positive (a zero or negative deadline can never be met) or is longer than
+ * {@link MAX_DURATION_MS}.
  */
 export function parseDuration(text: string, flagName = 'duration'): number {
   const bare = BARE_NUMBER.exec(text);
@@ -32,8 +40,13 @@ export function parseDuration(text: string, flagName = 'duration'): number {
     });
   }
   const ms = Math.ceil(bare ? Number(bare[1]) : parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!.toLowerCase()]!, 0));
-  if (!(ms > 0) || !Number.isSafeInteger(ms)) {
+  if (!(ms > 0)) {
     throw new UsageError(`--${flagName}: "${text}" must be greater than zero`, { hint: 'e.g. 500ms, 3s, 2m' });
+  }
+  if (ms > MAX_DURATION_MS) {
+    throw new UsageError(`--${flagName}: "${text}" is too long: at most ${formatDuration(MAX_DURATION_MS - (MAX_DURATION_MS % 3_600_000))} (about 24 days)`, {
+      hint: 'give a shorter duration',
+    });
   }
   return ms;
 }

@@ -13,6 +13,9 @@ const CASES: { name: string; argv: string[]; message: RegExp }[] = [
   { name: 'an unknown flag', argv: ['--bogus'], message: /Nonexistent flag: --bogus/ },
   { name: 'a bad duration', argv: ['--timeout', '3x'], message: /--timeout: "3x" is not a duration/ },
   { name: 'a zero duration', argv: ['--wait-timeout', '0s'], message: /--wait-timeout: "0s" must be greater than zero/ },
+  // QA: 1000h went to setTimeout, which fires at once past 2^31 − 1 ms: exit 5 "did not finish within --wait-timeout" and a Node warning on stderr.
+  { name: 'a duration longer than a timer can wait', argv: ['--wait-timeout', '1000h'], message: /--wait-timeout: "1000h" is too long: at most 596h/ },
+  { name: 'a bare number of ms too large to be exact', argv: ['--timeout', '9999999999999999999999'], message: /--timeout: "9999999999999999999999" is too long/ },
   { name: 'an endpoint without a port', argv: ['-e', 'localhost'], message: /--endpoints: "localhost" is not host:port/ },
   { name: 'an endpoint with a scheme', argv: ['-e', 'http://127.0.0.1:80'], message: /drop the scheme/ },
   { name: 'an unknown output format', argv: ['-o', 'xml'], message: /Expected --output=xml to be one of: table, wide, json, yaml, ndjson/ },
