@@ -24,10 +24,11 @@ export function isBareNumber(text: string): boolean {
 /**
  * Parses `text` into whole milliseconds (rounded up, so `0.5ms` is 1 ms rather than 0).
  * Throws a {@link UsageError} naming `flagName` when the text is not a duration, is not
- * positive (a zero or negative deadline can never be met) or is longer than
- * {@link MAX_DURATION_MS}.
+ * positive (a zero or negative deadline can never be met) or is longer than `maxMs` (default
+ * {@link MAX_DURATION_MS}, for durations a timer waits; a value that is only sent, such as a
+ * TTL, passes a larger one).
  */
-export function parseDuration(text: string, flagName = 'duration'): number {
+export function parseDuration(text: string, flagName = 'duration', maxMs = MAX_DURATION_MS): number {
   const bare = BARE_NUMBER.exec(text);
   // Go-style compound durations as well: `1m30s`, `1h15m`, `2s500ms` (units largest first).
   const compound = bare ? null : /^\s*((?:(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h))+)\s*$/i.exec(text);
@@ -43,10 +44,9 @@ export function parseDuration(text: string, flagName = 'duration'): number {
   if (!(ms > 0)) {
     throw new UsageError(`--${flagName}: "${text}" must be greater than zero`, { hint: 'e.g. 500ms, 3s, 2m' });
   }
-  if (ms > MAX_DURATION_MS) {
-    throw new UsageError(`--${flagName}: "${text}" is too long: at most ${formatDuration(MAX_DURATION_MS - (MAX_DURATION_MS % 3_600_000))} (about 24 days)`, {
-      hint: 'give a shorter duration',
-    });
+  if (!Number.isSafeInteger(ms) || ms > maxMs) {
+    const most = maxMs === MAX_DURATION_MS ? '596h (about 24 days)' : formatDuration(maxMs);
+    throw new UsageError(`--${flagName}: "${text}" is too long: at most ${most}`, { hint: 'give a shorter duration' });
   }
   return ms;
 }

@@ -48,7 +48,8 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
     summary: options.summary,
     helpValue: 'DURATION',
     parse: async (input) => {
-      const ms = parseDuration(input, options.name);
+      // Sent to the server, never waited for here: not bounded by the timer limit.
+      const ms = parseDuration(input, options.name, Number.MAX_SAFE_INTEGER);
       if (isBareNumber(input)) {
         throw new UsageError(`--${options.name} ${input.trim()} needs a unit (a bare number would mean milliseconds; TTLs are whole seconds)`, {
           hint: `e.g. --${options.name} ${input.trim()}s, or 10m, 1h`,

@@ -96,6 +96,11 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(r.exitCode, 0, r.stderr);
     const last = kv.peer(1).callsTo('HandleClientWrite').at(-1)!.request as { command: { insert: { ttlSecs: number } } };
     assert.equal(last.command.insert.ttlSecs, 2);
+    // A TTL is sent, not waited for: longer than a timer's 596h is fine.
+    const month = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '720h', '-e', kv.endpoints[0]!]);
+    assert.equal(month.exitCode, 0, month.stderr);
+    const sent = kv.peer(1).callsTo('HandleClientWrite').at(-1)!.request as { command: { insert: { ttlSecs: number } } };
+    assert.equal(sent.command.insert.ttlSecs, 720 * 3600);
     const bare = await runCommand(['kv', 'put', 'session', 'x', '--ttl', '60', '-e', kv.endpoints[0]!]);
     assert.equal(bare.exitCode, 2);
     assert.match(bare.stderr, /--ttl 60 needs a unit .*Hint: e\.g\. --ttl 60s/);
