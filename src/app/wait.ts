@@ -77,10 +77,23 @@ export interface WaitOptions {
  * One poll's answer. `fatal`: a verdict no later poll can change (the endpoints answer for
  * different clusters equally, exit 2): the wait ends with it at once.
  */
-type Poll = { met: boolean; detail: WaitResult['detail']; fatal?: Verdict<unknown> };
+type Poll = { met: boolean; detail: WaitResult['detail']; fatal?: Verdict<unknown>; error?: string };
 
 /** Whether a poll's verdict ends the wait: a usage error (AMBIGUOUS_CLUSTER) that waiting cannot fix. */
 const isFatal = (v: Verdict<unknown>): boolean => v.exitCode === EXIT.USAGE;
+
+/**
+ * Verdicts of polls that learned nothing about the cluster: no endpoint could be connected (4),
+ * none answered in time (5), only malformed answers (7). Such a poll failed: its result (every
+ * field unknown) is not a `detail`; its message is the `error`, so a wait that gives up says why
+ * (`wait member-count 3 -e <wrong port>` said only "not met", with `count: null`).
+ */
+const LEARNED_NOTHING: ReadonlySet<number> = new Set([EXIT.UNREACHABLE, EXIT.TIMEOUT, EXIT.INTEGRITY]);
+
+/** A poll whose verdict learned nothing ({@link LEARNED_NOTHING}): failed, with the verdict's message. */
+function failedPoll(v: Verdict<unknown>): Poll | null {
+  return LEARNED_NOTHING.has(v.exitCode) ? { met: false, detail: null, error: v.message ?? 'failed' } : null;
+}
 
 function caughtUp(status: ClusterStatus, id: number, maxLag: number): Poll {
   const m = status.members.find((x) => x.id === id);
@@ -107,19 +120,20 @@ async function poll(ctx: KvContext, condition: WaitCondition): Promise<Poll> {
   switch (condition.kind) {
     case 'leader': {
       const v = await discoverLeader(ctx);
-      return { met: v.result.leaderId !== null, detail: v.result };
+      return failedPoll(v) ?? { met: v.result.leaderId !== null, detail: v.result };
     }
     case 'healthy': {
+      // A health result always says why in its checks (the leader check names an unreachable cluster).
       const v = await clusterHealth(ctx, { degradedOk: condition.degradedOk ?? false });
       return isFatal(v) ? { met: false, detail: null, fatal: v } : { met: v.exitCode === EXIT.OK, detail: v.result };
     }
     case 'caught-up': {
       const v = await clusterStatus(ctx);
-      return isFatal(v) ? { met: false, detail: null, fatal: v } : caughtUp(v.result, condition.id, condition.maxLag);
+      return isFatal(v) ? { met: false, detail: null, fatal: v } : (failedPoll(v) ?? caughtUp(v.result, condition.id, condition.maxLag));
     }
     case 'member-count': {
       const v = await clusterStatus(ctx);
-      return isFatal(v) ? { met: false, detail: null, fatal: v } : memberCount(v.result, condition.count);
+      return isFatal(v) ? { met: false, detail: null, fatal: v } : (failedPoll(v) ?? memberCount(v.result, condition.count));
     }
   }
 }
@@ -130,7 +144,8 @@ type Finished = { readonly met: boolean; readonly detail: WaitResult['detail']; 
 /**
  * Polls `condition` until it holds or the command's budget runs out. Exit 0 when met, 5
  * (TIMEOUT) when `--wait-timeout` passed first, 2 at once when a poll finds that the endpoints
- * answer for different clusters equally (AMBIGUOUS_CLUSTER); never throws for a failed poll. A poll that
+ * answer for different clusters equally (AMBIGUOUS_CLUSTER); never throws for a failed poll (one
+ * that threw, or whose verdict learned nothing: {@link LEARNED_NOTHING}). A poll that
  * ends after the deadline without meeting the condition counts as cut off (see the module
  * comment): the result keeps the poll before it.
  */
@@ -154,7 +169,7 @@ export async function waitFor(ctx: KvContext, condition: WaitCondition, options:
     try {
       const p = await poll(ctx, condition);
       fatal = p.fatal;
-      polled = { met: p.met, detail: p.detail, error: fatal ? fatal.message : null };
+      polled = { met: p.met, detail: p.detail, error: fatal ? fatal.message : (p.error ?? null) };
     } catch (e) {
       polled = { met: false, detail: null, error: errorText(e) };
     }

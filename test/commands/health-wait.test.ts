@@ -410,6 +410,23 @@ describe('wait', () => {
     assert.deepEqual([w.attempts, w.detail, w.error, w.cutOff], [1, null, null, true]);
   });
 
+  // QA: `wait member-count 3 -e <wrong port>` exited 5 saying only "not met within --wait-timeout",
+  // with count null and error null: nothing said that no endpoint could even be connected.
+  test('a poll that learns nothing (no endpoint connected) failed: error says why, detail null; the TIMEOUT line names it', async () => {
+    const down = await closedPort();
+    for (const argv of [['wait', 'member-count', '3'], ['wait', 'caught-up', '2'], ['wait', 'leader']]) {
+      const r = await runCommand([...argv, '-e', down, '--wait-timeout', '600ms', '--json']);
+      assert.equal(r.exitCode, 5, `${argv.join(' ')}: ${r.stderr}`);
+      const w = parse<{ met: boolean; detail: unknown; error: string | null }>(r.stdout);
+      assert.equal(w.met, false);
+      assert.equal(w.detail, null, argv.join(' '));
+      assert.match(w.error ?? '', /no endpoint could be connected \(cannot connect to .*connection refused/, argv.join(' '));
+      assert.match(errorLine(r.stderr).message, /last finished poll failed: .*no endpoint could be connected/, argv.join(' '));
+    }
+    const table = await runCommand(['wait', 'member-count', '3', '-e', down, '--wait-timeout', '600ms']);
+    assert.match(table.stdout, /The last poll that finished failed\.\nLast finished poll failed: cluster status: no endpoint could be connected/);
+  });
+
   test('wait usage errors: exit 2', async () => {
     for (const argv of [['wait', 'caught-up'], ['wait', 'caught-up', 'x'], ['wait', 'member-count', '0'], ['wait', 'sometime']]) {
       const r = await runCommand([...argv, '-e', kv.endpoints[0]!]);
