@@ -89,3 +89,14 @@ test('--help shows the --wait-timeout default each command really uses: 30s for 
   assert.doesNotMatch(watch, /\[default: 30s\]/, watch);
   assert.match(watch, /default: none/, watch);
 });
+
+// QA: `raftctl kv put -h` was "Nonexistent flag: -h" (exit 2); etcdctl, kubectl and most CLIs take -h.
+test('-h is --help: same text, exit 0, for the root and for a command', () => {
+  for (const argv of [['kv', 'put'], []]) {
+    const short = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...argv, '-h'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '200' } });
+    const long = help(argv);
+    assert.equal(short.status, 0, short.stderr);
+    assert.equal(short.stdout, long.stdout, argv.join(' '));
+    assert.match(short.stdout, /USAGE/);
+  }
+});
