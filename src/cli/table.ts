@@ -45,17 +45,25 @@ const NO_BORDER = {
 /**
  * Renders `rows` under `head` (no trailing newline). Cells are already strings so callers can
  * colour them; `paint` only styles the header.
+ *
+ * The last column is appended to each line as it is, never padded: cli-table3 pads every cell
+ * of a column to the widest one, so one large value in `kv scan`'s VALUE column made every row
+ * that wide (1,200 keys beside one 900 KB value: a 1 GB string, "Invalid string length", exit 1).
  */
 export function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[], paint: Painter): string {
+  const last = head.length - 1;
+  const lastCells = [paint.bold(head[last] ?? ''), ...rows.map((row) => cellText(row[last]))];
+  if (last <= 0) return lastCells.map((line) => line.trimEnd()).join('\n');
   const table = new Table({
-    head: head.map((h) => paint.bold(h)),
+    head: head.slice(0, last).map((h) => paint.bold(h)),
     chars: NO_BORDER,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
   });
-  for (const row of rows) table.push(row.map(cellText));
+  for (const row of rows) table.push(head.slice(0, last).map((_, i) => cellText(row[i])));
+  // Cells are one line each (cellText escapes line breaks), so line i is row i - 1.
   return table
     .toString()
     .split('\n')
-    .map((line) => line.trimEnd())
+    .map((line, i) => `${line}  ${lastCells[i]}`.trimEnd())
     .join('\n');
 }

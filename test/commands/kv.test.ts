@@ -133,6 +133,25 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     assert.equal(kv.store.has('doomed'), false);
   });
 
+  // QA: cli-table3 padded every VALUE cell to the widest value: 1,182 keys beside one 900 KB
+  // value made a 1 GB string and `kv scan` failed with "Invalid string length" (exit 1).
+  test('scan table: one large value does not pad every other row to its width (1,100 rows beside 500 KB: exit 0, not "Invalid string length")', async () => {
+    const big = 'x'.repeat(500_000);
+    kv.store.set('/tbl/big', Buffer.from(big));
+    for (let i = 0; i < 1100; i++) kv.store.set(`/tbl/k${String(i).padStart(4, '0')}`, Buffer.from(`v${i}`));
+    try {
+      const r = await runCommand(['kv', 'scan', '/tbl/', '-e', kv.endpoints[0]!]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const out = lines(r.stdout);
+      assert.equal(out[0], '1101 keys with prefix "/tbl/" at revision ' + kv.revision);
+      assert.deepEqual(out.slice(1, 3), ['KEY         VALUE', `/tbl/big    ${big}`]);
+      assert.equal(out[3], '/tbl/k0000  v0');
+      assert.ok(r.stdout.length < big.length + 50_000, `stdout is ${r.stdout.length} characters`);
+    } finally {
+      for (const k of [...kv.store.keys()]) if (k.startsWith('/tbl/')) kv.store.delete(k);
+    }
+  });
+
   test('scan: entries sorted by key, the revision, the count', async () => {
     for (const k of ['/cfg/b', '/cfg/a', '/other']) kv.store.set(k, Buffer.from(`v${k}`));
     const r = await runCommand(['kv', 'scan', '/cfg/', '-e', kv.endpoints[0]!, '--json']);
