@@ -22,7 +22,7 @@ import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { HANGUP_EXIT_CODE, repeatsStop, type FirstStopSignal } from './hangup.js';
-import { colourEnabled, painter, type Painter } from './style.js';
+import { colourEnabled, liveTerminal, painter, type Painter } from './style.js';
 import { clusterStatusView } from './views/cluster-status.js';
 
 export interface PlaygroundSessionOptions {
@@ -201,7 +201,8 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
   let logsNamed = false;
   /** A signal came before the start completed, and the start did not complete. */
   let interrupted = false;
-  const tty = !isMachineFormat(o.format) && process.stdout.isTTY === true;
+  // A terminal that cannot redraw (TERM=dumb) gets the piped behaviour: one table once ready.
+  const tty = !isMachineFormat(o.format) && liveTerminal(process.stdout);
   /** Nodes that exited on their own: their logs are kept, even in a temporary directory. */
   const diedUnexpectedly = new Set<number>();
   /** On a terminal, what happened is part of the live frame (a line between redraws would be overwritten). */

@@ -1,6 +1,7 @@
 /**
  * Colour for human output: only when the stream it goes to is a TTY, and never when NO_COLOR
  * is set (https://no-color.org) or TERM is "dumb"; FORCE_COLOR=1 forces it on (tests, `less -R`).
+ * Redrawing in place: only on a TTY whose TERM is not "dumb" ({@link liveTerminal}).
  */
 
 export interface Painter {
@@ -32,4 +33,14 @@ export function painter(enabled: boolean): Painter {
     green: wrap(enabled, 32, 39),
     yellow: wrap(enabled, 33, 39),
   };
+}
+
+/**
+ * Whether `stream` is a terminal that can be redrawn in place (cursor up, clear to end: a live
+ * view such as the playground's status table): a TTY whose TERM is not "dumb" (Emacs' shell, some
+ * CI pseudo-terminals), which would print the escape sequences as text. NO_COLOR says nothing
+ * about cursor movement.
+ */
+export function liveTerminal(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && env.TERM !== 'dumb';
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { formatDuration, parseDuration } from '../../src/cli/duration.js';
 import { parseEndpoints } from '../../src/cli/endpoints.js';
 import { formatErrorLine, oneLine, toReportable } from '../../src/cli/error-line.js';
-import { colourEnabled, painter } from '../../src/cli/style.js';
+import { colourEnabled, liveTerminal, painter } from '../../src/cli/style.js';
 import { toYaml } from '../../src/cli/yaml.js';
 import { cellText, renderTable } from '../../src/cli/table.js';
 import { kvScanView, watchEventLine } from '../../src/cli/views/kv.js';
@@ -141,4 +141,14 @@ test('bench table: "1 error", not "1 errors" (QA)', () => {
   const text = benchView.table(r, { wide: false, paint: painter(false) });
   assert.match(text, /; 1 error \(UNREACHABLE 1\)$/m);
   assert.match(benchView.table({ ...r, errors: 2, errorsByCode: { UNREACHABLE: 2 } }, { wide: false, paint: painter(false) }), /; 2 errors \(UNREACHABLE 2\)$/m);
+});
+
+// QA: on a TTY with TERM=dumb (Emacs' shell, CI pseudo-terminals) the playground redrew its table
+// with cursor-up/clear sequences that such a terminal prints as text.
+test('a live (redrawn) view only on a TTY whose TERM is not dumb; NO_COLOR does not matter', () => {
+  assert.equal(liveTerminal({ isTTY: true }, { TERM: 'xterm-256color' }), true);
+  assert.equal(liveTerminal({ isTTY: true }, { TERM: 'xterm', NO_COLOR: '1' }), true);
+  assert.equal(liveTerminal({ isTTY: true }, { TERM: 'dumb' }), false);
+  assert.equal(liveTerminal({ isTTY: false }, { TERM: 'xterm' }), false);
+  assert.equal(liveTerminal({}, {}), false);
 });
