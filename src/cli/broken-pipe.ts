@@ -14,20 +14,43 @@ const READER_GONE = new Set(['EPIPE', 'EIO']);
 
 const guarded = new WeakSet<NodeJS.EventEmitter>();
 let onStdoutGone: (() => void) | null = null;
+let onWriteFailed: ((err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter) => void) | null = null;
 
 /**
  * Installs the guard on stdout and stderr (or on `streams`, for tests) once per stream: a write
- * whose reader is gone is dropped. Other stream errors are rethrown.
+ * whose reader is gone is dropped. Any other write error (stdout redirected to a full disk,
+ * ENOSPC) goes to the {@link onOutputFailed} handler when one is set, and is rethrown otherwise.
+ *
+ * On the process's own stdout the guard replaces oclif's listener, installed when @oclif/core
+ * loads, which swallows EPIPE but rethrows everything else: as it runs first, an EIO (a hung-up
+ * terminal) or ENOSPC became an uncaught exception with a stack trace before this guard ran.
  */
 export function ignoreBrokenPipes(streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {
     if (guarded.has(stream)) continue;
     guarded.add(stream);
+    if (stream === process.stdout) stream.removeAllListeners('error');
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (!READER_GONE.has(err.code ?? '')) throw err;
-      if (stream === process.stdout) onStdoutGone?.();
+      if (READER_GONE.has(err.code ?? '')) {
+        if (stream === process.stdout) onStdoutGone?.();
+        return;
+      }
+      if (!onWriteFailed) throw err;
+      onWriteFailed(err, stream);
     });
   }
+}
+
+/**
+ * What to do when output cannot be written for another reason than a reader gone (ENOSPC, EBADF
+ * ...): `handle` reports it (one stderr line) and ends the command. Returns the function that
+ * removes the handler.
+ */
+export function onOutputFailed(handle: (err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter) => void): () => void {
+  onWriteFailed = handle;
+  return () => {
+    if (onWriteFailed === handle) onWriteFailed = null;
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { closedPort, startDengineCluster } from './helpers/fake-nodes.js';
 import { startFakeKv } from './helpers/fake-kv.js';
@@ -101,6 +102,33 @@ test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130
     assert.equal(lines(stderr).length, 1, `one stderr line (no listener warning with 16 clients): ${stderr}`);
     assert.equal((JSON.parse(lines(stderr)[0]!) as { error: { code: string } }).error.code, 'INTERRUPTED');
   } finally {
+    await kv.close();
+  }
+});
+
+// QA: `raftctl kv put k v > /dev/full` (stdout on a full disk) died with oclif's rethrown ENOSPC:
+// a stack trace on stderr, instead of one error line.
+test('bin: output that cannot be written (stdout on a full disk) is one OUTPUT_FAILED line and exit 1, no stack trace', { skip: !existsSync('/dev/full') && 'no /dev/full' }, async () => {
+  const kv = await startFakeKv();
+  const full = openSync('/dev/full', 'w');
+  try {
+    for (const format of [[], ['--json']]) {
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, ...format], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', full, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 1, stderr);
+      assert.equal(lines(stderr).length, 1, stderr);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+      if (format.length === 0) assert.match(stderr, /^Error: cannot write the output to stdout \(ENOSPC: no space left on device, write\)\. Hint: check where stdout goes/);
+      else assert.equal((JSON.parse(stderr) as { error: { code: string } }).error.code, 'OUTPUT_FAILED');
+    }
+  } finally {
+    closeSync(full);
     await kv.close();
   }
 });

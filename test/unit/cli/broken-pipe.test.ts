@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { ignoreBrokenPipes } from '../../../src/cli/broken-pipe.js';
+import { ignoreBrokenPipes, onOutputFailed } from '../../../src/cli/broken-pipe.js';
 
 function writeError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`write ${code}`), { code, syscall: 'write' });
@@ -27,4 +27,19 @@ test('other stream errors are still rethrown; the guard is installed once per st
   ignoreBrokenPipes([stream]);
   assert.equal(stream.listenerCount('error'), 1);
   assert.throws(() => stream.emit('error', writeError('ENOSPC')), /ENOSPC/);
+});
+
+test('with an output-failure handler, other write errors (ENOSPC) go to it instead of being thrown; EPIPE still does not', () => {
+  const stream = new EventEmitter();
+  ignoreBrokenPipes([stream]);
+  const seen: string[] = [];
+  const remove = onOutputFailed((err) => seen.push(err.code ?? ''));
+  try {
+    assert.doesNotThrow(() => stream.emit('error', writeError('ENOSPC')));
+    stream.emit('error', writeError('EPIPE'));
+    assert.deepEqual(seen, ['ENOSPC']);
+  } finally {
+    remove();
+  }
+  assert.throws(() => stream.emit('error', writeError('ENOSPC')), /ENOSPC/, 'without the handler: rethrown');
 });
