@@ -37,8 +37,10 @@ const cases: [string, string[], RegExp][] = [
   ['an --advertise of [::]', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'p'), '--bootstrap', '--advertise', '[::]:9081'], /--advertise \[::\]:9081 is not an address the other nodes can dial/],
   ['a --peers entry on 0.0.0.0', ['--id', '1', '--listen', '127.0.0.1:28481', '--data-dir', join(dir, 'q'), '--peers', '1=127.0.0.1:28481,2=0.0.0.0:28482'], /--peers entry 2=0\.0\.0\.0:28482 is not an address the members can dial/],
   // Node's timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms, so a node would tick every millisecond.
-  ['a --heartbeat-interval whose default election timeout is above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'm'), '--bootstrap', '--heartbeat-interval', '600h'], /election timeout .* is above the 24h maximum/],
-  ['an --election-timeout above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n'), '--bootstrap', '--election-timeout', '700h'], /--election-timeout must be at most 24h/],
+  // The node's own limit is 24h; beyond 596h every duration flag is refused while parsing.
+  ['a --heartbeat-interval whose default election timeout is above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'm'), '--bootstrap', '--heartbeat-interval', '3h'], /election timeout .* is above the 24h maximum/],
+  ['an --election-timeout above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n'), '--bootstrap', '--election-timeout', '100h'], /--election-timeout must be at most 24h/],
+  ['an --election-timeout beyond a timer\'s limit', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n2'), '--bootstrap', '--election-timeout', '700h'], /--election-timeout: "700h" is too long: at most 596h/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
 
