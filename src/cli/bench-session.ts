@@ -24,7 +24,7 @@ export const benchFlags = {
   clients: Flags.integer({ summary: 'Concurrent clients (each waits for its answer before sending again, unless --rate).', default: 1, min: 1, max: 10_000 }),
   conns: Flags.integer({ summary: 'gRPC connections the clients share (client i uses connection i mod N); at most --clients.', default: 1, min: 1, max: 1000 }),
   duration: durationFlag({ name: 'duration', summary: 'How long to send requests.', defaultMs: 10_000 }),
-  warmup: durationFlag({ name: 'warmup', summary: 'Send the same load this long first, unmeasured (default 0).' }),
+  warmup: durationFlag({ name: 'warmup', summary: 'Send the same load this long first, unmeasured (default 0).', allowZero: true }),
   rate: Flags.integer({ summary: 'Open loop: requests per second in total; latency counts from when each was due.', min: 1 }),
   'key-size': Flags.integer({ summary: 'Key length in bytes.', default: 8, min: 1, max: 1024 }),
   'value-size': Flags.integer({ summary: 'Value length in bytes.', default: 256, min: 0, max: 3 * 1024 * 1024 }),

@@ -21,14 +21,22 @@ export function isBareNumber(text: string): boolean {
   return BARE_NUMBER.test(text);
 }
 
+/** What {@link parseDuration} accepts besides positive durations up to the timer limit. */
+export interface DurationLimits {
+  /** The longest duration taken (default {@link MAX_DURATION_MS}; a value only sent, such as a TTL, passes a larger one). */
+  readonly maxMs?: number;
+  /** Take zero (`0`, `0s`): for a flag whose default is "none" (bench's `--warmup`). */
+  readonly allowZero?: boolean;
+}
+
 /**
  * Parses `text` into whole milliseconds (rounded up, so `0.5ms` is 1 ms rather than 0).
  * Throws a {@link UsageError} naming `flagName` when the text is not a duration, is not
- * positive (a zero or negative deadline can never be met) or is longer than `maxMs` (default
- * {@link MAX_DURATION_MS}, for durations a timer waits; a value that is only sent, such as a
- * TTL, passes a larger one).
+ * positive (a zero or negative deadline can never be met; zero only with `limits.allowZero`)
+ * or is longer than `limits.maxMs`.
  */
-export function parseDuration(text: string, flagName = 'duration', maxMs = MAX_DURATION_MS): number {
+export function parseDuration(text: string, flagName = 'duration', limits: DurationLimits = {}): number {
+  const maxMs = limits.maxMs ?? MAX_DURATION_MS;
   const bare = BARE_NUMBER.exec(text);
   // Go-style compound durations as well: `1m30s`, `1h15m`, `2s500ms` (units largest first).
   const compound = bare ? null : /^\s*((?:(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h))+)\s*$/i.exec(text);
@@ -41,6 +49,7 @@ export function parseDuration(text: string, flagName = 'duration', maxMs = MAX_D
     });
   }
   const ms = Math.ceil(bare ? Number(bare[1]) : parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!.toLowerCase()]!, 0));
+  if (limits.allowZero === true && ms === 0) return 0;
   if (!(ms > 0)) {
     throw new UsageError(`--${flagName}: "${text}" must be greater than zero`, { hint: 'e.g. 500ms, 3s, 2m' });
   }

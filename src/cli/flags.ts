@@ -14,13 +14,13 @@ import { UsageError } from '../errors.js';
 
 const GLOBAL = 'GLOBAL';
 
-/** A duration flag (`500ms`, `3s`, `2m`; bare number = ms) whose value is milliseconds. */
-export function durationFlag(options: { summary: string; defaultMs?: number; name: string; helpGroup?: string }) {
+/** A duration flag (`500ms`, `3s`, `2m`; bare number = ms) whose value is milliseconds; zero only with `allowZero`. */
+export function durationFlag(options: { summary: string; defaultMs?: number; name: string; helpGroup?: string; allowZero?: boolean }) {
   return Flags.custom<number>({
     summary: options.summary,
     helpGroup: options.helpGroup,
     helpValue: 'DURATION',
-    parse: async (input) => parseDuration(input, options.name),
+    parse: async (input) => parseDuration(input, options.name, { allowZero: options.allowZero === true }),
     ...(options.defaultMs === undefined
       ? {}
       : { default: options.defaultMs, defaultHelp: async () => formatDuration(options.defaultMs!) }),
@@ -49,7 +49,7 @@ export function ttlSecondsFlag(options: { summary: string; name: string }) {
     helpValue: 'DURATION',
     parse: async (input) => {
       // Sent to the server, never waited for here: not bounded by the timer limit.
-      const ms = parseDuration(input, options.name, Number.MAX_SAFE_INTEGER);
+      const ms = parseDuration(input, options.name, { maxMs: Number.MAX_SAFE_INTEGER });
       if (isBareNumber(input)) {
         throw new UsageError(`--${options.name} ${input.trim()} needs a unit (a bare number would mean milliseconds; TTLs are whole seconds)`, {
           hint: `e.g. --${options.name} ${input.trim()}s, or 10m, 1h`,

@@ -74,6 +74,15 @@ describe('bench against a fake raftctl cluster', () => {
     assert.ok(sent > b.count * 1.3, `${sent} writes sent, ${b.count} measured`);
   });
 
+  // QA: `--warmup 0` (the documented default, as a script passing --warmup $WARMUP writes it) was exit 2 "must be greater than zero".
+  test('bench put --warmup 0 / 0s: no warm-up, as without the flag', async () => {
+    for (const zero of ['0', '0s']) {
+      const r = await runCommand(['bench', 'put', '-e', kv.endpoints[0]!, '--warmup', zero, '--duration', '200ms', '--json']);
+      assert.equal(r.exitCode, 0, r.stderr);
+      assert.equal((JSON.parse(r.stdout) as { warmupMs: number }).warmupMs, 0);
+    }
+  });
+
   test('bench get --consistency eventual: prefills the key space, then reads spread over the endpoints', async () => {
     const r = await runCommand(['bench', 'get', '-e', kv.endpoints.join(','), '--clients', '3', '--conns', '3', '--keys', '20', '--duration', '300ms', '--consistency', 'eventual', '--json']);
     assert.equal(r.exitCode, 0, r.stderr);
