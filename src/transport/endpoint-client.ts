@@ -5,11 +5,10 @@
  * (src/transport/status.ts).
  */
 import { setMaxListeners } from 'node:events';
-import { type Client, type MethodDefinition } from '@grpc/grpc-js';
+import { connectivityState, type MethodDefinition } from '@grpc/grpc-js';
 import { UnreachableError } from '../errors.js';
 import { linkedSignal } from './abort.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
-import { ChannelNotReadyError, channelReady } from './channel-ready.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
 import { closedError, fromGrpcError } from './status.js';
@@ -133,48 +132,40 @@ export class EndpointClient {
    * TimeoutError, code CANCELLED). Leaving the loop early cancels the call, and so does
    * {@link close} (the iteration then throws TRANSPORT_CLOSED).
    *
-   * A stream has no deadline, so with `connectTimeoutMs` the call is made only once the channel
-   * is connected: an endpoint that is not within that time (nothing listening, or a hung process
-   * that accepts TCP but never completes the HTTP/2 handshake) throws UnreachableError with
-   * `sent: false`, as a unary call's deadline would, instead of waiting as long as grpc-js keeps
-   * connecting. Without it, the call waits for the connection (until `signal` aborts).
+   * A stream has no deadline, so with `connectTimeoutMs` a call whose channel is still not
+   * connected after that long (a hung process that accepts TCP but never completes the HTTP/2
+   * handshake) is cancelled and throws UnreachableError with `sent: false`, as a unary call's
+   * deadline would, instead of waiting as long as grpc-js keeps connecting. A refused connection
+   * still fails at once, as grpc-js fails it.
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal; readonly connectTimeoutMs?: number } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
     const stop = this.#signal(opts.signal);
     try {
       const client = this.#pool.forAddress(endpoint, 'control', this.#compress);
-      if (opts.connectTimeoutMs !== undefined) await this.#connected(client, endpoint, opts.connectTimeoutMs, stop.signal);
       const call = serverStreamCall(client, RaftClientService.Watch, request, { signal: stop.signal });
       const seen = watchResponse(call);
+      let neverConnected = false;
+      const connectTimer =
+        opts.connectTimeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (client.getChannel().getConnectivityState(false) === connectivityState.READY) return;
+              neverConnected = true;
+              call.cancel();
+            }, opts.connectTimeoutMs);
       try {
         for await (const event of call) yield event as WatchResponse;
       } catch (err) {
-        throw this.#closing.signal.aborted ? closedError(CLIENT, err) : fromGrpcError(err as Error, endpoint, seen);
+        if (this.#closing.signal.aborted) throw closedError(CLIENT, err);
+        if (neverConnected && !stop.signal.aborted) throw notConnectedWithin(endpoint, opts.connectTimeoutMs!, err);
+        throw fromGrpcError(err as Error, endpoint, seen);
       } finally {
+        clearTimeout(connectTimer);
         call.cancel();
       }
     } finally {
       stop.dispose();
-    }
-  }
-
-  /**
-   * Waits up to `timeoutMs` for `client`'s channel to be connected ({@link channelReady}). Not
-   * connected by then: UnreachableError (`sent: false`). `signal` aborting: its reason, or
-   * TRANSPORT_CLOSED when this client closed.
-   */
-  async #connected(client: Client, endpoint: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
-    try {
-      await channelReady(client, timeoutMs, signal);
-    } catch (err) {
-      if (this.#closing.signal.aborted) throw closedError(CLIENT, err);
-      if (!(err instanceof ChannelNotReadyError)) throw err;
-      throw new UnreachableError(`cannot connect to ${endpoint}: no connection within ${(timeoutMs / 1000).toFixed(3)}s`, {
-        cause: err,
-        details: { endpoint, sent: false },
-        hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)',
-      });
     }
   }
 
@@ -198,4 +189,13 @@ export class EndpointClient {
     this.#closing.abort(closedError(CLIENT));
     if (this.#ownsPool) this.#pool.close();
   }
+}
+
+/** A watch whose channel did not connect within `timeoutMs` (nothing was sent). */
+function notConnectedWithin(endpoint: string, timeoutMs: number, cause: unknown): UnreachableError {
+  return new UnreachableError(`cannot connect to ${endpoint}: no connection within ${(timeoutMs / 1000).toFixed(3)}s`, {
+    cause,
+    details: { endpoint, sent: false },
+    hint: 'check the address and that the node is running (a node that accepts connections but never answers looks like this too)',
+  });
 }

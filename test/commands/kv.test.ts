@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { delay, fail, respond } from '../harness/fake-peer.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { closedPort } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
 import type { WatchResponse } from '../../src/transport/messages.js';
 
@@ -613,6 +614,24 @@ describe('kv against a node that accepts connections but never answers', () => {
     assert.equal(err.code, 'UNREACHABLE');
     assert.match(err.message, /no connection within 0\.300s/);
     assert.ok(r.durationMs < 3000, `gave up after --timeout, took ${Math.round(r.durationMs)} ms`);
+  });
+
+  test('watch: a refused endpoint listed first is skipped at once (not after --timeout), the refusal named when none connects', async () => {
+    const down = await closedPort();
+    const alone = await runCommand(['kv', 'watch', 'w', '-e', down, '--json']);
+    assert.equal(alone.exitCode, 4, alone.stderr);
+    assert.match((json(lines(alone.stderr)[0]!).error as { message: string }).message, /connection refused \(ECONNREFUSED\)/);
+    assert.ok(alone.durationMs < 2000, `took ${Math.round(alone.durationMs)} ms (--timeout is 3s)`);
+    const kv = await startFakeKv();
+    try {
+      kv.watchEvents = [...PUT_THEN_DELETE];
+      const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${down},${kv.endpoints[0]}`]);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      assert.equal(lines(r.stdout).length, 2);
+      assert.ok(r.durationMs < 2000, `took ${Math.round(r.durationMs)} ms (--timeout is 3s)`);
+    } finally {
+      await kv.close();
+    }
   });
 
   test('watch: a hung endpoint listed first is skipped after --timeout and the next one is watched', async () => {
