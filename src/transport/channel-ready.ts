@@ -1,8 +1,10 @@
 /**
- * Waiting, within a time limit, for a client's channel to be READY: what a stream does before
- * it opens (a replication stream, a watch), since a streaming call has no deadline of its own and
- * would otherwise wait for a node that accepts TCP but never completes the HTTP/2 handshake (a
- * hung or SIGSTOPped process) for as long as grpc-js keeps connecting.
+ * Waiting, within a time limit, for a client's channel to be READY: what the replication stream
+ * does before it opens, since a streaming call has no deadline of its own and would otherwise
+ * wait for a node that accepts TCP but never completes the HTTP/2 handshake (a hung or
+ * SIGSTOPped process) for as long as grpc-js keeps connecting. It waits through
+ * TRANSIENT_FAILURE (reconnect attempts) until the time limit; a caller that must fail fast on
+ * a refused connection (the CLI's watch) arms a timer on the call instead.
  */
 import { connectivityState, type Client } from '@grpc/grpc-js';
 import { raceAbort } from './abort.js';
