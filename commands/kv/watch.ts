@@ -16,7 +16,7 @@ const UNBOUNDED_MS = MAX_DURATION_MS;
 export default class KvWatch extends BaseCommand<typeof KvWatch> {
   static override summary = 'Stream changes of a key, or of every key under a prefix.';
 
-  static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson (one YAML document each, "---" first, under -o yaml), a human line otherwise. Any endpoint will do (every node produces events at apply time).
+  static override description = `Prints one event per line as changes are applied: NDJSON objects {"type": "put"|"delete"|"progress"|"canceled", "key", "keyEncoding", "value", "valueEncoding", "revision", "prevValue", "prevValueEncoding", "endpoint"} under -o json/ndjson (one YAML document each, "---" first, under -o yaml), a human line otherwise. Any endpoint will do (every node produces events at apply time): the first one, in the order given, that connects within --timeout is watched (a refused or hung endpoint is skipped; exit 4 when none connects).
 
 Runs until Ctrl-C, until --count put/delete events were printed (exit 0), until the reader of its output goes away (\`| head -1\`: exit 0), or until the server ends the stream (with --count, before the count: exit 4, WATCH_ENDED). A canceled event (the node stopped, restored a snapshot, or this client read too slowly) or a lost connection exits 4: watch again and read or scan the keys to resync. --wait-timeout bounds it only when given (then exit 5 when it passes). d-engine requires a --prefix key to start and end with "/".
 
