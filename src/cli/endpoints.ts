@@ -11,8 +11,11 @@ export function parseEndpoint(text: string, flagName = 'endpoints'): string {
   const item = text.trim();
   if (!isHostPort(item)) {
     const scheme = /^[a-z]+:\/\//i.test(item) ? ' (drop the scheme)' : '';
-    throw new UsageError(`--${flagName}: "${item}" is not host:port${scheme}`, {
-      hint: 'e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082',
+    // Endpoints one a line (RAFTCTL_ENDPOINTS=$(cat file)) or separated by spaces: say so, and
+    // show the item as a JSON string, since the error line folds a newline into "; ".
+    const spaced = /\s/.test(item);
+    throw new UsageError(`--${flagName}: ${JSON.stringify(item)} is not host:port${scheme}`, {
+      hint: spaced ? 'separate endpoints with commas, not spaces or newlines: e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082' : 'e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082',
     });
   }
   return item;

@@ -47,6 +47,15 @@ test('with no endpoints at all: exit 2 and a hint naming -e and RAFTCTL_ENDPOINT
   assert.deepEqual(lines(r.stderr), ['Error: --endpoints: no endpoint given. Hint: pass -e host:port[,host:port...] or set RAFTCTL_ENDPOINTS']);
 });
 
+// QA: RAFTCTL_ENDPOINTS=$(cat endpoints.txt), one endpoint a line, read as `"a:1; b:2" is not host:port`:
+// the error line folds the newline into "; ", which the user never typed.
+test('endpoints separated by a newline or spaces: the item shown as typed (\\n), the hint says to use commas', async () => {
+  const r = await runCommand(['leader', 'discover'], { RAFTCTL_ENDPOINTS: '127.0.0.1:9081\n127.0.0.1:9082' });
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.stdout, '');
+  assert.deepEqual(lines(r.stderr), ['Error: --endpoints: "127.0.0.1:9081\\n127.0.0.1:9082" is not host:port. Hint: separate endpoints with commas, not spaces or newlines: e.g. --endpoints 127.0.0.1:9081,127.0.0.1:9082']);
+});
+
 test('under --json a usage error is the JSON error line', async () => {
   const r = await runCommand(['leader', 'discover', '-e', '127.0.0.1:1', '--timeout', 'soon', '--json']);
   assert.equal(r.exitCode, 2);
