@@ -1,6 +1,6 @@
 /*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
 import $protobuf from "protobufjs/minimal.js";
-import { checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
+import { checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
 
 configureNumbers($protobuf);
 
@@ -734,7 +734,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                 if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
@@ -1069,7 +1069,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1353,7 +1353,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
                     writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -3884,7 +3884,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.createdAtLow != null && $Object.hasOwnProperty.call(message, "createdAtLow") && (typeof message.createdAtLow === "object" ? message.createdAtLow.low || message.createdAtLow.high : message.createdAtLow !== 0))
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.createdAtLow));
                 if (message.authorId != null && $Object.hasOwnProperty.call(message, "authorId") && message.authorId !== 0)
-                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.authorId);
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32($checkU32(message.authorId));
                 if (message.lastIncluded != null && $Object.hasOwnProperty.call(message, "lastIncluded"))
                     $root.d_engine.common.LogId.encode(message.lastIncluded, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -4649,7 +4649,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.leaderId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                 if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                     writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.term));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -4970,7 +4970,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.leaderId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                 if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -5777,7 +5777,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.candidateId != null && $Object.hasOwnProperty.call(message, "candidateId") && message.candidateId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.candidateId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.candidateId));
                     if (message.lastLogIndex != null && $Object.hasOwnProperty.call(message, "lastLogIndex") && (typeof message.lastLogIndex === "object" ? message.lastLogIndex.low || message.lastLogIndex.high : message.lastLogIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.lastLogIndex));
                     if (message.lastLogTerm != null && $Object.hasOwnProperty.call(message, "lastLogTerm") && (typeof message.lastLogTerm === "object" ? message.lastLogTerm.low || message.lastLogTerm.high : message.lastLogTerm !== 0))
@@ -6588,7 +6588,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.votedForId != null && $Object.hasOwnProperty.call(message, "votedForId") && message.votedForId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.votedForId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.votedForId));
                     if (message.votedForTerm != null && $Object.hasOwnProperty.call(message, "votedForTerm") && (typeof message.votedForTerm === "object" ? message.votedForTerm.low || message.votedForTerm.high : message.votedForTerm !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.votedForTerm));
                     if (message.committed != null && $Object.hasOwnProperty.call(message, "committed") && message.committed !== false)
@@ -7064,7 +7064,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.leaderId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.leaderId));
                     if (message.prevLogIndex != null && $Object.hasOwnProperty.call(message, "prevLogIndex") && (typeof message.prevLogIndex === "object" ? message.prevLogIndex.low || message.prevLogIndex.high : message.prevLogIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.prevLogIndex));
                     if (message.prevLogTerm != null && $Object.hasOwnProperty.call(message, "prevLogTerm") && (typeof message.prevLogTerm === "object" ? message.prevLogTerm.low || message.prevLogTerm.high : message.prevLogTerm !== 0))
@@ -8194,7 +8194,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.term));
                     if (message.success != null && $Object.hasOwnProperty.call(message, "success"))
@@ -9107,11 +9107,11 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.leaderTerm != null && $Object.hasOwnProperty.call(message, "leaderTerm") && (typeof message.leaderTerm === "object" ? message.leaderTerm.low || message.leaderTerm.high : message.leaderTerm !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.leaderTerm));
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.leaderId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.leaderId));
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
-                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seq);
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.seq));
                     if (message.totalChunks != null && $Object.hasOwnProperty.call(message, "totalChunks") && message.totalChunks !== 0)
-                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.totalChunks);
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32($checkU32(message.totalChunks));
                     if (message.chunkChecksum != null && $Object.hasOwnProperty.call(message, "chunkChecksum") && message.chunkChecksum.length)
                         writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.chunkChecksum);
                     if (message.metadata != null && $Object.hasOwnProperty.call(message, "metadata"))
@@ -9562,7 +9562,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.success != null && $Object.hasOwnProperty.call(message, "success") && message.success !== false)
                         writer.uint32(/* id 2, wireType 0 =*/16).bool(message.success);
                     if (message.nextChunk != null && $Object.hasOwnProperty.call(message, "nextChunk") && message.nextChunk !== 0)
-                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.nextChunk);
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.nextChunk));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -9908,11 +9908,11 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.seq);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.seq));
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
                     if (message.nextRequested != null && $Object.hasOwnProperty.call(message, "nextRequested") && message.nextRequested !== 0)
-                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.nextRequested);
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.nextRequested));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -10451,7 +10451,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.term));
                     if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
@@ -10856,7 +10856,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.term));
                     if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
@@ -11554,7 +11554,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                     if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
@@ -11942,7 +11942,7 @@ export const d_engine = $root.d_engine = (() => {
                         for (let i = 0; i < message.nodes.length; ++i)
                             $root.d_engine.server.cluster.NodeMeta.encode(message.nodes[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                     if (message.currentLeaderId != null && $Object.hasOwnProperty.call(message, "currentLeaderId"))
-                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.currentLeaderId);
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.currentLeaderId));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -12311,7 +12311,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.nodeRole != null && $Object.hasOwnProperty.call(message, "nodeRole") && message.nodeRole !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).int32(message.nodeRole);
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
@@ -12730,7 +12730,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.snapshotMetadata != null && $Object.hasOwnProperty.call(message, "snapshotMetadata"))
                         $root.d_engine.server.storage.SnapshotMetadata.encode(message.snapshotMetadata, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.leaderId);
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32($checkU32(message.leaderId));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -13127,7 +13127,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.requesterAddress != null && $Object.hasOwnProperty.call(message, "requesterAddress") && message.requesterAddress !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.requesterAddress);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -13441,7 +13441,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.leaderId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                     if (message.leaderAddress != null && $Object.hasOwnProperty.call(message, "leaderAddress") && message.leaderAddress !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.leaderAddress);
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
@@ -15395,7 +15395,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.clientId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.command != null && $Object.hasOwnProperty.call(message, "command"))
                     $root.d_engine.client.WriteCommand.encode(message.command, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -15736,7 +15736,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.clientId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.keys != null && message.keys.length)
                     for (let i = 0; i < message.keys.length; ++i)
                         writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.keys[i]);
@@ -17801,7 +17801,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.clientId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.prefix != null && $Object.hasOwnProperty.call(message, "prefix") && message.prefix.length)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.prefix);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -18444,7 +18444,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.clientId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -19149,7 +19149,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.clientId);
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.key);
                 if (message.prefix != null && $Object.hasOwnProperty.call(message, "prefix") && message.prefix !== false)
@@ -21094,7 +21094,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.readOnly != null && $Object.hasOwnProperty.call(message, "readOnly") && message.readOnly !== false)
                         writer.uint32(/* id 2, wireType 0 =*/16).bool(message.readOnly);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -22726,7 +22726,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.candidateId != null && $Object.hasOwnProperty.call(message, "candidateId") && message.candidateId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.candidateId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.candidateId));
                     if (message.lastLogIndex != null && $Object.hasOwnProperty.call(message, "lastLogIndex") && (typeof message.lastLogIndex === "object" ? message.lastLogIndex.low || message.lastLogIndex.high : message.lastLogIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.lastLogIndex));
                     if (message.lastLogTerm != null && $Object.hasOwnProperty.call(message, "lastLogTerm") && (typeof message.lastLogTerm === "object" ? message.lastLogTerm.low || message.lastLogTerm.high : message.lastLogTerm !== 0))
@@ -23184,7 +23184,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.leaderId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.leaderId));
                     if (message.prevLogIndex != null && $Object.hasOwnProperty.call(message, "prevLogIndex") && (typeof message.prevLogIndex === "object" ? message.prevLogIndex.low || message.prevLogIndex.high : message.prevLogIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.prevLogIndex));
                     if (message.prevLogTerm != null && $Object.hasOwnProperty.call(message, "prevLogTerm") && (typeof message.prevLogTerm === "object" ? message.prevLogTerm.low || message.prevLogTerm.high : message.prevLogTerm !== 0))
@@ -23650,7 +23650,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.leaderId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.leaderId));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -24214,7 +24214,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.term));
                     if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.from);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.from));
                     if (message.ctx != null && $Object.hasOwnProperty.call(message, "ctx") && (typeof message.ctx === "object" ? message.ctx.low || message.ctx.high : message.ctx !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.ctx));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -24613,7 +24613,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.rejected != null && $Object.hasOwnProperty.call(message, "rejected") && message.rejected !== false)
                         writer.uint32(/* id 4, wireType 0 =*/32).bool(message.rejected);
                     if (message.leaderHint != null && $Object.hasOwnProperty.call(message, "leaderHint") && message.leaderHint !== 0)
-                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.leaderHint);
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32($checkU32(message.leaderHint));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -26168,11 +26168,11 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
                         writer.uint32(/* id 1, wireType 2 =*/10).string(message.version);
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.nodeId);
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.nodeId));
                     if (message.clusterId != null && $Object.hasOwnProperty.call(message, "clusterId") && message.clusterId !== "")
                         writer.uint32(/* id 3, wireType 2 =*/26).string(message.clusterId);
                     if (message.apiVersion != null && $Object.hasOwnProperty.call(message, "apiVersion") && message.apiVersion !== 0)
-                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.apiVersion);
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32($checkU32(message.apiVersion));
                     if (message.features != null && message.features.length)
                         for (let i = 0; i < message.features.length; ++i)
                             writer.uint32(/* id 5, wireType 2 =*/42).string(message.features[i]);
@@ -27197,7 +27197,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                     if (message.readOnly != null && $Object.hasOwnProperty.call(message, "readOnly") && message.readOnly !== false)
@@ -28001,7 +28001,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.matchIndex != null && $Object.hasOwnProperty.call(message, "matchIndex") && (typeof message.matchIndex === "object" ? message.matchIndex.low || message.matchIndex.high : message.matchIndex !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.matchIndex));
                     if (message.nextIndex != null && $Object.hasOwnProperty.call(message, "nextIndex") && (typeof message.nextIndex === "object" ? message.nextIndex.low || message.nextIndex.high : message.nextIndex !== 0))
@@ -28009,7 +28009,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
                         writer.uint32(/* id 4, wireType 0 =*/32).int32(message.state);
                     if (message.inflight != null && $Object.hasOwnProperty.call(message, "inflight") && message.inflight !== 0)
-                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.inflight);
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32($checkU32(message.inflight));
                     if (message.lastContactMs != null && $Object.hasOwnProperty.call(message, "lastContactMs"))
                         writer.uint32(/* id 6, wireType 0 =*/48).uint64($checkU64(message.lastContactMs));
                     if (message.lagEntries != null && $Object.hasOwnProperty.call(message, "lagEntries") && (typeof message.lagEntries === "object" ? message.lagEntries.low || message.lagEntries.high : message.lagEntries !== 0))
@@ -28617,15 +28617,15 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nodeId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).int32(message.role);
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.term));
                     if (message.votedFor != null && $Object.hasOwnProperty.call(message, "votedFor"))
-                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.votedFor);
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32($checkU32(message.votedFor));
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId"))
-                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.leaderId);
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32($checkU32(message.leaderId));
                     if (message.commitIndex != null && $Object.hasOwnProperty.call(message, "commitIndex") && (typeof message.commitIndex === "object" ? message.commitIndex.low || message.commitIndex.high : message.commitIndex !== 0))
                         writer.uint32(/* id 6, wireType 0 =*/48).uint64($checkU64(message.commitIndex));
                     if (message.appliedIndex != null && $Object.hasOwnProperty.call(message, "appliedIndex") && (typeof message.appliedIndex === "object" ? message.appliedIndex.low || message.appliedIndex.high : message.appliedIndex !== 0))
@@ -29346,7 +29346,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                     if (message.readOnly != null && $Object.hasOwnProperty.call(message, "readOnly") && message.readOnly !== false)
@@ -30569,7 +30569,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.targetId != null && $Object.hasOwnProperty.call(message, "targetId") && message.targetId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.targetId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.targetId));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -30853,7 +30853,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.leaderId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.term));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -31399,7 +31399,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.peerId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.peerId));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -32918,7 +32918,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.peerId);
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.peerId));
                     if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).int32(message.kind);
                     if (message.matchIndex != null && $Object.hasOwnProperty.call(message, "matchIndex") && (typeof message.matchIndex === "object" ? message.matchIndex.low || message.matchIndex.high : message.matchIndex !== 0))

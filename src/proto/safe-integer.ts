@@ -1,8 +1,11 @@
 /**
- * Safe-integer guard for uint64 wire fields. The generated codec (raftctl.js) calls checkU64
+ * Safe-integer guards for integer wire fields. The generated codec (raftctl.js) calls checkU64
  * on every uint64 it decodes or encodes, so terms, indexes and revisions are always plain
  * JSON-safe numbers: a value above 2^53−1 is a {@link Uint64RangeError}, never a silently
  * rounded number and never a bigint (PROTOCOL.md, "Every uint64 from the wire is checked").
+ * It calls checkU32 on every singular uint32 it encodes (node ids, chunk numbers): protobufjs
+ * would otherwise send `value >>> 0`, so candidate 2^32+5 went out as candidate 5 and -1 as
+ * 4294967295. (A uint32 read from the wire is always in range.)
  *
  * This module is part of the src/proto leaf and imports nothing of ours.
  */
@@ -11,14 +14,34 @@
 export class Uint64RangeError extends RangeError {
   readonly code = 'UINT64_OUT_OF_RANGE';
   constructor(readonly value: number) {
-    super(`uint64 value ${value} is above 2^53-1 (Number.MAX_SAFE_INTEGER)`);
+    super(value > Number.MAX_SAFE_INTEGER ? `uint64 value ${value} is above 2^53-1 (Number.MAX_SAFE_INTEGER)` : `uint64 value ${describe(value)} is not an integer in 0..2^53-1`);
     this.name = 'Uint64RangeError';
   }
 }
 
+/** Thrown by the codec when a uint32 it is asked to encode is not an integer in 0..2^32−1. */
+export class Uint32RangeError extends RangeError {
+  readonly code = 'UINT32_OUT_OF_RANGE';
+  constructor(readonly value: unknown) {
+    super(`uint32 value ${describe(value)} is not an integer in 0..4294967295`);
+    this.name = 'Uint32RangeError';
+  }
+}
+
+/** A value as an error message shows it (a string quoted, so "7" is not read as the number 7). */
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
 /** Returns `value` unchanged when it is a safe non-negative integer; throws otherwise. */
 export function checkU64(value: number): number {
-  if (value > Number.MAX_SAFE_INTEGER || value < 0 || !Number.isInteger(value)) throw new Uint64RangeError(value);
+  if (typeof value !== 'number' || value > Number.MAX_SAFE_INTEGER || value < 0 || !Number.isInteger(value)) throw new Uint64RangeError(value);
+  return value;
+}
+
+/** Returns `value` unchanged when it is an integer in 0..2^32−1; throws otherwise. */
+export function checkU32(value: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffff_ffff) throw new Uint32RangeError(value);
   return value;
 }
 

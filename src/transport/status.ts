@@ -13,6 +13,7 @@ import {
   RejectedError,
   TimeoutError,
   UnreachableError,
+  UsageError,
 } from '../errors.js';
 import { parseLeaderHint } from './membership.js';
 
@@ -103,6 +104,13 @@ export function tidyDetails(details: string): string {
 const HTTP_STATUS_ONLY = /^Received HTTP status code (\d+)$/;
 
 /**
+ * grpc-js's details when this client's own request did not encode (the codec refused a value: a
+ * uint64 above 2^53−1, a uint32 id out of range, a negative term); the call is cancelled before
+ * anything is sent.
+ */
+const REQUEST_NOT_ENCODED = /^Request message serialization failure: (.*)$/s;
+
+/**
  * Whether an HTTP status without a gRPC status may come from a proxy that forwarded the request
  * before it failed (any 5xx, such as 502–504 or a CDN's 520–524, and 408/429): a write's outcome
  * is then unknown. Other statuses (404, 415, ...) prove nothing reached a node.
@@ -138,7 +146,8 @@ function notGrpc(rawDetails: string, seen: ResponseSeen | undefined): { what: st
  * DEADLINE_EXCEEDED/CANCELLED → TimeoutError (5; a node's own timeout, CANCELLED "Timeout expired",
  * with `details.serverTimeout`); "not leader" (d-engine's FAILED_PRECONDITION
  * or our `raftctl-error: NOT_LEADER` trailer) → NoLeaderError (3) with the leader hint;
- * codec failures → ProtocolError (7); other refusals → RejectedError (6). An answer that is not
+ * codec failures → ProtocolError (7), except a request of ours that did not encode → UsageError (2,
+ * `sent: false`); other refusals → RejectedError (6). An answer that is not
  * gRPC at all (an HTTP/2 server that is not a gRPC one: an HTTP status without a gRPC status, or
  * a content-type other than application/grpc in `seen`) → UnreachableError (4) like an HTTP/1
  * server's, with no `grpcCode` (grpc-js made it up: a 404's UNIMPLEMENTED is no d-engine node's).
@@ -150,6 +159,16 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
   const e = err as Partial<ServiceError> & Error;
   const code = typeof e.code === 'number' ? e.code : status.UNKNOWN;
   const rawDetails = e.details ?? e.message;
+  const notEncoded = code === status.INTERNAL ? REQUEST_NOT_ENCODED.exec(rawDetails) : null;
+  if (notEncoded) {
+    // The caller's request, not the endpoint's answer: a usage error (exit 2), never retried, and
+    // nothing was sent (a write refused this way has no unknown outcome).
+    return new UsageError(`the request to ${endpoint} cannot be encoded, so nothing was sent: ${notEncoded[1]}`, {
+      cause: err,
+      details: { endpoint, grpcCode: code, sent: false },
+      hint: 'ids are uint32 (0..4294967295); terms, indexes and other uint64 fields integers in 0..2^53-1',
+    });
+  }
   const foreign = code === status.DEADLINE_EXCEEDED || code === status.CANCELLED ? null : notGrpc(rawDetails, seen);
   if (foreign) {
     const viaProxy = foreign.httpStatus !== undefined && mayHaveForwarded(foreign.httpStatus);

@@ -131,6 +131,27 @@ describe('sendVoteRequests', () => {
     }
   });
 
+  it('a vote whose candidate id is not a uint32 is a usage error per peer, sent to nobody and not retried (it went out as another candidate)', async () => {
+    // Scenario: a library user passes candidateId 2^32+5 (or -1). Expectation: every peer's result
+    // is a UsageError (exit 2, sent: false, 1 attempt) and no peer receives a vote; before, the
+    // codec sent `value >>> 0`, a vote for candidate 5 (or 4294967295).
+    const t = new GrpcTransport();
+    try {
+      for (const candidateId of [2 ** 32 + 5, -1]) {
+        const before = p2.callsTo('RequestVote').length + p3.callsTo('RequestVote').length;
+        const r = await t.sendVoteRequests({ ...VOTE, candidateId }, FAST, cluster());
+        assert.deepEqual(
+          r.results.map((x) => [x.peerId, x.error?.code, x.error?.exitCode, x.error?.details?.sent, x.attempts]),
+          [[3, 'USAGE', 2, false, 1], [2, 'USAGE', 2, false, 1]],
+        );
+        assert.match(r.results[0]!.error!.message, new RegExp(`uint32 value ${candidateId} is not an integer in 0\\.\\.4294967295`));
+        assert.equal(p2.callsTo('RequestVote').length + p3.callsTo('RequestVote').length, before, 'no peer received a vote');
+      }
+    } finally {
+      t.close();
+    }
+  });
+
   it('rejects with a ConfigError when no voter remains, and on maxAttempts 0', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     try {

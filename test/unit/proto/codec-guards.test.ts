@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
-import { Uint64RangeError } from '../../../src/proto/safe-integer.js';
+import { Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
 import { ReplicationService, RaftClientService } from '../../../src/transport/services.js';
 import { encode, golden, hex, toHex } from './golden.js';
 
@@ -74,6 +74,26 @@ test('encoding a uint64 above 2^53 − 1 (or negative, or fractional) throws a U
   assert.throws(() => encode(d_engine.server.replication.AppendEntriesRequest, { entries: [{ index: 2 ** 53 }] }), uint64Error(2 ** 53));
   assert.throws(() => encode(raftctl.raft.v1.Entry, { proposedAtUnixMs: 2 ** 60 }), uint64Error(2 ** 60));
   assert.equal(toHex(encode(d_engine.common.LogId, { term: MAX })), toHex(hex('08', VARINT_MAX_SAFE)));
+});
+
+test('a uint64 that is negative, fractional or not a number is named as such, not as "above 2^53-1"', () => {
+  for (const [value, shown] of [[-1, '-1'], [1.5, '1.5'], [Number.NaN, 'NaN'], ['7', '"7"']] as const) {
+    assert.throws(() => encode(d_engine.common.LogId, { term: value as number }), (e: unknown) => e instanceof Uint64RangeError && e.message === `uint64 value ${shown} is not an integer in 0..2^53-1`);
+  }
+  assert.throws(() => encode(d_engine.common.LogId, { term: 2 ** 53 }), /uint64 value 9007199254740992 is above 2\^53-1/);
+});
+
+test('encoding a uint32 out of 0..2^32−1 throws a Uint32RangeError instead of sending value >>> 0 (another id)', () => {
+  // Without the guard protobufjs wrote candidate 2^32+5 as 5 and -1 as 4294967295.
+  const outOfRange = (value: unknown) => (e: unknown) => e instanceof Uint32RangeError && e instanceof RangeError && e.code === 'UINT32_OUT_OF_RANGE' && Object.is(e.value, value);
+  assert.throws(() => encode(raftctl.raft.v1.VoteRequest, { term: 1, candidateId: 2 ** 32 + 5 }), outOfRange(2 ** 32 + 5));
+  assert.throws(() => encode(raftctl.raft.v1.VoteRequest, { term: 1, candidateId: -1 }), outOfRange(-1));
+  assert.throws(() => encode(raftctl.raft.v1.AppendEntriesRequest, { term: 1, leaderId: 1.5 }), outOfRange(1.5));
+  assert.throws(() => encode(d_engine.server.storage.SnapshotChunk, { seq: 2 ** 32 }), outOfRange(2 ** 32));
+  assert.throws(() => encode(d_engine.server.cluster.JoinRequest, { nodeId: '3' as unknown as number }), outOfRange('3'));
+  // The whole range, 0 and 2^32−1 included, encodes as before.
+  assert.equal(toHex(encode(raftctl.raft.v1.VoteRequest, { candidateId: 0xffff_ffff })), toHex(hex('10 ff ff ff ff 0f')));
+  assert.equal(toHex(encode(raftctl.raft.v1.VoteRequest, { candidateId: 1 })), toHex(hex('10 01')));
 });
 
 test('truncated buffers throw a RangeError instead of returning a partial message', () => {

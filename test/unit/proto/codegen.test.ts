@@ -64,7 +64,7 @@ test('the generator compiles every .proto under proto/, and only those', () => {
 
 test('every uint64 read and write in the committed codec goes through checkU64', () => {
   const js = readFileSync(join(root, 'src', 'proto', 'raftctl.js'), 'utf8');
-  assert.match(js, /import \{ checkU64 as \$checkU64, configureNumbers \} from "\.\/safe-integer\.js";\n\nconfigureNumbers\(\$protobuf\);/);
+  assert.match(js, /import \{ checkU32 as \$checkU32, checkU64 as \$checkU64, configureNumbers \} from "\.\/safe-integer\.js";\n\nconfigureNumbers\(\$protobuf\);/);
   const guardedReads = js.match(/\$checkU64\(reader\.uint64\(\)\)/g) ?? [];
   const guardedWrites = js.match(/\.uint64\(\$checkU64\(message\.[A-Za-z0-9_]+\)\)/g) ?? [];
   assert.ok(guardedReads.length > 0 && guardedWrites.length > 0);
@@ -73,6 +73,13 @@ test('every uint64 read and write in the committed codec goes through checkU64',
   assert.deepEqual(unguarded, []);
   // Other 64-bit wire types would need the same treatment; none is used.
   assert.doesNotMatch(js, /\.(?:int64|sint64|fixed64|sfixed64)\(/);
+});
+
+test('every singular uint32 write in the committed codec goes through checkU32 (an id out of range is not sent as value >>> 0)', () => {
+  const js = readFileSync(join(root, 'src', 'proto', 'raftctl.js'), 'utf8');
+  const guarded = js.match(/\.uint32\(\$checkU32\(message\.[A-Za-z0-9_]+\)\)/g) ?? [];
+  assert.ok(guarded.length > 0);
+  assert.deepEqual(js.match(/\.uint32\(message\.[A-Za-z0-9_]+\)/g) ?? [], []);
 });
 
 test('the committed typings expose uint64 fields as numbers, never Long', () => {

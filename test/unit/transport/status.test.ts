@@ -28,6 +28,9 @@ describe('fromGrpcError', () => {
     ["d-engine's not-leader write refusal", grpcError(status.FAILED_PRECONDITION, 'Not leader'), { code: 'NOT_LEADER', exit: 3 }],
     ['already exists', grpcError(status.FAILED_PRECONDITION, 'node already exists'), { code: 'FAILED_PRECONDITION', exit: 6, message: /node already exists/ }],
     ['a codec failure', grpcError(status.INTERNAL, 'Failed to parse server response'), { code: 'PROTOCOL_VIOLATION', exit: 7 }],
+    // Our own request did not encode (grpc-js cancels the call before sending): the caller's bad
+    // value, not the endpoint's malformed message.
+    ['a request of ours that does not encode', grpcError(status.INTERNAL, 'Request message serialization failure: uint32 value -1 is not an integer in 0..4294967295'), { code: 'USAGE', exit: 2, sent: false, message: /^the request to 10\.0\.0\.1:9081 cannot be encoded, so nothing was sent: uint32 value -1/ }],
     ['a remote internal error', grpcError(status.INTERNAL, 'Response channel closed'), { code: 'REMOTE_INTERNAL', exit: 6 }],
     ['a learner refusing metadata', grpcError(status.PERMISSION_DENIED, 'learner'), { code: 'PERMISSION_DENIED', exit: 6 }],
     ['a d-engine node without the admin service', grpcError(status.UNIMPLEMENTED, 'unknown service'), { code: 'UNIMPLEMENTED', exit: 6 }],
@@ -118,6 +121,10 @@ describe('fromGrpcError', () => {
 });
 
 describe('isRetryable', () => {
+  it('never retries a request of ours that does not encode', () => {
+    assert.equal(isRetryable(fromGrpcError(grpcError(status.INTERNAL, 'Request message serialization failure: uint64 value -1 is not an integer in 0..2^53-1'), EP)), false);
+  });
+
   it('retries what may succeed later and nothing else', () => {
     const retryable = Object.values(status)
       .filter((c): c is status => typeof c === 'number' && c !== status.OK)
