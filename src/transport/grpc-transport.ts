@@ -43,7 +43,7 @@ import type {
   VoteRequest,
   VoteResponse,
 } from './messages.js';
-import { GrpcReplicationStream } from './replication-stream.js';
+import { GrpcReplicationStream, StreamBrokenError } from './replication-stream.js';
 import { backoffDelay, DEFAULT_RETRY, validateRetryPolicy, withRetry, type AttemptContext, type Retried, type RetryPolicy } from './retry.js';
 import { ClusterManagementService, ElectionService, RaftPeerExtService, ReplicationService } from './services.js';
 import { pushSnapshot } from './snapshot-push.js';
@@ -402,9 +402,11 @@ export class GrpcTransport implements Transport {
   }
 
   /**
-   * Aborts every open replication stream (pending sends reject with STREAM_BROKEN), rejects
-   * queued appends and streams still waiting for their connection (TRANSPORT_CLOSED), cancels
-   * calls in flight, and closes the channel pool if this transport created it.
+   * Aborts every open replication stream (pending sends reject with STREAM_BROKEN whose cause is
+   * TRANSPORT_CLOSED, `details.transportClosed`), rejects queued appends and streams still
+   * waiting for their connection (TRANSPORT_CLOSED), cancels calls, snapshot pushes and pulls in
+   * flight (they fail with TRANSPORT_CLOSED), and closes the channel pool if this transport
+   * created it.
    * Later calls reject with TRANSPORT_CLOSED (discoverLeader reports it per view).
    */
   close(): void {
@@ -412,7 +414,7 @@ export class GrpcTransport implements Transport {
     this.#closed = true;
     this.#shutdown.abort(closedError());
     this.#queue.close();
-    for (const s of [...this.#streams]) s.abort();
+    for (const s of [...this.#streams]) s.abort(new StreamBrokenError(`replication stream to peer ${s.peerId} was aborted: the transport is closed`, { cause: closedError(), details: { peerId: s.peerId, transportClosed: true } }));
     this.#streams.clear();
     if (this.#ownsPool) this.#pool.close();
   }

@@ -39,7 +39,10 @@ export interface PullSnapshotOptions {
   readonly random?: RandomSource;
   /** Extra request metadata, e.g. `raftctl-cluster-id`. */
   readonly metadataHeaders?: Record<string, string>;
-  /** Cancels the pull (before or after it started). */
+  /**
+   * Cancels the pull (before or after it started): it fails with TimeoutError, or with the
+   * signal's reason when that is a RaftCtlError (GrpcTransport.close(): TRANSPORT_CLOSED).
+   */
   readonly signal?: AbortSignal;
   /** Longest wait for the next chunk while the consumer is waiting (default 30 s). */
   readonly receiveChunkTimeoutMs?: number;
@@ -168,7 +171,12 @@ class PullSession implements SnapshotPull {
     this.#call.on('end', () => {
       if (!this.#complete) this.#fail(new ProtocolError(`${endpoint}: the snapshot stream ended after ${this.#nextSeq} of ${this.#snapshot?.totalChunks ?? '?'} chunks`, { details: { endpoint } }));
     });
-    cancelOnAbort(this.#call, opts.signal, () => this.cancel());
+    // A signal aborted with a RaftCtlError (the transport's close(): TRANSPORT_CLOSED) fails the
+    // pull with that error; any other abort is a cancel (TimeoutError).
+    cancelOnAbort(this.#call, opts.signal, () => {
+      const reason: unknown = opts.signal?.reason;
+      this.#abort(reason instanceof RaftCtlError ? reason : this.#cancelled());
+    });
     this.#armTimer();
   }
 
@@ -317,9 +325,18 @@ class PullSession implements SnapshotPull {
 
   /** Fails the pull with TimeoutError and cancels the call at once (no final ack). */
   cancel(): void {
+    this.#abort(this.#cancelled());
+  }
+
+  /** Fails the pull with `error` and cancels the call at once (no final ack). */
+  #abort(error: RaftCtlError): void {
     if (this.#error || this.#complete) return;
-    this.#fail(new TimeoutError(`${this.#endpoint}: snapshot pull cancelled`, { details: { endpoint: this.#endpoint, grpcCode: 1 } }));
+    this.#fail(error);
     this.#call.cancel();
+  }
+
+  #cancelled(): TimeoutError {
+    return new TimeoutError(`${this.#endpoint}: snapshot pull cancelled`, { details: { endpoint: this.#endpoint, grpcCode: 1 } });
   }
 
   async #next(): Promise<IteratorResult<PulledChunk>> {

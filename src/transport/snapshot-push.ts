@@ -68,7 +68,8 @@ export type PushSnapshotConfig = SnapshotPushConfig & {
  * - Failures: `success: false` → RejectedError `SNAPSHOT_REJECTED` (details: `term`, so a
  *   caller can step down on a higher term); gRPC statuses → the classes of status.ts (peer down
  *   → UnreachableError, PERMISSION_DENIED from a leader/candidate → RejectedError, ...);
- *   `config.signal` aborting → TimeoutError CANCELLED; bad config → ConfigError.
+ *   `config.signal` aborting → TimeoutError CANCELLED, or the signal's reason when that is a
+ *   RaftCtlError (GrpcTransport.close(): TRANSPORT_CLOSED); bad config → ConfigError.
  * - `onProgress(sentBytes, totalBytes)` runs after each chunk is handed to the stream.
  * - `client` may be a getter: it is called once, when the call starts (after a first pass).
  */
@@ -97,7 +98,12 @@ export async function pushSnapshot(
     () => fail(new TimeoutError(`${endpoint}: snapshot push exceeded its deadline of ${deadlineMs} ms`, { details: { endpoint, deadlineMs } })),
     () => undefined,
   );
-  const onCallerAbort = (): void => fail(new TimeoutError(`${endpoint}: snapshot push cancelled`, { details: { endpoint, grpcCode: 1 } }));
+  // A signal aborted with a RaftCtlError (the transport's close(): TRANSPORT_CLOSED) fails the
+  // push with that error; any other abort is the caller's cancel (TimeoutError, CANCELLED).
+  const onCallerAbort = (): void => {
+    const reason: unknown = config.signal?.reason;
+    fail(reason instanceof RaftCtlError ? reason : new TimeoutError(`${endpoint}: snapshot push cancelled`, { details: { endpoint, grpcCode: 1 } }));
+  };
   if (config.signal?.aborted) onCallerAbort();
   config.signal?.addEventListener('abort', onCallerAbort, { once: true });
 

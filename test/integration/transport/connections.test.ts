@@ -14,7 +14,7 @@ import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import type { AppendEntriesRequest } from '../../../src/transport/messages.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
 import { ClusterManagementService } from '../../../src/transport/services.js';
-import { bytesSource } from '../../../src/transport/snapshot-chunks.js';
+import { bytesSource, chunkChecksum } from '../../../src/transport/snapshot-chunks.js';
 import type { Membership } from '../../../src/transport/types.js';
 import { FakePeer } from '../../harness/fake-peer.js';
 
@@ -97,11 +97,55 @@ describe('connection classes', () => {
       const push = t.sendSnapshot(2, { lastIncludedIndex: 5, lastIncludedTerm: 1 }, bytesSource(new Uint8Array(10).fill(1), { withSha256: true, withSize: true }), membershipOf(peer), { leaderTerm: 1, leaderId: 1 });
       await waitUntil(() => started);
       t.close();
-      await assert.rejects(push, (e: RaftCtlError) => e instanceof RaftCtlError);
+      // TRANSPORT_CLOSED (exit 6) like every other call cut short by close(); it was TIMEOUT
+      // "snapshot push cancelled" (exit 5), as if the caller had given up.
+      await assert.rejects(push, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED' && e.exitCode === 6);
       await waitUntil(() => cancelled);
     } finally {
       peer.raw.delete('InstallSnapshot');
       t.close();
+    }
+  });
+
+  it('close() fails a snapshot pull with TRANSPORT_CLOSED, while it waits for chunk 0 and while chunks arrive', async () => {
+    // Scenario: pulls in flight when the transport closes. Expectation: TRANSPORT_CLOSED (exit 6)
+    // from requestSnapshotFromLeader (chunk 0 not yet there) and from the iteration (chunk 0 of 3
+    // arrived, the rest not), and the leader sees the call cancelled; both were TIMEOUT "snapshot
+    // pull cancelled" (exit 5).
+    let sendFirstChunk = false;
+    let cancelled = 0;
+    let opened = 0;
+    peer.raw.set('StreamSnapshot', (call: { write(c: unknown): void; on(e: string, f: () => void): void }) => {
+      opened += 1;
+      call.on('data', () => undefined);
+      call.on('cancelled', () => (cancelled += 1));
+      if (sendFirstChunk) {
+        const data = new Uint8Array([1]);
+        call.write({ leaderTerm: 1, leaderId: 2, seq: 0, totalChunks: 3, chunkChecksum: chunkChecksum(data), data, metadata: { lastIncluded: { term: 1, index: 5 }, checksum: new Uint8Array(32) } });
+      }
+    });
+    try {
+      const m = membershipOf(peer);
+      const waiting = new GrpcTransport({ selfId: 1 });
+      const opening = waiting.requestSnapshotFromLeader(2, { ...DEFAULT_RETRY.installSnapshot, timeoutMs: 10_000 }, m);
+      await waitUntil(() => opened === 1);
+      waiting.close();
+      await assert.rejects(opening, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED' && e.exitCode === 6);
+
+      sendFirstChunk = true;
+      const reading = new GrpcTransport({ selfId: 1 });
+      const pull = await reading.requestSnapshotFromLeader(2, DEFAULT_RETRY.installSnapshot, m);
+      const seqs: number[] = [];
+      const iterating = (async () => {
+        for await (const chunk of pull) seqs.push(chunk.seq);
+      })();
+      await waitUntil(() => seqs.length === 1);
+      reading.close();
+      await assert.rejects(iterating, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED' && e.exitCode === 6);
+      await assert.rejects(pull.result, (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED');
+      await waitUntil(() => cancelled === 2);
+    } finally {
+      peer.raw.delete('StreamSnapshot');
     }
   });
 

@@ -247,7 +247,7 @@ describe('replication stream', () => {
       const stream = await t.openReplicationStream(2, m, false);
       const pending = stream.send(append(1));
       t.close();
-      await assert.rejects(pending, (e: RaftCtlError) => e.code === 'STREAM_BROKEN' && /aborted/.test(e.message));
+      await assert.rejects(pending, (e: RaftCtlError) => e.code === 'STREAM_BROKEN' && /aborted: the transport is closed$/.test(e.message) && e.details?.transportClosed === true && (e.cause as RaftCtlError).code === 'TRANSPORT_CLOSED');
       assert.ok((await stream.closed) instanceof StreamBrokenError);
       await assert.rejects(t.openReplicationStream(2, m, false), (e: RaftCtlError) => e.code === 'TRANSPORT_CLOSED');
     } finally {
