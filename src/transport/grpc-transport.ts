@@ -45,7 +45,7 @@ import type {
 } from './messages.js';
 import { GrpcReplicationStream, StreamBrokenError } from './replication-stream.js';
 import { backoffDelay, DEFAULT_RETRY, validateRetryPolicy, withRetry, type AttemptContext, type Retried, type RetryPolicy } from './retry.js';
-import { ClusterManagementService, ElectionService, RaftPeerExtService, ReplicationService } from './services.js';
+import { acceptingEncoded, ClusterManagementService, ElectionService, RaftPeerExtService, ReplicationService } from './services.js';
 import { pushSnapshot } from './snapshot-push.js';
 import { pullSnapshot } from './snapshot-pull.js';
 import { closedError, isRetryable } from './status.js';
@@ -96,6 +96,9 @@ export interface GrpcTransportOptions {
  * peer streams use the same 5 s read timeout). A node sets at least four election timeouts.
  */
 export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
+
+/** StreamAppendEntries for a replication stream that encodes each request as it is sent. */
+const STREAM_APPEND_ENTRIES = acceptingEncoded(ReplicationService.StreamAppendEntries);
 
 /** One peer's address resolved from a membership. */
 interface Peer {
@@ -350,12 +353,13 @@ export class GrpcTransport implements Transport {
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress);
       await this.#waitForReady(client, peer);
       if (this.#closed) throw closedError();
-      const call = duplexCall(this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress), ReplicationService.StreamAppendEntries, this.#headers ? { metadata: this.#headers } : {});
+      const call = duplexCall(this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress), STREAM_APPEND_ENTRIES, this.#headers ? { metadata: this.#headers } : {});
       const stream: GrpcReplicationStream = new GrpcReplicationStream(call, {
         peerId,
         endpoint: peer.endpoint,
         responseTimeoutMs: this.#replicationResponseTimeoutMs,
         clock: this.#clock,
+        encode: (request) => ReplicationService.StreamAppendEntries.requestSerialize(request),
         onFinished: (error) => {
           this.#streams.delete(stream);
           // A peer that stopped answering: the next stream dials a new connection rather than

@@ -29,7 +29,7 @@ import { EXIT, ProtocolError, RaftCtlError } from '../errors.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppendEntriesRequest, AppendEntriesResponse } from './messages.js';
 import { watchResponse } from './call.js';
-import { fromGrpcError, type ResponseSeen } from './status.js';
+import { fromGrpcError, notEncodedError, type ResponseSeen } from './status.js';
 import type { ReplicationStream } from './types.js';
 
 /** d-engine's replication sender capacity (reference §2.1). */
@@ -65,6 +65,13 @@ export interface ReplicationStreamOptions {
   readonly clock?: Clock;
   /** Called once when the stream is finished (broken or closed), with the outcome. */
   readonly onFinished?: (error: RaftCtlError | null) => void;
+  /**
+   * Encodes a request when it is sent (the call then gets the bytes). A request that does not
+   * encode (an id out of uint32, a term above 2^53−1) is then refused on its own, with a
+   * UsageError, and the stream goes on; without it, grpc-js's encoder refuses it by cancelling the
+   * call, which breaks the stream and loses the answers to the requests written before it.
+   */
+  readonly encode?: (request: AppendEntriesRequest) => Buffer;
 }
 
 interface Settle {
@@ -78,7 +85,8 @@ interface Pending extends Settle {
 }
 
 interface Waiting extends Settle {
-  readonly request: AppendEntriesRequest;
+  /** The request, encoded when the stream has an encoder. */
+  readonly request: AppendEntriesRequest | Buffer;
 }
 
 /**
@@ -89,7 +97,8 @@ export class GrpcReplicationStream implements ReplicationStream {
   readonly peerId: number;
   readonly capacity: number;
   readonly closed: Promise<RaftCtlError | null>;
-  readonly #call: DuplexCall<AppendEntriesRequest>;
+  readonly #call: DuplexCall<AppendEntriesRequest | Buffer>;
+  readonly #encode: ((request: AppendEntriesRequest) => Buffer) | undefined;
   readonly #endpoint: string;
   readonly #closeGraceMs: number;
   readonly #onFinished: ((error: RaftCtlError | null) => void) | undefined;
@@ -110,7 +119,7 @@ export class GrpcReplicationStream implements ReplicationStream {
   #readEnded = false;
   #graceTimer: NodeJS.Timeout | undefined;
 
-  constructor(call: DuplexCall<AppendEntriesRequest>, options: ReplicationStreamOptions) {
+  constructor(call: DuplexCall<AppendEntriesRequest | Buffer>, options: ReplicationStreamOptions) {
     this.peerId = options.peerId;
     this.capacity = options.capacity ?? REPLICATION_STREAM_CAPACITY;
     if (!Number.isInteger(this.capacity) || this.capacity < 1) throw new RangeError(`replication stream capacity must be an integer ≥ 1 (got ${this.capacity})`);
@@ -118,6 +127,7 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#endpoint = options.endpoint;
     this.#closeGraceMs = options.closeGraceMs ?? 1000;
     this.#onFinished = options.onFinished;
+    this.#encode = options.encode;
     this.#responseTimeoutMs = options.responseTimeoutMs ?? 0;
     if (!(this.#responseTimeoutMs >= 0)) throw new RangeError(`replication stream response timeout must be ≥ 0 ms (got ${this.#responseTimeoutMs})`);
     this.#clock = options.clock ?? systemClock;
@@ -150,12 +160,21 @@ export class GrpcReplicationStream implements ReplicationStream {
     return this.#waiting.length;
   }
 
+  /** See {@link ReplicationStream.send}; with an encoder, a request that does not encode rejects alone (UsageError, `sent: false`). */
   send(request: AppendEntriesRequest): Promise<AppendEntriesResponse> {
     if (this.#finished || this.#closing) {
       return Promise.reject(this.#finished?.error ?? new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) is closed`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
     }
+    let message: AppendEntriesRequest | Buffer = request;
+    if (this.#encode) {
+      try {
+        message = this.#encode(request);
+      } catch (err) {
+        return Promise.reject(notEncodedError(this.#endpoint, err instanceof Error ? err.message : String(err), err, { peerId: this.peerId }));
+      }
+    }
     return new Promise<AppendEntriesResponse>((resolve, reject) => {
-      this.#waiting.push({ request, resolve, reject });
+      this.#waiting.push({ request: message, resolve, reject });
       this.#admit();
     });
   }

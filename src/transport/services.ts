@@ -217,6 +217,14 @@ export const ReplicationService = {
   StreamAppendEntries: method(SERVICE_NAMES.replication, 'StreamAppendEntries', peer.AppendEntriesRequest, replication.AppendEntriesResponse, true, true),
 } satisfies ServiceDefinition;
 
+/**
+ * `def` for a client that encodes its requests itself (to refuse one that does not encode on its
+ * own, without the call): a Buffer is written as it is, anything else encoded as `def` would.
+ */
+export function acceptingEncoded<Req, Res>(def: MethodDefinition<Req, Res>): MethodDefinition<Req | Buffer, Res> {
+  return { ...def, requestSerialize: (m: Req | Buffer) => (Buffer.isBuffer(m) ? m : def.requestSerialize(m)) };
+}
+
 export const SnapshotService = {
   InstallSnapshot: method(SERVICE_NAMES.snapshot, 'InstallSnapshot', storage.SnapshotChunk, storage.SnapshotResponse, true, false),
   StreamSnapshot: method(SERVICE_NAMES.snapshot, 'StreamSnapshot', storage.SnapshotAck, storage.SnapshotChunk, true, true),

@@ -4,6 +4,7 @@
  */
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import {
+  type ErrorDetails,
   IntegrityError,
   NoLeaderError,
   NotReadyError,
@@ -140,6 +141,19 @@ function notGrpc(rawDetails: string, seen: ResponseSeen | undefined): { what: st
 }
 
 /**
+ * A request of ours that the codec refused (`reason`: its message): the caller's bad value, not
+ * the endpoint's answer. A usage error (exit 2), never retried, `sent: false` (a write refused
+ * this way has no unknown outcome).
+ */
+export function notEncodedError(endpoint: string, reason: string, cause: unknown, details: ErrorDetails = {}): UsageError {
+  return new UsageError(`the request to ${endpoint} cannot be encoded, so nothing was sent: ${reason}`, {
+    cause,
+    details: { ...details, endpoint, sent: false },
+    hint: 'ids are uint32 (0..4294967295); terms, indexes and other uint64 fields integers in 0..2^53-1',
+  });
+}
+
+/**
  * Maps a grpc-js error from a call to `endpoint` onto the exit-code classes of CLI.md:
  * connection failures → UnreachableError (4); a live node's UNAVAILABLE → NotReadyError (3; d-engine's
  * readiness gate, "Service is not ready", with `details.refused`: nothing was proposed);
@@ -160,15 +174,7 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
   const code = typeof e.code === 'number' ? e.code : status.UNKNOWN;
   const rawDetails = e.details ?? e.message;
   const notEncoded = code === status.INTERNAL ? REQUEST_NOT_ENCODED.exec(rawDetails) : null;
-  if (notEncoded) {
-    // The caller's request, not the endpoint's answer: a usage error (exit 2), never retried, and
-    // nothing was sent (a write refused this way has no unknown outcome).
-    return new UsageError(`the request to ${endpoint} cannot be encoded, so nothing was sent: ${notEncoded[1]}`, {
-      cause: err,
-      details: { endpoint, grpcCode: code, sent: false },
-      hint: 'ids are uint32 (0..4294967295); terms, indexes and other uint64 fields integers in 0..2^53-1',
-    });
-  }
+  if (notEncoded) return notEncodedError(endpoint, notEncoded[1]!, err, { grpcCode: code });
   const foreign = code === status.DEADLINE_EXCEEDED || code === status.CANCELLED ? null : notGrpc(rawDetails, seen);
   if (foreign) {
     const viaProxy = foreign.httpStatus !== undefined && mayHaveForwarded(foreign.httpStatus);

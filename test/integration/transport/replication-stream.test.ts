@@ -240,6 +240,31 @@ describe('replication stream', () => {
     }
   });
 
+  it('a request that does not encode is refused alone (USAGE, sent: false); the stream goes on and the requests around it are answered in order', async () => {
+    // Scenario: a library user sends a request with leader id -3 between good ones. Expectation:
+    // that send rejects with a UsageError and is never written; the others are answered, in FIFO
+    // order, on the same stream. Before, grpc-js's encoder cancelled the call: the stream broke
+    // and the requests already written lost their answers.
+    const t = new GrpcTransport({ selfId: 1 });
+    try {
+      const stream = await t.openReplicationStream(2, m, true);
+      const before = peer.callsTo('StreamAppendEntries').length;
+      const sends = [stream.send(append(10)), stream.send(append(11)), stream.send({ ...append(12), leaderId: -3 }), stream.send(append(13))];
+      const settled = await Promise.allSettled(sends);
+      assert.deepEqual(settled.map((r) => (r.status === 'fulfilled' ? answered(r.value) : (r.reason as RaftCtlError).code)), [10, 11, 'USAGE', 13]);
+      const refused = (settled[2] as PromiseRejectedResult).reason as RaftCtlError;
+      assert.equal(refused.exitCode, 2);
+      assert.equal(refused.details?.sent, false);
+      assert.match(refused.message, /cannot be encoded, so nothing was sent: uint32 value -3/);
+      assert.deepEqual(peer.callsTo('StreamAppendEntries').slice(before).map((c) => (c.request as AppendEntriesRequest).prevLogIndex), [10, 11, 13]);
+      assert.equal(stream.inflight, 0);
+      stream.close();
+      assert.equal(await stream.closed, null, 'the stream was never broken');
+    } finally {
+      t.close();
+    }
+  });
+
   it('transport.close() aborts open streams: pending sends reject, closed resolves with the error', async () => {
     peer.streamBehaviour = () => undefined;
     const t = new GrpcTransport({ selfId: 1 });
