@@ -50,6 +50,9 @@ const CONNECTION_LOST = /Connection dropped|ECONNRESET|EPIPE|Received RST_STREAM
  */
 const SERVER_TIMEOUT_DETAILS = 'Timeout expired';
 
+/** Details of a server refusing a compressed request (UNIMPLEMENTED): it does not decode gzip. */
+const COMPRESSION_REFUSED = /compress|decompressor|grpc-encoding/i;
+
 /** Codes that cannot turn into success by trying again. */
 const NOT_RETRYABLE = new Set<number>([
   status.INVALID_ARGUMENT,
@@ -258,6 +261,12 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
       return new RejectedError('INVALID_ARGUMENT', what, { ...opts, hint: 'the node refused the request as invalid and changed nothing; the message says what to fix' });
     case status.RESOURCE_EXHAUSTED:
       return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: resourceExhaustedHint(detailsText) });
+    case status.UNIMPLEMENTED:
+      // A server built without gzip refuses a compressed request this way (tonic: "Content is
+      // compressed with `gzip` which isn't supported"; grpc-go: "Decompressor is not installed
+      // for grpc-encoding"); resending it compressed, or reopening a compressed stream, cannot help.
+      if (COMPRESSION_REFUSED.test(rawDetails)) return new RejectedError('UNIMPLEMENTED', what, { ...opts, hint: 'the peer does not accept gzip-compressed requests: send with compression off (compress: false)' });
+      return new RejectedError('UNIMPLEMENTED', what, opts);
     default:
       return new RejectedError(status[code] ?? 'UNKNOWN', what, opts);
   }

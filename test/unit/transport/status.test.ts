@@ -114,6 +114,17 @@ describe('fromGrpcError', () => {
     assert.equal(fromGrpcError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded after 0.101s'), EP, { contentType: 'text/html' }).code, 'TIMEOUT');
   });
 
+  it('a peer that does not accept gzip (UNIMPLEMENTED naming the compression) gets a hint to send uncompressed; another UNIMPLEMENTED none', () => {
+    for (const details of ["Content is compressed with `gzip` which isn't supported", 'grpc: Decompressor is not installed for grpc-encoding "gzip"']) {
+      const e = fromGrpcError(grpcError(status.UNIMPLEMENTED, details), EP);
+      assert.equal(e.code, 'UNIMPLEMENTED');
+      assert.equal(e.exitCode, 6);
+      assert.match(e.hint ?? '', /does not accept gzip-compressed requests: send with compression off/);
+      assert.equal(isRetryable(e), false);
+    }
+    assert.equal(fromGrpcError(grpcError(status.UNIMPLEMENTED, 'unknown service raftctl.admin.v1.Admin'), EP).hint, undefined);
+  });
+
   it('passes a RaftCtlError through unchanged', () => {
     const e = new TimeoutError('x');
     assert.equal(fromGrpcError(e, EP), e);
