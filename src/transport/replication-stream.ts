@@ -187,10 +187,15 @@ export class GrpcReplicationStream implements ReplicationStream {
     this.#graceTimer = setTimeout(() => this.#call.cancel(), this.#closeGraceMs);
   }
 
-  /** Cancels the call at once; pending sends reject with `reason` (or a STREAM_BROKEN "aborted"). */
+  /**
+   * Cancels the call at once; pending sends reject with `reason` (or a STREAM_BROKEN "aborted").
+   * `closed` resolves with that error, or with null when {@link close} was called before (the
+   * stream was being closed, not broken).
+   */
   abort(reason?: RaftCtlError): void {
     if (this.#finished) return;
-    this.#finish(reason ?? new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was aborted`, { details: { peerId: this.peerId, endpoint: this.#endpoint } }));
+    const error = reason ?? new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) was aborted`, { details: { peerId: this.peerId, endpoint: this.#endpoint } });
+    this.#finish(this.#closing ? null : error, error);
     this.#call.cancel();
   }
 
@@ -229,7 +234,8 @@ export class GrpcReplicationStream implements ReplicationStream {
         }
         if (left <= 0) {
           const details = { peerId: this.peerId, endpoint: this.#endpoint, responseTimeout: true, responseTimeoutMs: this.#responseTimeoutMs };
-          this.abort(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) broke: no answer within ${this.#responseTimeoutMs} ms`, { details }));
+          this.#finish(new StreamBrokenError(`replication stream to peer ${this.peerId} (${this.#endpoint}) broke: no answer within ${this.#responseTimeoutMs} ms`, { details }));
+          this.#call.cancel();
           return;
         }
         await this.#clock.sleep(left, this.#watchdogStop.signal);

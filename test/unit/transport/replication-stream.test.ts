@@ -156,6 +156,20 @@ describe('GrpcReplicationStream', () => {
   });
 });
 
+describe('GrpcReplicationStream abort after close', () => {
+  it('abort() of a stream being closed (the transport closing) rejects what is unanswered but resolves closed with null: it was closed, not broken', async () => {
+    const { call, stream, finished } = open(2);
+    const a = stream.send(req(1));
+    stream.close();
+    const reason = new StreamBrokenError('the transport is closed');
+    stream.abort(reason);
+    await assert.rejects(a, (e: unknown) => e === reason);
+    assert.equal(await stream.closed, null);
+    assert.deepEqual(finished, [null]);
+    assert.equal(call.cancelled, true);
+  });
+});
+
 describe('GrpcReplicationStream response timeout (injected clock)', () => {
   function timed(timeoutMs: number): { call: FakeCall; stream: GrpcReplicationStream; clock: ManualClock; finished: Array<RaftCtlError | null> } {
     const call = new FakeCall();
