@@ -25,7 +25,7 @@ import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
 import { ChannelNotReadyError, channelReady } from './channel-ready.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { systemClock, type Clock, type RandomSource } from './clock.js';
-import { addressOf, chooseLeader, distinctPeerIds, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
+import { addressOf, chooseLeader, dialTarget, distinctPeerIds, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
 import type {
   AppendEntriesRequest,
   AppendEntriesResponse,
@@ -157,7 +157,7 @@ export class GrpcTransport implements Transport {
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendClusterUpdate: the membership has no voting peer to send to');
       const results = await Promise.all(
-        voters.map((m) => this.#retried(m, retry, (ctx) => this.#unary(peerOf(m), 'control', false, ClusterManagementService.UpdateClusterConf, req, ctx.timeoutMs, ctx.signal))),
+        voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ClusterManagementService.UpdateClusterConf, req, ctx.timeoutMs, ctx.signal))),
       );
       return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
     });
@@ -191,8 +191,14 @@ export class GrpcTransport implements Transport {
       for (const [id, req] of requests) if (!byId.has(id)) byId.set(id, req);
       const results = await Promise.all(
         ids.map(async (id): Promise<PeerResult<AppendEntriesResponse>> => {
-          const endpoint = addressOf(membership, id);
-          if (endpoint === undefined) return { peerId: id, endpoint: '', error: notAMember(id), attempts: 0 };
+          const address = addressOf(membership, id);
+          if (address === undefined) return { peerId: id, endpoint: '', error: notAMember(id), attempts: 0 };
+          let endpoint: string;
+          try {
+            endpoint = endpointOf(address, id);
+          } catch (err) {
+            return { peerId: id, endpoint: address, error: asError(err), attempts: 0 };
+          }
           try {
             const r = await this.#append({ id, endpoint }, byId.get(id)!, retry, compress);
             return { peerId: id, endpoint, response: r.value, attempts: r.attempts };
@@ -230,7 +236,7 @@ export class GrpcTransport implements Transport {
       validateRetryPolicy(retry, 'election retry policy');
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendVoteRequests: the membership has no voting peer to ask');
-      const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (ctx) => this.#unary(peerOf(m), 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal))));
+      const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal))));
       return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
     });
   }
@@ -252,7 +258,8 @@ export class GrpcTransport implements Transport {
   joinCluster(leaderId: number, req: JoinRequest, backoff: RetryPolicy, membership: Membership): Promise<JoinResponse> {
     return this.#run(async () => {
       validateRetryPolicy(backoff, 'join_cluster retry policy');
-      const known = leaderId > 0 ? addressOf(membership, leaderId) : undefined;
+      const listed = leaderId > 0 ? addressOf(membership, leaderId) : undefined;
+      const known = listed === undefined ? undefined : endpointOf(listed, leaderId);
       let target: Peer | null = known === undefined ? null : { id: leaderId, endpoint: known };
       let lastError: RaftCtlError | undefined;
       for (let attempt = 1; attempt <= backoff.maxAttempts; attempt++) {
@@ -293,13 +300,13 @@ export class GrpcTransport implements Transport {
   async discoverLeader(req: LeaderDiscoveryRequest, compress: boolean, targets: Membership | readonly string[], opts?: PeerCallOptions): Promise<DiscoveryView[]> {
     const list: Array<{ endpoint: string; nodeId?: number }> = isEndpointList(targets)
       ? [...new Set(targets.map(normalizeAddress))].map((endpoint) => ({ endpoint }))
-      : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: m.address, nodeId: m.id }));
+      : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: normalizeAddress(m.address), nodeId: m.id }));
     const deadlineMs = opts?.deadlineMs ?? this.#discoveryTimeoutMs;
     return mapConcurrent(list, FAN_OUT_CONCURRENCY, async (t): Promise<DiscoveryView> => {
       const base = t.nodeId === undefined ? { endpoint: t.endpoint } : { endpoint: t.endpoint, nodeId: t.nodeId };
       try {
         if (this.#closed) throw closedError();
-        const peer = { id: t.nodeId ?? 0, endpoint: t.endpoint };
+        const peer = { id: t.nodeId ?? 0, endpoint: endpointOf(t.endpoint, t.nodeId) };
         const response = await this.#unary(peer, 'control', compress, ClusterManagementService.DiscoverLeader, req, deadlineMs, opts?.signal);
         return { ...base, response };
       } catch (err) {
@@ -442,9 +449,9 @@ export class GrpcTransport implements Transport {
   #peer(peerId: number, membership: Membership): Peer {
     const self = membership.selfId ?? this.#selfId;
     if (peerId === self) throw new ConfigError(`peer ${peerId} is this node; the transport does not send to itself`, { details: { peerId } });
-    const endpoint = addressOf(membership, peerId);
-    if (endpoint === undefined) throw notAMember(peerId);
-    return { id: peerId, endpoint };
+    const address = addressOf(membership, peerId);
+    if (address === undefined) throw notAMember(peerId);
+    return { id: peerId, endpoint: endpointOf(address, peerId) };
   }
 
   /** One unary call on the peer's channel of `cls`; a connection failure evicts its channels. */
@@ -472,10 +479,16 @@ export class GrpcTransport implements Transport {
     }
   }
 
-  /** `call` through withRetry with `policy`, as a per-peer result. */
-  async #retried<Res>(member: Member, policy: RetryPolicy, call: (ctx: AttemptContext) => Promise<Res>): Promise<PeerResult<Res>> {
+  /** `call` to `member` through withRetry with `policy`, as a per-peer result (attempts 0 for an address that cannot be dialled). */
+  async #retried<Res>(member: Member, policy: RetryPolicy, call: (peer: Peer, ctx: AttemptContext) => Promise<Res>): Promise<PeerResult<Res>> {
+    let peer: Peer;
     try {
-      const r = await withRetry(policy, call, { clock: this.#clock, random: this.#random, signal: this.#shutdown.signal });
+      peer = { id: member.id, endpoint: endpointOf(member.address, member.id) };
+    } catch (err) {
+      return { peerId: member.id, endpoint: member.address, error: asError(err), attempts: 0 };
+    }
+    try {
+      const r = await withRetry(policy, (ctx) => call(peer, ctx), { clock: this.#clock, random: this.#random, signal: this.#shutdown.signal });
       return { peerId: member.id, endpoint: member.address, response: r.value, attempts: r.attempts };
     } catch (err) {
       const error = asError(err);
@@ -544,8 +557,19 @@ export class GrpcTransport implements Transport {
   }
 }
 
-function peerOf(m: Member): Peer {
-  return { id: m.id, endpoint: m.address };
+/**
+ * The `host:port` to dial for a member's address or an endpoint as the caller gave it (a
+ * `http://` scheme stripped); a ConfigError (nothing sent) when it is not a `host:port` at all:
+ * such an address can never answer, so it is the caller's error, not a peer that is down.
+ */
+function endpointOf(address: string, peerId?: number): string {
+  const endpoint = dialTarget(address);
+  if (endpoint !== null) return endpoint;
+  const who = peerId === undefined ? 'endpoint' : `peer ${peerId}'s address`;
+  throw new ConfigError(`${who} ${JSON.stringify(address)} is not host:port (a port 1..65535; a host name, IPv4 or [IPv6] address)`, {
+    details: { peerId, endpoint: address, sent: false },
+    hint: 'fix the address in the membership or endpoint list',
+  });
 }
 
 function isEndpointList(targets: Membership | readonly string[]): targets is readonly string[] {

@@ -10,7 +10,7 @@
  * other node (PROMOTABLE, READ_ONLY, UNSPECIFIED, or role LEARNER) is a learner here.
  */
 import { ProtocolError } from '../errors.js';
-import { hasUnspecifiedHost } from './address.js';
+import { hasUnspecifiedHost, isHostPort } from './address.js';
 import { NodeRoleValue, NodeStatusValue, type ClusterMembership } from './messages.js';
 import type { DiscoveryView, Member, Membership } from './types.js';
 
@@ -20,6 +20,16 @@ export function normalizeAddress(address: string): string {
 }
 
 const HOST_PORT = /^(.*):(\d+)$/;
+
+/**
+ * The `host:port` to dial for a member address or endpoint as a caller gave it: a leading
+ * `http://`/`https://` (as d-engine writes addresses) stripped; null when the rest is not a
+ * `host:port` raftctl accepts (address.ts: a port 1..65535, a name, IPv4 or bracketed IPv6 host).
+ */
+export function dialTarget(address: string): string | null {
+  const a = normalizeAddress(address);
+  return isHostPort(a) ? a : null;
+}
 
 /**
  * `address` as a node reported it (scheme stripped), made dialable from here: a node configured

@@ -152,6 +152,36 @@ describe('sendVoteRequests', () => {
     }
   });
 
+  it('a member address that is not host:port is a per-peer ConfigError, never dialled nor retried; a d-engine http:// scheme is dialled without it', async () => {
+    // Scenario: a membership with malformed addresses (no port, port 0 or 99999, a bracket
+    // missing, a space) and one written as d-engine writes addresses (http://host:port).
+    // Expectation: the malformed ones fail at once with INVALID_CONFIG (exit 2, sent: false,
+    // attempts 0), the others' results are unaffected, and the http:// one reaches its peer.
+    // Before, each was dialled: UNREACHABLE (exit 4, "Name resolution failed", a port
+    // RangeError), retried with backoff like a peer that is down; http://host:port never resolved.
+    const t = new GrpcTransport();
+    try {
+      const bad = ['nohost', '127.0.0.1:0', '127.0.0.1:99999', '[::1', 'a b:1'];
+      const m: Membership = {
+        selfId: 1,
+        members: [...bad.map((address, i) => ({ id: 10 + i, address, role: 'voter' as const })), { id: 2, address: `http://${p2.address}`, role: 'voter' }],
+      };
+      const before = p2.callsTo('RequestVote').length;
+      const r = await t.sendVoteRequests(VOTE, FAST, m);
+      assert.deepEqual(
+        r.results.slice(0, bad.length).map((x) => [x.peerId, x.error?.code, x.error?.exitCode, x.error?.details?.sent, x.attempts]),
+        bad.map((_, i) => [10 + i, 'INVALID_CONFIG', 2, false, 0]),
+      );
+      assert.match(r.results[0]!.error!.message, /^peer 10's address "nohost" is not host:port/);
+      assert.equal(r.results[bad.length]!.response?.voteGranted, true);
+      assert.equal(p2.callsTo('RequestVote').length, before + 1);
+      await assert.rejects(t.requestVote(13, VOTE, m, { deadlineMs: 1000 }), (e: RaftCtlError) => e.code === 'INVALID_CONFIG');
+      await assert.rejects(t.openReplicationStream(11, m, false), (e: RaftCtlError) => e.code === 'INVALID_CONFIG');
+    } finally {
+      t.close();
+    }
+  });
+
   it('rejects with a ConfigError when no voter remains, and on maxAttempts 0', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     try {
