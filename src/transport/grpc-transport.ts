@@ -76,7 +76,7 @@ export interface GrpcTransportOptions {
   readonly clock?: Clock;
   /** Jitter source of backoff delays (default Math.random). */
   readonly random?: RandomSource;
-  /** Unary AppendEntries one peer may have queued or running (default 100). */
+  /** Unary AppendEntries one peer may have queued or running (default 100; a whole number ≥ 1). Invalid options are a ConfigError from the constructor. */
   readonly appendQueueCapacity?: number;
   /** How long {@link GrpcTransport.openReplicationStream} waits for the data connection (default 1000 ms). */
   readonly streamConnectTimeoutMs?: number;
@@ -128,19 +128,17 @@ export class GrpcTransport implements Transport {
 
   constructor(options: GrpcTransportOptions = {}) {
     setMaxListeners(0, this.#shutdown.signal);
+    validateOptions(options);
     this.#selfId = options.selfId;
     this.#headers = options.clusterId ? { [CLUSTER_ID_METADATA]: options.clusterId } : undefined;
+    this.#queue = new AppendQueue(options.appendQueueCapacity ?? DEFAULT_APPEND_QUEUE_CAPACITY);
     this.#pool = options.pool ?? new ChannelPool();
     this.#ownsPool = options.pool === undefined;
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
-    this.#queue = new AppendQueue(options.appendQueueCapacity ?? DEFAULT_APPEND_QUEUE_CAPACITY);
     this.#streamConnectTimeoutMs = options.streamConnectTimeoutMs ?? 1000;
     this.#discoveryTimeoutMs = options.discoveryTimeoutMs ?? DEFAULT_RETRY.autoDiscovery.timeoutMs;
     this.#replicationResponseTimeoutMs = options.replicationResponseTimeoutMs ?? DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS;
-    if (!(this.#replicationResponseTimeoutMs >= 0) || !Number.isFinite(this.#replicationResponseTimeoutMs)) {
-      throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${this.#replicationResponseTimeoutMs})`);
-    }
   }
 
   /**
@@ -554,6 +552,23 @@ export class GrpcTransport implements Transport {
       });
     }
     return { success: true, error: '', config: metadata, configVersion: metadata.version ?? 0, leaderId: metadata.currentLeaderId ?? target.id };
+  }
+}
+
+/**
+ * Throws a ConfigError for an option no transport can work with: an append lane capacity that is
+ * not a whole number ≥ 1, a connect wait or default discovery deadline that is not a finite number
+ * of milliseconds > 0 (every stream open or discovery would fail as an unreachable peer), a
+ * response timeout that is not a finite number ≥ 0.
+ */
+function validateOptions(options: GrpcTransportOptions): void {
+  const { appendQueueCapacity: capacity, streamConnectTimeoutMs: connect, discoveryTimeoutMs: discovery, replicationResponseTimeoutMs: response } = options;
+  if (capacity !== undefined && !(Number.isSafeInteger(capacity) && capacity >= 1)) throw new ConfigError(`appendQueueCapacity must be a whole number ≥ 1 (got ${capacity})`);
+  for (const [name, v] of [['streamConnectTimeoutMs', connect], ['discoveryTimeoutMs', discovery]] as const) {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new ConfigError(`${name} must be a finite number of milliseconds > 0 (got ${String(v)})`);
+  }
+  if (response !== undefined && !(typeof response === 'number' && Number.isFinite(response) && response >= 0)) {
+    throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${String(response)})`);
   }
 }
 

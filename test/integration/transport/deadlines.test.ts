@@ -37,6 +37,17 @@ describe('call deadlines', () => {
     });
   }
 
+  it('a transport option that cannot work is a ConfigError from the constructor, not a peer that looks down on every call', () => {
+    // QA: streamConnectTimeoutMs 0, -1 or NaN made every openReplicationStream to a live peer fail
+    // as UNREACHABLE "cannot connect ... within NaN ms" (exit 4); discoveryTimeoutMs -5 every
+    // discovery view; appendQueueCapacity 0 threw a plain RangeError.
+    for (const options of [{ appendQueueCapacity: 0 }, { appendQueueCapacity: 2.5 }, { streamConnectTimeoutMs: 0 }, { streamConnectTimeoutMs: -1 }, { streamConnectTimeoutMs: Number.NaN }, { discoveryTimeoutMs: -5 }, { discoveryTimeoutMs: Number.POSITIVE_INFINITY }, { replicationResponseTimeoutMs: -1 }]) {
+      const name = Object.keys(options)[0]!;
+      assert.throws(() => new GrpcTransport(options), (e: unknown) => e instanceof ConfigError && e.exitCode === 2 && e.message.startsWith(`${name} must be`), JSON.stringify(options));
+    }
+    new GrpcTransport({ appendQueueCapacity: 1, streamConnectTimeoutMs: 1, discoveryTimeoutMs: 0.5, replicationResponseTimeoutMs: 0 }).close();
+  });
+
   it('a deadline of 0 or less is still a call with a 1 ms deadline (a spent budget), not an error of use', async () => {
     const client = new EndpointClient();
     try {
