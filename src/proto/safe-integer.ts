@@ -46,17 +46,21 @@ export function checkU32(value: number): number {
 }
 
 interface ProtobufMinimal {
-  util: { Long: unknown };
+  util: { Long: unknown; toJSONOptions: Record<string, unknown> };
   configure(): void;
 }
 
 /**
  * Makes protobufjs read 64-bit fields as numbers instead of Long objects (the `long` package is
- * installed as protobufjs's dependency, so protobufjs would otherwise pick it up).
+ * installed as protobufjs's dependency, so protobufjs would otherwise pick it up), and keeps them
+ * numbers in a decoded message's JSON (`toJSON`, which `JSON.stringify` calls): protobufjs's
+ * default writes 64-bit fields as strings there, so a library user's `JSON.stringify` of a
+ * transport result showed `"term":"2"` for the number 2.
  */
 export function configureNumbers(protobuf: ProtobufMinimal): void {
   if (protobuf.util.Long) {
     protobuf.util.Long = undefined;
     protobuf.configure();
   }
+  protobuf.util.toJSONOptions = { ...protobuf.util.toJSONOptions, longs: Number };
 }

@@ -96,6 +96,16 @@ test('encoding a uint32 out of 0..2^32−1 throws a Uint32RangeError instead of 
   assert.equal(toHex(encode(raftctl.raft.v1.VoteRequest, { candidateId: 1 })), toHex(hex('10 01')));
 });
 
+test('a decoded message keeps its uint64 fields numbers in JSON (toJSON), as in JavaScript', () => {
+  // JSON.stringify of a transport result calls the message's toJSON; protobufjs's default wrote
+  // 64-bit fields as strings there ("term":"2").
+  const bytes = encode(d_engine.server.election.VoteResponse, { term: 2, voteGranted: true, lastLogIndex: MAX, lastLogTerm: 7 });
+  const decoded = d_engine.server.election.VoteResponse.decode(bytes);
+  assert.deepEqual(JSON.parse(JSON.stringify(decoded)), { term: 2, voteGranted: true, lastLogIndex: MAX, lastLogTerm: 7 });
+  const meta = d_engine.server.cluster.ClusterMembership.decode(encode(d_engine.server.cluster.ClusterMembership, { version: 3, nodes: [{ id: 1, address: 'h:1', role: 1, status: 3 }], currentLeaderId: 1 }));
+  assert.equal(JSON.parse(JSON.stringify(meta)).version, 3);
+});
+
 test('truncated buffers throw a RangeError instead of returning a partial message', () => {
   const LogId = d_engine.common.LogId;
   assert.throws(() => LogId.decode(hex('08')), RangeError, 'tag without its value');
