@@ -18,8 +18,8 @@
  */
 import { setMaxListeners } from 'node:events';
 import { type Client, type MethodDefinition } from '@grpc/grpc-js';
-import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
-import { linkedSignal } from './abort.js';
+import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, TimeoutError, UnreachableError } from '../errors.js';
+import { linkedSignal, raceAbort } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
 import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
 import { ChannelNotReadyError, channelReady } from './channel-ready.js';
@@ -51,6 +51,7 @@ import { pullSnapshot } from './snapshot-pull.js';
 import { closedError, isRetryable } from './status.js';
 import type {
   DiscoveryView,
+  FanOutOptions,
   FanOutResult,
   Member,
   Membership,
@@ -149,13 +150,13 @@ export class GrpcTransport implements Transport {
    * or `retry` is invalid. (Kept for trait parity: raftctl changes membership through log
    * entries, and a raftctl follower answers `success:false, INVALID_CHANGE`.)
    */
-  sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<ClusterConfUpdateResponse>> {
+  sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<ClusterConfUpdateResponse>> {
     return this.#run(async () => {
       validateRetryPolicy(retry, 'membership retry policy');
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendClusterUpdate: the membership has no voting peer to send to');
       const results = await Promise.all(
-        voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ClusterManagementService.UpdateClusterConf, req, ctx.timeoutMs, ctx.signal))),
+        voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ClusterManagementService.UpdateClusterConf, req, ctx.timeoutMs, ctx.signal), opts?.signal)),
       );
       return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
     });
@@ -176,6 +177,7 @@ export class GrpcTransport implements Transport {
     retry: RetryPolicy,
     membership: Membership,
     compress: boolean,
+    opts?: FanOutOptions,
   ): Promise<FanOutResult<AppendEntriesResponse>> {
     return this.#run(async () => {
       validateRetryPolicy(retry, 'append_entries retry policy');
@@ -198,7 +200,7 @@ export class GrpcTransport implements Transport {
             return { peerId: id, endpoint: address, error: asError(err), attempts: 0 };
           }
           try {
-            const r = await this.#append({ id, endpoint }, byId.get(id)!, retry, compress);
+            const r = await this.#append({ id, endpoint }, byId.get(id)!, retry, compress, opts?.signal);
             return { peerId: id, endpoint, response: r.value, attempts: r.attempts };
           } catch (err) {
             const error = asError(err);
@@ -229,12 +231,12 @@ export class GrpcTransport implements Transport {
    * reported per peer; `higherTerm` reports a response term above `req.term`. No term or vote
    * checks here (the core does them). Rejects with ConfigError when no voter remains.
    */
-  sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<VoteResponse>> {
+  sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<VoteResponse>> {
     return this.#run(async () => {
       validateRetryPolicy(retry, 'election retry policy');
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendVoteRequests: the membership has no voting peer to ask');
-      const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal))));
+      const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal), opts?.signal)));
       return fanOut(results, (r) => r.term ?? 0, () => req.term ?? 0);
     });
   }
@@ -478,29 +480,55 @@ export class GrpcTransport implements Transport {
   }
 
   /** `call` to `member` through withRetry with `policy`, as a per-peer result (attempts 0 for an address that cannot be dialled). */
-  async #retried<Res>(member: Member, policy: RetryPolicy, call: (peer: Peer, ctx: AttemptContext) => Promise<Res>): Promise<PeerResult<Res>> {
+  async #retried<Res>(member: Member, policy: RetryPolicy, call: (peer: Peer, ctx: AttemptContext) => Promise<Res>, signal?: AbortSignal): Promise<PeerResult<Res>> {
     let peer: Peer;
     try {
       peer = { id: member.id, endpoint: endpointOf(member.address, member.id) };
     } catch (err) {
       return { peerId: member.id, endpoint: member.address, error: asError(err), attempts: 0 };
     }
+    const stop = linkedSignal(signal, this.#shutdown.signal);
     try {
-      const r = await withRetry(policy, (ctx) => call(peer, ctx), { clock: this.#clock, random: this.#random, signal: this.#shutdown.signal });
+      const r = await withRetry(policy, (ctx) => call(peer, ctx), { clock: this.#clock, random: this.#random, signal: stop.signal });
       return { peerId: member.id, endpoint: member.address, response: r.value, attempts: r.attempts };
     } catch (err) {
       const error = asError(err);
       return { peerId: member.id, endpoint: member.address, error, attempts: attemptsOf(error) };
+    } finally {
+      stop.dispose();
     }
   }
 
-  /** A unary append through the peer's FIFO lane, retried with `retry` inside the lane. */
-  #append(peer: Peer, req: AppendEntriesRequest, retry: RetryPolicy, compress: boolean): Promise<Retried<AppendEntriesResponse>> {
-    // close() aborts both the queue and #shutdown, so the calls need only the latter (no
-    // per-call AbortSignal.any on the hot path).
-    return this.#queue.submit(peer.id, (signal) =>
-      withRetry(retry, (ctx) => this.#unary(peer, 'data', compress, ReplicationService.AppendEntries, req, ctx.timeoutMs), { clock: this.#clock, random: this.#random, signal }),
-    );
+  /**
+   * A unary append through the peer's FIFO lane, retried with `retry` inside the lane. `until`
+   * (a fan-out's signal) ends it early: an append still queued fails at once without being sent,
+   * a running one has its call cancelled and no further attempt.
+   */
+  #append(peer: Peer, req: AppendEntriesRequest, retry: RetryPolicy, compress: boolean, until?: AbortSignal): Promise<Retried<AppendEntriesResponse>> {
+    // close() aborts both the queue and #shutdown, so without `until` a call needs no signal of
+    // its own (no per-call signal linking on the hot path); with it, its calls take `until`.
+    const attempt = (signal: AbortSignal): Promise<Retried<AppendEntriesResponse>> =>
+      withRetry(retry, (ctx) => this.#unary(peer, 'data', compress, ReplicationService.AppendEntries, req, ctx.timeoutMs, until === undefined ? undefined : ctx.signal), { clock: this.#clock, random: this.#random, signal });
+    if (until === undefined) return this.#queue.submit(peer.id, attempt);
+    const notSent = (): TimeoutError =>
+      new TimeoutError(`${peer.endpoint}: the fan-out was cancelled while this append waited in peer ${peer.id}'s lane; it was not sent`, { details: { endpoint: peer.endpoint, peerId: peer.id, grpcCode: 1, sent: false } });
+    let started = false;
+    const job = this.#queue.submit(peer.id, (laneSignal) => {
+      started = true;
+      if (until.aborted) return Promise.reject(notSent());
+      const stop = linkedSignal(until, laneSignal);
+      return attempt(stop.signal).finally(() => stop.dispose());
+    });
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        if (started) return; // the running attempt is cancelled through its signal and settles the job
+        job.catch(() => undefined);
+        reject(notSent());
+      };
+      until.addEventListener('abort', onAbort, { once: true });
+      if (until.aborted) onAbort();
+      job.then(resolve, reject).finally(() => until.removeEventListener('abort', onAbort));
+    });
   }
 
   /**

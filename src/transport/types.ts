@@ -161,6 +161,19 @@ export interface ReplicationStream {
   close(): void;
 }
 
+/**
+ * Options of a fan-out (sendClusterUpdate, sendVoteRequests, sendAppendRequests). `signal` is the
+ * caller's overall deadline or cancel (e.g. `AbortSignal.timeout(ms)`): when it aborts, every
+ * peer's attempt in flight is cancelled (TimeoutError, CANCELLED), no further attempt or backoff
+ * sleep runs (a peer asleep in a backoff keeps its last attempt's error), an append still queued
+ * in its peer's lane fails without being sent (TimeoutError, `sent: false`), and the fan-out
+ * resolves at once with every peer's outcome so far. Without it a dead peer holds the result
+ * back for its whole retry policy (DEFAULT_RETRY.membership: about two hours).
+ */
+export interface FanOutOptions {
+  readonly signal?: AbortSignal;
+}
+
 /** Per-peer unary call options for the runtime's one-message-per-peer sends. */
 export interface PeerCallOptions {
   readonly deadlineMs: number;
@@ -178,14 +191,14 @@ export interface Transport {
    * filtered), concurrently, each with `retry`. Rejects with a ConfigError on an empty peer
    * list. A response whose term is above `req.term` is surfaced in `higherTerm`.
    */
-  sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<ClusterConfUpdateResponse>>;
+  sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<ClusterConfUpdateResponse>>;
   /**
    * One AppendEntries per listed peer (self and duplicate ids dropped, the first request for a
    * peer wins), concurrent across peers and FIFO per peer: at most one unary AppendEntries is
    * outstanding per peer. Rejects with a ConfigError when no peer remains; a peer the membership
    * does not list gets a per-peer ConfigError.
    */
-  sendAppendRequests(requests: ReadonlyArray<readonly [number, AppendEntriesRequest]>, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<FanOutResult<AppendEntriesResponse>>;
+  sendAppendRequests(requests: ReadonlyArray<readonly [number, AppendEntriesRequest]>, retry: RetryPolicy, membership: Membership, compress: boolean, opts?: FanOutOptions): Promise<FanOutResult<AppendEntriesResponse>>;
   /** One AppendEntries to one peer, queued FIFO behind that peer's earlier unary appends. */
   sendAppendRequest(peerId: number, req: AppendEntriesRequest, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<AppendEntriesResponse>;
   /**
@@ -193,7 +206,7 @@ export interface Transport {
    * reported per peer; a response term above `req.term` in `higherTerm`. Rejects with a
    * ConfigError when no voter remains.
    */
-  sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership): Promise<FanOutResult<VoteResponse>>;
+  sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<VoteResponse>>;
   /**
    * JoinCluster to `leaderId` with `backoff`. A non-leader's answer makes it rediscover the
    * leader among the membership's voters and retry there. "Already exists" counts as joined only

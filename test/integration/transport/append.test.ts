@@ -208,6 +208,32 @@ describe('sendAppendRequest: per-peer FIFO', () => {
     }
   });
 
+  it('the caller\'s signal ends a fan-out: an append queued behind another is not sent, a running one is cancelled', async () => {
+    // Scenario: peer 2's lane is busy with a slow append from another caller (1.5 s); a fan-out to
+    // peers 2 and 3 (3 slow too) runs with a signal that aborts after 200 ms. Expectation: the
+    // fan-out resolves at once: 2's append fails without being sent (TIMEOUT, sent: false,
+    // attempts 0) and never reaches the peer, 3's running call is cancelled (TIMEOUT, 1 attempt);
+    // the other caller's append is unaffected.
+    const t = new GrpcTransport({ selfId: 1 });
+    p2.queue('AppendEntries', delay(1500));
+    p3.queue('AppendEntries', delay(3000));
+    try {
+      const busy = t.sendAppendRequest(2, heartbeat(90_100), POLICY, membership(), false);
+      await waitFor(() => p2.callsTo('AppendEntries').some((c) => (c.request as AppendEntriesRequest).prevLogIndex === 90_100));
+      const started = performance.now();
+      const r = await t.sendAppendRequests([[2, heartbeat(90_101)], [3, heartbeat(90_102)]], POLICY, membership(), false, { signal: AbortSignal.timeout(200) });
+      assert.ok(performance.now() - started < 1500, 'resolves when the signal aborts');
+      assert.deepEqual(r.results.map((x) => [x.peerId, x.error?.code, x.error?.details?.sent, x.attempts]), [[2, 'TIMEOUT', false, 0], [3, 'TIMEOUT', true, 1]]);
+      assert.ok(await busy, 'the other caller\'s append still completes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(p2.callsTo('AppendEntries').filter((c) => (c.request as AppendEntriesRequest).prevLogIndex === 90_101).length, 0, 'the cancelled append was never sent');
+    } finally {
+      p2.clearQueues();
+      p3.clearQueues();
+      t.close();
+    }
+  });
+
   it('rejects self, unknown peers and a bad policy with ConfigError', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     try {
@@ -219,3 +245,11 @@ describe('sendAppendRequest: per-peer FIFO', () => {
     }
   });
 });
+
+async function waitFor(cond: () => boolean, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -182,6 +182,40 @@ describe('sendVoteRequests', () => {
     }
   });
 
+  it('the caller\'s signal bounds the whole fan-out: a slow peer\'s call is cancelled, a dead peer\'s backoff ends, the answered peer\'s result is kept', async () => {
+    // Scenario: voters 2 (answers), 3 (slow: 5 s) and a dead one retried with d-engine's
+    // membership policy (120 attempts, backoff sleeps on the manual clock). Expectation: once the
+    // signal aborts the fan-out resolves at once with 2's grant, 3's call cancelled (TIMEOUT) and
+    // the dead peer's last UNREACHABLE after one attempt; without a signal it waited for every
+    // peer's whole policy (about two hours for the membership one).
+    const clock = new ManualClock();
+    const t = new GrpcTransport({ selfId: 1, clock });
+    p3.queue('RequestVote', delay(5000));
+    try {
+      const m: Membership = { members: [{ id: 2, address: p2.address, role: 'voter' }, { id: 3, address: p3.address, role: 'voter' }, { id: 9, address: dead, role: 'voter' }] };
+      const deadline = new AbortController();
+      const [asked2, asked3] = [p2.callsTo('RequestVote').length, p3.callsTo('RequestVote').length];
+      const pending = t.sendVoteRequests(VOTE, { ...DEFAULT_RETRY.membership, timeoutMs: 10_000 }, m, { signal: deadline.signal });
+      await clock.waitForSleepers(1);
+      // Both live peers have the vote (2 answers at once, 3 sits on it).
+      while (p2.callsTo('RequestVote').length === asked2 || p3.callsTo('RequestVote').length === asked3) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = performance.now();
+      deadline.abort();
+      const r = await pending;
+      assert.ok(performance.now() - started < 2000, 'settles at once, not after the slow peer or the dead peer\'s policy');
+      assert.deepEqual(r.results.map((x) => [x.peerId, x.response?.voteGranted ?? x.error?.code, x.attempts]), [[2, true, 1], [3, 'TIMEOUT', 1], [9, 'UNREACHABLE', 1]]);
+      // An aborted signal before the call: nothing is sent, every peer fails at once.
+      const calls = p2.callsTo('RequestVote').length;
+      const none = await t.sendVoteRequests(VOTE, FAST, m, { signal: AbortSignal.abort() });
+      assert.deepEqual(none.results.map((x) => [x.peerId, x.error?.code, x.attempts]), [[2, 'TIMEOUT', 0], [3, 'TIMEOUT', 0], [9, 'TIMEOUT', 0]]);
+      assert.equal(p2.callsTo('RequestVote').length, calls);
+    } finally {
+      p3.clearQueues();
+      t.close();
+    }
+  });
+
   it('rejects with a ConfigError when no voter remains, and on maxAttempts 0', async () => {
     const t = new GrpcTransport({ selfId: 1 });
     try {
