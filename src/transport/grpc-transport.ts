@@ -25,7 +25,7 @@ import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
 import { ChannelNotReadyError, channelReady } from './channel-ready.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { systemClock, type Clock, type RandomSource } from './clock.js';
-import { addressOf, chooseLeader, dialTarget, distinctPeerIds, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
+import { addressOf, chooseLeader, distinctPeerIds, endpointOf, normalizeAddress, votersOf, type LeaderChoice } from './membership.js';
 import type {
   AppendEntriesRequest,
   AppendEntriesResponse,
@@ -65,38 +65,9 @@ import type {
   Transport,
 } from './types.js';
 import { FAN_OUT_CONCURRENCY, mapConcurrent } from './concurrency.js';
+import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, validateOptions, type GrpcTransportOptions } from './transport-options.js';
 
-export interface GrpcTransportOptions {
-  /** This node's id; filtered out of every fan-out (a membership's own `selfId` wins). */
-  readonly selfId?: number;
-  /** Sent as `raftctl-cluster-id` metadata on every request when set. */
-  readonly clusterId?: string;
-  /** Shared channel pool; the transport creates (and then owns and closes) one when absent. */
-  readonly pool?: ChannelPool;
-  /** Time source of every backoff sleep (default: the system clock). */
-  readonly clock?: Clock;
-  /** Jitter source of backoff delays (default Math.random). */
-  readonly random?: RandomSource;
-  /** Unary AppendEntries one peer may have queued or running (default 100; a whole number ≥ 1). Invalid options are a ConfigError from the constructor. */
-  readonly appendQueueCapacity?: number;
-  /** How long {@link GrpcTransport.openReplicationStream} waits for the data connection (default 1000 ms). */
-  readonly streamConnectTimeoutMs?: number;
-  /** Deadline of each DiscoverLeader call when the caller gives none (default 100 ms, d-engine's auto_discovery timeout). */
-  readonly discoveryTimeoutMs?: number;
-  /**
-   * How long a replication stream waits for the answer to its oldest request before it counts
-   * as broken and the peer's data connection is redialled (default
-   * {@link DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS}; 0: no limit, as d-engine).
-   */
-  readonly replicationResponseTimeoutMs?: number;
-}
-
-/**
- * Default replication-stream response timeout: a follower answers each Append after one fsync,
- * so 5 s without any answer (while requests wait) means a frozen or unreachable peer (etcd's
- * peer streams use the same 5 s read timeout). A node sets at least four election timeouts.
- */
-export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
+export { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, type GrpcTransportOptions } from './transport-options.js';
 
 /** StreamAppendEntries for a replication stream that encodes each request as it is sent. */
 const STREAM_APPEND_ENTRIES = acceptingEncoded(ReplicationService.StreamAppendEntries);
@@ -581,38 +552,6 @@ export class GrpcTransport implements Transport {
     }
     return { success: true, error: '', config: metadata, configVersion: metadata.version ?? 0, leaderId: metadata.currentLeaderId ?? target.id };
   }
-}
-
-/**
- * Throws a ConfigError for an option no transport can work with: an append lane capacity that is
- * not a whole number ≥ 1, a connect wait or default discovery deadline that is not a finite number
- * of milliseconds > 0 (every stream open or discovery would fail as an unreachable peer), a
- * response timeout that is not a finite number ≥ 0.
- */
-function validateOptions(options: GrpcTransportOptions): void {
-  const { appendQueueCapacity: capacity, streamConnectTimeoutMs: connect, discoveryTimeoutMs: discovery, replicationResponseTimeoutMs: response } = options;
-  if (capacity !== undefined && !(Number.isSafeInteger(capacity) && capacity >= 1)) throw new ConfigError(`appendQueueCapacity must be a whole number ≥ 1 (got ${capacity})`);
-  for (const [name, v] of [['streamConnectTimeoutMs', connect], ['discoveryTimeoutMs', discovery]] as const) {
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new ConfigError(`${name} must be a finite number of milliseconds > 0 (got ${String(v)})`);
-  }
-  if (response !== undefined && !(typeof response === 'number' && Number.isFinite(response) && response >= 0)) {
-    throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${String(response)})`);
-  }
-}
-
-/**
- * The `host:port` to dial for a member's address or an endpoint as the caller gave it (a
- * `http://` scheme stripped); a ConfigError (nothing sent) when it is not a `host:port` at all:
- * such an address can never answer, so it is the caller's error, not a peer that is down.
- */
-function endpointOf(address: string, peerId?: number): string {
-  const endpoint = dialTarget(address);
-  if (endpoint !== null) return endpoint;
-  const who = peerId === undefined ? 'endpoint' : `peer ${peerId}'s address`;
-  throw new ConfigError(`${who} ${JSON.stringify(address)} is not host:port (a port 1..65535; a host name, IPv4 or [IPv6] address)`, {
-    details: { peerId, endpoint: address, sent: false },
-    hint: 'fix the address in the membership or endpoint list',
-  });
 }
 
 function isEndpointList(targets: Membership | readonly string[]): targets is readonly string[] {

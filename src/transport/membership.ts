@@ -9,7 +9,7 @@
  * cluster-update targets are the ACTIVE nodes; its commit quorum counts the non-learners); every
  * other node (PROMOTABLE, READ_ONLY, UNSPECIFIED, or role LEARNER) is a learner here.
  */
-import { ProtocolError } from '../errors.js';
+import { ConfigError, ProtocolError } from '../errors.js';
 import { hasUnspecifiedHost, isHostPort } from './address.js';
 import { NodeRoleValue, NodeStatusValue, type ClusterMembership } from './messages.js';
 import type { DiscoveryView, Member, Membership } from './types.js';
@@ -44,6 +44,21 @@ export function dialableAddress(address: string, via: string): string {
   if (!m || !hasUnspecifiedHost(a)) return a;
   const v = HOST_PORT.exec(normalizeAddress(via));
   return v ? `${v[1]}:${m[2]}` : a;
+}
+
+/**
+ * The `host:port` to dial for a member's address or an endpoint as the caller gave it (a
+ * `http://` scheme stripped); a ConfigError (nothing sent) when it is not a `host:port` at all:
+ * such an address can never answer, so it is the caller's error, not a peer that is down.
+ */
+export function endpointOf(address: string, peerId?: number): string {
+  const endpoint = dialTarget(address);
+  if (endpoint !== null) return endpoint;
+  const who = peerId === undefined ? 'endpoint' : `peer ${peerId}'s address`;
+  throw new ConfigError(`${who} ${JSON.stringify(address)} is not host:port (a port 1..65535; a host name, IPv4 or [IPv6] address)`, {
+    details: { peerId, endpoint: address, sent: false },
+    hint: 'fix the address in the membership or endpoint list',
+  });
 }
 
 /** A leader hint as raftctl uses it: a node id and a `host:port`, each null when not given. */

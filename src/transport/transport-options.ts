@@ -1,0 +1,56 @@
+/**
+ * {@link GrpcTransportOptions}: what a GrpcTransport is built with, its defaults, and the check
+ * its constructor runs (a ConfigError for an option no transport can work with).
+ */
+import { ConfigError } from '../errors.js';
+import type { ChannelPool } from './channels.js';
+import type { Clock, RandomSource } from './clock.js';
+
+export interface GrpcTransportOptions {
+  /** This node's id; filtered out of every fan-out (a membership's own `selfId` wins). */
+  readonly selfId?: number;
+  /** Sent as `raftctl-cluster-id` metadata on every request when set. */
+  readonly clusterId?: string;
+  /** Shared channel pool; the transport creates (and then owns and closes) one when absent. */
+  readonly pool?: ChannelPool;
+  /** Time source of every backoff sleep (default: the system clock). */
+  readonly clock?: Clock;
+  /** Jitter source of backoff delays (default Math.random). */
+  readonly random?: RandomSource;
+  /** Unary AppendEntries one peer may have queued or running (default 100; a whole number ≥ 1). Invalid options are a ConfigError from the constructor. */
+  readonly appendQueueCapacity?: number;
+  /** How long `GrpcTransport.openReplicationStream` waits for the data connection (default 1000 ms). */
+  readonly streamConnectTimeoutMs?: number;
+  /** Deadline of each DiscoverLeader call when the caller gives none (default 100 ms, d-engine's auto_discovery timeout). */
+  readonly discoveryTimeoutMs?: number;
+  /**
+   * How long a replication stream waits for the answer to its oldest request before it counts
+   * as broken and the peer's data connection is redialled (default
+   * {@link DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS}; 0: no limit, as d-engine).
+   */
+  readonly replicationResponseTimeoutMs?: number;
+}
+
+/**
+ * Default replication-stream response timeout: a follower answers each Append after one fsync,
+ * so 5 s without any answer (while requests wait) means a frozen or unreachable peer (etcd's
+ * peer streams use the same 5 s read timeout). A node sets at least four election timeouts.
+ */
+export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
+
+/**
+ * Throws a ConfigError for an option no transport can work with: an append lane capacity that is
+ * not a whole number ≥ 1, a connect wait or default discovery deadline that is not a finite number
+ * of milliseconds > 0 (every stream open or discovery would fail as an unreachable peer), a
+ * response timeout that is not a finite number ≥ 0.
+ */
+export function validateOptions(options: GrpcTransportOptions): void {
+  const { appendQueueCapacity: capacity, streamConnectTimeoutMs: connect, discoveryTimeoutMs: discovery, replicationResponseTimeoutMs: response } = options;
+  if (capacity !== undefined && !(Number.isSafeInteger(capacity) && capacity >= 1)) throw new ConfigError(`appendQueueCapacity must be a whole number ≥ 1 (got ${capacity})`);
+  for (const [name, v] of [['streamConnectTimeoutMs', connect], ['discoveryTimeoutMs', discovery]] as const) {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new ConfigError(`${name} must be a finite number of milliseconds > 0 (got ${String(v)})`);
+  }
+  if (response !== undefined && !(typeof response === 'number' && Number.isFinite(response) && response >= 0)) {
+    throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${String(response)})`);
+  }
+}
