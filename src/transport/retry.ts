@@ -110,7 +110,7 @@ export async function withRetry<T>(
   validateRetryPolicy(policy);
   let lastError: RaftCtlError | undefined;
   for (let n = 1; n <= policy.maxAttempts; n++) {
-    if (options.signal?.aborted) throw lastError ?? new TimeoutError('operation cancelled before its first attempt');
+    if (options.signal?.aborted) throw lastError ?? new TimeoutError('operation cancelled before its first attempt', { details: { attempts: 0, sent: false } });
     try {
       const ctx: AttemptContext = options.signal ? { attempt: n, timeoutMs: policy.timeoutMs, signal: options.signal } : { attempt: n, timeoutMs: policy.timeoutMs };
       return { value: await attempt(ctx), attempts: n };
@@ -134,7 +134,7 @@ export async function withRetry<T>(
       }
     }
   }
-  throw lastError ?? new TimeoutError('no attempt was made');
+  throw lastError ?? new TimeoutError('no attempt was made', { details: { attempts: 0, sent: false } });
 }
 
 /**

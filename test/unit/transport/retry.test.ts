@@ -138,6 +138,15 @@ describe('withRetry', () => {
     await assert.rejects(withRetry(P, async () => { throw lost; }, { clock, unsafeToRepeat: true }), OutcomeUnknownError);
   });
 
+  it('a signal aborted before the first attempt: TimeoutError with sent: false and 0 attempts, so a write is not taken for an unknown outcome', async () => {
+    let calls = 0;
+    await assert.rejects(
+      withRetry(P, async () => ++calls, { clock: new ManualClock(), signal: AbortSignal.abort(), unsafeToRepeat: true }),
+      (e: RaftCtlError) => e.code === 'TIMEOUT' && e.details?.sent === false && e.details?.attempts === 0,
+    );
+    assert.equal(calls, 0);
+  });
+
   it('an abort during the backoff sleep ends the loop with the last error', async () => {
     const clock = new ManualClock();
     const ac = new AbortController();
