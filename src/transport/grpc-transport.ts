@@ -119,7 +119,8 @@ export class GrpcTransport implements Transport {
    * d-engine's policy). One result per voter in membership order; a response whose term is
    * above `req.term` is surfaced in `higherTerm`. Rejects with ConfigError when no voter remains
    * or `retry` is invalid. (Kept for trait parity: raftctl changes membership through log
-   * entries, and a raftctl follower answers `success:false, INVALID_CHANGE`.)
+   * entries, and a raftctl follower answers `success:false, INVALID_CHANGE`.) `opts.signal` ends
+   * the fan-out early with every peer's outcome so far ({@link FanOutOptions}).
    */
   sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<ClusterConfUpdateResponse>> {
     return this.#run(async () => {
@@ -141,7 +142,8 @@ export class GrpcTransport implements Transport {
    * appends (FIFO, one outstanding); peers run concurrently; each request is retried with `retry`
    * (DEFAULT_RETRY.appendEntries is one attempt). Results in input order; `higherTerm` reports a
    * response term (or `higher_term`) above the request's term. Rejects with ConfigError when no
-   * peer remains or `retry` is invalid.
+   * peer remains or `retry` is invalid. `opts.signal` ends the fan-out early ({@link FanOutOptions}):
+   * an append still queued in its lane then fails unsent.
    */
   sendAppendRequests(
     requests: ReadonlyArray<readonly [number, AppendEntriesRequest]>,
@@ -200,7 +202,8 @@ export class GrpcTransport implements Transport {
    * RequestVote to the voters of `membership` (self and duplicates filtered) on their control
    * channels, concurrently, each with `retry` (DEFAULT_RETRY.election). Partial failures are
    * reported per peer; `higherTerm` reports a response term above `req.term`. No term or vote
-   * checks here (the core does them). Rejects with ConfigError when no voter remains.
+   * checks here (the core does them). Rejects with ConfigError when no voter remains. `opts.signal`
+   * ends the fan-out early with every peer's outcome so far ({@link FanOutOptions}).
    */
   sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<VoteResponse>> {
     return this.#run(async () => {
