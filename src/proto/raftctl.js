@@ -1,6 +1,6 @@
 /*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
 import $protobuf from "protobufjs/minimal.js";
-import { checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
+import { checkI32 as $checkI32, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
 
 configureNumbers($protobuf);
 
@@ -738,7 +738,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.status);
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.status));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1355,7 +1355,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.status));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1680,7 +1680,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.nodeIds != null && message.nodeIds.length)
                     writer.uint32(/* id 1, wireType 2 =*/10).uint32s(message.nodeIds);
                 if (message.newStatus != null && $Object.hasOwnProperty.call(message, "newStatus") && message.newStatus !== 0)
-                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.newStatus);
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.newStatus));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9910,7 +9910,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.seq));
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.status));
                     if (message.nextRequested != null && $Object.hasOwnProperty.call(message, "nextRequested") && message.nextRequested !== 0)
                         writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.nextRequested));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -10864,7 +10864,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.success != null && $Object.hasOwnProperty.call(message, "success") && message.success !== false)
                         writer.uint32(/* id 4, wireType 0 =*/32).bool(message.success);
                     if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== 0)
-                        writer.uint32(/* id 5, wireType 0 =*/40).int32(message.errorCode);
+                        writer.uint32(/* id 5, wireType 0 =*/40).int32($checkI32(message.errorCode));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -11558,9 +11558,9 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
                     if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
-                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.role);
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.role));
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.status);
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.status));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -12313,11 +12313,11 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.nodeRole != null && $Object.hasOwnProperty.call(message, "nodeRole") && message.nodeRole !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.nodeRole);
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.nodeRole));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
                         writer.uint32(/* id 3, wireType 2 =*/26).string(message.address);
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.status);
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.status));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -15741,7 +15741,7 @@ export const d_engine = $root.d_engine = (() => {
                     for (let i = 0; i < message.keys.length; ++i)
                         writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.keys[i]);
                 if (message.consistencyPolicy != null && $Object.hasOwnProperty.call(message, "consistencyPolicy"))
-                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.consistencyPolicy);
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.consistencyPolicy));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -17020,7 +17020,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.error);
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32($checkI32(message.error));
                 if (message.writeResult != null && $Object.hasOwnProperty.call(message, "writeResult"))
                     $root.d_engine.client.WriteResult.encode(message.writeResult, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.readData != null && $Object.hasOwnProperty.call(message, "readData"))
@@ -19543,9 +19543,9 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
                 if (message.eventType != null && $Object.hasOwnProperty.call(message, "eventType") && message.eventType !== 0)
-                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.eventType);
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.eventType));
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== 0)
-                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.error);
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.error));
                 if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64($checkU64(message.revision));
                 if (message.prevValue != null && $Object.hasOwnProperty.call(message, "prevValue") && message.prevValue.length)
@@ -20620,7 +20620,7 @@ export const grpc = $root.grpc = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.status);
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32($checkI32(message.status));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -28007,7 +28007,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.nextIndex != null && $Object.hasOwnProperty.call(message, "nextIndex") && (typeof message.nextIndex === "object" ? message.nextIndex.low || message.nextIndex.high : message.nextIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.nextIndex));
                     if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
-                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.state);
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.state));
                     if (message.inflight != null && $Object.hasOwnProperty.call(message, "inflight") && message.inflight !== 0)
                         writer.uint32(/* id 5, wireType 0 =*/40).uint32($checkU32(message.inflight));
                     if (message.lastContactMs != null && $Object.hasOwnProperty.call(message, "lastContactMs"))
@@ -28619,7 +28619,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.role);
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.role));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.term));
                     if (message.votedFor != null && $Object.hasOwnProperty.call(message, "votedFor"))
@@ -32920,7 +32920,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.peerId));
                     if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
-                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.kind);
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.kind));
                     if (message.matchIndex != null && $Object.hasOwnProperty.call(message, "matchIndex") && (typeof message.matchIndex === "object" ? message.matchIndex.low || message.matchIndex.high : message.matchIndex !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.matchIndex));
                     if (message.nextIndex != null && $Object.hasOwnProperty.call(message, "nextIndex") && (typeof message.nextIndex === "object" ? message.nextIndex.low || message.nextIndex.high : message.nextIndex !== 0))

@@ -5,7 +5,8 @@
  * rounded number and never a bigint (PROTOCOL.md, "Every uint64 from the wire is checked").
  * It calls checkU32 on every singular uint32 it encodes (node ids, chunk numbers): protobufjs
  * would otherwise send `value >>> 0`, so candidate 2^32+5 went out as candidate 5 and -1 as
- * 4294967295. (A uint32 read from the wire is always in range.)
+ * 4294967295. (A uint32 read from the wire is always in range.) And checkI32 on every singular
+ * int32 it encodes (enums, roles): an enum name string went out as 0.
  *
  * This module is part of the src/proto leaf and imports nothing of ours.
  */
@@ -28,6 +29,19 @@ export class Uint32RangeError extends RangeError {
   }
 }
 
+/**
+ * Thrown by the codec when an int32 it is asked to encode (an enum such as NodeStatus, or a role)
+ * is not an integer in −2^31..2^31−1: an enum *name* ("NODE_STATUS_PROMOTABLE", as a decoded
+ * message's JSON shows it) would otherwise be sent as 0, and 2^32+1 as 1.
+ */
+export class Int32RangeError extends RangeError {
+  readonly code = 'INT32_OUT_OF_RANGE';
+  constructor(readonly value: unknown) {
+    super(`int32 value ${describe(value)} is not an integer in -2147483648..2147483647${typeof value === 'string' ? ' (an enum is encoded by its number, not its name)' : ''}`);
+    this.name = 'Int32RangeError';
+  }
+}
+
 /** A value as an error message shows it (a string quoted, so "7" is not read as the number 7). */
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -36,6 +50,12 @@ function describe(value: unknown): string {
 /** Returns `value` unchanged when it is a safe non-negative integer; throws otherwise. */
 export function checkU64(value: number): number {
   if (typeof value !== 'number' || value > Number.MAX_SAFE_INTEGER || value < 0 || !Number.isInteger(value)) throw new Uint64RangeError(value);
+  return value;
+}
+
+/** Returns `value` unchanged when it is an integer in −2^31..2^31−1; throws otherwise. */
+export function checkI32(value: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x8000_0000 || value > 0x7fff_ffff) throw new Int32RangeError(value);
   return value;
 }
 

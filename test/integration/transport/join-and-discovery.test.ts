@@ -116,6 +116,18 @@ describe('joinCluster', () => {
     }
   });
 
+  it('a status given by its enum name is a usage error, sent nowhere and not retried (it went out as UNSPECIFIED, an inert learner on d-engine)', async () => {
+    const t = new GrpcTransport({ selfId: 9 });
+    try {
+      const before = p2.callsTo('JoinCluster').length;
+      const join = { ...JOIN, status: 'NODE_STATUS_PROMOTABLE' as unknown as number };
+      await assert.rejects(t.joinCluster(2, join, JOIN_POLICY, joinerMembership()), (e: RaftCtlError) => e.code === 'USAGE' && e.exitCode === 2 && e.details?.sent === false && e.details?.attempts === 1 && /not its name/.test(e.message));
+      assert.equal(p2.callsTo('JoinCluster').length, before, 'no join reached the leader');
+    } finally {
+      t.close();
+    }
+  });
+
   it('on PERMISSION_DENIED from a non-leader, rediscovers among voters and retries on the leader at once', async () => {
     const clock = new ManualClock();
     const t = new GrpcTransport({ clock });

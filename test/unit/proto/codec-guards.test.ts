@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
-import { Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
+import { Int32RangeError, Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
 import { ReplicationService, RaftClientService } from '../../../src/transport/services.js';
 import { encode, golden, hex, toHex } from './golden.js';
 
@@ -104,6 +104,21 @@ test('a decoded message keeps its uint64 fields numbers in JSON (toJSON), as in 
   assert.deepEqual(JSON.parse(JSON.stringify(decoded)), { term: 2, voteGranted: true, lastLogIndex: MAX, lastLogTerm: 7 });
   const meta = d_engine.server.cluster.ClusterMembership.decode(encode(d_engine.server.cluster.ClusterMembership, { version: 3, nodes: [{ id: 1, address: 'h:1', role: 1, status: 3 }], currentLeaderId: 1 }));
   assert.equal(JSON.parse(JSON.stringify(meta)).version, 3);
+});
+
+test('encoding an int32 (an enum, a role) that is a name string or out of range throws an Int32RangeError instead of sending 0 or value | 0', () => {
+  // Without the guard JoinRequest{status: 'NODE_STATUS_PROMOTABLE'} went out as status 0
+  // (UNSPECIFIED: a d-engine leader stores such a learner inert, reference §3.7) and 2^32+1 as 1.
+  const refused = (value: unknown) => (e: unknown) => e instanceof Int32RangeError && e.code === 'INT32_OUT_OF_RANGE' && Object.is(e.value, value);
+  const Join = d_engine.server.cluster.JoinRequest;
+  assert.throws(() => encode(Join, { nodeId: 5, nodeRole: 4, status: 'NODE_STATUS_PROMOTABLE' as unknown as number }), refused('NODE_STATUS_PROMOTABLE'));
+  assert.throws(() => encode(Join, { nodeId: 5, nodeRole: 2 ** 32 + 4 }), refused(2 ** 32 + 4));
+  assert.throws(() => encode(Join, { nodeId: 5, status: 1.5 }), refused(1.5));
+  assert.throws(() => encode(Join, { nodeId: 5, status: 'NODE_STATUS_PROMOTABLE' as unknown as number }), /an enum is encoded by its number, not its name/);
+  // Numbers in range encode as before, an enum value this build does not name included (open enums).
+  assert.equal(toHex(encode(Join, { status: 1 })), toHex(hex('20 01')));
+  assert.equal(toHex(encode(Join, { status: 7 })), toHex(hex('20 07')));
+  assert.equal(toHex(encode(Join, { status: -1 })), toHex(hex('20 ff ff ff ff ff ff ff ff ff 01')));
 });
 
 test('truncated buffers throw a RangeError instead of returning a partial message', () => {
