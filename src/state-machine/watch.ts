@@ -2,10 +2,13 @@
  * Watches (reference §6, "Watch"): a key or a `/`-delimited prefix, PUT/DELETE events with the
  * revision (the applied index of the entry that caused them) and, on request, the previous value.
  *
- * Each watcher has a bounded buffer. Events are pushed synchronously during apply, in apply
- * order; a consumer that falls `bufferSize` events behind gets the buffered events, then one
- * final CANCELED event (revision 0), and the watcher is closed and dropped (d-engine's overflow
- * behaviour). A restore from a snapshot cancels every key watcher the same way (the consumer must
+ * Each watcher has a bounded buffer, in events and in bytes. Events are pushed synchronously
+ * during apply, in apply order; a consumer that falls `bufferSize` events or `bufferBytes` bytes
+ * (keys, values and previous values of the buffered events) behind gets the buffered events,
+ * then one final CANCELED event (revision 0), and the watcher is closed and dropped (d-engine's
+ * overflow behaviour; d-engine counts events only). The byte bound is what keeps a slow
+ * consumer's memory bounded with large values: 1024 events of 1 MiB values with their previous
+ * values once held a gigabyte for one stopped `kv watch --prev-kv`. A restore from a snapshot cancels every key watcher the same way (the consumer must
  * resync: watch, scan, drop events with revision ≤ scan revision). Membership watchers get the
  * current membership immediately and one event per applied configuration.
  */
@@ -32,18 +35,29 @@ export interface MembershipEvent {
   committedIndex: number;
 }
 
+/** A byte bound of an {@link EventQueue}: at most `max` bytes buffered, each event counting `sizeOf(event)`. */
+export interface QueueBytes<T> {
+  readonly max: number;
+  readonly sizeOf: (v: T) => number;
+}
+
 /**
  * A bounded single-consumer event queue. `push` never blocks; iteration ends after `close`
- * once the buffer is drained.
+ * once the buffer is drained. Bounded by `capacity` events and, with `bytes`, by `bytes.max`
+ * bytes buffered; an event handed straight to a waiting consumer is not buffered, and an event
+ * is always buffered into an empty queue (one event larger than the byte bound still gets through
+ * to a consumer that keeps up).
  */
 export class EventQueue<T> implements AsyncIterable<T> {
   private readonly buf: T[] = [];
   private waiter: ((r: IteratorResult<T>) => void) | null = null;
   private done = false;
+  private bufferedBytes = 0;
 
   constructor(
     readonly capacity: number,
     private readonly onClose: () => void = () => undefined,
+    private readonly bytes?: QueueBytes<T>,
   ) {}
 
   get closed(): boolean {
@@ -53,6 +67,11 @@ export class EventQueue<T> implements AsyncIterable<T> {
   /** Number of undelivered events. */
   get pending(): number {
     return this.buf.length;
+  }
+
+  /** Bytes of the undelivered events (0 without a byte bound). */
+  get pendingBytes(): number {
+    return this.bufferedBytes;
   }
 
   /** Delivers `v`; returns false (and does nothing) when the queue is full or closed. */
@@ -65,7 +84,10 @@ export class EventQueue<T> implements AsyncIterable<T> {
       return true;
     }
     if (this.buf.length >= this.capacity) return false;
+    const size = this.bytes ? this.bytes.sizeOf(v) : 0;
+    if (this.bytes && this.buf.length > 0 && this.bufferedBytes + size > this.bytes.max) return false;
     this.buf.push(v);
+    this.bufferedBytes += size;
     return true;
   }
 
@@ -79,6 +101,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
         w({ value: last, done: false });
       } else {
         this.buf.push(last);
+        if (this.bytes) this.bufferedBytes += this.bytes.sizeOf(last);
       }
     }
     this.done = true;
@@ -91,7 +114,11 @@ export class EventQueue<T> implements AsyncIterable<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.buf.length > 0) return Promise.resolve({ value: this.buf.shift()!, done: false });
+    if (this.buf.length > 0) {
+      const v = this.buf.shift()!;
+      if (this.bytes) this.bufferedBytes -= this.bytes.sizeOf(v);
+      return Promise.resolve({ value: v, done: false });
+    }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
       this.waiter = resolve;
@@ -117,6 +144,19 @@ export interface WatchOptions {
   prevKv?: boolean;
   /** Events buffered before the watcher is canceled (default 1024). */
   bufferSize?: number;
+  /**
+   * Bytes buffered (keys, values and previous values) before the watcher is canceled (default
+   * {@link WATCH_BUFFER_BYTES}); one event is always buffered, whatever its size.
+   */
+  bufferBytes?: number;
+}
+
+/** Default byte bound of a key watcher's buffer: 64 MiB. */
+export const WATCH_BUFFER_BYTES = 64 * 1024 * 1024;
+
+/** Bytes a watch event counts for in its watcher's byte bound. */
+function eventBytes(e: WatchEvent): number {
+  return e.key.length + e.value.length + (e.prevValue?.length ?? 0);
 }
 
 interface KeyWatcher {
@@ -154,8 +194,10 @@ export class WatchRegistry {
     this.#checkRoom();
     const bufferSize = o.bufferSize ?? 1024;
     if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new InvalidCommandError('watch buffer size must be at least 1');
+    const bufferBytes = o.bufferBytes ?? WATCH_BUFFER_BYTES;
+    if (!Number.isInteger(bufferBytes) || bufferBytes < 1) throw new InvalidCommandError('watch buffer bytes must be at least 1');
     const w: KeyWatcher = { key, prefix: o.prefix ?? false, prevKv: o.prevKv ?? false, queue: null as unknown as EventQueue<WatchEvent> };
-    w.queue = new EventQueue<WatchEvent>(bufferSize, () => this.keyWatchers.delete(w));
+    w.queue = new EventQueue<WatchEvent>(bufferSize, () => this.keyWatchers.delete(w), { max: bufferBytes, sizeOf: eventBytes });
     this.keyWatchers.add(w);
     return w.queue;
   }

@@ -61,6 +61,35 @@ test('overflow: a slow watcher gets its buffered events, then CANCELED, then the
   assert.deepEqual(events, [['PUT', 1, null], ['PUT', 2, null], ['PUT', 3, null], ['CANCELED', 0, 'overflow']]);
 });
 
+// Scenario: a watcher with prev values that nobody reads while 30-byte values are written.
+// Expectation: the byte bound (not the event count, 1024 here) ends it: the buffered events that
+// fit in 100 bytes (31 + 61), then CANCELED. Without a byte bound a stopped consumer held every
+// large value (and previous value) up to 1024 events: a gigabyte with 1 MiB values.
+test('overflow by bytes: a slow watcher of large values is canceled once its buffer holds bufferBytes', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('k'), prevKv: true, bufferBytes: 100 });
+  for (let i = 1; i <= 10; i++) sm.apply(put(i, 'k', String(i).padStart(30, 'v')));
+  assert.equal(sm.watcherCount, 0, 'the overflowing watcher was dropped');
+  const events = [];
+  for await (const e of w) events.push([e.type, e.revision, e.reason ?? null]);
+  assert.deepEqual(events, [['PUT', 1, null], ['PUT', 2, null], ['CANCELED', 0, 'overflow']]);
+});
+
+// Scenario: one event larger than the byte bound, to a consumer that reads between writes.
+// Expectation: it is delivered (an empty buffer always takes one event); the byte count returns to 0.
+test('overflow by bytes: one event larger than bufferBytes still reaches a consumer that keeps up', async () => {
+  const sm = new KvStateMachine();
+  const w = sm.watch({ key: Buffer.from('k'), bufferBytes: 10 });
+  sm.apply(put(1, 'k', 'x'.repeat(50)));
+  assert.equal(w.pendingBytes, 51);
+  assert.deepEqual(await drain(w, 1), [['PUT', 'k', 'x'.repeat(50), 1, null]]);
+  assert.equal(w.pendingBytes, 0);
+  sm.apply(put(2, 'k', 'y'.repeat(50)));
+  assert.deepEqual(await drain(w, 1), [['PUT', 'k', 'y'.repeat(50), 2, null]]);
+  assert.equal(sm.watcherCount, 1);
+  assert.throws(() => sm.watch({ key: Buffer.from('k'), bufferBytes: 0 }), InvalidCommandError);
+});
+
 test('a consumer that keeps up never overflows; closing the iterator removes the watcher', async () => {
   const sm = new KvStateMachine();
   const w = sm.watch({ key: Buffer.from('k'), bufferSize: 2 });
