@@ -44,7 +44,7 @@ import {
   type Status,
 } from '../core/index.js';
 import { RaftCtlError, RejectedError, OutcomeUnknownError, TimeoutError } from '../errors.js';
-import { encodeWriteCommand, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
+import { encodeWriteCommand, ValueArena, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
 import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
 import { storedEntryOf } from './codec.js';
 import { leaseClock } from './lease-clock.js';
@@ -111,6 +111,12 @@ export class RaftNode {
   #unproposed = 0;
   /** {@link entryBytes} of the proposals counted in `#unproposed`. */
   #unproposedBytes = 0;
+  /**
+   * Commands this leader proposes are copied here (value-arena.ts): they stay in the log until
+   * compaction, and a gRPC-decoded or encoded command is a piece of Node's shared Buffer pool, where
+   * each kept one pinned a slab of dead buffers (a leader's log of 400,000 commands held 797 MB).
+   */
+  readonly #proposalBytes = new ValueArena();
   /**
    * Leader only (0 otherwise): {@link entryBytes} of the log entries after `#commitIndex`.
    * Counted again from the log when this node becomes leader; then it grows with each appended
@@ -263,7 +269,7 @@ export class RaftNode {
       throw new RejectedError('RESOURCE_EXHAUSTED', `too many uncommitted bytes (${bytes} + ${size} over ${this.#maxUncommittedBytes}); retry later`);
     }
     return new Promise((resolve, reject) => {
-      const id = this.core.propose(data, this.#unixMs());
+      const id = this.core.propose(this.#proposalBytes.copy(data), this.#unixMs());
       this.#unproposed++;
       this.#unproposedBytes += size;
       this.#proposals.set(id, { resolve, reject });

@@ -9,3 +9,4 @@ export * from './kv-state-machine.js';
 export { EventQueue, WatchRegistry, type WatchEvent, type WatchOptions, type MembershipEvent } from './watch.js';
 export { LayeredMap, keyString, keyBytes, type KvValue } from './layered-map.js';
 export { sortedEntries } from './sorted-stream.js';
+export { ValueArena } from './value-arena.js';

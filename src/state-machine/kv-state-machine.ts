@@ -29,6 +29,7 @@ import { InvalidCommandError, ScanTooLargeError } from './errors.js';
 import { keyBytes, keyString, LayeredMap, type KvValue } from './layered-map.js';
 import { sortedEntries } from './sorted-stream.js';
 import { type ApplyEntry, type ClusterConfiguration, emptyConfiguration, type KvRecord } from './types.js';
+import { ValueArena } from './value-arena.js';
 import { type EventQueue, type MembershipEvent, type WatchEvent, type WatchOptions, WatchRegistry } from './watch.js';
 
 /** The outcome of applying one entry (returned to the proposing client by the runtime). */
@@ -85,6 +86,8 @@ const EMPTY = Buffer.alloc(0);
 /** The KV state machine (see the module contract). Single-threaded: owned by the runtime's apply loop. */
 export class KvStateMachine {
   private readonly map = new LayeredMap();
+  /** Stored values are copied here, out of Node's shared Buffer pool (value-arena.ts). */
+  private readonly values = new ValueArena();
   /** Keys that carry an expiry (for expiredKeys without a full scan). */
   private ttlKeys = new Set<string>();
   private applied = 0;
@@ -201,8 +204,9 @@ export class KvStateMachine {
           if (!Number.isSafeInteger(expiresAtUnixMs)) throw new InvalidCommandError(`ttl of ${cmd.ttlSecs} s is too large`);
         }
         const prev = this.live(this.map.get(k), proposedAt);
-        this.put(k, { value: cmd.value, expiresAtUnixMs });
-        this.watches.notify('PUT', cmd.key, cmd.value, index, prev?.value);
+        const value = this.values.copy(cmd.value);
+        this.put(k, { value, expiresAtUnixMs });
+        this.watches.notify('PUT', cmd.key, value, index, prev?.value);
         return { index, kind: 'write', op: 'insert', succeeded: true };
       }
       case 'delete': {
@@ -217,8 +221,9 @@ export class KvStateMachine {
         const cur = this.live(this.map.get(k), proposedAt);
         const ok = cmd.expectedValue === null ? cur === undefined : cur !== undefined && cur.value.equals(cmd.expectedValue);
         if (ok) {
-          this.put(k, { value: cmd.newValue, expiresAtUnixMs: 0 });
-          this.watches.notify('PUT', cmd.key, cmd.newValue, index, cur?.value);
+          const value = this.values.copy(cmd.newValue);
+          this.put(k, { value, expiresAtUnixMs: 0 });
+          this.watches.notify('PUT', cmd.key, value, index, cur?.value);
         }
         return { index, kind: 'write', op: 'cas', succeeded: ok };
       }
@@ -374,7 +379,7 @@ export class KvStateMachine {
       const ttl = new Set<string>();
       for await (const r of records) {
         const k = keyString(r.key);
-        next.set(k, { value: r.value, expiresAtUnixMs: r.expiresAtUnixMs });
+        next.set(k, { value: this.values.copy(r.value), expiresAtUnixMs: r.expiresAtUnixMs });
         this.restoredCount++;
         this.restoredByteCount += r.key.length + r.value.length;
         if (r.expiresAtUnixMs !== 0) ttl.add(k);
