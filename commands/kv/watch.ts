@@ -6,6 +6,7 @@ import { EXIT_CODES_HELP } from '../../src/cli/help-text.js';
 import { onStdoutClosed } from '../../src/cli/broken-pipe.js';
 import { MAX_DURATION_MS } from '../../src/cli/duration.js';
 import { isMachineFormat, renderStreamItem } from '../../src/cli/output.js';
+import { writeOrWait } from '../../src/cli/stream-write.js';
 import { colourEnabled, painter } from '../../src/cli/style.js';
 import { keyArgument } from '../../src/cli/value-input.js';
 import { watchEventLine } from '../../src/cli/views/kv.js';
@@ -49,9 +50,8 @@ ${EXIT_CODES_HELP}`;
     // `kv watch ... | head -1`: once the reader is gone, the watch has nobody to stream to.
     const unhook = onStdoutClosed(() => process.exit(0));
     try {
-      return await kvWatch(ctx, options, (event) => {
-        process.stdout.write(isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`);
-      });
+      // Each event waits for stdout to take the previous ones: a slow reader slows the stream.
+      return await kvWatch(ctx, options, (event) => writeOrWait(process.stdout, isMachineFormat(format) ? renderStreamItem(event, format) : `${watchEventLine(event, paint)}\n`));
     } finally {
       unhook();
     }

@@ -4,6 +4,7 @@
  * used. Each event becomes one JSON-safe object, handed to the caller as it arrives.
  */
 import { EXIT, NotReadyError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
+import { raceAbort } from '../transport/abort.js';
 import { ErrorCode, type WatchResponse } from '../transport/messages.js';
 import { displayBytes } from './kv-encoding.js';
 import { noneConnected, type KvContext } from './kv-route.js';
@@ -74,8 +75,14 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * `onEvent` first): the node dropped the watcher (a graceful shutdown, a snapshot restored, the
  * buffer overflowed), so events after it are lost, however the stream then ends. Any other
  * failure is thrown as the RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
+ *
+ * Backpressure: when `onEvent` returns a promise (its output is full: stdout piped to a slower
+ * reader), the next event is not read from the stream until it settles (or the budget aborts).
+ * The node's bounded watch buffer then fills and overflows into CANCELED (exit 4, resync), instead
+ * of this process buffering every event it could not write yet (a stalled `kv watch | reader`
+ * grew by 100 MB per 1,000 events of 100 KB, without end).
  */
-export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void): Promise<KvWatchSummary> {
+export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: (event: KvWatchEvent) => void | Promise<void>): Promise<KvWatchSummary> {
   let lastError: unknown = null;
   const unreachable = new Map<string, RaftCtlError>();
   /** Endpoints that answered UNIMPLEMENTED: d-engine nodes built without the `watch` feature. */
@@ -90,7 +97,8 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       for await (const raw of stream) {
         received++;
         const event = watchEvent(raw, endpoint);
-        onEvent(event);
+        const written = onEvent(event);
+        if (written) await raceAbort(written, ctx.budget.signal);
         if (event.type === 'put' || event.type === 'delete') events++;
         if (event.type === 'canceled') throw watchCanceled(endpoint, events, raw.error === ErrorCode.WATCH_BUFFER_OVERFLOW);
         if (options.count !== undefined && events >= options.count) return { events, reason: 'count', endpoint };
