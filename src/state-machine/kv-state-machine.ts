@@ -26,6 +26,7 @@
 import { InternalError } from '../errors.js';
 import { checkKey, decodeWriteCommand, DEFAULT_KV_LIMITS, type KvLimits, type WriteCommand } from './command.js';
 import { InvalidCommandError, ScanTooLargeError } from './errors.js';
+import { ExpiryIndex } from './expiry-index.js';
 import { keyBytes, keyString, LayeredMap, type KvValue } from './layered-map.js';
 import { sortedEntries } from './sorted-stream.js';
 import { type ApplyEntry, type ClusterConfiguration, emptyConfiguration, type KvRecord } from './types.js';
@@ -88,8 +89,8 @@ export class KvStateMachine {
   private readonly map = new LayeredMap();
   /** Stored values are copied here, out of Node's shared Buffer pool (value-arena.ts). */
   private readonly values = new ValueArena();
-  /** Keys that carry an expiry (for expiredKeys without a full scan). */
-  private ttlKeys = new Set<string>();
+  /** Keys that carry an expiry, ordered by it (expiredKeys costs what it finds). */
+  private ttlKeys = new ExpiryIndex();
   private applied = 0;
   private appliedTermValue = 0;
   private config: ClusterConfiguration = emptyConfiguration();
@@ -183,8 +184,7 @@ export class KvStateMachine {
 
   private put(k: string, v: KvValue): void {
     this.map.set(k, v);
-    if (v.expiresAtUnixMs !== 0) this.ttlKeys.add(k);
-    else this.ttlKeys.delete(k);
+    this.ttlKeys.set(k, v.expiresAtUnixMs);
   }
 
   private remove(k: string): void {
@@ -285,16 +285,11 @@ export class KvStateMachine {
 
   /**
    * Up to `limit` keys whose expiry ≤ `nowUnixMs` and that still exist, for the leader to propose
-   * their deletion. Cost is proportional to the number of keys that carry a ttl.
+   * their deletion. Cost is proportional to the keys returned (expiry-index.ts), not to the keys
+   * that carry a ttl: the leader asks on every tick.
    */
   expiredKeys(nowUnixMs: number, limit: number): Buffer[] {
-    const out: Buffer[] = [];
-    for (const k of this.ttlKeys) {
-      if (out.length >= limit) break;
-      const v = this.map.get(k);
-      if (v && v.expiresAtUnixMs !== 0 && v.expiresAtUnixMs <= nowUnixMs) out.push(keyBytes(k));
-    }
-    return out;
+    return this.ttlKeys.due(nowUnixMs, limit).map(keyBytes);
   }
 
   /** Opens a key watch (see watch.ts). Events start with the next applied entry. */
@@ -376,13 +371,13 @@ export class KvStateMachine {
     this.restoredByteCount = 0;
     try {
       const next = new Map<string, KvValue>();
-      const ttl = new Set<string>();
+      const ttl = new ExpiryIndex();
       for await (const r of records) {
         const k = keyString(r.key);
         next.set(k, { value: this.values.copy(r.value), expiresAtUnixMs: r.expiresAtUnixMs });
         this.restoredCount++;
         this.restoredByteCount += r.key.length + r.value.length;
-        if (r.expiresAtUnixMs !== 0) ttl.add(k);
+        ttl.set(k, r.expiresAtUnixMs);
       }
       this.map.replace(next);
       this.ttlKeys = ttl;
