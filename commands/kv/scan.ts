@@ -11,7 +11,7 @@ export default class KvScan extends BaseCommand<typeof KvScan> {
 
   static override description = `Served by the leader from its state machine (d-engine's HandleClientScan); a raftctl leader first proves it still leads (a ReadIndex round), so the scan is linearizable, while a d-engine leader answers at once. Entries are sorted by key bytes; "revision" is the leader's applied index at scan time. An empty PREFIX ("") lists every key on raftctl nodes (d-engine's RocksDB store returns nothing for it).
 
-The whole answer is one message (d-engine's ScanRequest has no limit or paging): a raftctl node refuses to answer more than 32 MiB of keys and values (exit 6, RESOURCE_EXHAUSTED: scan a longer, narrower prefix); answers from d-engine nodes, which send any size, are accepted up to 64 MiB (larger: exit 6). d-engine's own clients accept 4 MiB.
+The whole answer is one message (d-engine's ScanRequest has no limit or paging): a raftctl node refuses to answer more than 32 MiB of keys and values or more than 100,000 entries (exit 6, RESOURCE_EXHAUSTED: scan a longer, narrower prefix); answers from d-engine nodes, which send any size, are accepted up to 64 MiB (larger: exit 6). d-engine's own clients accept 4 MiB.
 
 ${EXIT_CODES_HELP}`;
 

@@ -2,7 +2,7 @@
  * Typed errors of the state machine. Bad client input (empty key, oversize key or value, an
  * empty or unknown command, a malformed watch) is {@link InvalidCommandError}: code
  * `INVALID_REQUEST` (d-engine's name), exit 2; the runtime maps it to gRPC INVALID_ARGUMENT.
- * It never changes state. A scan whose answer would exceed its byte bound is
+ * It never changes state. A scan whose answer would exceed its byte or entry bound is
  * {@link ScanTooLargeError} (RESOURCE_EXHAUSTED, exit 6).
  */
 import { EXIT, RaftCtlError, RejectedError, type RaftCtlErrorOptions } from '../errors.js';
@@ -14,9 +14,15 @@ export class InvalidCommandError extends RaftCtlError {
   }
 }
 
-/** A scan whose keys and values would add up to more than `maxBytes` (code RESOURCE_EXHAUSTED, exit 6). */
+/**
+ * A scan whose keys and values would add up to more than `limit` bytes, or that would answer more
+ * than `limit` entries (code RESOURCE_EXHAUSTED, exit 6).
+ */
 export class ScanTooLargeError extends RejectedError {
-  constructor(readonly maxBytes: number) {
-    super('RESOURCE_EXHAUSTED', `the scan would answer more than ${maxBytes} bytes`);
+  constructor(
+    readonly limit: number,
+    readonly unit: 'bytes' | 'entries' = 'bytes',
+  ) {
+    super('RESOURCE_EXHAUSTED', `the scan would answer more than ${limit} ${unit}`);
   }
 }

@@ -165,6 +165,26 @@ test('a scan bounded by maxBytes stops once its hits pass the bound, without vis
   assert.deepEqual(ok.entries.map((p) => p.key.toString()), Array.from({ length: 10 }, (_, i) => `k/0000${10 + i}`));
 });
 
+// Scenario: 2,000 small keys (1-byte values), a scan bounded to 500 entries and unbounded in
+// bytes. Expectation: refused at the 501st hit, without visiting the rest of the map; 500 hits come
+// back whole. An answer's cost is per entry: 1.5 million 1-byte values fit under the 32 MiB byte
+// bound and held the event loop 3.3 s, past an election timeout.
+test('a scan bounded by maxEntries is refused past that many hits, whatever their bytes', (t) => {
+  const sm = new KvStateMachine();
+  for (let i = 1; i <= 2000; i++) sm.apply(put(i, `k/${String(i).padStart(6, '0')}`, 'v'));
+  let visited = 0;
+  const entries = LayeredMap.prototype.entries;
+  t.mock.method(LayeredMap.prototype, 'entries', function* (this: LayeredMap) {
+    for (const e of entries.call(this)) {
+      visited++;
+      yield e;
+    }
+  });
+  assert.throws(() => sm.scan(Buffer.from('k/'), T0, Infinity, 500), (e: unknown) => e instanceof ScanTooLargeError && e.code === 'RESOURCE_EXHAUSTED' && /more than 500 entries/.test(e.message));
+  assert.equal(visited, 501, 'stops at the hit that passes the bound');
+  assert.equal(sm.scan(Buffer.from('k/000'), T0, Infinity, 999).entries.length, 999, 'at the bound: the whole answer');
+});
+
 test('binary keys sort by unsigned byte order', () => {
   const sm = new KvStateMachine();
   const keys = [Buffer.from([0xff]), Buffer.from([0x00, 0x01]), Buffer.from([0x7f]), Buffer.from([0x80, 0x00])];
