@@ -201,6 +201,11 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
   const fs = options.fs ?? nodeStorageFs;
   const { nodeId, intent } = options;
   if (!Number.isInteger(nodeId) || nodeId < 1 || nodeId > 0xffffffff) throw new UsageError(`node id must be an integer in 1..4294967295, got ${nodeId}`);
+  if (intendedClusterId(intent) === null && !(await exists(fs, path))) {
+    // A restart needs the state a directory holds: refused before anything is created, so a
+    // mistyped --data-dir leaves no empty directory behind.
+    throw noNodeState(path, 'does not exist');
+  }
   await createDirectory(path, fs);
   let lock: DirLock;
   try {
@@ -232,9 +237,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
         throw new UsageError(`data directory ${path} holds a first start that did not finish`, { hint: 'run the command that first started this node again (with its --bootstrap or --peers)' });
       }
       if (wanted === null) {
-        throw new UsageError(`data directory ${path} holds no node state`, {
-          hint: 'a new node starts with --bootstrap or --peers; if this was a member whose directory was lost, do not reuse its id: remove it from the cluster and add a new member',
-        });
+        throw noNodeState(path, 'holds no node state');
       }
       if (unfinished) await removeSegments(fs, path);
       format = { format: 1, nodeId, clusterId: wanted };
@@ -306,6 +309,23 @@ const UNUSABLE_BECAUSE: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ELOOP: 'too many symbolic links in the path',
 };
+
+/** A restart (no --bootstrap or --peers) of a directory without a node's state: a usage error. */
+function noNodeState(path: string, what: 'holds no node state' | 'does not exist'): UsageError {
+  return new UsageError(`data directory ${path} ${what}`, {
+    hint: 'a new node starts with --bootstrap or --peers; if this was a member whose directory was lost, do not reuse its id: remove it from the cluster and add a new member',
+  });
+}
+
+/** Whether `path` exists (an error other than ENOENT is left to the directory's creation to report). */
+async function exists(fs: StorageFs, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch (err) {
+    return !isErrno(err, 'ENOENT');
+  }
+}
 
 /**
  * Creates `path` and its missing parents for a data directory (`--data-dir`); a directory the

@@ -4,13 +4,14 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import { join } from 'node:path';
 import { killAll, removeDir, runCli, startNode, tempDir, waitFor } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-cli-');
 writeFileSync(join(dir, 'a-file'), 'not a directory\n');
+mkdirSync(join(dir, 'empty'));
 after(async () => {
   await killAll();
   removeDir(dir);
@@ -23,7 +24,8 @@ const cases: [string, string[], RegExp][] = [
   ['--peers with port 00 (port 0 too: it bound a free port silently)', ['--id', '1', '--listen', '127.0.0.1:00', '--data-dir', join(dir, 'c2'), '--peers', '1=127.0.0.1:1'], /port 0/],
   ['--peers naming one address for two members', ['--id', '1', '--listen', '127.0.0.1:28471', '--data-dir', join(dir, 'c3'), '--peers', '1=127.0.0.1:28471,2=127.0.0.1:28471'], /127\.0\.0\.1:28471 appears twice in --peers \(nodes 1 and 2\)/],
   ['a malformed --peers entry', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'd'), '--peers', '1=nope'], /ID=HOST:PORT/],
-  ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /holds no node state/],
+  ['a restart of an empty directory', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'empty')], /holds no node state/],
+  ['a restart of a directory that does not exist', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'e')], /data directory .*e does not exist/],
   ['a missing --id', ['--listen', '127.0.0.1:0', '--data-dir', join(dir, 'f'), '--bootstrap'], /id/],
   ['a bad --listen', ['--id', '1', '--listen', 'nowhere', '--data-dir', join(dir, 'g'), '--bootstrap'], /HOST:PORT/],
   ['a --listen port above 65535 (before touching the data directory)', ['--id', '1', '--listen', '127.0.0.1:99999', '--data-dir', join(dir, 'j'), '--bootstrap'], /port of 0 to 65535/],
@@ -62,6 +64,13 @@ test('node start refuses a --listen port above 65535 before it creates the data 
   const r = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:65536', '--data-dir', join(dir, 'never'), '--bootstrap']);
   assert.equal(r.code, 2, r.stderr);
   assert.equal(existsSync(join(dir, 'never')), false);
+});
+
+test('node start refuses a restart of a directory that does not exist without creating it', async () => {
+  // QA: a mistyped --data-dir on a restart left an empty directory behind.
+  const r = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'typo', 'node1')]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(existsSync(join(dir, 'typo')), false);
 });
 
 test('node start --help documents every flag', async () => {
