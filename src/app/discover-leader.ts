@@ -12,7 +12,8 @@ import type { LeaderDiscoveryResponse } from '../transport/messages.js';
 import { dialableAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
-import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, unreachableAt, type Settled, type Verdict } from './verdict.js';
+import { normalizeAddress } from '../transport/membership.js';
+import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -83,16 +84,29 @@ const NOT_FOUND = 5;
 const PERMISSION_DENIED = 7;
 
 /**
- * {@link discoverLeader}'s verdict, and whether the cluster looks like it is still electing one:
- * no leader was named, and some live node answered without one (no leader known yet, "not
- * ready", a candidate's PERMISSION_DENIED, a follower's NOT_FOUND), as opposed to endpoints
- * that are not Raft nodes at all (UNIMPLEMENTED) or refuse for good.
+ * DiscoverLeader of every endpoint, concurrently. A node still silent {@link stragglerGraceMs}
+ * after another named the leader (a hung one: it accepts connections and answers nothing until
+ * `--timeout`) is not waited for: its outcome is a {@link StragglerTimeoutError}, so one hung
+ * node does not make every discovery, `wait leader` poll and kv redirect last all of
+ * `--timeout`. Except the named leader's own endpoint: whether it answers is what tells a live
+ * leader from a dead one the others still name, so then every answer is awaited.
  */
-export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Verdict<LeaderDiscovery>; electing: boolean }> {
-  const outcomes: Settled<LeaderDiscoveryResponse>[] = await Promise.all(
-    ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options))),
+async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDiscoveryResponse>[]> {
+  const calls = ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options)));
+  const graceMs = stragglerGraceMs(ctx.budget);
+  const early = await withoutStragglers(calls, (o) => namesLeader(o.value), graceMs);
+  if (early.every((o) => o !== undefined)) return early as Settled<LeaderDiscoveryResponse>[];
+  const { best, bestEndpoint } = newestLeader(early.filter((o): o is Settled<LeaderDiscoveryResponse> => o !== undefined));
+  const leaderAddress = best?.leaderAddress ? dialableAddress(best.leaderAddress, bestEndpoint) : '';
+  const leaderSilent = early.some((o, i) => o === undefined && leaderAddress !== '' && normalizeAddress(ctx.endpoints[i]!) === leaderAddress);
+  if (leaderSilent) return Promise.all(calls);
+  return early.map(
+    (o, i) => o ?? { endpoint: ctx.endpoints[i]!, value: null, error: new StragglerTimeoutError(ctx.endpoints[i]!, `within ${graceMs} ms of another endpoint naming the leader (not waited for further)`, 'check the node: it accepts connections but does not answer (hung?)') },
   );
+}
 
+/** The answer naming a leader with the highest term, then the highest leader id (d-engine's learners' rule), and who gave it. */
+function newestLeader(outcomes: readonly Settled<LeaderDiscoveryResponse>[]): { best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null; bestEndpoint: string } {
   let best: (LeaderDiscoveryResponse & { leaderId: number; term: number }) | null = null;
   let bestEndpoint = '';
   for (const o of outcomes) {
@@ -103,6 +117,20 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
       bestEndpoint = o.endpoint;
     }
   }
+  return { best, bestEndpoint };
+}
+
+/**
+ * {@link discoverLeader}'s verdict, and whether the cluster looks like it is still electing one:
+ * no leader was named, and some live node answered without one (no leader known yet, "not
+ * ready", a candidate's PERMISSION_DENIED, a follower's NOT_FOUND), as opposed to endpoints
+ * that are not Raft nodes at all (UNIMPLEMENTED) or refuse for good.
+ */
+export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Verdict<LeaderDiscovery>; electing: boolean }> {
+  const outcomes = await askEveryEndpoint(ctx);
+  const newest = newestLeader(outcomes);
+  const bestEndpoint = newest.bestEndpoint;
+  let best = newest.best;
 
   // A leader reported at 0.0.0.0:P (reference §1.6) is dialled at the answering endpoint's host.
   // The named leader's own endpoint, asked in this run, could not be connected: a dead leader.

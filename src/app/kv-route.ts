@@ -33,6 +33,14 @@ export interface KvContext extends OperatorContext {
 /** At most this many redirects and retries per request (then the last error stands). */
 export const MAX_ATTEMPTS = 8;
 
+/**
+ * How long a request waits for its endpoint's connection while other endpoints are left to try
+ * (CallOptions.connectTimeoutMs; never more than `--timeout`): a node that accepts TCP but never
+ * completes the HTTP/2 handshake (hung, SIGSTOPped) then costs this, not all of `--timeout`, and
+ * nothing was sent to it. Generous for a connection across regions (a few round trips).
+ */
+export const CONNECT_TIMEOUT_MS = 1000;
+
 /** gRPC codes that prove a request was refused before anything was proposed. */
 const REFUSAL_CODES = new Set([3 /* INVALID_ARGUMENT */, 5 /* NOT_FOUND */, 6 /* ALREADY_EXISTS */, 7 /* PERMISSION_DENIED */, 8 /* RESOURCE_EXHAUSTED */, 9 /* FAILED_PRECONDITION */, 11 /* OUT_OF_RANGE */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
 
@@ -172,7 +180,9 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
     if (notLeader && ctx.budget.expired()) throw notLeader;
     ctx.budget.check();
     try {
-      return { endpoint: target, value: await send(target, ctx.budget.callOptions()) };
+      const others = ctx.endpoints.some((e) => e !== target && !dead.has(e));
+      const callOptions = ctx.budget.callOptions();
+      return { endpoint: target, value: await send(target, others ? { ...callOptions, connectTimeoutMs: CONNECT_TIMEOUT_MS } : callOptions) };
     } catch (error) {
       if (!(error instanceof RaftCtlError)) throw error;
       // Time ran out and this attempt certainly changed nothing: "not the leader" is the answer.

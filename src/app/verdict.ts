@@ -100,11 +100,9 @@ export class CutOffError extends TimeoutError {
  * the rest of `--wait-timeout` for its own checks): a timeout (exit 5), not a node seen down.
  */
 export class StragglerTimeoutError extends TimeoutError {
-  constructor(endpoint: string) {
-    super(`${endpoint}: no answer in the time left for it (the rest of --wait-timeout was kept for the checks)`, {
-      hint: 'raise --wait-timeout, or check the node',
-      details: { endpoint },
-    });
+  /** `why`: what the node was not waited for beyond (default: the checks that need the rest of --wait-timeout). */
+  constructor(endpoint: string, why = 'in the time left for it (the rest of --wait-timeout was kept for the checks)', hint = 'raise --wait-timeout, or check the node') {
+    super(`${endpoint}: no answer ${why}`, { hint, details: { endpoint } });
   }
 }
 

@@ -15,6 +15,14 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Extra request metadata, e.g. `raftctl-cluster-id`. */
   readonly metadata?: Record<string, string>;
+  /**
+   * Unary calls: give up when the channel is not connected this many ms after the call starts
+   * (an {@link UnreachableError}, `sent: false`: nothing left this host); once connected, only
+   * `deadlineMs` applies. For a caller with other endpoints to try, so that a node that accepts
+   * TCP but never answers (hung, SIGSTOPped) costs this long rather than the whole deadline.
+   * Unset (or not below `deadlineMs`): the deadline alone.
+   */
+  readonly connectTimeoutMs?: number;
 }
 
 /** Metadata key of the cluster id raftctl nodes send on peer RPCs (PROTOCOL.md). */
@@ -48,8 +56,9 @@ function streamOptions(deadlineMs: number | undefined): GrpcCallOptions {
   return deadlineMs === undefined ? {} : { deadline: deadlineOf(deadlineMs) };
 }
 
-function neverConnected(err: ServiceError, endpoint: string): UnreachableError {
-  return new UnreachableError(`cannot connect to ${endpoint}: no connection was established before the call was cancelled`, {
+function neverConnected(err: ServiceError, endpoint: string, connectTimeoutMs: number | null): UnreachableError {
+  const why = connectTimeoutMs === null ? 'no connection was established before the call was cancelled' : `no connection within ${(connectTimeoutMs / 1000).toFixed(3)}s`;
+  return new UnreachableError(`cannot connect to ${endpoint}: ${why}`, {
     cause: err,
     details: { endpoint, grpcCode: err.code, sent: false },
     hint: 'check the address and that the node is running (it accepts connections but does not answer?)',
@@ -96,7 +105,8 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
       grpcOptions(opts),
       (err: ServiceError | null, value?: Res) => {
         opts.signal?.removeEventListener('abort', onAbort);
-        if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint) : fromGrpcError(err, endpoint, seen));
+        clearTimeout(connectTimer);
+        if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint, connectGaveUp ? connectTimeoutMs! : null) : fromGrpcError(err, endpoint, seen));
         else resolve(value as Res);
       },
     );
@@ -106,11 +116,24 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
     // waiting for a connection. That makes it "unreachable" (exit 4, nothing sent), not a
     // timeout whose outcome is unknown.
     let abortedUnconnected = false;
+    const unconnected = (): boolean => client.getChannel().getConnectivityState(false) !== connectivityState.READY;
     const onAbort = (): void => {
-      abortedUnconnected = client.getChannel().getConnectivityState(false) !== connectivityState.READY;
+      abortedUnconnected = unconnected();
       call.cancel();
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // The connect timeout cancels only a call still waiting for its connection (checked and
+    // cancelled in one turn: a call queued on a channel that is not READY has not been sent).
+    const connectTimeoutMs = opts.connectTimeoutMs;
+    let connectGaveUp = false;
+    const connectTimer =
+      connectTimeoutMs !== undefined && connectTimeoutMs < opts.deadlineMs
+        ? setTimeout(() => {
+            if (!unconnected()) return;
+            connectGaveUp = abortedUnconnected = true;
+            call.cancel();
+          }, Math.max(1, connectTimeoutMs))
+        : undefined;
   });
 }
 

@@ -604,6 +604,45 @@ describe('kv against a node that accepts connections but never answers', () => {
     assert.equal((json(lines(r.stderr)[0]!).error as { code: string }).code, 'UNREACHABLE');
   });
 
+  // QA (session 10): with one SIGSTOPped node listed first, every kv command, `leader
+  // discover` and each `wait leader` poll took all of --timeout (3 s), though the other nodes
+  // answered at once.
+  test('a write with a hung endpoint listed first goes to the next one after the connect timeout, not after --timeout, and is applied once', async () => {
+    const kv = await startFakeKv();
+    try {
+      const r = await runCommand(['kv', 'put', 'k', 'v', '-e', `${address},${kv.endpoints[0]}`, '--timeout', '8s', '--json']);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
+      assert.deepEqual(kv.store.get('k'), Buffer.from('v'));
+      assert.equal(kv.revision, 1);
+      // CONNECT_TIMEOUT_MS is 1 s; --timeout (8 s) was the wait before.
+      assert.ok(r.durationMs < 6000, `took ${Math.round(r.durationMs)} ms`);
+    } finally {
+      await kv.close();
+    }
+  });
+
+  test('alone, a hung endpoint still gets all of --timeout to connect (no other endpoint to try)', async () => {
+    const r = await runCommand(['kv', 'get', 'k', '-e', address, '--timeout', '1500ms', '--json']);
+    assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+    assert.ok(r.durationMs >= 1400, `gave up after ${Math.round(r.durationMs)} ms, before --timeout`);
+  });
+
+  test('leader discover with a hung endpoint: answers once the others named the leader (the hung one is not waited for), and its view says so', async () => {
+    const kv = await startFakeKv();
+    try {
+      const r = await runCommand(['leader', 'discover', '-e', `${address},${kv.endpoints[0]},${kv.endpoints[1]}`, '--timeout', '8s', '--json']);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      const out = json(r.stdout) as { leaderId: number; views: { endpoint: string; error: string | null }[] };
+      assert.equal(out.leaderId, 1);
+      assert.match(out.views[0]!.error ?? '', /no answer within \d+ ms of another endpoint naming the leader/);
+      assert.equal(out.views[1]!.error, null);
+      assert.ok(r.durationMs < 6000, `took ${Math.round(r.durationMs)} ms`);
+    } finally {
+      await kv.close();
+    }
+  });
+
   // QA: `kv watch -e <hung node>` (a SIGSTOPped process) waited forever (no --wait-timeout: the
   // watch is unbounded), ignoring --timeout, and with `-e hung,good` never reached the good one.
   test('watch: --timeout bounds the connect, so a hung endpoint alone exits 4 (UNREACHABLE) instead of hanging', async () => {

@@ -7,11 +7,12 @@
  * call; 0 or less still means "as soon as possible" (1 ms), as a spent budget passes it.
  */
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError, RaftCtlError, UnreachableError } from '../../../src/errors.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
-import { FakePeer } from '../../harness/fake-peer.js';
+import { delay, FakePeer } from '../../harness/fake-peer.js';
 
 describe('call deadlines', () => {
   let peer: FakePeer;
@@ -56,6 +57,42 @@ describe('call deadlines', () => {
       assert.ok(await client.getClusterMetadata(peer.address, { deadlineMs: 5000 }));
     } finally {
       client.close();
+    }
+  });
+});
+
+describe('connectTimeoutMs (a caller with other endpoints to try)', () => {
+  it('a node that accepts TCP but never speaks HTTP/2 fails after connectTimeoutMs as unreachable, nothing sent, not after the deadline', async () => {
+    const sockets: net.Socket[] = [];
+    const hung = net.createServer((s) => sockets.push(s));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const endpoint = `127.0.0.1:${(hung.address() as net.AddressInfo).port}`;
+    const client = new EndpointClient();
+    try {
+      const started = performance.now();
+      await assert.rejects(client.getClusterMetadata(endpoint, { deadlineMs: 10_000, connectTimeoutMs: 200 }), (e: unknown) => {
+        assert.ok(e instanceof UnreachableError, String(e));
+        assert.equal((e as RaftCtlError).details?.sent, false);
+        assert.match((e as Error).message, /no connection within 0\.200s/);
+        return true;
+      });
+      assert.ok(performance.now() - started < 5_000, 'gave up at the connect timeout, not the 10 s deadline');
+    } finally {
+      client.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+    }
+  });
+
+  it('once connected, a call slower than connectTimeoutMs runs to its answer (only the deadline applies)', async () => {
+    const peer = await FakePeer.start();
+    const client = new EndpointClient();
+    try {
+      peer.handle('GetClusterMetadata', delay(400));
+      assert.ok(await client.getClusterMetadata(peer.address, { deadlineMs: 10_000, connectTimeoutMs: 100 }));
+    } finally {
+      client.close();
+      await peer.stop();
     }
   });
 });
