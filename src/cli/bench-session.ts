@@ -173,7 +173,7 @@ export const benchView: View<BenchResult> = {
   table(r, { paint }) {
     const loop = r.mode === 'open' ? `open loop at ${r.rate} req/s` : 'closed loop';
     const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} ${r.errors === 1 ? 'error' : 'errors'} (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, but --clients could not keep up with --rate)`) : '';
+    const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, but their clients were still waiting on earlier answers when the run ended; their wait is in the latencies)`) : '';
     const l = r.latencyMs;
     return [
       paint.bold(`bench ${r.op} (${r.target}): ${r.count} ${r.count === 1 ? 'request' : 'requests'} in ${(r.elapsedMs / 1000).toFixed(1)} s = ${r.throughput} req/s`),

@@ -191,3 +191,27 @@ test('without a backoff, failures do not pause (the generator stays generic)', a
   assert.equal(r.errors, 50);
   assert.deepEqual(clock.sleeps, []);
 });
+
+test('open loop: a stall that runs past the end still shows in the latencies (the requests queued behind it are not dropped as missed)', async () => {
+  // 1 client at 100 requests/s for 1000 ms: due every 10 ms. The request due at 900 ms takes
+  // 1000 ms (a server stalled across the end of the run). The 9 requests due at 910..990 ms were
+  // never sent; when the client was free again (1900 ms) each had waited 910..990 ms already.
+  const clock = new ManualClock();
+  const load = runLoad({
+    clients: 1,
+    rate: 100,
+    durationMs: 1000,
+    clock,
+    op: async (_c, seq) => {
+      await clock.sleep(seq === 90 ? 1000 : 1);
+    },
+  });
+  const r = await clock.drive(load);
+  assert.equal(r.count, 91);
+  assert.equal(r.missed, 9);
+  // 100 requests were due; 10 of them waited about a second: p95 must show the stall.
+  assert.ok(r.latencyMs.p95! >= 900, `p95 ${r.latencyMs.p95} hides the stall at the end of the run`);
+  assert.equal(r.latencyMs.max, 1000);
+  // Throughput and count stay about the successful requests.
+  assert.equal(r.errors, 0);
+});

@@ -9,8 +9,11 @@
  *   in the percentiles instead of disappearing (no coordinated omission).
  *
  * Requests stop being started once `durationMs` has passed; requests in flight complete (each
- * is bounded by the target's own deadline). In the open loop, requests still due when the run
- * ends (clients that could not keep up with `rate`) are counted as `missed`, not sent. Failed
+ * is bounded by the target's own deadline). In the open loop, requests due before the end that
+ * a client could not send by then (it was still waiting on an earlier answer: a stalled server,
+ * or too few clients for `rate`) are counted as `missed`, not sent; each enters the latencies
+ * with the time it had waited when its client got free (a lower bound), so a stall that runs past
+ * the end shows in the percentiles and max instead of vanishing. Failed
  * requests are counted by error code and their latency is not recorded. With `backoff`, a client pauses after the failures it names
  * (see {@link LoadBackoff}); in the open loop the requests that fall due meanwhile are sent
  * late and their latency counts from the due time, as after any other stall.
@@ -64,10 +67,14 @@ export interface LoadResult {
   /** Successful requests per second over `elapsedMs`. */
   readonly throughput: number;
   /**
-   * Open loop: requests due during the run that were never sent because it ended first (the
-   * clients could not keep up with `rate`); they are neither counted nor timed. 0 in a closed loop.
+   * Open loop: requests due during the run that were never sent because it ended first (their
+   * client was still waiting on an earlier answer: a stalled server, or too few clients for
+   * `rate`). Not in `count` or `throughput`; their wait until their client got free is in
+   * `latencyMs` (a lower bound), except after a failure that ended the client's run by its
+   * backoff (nothing answered; they are not timed). 0 in a closed loop.
    */
   readonly missed: number;
+  /** Successful requests and, in the open loop, the missed ones (see `missed`). */
   readonly latencyMs: LatencySummary;
 }
 
@@ -82,6 +89,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const histogram = new Histogram();
   const errorsByCode: Record<string, number> = {};
   let errors = 0;
+  let count = 0;
   const start = now();
   const end = start + options.durationMs;
   let lastDone = start;
@@ -112,6 +120,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       await options.op(client, seq);
       const t = now();
       histogram.recordMs(t - from);
+      count++;
       lastDone = Math.max(lastDone, t);
       return null;
     } catch (error) {
@@ -135,34 +144,40 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     // Requests due to this client before the end: seq with start + (seq·clients + c)·interval < end.
     // (From durationMs, not end − start, whose floating-point rounding can add a request.)
     const due = Math.max(0, Math.ceil((options.durationMs / interval - c) / options.clients));
+    const dueAt = (seq: number): number => start + (seq * options.clients + c) * interval;
     let sent = 0;
+    let gaveUp = false;
     for (let seq = 0; seq < due && !stopped(); seq++) {
       // The run is over: what this client still owes is missed, not sent late (a backlog sent
       // after --duration would stretch the run without bound).
-      if (now() >= end) break;
-      const dueAt = start + (seq * options.clients + c) * interval;
-      if (dueAt >= end) break;
-      const wait = dueAt - now();
+      if (now() >= end || dueAt(seq) >= end) break;
+      const wait = dueAt(seq) - now();
       if (wait > 1) await sleep(wait);
       if (stopped()) break;
       sent++;
       // Late: count from the due time (the wait is part of the latency). Early (timer
       // granularity): count from the actual send.
-      if (!(await pauseAfter(c, await one(c, seq, Math.min(dueAt, now()))))) break;
+      if (!(await pauseAfter(c, await one(c, seq, Math.min(dueAt(seq), now()))))) {
+        gaveUp = true;
+        break;
+      }
     }
     // A run stopped early (Ctrl-C, --wait-timeout) misses nothing: it was cut, not outpaced.
-    if (!stopped()) missed += due - sent;
+    if (stopped()) return;
+    missed += due - sent;
+    // What the client still owed had been waiting since its due time: at least this long.
+    if (!gaveUp) for (let seq = sent; seq < due; seq++) histogram.recordMs(now() - dueAt(seq));
   };
 
   await Promise.all(Array.from({ length: options.clients }, (_, c) => (options.rate === undefined ? closedClient(c) : openClient(c))));
   const elapsedMs = Math.max(1, lastDone - start);
   return {
     mode: options.rate === undefined ? 'closed' : 'open',
-    count: histogram.count,
+    count,
     errors,
     errorsByCode,
     elapsedMs: Math.round(elapsedMs),
-    throughput: Math.round((histogram.count / elapsedMs) * 1000 * 10) / 10,
+    throughput: Math.round((count / elapsedMs) * 1000 * 10) / 10,
     missed,
     latencyMs: histogram.summary(),
   };
