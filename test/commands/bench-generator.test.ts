@@ -215,3 +215,30 @@ test('open loop: a stall that runs past the end still shows in the latencies (th
   // Throughput and count stay about the successful requests.
   assert.equal(r.errors, 0);
 });
+
+test('histogram percentiles at the edges: one sample, all equal, a huge outlier, and p99.9 of exactly 1000 samples (nearest rank 999, not the max)', () => {
+  const one = new Histogram();
+  one.recordMs(12.345);
+  assert.deepEqual(one.summary(), { min: 12.345, mean: 12.345, p50: 12.345, p95: 12.345, p99: 12.345, p999: 12.345, max: 12.345 });
+
+  const equal = new Histogram();
+  for (let i = 0; i < 500; i++) equal.recordMs(7.5);
+  const e = equal.summary();
+  assert.deepEqual([e.min, e.p50, e.p99, e.p999, e.max], [7.5, 7.5, 7.5, 7.5, 7.5]);
+
+  // 999 fast requests and one 10-minute stall: only the max (and no percentile up to p99.9) is the stall.
+  const outlier = new Histogram();
+  for (let i = 0; i < 999; i++) outlier.recordMs(1);
+  outlier.recordMs(600_000);
+  const o = outlier.summary();
+  // 1 ms reads as its bucket's top (within 1/64), never as the stall.
+  for (const v of [o.p50, o.p95, o.p99, o.p999]) assert.ok(v! >= 1 && v! <= 1 + 1 / 64, JSON.stringify(o));
+  assert.equal(o.max, 600_000);
+  assert.equal(o.mean, Math.round(((999 + 600_000) / 1000) * 1000) / 1000);
+  // 2000 samples, 2 of them stalls: rank 1998 (p99.9) is still fast; a third stall moves it.
+  for (let i = 0; i < 999; i++) outlier.recordMs(1);
+  outlier.recordMs(600_000);
+  assert.ok(outlier.percentileMs(99.9)! <= 1 + 1 / 64);
+  outlier.recordMs(600_000);
+  assert.equal(outlier.percentileMs(99.9), 600_000);
+});

@@ -42,6 +42,18 @@ export interface LatencySummary {
   readonly max: number | null;
 }
 
+/**
+ * ⌈p/100 · count⌉, at least 1, without the floating-point error of the product: 0.999 · 1000 is
+ * 999.0000000000001 in binary floating point, whose ceiling (1000) would make p99.9 of 1000
+ * samples the maximum. Percentiles have a few decimals at most, so an error below a millionth of
+ * a rank is rounding.
+ */
+export function nearestRank(p: number, count: number): number {
+  const exact = (p / 100) * count;
+  const nearest = Math.round(exact);
+  return Math.max(1, Math.abs(exact - nearest) < 1e-6 ? nearest : Math.ceil(exact));
+}
+
 export class Histogram {
   readonly #counts = new Float64Array(BUCKETS);
   #count = 0;
@@ -63,10 +75,13 @@ export class Histogram {
     return this.#count;
   }
 
-  /** The value (ms) at percentile `p` (0 < p ≤ 100); null when empty. */
+  /**
+   * The value (ms) at percentile `p` (0 < p ≤ 100) by nearest rank: the ⌈p/100 · count⌉-th
+   * smallest (within its bucket's precision); null when empty.
+   */
   percentileMs(p: number): number | null {
     if (this.#count === 0) return null;
-    const rank = Math.max(1, Math.ceil((p / 100) * this.#count));
+    const rank = nearestRank(p, this.#count);
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.#counts[i]!;
