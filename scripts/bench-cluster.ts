@@ -4,19 +4,14 @@
  * 8-byte keys and 256-byte values, at 1 client and at 64 clients (8 connections), through
  * `raftctl bench put`, each run after an unmeasured warm-up of the same load (both systems). Where etcd is installed (/usr/bin/etcd, Debian package etcd-server, or
  * ETCD_BIN) the same generator drives a three-node etcd on loopback through etcd's gRPC KV API:
- * one cluster at a time, never both, alternating (ABAB… for `--rounds` rounds, default 2), each
- * run on fresh data directories. Both
+ * one cluster at a time, never both, alternating per scenario (ABAB… for `--rounds` rounds,
+ * default 2), every run on a fresh cluster of its own (scripts/bench-plan.ts). Both
  * systems use a 100 ms heartbeat and a 1000 ms election timeout. Prints one line per run, then
  * per scenario the median of the runs and the raftctl/etcd ratios (throughput: higher is better
  * for raftctl; p99: lower is better).
  */
-import { argValue, etcdAvailable, raftctlJson, startEtcd, startRaftctl, waitReady, median, type Cluster, type System } from './bench-common.js';
-
-interface Scenario {
-  readonly name: string;
-  readonly clients: number;
-  readonly conns: number;
-}
+import { argValue, etcdAvailable, raftctlJson, startEtcd, startRaftctl, waitReady, type Cluster, type System } from './bench-common.js';
+import { benchClusterPlan, summarize, type PlannedRun, type Scenario } from './bench-plan.js';
 
 const SCENARIOS: Scenario[] = [
   { name: '1 client', clients: 1, conns: 1 },
@@ -41,29 +36,25 @@ interface BenchJson {
   latencyMs: { p50: number | null; p99: number | null };
 }
 
-async function runSystem(system: System, round: number, duration: string, warmup: string): Promise<Run[]> {
+/** One planned run on a cluster of its own, started here and stopped (data removed) after. */
+async function runOne({ system, round, scenario: s }: PlannedRun, duration: string, warmup: string): Promise<Run> {
   const timeouts = { heartbeatMs: 100, electionMs: 1000 };
   const cluster: Cluster = system === 'raftctl' ? await startRaftctl(timeouts) : await startEtcd(timeouts);
-  const runs: Run[] = [];
   try {
     const leader = await waitReady(cluster, 30_000);
     // raftctl finds the leader itself; etcd forwards, so give it the leader to be fair to both.
     const endpoints = system === 'etcd' ? cluster.endpoints[leader]! : cluster.endpoints.join(',');
-    for (const s of SCENARIOS) {
-      const r = await raftctlJson<BenchJson>(
-        ['bench', 'put', '-e', endpoints, '--target', system, '--clients', String(s.clients), '--conns', String(s.conns), '--warmup', warmup, '--duration', duration, '--key-size', '8', '--value-size', '256'],
-        5 * 60_000,
-      );
-      const run: Run = { system, round, scenario: s.name, throughput: r.throughput, p50: r.latencyMs.p50, p99: r.latencyMs.p99, count: r.count, errors: r.errors };
-      runs.push(run);
-      if (!process.argv.includes('--json')) {
-        process.stdout.write(`${system.padEnd(7)} round ${round} ${s.name.padEnd(10)} ${String(r.throughput).padStart(9)} writes/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  (${r.count} ok, ${r.errors} errors)\n`);
-      }
+    const r = await raftctlJson<BenchJson>(
+      ['bench', 'put', '-e', endpoints, '--target', system, '--clients', String(s.clients), '--conns', String(s.conns), '--warmup', warmup, '--duration', duration, '--key-size', '8', '--value-size', '256'],
+      5 * 60_000,
+    );
+    if (!process.argv.includes('--json')) {
+      process.stdout.write(`${system.padEnd(7)} round ${round} ${s.name.padEnd(10)} ${String(r.throughput).padStart(9)} writes/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  (${r.count} ok, ${r.errors} errors)\n`);
     }
+    return { system, round, scenario: s.name, throughput: r.throughput, p50: r.latencyMs.p50, p99: r.latencyMs.p99, count: r.count, errors: r.errors };
   } finally {
     await cluster.stop();
   }
-  return runs;
 }
 
 async function main(): Promise<void> {
@@ -72,30 +63,13 @@ async function main(): Promise<void> {
   const withEtcd = etcdAvailable();
   const pairs = Number(argValue('--rounds', '2'));
   if (!Number.isSafeInteger(pairs) || pairs < 1) throw new Error(`--rounds must be a whole number ≥ 1, got ${argValue('--rounds', '2')}`);
-  const order: System[] = Array.from({ length: pairs }, (): System[] => (withEtcd ? ['raftctl', 'etcd'] : ['raftctl'])).flat();
+  const systems: System[] = withEtcd ? ['raftctl', 'etcd'] : ['raftctl'];
   if (!withEtcd) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
+  const plan = benchClusterPlan(pairs, systems, SCENARIOS);
+  const order = plan.map((p) => `${p.system} ${p.scenario.name}`);
   const runs: Run[] = [];
-  const rounds: Record<System, number> = { raftctl: 0, etcd: 0 };
-  for (const system of order) runs.push(...(await runSystem(system, ++rounds[system], duration, warmup)));
-
-  const summary = SCENARIOS.map((s) => {
-    const of = (system: System) => runs.filter((r) => r.system === system && r.scenario === s.name);
-    const stat = (system: System) => {
-      const rs = of(system);
-      if (rs.length === 0) return null;
-      const r3 = (v: number): number => Math.round(v * 1000) / 1000;
-      return { throughput: r3(median(rs.map((r) => r.throughput))), p99: r3(median(rs.map((r) => r.p99 ?? 0))) };
-    };
-    const a = stat('raftctl');
-    const b = stat('etcd');
-    return {
-      scenario: s.name,
-      raftctl: a,
-      etcd: b,
-      throughputRatio: a && b && b.throughput > 0 ? Math.round((a.throughput / b.throughput) * 100) / 100 : null,
-      p99Ratio: a && b && b.p99 > 0 ? Math.round((a.p99 / b.p99) * 100) / 100 : null,
-    };
-  });
+  for (const planned of plan) runs.push(await runOne(planned, duration, warmup));
+  const summary = summarize(runs, SCENARIOS);
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify({ duration, order, runs, summary }, null, 2)}\n`);
     return;
