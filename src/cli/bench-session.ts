@@ -174,10 +174,12 @@ export const benchView: View<BenchResult> = {
     const loop = r.mode === 'open' ? `open loop at ${r.rate} req/s` : 'closed loop';
     const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} ${r.errors === 1 ? 'error' : 'errors'} (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
     const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, but their clients were still waiting on earlier answers when the run ended; their wait is in the latencies)`) : '';
+    // Under a millisecond is timer granularity (a wait that short is not slept at all).
+    const lag = r.generatorLagMs !== null && r.generatorLagMs >= 1 ? paint.yellow(`; sends up to ${r.generatorLagMs} ms late (the load generator's own delay, in the latencies)`) : '';
     const l = r.latencyMs;
     return [
       paint.bold(`bench ${r.op} (${r.target}): ${r.count} ${r.count === 1 ? 'request' : 'requests'} in ${(r.elapsedMs / 1000).toFixed(1)} s = ${r.throughput} req/s`),
-      `${loop}, ${r.clients} ${r.clients === 1 ? 'client' : 'clients'}, ${r.conns} ${r.conns === 1 ? 'connection' : 'connections'}, ${r.keySize} B keys, ${r.valueSize} B values, ${r.keys} keys${r.consistency ? `, ${r.consistency} reads` : ''}; ${errors}${missed}`,
+      `${loop}, ${r.clients} ${r.clients === 1 ? 'client' : 'clients'}, ${r.conns} ${r.conns === 1 ? 'connection' : 'connections'}, ${r.keySize} B keys, ${r.valueSize} B values, ${r.keys} keys${r.consistency ? `, ${r.consistency} reads` : ''}; ${errors}${missed}${lag}`,
       `latency ms: min ${fmt(l.min)}  mean ${fmt(l.mean)}  p50 ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  p99.9 ${fmt(l.p999)}  max ${fmt(l.max)}`,
     ].join('\n');
   },

@@ -242,3 +242,22 @@ test('histogram percentiles at the edges: one sample, all equal, a huge outlier,
   outlier.recordMs(600_000);
   assert.equal(outlier.percentileMs(99.9), 600_000);
 });
+
+test('open loop: the generator running late (a timer firing 30 ms after the due time, client idle) is reported, apart from server stalls', async () => {
+  const clock = new ManualClock();
+  let sleeps = 0;
+  // The 5th sleep of the client (waiting for the request due at 40 ms) wakes 30 ms late.
+  const lateClock = { now: () => clock.now(), sleep: (ms: number, signal?: AbortSignal) => clock.sleep(++sleeps === 5 ? ms + 30 : ms, signal) };
+  const load = runLoad({ clients: 1, rate: 100, durationMs: 200, clock: lateClock, op: async () => clock.sleep(1) });
+  const r = await clock.drive(load);
+  assert.equal(r.generatorLagMs, 30);
+  assert.equal(r.latencyMs.max, 31, 'the lag is part of that request\'s latency (counted from its due time)');
+  // A server stall delays the sends behind it, but the client was busy, not idle: no generator lag.
+  const clock2 = new ManualClock();
+  const stalled = runLoad({ clients: 1, rate: 100, durationMs: 200, clock: clock2, op: async (_c, seq) => clock2.sleep(seq === 3 ? 50 : 1) });
+  const s = await clock2.drive(stalled);
+  assert.equal(s.generatorLagMs, 0);
+  assert.equal(s.latencyMs.max, 50);
+  const closed = await runLoad({ clients: 1, durationMs: 5, op: async () => new Promise((resolve) => setTimeout(resolve, 1)) });
+  assert.equal(closed.generatorLagMs, null);
+});

@@ -29,7 +29,7 @@ interface Bench {
   latencyMs: Record<'min' | 'mean' | 'p50' | 'p95' | 'p99' | 'p999' | 'max', number | null>;
 }
 
-const KEYS = ['op', 'target', 'endpoints', 'clients', 'conns', 'rate', 'durationMs', 'warmupMs', 'keySize', 'valueSize', 'keys', 'consistency', 'prefilled', 'mode', 'count', 'errors', 'errorsByCode', 'elapsedMs', 'throughput', 'missed', 'latencyMs'];
+const KEYS = ['op', 'target', 'endpoints', 'clients', 'conns', 'rate', 'durationMs', 'warmupMs', 'keySize', 'valueSize', 'keys', 'consistency', 'prefilled', 'mode', 'count', 'errors', 'errorsByCode', 'elapsedMs', 'throughput', 'missed', 'generatorLagMs', 'latencyMs'];
 
 function assertSane(b: Bench): void {
   assert.ok(b.count > 0, `count ${b.count}`);

@@ -137,10 +137,14 @@ test('watch lines show the previous value with --prev-kv (QA: only JSON had it),
 });
 
 test('bench table: "1 error", not "1 errors" (QA)', () => {
-  const r = { op: 'put', target: 'raftctl', endpoints: ['127.0.0.1:1'], clients: 1, conns: 1, rate: null, durationMs: 1000, warmupMs: 0, keySize: 8, valueSize: 256, keys: 10, consistency: null, prefilled: 0, mode: 'closed', count: 0, errors: 1, errorsByCode: { UNREACHABLE: 1 }, elapsedMs: 1, throughput: 0, missed: 0, latencyMs: { min: null, mean: null, p50: null, p95: null, p99: null, p999: null, max: null } } satisfies BenchResult;
+  const r = { op: 'put', target: 'raftctl', endpoints: ['127.0.0.1:1'], clients: 1, conns: 1, rate: null, durationMs: 1000, warmupMs: 0, keySize: 8, valueSize: 256, keys: 10, consistency: null, prefilled: 0, mode: 'closed', count: 0, errors: 1, errorsByCode: { UNREACHABLE: 1 }, elapsedMs: 1, throughput: 0, missed: 0, generatorLagMs: null, latencyMs: { min: null, mean: null, p50: null, p95: null, p99: null, p999: null, max: null } } satisfies BenchResult;
   const text = benchView.table(r, { wide: false, paint: painter(false) });
   assert.match(text, /; 1 error \(UNREACHABLE 1\)$/m);
   assert.match(benchView.table({ ...r, errors: 2, errorsByCode: { UNREACHABLE: 2 } }, { wide: false, paint: painter(false) }), /; 2 errors \(UNREACHABLE 2\)$/m);
+  // Open loop: a generator that ran late says so; under a millisecond is timer granularity.
+  const open = { ...r, mode: 'open' as const, rate: 100, errors: 0, errorsByCode: {}, generatorLagMs: 42.5 };
+  assert.match(benchView.table(open, { wide: false, paint: painter(false) }), /; sends up to 42\.5 ms late \(the load generator's own delay, in the latencies\)$/m);
+  assert.doesNotMatch(benchView.table({ ...open, generatorLagMs: 0.4 }, { wide: false, paint: painter(false) }), / ms late /);
 });
 
 // QA: on a TTY with TERM=dumb (Emacs' shell, CI pseudo-terminals) the playground redrew its table

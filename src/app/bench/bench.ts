@@ -165,7 +165,7 @@ export async function runBench(target: BenchTarget, endpoints: readonly string[]
       }
     },
   });
-  const nothingRan: LoadResult = { mode: o.rate === undefined ? 'closed' : 'open', count: 0, errors: 0, errorsByCode: {}, elapsedMs: 0, throughput: 0, missed: 0, latencyMs: new Histogram().summary() };
+  const nothingRan: LoadResult = { mode: o.rate === undefined ? 'closed' : 'open', count: 0, errors: 0, errorsByCode: {}, elapsedMs: 0, throughput: 0, missed: 0, generatorLagMs: o.rate === undefined ? null : 0, latencyMs: new Histogram().summary() };
   if (!filled.cutOff && o.warmupMs !== undefined && o.warmupMs > 0) await run(o.warmupMs);
   measuring = true;
   const load = filled.cutOff || cutOffByDeadline(o) ? nothingRan : await run(o.durationMs);

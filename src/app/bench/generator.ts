@@ -74,6 +74,13 @@ export interface LoadResult {
    * backoff (nothing answered; they are not timed). 0 in a closed loop.
    */
   readonly missed: number;
+  /**
+   * Open loop: how late the generator itself was, ms: the largest delay between a request's due
+   * time and its send among the requests whose client was idle, waiting for that due time (a
+   * timer firing late, a busy event loop: the load process could not keep the schedule, not the
+   * server). That delay is part of the request's latency. null in a closed loop.
+   */
+  readonly generatorLagMs: number | null;
   /** Successful requests and, in the open loop, the missed ones (see `missed`). */
   readonly latencyMs: LatencySummary;
 }
@@ -139,6 +146,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 
   let missed = 0;
+  let generatorLagMs = 0;
   const openClient = async (c: number): Promise<void> => {
     const interval = 1000 / options.rate!;
     // Requests due to this client before the end: seq with start + (seq·clients + c)·interval < end.
@@ -152,7 +160,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       // after --duration would stretch the run without bound).
       if (now() >= end || dueAt(seq) >= end) break;
       const wait = dueAt(seq) - now();
-      if (wait > 1) await sleep(wait);
+      if (wait > 1) {
+        await sleep(wait);
+        generatorLagMs = Math.max(generatorLagMs, now() - dueAt(seq));
+      }
       if (stopped()) break;
       sent++;
       // Late: count from the due time (the wait is part of the latency). Early (timer
@@ -179,6 +190,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     elapsedMs: Math.round(elapsedMs),
     throughput: Math.round((count / elapsedMs) * 1000 * 10) / 10,
     missed,
+    generatorLagMs: options.rate === undefined ? null : Math.round(generatorLagMs * 1000) / 1000,
     latencyMs: histogram.summary(),
   };
 }
