@@ -33,6 +33,8 @@ interface FakeCluster {
   writes: string[];
   reads: string[];
   discoveries: number;
+  /** Set to answer every read with no value (data the prefill wrote is not there). */
+  forget?: boolean;
 }
 
 function fakeCluster(leader: string, refusal: FakeCluster['refusal'] = 'raftctl'): FakeCluster {
@@ -55,10 +57,12 @@ function fakeClient(cluster: FakeCluster): BenchClient {
       if (cluster.failWrites) throw cluster.failWrites;
       return { error: 0, writeResult: { succeeded: true } };
     },
-    read: async (endpoint: string): Promise<ClientResponse> => {
+    read: async (endpoint: string, request: { keys: Uint8Array[] }): Promise<ClientResponse> => {
       cluster.reads.push(endpoint);
       reachable(endpoint);
-      return { error: 0, readData: { results: [] } };
+      // Every key the bench reads was written by its prefill.
+      if (cluster.forget) return { error: 0, readData: { results: [] } };
+      return { error: 0, readData: { results: request.keys.map((k) => ({ key: k, value: new Uint8Array(8) })) } };
     },
     discoverLeader: async (endpoint: string) => {
       cluster.discoveries++;
@@ -136,6 +140,22 @@ test('runBench get, eventual, with a follower listed first: the prefill lands on
     assert.equal(cluster.writes.filter((e) => e === B).length, 10, 'every key written on the leader');
     assert.ok(cluster.writes.filter((e) => e !== B).length <= 2, `at most one refusal per writer: ${cluster.writes.join(' ')}`);
     assert.deepEqual(new Set(cluster.reads), new Set([A, B]), 'connection i reads from endpoint i');
+  } finally {
+    budget.dispose();
+  }
+});
+
+test('runBench get: a read that finds no value for a prefilled key counts as a KEY_NOT_FOUND failure, not as a (fast) successful read', async () => {
+  const cluster = fakeCluster(B);
+  cluster.forget = true;
+  const { t, budget } = target(cluster, B, 'eventual');
+  try {
+    const v = await runBench(t, [A, B, C], { ...getOptions, durationMs: 50 });
+    assert.equal(v.result.prefilled, 10);
+    assert.equal(v.result.count, 0);
+    assert.ok(v.result.errors > 0 && v.result.errorsByCode.KEY_NOT_FOUND === v.result.errors, JSON.stringify(v.result.errorsByCode));
+    assert.equal(v.result.latencyMs.p50, null);
+    assert.deepEqual([v.exitCode, v.code], [EXIT.INTEGRITY, 'KEY_NOT_FOUND']);
   } finally {
     budget.dispose();
   }

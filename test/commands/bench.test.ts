@@ -132,16 +132,22 @@ describe('bench against a fake etcd', () => {
   let address: string;
   let puts = 0;
   let ranges: EtcdRangeRequest[] = [];
+  /** Keys put, as text; set `forget` to answer every Range with nothing. */
+  const stored = new Set<string>();
+  let forget = false;
   before(async () => {
     server = new GrpcServer();
     server.addService('etcdserverpb.KV', EtcdKvService, {
       Put: (call: ServerUnaryCall<EtcdPutRequest, unknown>, cb: sendUnaryData<unknown>) => {
         puts++;
+        stored.add(Buffer.from(call.request.key ?? []).toString());
         cb(null, { header: { revision: puts, raftTerm: 2 } });
       },
       Range: (call: ServerUnaryCall<EtcdRangeRequest, unknown>, cb: sendUnaryData<unknown>) => {
         ranges.push(call.request);
-        cb(null, { header: { revision: puts, raftTerm: 2 }, kvs: [], count: 0 });
+        const key = call.request.key ?? new Uint8Array();
+        const kvs = !forget && stored.has(Buffer.from(key).toString()) ? [{ key, value: new Uint8Array(4) }] : [];
+        cb(null, { header: { revision: puts, raftTerm: 2 }, kvs, count: kvs.length });
       },
     });
     await server.listen('127.0.0.1:0');
@@ -167,6 +173,21 @@ describe('bench against a fake etcd', () => {
     const ev = await runCommand(['bench', 'get', '-e', address, '--target', 'etcd', '--keys', '5', '--duration', '200ms', '--consistency', 'eventual', '--json']);
     assert.equal(ev.exitCode, 0, ev.stderr);
     assert.ok(ranges.length > 0 && ranges.every((q) => q.serializable === true));
+  });
+
+  test('bench get --target etcd: a read that finds no value is a failure (KEY_NOT_FOUND), not a fast successful read', async () => {
+    forget = true;
+    try {
+      const r = await runCommand(['bench', 'get', '-e', address, '--target', 'etcd', '--keys', '5', '--duration', '200ms', '--json']);
+      const b = JSON.parse(r.stdout) as Bench & { errorsByCode: Record<string, number> };
+      assert.equal(b.count, 0);
+      assert.ok(b.errors > 0 && b.errorsByCode.KEY_NOT_FOUND === b.errors, JSON.stringify(b.errorsByCode));
+      assert.equal(b.latencyMs.p50, null);
+      assert.equal(r.exitCode, 7, r.stderr);
+      assert.match(r.stderr, /KEY_NOT_FOUND|has no value for key/);
+    } finally {
+      forget = false;
+    }
   });
 });
 

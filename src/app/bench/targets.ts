@@ -12,13 +12,14 @@
  * hints, rediscovery, unreachable endpoints skipped), starting at the leader the target knows.
  * etcd targets spread every request over the endpoints (etcd forwards to its leader).
  */
-import { NoLeaderError, RaftCtlError } from '../../errors.js';
+import { IntegrityError, NoLeaderError, RaftCtlError } from '../../errors.js';
 import { discoverLeader } from '../discover-leader.js';
 import { raceAbort } from '../../transport/abort.js';
 import type { CallOptions } from '../../transport/call.js';
 import type { EndpointClient } from '../../transport/endpoint-client.js';
 import { clientResponseError, routeClientRequest, type KvClient } from '../kv-route.js';
 import { CONSISTENCY_POLICIES, writeRequest, type Consistency } from '../kv.js';
+import { sameBytes } from '../kv-encoding.js';
 import type { CallBudget } from '../operator.js';
 
 /**
@@ -34,7 +35,11 @@ export interface BenchTarget {
   readonly kind: TargetKind;
   /** One measured write: a single call; rejects with its failure. */
   put(conn: number, key: Uint8Array, value: Uint8Array): Promise<void>;
-  /** One measured read: a single call; rejects with its failure. */
+  /**
+   * One measured read: a single call; rejects with its failure, and with {@link keyNotFound}
+   * when the answer holds no value for the key (every key read was written by the prefill: a
+   * miss is stale or lost data, not a read to time).
+   */
   get(conn: number, key: Uint8Array): Promise<void>;
   /**
    * One unmeasured write (the `get` prefill), routed to the leader the way `kv put` is; rejects
@@ -57,6 +62,14 @@ export interface TargetOptions {
 }
 
 const opts = (timeoutMs: number): CallOptions => ({ deadlineMs: timeoutMs });
+
+/** The failure of a measured read that found no value (code KEY_NOT_FOUND, exit 7 when no read found one). */
+export function keyNotFound(endpoint: string, key: Uint8Array): IntegrityError {
+  return new IntegrityError('KEY_NOT_FOUND', `${endpoint} has no value for key ${new TextDecoder().decode(key)}, which the prefill wrote`, {
+    details: { endpoint, sent: true },
+    hint: 'an eventual read from a member that has not applied the prefill yet, or data lost: compare with `raftctl kv get --consistency linearizable`',
+  });
+}
 
 /** How long an endpoint that could not be connected is left out of eventual reads. */
 const DOWN_FOR_MS = 1000;
@@ -116,7 +129,14 @@ export function raftctlTarget(o: TargetOptions): BenchTarget {
     get: (conn, key) => {
       const endpoint = readEndpoint(conn);
       const request = { clientId: 0, keys: [key], ...(o.consistency === undefined ? {} : { consistencyPolicy: CONSISTENCY_POLICIES[o.consistency] }) };
-      return client(conn).read(endpoint, request, opts(o.budget.timeoutMs)).then(check(endpoint)).catch(noteDown(endpoint)).catch(follow(endpoint));
+      return client(conn)
+        .read(endpoint, request, opts(o.budget.timeoutMs))
+        .then((response) => {
+          check(endpoint)(response);
+          if (!(response.readData?.results ?? []).some((r) => sameBytes(r.key, key))) throw keyNotFound(endpoint, key);
+        })
+        .catch(noteDown(endpoint))
+        .catch(follow(endpoint));
     },
     prefill: async (conn, key, value, signal) => {
       const c = client(conn);
@@ -142,7 +162,8 @@ export function etcdTarget(o: TargetOptions): BenchTarget {
     put,
     prefill: put,
     get: async (conn, key) => {
-      await client(conn).etcdRange(endpoint(conn), { key, serializable: o.consistency === 'eventual' }, opts(o.budget.timeoutMs));
+      const r = await client(conn).etcdRange(endpoint(conn), { key, serializable: o.consistency === 'eventual' }, opts(o.budget.timeoutMs));
+      if ((r.kvs ?? []).length === 0) throw keyNotFound(endpoint(conn), key);
     },
   };
 }
