@@ -10,7 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runBench, type BenchOptions } from '../../src/app/bench/bench.js';
-import { raftctlTarget, type BenchClient } from '../../src/app/bench/targets.js';
+import { raftctlTarget, type BenchClient, type BenchTarget } from '../../src/app/bench/targets.js';
+import { ManualClock } from '../harness/manual-clock.js';
 import { CallBudget, type OperatorContext } from '../../src/app/operator.js';
 import { benchLeader } from '../../src/cli/bench-session.js';
 import { EXIT, NoLeaderError, NotReadyError, RejectedError, TimeoutError, UnreachableError } from '../../src/errors.js';
@@ -313,4 +314,37 @@ test('runBench against endpoints that do not serve the target\'s API: exit 6 and
   const v = await runBench(t, [A], { op: 'put', clients: 1, conns: 1, durationMs: 50, keySize: 4, valueSize: 8, keys: 10 });
   assert.equal(v.exitCode, EXIT.REJECTED);
   assert.match(v.hint ?? '', /do not serve etcd's KV API: is --target right\?/);
+});
+
+test('runBench closed loop, 6 clients on 4 connections: 6 requests in flight at once, client i on connection i mod 4 (2, 2, 1, 1), every request answered before the next of its client', async () => {
+  const clock = new ManualClock();
+  const inFlight = [0, 0, 0, 0];
+  let total = 0;
+  let maxTotal = 0;
+  const maxPerConn = [0, 0, 0, 0];
+  const sent = [0, 0, 0, 0];
+  const fake: BenchTarget = {
+    kind: 'raftctl',
+    put: async (conn) => {
+      inFlight[conn]!++;
+      total++;
+      sent[conn]!++;
+      maxTotal = Math.max(maxTotal, total);
+      maxPerConn[conn] = Math.max(maxPerConn[conn]!, inFlight[conn]!);
+      await clock.sleep(10);
+      inFlight[conn]!--;
+      total--;
+    },
+    get: async () => undefined,
+    prefill: async () => undefined,
+  };
+  const v = await clock.drive(runBench(fake, ['x'], { op: 'put', clients: 6, conns: 4, durationMs: 100, keySize: 8, valueSize: 16, keys: 100, clock }));
+  assert.equal(maxTotal, 6);
+  assert.deepEqual(maxPerConn, [2, 2, 1, 1]);
+  // 10 rounds of 10 ms each: 60 requests; connections 0 and 1 carry two clients each.
+  assert.equal(v.result.count, 60);
+  assert.deepEqual(sent, [20, 20, 10, 10]);
+  assert.equal(v.result.elapsedMs, 100);
+  assert.equal(v.result.throughput, 600);
+  assert.deepEqual([v.result.latencyMs.min, v.result.latencyMs.max], [10, 10]);
 });
