@@ -348,3 +348,28 @@ test('runBench closed loop, 6 clients on 4 connections: 6 requests in flight at 
   assert.equal(v.result.throughput, 600);
   assert.deepEqual([v.result.latencyMs.min, v.result.latencyMs.max], [10, 10]);
 });
+
+test('runBench --warmup on the manual clock: the warm-up load runs first and none of it is in count, errors, elapsed or the latencies; a request straddling the warm-up end is not measured either', async () => {
+  const clock = new ManualClock();
+  const calls: number[] = [];
+  const fake: BenchTarget = {
+    kind: 'raftctl',
+    put: async () => {
+      calls.push(clock.now());
+      // Warm-up requests are slow (45 ms, one of them fails), measured ones take 10 ms.
+      if (clock.now() < 100) {
+        await clock.sleep(45);
+        if (calls.length === 2) throw new RejectedError('BOOM', 'warm-up failure');
+      } else await clock.sleep(10);
+    },
+    get: async () => undefined,
+    prefill: async () => undefined,
+  };
+  const v = await clock.drive(runBench(fake, ['x'], { op: 'put', clients: 1, conns: 1, warmupMs: 100, durationMs: 100, keySize: 8, valueSize: 16, keys: 100, clock }));
+  // Warm-up: sends at 0, 45, 90 (the last ends at 135, past the warm-up's 100 ms); the run starts at 135.
+  assert.deepEqual(calls.slice(0, 4), [0, 45, 90, 135]);
+  assert.equal(v.result.warmupMs, 100);
+  assert.deepEqual([v.result.count, v.result.errors, v.result.elapsedMs], [10, 0, 100]);
+  assert.deepEqual([v.result.latencyMs.min, v.result.latencyMs.max], [10, 10]);
+  assert.equal(v.exitCode, EXIT.OK);
+});

@@ -71,7 +71,10 @@ describe('bench against a fake raftctl cluster', () => {
     assert.equal(b.warmupMs, 250);
     assert.ok(b.elapsedMs < 400, `measured only the run: elapsed ${b.elapsedMs} ms`);
     const sent = kv.peer(1).callsTo('HandleClientWrite').length - before;
-    assert.ok(sent > b.count * 1.3, `${sent} writes sent, ${b.count} measured`);
+    // Only "some were sent unmeasured": how many fit in 250 ms depends on the shared cores (seen:
+    // 115 sent for 91 measured under load). The exact split is asserted on the manual clock in
+    // bench-targets.test.ts.
+    assert.ok(sent > b.count, `${sent} writes sent, ${b.count} measured`);
   });
 
   // QA: `--warmup 0` (the documented default, as a script passing --warmup $WARMUP writes it) was exit 2 "must be greater than zero".
