@@ -261,3 +261,31 @@ test('open loop: the generator running late (a timer firing 30 ms after the due 
   const closed = await runLoad({ clients: 1, durationMs: 5, op: async () => new Promise((resolve) => setTimeout(resolve, 1)) });
   assert.equal(closed.generatorLagMs, null);
 });
+
+test('histogram recordSeriesMs: the same buckets, count, min and max as one recordMs per value (mean within 1 µs)', () => {
+  for (const [first, step, n] of [[0, 0.001, 5000], [3.2, 0.37, 20_000], [910, 10, 9], [0.0005, 1234.5, 300], [5, 5, 1]] as const) {
+    const one = new Histogram();
+    const series = new Histogram();
+    for (let k = 0; k < n; k++) one.recordMs(first + k * step);
+    series.recordSeriesMs(first, step, n);
+    const a = one.summary();
+    const b = series.summary();
+    assert.equal(series.count, one.count);
+    assert.deepEqual({ ...b, mean: null }, { ...a, mean: null }, `series ${first} + k·${step}, ${n} values`);
+    assert.ok(Math.abs(b.mean! - a.mean!) <= 0.001, `mean ${b.mean} vs ${a.mean}`);
+  }
+});
+
+test('open loop at an absurd --rate: the missed requests enter the latencies without one step per request (10^10 due in 10 s)', async () => {
+  const clock = new ManualClock();
+  const started = performance.now();
+  const load = runLoad({ clients: 1, rate: 1e9, durationMs: 10_000, clock, op: async () => clock.sleep(20_000) });
+  const r = await clock.drive(load);
+  assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+  assert.equal(r.count, 1);
+  assert.equal(r.missed, 1e10 - 1);
+  // The one sent waited 20 s; the missed ones 10 s (the last due) up to ~20 s (the first).
+  assert.equal(r.latencyMs.max, 20_000);
+  assert.ok(r.latencyMs.min! >= 10_000 && r.latencyMs.min! <= 10_000.001, JSON.stringify(r.latencyMs));
+  assert.ok(Math.abs(r.latencyMs.p50! - 15_000) <= 15_000 / 64, JSON.stringify(r.latencyMs));
+});

@@ -176,8 +176,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     // A run stopped early (Ctrl-C, --wait-timeout) misses nothing: it was cut, not outpaced.
     if (stopped()) return;
     missed += due - sent;
-    // What the client still owed had been waiting since its due time: at least this long.
-    if (!gaveUp) for (let seq = sent; seq < due; seq++) histogram.recordMs(now() - dueAt(seq));
+    // What the client still owed had been waiting since its due time: at least this long. The
+    // latest-due first (the shortest wait), then one client interval more each.
+    if (!gaveUp && due > sent) histogram.recordSeriesMs(now() - dueAt(due - 1), options.clients * interval, due - sent);
   };
 
   await Promise.all(Array.from({ length: options.clients }, (_, c) => (options.rate === undefined ? closedClient(c) : openClient(c))));
