@@ -173,7 +173,7 @@ export const benchView: View<BenchResult> = {
   table(r, { paint }) {
     const loop = r.mode === 'open' ? `open loop at ${r.rate} req/s` : 'closed loop';
     const errors = r.errors === 0 ? '0 errors' : paint.red(`${r.errors} ${r.errors === 1 ? 'error' : 'errors'} (${Object.entries(r.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, but their clients were still waiting on earlier answers when the run ended; their wait is in the latencies)`) : '';
+    const missed = r.missed > 0 ? paint.yellow(`; ${r.missed} missed (due, never sent: their clients were still busy with earlier requests, or backing off, when the run ended)`) : '';
     // Under a millisecond is timer granularity (a wait that short is not slept at all).
     const lag = r.generatorLagMs !== null && r.generatorLagMs >= 1 ? paint.yellow(`; sends up to ${r.generatorLagMs} ms late (the load generator's own delay, in the latencies)`) : '';
     const l = r.latencyMs;

@@ -173,6 +173,8 @@ test('backoff in the open loop: no tight loop against a dead target, and no burs
   assert.equal(r.errors, 7);
   assert.equal(r.count, 0);
   assert.equal(r.missed, 93);
+  // Nothing answered: the missed requests have no wait to report, and there are no latencies.
+  assert.equal(r.latencyMs.max, null);
 });
 
 test('without a backoff, failures do not pause (the generator stays generic)', async () => {

@@ -70,8 +70,8 @@ export interface LoadResult {
    * Open loop: requests due during the run that were never sent because it ended first (their
    * client was still waiting on an earlier answer: a stalled server, or too few clients for
    * `rate`). Not in `count` or `throughput`; their wait until their client got free is in
-   * `latencyMs` (a lower bound), except after a failure that ended the client's run by its
-   * backoff (nothing answered; they are not timed). 0 in a closed loop.
+   * `latencyMs` (a lower bound), except when the client was backing off from failures its
+   * backoff names (nothing answered; they are not timed). 0 in a closed loop.
    */
   readonly missed: number;
   /**
@@ -154,7 +154,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const due = Math.max(0, Math.ceil((options.durationMs / interval - c) / options.clients));
     const dueAt = (seq: number): number => start + (seq * options.clients + c) * interval;
     let sent = 0;
-    let gaveUp = false;
     for (let seq = 0; seq < due && !stopped(); seq++) {
       // The run is over: what this client still owes is missed, not sent late (a backlog sent
       // after --duration would stretch the run without bound).
@@ -168,17 +167,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       sent++;
       // Late: count from the due time (the wait is part of the latency). Early (timer
       // granularity): count from the actual send.
-      if (!(await pauseAfter(c, await one(c, seq, Math.min(dueAt(seq), now()))))) {
-        gaveUp = true;
-        break;
-      }
+      if (!(await pauseAfter(c, await one(c, seq, Math.min(dueAt(seq), now()))))) break;
     }
     // A run stopped early (Ctrl-C, --wait-timeout) misses nothing: it was cut, not outpaced.
     if (stopped()) return;
     missed += due - sent;
     // What the client still owed had been waiting since its due time: at least this long. The
-    // latest-due first (the shortest wait), then one client interval more each.
-    if (!gaveUp && due > sent) histogram.recordSeriesMs(now() - dueAt(due - 1), options.clients * interval, due - sent);
+    // latest-due first (the shortest wait), then one client interval more each. Not when the
+    // client was backing off from endpoints it could not connect to: nothing would have answered.
+    const backingOff = failuresInARow[c]! > 0;
+    if (!backingOff && due > sent) histogram.recordSeriesMs(now() - dueAt(due - 1), options.clients * interval, due - sent);
   };
 
   await Promise.all(Array.from({ length: options.clients }, (_, c) => (options.rate === undefined ? closedClient(c) : openClient(c))));
