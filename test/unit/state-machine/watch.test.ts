@@ -132,3 +132,46 @@ test('key and membership watchers share the maxWatchers bound (RESOURCE_EXHAUSTE
   third.close();
   registry.watch({ key: Buffer.from('b') });
 });
+
+test('watchers are found by key and by prefix: nested prefixes, several watchers of one key, binary keys; each gets what a full comparison gives', async () => {
+  // The registry indexes watchers (it once compared every write with every watcher); this checks
+  // the index against that comparison over seeded random keys and watchers.
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const alphabet = [0x2f, 0x61, 0x62, 0xff, 0x00];
+  const randomKey = (slashFirst: boolean): Buffer => {
+    const bytes = Array.from({ length: 1 + rand(5) }, () => alphabet[rand(alphabet.length)]!);
+    if (slashFirst) bytes[0] = 0x2f;
+    return Buffer.from(bytes);
+  };
+  const registry = new WatchRegistry();
+  const watchers: { key: Buffer; prefix: boolean; queue: EventQueue<WatchEvent>; expected: number[] }[] = [];
+  for (let i = 0; i < 300; i++) {
+    const prefix = rand(2) === 0;
+    let key = randomKey(prefix);
+    if (prefix && key[key.length - 1] !== 0x2f) key = Buffer.concat([key, Buffer.from('/')]);
+    watchers.push({ key, prefix, queue: registry.watch({ key, prefix, bufferSize: 100_000 }), expected: [] });
+  }
+  for (let revision = 1; revision <= 2000; revision++) {
+    const key = randomKey(rand(3) !== 0);
+    registry.notify('PUT', key, Buffer.from('v'), revision, undefined);
+    for (const w of watchers) {
+      const match = w.prefix ? key.length >= w.key.length && key.subarray(0, w.key.length).equals(w.key) : key.equals(w.key);
+      if (match) w.expected.push(revision);
+    }
+  }
+  let delivered = 0;
+  for (const w of watchers) {
+    const got: number[] = [];
+    while (w.queue.pending > 0) got.push(((await w.queue.next()).value as WatchEvent).revision);
+    assert.deepEqual(got, w.expected, `watcher ${w.prefix ? 'prefix' : 'key'} ${w.key.toString('hex')}`);
+    delivered += got.length;
+  }
+  assert.ok(delivered > 1000, `the random schedule matched often enough to mean something (${delivered})`);
+  assert.equal(registry.count, 300);
+  for (const w of watchers.slice(0, 100)) w.queue.close();
+  assert.equal(registry.count, 200);
+});
