@@ -1,6 +1,6 @@
 // KV semantics of d-engine's WriteCommand (reference §6) with raftctl's deterministic TTL
 // (PROTOCOL.md departures: expiry = proposed_at_unix_ms + ttl, identical on every replica).
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { InternalError } from '../../../src/errors.js';
 import { d_engine } from '../../../src/proto/raftctl.js';
@@ -10,6 +10,19 @@ import { LayeredMap } from '../../../src/state-machine/layered-map.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ApplyEntry } from '../../../src/state-machine/types.js';
 import { cas, del, expire, put, s, T0 } from './helpers.js';
+
+/** Counts the map entries a scan visits (LayeredMap.prototype.entries, mocked for test `t`). */
+function countMapVisits(t: TestContext): () => number {
+  let visited = 0;
+  const entries = LayeredMap.prototype.entries;
+  t.mock.method(LayeredMap.prototype, 'entries', function* (this: LayeredMap) {
+    for (const e of entries.call(this)) {
+      visited++;
+      yield e;
+    }
+  });
+  return () => visited;
+}
 
 test('insert, get, delete; results report succeeded; revision is the applied index', () => {
   const sm = new KvStateMachine();
@@ -150,38 +163,24 @@ test('a scan bounded by maxBytes stops once its hits pass the bound, without vis
   // refused: seconds of a blocked event loop on a map of two million keys.
   const sm = new KvStateMachine();
   for (let i = 1; i <= 2000; i++) sm.apply(put(i, `k/${String(i).padStart(6, '0')}`, 'v'.repeat(100)));
-  let visited = 0;
-  const entries = LayeredMap.prototype.entries;
-  t.mock.method(LayeredMap.prototype, 'entries', function* (this: LayeredMap) {
-    for (const e of entries.call(this)) {
-      visited++;
-      yield e;
-    }
-  });
+  const visited = countMapVisits(t);
   assert.throws(() => sm.scan(Buffer.from('k/'), T0, 1000), (e: unknown) => e instanceof ScanTooLargeError && e.code === 'RESOURCE_EXHAUSTED' && /more than 1000 bytes/.test(e.message));
-  assert.equal(visited, 10, 'stops at the hit that passes the bound');
+  assert.equal(visited(), 10, 'stops at the hit that passes the bound');
   // At or under the bound the whole answer comes back, sorted.
   const ok = sm.scan(Buffer.from('k/00001'), T0, 10 * 109);
   assert.deepEqual(ok.entries.map((p) => p.key.toString()), Array.from({ length: 10 }, (_, i) => `k/0000${10 + i}`));
 });
 
 // Scenario: 2,000 small keys (1-byte values), a scan bounded to 500 entries and unbounded in
-// bytes. Expectation: refused at the 501st hit, without visiting the rest of the map; 500 hits come
-// back whole. An answer's cost is per entry: 1.5 million 1-byte values fit under the 32 MiB byte
+// bytes. Expectation: refused at the 501st hit, without visiting the rest of the map; a scan of exactly
+// as many hits as its bound (999 of 999) comes back whole. An answer's cost is per entry: 1.5 million 1-byte values fit under the 32 MiB byte
 // bound and held the event loop 3.3 s, past an election timeout.
 test('a scan bounded by maxEntries is refused past that many hits, whatever their bytes', (t) => {
   const sm = new KvStateMachine();
   for (let i = 1; i <= 2000; i++) sm.apply(put(i, `k/${String(i).padStart(6, '0')}`, 'v'));
-  let visited = 0;
-  const entries = LayeredMap.prototype.entries;
-  t.mock.method(LayeredMap.prototype, 'entries', function* (this: LayeredMap) {
-    for (const e of entries.call(this)) {
-      visited++;
-      yield e;
-    }
-  });
+  const visited = countMapVisits(t);
   assert.throws(() => sm.scan(Buffer.from('k/'), T0, Infinity, 500), (e: unknown) => e instanceof ScanTooLargeError && e.code === 'RESOURCE_EXHAUSTED' && /more than 500 entries/.test(e.message));
-  assert.equal(visited, 501, 'stops at the hit that passes the bound');
+  assert.equal(visited(), 501, 'stops at the hit that passes the bound');
   assert.equal(sm.scan(Buffer.from('k/000'), T0, Infinity, 999).entries.length, 999, 'at the bound: the whole answer');
 });
 
