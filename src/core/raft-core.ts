@@ -136,9 +136,10 @@ export class RaftCore {
   }
 
   /**
-   * Advances logical time by one tick. `nowMs` is the runtime's monotonic clock, used only
-   * to date lease rounds; like the `nowMs` of reads it must count all real time, a suspension of
-   * the host included (the runtime's lease clock: src/runtime/lease-clock.ts). Followers and candidates campaign after a randomized election
+   * Advances logical time by one tick. `nowMs` dates lease rounds and nothing else; it must
+   * never decrease and must count all real time, a suspension of the host included (the runtime
+   * passes its lease clock, src/runtime/lease-clock.ts, not the monotonic clock alone, which
+   * on Linux stops while the host sleeps). Followers and candidates campaign after a randomized election
    * timeout (Raft §5.2); leaders send a heartbeat round every heartbeatTicks, step down when
    * a quorum was silent for an election timeout (CheckQuorum), and abandon a transfer after
    * an election timeout.
@@ -206,7 +207,8 @@ export class RaftCore {
 
   /**
    * Requests a read point for `ctx` (caller-chosen, echoed in `readStates`). Policy
-   * 'lease' is served at once by a leader holding a valid lease at `nowMs` (monotonic ms),
+   * 'lease' is served at once by a leader holding a valid lease at `nowMs` (ms on the same clock as
+   * {@link RaftCore.tick}'s `nowMs`),
    * else it falls back to ReadIndex. Followers always forward a ReadIndex to the leader.
    */
   readIndex(ctx: number, opts: { readonly policy: ReadPolicy; readonly nowMs: number }): void {

@@ -15,7 +15,8 @@
  * deposed leader would be dropped as stale, and a follower without a leader may not see its
  * commit index move for a long time.
  *
- * Lease: each round records the monotonic time of the tick before it was sent; a confirmed
+ * Lease: each round records the time (`nowMs` of tick, the runtime's lease clock) of the tick
+ * before it was sent; a confirmed
  * round starts a lease of (electionTimeoutMin - 1) * tickMs - leaseDriftMs. Followers refuse
  * votes for electionTimeoutMin ticks after hearing from the leader (counted from restart for
  * a restarted node), whatever message raised their term (election.ts handleVote checks the
@@ -47,7 +48,7 @@ export function leaseMs(s: CoreState): number {
   return (s.cfg.electionTimeoutMinTicks - 1) * s.cfg.tickMs - s.cfg.leaseDriftMs;
 }
 
-/** True if a lease read at monotonic time `nowMs` is safe. */
+/** True if a lease read at `nowMs` (the clock of `RaftCore.tick`'s `nowMs`) is safe. */
 export function leaseValid(s: CoreState, nowMs: number): boolean {
   return (
     s.role === 'leader' &&

@@ -2,7 +2,7 @@
  * The lease clock (src/runtime/lease-clock.ts) over hand-driven monotonic and wall clocks.
  * Scenario: a host suspension stops the monotonic clock while the wall clock runs on; the lease
  * clock must count it, or a leader that slept through its lease serves stale lease reads
- * (dissertation §6.4.1; test/scenario/lease-suspend.test.ts shows it on a simulated cluster).
+ * (dissertation §6.4.1; test/scenario/replication.test.ts shows it on a simulated cluster).
  */
 import assert from 'node:assert/strict';
 import test from 'node:test';
