@@ -18,8 +18,8 @@ export interface OperatorContext {
   readonly budget: CallBudget;
 }
 
-/** The longest delay Node's setTimeout honours. */
-const MAX_TIMER_MS = 2_147_483_647;
+/** The longest delay Node's setTimeout honours (2^31 − 1 ms, about 24.8 days; a longer one fires at once). */
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /** How close to the end of `--wait-timeout` a budget counts as spent ({@link CallBudget.expired}). */
 const DEADLINE_SLACK_MS = 10;

@@ -3,6 +3,7 @@
  * also `1.5s`), several of them largest unit first as in Go and etcdctl (`1m30s`, `2s500ms`), or
  * a bare number meaning milliseconds. Anything else is a usage error (exit 2).
  */
+import { MAX_TIMER_MS } from '../app/operator.js';
 import { UsageError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -12,7 +13,7 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
  * delay fires after 1 ms with a TimeoutOverflowWarning, so `--wait-timeout 1000h` would end the
  * command at once with "did not finish within --wait-timeout".
  */
-export const MAX_DURATION_MS = 2_147_483_647;
+export const MAX_DURATION_MS = MAX_TIMER_MS;
 
 const BARE_NUMBER = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
 

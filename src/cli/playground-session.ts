@@ -20,6 +20,7 @@ import { clusterStatus, type ClusterStatus } from '../app/cluster-status.js';
 import { createDataRoot, lockDataRoot, nodeDataDir, NodeStartError, Playground, type PlaygroundNodeInfo } from '../app/playground.js';
 import { RaftCtlError, UsageError, type ExitCode } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
+import { MAX_DURATION_MS } from './duration.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { HANGUP_EXIT_CODE, repeatsStop, type FirstStopSignal } from './hangup.js';
 import { colourEnabled, liveTerminal, painter, type Painter } from './style.js';
@@ -251,7 +252,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     }
     pg = first.p;
     const playground = pg;
-    ctx = await createCliContext({ endpoints: playground.endpoints, timeoutMs: 1000, waitTimeoutMs: 2_147_483_647, ownNodes: true });
+    ctx = await createCliContext({ endpoints: playground.endpoints, timeoutMs: 1000, waitTimeoutMs: MAX_DURATION_MS, ownNodes: true });
     const context = ctx;
     const report = async (): Promise<PlaygroundReport> => {
       const status = (await clusterStatus({ ...context, endpoints: playground.endpoints })).result;
