@@ -199,7 +199,10 @@ describe('sendVoteRequests', () => {
       await clock.waitForSleepers(1);
       // Both live peers have the vote (2 answers at once, 3 sits on it).
       while (p2.callsTo('RequestVote').length === asked2 || p3.callsTo('RequestVote').length === asked3) await new Promise((resolve) => setTimeout(resolve, 10));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // 2's answer is in before the abort: a DiscoverLeader to 2 on the same control channel (one
+      // HTTP/2 connection, frames in order) is answered after it. A fixed 50 ms sleep here let a
+      // loaded machine abort before the grant was read, failing with [2, 'TIMEOUT', 1].
+      await t.discoverLeader({ nodeId: 1 }, false, { members: [m.members[0]!] }, { deadlineMs: 10_000 });
       const started = performance.now();
       deadline.abort();
       const r = await pending;
