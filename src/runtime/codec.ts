@@ -7,9 +7,13 @@
  *   by raftctl) becomes a noop for the core: raftctl never forms a voting cluster with d-engine.
  * - `seq` of an Append never goes on the wire: the runtime keeps it beside the request and
  *   copies it into the AppendResponse it steps in (FIFO correlation, messages.ts contract).
+ * - A received entry's command is copied into slabs of its own ({@link ValueArena}), as a
+ *   leader's proposals are (raft-node.ts): it stays in the follower's log until compaction, and a
+ *   small `Buffer.from` copy would pin a slab of Node's shared pool full of dead gRPC buffers.
  */
 import type { AppendMsg, AppendResponseMsg, Configuration as CoreConfiguration, Entry, EntryPayload, ReadIndexMsg, ReadIndexResponseMsg, VoteMsg, PreVoteMsg, VoteResponseMsg } from '../core/index.js';
 import { configurationFromProto, configurationToProto, type StoredEntry } from '../storage/index.js';
+import { ValueArena } from '../state-machine/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, Entry as WireEntry, ReadIndexRequest, ReadIndexResponse, VoteRequest, VoteResponse } from '../transport/messages.js';
 
 /** A stored entry as the core sees it (d-engine membership changes become noops). */
@@ -41,11 +45,14 @@ export function entryToWire(e: Entry): WireEntry {
   return { index: e.index, term: e.term, payload: payloadToWire(e.payload), proposedAtUnixMs: e.proposedAtUnixMs ?? 0 };
 }
 
-/** Wire entry → core entry. */
+/** Where received commands are copied (see the module contract); its buffers are never written again. */
+const receivedCommands = new ValueArena();
+
+/** Wire entry → core entry (the command copied out of the decoded message). */
 export function entryFromWire(w: WireEntry): Entry {
   const p = w.payload;
   let payload: EntryPayload;
-  if (p?.command !== undefined && p.command !== null) payload = { type: 'command', data: Buffer.from(p.command) };
+  if (p?.command !== undefined && p.command !== null) payload = { type: 'command', data: receivedCommands.copy(p.command) };
   else if (p?.configuration) payload = { type: 'configuration', configuration: configurationFromProto(p.configuration) as CoreConfiguration };
   else payload = { type: 'noop' };
   const proposedAtUnixMs = Number(w.proposedAtUnixMs ?? 0);

@@ -4,16 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import { ValueArena } from '../../../src/state-machine/value-arena.js';
+import { retainedBytes } from '../../harness/retained.js';
 import { cas, put } from './helpers.js';
-
-/** Bytes of the distinct backing ArrayBuffers that `values` keep alive. */
-function retainedBytes(values: readonly Buffer[]): number {
-  const buffers = new Set<ArrayBufferLike>();
-  for (const v of values) buffers.add(v.buffer);
-  let n = 0;
-  for (const b of buffers) n += b.byteLength;
-  return n;
-}
 
 // Scenario: 1,000 puts of 100-byte values, each followed by short-lived pool allocations (as a
 // node's gRPC frames and WAL records are). Expectation: the stored values keep alive little more
