@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import { TimeoutError } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
+import { MAX_TIMER_MS } from '../transport/clock.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 
 /** The endpoint-client calls the read-only use cases make (a structural subset, so tests can fake it). */
@@ -18,8 +19,6 @@ export interface OperatorContext {
   readonly budget: CallBudget;
 }
 
-/** The longest delay Node's setTimeout honours (2^31 − 1 ms, about 24.8 days; a longer one fires at once). */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 /** How close to the end of `--wait-timeout` a budget counts as spent ({@link CallBudget.expired}). */
 const DEADLINE_SLACK_MS = 10;

@@ -3,7 +3,7 @@
  * also `1.5s`), several of them largest unit first as in Go and etcdctl (`1m30s`, `2s500ms`), or
  * a bare number meaning milliseconds. Anything else is a usage error (exit 2).
  */
-import { MAX_TIMER_MS } from '../app/operator.js';
+import { MAX_TIMER_MS } from '../transport/clock.js';
 import { UsageError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -4,6 +4,12 @@
  * deadlines and reconnect waits are asserted exactly (test/harness/manual-clock.ts).
  */
 
+/**
+ * The longest delay Node's timers honour: 2^31 − 1 ms (about 24.8 days). A longer one fires after
+ * 1 ms with a TimeoutOverflowWarning, so a wait meant to last longer ends at once.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export interface Clock {
   /** Monotonic milliseconds; only differences are meaningful. */
   now(): number;

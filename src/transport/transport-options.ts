@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../errors.js';
 import type { ChannelPool } from './channels.js';
-import type { Clock, RandomSource } from './clock.js';
+import { MAX_TIMER_MS, type Clock, type RandomSource } from './clock.js';
 
 export interface GrpcTransportOptions {
   /** This node's id; filtered out of every fan-out (a membership's own `selfId` wins). */
@@ -42,7 +42,9 @@ export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
  * Throws a ConfigError for an option no transport can work with: an append lane capacity that is
  * not a whole number ≥ 1, a connect wait or default discovery deadline that is not a finite number
  * of milliseconds > 0 (every stream open or discovery would fail as an unreachable peer), a
- * response timeout that is not a finite number ≥ 0.
+ * response timeout that is not a finite number ≥ 0, and a connect wait or response timeout above
+ * {@link MAX_TIMER_MS} (its timer would fire at once: every stream open failed "cannot connect
+ * ... within 3000000000 ms" a few ms after it began).
  */
 export function validateOptions(options: GrpcTransportOptions): void {
   const { appendQueueCapacity: capacity, streamConnectTimeoutMs: connect, discoveryTimeoutMs: discovery, replicationResponseTimeoutMs: response } = options;
@@ -52,5 +54,10 @@ export function validateOptions(options: GrpcTransportOptions): void {
   }
   if (response !== undefined && !(typeof response === 'number' && Number.isFinite(response) && response >= 0)) {
     throw new ConfigError(`replicationResponseTimeoutMs must be a finite number of milliseconds ≥ 0 (got ${String(response)})`);
+  }
+  // Both are waited for with a timer, which fires at once past MAX_TIMER_MS (a DiscoverLeader
+  // deadline is grpc-js's, which takes any length).
+  for (const [name, v] of [['streamConnectTimeoutMs', connect], ['replicationResponseTimeoutMs', response]] as const) {
+    if (v !== undefined && v > MAX_TIMER_MS) throw new ConfigError(`${name} must be at most ${MAX_TIMER_MS} ms (Node's timer limit, about 24.8 days; got ${v})`);
   }
 }

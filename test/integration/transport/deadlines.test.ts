@@ -47,6 +47,14 @@ describe('call deadlines', () => {
       assert.throws(() => new GrpcTransport(options), (e: unknown) => e instanceof ConfigError && e.exitCode === 2 && e.message.startsWith(`${name} must be`), JSON.stringify(options));
     }
     new GrpcTransport({ appendQueueCapacity: 1, streamConnectTimeoutMs: 1, discoveryTimeoutMs: 0.5, replicationResponseTimeoutMs: 0 }).close();
+    // QA: streamConnectTimeoutMs 3e9 (past Node's 2^31-1 ms timer limit) made every stream open to
+    // a hung peer fail within a few ms, "cannot connect ... within 3000000000 ms", with a
+    // TimeoutOverflowWarning; a response timeout that long woke its watchdog every 1 ms while requests waited.
+    for (const options of [{ streamConnectTimeoutMs: 2 ** 31 }, { replicationResponseTimeoutMs: 3e9 }]) {
+      const name = Object.keys(options)[0]!;
+      assert.throws(() => new GrpcTransport(options), (e: unknown) => e instanceof ConfigError && e.exitCode === 2 && e.message.startsWith(`${name} must be at most 2147483647 ms`), JSON.stringify(options));
+    }
+    new GrpcTransport({ streamConnectTimeoutMs: 2 ** 31 - 1, replicationResponseTimeoutMs: 2 ** 31 - 1, discoveryTimeoutMs: 3e9 }).close();
   });
 
   it('a deadline of 0 or less is still a call with a 1 ms deadline (a spent budget), not an error of use', async () => {
