@@ -6,10 +6,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import { connectivityState, type MethodDefinition } from '@grpc/grpc-js';
-import { UnreachableError } from '../errors.js';
+import { ConfigError, UnreachableError } from '../errors.js';
 import { linkedSignal } from './abort.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
+import { MAX_TIMER_MS } from './clock.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
 import { closedError, fromGrpcError } from './status.js';
 import type {
@@ -136,10 +137,18 @@ export class EndpointClient {
    * connected after that long (a hung process that accepts TCP but never completes the HTTP/2
    * handshake) is cancelled and throws UnreachableError with `sent: false`, as a unary call's
    * deadline would, instead of waiting as long as grpc-js keeps connecting. A refused connection
-   * still fails at once, as grpc-js fails it.
+   * still fails at once, as grpc-js fails it. `connectTimeoutMs` must be a number > 0 (a
+   * ConfigError otherwise, before anything is dialled); one above {@link MAX_TIMER_MS} waits that
+   * long (about 24.8 days).
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal; readonly connectTimeoutMs?: number } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    const connectMs = opts.connectTimeoutMs;
+    // A timer given NaN, 0 or a delay past its limit fires after 1 ms, when no channel is
+    // connected yet: every watch would fail "no connection within ...".
+    if (connectMs !== undefined && !(typeof connectMs === 'number' && connectMs > 0)) {
+      throw new ConfigError(`watch connectTimeoutMs must be a number of milliseconds > 0 (got ${String(connectMs)})`);
+    }
     const stop = this.#signal(opts.signal);
     try {
       const client = this.#pool.forAddress(endpoint, 'control', this.#compress);
@@ -147,18 +156,18 @@ export class EndpointClient {
       const seen = watchResponse(call);
       let neverConnected = false;
       const connectTimer =
-        opts.connectTimeoutMs === undefined
+        connectMs === undefined
           ? undefined
           : setTimeout(() => {
               if (client.getChannel().getConnectivityState(false) === connectivityState.READY) return;
               neverConnected = true;
               call.cancel();
-            }, opts.connectTimeoutMs);
+            }, Math.min(connectMs, MAX_TIMER_MS));
       try {
         for await (const event of call) yield event as WatchResponse;
       } catch (err) {
         if (this.#closing.signal.aborted) throw closedError(CLIENT, err);
-        if (neverConnected && !stop.signal.aborted) throw notConnectedWithin(endpoint, opts.connectTimeoutMs!, err);
+        if (neverConnected && !stop.signal.aborted) throw notConnectedWithin(endpoint, connectMs!, err);
         throw fromGrpcError(err as Error, endpoint, seen);
       } finally {
         clearTimeout(connectTimer);

@@ -224,3 +224,29 @@ describe('a process whose transport and client are closed', () => {
     assert.match(out, /TRANSPORT_CLOSED,/, out);
   });
 });
+
+describe('EndpointClient.watch connectTimeoutMs', () => {
+  // Scenario: a library user's watch of a node that accepts TCP and never speaks HTTP/2, with a
+  // connect wait of 3e9 ms (past Node's 2^31-1 ms timer limit), then NaN. Expectation: the long
+  // wait is still waiting when the caller's own signal ends it 300 ms later (TimeoutError), and
+  // NaN is a ConfigError before anything is dialled. Both went to a timer that fired after 1 ms,
+  // before any channel could connect: the watch failed UNREACHABLE "no connection within ...".
+  it('a wait past the timer limit waits; one that is not a number > 0 is a ConfigError', async () => {
+    const sockets: net.Socket[] = [];
+    const hung = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const address = `127.0.0.1:${(hung.address() as net.AddressInfo).port}`;
+    const client = new EndpointClient();
+    try {
+      const consume = async (opts: { signal?: AbortSignal; connectTimeoutMs?: number }): Promise<void> => {
+        for await (const event of client.watch(address, { key: Buffer.from('k') }, opts)) void event;
+      };
+      await assert.rejects(consume({ signal: AbortSignal.timeout(300), connectTimeoutMs: 3e9 }), (e: unknown) => e instanceof TimeoutError);
+      await assert.rejects(consume({ connectTimeoutMs: Number.NaN }), (e: unknown) => e instanceof RaftCtlError && e.code === 'INVALID_CONFIG' && /connectTimeoutMs must be/.test(e.message));
+    } finally {
+      client.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+    }
+  });
+});
