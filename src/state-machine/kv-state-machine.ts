@@ -87,8 +87,13 @@ const EMPTY = Buffer.alloc(0);
 /** The KV state machine (see the module contract). Single-threaded: owned by the runtime's apply loop. */
 export class KvStateMachine {
   private readonly map = new LayeredMap();
-  /** Stored values are copied here, out of Node's shared Buffer pool (value-arena.ts). */
-  private readonly values = new ValueArena();
+  /**
+   * Stored values are copied here, out of Node's shared Buffer pool (value-arena.ts). Small slabs:
+   * a slab lives while any value in it does, so one value kept among many overwritten ones pins
+   * a whole slab (4 KiB, no more than a piece of Node's 8 KiB pool pinned before); values above
+   * 1 KiB get a buffer of their own.
+   */
+  private readonly values = new ValueArena(4 * 1024, 1024);
   /** Keys that carry an expiry, ordered by it (expiredKeys costs what it finds). */
   private ttlKeys = new ExpiryIndex();
   private applied = 0;
