@@ -3,7 +3,6 @@
  * 127.0.0.1 (CLI.md "JSON shapes"; PROTOCOL.md "Reading a d-engine node").
  */
 import { after, before, describe, test } from 'node:test';
-import { createServer, type Socket } from 'node:net';
 import assert from 'node:assert/strict';
 import {
   closedPort,
@@ -17,6 +16,7 @@ import {
 import { lines, runCommand } from './helpers/run-command.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { delay } from '../harness/fake-peer.js';
+import { startHungServer, type HungServer } from '../harness/hung-server.js';
 import { readClusterStatus } from '../../src/app/cluster-status.js';
 import { CallBudget, type OperatorContext } from '../../src/app/operator.js';
 
@@ -230,12 +230,11 @@ describe('cluster status with a d-engine member down or no leader', () => {
 
   test('a hung member (accepts TCP, never answers) among the endpoints: the live nodes are still read within --wait-timeout (the d-engine way too)', async () => {
     const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3)]);
-    const sockets: Socket[] = [];
-    const hung = createServer((socket) => sockets.push(socket));
+    let hung: HungServer | undefined;
     try {
       await cluster.nodes[2]!.close();
       const [host, port] = cluster.endpoints[2]!.split(':');
-      await new Promise<void>((res) => hung.listen(Number(port), host, res));
+      hung = await startHungServer(host, Number(port));
       const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--timeout', '3s', '--wait-timeout', '2s', '--json']);
       assert.equal(r.exitCode, 0, r.stderr);
       const doc = JSON.parse(r.stdout) as Status;
@@ -243,8 +242,7 @@ describe('cluster status with a d-engine member down or no leader', () => {
       assert.equal(doc.leaderId, 1);
       assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false]]);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((res) => hung.close(() => res()));
+      await hung?.close();
       await cluster.close();
     }
   });
@@ -384,24 +382,22 @@ describe('cluster status against raftctl nodes', () => {
   test('a hung member (accepts TCP, never answers) among the endpoints: the live nodes are still read within --wait-timeout, and it is asked once', async () => {
     const states = raftctlStates();
     const c = await startRaftctlCluster(states);
-    const sockets: Socket[] = [];
-    const hung = createServer((socket) => sockets.push(socket));
+    let hung: HungServer | undefined;
     try {
       for (const s of states) s.configuration!.learners![0]!.address = c.endpoints[3]!;
       // Node 3 freezes (SIGSTOP): its port still accepts connections, nothing answers.
       await c.nodes[2]!.close();
       const [host, port] = c.endpoints[2]!.split(':');
-      await new Promise<void>((res) => hung.listen(Number(port), host, res));
+      hung = await startHungServer(host, Number(port));
       const r = await runCommand(['cluster', 'status', '-e', c.endpoints.slice(0, 3).join(','), '--timeout', '3s', '--wait-timeout', '2s', '--json']);
       assert.equal(r.exitCode, 0, r.stderr);
       const doc = JSON.parse(r.stdout) as Status;
       assert.equal(doc.leaderId, 1);
       assert.deepEqual(doc.members.map((m) => [m.id, m.reachable]), [[1, true], [2, true], [3, false], [4, true]]);
       assert.deepEqual(c.nodes[0]!.calls.filter((m) => m === 'GetNodeStatus').length, 1);
-      assert.equal(sockets.length, 1, 'the hung endpoint is not dialled again as a member');
+      assert.equal(hung.connections, 1, 'the hung endpoint is not dialled again as a member');
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((res) => hung.close(() => res()));
+      await hung?.close();
       await c.close();
     }
   });

@@ -8,10 +8,10 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { delay, fail, respond } from '../harness/fake-peer.js';
+import { startHungServer, type HungServer } from '../harness/hung-server.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { closedPort } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
@@ -578,18 +578,13 @@ describe('kv while the leader has just died (followers still name it)', () => {
 });
 
 describe('kv against a node that accepts connections but never answers', () => {
-  let hung: Server;
+  let hung: HungServer;
   let address: string;
-  const sockets: Socket[] = [];
   before(async () => {
-    hung = createServer((socket) => sockets.push(socket)); // accepts TCP, never speaks HTTP/2
-    await new Promise<void>((res) => hung.listen(0, '127.0.0.1', res));
-    address = `127.0.0.1:${(hung.address() as AddressInfo).port}`;
+    hung = await startHungServer();
+    address = hung.address;
   });
-  after(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((res) => hung.close(() => res()));
-  });
+  after(() => hung.close());
 
   test('a write cut off by --wait-timeout before any connection: exit 5 TIMEOUT (as every command), not an unknown outcome (nothing sent, nothing on stdout)', async () => {
     const r = await runCommand(['kv', 'put', 'k', 'v', '-e', address, '--timeout', '3s', '--wait-timeout', '700ms', '--json']);

@@ -21,6 +21,7 @@ import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { withRetry } from '../../../src/transport/retry.js';
 import { systemClock } from '../../../src/transport/clock.js';
 import { delay, FakePeer } from '../../harness/fake-peer.js';
+import { startHungServer } from '../../harness/hung-server.js';
 
 describe('calls with an already-aborted signal', () => {
   let peer: FakePeer;
@@ -149,17 +150,15 @@ describe('GrpcTransport.close()', () => {
   it('ends an openReplicationStream still waiting for its connection at once, with TRANSPORT_CLOSED', async () => {
     // QA: the wait for the data connection ignored close(): it ran to streamConnectTimeoutMs and
     // then failed as UNREACHABLE, though the transport was closed meanwhile.
-    const sockets: net.Socket[] = [];
-    const silent = net.createServer((s) => sockets.push(s)); // accepts, never speaks HTTP/2
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const endpoint = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    const silent = await startHungServer();
+    const endpoint = silent.address;
     // The connect wait, had close() not ended it, would end in 3 s as UNREACHABLE, not
     // TRANSPORT_CLOSED.
     const t = new GrpcTransport({ selfId: 1, streamConnectTimeoutMs: 3_000 });
     try {
       const opening = t.openReplicationStream(2, { members: [{ id: 2, address: endpoint, role: 'voter' }] }, false);
       const waiting = new Promise<void>((resolve) => {
-        const poll = (): void => void (sockets.length > 0 ? resolve() : setTimeout(poll, 5));
+        const poll = (): void => void (silent.connections > 0 ? resolve() : setTimeout(poll, 5));
         poll();
       });
       await Promise.race([waiting, new Promise((_, reject) => setTimeout(() => reject(new Error('no connection attempt within 10 s')), 10_000).unref())]);
@@ -174,8 +173,7 @@ describe('GrpcTransport.close()', () => {
       assert.equal(outcome, 'TRANSPORT_CLOSED');
     } finally {
       t.close();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await silent.close();
     }
   });
 });
@@ -232,10 +230,8 @@ describe('EndpointClient.watch connectTimeoutMs', () => {
   // NaN is a ConfigError before anything is dialled. Both went to a timer that fired after 1 ms,
   // before any channel could connect: the watch failed UNREACHABLE "no connection within ...".
   it('a wait past the timer limit waits; one that is not a number > 0 is a ConfigError', async () => {
-    const sockets: net.Socket[] = [];
-    const hung = net.createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-    const address = `127.0.0.1:${(hung.address() as net.AddressInfo).port}`;
+    const hung = await startHungServer();
+    const address = hung.address;
     const client = new EndpointClient();
     try {
       const consume = async (opts: { signal?: AbortSignal; connectTimeoutMs?: number }): Promise<void> => {
@@ -245,8 +241,7 @@ describe('EndpointClient.watch connectTimeoutMs', () => {
       await assert.rejects(consume({ connectTimeoutMs: Number.NaN }), (e: unknown) => e instanceof RaftCtlError && e.code === 'INVALID_CONFIG' && /connectTimeoutMs must be/.test(e.message));
     } finally {
       client.close();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      await hung.close();
     }
   });
 });

@@ -7,12 +7,12 @@
  * call; 0 or less still means "as soon as possible" (1 ms), as a spent budget passes it.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, RaftCtlError, UnreachableError } from '../../../src/errors.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
 import { delay, FakePeer } from '../../harness/fake-peer.js';
+import { startHungServer } from '../../harness/hung-server.js';
 
 describe('call deadlines', () => {
   let peer: FakePeer;
@@ -71,10 +71,8 @@ describe('call deadlines', () => {
 
 describe('connectTimeoutMs (a caller with other endpoints to try)', () => {
   it('a node that accepts TCP but never speaks HTTP/2 fails after connectTimeoutMs as unreachable, nothing sent, not after the deadline', async () => {
-    const sockets: net.Socket[] = [];
-    const hung = net.createServer((s) => sockets.push(s));
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-    const endpoint = `127.0.0.1:${(hung.address() as net.AddressInfo).port}`;
+    const hung = await startHungServer();
+    const endpoint = hung.address;
     const client = new EndpointClient();
     try {
       const started = performance.now();
@@ -87,8 +85,7 @@ describe('connectTimeoutMs (a caller with other endpoints to try)', () => {
       assert.ok(performance.now() - started < 5_000, 'gave up at the connect timeout, not the 10 s deadline');
     } finally {
       client.close();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      await hung.close();
     }
   });
 
