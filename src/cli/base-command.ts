@@ -17,10 +17,10 @@
  * caller (the command tests) reads it from the thrown error; `process.exitCode` is never set.
  */
 import { Command, Errors, type Interfaces } from '@oclif/core';
-import { EXIT, RaftCtlError, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { Verdict } from '../app/verdict.js';
 import { silenceGrpcLogs } from '../transport/channels.js';
-import { ignoreBrokenPipes, onOutputFailed } from './broken-pipe.js';
+import { exitOutputFailed, ignoreBrokenPipes, onOutputFailed } from './broken-pipe.js';
 import { createCliContext, type CliContext } from './context.js';
 import { debugDetails, formatErrorLine, jsonErrorLines, parseFailure, toReportable } from './error-line.js';
 import { globalFlags } from './flags.js';
@@ -195,19 +195,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    * script would read is lost. A failing stderr leaves only the exit code.
    */
   #outputFailed(err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter): never {
-    const which = stream === process.stderr ? 'stderr' : 'stdout';
-    const error = new RaftCtlError('OUTPUT_FAILED', EXIT.BUG, `cannot write the output to ${which} (${err.message})`, {
-      cause: err,
-      hint: `check where ${which} goes (a full disk, a closed or read-only file)`,
-    });
-    if (stream !== process.stderr) {
-      try {
-        process.stderr.write(`${formatErrorLine(error, { json: jsonErrorLines(this.format), paint: this.#stderrPaint() })}\n`);
-      } catch {
-        // stderr failed as well: the exit code is all that is left.
-      }
-    }
-    process.exit(EXIT.BUG);
+    exitOutputFailed(err, stream, { json: jsonErrorLines(this.format), paint: this.#stderrPaint() });
   }
 
   #stderrPaint(): Painter {

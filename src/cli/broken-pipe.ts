@@ -5,6 +5,9 @@
  * code (the verdict a script may check with `set -o pipefail`), or, a node after SIGHUP, stops
  * gracefully instead of crashing on its next log line.
  */
+import { EXIT, RaftCtlError } from '../errors.js';
+import { formatErrorLine } from './error-line.js';
+import type { Painter } from './style.js';
 
 /**
  * Error codes of a write whose reader is gone: EPIPE, a pipe whose reader closed; EIO, a terminal
@@ -63,4 +66,25 @@ export function onStdoutClosed(stop: () => void): () => void {
   return () => {
     if (onStdoutGone === stop) onStdoutGone = null;
   };
+}
+
+/**
+ * Ends the process for output that cannot be written ({@link onOutputFailed}'s usual handler):
+ * one `OUTPUT_FAILED` line on stderr (JSON when `json`), unless stderr is what failed, and exit 1
+ * at once, since the result a script would read is lost.
+ */
+export function exitOutputFailed(err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter, line: { readonly json: boolean; readonly paint: Painter }): never {
+  const which = stream === process.stderr ? 'stderr' : 'stdout';
+  if (stream !== process.stderr) {
+    const error = new RaftCtlError('OUTPUT_FAILED', EXIT.BUG, `cannot write the output to ${which} (${err.message})`, {
+      cause: err,
+      hint: `check where ${which} goes (a full disk, a closed or read-only file)`,
+    });
+    try {
+      process.stderr.write(`${formatErrorLine(error, line)}\n`);
+    } catch {
+      // stderr failed as well: the exit code is all that is left.
+    }
+  }
+  process.exit(EXIT.BUG);
 }

@@ -107,13 +107,15 @@ test('bin: Ctrl-C during bench ends the run early, prints what ran and exits 130
 });
 
 // QA: `raftctl kv put k v > /dev/full` (stdout on a full disk) died with oclif's rethrown ENOSPC:
-// a stack trace on stderr, instead of one error line.
+// a stack trace on stderr, instead of one error line; so did `raftctl --help > /dev/full`.
 test('bin: output that cannot be written (stdout on a full disk) is one OUTPUT_FAILED line and exit 1, no stack trace', { skip: !existsSync('/dev/full') && 'no /dev/full' }, async () => {
   const kv = await startFakeKv();
   const full = openSync('/dev/full', 'w');
   try {
-    for (const format of [[], ['--json']]) {
-      const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!, ...format], {
+    // Help too (written before any command runs: it died with the same stack trace).
+    const put = ['kv', 'put', 'k', 'v', '-e', kv.endpoints[0]!];
+    for (const [argv, format] of [[put, []], [put, ['--json']], [['--help'], []], [['kv', '--help'], []]] as const) {
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...argv, ...format], {
         cwd: REPO_ROOT,
         env: { ...process.env, NO_COLOR: '1' },
         stdio: ['ignore', full, 'pipe'],
