@@ -34,8 +34,9 @@ export interface KvContext extends OperatorContext {
 export const MAX_ATTEMPTS = 8;
 
 /**
- * How long a request waits for its endpoint's connection while other endpoints are left to try
- * (CallOptions.connectTimeoutMs; never more than `--timeout`): a node that accepts TCP but never
+ * How long a request waits for a given endpoint's connection while other given endpoints are
+ * left to try (CallOptions.connectTimeoutMs; never more than `--timeout`; a leader named in a
+ * NOT_LEADER hint gets all of `--timeout`): a node that accepts TCP but never
  * completes the HTTP/2 handshake (hung, SIGSTOPped) then costs this, not all of `--timeout`, and
  * nothing was sent to it. Generous for a connection across regions (a few round trips).
  */
@@ -180,7 +181,9 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
     if (notLeader && ctx.budget.expired()) throw notLeader;
     ctx.budget.check();
     try {
-      const others = ctx.endpoints.some((e) => e !== target && !dead.has(e));
+      // Only a given endpoint is given up on early: a leader some node named is worth the whole
+      // --timeout (it answered that node lately, and may just be far away).
+      const others = ctx.endpoints.includes(target) && ctx.endpoints.some((e) => e !== target && !dead.has(e));
       const callOptions = ctx.budget.callOptions();
       return { endpoint: target, value: await send(target, others ? { ...callOptions, connectTimeoutMs: CONNECT_TIMEOUT_MS } : callOptions) };
     } catch (error) {
