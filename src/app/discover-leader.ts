@@ -13,7 +13,7 @@ import { dialableAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
 import { normalizeAddress } from '../transport/membership.js';
-import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Settled, type Verdict } from './verdict.js';
+import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, SILENT_NODE_MS, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
 export interface LeaderView {
@@ -84,8 +84,8 @@ const NOT_FOUND = 5;
 const PERMISSION_DENIED = 7;
 
 /**
- * DiscoverLeader of every endpoint, concurrently. A node still silent {@link stragglerGraceMs}
- * after another named the leader (a hung one: it accepts connections and answers nothing until
+ * DiscoverLeader of every endpoint, concurrently. A node still silent {@link SILENT_NODE_MS}
+ * (or a quarter of what is left of `--wait-timeout`, if less) after another named the leader (a hung one: it accepts connections and answers nothing until
  * `--timeout`) is not waited for: its outcome is a {@link StragglerTimeoutError}, so one hung
  * node does not make every discovery, `wait leader` poll and kv redirect last all of
  * `--timeout`. Except the named leader's own endpoint: whether it answers is what tells a live
@@ -93,7 +93,7 @@ const PERMISSION_DENIED = 7;
  */
 async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDiscoveryResponse>[]> {
   const calls = ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options)));
-  const graceMs = stragglerGraceMs(ctx.budget);
+  const graceMs = stragglerGraceMs(ctx.budget, SILENT_NODE_MS);
   const early = await withoutStragglers(calls, (o) => namesLeader(o.value), graceMs);
   if (early.every((o) => o !== undefined)) return early as Settled<LeaderDiscoveryResponse>[];
   const { best, bestEndpoint } = newestLeader(early.filter((o): o is Settled<LeaderDiscoveryResponse> => o !== undefined));

@@ -19,7 +19,7 @@ import { ErrorCode } from '../transport/messages.js';
 import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
 import { allLearners, discoverLeader, learnersText } from './discover-leader.js';
-import { CutOffError, errorText, LEARNER_HINT } from './verdict.js';
+import { CutOffError, errorText, LEARNER_HINT, SILENT_NODE_MS } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -32,15 +32,6 @@ export interface KvContext extends OperatorContext {
 
 /** At most this many redirects and retries per request (then the last error stands). */
 export const MAX_ATTEMPTS = 8;
-
-/**
- * How long a request waits for a given endpoint's connection while other given endpoints are
- * left to try (CallOptions.connectTimeoutMs; never more than `--timeout`; a leader named in a
- * NOT_LEADER hint gets all of `--timeout`): a node that accepts TCP but never
- * completes the HTTP/2 handshake (hung, SIGSTOPped) then costs this, not all of `--timeout`, and
- * nothing was sent to it. Generous for a connection across regions (a few round trips).
- */
-export const CONNECT_TIMEOUT_MS = 1000;
 
 /** gRPC codes that prove a request was refused before anything was proposed. */
 const REFUSAL_CODES = new Set([3 /* INVALID_ARGUMENT */, 5 /* NOT_FOUND */, 6 /* ALREADY_EXISTS */, 7 /* PERMISSION_DENIED */, 8 /* RESOURCE_EXHAUSTED */, 9 /* FAILED_PRECONDITION */, 11 /* OUT_OF_RANGE */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
@@ -181,11 +172,12 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
     if (notLeader && ctx.budget.expired()) throw notLeader;
     ctx.budget.check();
     try {
-      // Only a given endpoint is given up on early: a leader some node named is worth the whole
-      // --timeout (it answered that node lately, and may just be far away).
+      // A given endpoint not connected within SILENT_NODE_MS is left for the next one (nothing was
+      // sent to it); a leader some node named is worth all of --timeout (it answered that node
+      // lately, and may just be far away), as is the last endpoint left.
       const others = ctx.endpoints.includes(target) && ctx.endpoints.some((e) => e !== target && !dead.has(e));
       const callOptions = ctx.budget.callOptions();
-      return { endpoint: target, value: await send(target, others ? { ...callOptions, connectTimeoutMs: CONNECT_TIMEOUT_MS } : callOptions) };
+      return { endpoint: target, value: await send(target, others ? { ...callOptions, connectTimeoutMs: SILENT_NODE_MS } : callOptions) };
     } catch (error) {
       if (!(error instanceof RaftCtlError)) throw error;
       // Time ran out and this attempt certainly changed nothing: "not the leader" is the answer.

@@ -145,9 +145,17 @@ export const STRAGGLER_GRACE_MS = 500;
  * what is left of `--wait-timeout` when that is less, so a tight budget still leaves time to
  * read the members after the first answers.
  */
-export function stragglerGraceMs(budget: { remainingMs(): number }): number {
-  return Math.min(STRAGGLER_GRACE_MS, Math.floor(budget.remainingMs() / 4));
+export function stragglerGraceMs(budget: { remainingMs(): number }, graceMs = STRAGGLER_GRACE_MS): number {
+  return Math.min(graceMs, Math.floor(budget.remainingMs() / 4));
 }
+
+/**
+ * How long a node that has not answered is waited for once others have, where its answer only
+ * adds detail (leader discovery) or another node can serve the request (kv routing: the wait for
+ * its connection): a hung node (accepts TCP, never answers) then costs this, not all of
+ * `--timeout`. Long enough for a cold connection to a far node (a few round trips).
+ */
+export const SILENT_NODE_MS = 1000;
 
 /**
  * Waits for `promises` (which must never reject) until all have settled or the monotonic time

@@ -610,7 +610,7 @@ describe('kv against a node that accepts connections but never answers', () => {
       assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
       assert.deepEqual(kv.store.get('k'), Buffer.from('v'));
       assert.equal(kv.revision, 1);
-      // CONNECT_TIMEOUT_MS is 1 s; --timeout (8 s) was the wait before.
+      // SILENT_NODE_MS is 1 s; --timeout (8 s) was the wait before.
       assert.ok(r.durationMs < 6000, `took ${Math.round(r.durationMs)} ms`);
     } finally {
       await kv.close();
