@@ -64,6 +64,13 @@ interface Waiter<T> {
   reject(e: Error): void;
 }
 
+/**
+ * Stored values a tick looks at for moving out of mostly dead slabs (KvStateMachine.compactValues,
+ * which does nothing unless the slabs hold more freed than live bytes): about a millisecond;
+ * a million keys take 100 ticks.
+ */
+const COMPACT_VISITS_PER_TICK = 10_000;
+
 /** Drives the core (see the module contract). Create with {@link RaftNode.constructor}, then `start()`. */
 export class RaftNode {
   readonly id: NodeId;
@@ -307,6 +314,7 @@ export class RaftNode {
     if (this.#stopped) return;
     this.core.tick(this.#leaseClock());
     if (this.leaderReady) this.#maybeExpire();
+    this.sm.compactValues(COMPACT_VISITS_PER_TICK);
     this.#schedule();
   }
 

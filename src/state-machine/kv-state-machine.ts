@@ -84,6 +84,18 @@ function cloneConfiguration(c: ClusterConfiguration): ClusterConfiguration {
 
 const EMPTY = Buffer.alloc(0);
 
+/**
+ * The arena of stored values: small slabs, since a slab lives while any value in it does (one
+ * value kept among many overwritten ones pins a whole slab until {@link KvStateMachine.compactValues}
+ * moves it); values above 1 KiB get a buffer of their own.
+ */
+function newValueArena(): ValueArena {
+  return new ValueArena(4 * 1024, 1024);
+}
+
+/** Slabs may hold this many bytes of freed values before compactValues moves values out of sparse ones (or as many as are live, if more). */
+const COMPACT_AFTER_WASTED_BYTES = 1024 * 1024;
+
 /** The KV state machine (see the module contract). Single-threaded: owned by the runtime's apply loop. */
 export class KvStateMachine {
   private readonly map = new LayeredMap();
@@ -93,7 +105,9 @@ export class KvStateMachine {
    * a whole slab (4 KiB, no more than a piece of Node's 8 KiB pool pinned before); values above
    * 1 KiB get a buffer of their own.
    */
-  private readonly values = new ValueArena(4 * 1024, 1024);
+  private values = newValueArena();
+  /** Where {@link KvStateMachine.compactValues} goes on (null: start a new pass). */
+  private compactCursor: Iterator<[string, KvValue]> | null = null;
   /** Keys that carry an expiry, ordered by it (expiredKeys costs what it finds). */
   private ttlKeys = new ExpiryIndex();
   private applied = 0;
@@ -188,13 +202,47 @@ export class KvStateMachine {
   }
 
   private put(k: string, v: KvValue): void {
+    const old = this.map.get(k);
     this.map.set(k, v);
     this.ttlKeys.set(k, v.expiresAtUnixMs);
+    if (old !== undefined) this.values.free(old.value);
   }
 
   private remove(k: string): void {
+    const old = this.map.get(k);
     this.map.delete(k);
     this.ttlKeys.delete(k);
+    if (old !== undefined) this.values.free(old.value);
+  }
+
+  /**
+   * Moves stored values out of mostly dead slabs (ValueArena.inSparseSlab) into the slab being
+   * filled, so those slabs can go: visits at most `maxVisits` keys per call, going on where the
+   * last call stopped, and only while the slabs hold more freed bytes than live ones (and at
+   * least {@link COMPACT_AFTER_WASTED_BYTES}), or until the pass it began ends. Nothing while a
+   * snapshot holds the state frozen. Changes no value, revision or expiry (no watch event).
+   * Returns the number of values moved.
+   */
+  compactValues(maxVisits: number): number {
+    if (this.map.frozen || this.restoring) return 0;
+    if (this.compactCursor === null) {
+      if (this.values.wastedBytes < Math.max(COMPACT_AFTER_WASTED_BYTES, this.values.liveBytes)) return 0;
+      this.compactCursor = this.map.entries();
+    }
+    let moved = 0;
+    for (let visited = 0; visited < maxVisits; visited++) {
+      const next = this.compactCursor.next();
+      if (next.done) {
+        this.compactCursor = null;
+        break;
+      }
+      const [k, v] = next.value;
+      if (!this.values.inSparseSlab(v.value)) continue;
+      this.map.set(k, { value: this.values.copy(v.value), expiresAtUnixMs: v.expiresAtUnixMs });
+      this.values.free(v.value);
+      moved++;
+    }
+    return moved;
   }
 
   private applyCommand(cmd: WriteCommand, index: number, proposedAt: number): ApplyResult {
@@ -327,6 +375,7 @@ export class KvStateMachine {
    */
   beginSnapshot(): SnapshotSource {
     if (this.map.frozen) throw new InternalError('a snapshot is already being created');
+    this.compactCursor = null;
     const gen = this.map.freeze();
     const map = this.map;
     const sliceMs = this.sliceMs;
@@ -380,14 +429,17 @@ export class KvStateMachine {
     try {
       const next = new Map<string, KvValue>();
       const ttl = new ExpiryIndex();
+      const values = newValueArena();
       for await (const r of records) {
         const k = keyString(r.key);
-        next.set(k, { value: this.values.copy(r.value), expiresAtUnixMs: r.expiresAtUnixMs });
+        next.set(k, { value: values.copy(r.value), expiresAtUnixMs: r.expiresAtUnixMs });
         this.restoredCount++;
         this.restoredByteCount += r.key.length + r.value.length;
         ttl.set(k, r.expiresAtUnixMs);
       }
       this.map.replace(next);
+      this.values = values;
+      this.compactCursor = null;
       this.ttlKeys = ttl;
       this.applied = meta.index;
       this.appliedTermValue = meta.term;
