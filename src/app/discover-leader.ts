@@ -9,10 +9,9 @@
  * election timeout, and `wait leader` or a runbook must not take that for a leader.
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
-import { dialableAddress } from '../transport/membership.js';
+import { dialableAddress, normalizeAddress } from '../transport/membership.js';
 import type { OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
-import { normalizeAddress } from '../transport/membership.js';
 import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, SILENT_NODE_MS, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Settled, type Verdict } from './verdict.js';
 
 /** What one endpoint believes (`error` is the failure's one-line text, or null). */
@@ -84,12 +83,13 @@ const NOT_FOUND = 5;
 const PERMISSION_DENIED = 7;
 
 /**
- * DiscoverLeader of every endpoint, concurrently. A node still silent {@link SILENT_NODE_MS}
- * (or a quarter of what is left of `--wait-timeout`, if less) after another named the leader (a hung one: it accepts connections and answers nothing until
- * `--timeout`) is not waited for: its outcome is a {@link StragglerTimeoutError}, so one hung
- * node does not make every discovery, `wait leader` poll and kv redirect last all of
- * `--timeout`. Except the named leader's own endpoint: whether it answers is what tells a live
- * leader from a dead one the others still name, so then every answer is awaited.
+ * DiscoverLeader of every endpoint, concurrently. A node still silent {@link SILENT_NODE_MS} (or
+ * a quarter of what is left of `--wait-timeout`, if less) after another named the leader (a
+ * hung one: it accepts connections and answers nothing until `--timeout`) is not waited for:
+ * its outcome is a {@link StragglerTimeoutError}, so one hung node does not make every
+ * discovery, `wait leader` poll and kv redirect last all of `--timeout`. Except the named
+ * leader's own endpoint: whether it answers is what tells a live leader from a dead one the
+ * others still name, so then every answer is awaited.
  */
 async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDiscoveryResponse>[]> {
   const calls = ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options)));
