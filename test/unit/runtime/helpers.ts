@@ -30,6 +30,8 @@ export interface ClusterOptions {
   readonly maxUncommittedEntries?: number;
   readonly maxUncommittedBytes?: number;
   readonly seed?: number;
+  /** Each node's wall clock (unix ms) for proposal times, TTL expiry included (default Date.now). */
+  readonly unixMs?: (id: NodeId) => number;
   /** Hears each node's latest snapshot changing (RaftNodeOptions.onLatestSnapshot). */
   readonly onLatestSnapshot?: (id: NodeId, s: SnapshotSummary) => void;
 }
@@ -79,6 +81,7 @@ export class MemCluster {
       ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
       ...(o.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: o.maxUncommittedBytes } : {}),
       onFatal: (err) => this.fatalErrors.push(err),
+      ...(o.unixMs ? { unixMs: () => o.unixMs!(id) } : {}),
       ...(o.onLatestSnapshot ? { onLatestSnapshot: (s: SnapshotSummary) => o.onLatestSnapshot!(id, s) } : {}),
     });
     node.setPeerSender(new InProcessSender(this, id));
