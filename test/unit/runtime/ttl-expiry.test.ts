@@ -20,7 +20,7 @@ function wallClock(): { now: number; unixMs: (id: NodeId) => number } {
 /** Collects every event of a prefix watch on `node` (the events of entries applied from now on). */
 function record(node: RaftNode, prefix = '/t/'): WatchEvent[] {
   const events: WatchEvent[] = [];
-  const q = node.sm.watch({ key: Buffer.from(prefix), prefix: true, prevKv: true });
+  const q = node.sm.watch({ key: Buffer.from(prefix), prefix: true, prevKv: true, bufferSize: 10_000 });
   void (async () => {
     for await (const e of q) events.push(e);
   })();
@@ -134,6 +134,24 @@ test('TTL on a follower that installed a snapshot: once it leads, it expires the
       await until(`node ${id} applied the expiry`, () => (c.node(id).sm.appliedIndex >= f.sm.appliedIndex ? true : undefined));
       assert.equal(c.node(id).sm.get(Buffer.from('/t/k'), 0), undefined, `node ${id} removed the key`);
     }
+  } finally {
+    await c.stop();
+  }
+});
+
+test('TTL: more keys due than one expiry entry takes (1,000) are deleted by successive entries, the same ones on every node', async () => {
+  const clock = wallClock();
+  const c = await MemCluster.create([1, 2, 3], { unixMs: clock.unixMs });
+  try {
+    const leader = await until('leader', () => c.leader());
+    const events = new Map([1, 2, 3].map((id) => [id, record(c.node(id))]));
+    await Promise.all(Array.from({ length: 2500 }, (_, i) => leader.propose(put(`/t/${i}`, 'v', 1))));
+    clock.now += 1000;
+    await until('every node deleted the 2,500 keys', () => ([1, 2, 3].every((id) => c.node(id).sm.size === 0 && deletes(events.get(id)!).length === 2500) ? true : undefined), 10_000);
+    const byRevision = new Map<number, number>();
+    for (const e of events.get(1)!) if (e.type === 'DELETE') byRevision.set(e.revision, (byRevision.get(e.revision) ?? 0) + 1);
+    assert.deepEqual([...byRevision.values()].sort((a, b) => b - a), [1000, 1000, 500], 'three expiry entries');
+    for (const id of [2, 3]) assert.deepEqual(deletes(events.get(id)!), deletes(events.get(1)!), `node ${id} deleted the same keys at the same indexes`);
   } finally {
     await c.stop();
   }
