@@ -234,3 +234,37 @@ test('a TTL too large for any proposal time before the year 3000 is refused when
   const r = sm.apply(put(1, 'k', 'v', { ttlSecs: limitSecs, at: Date.UTC(2999, 11, 31) }));
   assert.equal(r.kind, 'write');
 });
+
+test('TTL: an expiry listed twice (an old leader\'s entry committed by its successor, then the successor\'s own) deletes once; expire entries name keys, so the stored expiry decides what a later one deletes', async () => {
+  const sm = new KvStateMachine();
+  const events = sm.watch({ key: Buffer.from('/k/'), prefix: true, prevKv: true });
+  sm.apply(put(1, '/k/a', 'a1', { ttlSecs: 1, at: T0 }));
+  sm.apply(put(2, '/k/b', 'b1', { ttlSecs: 1, at: T0 }));
+  sm.apply(put(3, '/k/c', 'c1', { ttlSecs: 1, at: T0 }));
+  assert.deepEqual(sm.apply(expire(4, ['/k/a', '/k/b', '/k/c'], T0 + 1_000)), { index: 4, kind: 'expire', deleted: 3 });
+  // Between the two expiry entries: /k/b is put again with a ttl ending after the second one's
+  // time (it stays), /k/c with one that ended by then (expired as well: it goes).
+  sm.apply(put(5, '/k/b', 'b2', { ttlSecs: 5, at: T0 + 1_100 }));
+  sm.apply(put(6, '/k/c', 'c2', { ttlSecs: 1, at: T0 + 1_100 }));
+  assert.deepEqual(sm.apply(expire(7, ['/k/a', '/k/b', '/k/c'], T0 + 2_100)), { index: 7, kind: 'expire', deleted: 1 });
+  const seen: string[] = [];
+  while (events.pending > 0) {
+    const { value: e } = await events.next();
+    seen.push(`${e.type} ${e.key.toString()}=${e.value.toString()} prev=${e.prevValue?.toString() ?? '-'} @${e.revision}`);
+  }
+  assert.deepEqual(seen, [
+    'PUT /k/a=a1 prev=- @1',
+    'PUT /k/b=b1 prev=- @2',
+    'PUT /k/c=c1 prev=- @3',
+    'DELETE /k/a= prev=a1 @4',
+    'DELETE /k/b= prev=b1 @4',
+    'DELETE /k/c= prev=c1 @4',
+    'PUT /k/b=b2 prev=- @5',
+    'PUT /k/c=c2 prev=- @6',
+    'DELETE /k/c= prev=c2 @7',
+  ]);
+  assert.equal(s(sm.get(Buffer.from('/k/b'), T0 + 6_099)), 'b2');
+  assert.equal(sm.size, 1);
+  assert.deepEqual(sm.expiredKeys(T0 + 6_099, 10), [], 'the index follows the rewrite: due at its new expiry, not before');
+  assert.deepEqual(sm.expiredKeys(T0 + 6_100, 10).map(String), ['/k/b']);
+});
