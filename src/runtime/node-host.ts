@@ -51,7 +51,8 @@ import { addPeerServices } from './services/peer-services.js';
  * The largest request a node accepts: a d-engine node's (tonic's default 4 MiB, reference §1.6).
  * Everything a correct client or peer sends fits: values of at most 1 MiB; Appends of at most
  * {@link MAX_APPEND_BYTES} of entries, or one larger entry alone (the largest a leader proposes
- * with the default limits is an expiry of 1,000 keys of 4 KiB: a 4,099,085-byte request at most);
+ * with the default limits is a 1 MiB value with its key; an expiry lists at most
+ * MAX_EXPIRE_KEYS, 100, keys: about 410 KB of 4 KiB keys);
  * snapshot chunks of at most 4 MiB − 64 KiB with their envelope. At grpc-js's 64 MiB here, one
  * request of nested repeated fields could decode into gigabytes of objects (QA: 8 MB of them
  * took 250 MB of heap and stalled the event loop 0.6 s).

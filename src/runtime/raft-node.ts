@@ -58,6 +58,14 @@ const APPLY_SLICE_MS = 5;
 /** After a failed snapshot the policy waits this long before trying again, doubling per failure up to {@link SNAPSHOT_RETRY_MAX_MS}. */
 export const SNAPSHOT_RETRY_MIN_MS = 1000;
 const SNAPSHOT_RETRY_MAX_MS = 60_000;
+/**
+ * Most keys one expiry entry lists. Applying it puts one DELETE event per key into every watcher
+ * of those keys at once, so it stays a tenth of a watcher's default 1,024-event buffer: 1,000-key
+ * entries filled that buffer in one apply, and a `kv watch --prefix` that kept up was canceled for
+ * overflow when a backlog of due keys built up (after a leader change under load). A full entry is
+ * followed by the next as soon as it applies, not a tick later, so a backlog drains at commit speed.
+ */
+export const MAX_EXPIRE_KEYS = 100;
 
 interface Waiter<T> {
   resolve(v: T): void;
@@ -318,11 +326,15 @@ export class RaftNode {
     this.#schedule();
   }
 
-  /** Leader: proposes one expiry entry for keys whose TTL passed (STORAGE.md "Time in the state machine"). */
+  /**
+   * Leader: proposes one expiry entry for up to {@link MAX_EXPIRE_KEYS} keys whose TTL passed
+   * (STORAGE.md "Time in the state machine"), one entry at a time; once a full one applied, the
+   * next is proposed at once (more may be due), otherwise at the next tick.
+   */
   #maybeExpire(): void {
-    if (this.#expireInFlight) return;
+    if (this.#expireInFlight || this.#stopped || !this.leaderReady) return;
     const now = this.#unixMs();
-    const keys = this.sm.expiredKeys(now, 1000);
+    const keys = this.sm.expiredKeys(now, MAX_EXPIRE_KEYS);
     if (keys.length === 0) return;
     let p: Promise<WriteOutcome>;
     try {
@@ -332,7 +344,10 @@ export class RaftNode {
     }
     this.#expireInFlight = true;
     p.then(
-      () => (this.#expireInFlight = false),
+      () => {
+        this.#expireInFlight = false;
+        if (keys.length === MAX_EXPIRE_KEYS) this.#maybeExpire();
+      },
       () => (this.#expireInFlight = false),
     );
   }
