@@ -25,6 +25,8 @@ export interface KvLimits {
  * committed.
  */
 const MAX_TTL_MS = Number.MAX_SAFE_INTEGER - Date.UTC(3000, 0, 1);
+/** Largest TTL accepted, in whole seconds (8,974,695,574,740 s, about 284,000 years). */
+export const MAX_TTL_SECS = Math.floor(MAX_TTL_MS / 1000);
 
 export const DEFAULT_KV_LIMITS: KvLimits = { maxKeyBytes: 4096, maxValueBytes: 1024 * 1024 };
 
@@ -73,7 +75,7 @@ export function decodeWriteCommand(bytes: Uint8Array, limits: KvLimits = DEFAULT
     case 'insert': {
       const i = m.insert!;
       const ttlSecs = i.ttlSecs ?? 0;
-      if (ttlSecs * 1000 > MAX_TTL_MS) throw new InvalidCommandError(`ttl of ${ttlSecs} s is too large`);
+      if (ttlSecs > MAX_TTL_SECS) throw new InvalidCommandError(`ttl of ${ttlSecs} s is too large: at most ${MAX_TTL_SECS} s (about 284,000 years)`);
       return { op: 'insert', key: checkKey(i.key, limits), value: checkValue('value', i.value, limits), ttlSecs };
     }
     case 'delete':
