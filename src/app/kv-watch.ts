@@ -73,7 +73,9 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
  * an UnreachableError (exit 4) saying how to resync. So is a CANCELED event (handed to
  * `onEvent` first): the node dropped the watcher (a graceful shutdown, a snapshot restored, the
- * buffer overflowed), so events after it are lost, however the stream then ends. Any other
+ * buffer overflowed), so events after it are lost, however the stream then ends. An endpoint at its
+ * watcher limit (RESOURCE_EXHAUSTED) is skipped too, as one without the watch feature
+ * (UNIMPLEMENTED): the next one is tried. Any other
  * failure is thrown as the RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
  *
  * Backpressure: when `onEvent` returns a promise (its output is full: stdout piped to a slower
@@ -87,6 +89,8 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
   const unreachable = new Map<string, RaftCtlError>();
   /** Endpoints that answered UNIMPLEMENTED: d-engine nodes built without the `watch` feature. */
   const unsupported: string[] = [];
+  /** Endpoints at their watcher limit. */
+  const full: string[] = [];
   for (const endpoint of ctx.endpoints) {
     ctx.budget.check();
     let received = 0;
@@ -116,6 +120,13 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
       if (received === 0 && error instanceof RaftCtlError && error.details?.grpcCode === UNIMPLEMENTED) {
         unsupported.push(endpoint);
         lastError = watchUnsupported(unsupported, error);
+        continue;
+      }
+      // A node at its watcher limit (RESOURCE_EXHAUSTED): the limit is per node, and every node
+      // produces the same events, so another endpoint may serve the watch.
+      if (received === 0 && error instanceof RejectedError && error.code === 'RESOURCE_EXHAUSTED') {
+        full.push(endpoint);
+        lastError = watchersFull(full, error);
         continue;
       }
       if (!(error instanceof RaftCtlError) || error.details?.sent !== false || received > 0) throw prefixRefused(error, options) ?? error;
@@ -152,6 +163,15 @@ function watchUnsupported(endpoints: readonly string[], cause: RaftCtlError): Re
     cause,
     details: { ...cause.details, endpoints: endpoints.join(',') },
     hint: 'd-engine serves Watch only when built with its `watch` feature: give an endpoint of a node that has it, or poll with `raftctl kv get` / `kv scan`',
+  });
+}
+
+/** Every endpoint tried that refused the watch was at its watcher limit: exit 6, naming the limit. */
+function watchersFull(endpoints: readonly string[], cause: RejectedError): RejectedError {
+  return new RejectedError(cause.code, cause.message, {
+    cause,
+    details: { ...cause.details, endpoints: endpoints.join(',') },
+    hint: `${endpoints.join(', ')} ${endpoints.length === 1 ? 'is' : 'are'} at the watcher limit (10,000 watchers on a raftctl node): give another endpoint, or retry once other watches have closed`,
   });
 }
 
