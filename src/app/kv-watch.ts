@@ -73,7 +73,8 @@ export function watchEvent(ev: WatchResponse, endpoint: string): KvWatchEvent {
  * the watch, or a node that ends a watch it answered with UNAVAILABLE (a graceful shutdown), is
  * an UnreachableError (exit 4) saying how to resync. So is a CANCELED event (handed to
  * `onEvent` first): the node dropped the watcher (a graceful shutdown, a snapshot restored, the
- * buffer overflowed), so events after it are lost, however the stream then ends. An endpoint at its
+ * buffer overflowed), so events after it are lost, however the stream then ends. Its message gives the
+ * reason the status ending the stream states, when that comes within a second. An endpoint at its
  * watcher limit (RESOURCE_EXHAUSTED) is skipped too, as one without the watch feature
  * (UNIMPLEMENTED): the next one is tried. Any other
  * failure is thrown as the RaftCtlError it is (an UNAVAILABLE answer before any event: exit 3).
@@ -97,14 +98,17 @@ export async function kvWatch(ctx: KvContext, options: KvWatchOptions, onEvent: 
     let events = 0;
     try {
       // A stream has no deadline: --timeout bounds the connect, so a hung endpoint is skipped.
-      const stream = ctx.client.watch(endpoint, { clientId: 0, key: options.key, prefix: options.prefix, prevKv: options.prevKv }, { signal: ctx.budget.signal, connectTimeoutMs: ctx.budget.timeoutMs });
+      // `ended` cancels this stream alone, once its end is no longer worth waiting for.
+      const ended = new AbortController();
+      const signal = AbortSignal.any([ctx.budget.signal, ended.signal]);
+      const stream = ctx.client.watch(endpoint, { clientId: 0, key: options.key, prefix: options.prefix, prevKv: options.prevKv }, { signal, connectTimeoutMs: ctx.budget.timeoutMs });
       for await (const raw of stream) {
         received++;
         const event = watchEvent(raw, endpoint);
         const written = onEvent(event);
         if (written) await raceAbort(written, ctx.budget.signal);
         if (event.type === 'put' || event.type === 'delete') events++;
-        if (event.type === 'canceled') throw watchCanceled(endpoint, events, raw.error === ErrorCode.WATCH_BUFFER_OVERFLOW);
+        if (event.type === 'canceled') throw watchCanceled(endpoint, events, raw.error === ErrorCode.WATCH_BUFFER_OVERFLOW, await endReason(stream, endpoint, ended));
         if (options.count !== undefined && events >= options.count) return { events, reason: 'count', endpoint };
       }
       // `--count N` promises N changes on exit 0: a stream that ended before them proves none
@@ -189,13 +193,35 @@ function nodeWentAway(error: unknown, received: number): boolean {
   return received > 0 && error instanceof NotReadyError;
 }
 
+/** How long, after a CANCELED event, the status that ends the stream is waited for. */
+const END_WAIT_MS = 1000;
+
+/**
+ * Why the node canceled the watch, from the UNAVAILABLE status that follows a CANCELED event (a
+ * raftctl node's details say: shutting down, snapshot restored, buffer overflowed), without the
+ * "watch canceled: " both carry; null when the stream ends otherwise or not within
+ * {@link END_WAIT_MS} (the stream is then cancelled through `ended`, so leaving it cannot hang).
+ */
+async function endReason(stream: AsyncGenerator<WatchResponse>, endpoint: string, ended: AbortController): Promise<string | null> {
+  const timer = setTimeout(() => ended.abort(), END_WAIT_MS);
+  try {
+    await stream.next();
+    return null;
+  } catch (error) {
+    if (ended.signal.aborted || !(error instanceof NotReadyError)) return null;
+    return error.message.replace(`${endpoint}: `, '').replace(/^watch canceled: /, '') || null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The node canceled the watch (exit 4, like a lost connection: watch again and resync). */
 class WatchCanceledError extends RaftCtlError {}
 
 const RESYNC_HINT = 'watch again (another endpoint will do); events applied meanwhile are not replayed, so read or scan the keys to resync';
 
-function watchCanceled(endpoint: string, events: number, overflow: boolean): WatchCanceledError {
-  const why = overflow ? 'this client read too slowly and its buffer overflowed' : 'the node is stopping or restored a snapshot, or this client read too slowly';
+function watchCanceled(endpoint: string, events: number, overflow: boolean, reason: string | null): WatchCanceledError {
+  const why = reason ?? (overflow ? 'this client read too slowly and its buffer overflowed' : 'the node is stopping or restored a snapshot, or this client read too slowly');
   return new WatchCanceledError('WATCH_CANCELED', EXIT.UNREACHABLE, `the watch on ${endpoint} was canceled by the node after ${events} event${events === 1 ? '' : 's'} (${why})`, {
     details: { endpoint, events },
     hint: RESYNC_HINT,

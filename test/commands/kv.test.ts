@@ -309,6 +309,28 @@ describe('kv against a raftctl-style cluster (leader 1)', () => {
     }
   });
 
+  // Scenario: the node cancels the watch and ends the stream with UNAVAILABLE whose details say
+  // why (a raftctl node: 'watch canceled: the node restored a snapshot, ...'). Expectation: the
+  // error names that reason, not the three possible ones: after a restore the same node can be
+  // watched again at once, after a shutdown another endpoint is needed.
+  test('watch canceled by the node: the message gives the reason from the status that ends the stream', async () => {
+    kv.watchEvents = [
+      { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
+      { key: Buffer.from('w'), eventType: 2, revision: 0 },
+    ];
+    kv.watchEndsWith = { code: status.UNAVAILABLE, details: 'watch canceled: the node restored a snapshot, whose changes are not delivered as events' };
+    try {
+      const r = await runCommand(['kv', 'watch', 'w', '-e', kv.endpoints[1]!, '--wait-timeout', '5s', '-o', 'ndjson']);
+      assert.equal(r.exitCode, 4, r.stdout + r.stderr);
+      const err = json(lines(r.stderr)[0]!).error as { code: string; message: string; hint: string };
+      assert.equal(err.code, 'WATCH_CANCELED');
+      assert.match(err.message, /after 1 event \(the node restored a snapshot, whose changes are not delivered as events\)$/);
+      assert.match(err.hint, /resync/);
+    } finally {
+      kv.watchEndsWith = null;
+    }
+  });
+
   test('watch canceled by the node and the stream ended OK (overflow, snapshot restore): exit 4 with WATCH_CANCELED, also under --count before the count is reached', async () => {
     kv.watchEvents = [
       { key: Buffer.from('w'), value: Buffer.from('1'), eventType: 0, revision: 7 },
