@@ -433,55 +433,40 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
     assert.match((JSON.parse(lines(r.stderr)[0]!) as { error: { hint: string } }).error.hint, /raftctl kv watch \/config\/ --prefix/);
   });
 
-  test('watch on d-engine nodes built without the `watch` feature (UNIMPLEMENTED, reference §6): the other endpoints are tried; none serving it exits 6 with a hint that says so', async () => {
-    const unimplemented = (call: { emit(ev: string, e: unknown): void }): void => call.emit('error', { code: status.UNIMPLEMENTED, details: 'Watch feature is not enabled' });
-    const originals = [kv.peer(1).raw.get('Watch'), kv.peer(2).raw.get('Watch')];
-    kv.peer(1).raw.set('Watch', unimplemented);
-    kv.watchEvents = [...PUT_THEN_DELETE];
-    try {
-      const ok = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s']);
-      assert.equal(ok.exitCode, 0, ok.stderr);
-      assert.equal(lines(ok.stdout).length, 2);
-      kv.peer(2).raw.set('Watch', unimplemented);
-      const r = await runCommand(['kv', 'watch', 'w', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s', '--json']);
-      assert.equal(r.exitCode, 6, r.stderr);
-      assert.equal(r.stdout, '');
-      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string } }).error;
-      assert.equal(err.code, 'WATCH_UNSUPPORTED');
-      assert.match(err.message, /do not serve Watch/);
-      assert.match(err.hint, /watch. feature/);
-    } finally {
-      originals.forEach((original, i) => kv.peer(i + 1).raw.set('Watch', original!));
-      kv.watchEvents = [];
-    }
-  });
-
-  // Scenario: the first endpoint is at its watcher limit (RESOURCE_EXHAUSTED: 10,000 watchers on
-  // a raftctl node, max_watcher_count on d-engine), the second has room. Expectation: the limit
-  // is the node's, and every node produces the same events, so the next endpoint is watched
-  // (exit 0), as for a node without the watch feature; all endpoints full: exit 6 naming the limit.
-  test('watch on a node at its watcher limit (RESOURCE_EXHAUSTED): the other endpoints are tried; all full exits 6', async () => {
-    const full = (call: { emit(ev: string, e: unknown): void }): void => call.emit('error', { code: status.RESOURCE_EXHAUSTED, details: 'too many watchers (limit 10000)' });
-    const originals = [kv.peer(1).raw.get('Watch'), kv.peer(2).raw.get('Watch')];
-    kv.peer(1).raw.set('Watch', full);
-    kv.watchEvents = [...PUT_THEN_DELETE];
-    try {
-      const ok = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s']);
-      assert.equal(ok.exitCode, 0, ok.stderr);
-      assert.equal(lines(ok.stdout).length, 2);
-      kv.peer(2).raw.set('Watch', full);
-      const r = await runCommand(['kv', 'watch', 'w', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s', '--json']);
-      assert.equal(r.exitCode, 6, r.stderr);
-      assert.equal(r.stdout, '');
-      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string } }).error;
-      assert.equal(err.code, 'RESOURCE_EXHAUSTED');
-      assert.match(err.message, /too many watchers/);
-      assert.match(err.hint, /watcher limit/);
-    } finally {
-      originals.forEach((original, i) => kv.peer(i + 1).raw.set('Watch', original!));
-      kv.watchEvents = [];
-    }
-  });
+  // Scenario: the first endpoint refuses every Watch (a d-engine node built without the `watch`
+  // feature: UNIMPLEMENTED, reference §6; a node at its watcher limit: RESOURCE_EXHAUSTED, 10,000
+  // watchers on a raftctl node, max_watcher_count on d-engine), the second serves it.
+  // Expectation: every node produces the same events, so the next endpoint is watched (exit 0);
+  // all endpoints refusing: exit 6 with a code, message and hint that say which refusal it was.
+  const refusals = [
+    { name: 'on d-engine nodes built without the `watch` feature (UNIMPLEMENTED)', status: status.UNIMPLEMENTED, details: 'Watch feature is not enabled', code: 'WATCH_UNSUPPORTED', message: /do not serve Watch/, hint: /watch. feature/ },
+    { name: 'on a node at its watcher limit (RESOURCE_EXHAUSTED)', status: status.RESOURCE_EXHAUSTED, details: 'too many watchers (limit 10000)', code: 'RESOURCE_EXHAUSTED', message: /too many watchers/, hint: /watcher limit/ },
+  ];
+  for (const refusal of refusals) {
+    test(`watch ${refusal.name}: the other endpoints are tried; all refusing exits 6 with a hint that says so`, async () => {
+      const refuse = (call: { emit(ev: string, e: unknown): void }): void => call.emit('error', { code: refusal.status, details: refusal.details });
+      const originals = [kv.peer(1).raw.get('Watch'), kv.peer(2).raw.get('Watch')];
+      kv.peer(1).raw.set('Watch', refuse);
+      kv.watchEvents = [...PUT_THEN_DELETE];
+      try {
+        const ok = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s']);
+        assert.equal(ok.exitCode, 0, ok.stderr);
+        assert.equal(lines(ok.stdout).length, 2);
+        kv.peer(2).raw.set('Watch', refuse);
+        const r = await runCommand(['kv', 'watch', 'w', '-e', `${kv.endpoints[0]!},${kv.endpoints[1]!}`, '--wait-timeout', '5s', '--json']);
+        assert.equal(r.exitCode, 6, r.stderr);
+        assert.equal(r.stdout, '');
+        const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { code: string; message: string; hint: string } }).error;
+        assert.equal(err.code, refusal.code);
+        assert.match(err.message, refusal.message);
+        assert.match(err.hint, refusal.hint);
+      } finally {
+        // The other tests of this cluster expect both nodes to serve Watch again.
+        originals.forEach((original, i) => kv.peer(i + 1).raw.set('Watch', original!));
+        kv.watchEvents = [];
+      }
+    });
+  }
 });
 
 describe('kv against clusters that name the leader with a scheme (http://host:port)', () => {
