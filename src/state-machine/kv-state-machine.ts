@@ -108,6 +108,8 @@ export class KvStateMachine {
   private values = newValueArena();
   /** Where {@link KvStateMachine.compactValues} goes on (null: start a new pass). */
   private compactCursor: Iterator<[string, KvValue]> | null = null;
+  /** ValueArena.freedBytes when the last compaction pass ended (a new pass waits for more frees). */
+  private freedAtLastPass = 0;
   /** Keys that carry an expiry, ordered by it (expiredKeys costs what it finds). */
   private ttlKeys = new ExpiryIndex();
   private applied = 0;
@@ -219,7 +221,11 @@ export class KvStateMachine {
    * Moves stored values out of mostly dead slabs (ValueArena.inSparseSlab) into the slab being
    * filled, so those slabs can go: visits at most `maxVisits` keys per call, going on where the
    * last call stopped, and only while the slabs hold more freed bytes than live ones (and at
-   * least {@link COMPACT_AFTER_WASTED_BYTES}), or until the pass it began ends. Nothing while a
+   * least {@link COMPACT_AFTER_WASTED_BYTES}), or until the pass it began ends. A pass starts
+   * only once max(64 KiB, a quarter of the live bytes) were freed since the
+   * last one ended: slabs between a quarter and a half alive can hold more freed than live bytes
+   * with none to move, and a pass that moved nothing would otherwise start again at once, every
+   * tick, for good. Nothing while a
    * snapshot holds the state frozen. Changes no value, revision or expiry (no watch event).
    * Returns the number of values moved.
    */
@@ -227,6 +233,8 @@ export class KvStateMachine {
     if (this.map.frozen || this.restoring) return 0;
     if (this.compactCursor === null) {
       if (this.values.wastedBytes < Math.max(COMPACT_AFTER_WASTED_BYTES, this.values.liveBytes)) return 0;
+      const freedSince = this.values.freedBytes - this.freedAtLastPass;
+      if (this.freedAtLastPass > 0 && freedSince < Math.max(COMPACT_AFTER_WASTED_BYTES / 16, this.values.liveBytes / 4)) return 0;
       this.compactCursor = this.map.entries();
     }
     let moved = 0;
@@ -234,6 +242,7 @@ export class KvStateMachine {
       const next = this.compactCursor.next();
       if (next.done) {
         this.compactCursor = null;
+        this.freedAtLastPass = this.values.freedBytes;
         break;
       }
       const [k, v] = next.value;
@@ -440,6 +449,7 @@ export class KvStateMachine {
       this.map.replace(next);
       this.values = values;
       this.compactCursor = null;
+      this.freedAtLastPass = 0;
       this.ttlKeys = ttl;
       this.applied = meta.index;
       this.appliedTermValue = meta.term;

@@ -36,6 +36,7 @@ export class ValueArena {
   /** Sums over the slabs in {@link ValueArena.#use}. */
   #usedBytes = 0;
   #liveBytes = 0;
+  #freedBytes = 0;
 
   /**
    * @param slabBytes size of each slab
@@ -92,6 +93,7 @@ export class ValueArena {
     const bytes = Math.min(((value.byteOffset + value.length + 7) & ~7), this.slabBytes) - value.byteOffset;
     use.live -= bytes;
     this.#liveBytes -= bytes;
+    this.#freedBytes += bytes;
     if (use.live <= 0 && use !== this.#current) {
       this.#usedBytes -= use.used;
       this.#use.delete(value.buffer);
@@ -101,6 +103,11 @@ export class ValueArena {
   /** Bytes that slabs still pinned by a live value hold for freed values. */
   get wastedBytes(): number {
     return this.#usedBytes - this.#liveBytes;
+  }
+
+  /** Bytes freed in slabs since this arena was made (only grows; alignment included). */
+  get freedBytes(): number {
+    return this.#freedBytes;
   }
 
   /** Bytes of the values not freed (in slabs). */

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import { ValueArena } from '../../../src/state-machine/value-arena.js';
 import { retainedBytes } from '../../harness/retained.js';
-import { cas, put } from './helpers.js';
+import { LayeredMap } from '../../../src/state-machine/layered-map.js';
+import { cas, del, put } from './helpers.js';
 
 // Scenario: 1,000 puts of 100-byte values, each followed by short-lived pool allocations (as a
 // node's gRPC frames and WAL records are). Expectation: the stored values keep alive little more
@@ -119,4 +120,36 @@ test('ValueArena: freed bytes are counted until their slab goes; values of a spa
   assert.equal(arena.liveBytes, 16);
   arena.free(arena.copy(Buffer.alloc(17))); // a buffer of its own: not counted
   assert.equal(arena.liveBytes, 16);
+});
+
+// Scenario: 25,000 keys of 100-byte values, then 3 keys in every 5 deleted: every slab is about
+// 40 % alive, so the slabs hold more freed bytes (1.5 MB) than live ones (1 MB) and none is
+// sparse enough to move. Expectation: one pass over the map finds nothing to move, and no other
+// pass starts until more is freed (before: a new pass began on the next call, 10,000 keys
+// visited every tick of an idle node, for good).
+test('compactValues does not start pass after pass when nothing can be moved', () => {
+  const sm = new KvStateMachine();
+  const v = 'v'.repeat(100);
+  let index = 0;
+  for (let i = 0; i < 25_000; i++) sm.apply(put(++index, `k${i}`, v));
+  for (let i = 0; i < 25_000; i++) if (i % 5 < 3) sm.apply(del(++index, `k${i}`));
+  const entries = LayeredMap.prototype.entries;
+  let passes = 0;
+  LayeredMap.prototype.entries = function (this: LayeredMap) {
+    passes++;
+    return entries.call(this);
+  };
+  try {
+    for (let calls = 0; calls < 20; calls++) sm.compactValues(10_000);
+    assert.equal(passes, 1, 'passes started by 20 calls');
+    // A fifth more deleted (as much as a quarter of the live bytes, now 20 % of each slab): one more pass, which moves.
+    for (let i = 0; i < 25_000; i++) if (i % 5 === 3) sm.apply(del(++index, `k${i}`));
+    let moved = 0;
+    for (let calls = 0; calls < 20; calls++) moved += sm.compactValues(10_000);
+    assert.equal(passes, 2, 'passes after 0.5 MB more freed');
+    assert.ok(moved > 4000, `moved ${moved}`);
+  } finally {
+    LayeredMap.prototype.entries = entries;
+  }
+  assert.equal(sm.get(Buffer.from('k4'), Date.now())!.toString(), v);
 });
