@@ -65,6 +65,11 @@ function neverConnected(err: ServiceError, endpoint: string, connectTimeoutMs: n
   });
 }
 
+/** Whether {@link unaryCall} arms its connect timer for `opts`. */
+function connectTimeoutMsGiven(opts: CallOptions): boolean {
+  return opts.connectTimeoutMs !== undefined && opts.connectTimeoutMs < opts.deadlineMs;
+}
+
 /**
  * A call whose signal had aborted before it started: a TimeoutError (CANCELLED) like any
  * cancelled call, but with `sent: false`, since no request left this host (for a write, the
@@ -104,6 +109,7 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
       buildMetadata(opts.metadata),
       grpcOptions(opts),
       (err: ServiceError | null, value?: Res) => {
+        settled = true;
         opts.signal?.removeEventListener('abort', onAbort);
         clearTimeout(connectTimer);
         if (err) reject(abortedUnconnected && err.code === status.CANCELLED ? neverConnected(err, endpoint, connectGaveUp ? connectTimeoutMs! : null) : fromGrpcError(err, endpoint, seen));
@@ -116,18 +122,38 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
     // waiting for a connection. That makes it "unreachable" (exit 4, nothing sent), not a
     // timeout whose outcome is unknown.
     let abortedUnconnected = false;
-    const unconnected = (): boolean => client.getChannel().getConnectivityState(false) !== connectivityState.READY;
+    // Not READY now is not enough: a call sent on a READY connection stays in flight when the
+    // channel leaves READY (a GOAWAY from a node stopping gracefully, which lets running calls
+    // finish), so the channel must not have been READY at any moment since the call started.
+    const channel = client.getChannel();
+    let settled = false;
+    let wasReady = false;
+    const unconnected = (): boolean => {
+      if (channel.getConnectivityState(false) === connectivityState.READY) wasReady = true;
+      return !wasReady;
+    };
+    const watchReady = (): void => {
+      if (settled || !unconnected()) return;
+      try {
+        // Called synchronously on every change of state, so no READY moment goes unseen.
+        channel.watchConnectivityState(channel.getConnectivityState(false), Infinity, () => watchReady());
+      } catch {
+        // The channel was closed: the call fails on its own.
+      }
+    };
     const onAbort = (): void => {
       abortedUnconnected = unconnected();
       call.cancel();
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal !== undefined || connectTimeoutMsGiven(opts)) watchReady();
     // The connect timeout cancels only a call still waiting for its connection (checked and
-    // cancelled in one turn: a call queued on a channel that is not READY has not been sent).
+    // cancelled in one turn: a call queued on a channel never READY since it started has not
+    // been sent).
     const connectTimeoutMs = opts.connectTimeoutMs;
     let connectGaveUp = false;
     const connectTimer =
-      connectTimeoutMs !== undefined && connectTimeoutMs < opts.deadlineMs
+      connectTimeoutMs !== undefined && connectTimeoutMsGiven(opts)
         ? setTimeout(() => {
             if (!unconnected()) return;
             connectGaveUp = abortedUnconnected = true;

@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { ConfigError, RaftCtlError, UnreachableError } from '../../../src/errors.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
+import { GrpcServer, unaryHandler } from '../../../src/transport/server.js';
+import { SERVICE_NAMES, SERVICES } from '../../../src/transport/services.js';
 import { delay, FakePeer } from '../../harness/fake-peer.js';
 import { startHungServer } from '../../harness/hung-server.js';
 
@@ -98,6 +100,32 @@ describe('connectTimeoutMs (a caller with other endpoints to try)', () => {
     } finally {
       client.close();
       await peer.stop();
+    }
+  });
+  // Scenario: the call reaches the node, which then begins a graceful stop (GrpcServer.shutdown:
+  // GOAWAY, running calls may finish) and answers 1.2 s later. The client's channel leaves
+  // READY at the GOAWAY though the call was sent. Expectation: the answer arrives; before, the
+  // connect timer (200 ms) saw a channel not READY, cancelled the sent call and reported it
+  // unreachable with `sent: false` (for a write: "nothing applied", and kv tried the next node).
+  it('a call sent before its channel left READY (GOAWAY of a stopping node) is not cancelled as never sent', async () => {
+    const server = new GrpcServer();
+    let stopping: Promise<void> | undefined;
+    server.addService(SERVICE_NAMES.cluster, SERVICES[SERVICE_NAMES.cluster]!, {
+      GetClusterMetadata: unaryHandler(async () => {
+        stopping = server.shutdown(5_000);
+        await new Promise((resolve) => setTimeout(resolve, 1_200));
+        return { version: 7, nodes: [], currentLeaderId: 0 };
+      }),
+    });
+    const bound = await server.listen('127.0.0.1:0');
+    const client = new EndpointClient();
+    try {
+      const res = await client.getClusterMetadata(`127.0.0.1:${bound.port}`, { deadlineMs: 10_000, connectTimeoutMs: 200 });
+      assert.equal(res.version, 7);
+    } finally {
+      client.close();
+      server.forceShutdown();
+      await stopping;
     }
   });
 });
