@@ -19,7 +19,7 @@ import { ErrorCode } from '../transport/messages.js';
 import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
 import { allLearners, discoverLeader, learnersText } from './discover-leader.js';
-import { CutOffError, errorText, LEARNER_HINT, SILENT_NODE_MS } from './verdict.js';
+import { CutOffError, errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, SILENT_NODE_MS } from './verdict.js';
 import type { OperatorClient, OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
@@ -136,6 +136,19 @@ async function rediscover(ctx: KvContext): Promise<string | null> {
  */
 export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, opts: CallOptions) => Promise<T>, options: RouteOptions): Promise<Routed<T>> {
   const dead = new Set<string>();
+  /** Dead endpoints given up on only because they were not connected within SILENT_NODE_MS (slow, maybe far, not down). */
+  const slow = new Set<string>();
+  /** The next attempt gets all of --timeout to connect (a slow endpoint some node named leader). */
+  let patient = false;
+  /** Whether a named leader may be tried: not dead, or dead only for being slow to connect (then once more, patiently). */
+  const mayTry = (endpoint: string): boolean => !dead.has(endpoint) || slow.has(endpoint);
+  const tryNamed = (endpoint: string): void => {
+    if (slow.delete(endpoint)) {
+      dead.delete(endpoint);
+      patient = true;
+    }
+    target = endpoint;
+  };
   /** Why each endpoint could not be connected, for the error when none could. */
   const unreachable = new Map<string, RaftCtlError>();
   let target = ctx.endpoints[0]!;
@@ -163,10 +176,13 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
         });
       }
     }
-    target = (found !== null && !dead.has(found) ? found : null) ?? nextLive() ?? target;
+    if (found !== null && mayTry(found)) tryNamed(found);
+    else target = nextLive() ?? target;
     return true;
   };
 
+  /** Whether the attempt under way was given the connect timeout. */
+  let connectTimeout = false;
   for (;;) {
     // Out of time after definite refusals: "not the leader" says more than "timed out".
     if (notLeader && ctx.budget.expired()) throw notLeader;
@@ -175,9 +191,11 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       // A given endpoint not connected within SILENT_NODE_MS is left for the next one (nothing was
       // sent to it); a leader some node named is worth all of --timeout (it answered that node
       // lately, and may just be far away), as is the last endpoint left.
-      const others = ctx.endpoints.includes(target) && ctx.endpoints.some((e) => e !== target && !dead.has(e));
+      // A given endpoint that was slow to connect is tried patiently when a node names it leader.
+      connectTimeout = !patient && ctx.endpoints.includes(target) && ctx.endpoints.some((e) => e !== target && !dead.has(e));
+      patient = false;
       const callOptions = ctx.budget.callOptions();
-      return { endpoint: target, value: await send(target, others ? { ...callOptions, connectTimeoutMs: SILENT_NODE_MS } : callOptions) };
+      return { endpoint: target, value: await send(target, connectTimeout ? { ...callOptions, connectTimeoutMs: SILENT_NODE_MS } : callOptions) };
     } catch (error) {
       if (!(error instanceof RaftCtlError)) throw error;
       // Time ran out and this attempt certainly changed nothing: "not the leader" is the answer.
@@ -197,6 +215,8 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       }
       if (error.details?.sent === false) {
         dead.add(target);
+        // Given up on at the connect timeout (CANCELLED; a refused connection is UNAVAILABLE).
+        if (connectTimeout && grpcCodeOf(error) === GRPC_CODE.CANCELLED) slow.add(target);
         unreachable.set(target, error);
         const next = ctx.endpoints.find((e) => !dead.has(e));
         if (next) {
@@ -205,14 +225,15 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
         }
         if (!notLeader) throw noneConnected(error, unreachable); // no node could be connected at all
         dead.clear(); // every node is unreachable now; one may come back within the budget
+        slow.clear();
         if (!(await awaitLeader())) throw notLeader;
         continue;
       }
       if (error instanceof NoLeaderError && !options.anyNode) {
         notLeader = error;
         const hinted = error.leaderAddress;
-        if (hinted && hinted !== target && !dead.has(hinted) && ++attempts <= MAX_ATTEMPTS) {
-          target = hinted;
+        if (hinted && hinted !== target && mayTry(hinted) && ++attempts <= MAX_ATTEMPTS) {
+          tryNamed(hinted);
           continue;
         }
         if (!(await awaitLeader())) throw error;

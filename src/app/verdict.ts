@@ -16,7 +16,7 @@ import { normalizeAddress } from '../transport/membership.js';
 import type { CallBudget } from './operator.js';
 
 /** gRPC status codes the use cases test for (numbers from the gRPC spec; no grpc-js import here). */
-export const GRPC_CODE = { UNIMPLEMENTED: 12, PERMISSION_DENIED: 7 } as const;
+export const GRPC_CODE = { CANCELLED: 1, UNIMPLEMENTED: 12, PERMISSION_DENIED: 7 } as const;
 
 /**
  * The exit code one endpoint's failure stands for when the question was "who leads?":

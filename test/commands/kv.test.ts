@@ -653,6 +653,25 @@ describe('kv against a node that accepts connections but never answers', () => {
     }
   });
 
+  // Review of cf94076/5a861af: the leader listed first, its connection slower than the 1 s
+  // connect wait (a far node): it was given up on as dead, the next node's NOT_LEADER hint and
+  // every rediscovery named it, and a dead endpoint was never tried again, so the write ended
+  // NOT_LEADER (exit 3) at --wait-timeout. A node named leader that was only slow to connect is
+  // tried once more with all of --timeout.
+  test('a leader listed first whose connection takes longer than the connect wait is tried again when another node names it', async () => {
+    const kv = await startFakeKv();
+    try {
+      kv.peer(1).connectDelayMs = 1500;
+      const r = await runCommand(['kv', 'put', 'k', 'v', '-e', `${kv.endpoints[0]},${kv.endpoints[1]}`, '--timeout', '8s', '--wait-timeout', '6s', '--json']);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
+      assert.deepEqual(kv.store.get('k'), Buffer.from('v'));
+      assert.equal(kv.revision, 1);
+    } finally {
+      await kv.close();
+    }
+  });
+
   test('alone, a hung endpoint still gets all of --timeout to connect (no other endpoint to try)', async () => {
     const r = await runCommand(['kv', 'get', 'k', '-e', address, '--timeout', '1500ms', '--json']);
     assert.equal(r.exitCode, 4, r.stdout + r.stderr);

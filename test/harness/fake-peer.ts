@@ -114,6 +114,11 @@ export class FakePeer {
   readonly wire: WireStats = { connections: 0, open: 0, compressedMessages: 0, plainMessages: 0 };
   /** StreamAppendEntries streams opened so far. */
   streamsOpened = 0;
+  /**
+   * How long each new connection hears nothing from the server (its HTTP/2 handshake held
+   * back): a far node whose connection takes this long to become READY. 0: none.
+   */
+  connectDelayMs = 0;
   streamBehaviour: StreamBehaviour = (req, ctl) => ctl.respond(ctl.fallback());
   /** Raw handler overrides for streaming methods (InstallSnapshot, StreamSnapshot, Watch, ...). */
   readonly raw = new Map<string, (call: any, callback?: sendUnaryData<unknown>) => void>();
@@ -323,6 +328,10 @@ export class FakePeer {
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => socket.write(chunk));
+    if (this.connectDelayMs > 0) {
+      upstream.pause();
+      setTimeout(() => upstream.resume(), this.connectDelayMs).unref();
+    }
     const close = (): void => {
       if (this.#sockets.delete(socket)) this.wire.open--;
       socket.destroy();
