@@ -87,9 +87,12 @@ const PERMISSION_DENIED = 7;
  * a quarter of what is left of `--wait-timeout`, if less) after another named the leader (a
  * hung one: it accepts connections and answers nothing until `--timeout`) is not waited for:
  * its outcome is a {@link StragglerTimeoutError}, so one hung node does not make every
- * discovery, `wait leader` poll and kv redirect last all of `--timeout`. Except the named
- * leader's own endpoint: whether it answers is what tells a live leader from a dead one the
- * others still name, so then every answer is awaited.
+ * discovery, `wait leader` poll and kv redirect last all of `--timeout`. Every answer is
+ * awaited instead when the silent one is the named leader's own endpoint (whether it answers is
+ * what tells a live leader from a dead one the others still name), and unless more than half of
+ * the endpoints answered with no term above the named leader's: a newer leader needs the votes of
+ * a majority, which then shows its term in at least one of those answers (a partitioned old
+ * leader that answers first naming itself is not taken while the others are slow).
  */
 async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDiscoveryResponse>[]> {
   const calls = ctx.endpoints.map((endpoint) => settle(ctx.budget, endpoint, (options) => ctx.client.discoverLeader(endpoint, { nodeId: 0, requesterAddress: '' }, options)));
@@ -99,7 +102,9 @@ async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDis
   const { best, bestEndpoint } = newestLeader(early.filter((o): o is Settled<LeaderDiscoveryResponse> => o !== undefined));
   const leaderAddress = best?.leaderAddress ? dialableAddress(best.leaderAddress, bestEndpoint) : '';
   const leaderSilent = early.some((o, i) => o === undefined && leaderAddress !== '' && normalizeAddress(ctx.endpoints[i]!) === leaderAddress);
-  if (leaderSilent) return Promise.all(calls);
+  const answered = early.filter((o) => o?.value != null);
+  const newerTerm = answered.some((o) => (o!.value!.term ?? 0) > (best?.term ?? 0));
+  if (leaderSilent || newerTerm || answered.length * 2 <= ctx.endpoints.length) return Promise.all(calls);
   return early.map(
     (o, i) => o ?? { endpoint: ctx.endpoints[i]!, value: null, error: new StragglerTimeoutError(ctx.endpoints[i]!, `within ${graceMs} ms of another endpoint naming the leader (not waited for further)`, 'check the node: it accepts connections but does not answer (hung?)') },
   );

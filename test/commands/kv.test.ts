@@ -693,6 +693,24 @@ describe('kv against a node that accepts connections but never answers', () => {
     }
   });
 
+  // Scenario (H10's review): a partitioned old leader answers at once naming itself (term 2);
+  // the other two nodes, which elected node 3 at term 3, answer after 1.5 s (slower than the
+  // 1 s straggler wait). Expectation: one fast answer of three is no majority, so every answer is
+  // awaited and the newer leader is reported, not the stale one.
+  test('leader discover does not take a fast stale leader while the majority is slow to answer', async () => {
+    const kv = await startFakeKv();
+    try {
+      kv.peer(1).handle('DiscoverLeader', respond({ leaderId: 1, leaderAddress: kv.peer(1).address, term: 2 }));
+      for (const id of [2, 3]) kv.peer(id).handle('DiscoverLeader', delay(1500, respond({ leaderId: 3, leaderAddress: kv.peer(3).address, term: 3 })));
+      const r = await runCommand(['leader', 'discover', '-e', kv.endpoints.join(','), '--timeout', '8s', '--json']);
+      assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+      const out = json(r.stdout) as { leaderId: number; term: number };
+      assert.deepEqual([out.leaderId, out.term], [3, 3]);
+    } finally {
+      await kv.close();
+    }
+  });
+
   // QA: `kv watch -e <hung node>` (a SIGSTOPped process) waited forever (no --wait-timeout: the
   // watch is unbounded), ignoring --timeout, and with `-e hung,good` never reached the good one.
   test('watch: --timeout bounds the connect, so a hung endpoint alone exits 4 (UNREACHABLE) instead of hanging', async () => {
