@@ -203,18 +203,18 @@ export class KvStateMachine {
     return v !== undefined && (v.expiresAtUnixMs === 0 || v.expiresAtUnixMs > nowUnixMs) ? v : undefined;
   }
 
-  private put(k: string, v: KvValue): void {
-    const old = this.map.get(k);
+  /** Stores `v` under `k`; `stored` is what `k` held (expired or not), as the caller read it: its value is freed. */
+  private put(k: string, v: KvValue, stored: KvValue | undefined): void {
     this.map.set(k, v);
     this.ttlKeys.set(k, v.expiresAtUnixMs);
-    if (old !== undefined) this.values.free(old.value);
+    if (stored !== undefined) this.values.free(stored.value);
   }
 
-  private remove(k: string): void {
-    const old = this.map.get(k);
+  /** Deletes `k`, which held `stored` (read by the caller): its value is freed. */
+  private remove(k: string, stored: KvValue): void {
     this.map.delete(k);
     this.ttlKeys.delete(k);
-    if (old !== undefined) this.values.free(old.value);
+    this.values.free(stored.value);
   }
 
   /**
@@ -265,26 +265,28 @@ export class KvStateMachine {
           expiresAtUnixMs = proposedAt + cmd.ttlSecs * 1000;
           if (!Number.isSafeInteger(expiresAtUnixMs)) throw new InvalidCommandError(`ttl of ${cmd.ttlSecs} s is too large`);
         }
-        const prev = this.live(this.map.get(k), proposedAt);
+        const stored = this.map.get(k);
+        const prev = this.live(stored, proposedAt);
         const value = this.values.copy(cmd.value);
-        this.put(k, { value, expiresAtUnixMs });
+        this.put(k, { value, expiresAtUnixMs }, stored);
         this.watches.notify('PUT', cmd.key, value, index, prev?.value);
         return { index, kind: 'write', op: 'insert', succeeded: true };
       }
       case 'delete': {
         const cur = this.map.get(k);
         if (cur !== undefined) {
-          this.remove(k);
+          this.remove(k, cur);
           this.watches.notify('DELETE', cmd.key, EMPTY, index, cur.value);
         }
         return { index, kind: 'write', op: 'delete', succeeded: true };
       }
       case 'cas': {
-        const cur = this.live(this.map.get(k), proposedAt);
+        const stored = this.map.get(k);
+        const cur = this.live(stored, proposedAt);
         const ok = cmd.expectedValue === null ? cur === undefined : cur !== undefined && cur.value.equals(cmd.expectedValue);
         if (ok) {
           const value = this.values.copy(cmd.newValue);
-          this.put(k, { value, expiresAtUnixMs: 0 });
+          this.put(k, { value, expiresAtUnixMs: 0 }, stored);
           this.watches.notify('PUT', cmd.key, value, index, cur?.value);
         }
         return { index, kind: 'write', op: 'cas', succeeded: ok };
@@ -298,7 +300,7 @@ export class KvStateMachine {
       const k = keyString(key);
       const cur = this.map.get(k);
       if (cur === undefined || cur.expiresAtUnixMs === 0 || cur.expiresAtUnixMs > proposedAt) continue;
-      this.remove(k);
+      this.remove(k, cur);
       this.watches.notify('DELETE', Buffer.from(key), EMPTY, index, cur.value);
       deleted++;
     }
