@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { delay, fail, respond } from '../harness/fake-peer.js';
 import { startHungServer, type HungServer } from '../harness/hung-server.js';
-import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
+import { startFakeKv, withFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { closedPort } from './helpers/fake-nodes.js';
 import { lines, runCommand } from './helpers/run-command.js';
 import type { WatchResponse } from '../../src/transport/messages.js';
@@ -638,9 +638,8 @@ describe('kv against a node that accepts connections but never answers', () => {
   // QA (session 10): with one SIGSTOPped node listed first, every kv command, `leader
   // discover` and each `wait leader` poll took all of --timeout (3 s), though the other nodes
   // answered at once.
-  test('a write with a hung endpoint listed first goes to the next one after the connect timeout, not after --timeout, and is applied once', async () => {
-    const kv = await startFakeKv();
-    try {
+  test('a write with a hung endpoint listed first goes to the next one after the connect timeout, not after --timeout, and is applied once', () =>
+    withFakeKv(async (kv) => {
       const r = await runCommand(['kv', 'put', 'k', 'v', '-e', `${address},${kv.endpoints[0]}`, '--timeout', '8s', '--json']);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
@@ -648,29 +647,22 @@ describe('kv against a node that accepts connections but never answers', () => {
       assert.equal(kv.revision, 1);
       // SILENT_NODE_MS is 1 s; --timeout (8 s) was the wait before.
       assert.ok(r.durationMs < 6000, `took ${Math.round(r.durationMs)} ms`);
-    } finally {
-      await kv.close();
-    }
-  });
+    }));
 
   // Review of cf94076/5a861af: the leader listed first, its connection slower than the 1 s
   // connect wait (a far node): it was given up on as dead, the next node's NOT_LEADER hint and
   // every rediscovery named it, and a dead endpoint was never tried again, so the write ended
   // NOT_LEADER (exit 3) at --wait-timeout. A node named leader that was only slow to connect is
   // tried once more with all of --timeout.
-  test('a leader listed first whose connection takes longer than the connect wait is tried again when another node names it', async () => {
-    const kv = await startFakeKv();
-    try {
+  test('a leader listed first whose connection takes longer than the connect wait is tried again when another node names it', () =>
+    withFakeKv(async (kv) => {
       kv.peer(1).connectDelayMs = 1500;
       const r = await runCommand(['kv', 'put', 'k', 'v', '-e', `${kv.endpoints[0]},${kv.endpoints[1]}`, '--timeout', '8s', '--wait-timeout', '6s', '--json']);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       assert.equal(json(r.stdout).endpoint, kv.endpoints[0]);
       assert.deepEqual(kv.store.get('k'), Buffer.from('v'));
       assert.equal(kv.revision, 1);
-    } finally {
-      await kv.close();
-    }
-  });
+    }));
 
   test('alone, a hung endpoint still gets all of --timeout to connect (no other endpoint to try)', async () => {
     const r = await runCommand(['kv', 'get', 'k', '-e', address, '--timeout', '1500ms', '--json']);
@@ -678,9 +670,8 @@ describe('kv against a node that accepts connections but never answers', () => {
     assert.ok(r.durationMs >= 1400, `gave up after ${Math.round(r.durationMs)} ms, before --timeout`);
   });
 
-  test('leader discover with a hung endpoint: answers once the others named the leader (the hung one is not waited for), and its view says so', async () => {
-    const kv = await startFakeKv();
-    try {
+  test('leader discover with a hung endpoint: answers once the others named the leader (the hung one is not waited for), and its view says so', () =>
+    withFakeKv(async (kv) => {
       const r = await runCommand(['leader', 'discover', '-e', `${address},${kv.endpoints[0]},${kv.endpoints[1]}`, '--timeout', '8s', '--json']);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       const out = json(r.stdout) as { leaderId: number; views: { endpoint: string; error: string | null }[] };
@@ -688,28 +679,21 @@ describe('kv against a node that accepts connections but never answers', () => {
       assert.match(out.views[0]!.error ?? '', /no answer within \d+ ms of another endpoint naming the leader/);
       assert.equal(out.views[1]!.error, null);
       assert.ok(r.durationMs < 6000, `took ${Math.round(r.durationMs)} ms`);
-    } finally {
-      await kv.close();
-    }
-  });
+    }));
 
   // Scenario (H10's review): a partitioned old leader answers at once naming itself (term 2);
   // the other two nodes, which elected node 3 at term 3, answer after 1.5 s (slower than the
   // 1 s straggler wait). Expectation: one fast answer of three is no majority, so every answer is
   // awaited and the newer leader is reported, not the stale one.
-  test('leader discover does not take a fast stale leader while the majority is slow to answer', async () => {
-    const kv = await startFakeKv();
-    try {
+  test('leader discover does not take a fast stale leader while the majority is slow to answer', () =>
+    withFakeKv(async (kv) => {
       kv.peer(1).handle('DiscoverLeader', respond({ leaderId: 1, leaderAddress: kv.peer(1).address, term: 2 }));
       for (const id of [2, 3]) kv.peer(id).handle('DiscoverLeader', delay(1500, respond({ leaderId: 3, leaderAddress: kv.peer(3).address, term: 3 })));
       const r = await runCommand(['leader', 'discover', '-e', kv.endpoints.join(','), '--timeout', '8s', '--json']);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       const out = json(r.stdout) as { leaderId: number; term: number };
       assert.deepEqual([out.leaderId, out.term], [3, 3]);
-    } finally {
-      await kv.close();
-    }
-  });
+    }));
 
   // QA: `kv watch -e <hung node>` (a SIGSTOPped process) waited forever (no --wait-timeout: the
   // watch is unbounded), ignoring --timeout, and with `-e hung,good` never reached the good one.
@@ -743,18 +727,14 @@ describe('kv against a node that accepts connections but never answers', () => {
     }
   });
 
-  test('watch: a hung endpoint listed first is skipped after --timeout and the next one is watched', async () => {
-    const kv = await startFakeKv();
-    try {
+  test('watch: a hung endpoint listed first is skipped after --timeout and the next one is watched', () =>
+    withFakeKv(async (kv) => {
       kv.watchEvents = [...PUT_THEN_DELETE];
       const r = await runCommand(['kv', 'watch', 'w', '--count', '2', '-o', 'ndjson', '-e', `${address},${kv.endpoints[0]}`, '--timeout', '300ms']);
       assert.equal(r.exitCode, 0, r.stdout + r.stderr);
       const events = lines(r.stdout).map((l) => json(l));
       assert.deepEqual(events.map((e) => [e.type, e.endpoint]), [['put', kv.endpoints[0]], ['delete', kv.endpoints[0]]]);
-    } finally {
-      await kv.close();
-    }
-  });
+    }));
 });
 
 describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {

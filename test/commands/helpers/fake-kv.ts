@@ -159,3 +159,13 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
   }
   return cluster;
 }
+
+/** Runs `run` against a fresh {@link startFakeKv} cluster and closes it afterwards, whatever happens. */
+export async function withFakeKv<T>(run: (kv: FakeKvCluster) => Promise<T>, options: FakeKvOptions = {}): Promise<T> {
+  const kv = await startFakeKv(options);
+  try {
+    return await run(kv);
+  } finally {
+    await kv.close();
+  }
+}
