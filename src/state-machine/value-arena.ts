@@ -29,9 +29,9 @@ interface SlabUse {
 
 export class ValueArena {
   #slab: Buffer | null = null;
-  #used = 0;
   /** Use of every slab that holds a value not freed (a slab leaves once all its values are). */
   readonly #use = new WeakMap<ArrayBufferLike, SlabUse>();
+  /** The slab being filled (`used`: where the next value goes). */
   #current: SlabUse | null = null;
   /** Sums over the slabs in {@link ValueArena.#use}. */
   #usedBytes = 0;
@@ -58,23 +58,21 @@ export class ValueArena {
       own.set(bytes);
       return own;
     }
-    if (this.#slab === null || this.#used + n > this.slabBytes) {
+    if (this.#slab === null || this.#current!.used + n > this.slabBytes) {
       // The slab being left may hold only freed values by now: it goes.
       if (this.#slab !== null && this.#current!.live <= 0) {
         this.#usedBytes -= this.#current!.used;
         this.#use.delete(this.#slab.buffer);
       }
       this.#slab = Buffer.allocUnsafeSlow(this.slabBytes);
-      this.#used = 0;
       this.#current = { used: 0, live: 0 };
       this.#use.set(this.#slab.buffer, this.#current);
     }
-    const out = this.#slab.subarray(this.#used, this.#used + n);
+    const at = this.#current!.used;
+    const out = this.#slab.subarray(at, at + n);
     out.set(bytes);
     // 8-byte alignment keeps later values' reads aligned, as Node's pool does.
-    const next = (this.#used + n + 7) & ~7;
-    const taken = Math.min(next, this.slabBytes) - this.#used;
-    this.#used = next;
+    const taken = Math.min((at + n + 7) & ~7, this.slabBytes) - at;
     this.#current!.used += taken;
     this.#current!.live += taken;
     this.#usedBytes += taken;
