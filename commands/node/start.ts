@@ -1,5 +1,5 @@
 import { Errors, Flags } from '@oclif/core';
-import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, nodeStart, type RunningNode } from '../../src/app/node-start.js';
+import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, defaultMaxStateBytes, nodeStart, type RunningNode } from '../../src/app/node-start.js';
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { byteSizeFlag, durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
@@ -57,6 +57,11 @@ ${EXIT_CODES_HELP}`;
       name: 'max-uncommitted-bytes',
       summary: 'Refuse proposals with RESOURCE_EXHAUSTED that would take the uncommitted entries past this size (one entry is always accepted when nothing is uncommitted).',
       defaultBytes: DEFAULT_MAX_UNCOMMITTED_BYTES,
+    }),
+    'max-state-bytes': byteSizeFlag({
+      name: 'max-state-bytes',
+      summary: 'Refuse client writes with RESOURCE_EXHAUSTED that would grow the stored keys past this size (key and value bytes plus 200 per key; deletes always pass). Default: 1GiB, or 40% of the heap limit if smaller.',
+      defaultBytes: defaultMaxStateBytes(),
     }),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
@@ -124,6 +129,7 @@ ${EXIT_CODES_HELP}`;
       snapshotLogRatio: f['snapshot-log-ratio'],
       maxUncommittedEntries: f['max-uncommitted'],
       maxUncommittedBytes: f['max-uncommitted-bytes'],
+      maxStateBytes: f['max-state-bytes'],
       logger,
       onFatal: (err) => {
         fatal = err;

@@ -18,6 +18,7 @@ import type { Logger } from '../runtime/logger.js';
 import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
 
 export { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES } from '../runtime/raft-node-api.js';
+export { defaultMaxStateBytes } from '../runtime/state-quota.js';
 
 /** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
@@ -37,6 +38,8 @@ export interface NodeStartRequest {
   readonly maxUncommittedEntries?: number;
   /** Proposals are refused with RESOURCE_EXHAUSTED when they would take the uncommitted entries past this many bytes. */
   readonly maxUncommittedBytes?: number;
+  /** Client writes that would grow the state past this many bytes are refused with RESOURCE_EXHAUSTED. */
+  readonly maxStateBytes?: number;
   readonly logger: Logger;
   /** Called once if the node stops on its own because of a fatal (storage) error. */
   readonly onFatal?: (err: Error) => void;
@@ -128,6 +131,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     ...(req.snapshotLogRatio !== undefined ? { snapshotLogRatio: req.snapshotLogRatio } : {}),
     ...(req.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: req.maxUncommittedEntries } : {}),
     ...(req.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: req.maxUncommittedBytes } : {}),
+    ...(req.maxStateBytes !== undefined ? { maxStateBytes: req.maxStateBytes } : {}),
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });

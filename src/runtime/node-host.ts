@@ -94,6 +94,8 @@ export interface NodeHostOptions {
   readonly maxUncommittedEntries?: number;
   /** Uncommitted bytes beyond which proposals are refused (default 256 MiB, see RaftNodeOptions). */
   readonly maxUncommittedBytes?: number;
+  /** Client writes that would grow the state past this many bytes are refused (default: state-quota.ts defaultMaxStateBytes). */
+  readonly maxStateBytes?: number;
   readonly kvLimits?: KvLimits;
   readonly logger: Logger;
   /** Random seed of the election timer (default: from crypto; logged at start). */
@@ -345,6 +347,7 @@ export class NodeHost {
         snapshotIndex: loaded.snapshot?.index ?? 0,
         ...(o.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: o.maxUncommittedEntries } : {}),
         ...(o.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: o.maxUncommittedBytes } : {}),
+        ...(o.maxStateBytes !== undefined ? { maxStateBytes: o.maxStateBytes } : {}),
         onFatal: (err) => {
           void host?.stop();
           o.onFatal?.(err);

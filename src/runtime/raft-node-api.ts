@@ -48,6 +48,11 @@ export interface RaftNodeOptions {
    * accepted when nothing is uncommitted, however large.
    */
   readonly maxUncommittedBytes?: number;
+  /**
+   * Client writes that would grow the state machine past this many bytes are refused with
+   * RESOURCE_EXHAUSTED (state-quota.ts; default `defaultMaxStateBytes()` there).
+   */
+  readonly maxStateBytes?: number;
   /** Wall clock (unix ms) for proposal times; default Date.now. */
   readonly unixMs?: () => number;
   /**

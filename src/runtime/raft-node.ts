@@ -44,7 +44,7 @@ import {
   type Status,
 } from '../core/index.js';
 import { RaftCtlError, RejectedError, OutcomeUnknownError, TimeoutError } from '../errors.js';
-import { encodeWriteCommand, ValueArena, type ApplyResult, type KvStateMachine } from '../state-machine/index.js';
+import { encodeWriteCommand, ValueArena, type ApplyResult, type KvStateMachine, type WriteCommand } from '../state-machine/index.js';
 import { compactionTarget, snapshotDue, snapshotMetaOf, toApplyEntry, type LogStorage, type LogWrite, type SnapshotPolicy, type SnapshotStore, type WrittenSnapshot } from '../storage/index.js';
 import { storedEntryOf } from './codec.js';
 import { leaseClock } from './lease-clock.js';
@@ -52,6 +52,7 @@ import type { Logger } from './logger.js';
 import { entryBytes, keepNewestSnapshots, summaryOf, type SnapshotSummary } from './node-snapshots.js';
 import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, notLeaderError, type PeerSender, type RaftNodeOptions, type WriteOutcome } from './raft-node-api.js';
 import { ResponseRouter } from './response-router.js';
+import { defaultMaxStateBytes, StateQuota } from './state-quota.js';
 
 /** Longest synchronous stretch of applying committed entries before yielding (ms). */
 const APPLY_SLICE_MS = 5;
@@ -87,6 +88,8 @@ export class RaftNode {
   readonly snapshots: SnapshotStore;
   readonly sm: KvStateMachine;
   readonly router = new ResponseRouter();
+  /** The leader's admission check on the state's size (state-quota.ts). */
+  readonly stateQuota: StateQuota;
   readonly #logger: Logger;
   readonly #tickMs: number;
   readonly #policy: SnapshotPolicy;
@@ -160,6 +163,7 @@ export class RaftNode {
     this.#policy = o.snapshotPolicy;
     this.#maxUncommitted = o.maxUncommittedEntries ?? DEFAULT_MAX_UNCOMMITTED_ENTRIES;
     this.#maxUncommittedBytes = o.maxUncommittedBytes ?? DEFAULT_MAX_UNCOMMITTED_BYTES;
+    this.stateQuota = new StateQuota(o.maxStateBytes ?? defaultMaxStateBytes(), o.sm, o.logger);
     this.#unixMs = o.unixMs ?? Date.now;
     this.#leaseClock = o.leaseClock ?? leaseClock();
     this.#onFatal = o.onFatal;

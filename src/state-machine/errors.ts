@@ -3,7 +3,8 @@
  * empty or unknown command, a malformed watch) is {@link InvalidCommandError}: code
  * `INVALID_REQUEST` (d-engine's name), exit 2; the runtime maps it to gRPC INVALID_ARGUMENT.
  * It never changes state. A scan whose answer would exceed its byte or entry bound is
- * {@link ScanTooLargeError} (RESOURCE_EXHAUSTED, exit 6).
+ * {@link ScanTooLargeError} (RESOURCE_EXHAUSTED, exit 6), and a write that would add a key beyond
+ * the most a node holds {@link StateFullError} (the same).
  */
 import { EXIT, RaftCtlError, RejectedError, type RaftCtlErrorOptions } from '../errors.js';
 
@@ -24,5 +25,16 @@ export class ScanTooLargeError extends RejectedError {
     readonly unit: 'bytes' | 'entries' = 'bytes',
   ) {
     super('RESOURCE_EXHAUSTED', `the scan would answer more than ${limit} ${unit}`);
+  }
+}
+
+/**
+ * A write that would add a key to a state machine already holding the most keys it can
+ * (kv-state-machine.ts MAX_KEYS), decided at apply and so the same on every replica; or a
+ * snapshot holding more (code RESOURCE_EXHAUSTED, exit 6). Nothing changed.
+ */
+export class StateFullError extends RejectedError {
+  constructor(message: string) {
+    super('RESOURCE_EXHAUSTED', message);
   }
 }

@@ -25,7 +25,7 @@
  */
 import { InternalError } from '../errors.js';
 import { checkKey, decodeWriteCommand, DEFAULT_KV_LIMITS, type KvLimits, type WriteCommand } from './command.js';
-import { InvalidCommandError, ScanTooLargeError } from './errors.js';
+import { InvalidCommandError, ScanTooLargeError, StateFullError } from './errors.js';
 import { ExpiryIndex } from './expiry-index.js';
 import { keyBytes, keyString, LayeredMap, type KvValue } from './layered-map.js';
 import { sortedEntries } from './sorted-stream.js';
@@ -36,7 +36,7 @@ import { type EventQueue, type MembershipEvent, type WatchEvent, type WatchOptio
 /** The outcome of applying one entry (returned to the proposing client by the runtime). */
 export type ApplyResult =
   | { index: number; kind: 'write'; op: WriteCommand['op']; succeeded: boolean }
-  | { index: number; kind: 'rejected'; error: InvalidCommandError }
+  | { index: number; kind: 'rejected'; error: InvalidCommandError | StateFullError }
   | { index: number; kind: 'noop' }
   | { index: number; kind: 'configuration' }
   | { index: number; kind: 'expire'; deleted: number };
@@ -71,6 +71,11 @@ export interface KvStateMachineOptions {
   maxWatchers?: number;
   /** Longest synchronous slice of snapshot creation in ms (default 4). */
   snapshotSliceMs?: number;
+  /**
+   * Most keys (default {@link MAX_KEYS}; at most that). It decides apply results, so every
+   * replica must use the same: for tests only.
+   */
+  maxKeys?: number;
 }
 
 function cloneConfiguration(c: ClusterConfiguration): ClusterConfiguration {
@@ -84,6 +89,11 @@ function cloneConfiguration(c: ClusterConfiguration): ClusterConfiguration {
 
 const EMPTY = Buffer.alloc(0);
 
+/** What one stored key counts for in {@link KvStateMachine.stateBytes}. */
+function storedBytes(keyLength: number, valueLength: number): number {
+  return keyLength + valueLength + KEY_OVERHEAD_BYTES;
+}
+
 /**
  * The arena of stored values: small slabs, since a slab lives while any value in it does (one
  * value kept among many overwritten ones pins a whole slab until {@link KvStateMachine.compactValues}
@@ -91,6 +101,31 @@ const EMPTY = Buffer.alloc(0);
  */
 function newValueArena(): ValueArena {
   return new ValueArena(4 * 1024, 1024);
+}
+
+/**
+ * Most keys a state machine holds. An insert or compare-and-swap that would add a key beyond it
+ * is rejected at apply ({@link StateFullError}), on every replica alike: the count is part of the
+ * replicated state. Why a bound at all: V8's Map holds at most 2^24 entries, and one that is full
+ * throws at apply, on every replica alike, again at every restart (the whole cluster down for
+ * good). While a snapshot is being written the frozen map and the overlay can together hold up
+ * to twice the live keys (LayeredMap), so 2^23 keeps each below that limit.
+ */
+export const MAX_KEYS = 2 ** 23;
+
+/**
+ * Bytes each key counts for in {@link KvStateMachine.stateBytes} on top of its key and value
+ * bytes: about what the node's heap spends per stored key (measured: 190 bytes a key for 2
+ * million 8-byte keys, map entry, key string and value record).
+ */
+export const KEY_OVERHEAD_BYTES = 200;
+
+/** What a write would add to the state if applied now ({@link KvStateMachine.growthOf}). */
+export interface StateGrowth {
+  /** Keys it would add (0 or 1). */
+  readonly keys: number;
+  /** Bytes it would add to {@link KvStateMachine.stateBytes} (≤ 0 when it would not grow it). */
+  readonly bytes: number;
 }
 
 /** Slabs may hold this many bytes of freed values before compactValues moves values out of sparse ones (or as many as are live, if more). */
@@ -119,6 +154,9 @@ export class KvStateMachine {
   private restoring = false;
   private restoredCount = 0;
   private restoredByteCount = 0;
+  /** See {@link KvStateMachine.stateBytes}. */
+  private stateByteCount = 0;
+  private readonly maxKeys: number;
   readonly limits: KvLimits;
   private readonly watches: WatchRegistry;
   private readonly sliceMs: number;
@@ -127,6 +165,7 @@ export class KvStateMachine {
     this.limits = options.limits ?? DEFAULT_KV_LIMITS;
     this.watches = new WatchRegistry(options.maxWatchers);
     this.sliceMs = options.snapshotSliceMs ?? 4;
+    this.maxKeys = options.maxKeys ?? MAX_KEYS;
   }
 
   /** Index of the last applied entry (the revision). */
@@ -160,6 +199,28 @@ export class KvStateMachine {
   get size(): number {
     return this.map.size;
   }
+  /**
+   * The size of the state as quotas count it: each stored key's key and value bytes plus
+   * {@link KEY_OVERHEAD_BYTES} (expired keys not yet deleted included). Deterministic: the same
+   * on every replica at the same applied index.
+   */
+  get stateBytes(): number {
+    return this.stateByteCount;
+  }
+
+  /**
+   * What `cmd` would add to the state if it were applied now (a CAS counted as if it succeeded;
+   * delete and expire add nothing). For admission checks before proposing: entries in flight
+   * may change the answer by the time it applies.
+   */
+  growthOf(cmd: WriteCommand): StateGrowth {
+    if (cmd.op !== 'insert' && cmd.op !== 'cas') return { keys: 0, bytes: 0 };
+    const value = cmd.op === 'insert' ? cmd.value : cmd.newValue;
+    const stored = this.map.get(keyString(cmd.key));
+    if (stored !== undefined) return { keys: 0, bytes: value.length - stored.value.length };
+    return { keys: 1, bytes: storedBytes(cmd.key.length, value.length) };
+  }
+
   /** The revision reported by scans and watches: the applied index. */
   revision(): number {
     return this.applied;
@@ -207,13 +268,25 @@ export class KvStateMachine {
   private put(k: string, v: KvValue, stored: KvValue | undefined): void {
     this.map.set(k, v);
     this.ttlKeys.set(k, v.expiresAtUnixMs);
-    if (stored !== undefined) this.values.free(stored.value);
+    if (stored !== undefined) {
+      this.stateByteCount += v.value.length - stored.value.length;
+      this.values.free(stored.value);
+    } else {
+      this.stateByteCount += storedBytes(k.length, v.value.length);
+    }
+  }
+
+  /** A {@link StateFullError} result when storing a new key (`stored` undefined) would pass {@link MAX_KEYS}. */
+  private fullFor(stored: KvValue | undefined, index: number): ApplyResult | null {
+    if (stored !== undefined || this.map.size < this.maxKeys) return null;
+    return { index, kind: 'rejected', error: new StateFullError(`the node holds ${this.map.size} keys, the most it can (${this.maxKeys}): delete keys to add others`) };
   }
 
   /** Deletes `k`, which held `stored` (read by the caller): its value is freed. */
   private remove(k: string, stored: KvValue): void {
     this.map.delete(k);
     this.ttlKeys.delete(k);
+    this.stateByteCount -= storedBytes(k.length, stored.value.length);
     this.values.free(stored.value);
   }
 
@@ -266,6 +339,8 @@ export class KvStateMachine {
           if (!Number.isSafeInteger(expiresAtUnixMs)) throw new InvalidCommandError(`ttl of ${cmd.ttlSecs} s is too large`);
         }
         const stored = this.map.get(k);
+        const full = this.fullFor(stored, index);
+        if (full) return full;
         const prev = this.live(stored, proposedAt);
         const value = this.values.copy(cmd.value);
         this.put(k, { value, expiresAtUnixMs }, stored);
@@ -285,6 +360,8 @@ export class KvStateMachine {
         const cur = this.live(stored, proposedAt);
         const ok = cmd.expectedValue === null ? cur === undefined : cur !== undefined && cur.value.equals(cmd.expectedValue);
         if (ok) {
+          const full = this.fullFor(stored, index);
+          if (full) return full;
           const value = this.values.copy(cmd.newValue);
           this.put(k, { value, expiresAtUnixMs: 0 }, stored);
           this.watches.notify('PUT', cmd.key, value, index, cur?.value);
@@ -441,14 +518,20 @@ export class KvStateMachine {
       const next = new Map<string, KvValue>();
       const ttl = new ExpiryIndex();
       const values = newValueArena();
+      let stateBytes = 0;
       for await (const r of records) {
         const k = keyString(r.key);
+        if (next.size >= this.maxKeys) {
+          throw new StateFullError(`the snapshot holds more than ${this.maxKeys} keys, the most a node can`);
+        }
         next.set(k, { value: values.copy(r.value), expiresAtUnixMs: r.expiresAtUnixMs });
         this.restoredCount++;
         this.restoredByteCount += r.key.length + r.value.length;
+        stateBytes += storedBytes(r.key.length, r.value.length);
         ttl.set(k, r.expiresAtUnixMs);
       }
       this.map.replace(next);
+      this.stateByteCount = stateBytes;
       this.values = values;
       this.compactCursor = null;
       this.freedAtLastPass = 0;

@@ -46,6 +46,11 @@ export class LayeredMap {
     return this.liveCount;
   }
 
+  /** Entries the overlay holds, tombstones included (0 while nothing is frozen). */
+  get overlaySize(): number {
+    return this.overlay?.size ?? 0;
+  }
+
   /** True while a generation is frozen. */
   get frozen(): boolean {
     return this.overlay !== null;
@@ -69,8 +74,11 @@ export class LayeredMap {
   delete(k: string): boolean {
     if (this.get(k) === undefined) return false;
     this.liveCount--;
-    if (this.overlay) this.overlay.set(k, null);
-    else this.base.delete(k);
+    if (!this.overlay) this.base.delete(k);
+    else if (this.base.has(k)) this.overlay.set(k, null);
+    // A key written only while frozen needs no tombstone: the overlay stays within the keys
+    // the frozen base holds plus the live ones (churn of new keys during a snapshot cannot grow it).
+    else this.overlay.delete(k);
     return true;
   }
 

@@ -275,11 +275,13 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
 /**
  * What to do about a RESOURCE_EXHAUSTED refusal: a message over gRPC's size limit (either side),
  * an answer a raftctl node would not build ("would answer more than N bytes": retrying cannot
- * help, asking for less can), or a node refusing work for now (the uncommitted-log bound).
+ * help, asking for less can), a raftctl node at its state quota or key bound (until keys are
+ * deleted), or a node refusing work for now (the uncommitted-log bound).
  */
 function resourceExhaustedHint(details: string): string {
   if (/larger than/i.test(details)) return 'the message exceeds the size limit';
   if (/would answer more than/i.test(details)) return 'the answer would be too large, and retrying will not change that: ask for less (the message says how)';
+  if (/--max-state-bytes|keys, the most it can/.test(details)) return 'the node is full, and retrying will not change that: delete keys (deletes are accepted), or restart the nodes with a larger --max-state-bytes';
   return 'the node is overloaded; retry later';
 }
 

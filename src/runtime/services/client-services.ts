@@ -5,7 +5,8 @@
  *   INVALID_ARGUMENT, nothing proposed), proposes it (client writes arriving in one event-loop
  *   turn, or while an fsync runs, share one entry batch and one fsync), and answers after apply:
  *   `ClientResponse{SUCCESS, write_result{succeeded}}` (CAS: the comparison's result). A full
- *   uncommitted log → RESOURCE_EXHAUSTED. Leadership lost with the entry in flight →
+ *   uncommitted log, or a write that would grow the state past `--max-state-bytes` or add a key
+ *   beyond MAX_KEYS → RESOURCE_EXHAUSTED (state-quota.ts; the key bound also at apply). Leadership lost with the entry in flight →
  *   `PROPOSE_FAILED` (the outcome is unknown: the entry may still commit).
  * - HandleClientRead: unset `consistency_policy` = linearizable (ReadIndex, also on followers
  *   through the leader), 0 = lease (leader only), 1 = linearizable, 2 = eventual (local state,
@@ -25,7 +26,7 @@
  */
 import { NoLeaderError, OutcomeUnknownError, RaftCtlError, RejectedError } from '../../errors.js';
 import { d_engine } from '../../proto/raftctl.js';
-import { checkKey, decodeClientWriteCommand, InvalidCommandError, ScanTooLargeError, type EventQueue, type MembershipEvent, type WatchEvent } from '../../state-machine/index.js';
+import { checkKey, decodeClientWriteCommand, InvalidCommandError, ScanTooLargeError, StateFullError, type EventQueue, type MembershipEvent, type WatchEvent, type WriteCommand } from '../../state-machine/index.js';
 import type {
   ClientReadRequest,
   ClientResponse,
@@ -118,17 +119,20 @@ async function handleWrite(ctx: ClientServiceContext, req: ClientWriteRequest): 
   unavailable(node);
   if (!req.command) invalid('the request has no command');
   let bytes: Uint8Array;
+  let cmd: WriteCommand;
   try {
     bytes = d_engine.client.WriteCommand.encode(req.command).finish();
-    decodeClientWriteCommand(bytes, node.sm.limits);
+    cmd = decodeClientWriteCommand(bytes, node.sm.limits);
   } catch (err) {
     if (err instanceof InvalidCommandError) invalid(err);
     invalid(`the command does not encode: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (node.role !== 'leader') return notLeaderResponse(node);
   try {
+    node.stateQuota.admit(cmd);
     const { result } = await node.propose(bytes);
     if (result.kind === 'write') return { error: ErrorCode.SUCCESS, writeResult: { succeeded: result.succeeded } };
+    if (result.kind === 'rejected' && result.error instanceof StateFullError) throw statusError(Code.RESOURCE_EXHAUSTED, result.error.message);
     if (result.kind === 'rejected') invalid(result.error);
     return { error: ErrorCode.SUCCESS, writeResult: { succeeded: true } };
   } catch (err) {

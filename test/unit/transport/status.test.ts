@@ -88,6 +88,17 @@ describe('fromGrpcError', () => {
     assert.match(scan.hint ?? '', /retrying will not change that: ask for less/);
   });
 
+  it('a node at its state quota or key bound is full, not overloaded: retrying cannot help, deleting can', () => {
+    for (const details of [
+      'the state would pass its quota: 888 + 222 bytes over --max-state-bytes 1024 (each key counts its key and value bytes plus 200); delete keys, or restart the nodes with a larger --max-state-bytes',
+      'the node holds 8388608 keys, the most it can (8388608): delete keys to add others',
+    ]) {
+      const full = fromGrpcError(grpcError(status.RESOURCE_EXHAUSTED, details), EP);
+      assert.equal(full.exitCode, 6);
+      assert.match(full.hint ?? '', /the node is full, and retrying will not change that: delete keys/);
+    }
+  });
+
   it('an answer that is not gRPC (HTTP status only, or a non-gRPC content-type) is UNREACHABLE (4) with no made-up gRPC code, like an HTTP/1 server', () => {
     const notFound = fromGrpcError(grpcError(status.UNIMPLEMENTED, 'Received HTTP status code 404'), EP);
     assert.ok(notFound instanceof UnreachableError);
