@@ -447,6 +447,15 @@ export class KvStateMachine {
     return this.watches.watchMembership(this.membershipEvent(), bufferSize);
   }
 
+  /**
+   * Sends a PROGRESS event at the applied index to every idle key watcher (see
+   * WatchRegistry.progress); the runtime calls it on a timer. Returns the number of watchers
+   * sent one.
+   */
+  watchProgress(): number {
+    return this.watches.progress(this.applied);
+  }
+
   /** Number of open key watchers. */
   get watcherCount(): number {
     return this.watches.count;

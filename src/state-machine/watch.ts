@@ -11,6 +11,14 @@
  * values once held a gigabyte for one stopped `kv watch --prev-kv`. A restore from a snapshot cancels every key watcher the same way (the consumer must
  * resync: watch, scan, drop events with revision ≤ scan revision). Membership watchers get the
  * current membership immediately and one event per applied configuration.
+ *
+ * PROGRESS events ({@link WatchRegistry.progress}, sent on a timer by the runtime) tell an idle
+ * key watcher that its stream is alive and how far the state machine has applied: empty key and
+ * value, `revision` = the applied index. They never cost a watcher buffer room a change needs: one
+ * goes only to a watcher with nothing buffered, and while it is still buffered (its consumer has
+ * not taken it) the next change replaces it. So a slow or stopped consumer holds at most one, and
+ * a progress event never causes an overflow (d-engine sends one to every watcher through the
+ * same bounded buffer as changes, so its stalled consumer is eventually canceled by them).
  */
 import { RejectedError } from '../errors.js';
 import { InvalidCommandError } from './errors.js';
@@ -18,9 +26,10 @@ import { keyString } from './layered-map.js';
 
 /** One event delivered to a key watcher. */
 export interface WatchEvent {
-  type: 'PUT' | 'DELETE' | 'CANCELED';
+  type: 'PUT' | 'DELETE' | 'CANCELED' | 'PROGRESS';
+  /** The changed key; the watcher's key for CANCELED; empty for PROGRESS. */
   key: Buffer;
-  /** New value for PUT; empty for DELETE and CANCELED. */
+  /** New value for PUT; empty for DELETE, CANCELED and PROGRESS. */
   value: Buffer;
   revision: number;
   /** Previous value, only when the watcher asked for it and the key existed. */
@@ -54,6 +63,8 @@ export class EventQueue<T> implements AsyncIterable<T> {
   private waiter: ((r: IteratorResult<T>) => void) | null = null;
   private done = false;
   private bufferedBytes = 0;
+  /** The one buffered event was put there by {@link EventQueue.pushWhenIdle}: the next push replaces it. */
+  private supersedable = false;
 
   constructor(
     readonly capacity: number,
@@ -84,12 +95,42 @@ export class EventQueue<T> implements AsyncIterable<T> {
       w({ value: v, done: false });
       return true;
     }
+    if (this.supersedable) this.#take();
     if (this.buf.length >= this.capacity) return false;
     const size = this.bytes ? this.bytes.sizeOf(v) : 0;
     if (this.bytes && this.buf.length > 0 && this.bufferedBytes + size > this.bytes.max) return false;
     this.buf.push(v);
     this.bufferedBytes += size;
     return true;
+  }
+
+  /**
+   * Delivers `v` only when nothing is buffered (the consumer has taken every event): handed to a
+   * waiting consumer, or buffered as the only event, and then replaced by the next `push` if the
+   * consumer has not taken it by then (a newer event makes it stale). Returns false (and does
+   * nothing) when events are buffered or the queue is closed. For status events such as PROGRESS:
+   * they never hold room in the buffer that a real event needs, nor grow a slow consumer's buffer.
+   */
+  pushWhenIdle(v: T): boolean {
+    if (this.done || this.buf.length > 0) return false;
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w({ value: v, done: false });
+      return true;
+    }
+    this.buf.push(v);
+    if (this.bytes) this.bufferedBytes += this.bytes.sizeOf(v);
+    this.supersedable = true;
+    return true;
+  }
+
+  /** Removes and returns the oldest buffered event (the caller checked there is one). */
+  #take(): T {
+    const v = this.buf.shift()!;
+    if (this.bytes) this.bufferedBytes -= this.bytes.sizeOf(v);
+    this.supersedable = false;
+    return v;
   }
 
   /** Appends `last` past the capacity (if given) and closes: the consumer drains, then ends. */
@@ -115,11 +156,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.buf.length > 0) {
-      const v = this.buf.shift()!;
-      if (this.bytes) this.bufferedBytes -= this.bytes.sizeOf(v);
-      return Promise.resolve({ value: v, done: false });
-    }
+    if (this.buf.length > 0) return Promise.resolve({ value: this.#take(), done: false });
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
       this.waiter = resolve;
@@ -165,6 +202,8 @@ interface KeyWatcher {
   prefix: boolean;
   prevKv: boolean;
   queue: EventQueue<WatchEvent>;
+  /** The highest revision handed to this watcher (a change's or a progress event's). */
+  revision: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -207,7 +246,7 @@ export class WatchRegistry {
     if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new InvalidCommandError('watch buffer size must be at least 1');
     const bufferBytes = o.bufferBytes ?? WATCH_BUFFER_BYTES;
     if (!Number.isInteger(bufferBytes) || bufferBytes < 1) throw new InvalidCommandError('watch buffer bytes must be at least 1');
-    const w: KeyWatcher = { key, prefix: o.prefix ?? false, prevKv: o.prevKv ?? false, queue: null as unknown as EventQueue<WatchEvent> };
+    const w: KeyWatcher = { key, prefix: o.prefix ?? false, prevKv: o.prevKv ?? false, queue: null as unknown as EventQueue<WatchEvent>, revision: 0 };
     const index = w.prefix ? this.prefixes : this.exact;
     const k = keyString(key);
     w.queue = new EventQueue<WatchEvent>(bufferSize, () => this.#remove(index, k, w), { max: bufferBytes, sizeOf: eventBytes });
@@ -231,6 +270,30 @@ export class WatchRegistry {
     const all: KeyWatcher[] = [];
     for (const index of [this.exact, this.prefixes]) for (const set of index.values()) all.push(...set);
     return all;
+  }
+
+  /**
+   * Sends a PROGRESS event at `revision` (the applied index) to every key watcher that has nothing
+   * buffered ({@link EventQueue.pushWhenIdle}: a watcher with events waiting is busy, and those
+   * events carry revisions themselves) and has not been handed a higher revision (never a
+   * revision lower than one already on its stream). One pass over the open key watchers, no
+   * allocation per watcher beyond the event. Returns the number of watchers sent one.
+   */
+  progress(revision: number): number {
+    if (this.keyWatcherCount === 0) return 0;
+    const ev: WatchEvent = { type: 'PROGRESS', key: EMPTY, value: EMPTY, revision };
+    let sent = 0;
+    // pushWhenIdle never closes a watcher, so the sets do not change while they are walked.
+    for (const index of [this.exact, this.prefixes]) {
+      for (const set of index.values()) {
+        for (const w of set) {
+          if (w.revision > revision || !w.queue.pushWhenIdle(ev)) continue;
+          w.revision = revision;
+          sent++;
+        }
+      }
+    }
+    return sent;
   }
 
   /** Key and membership watchers together are bounded by `maxWatchers`. */
@@ -268,7 +331,8 @@ export class WatchRegistry {
     for (const w of [...watchers]) {
       const ev: WatchEvent = { type, key, value, revision };
       if (w.prevKv && prev !== undefined) ev.prevValue = prev;
-      if (!w.queue.push(ev)) w.queue.close({ type: 'CANCELED', key: w.key, value: EMPTY, revision: 0, reason: 'overflow' });
+      if (w.queue.push(ev)) w.revision = revision;
+      else w.queue.close({ type: 'CANCELED', key: w.key, value: EMPTY, revision: 0, reason: 'overflow' });
     }
   }
 

@@ -104,3 +104,35 @@ test('a call cancelled while the pipe waits for drain drops the watcher and ends
   assert.equal(call.ended, false, 'a cancelled call is not ended again');
   assert.equal(call.listenerCount('drain'), 0, 'no listener is left behind');
 });
+
+// Scenario: a client that stopped reading (its call's buffer is full, the pipe waits for 'drain')
+// through 1000 PROGRESS rounds of a watcher whose queue holds 4 events, then 4 changes. Expectation:
+// the watcher's queue holds one PROGRESS event at most, never more; the changes replace it and
+// fill the queue without an overflow (a fifth would overflow, as before); once the client reads
+// again it gets the call's buffer and the 4 changes, in revision order, and the watch goes on.
+test('a stalled client through many PROGRESS rounds: one progress event at most is buffered, and it never causes an overflow', async () => {
+  const reg = new WatchRegistry();
+  const queue = reg.watch({ key: Buffer.from('/w/'), prefix: true, bufferSize: 4 });
+  const call = new FakeCall(1);
+  void pipeEvents(call, queue, (e) => e, () => 'closed');
+  put(reg, 1);
+  await turn();
+  assert.equal(call.buffered.length, 1, 'the call is full: the pipe waits for drain');
+  for (let i = 0; i < 1000; i++) {
+    reg.progress(1);
+    await turn();
+    assert.ok(queue.pending <= 1, `round ${i}: ${queue.pending} events buffered`);
+  }
+  for (let i = 2; i <= 5; i++) put(reg, i);
+  await turn();
+  assert.equal(reg.count, 1, 'not canceled');
+  assert.equal(queue.pending, 4);
+  call.reading = true;
+  call.read();
+  await turn();
+  assert.deepEqual(call.received.map((e) => `${e.type}:${e.revision}`), ['PUT:1', 'PUT:2', 'PUT:3', 'PUT:4', 'PUT:5']);
+  reg.progress(5);
+  await turn();
+  assert.deepEqual(call.received.at(-1), { type: 'PROGRESS', key: Buffer.alloc(0), value: Buffer.alloc(0), revision: 5 });
+  queue.close();
+});
