@@ -1,5 +1,5 @@
 import { Errors, Flags } from '@oclif/core';
-import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, defaultMaxStateBytes, nodeStart, type RunningNode } from '../../src/app/node-start.js';
+import { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES, DEFAULT_WATCH_PROGRESS_MS, defaultMaxStateBytes, nodeStart, type RunningNode } from '../../src/app/node-start.js';
 import { ndjsonLogger, LOG_LEVELS, type LogLevel } from '../../src/app/node-logging.js';
 import { BaseCommand } from '../../src/cli/base-command.js';
 import { byteSizeFlag, durationFlag, someGlobalFlags } from '../../src/cli/flags.js';
@@ -62,6 +62,12 @@ ${EXIT_CODES_HELP}`;
       name: 'max-state-bytes',
       summary: 'Refuse client writes with RESOURCE_EXHAUSTED that would grow the stored keys past this size (key and value bytes plus 200 per key; deletes always pass). Default: 1GiB, or 40% of the heap limit if smaller.',
       defaultBytes: defaultMaxStateBytes(),
+    }),
+    'watch-progress-interval': durationFlag({
+      name: 'watch-progress-interval',
+      summary: 'Send every idle watch a PROGRESS event with this node\'s applied index this often, as d-engine does (0 or off: never; at least 100ms).',
+      defaultMs: DEFAULT_WATCH_PROGRESS_MS,
+      allowOff: true,
     }),
     'log-level': Flags.option({ summary: 'Lowest level logged to stderr (NDJSON).', options: [...LOG_LEVELS], default: 'info' })(),
     'exit-with-stdin': Flags.boolean({ summary: 'Stop when stdin closes (for tests and the playground).', default: false }),
@@ -130,6 +136,7 @@ ${EXIT_CODES_HELP}`;
       maxUncommittedEntries: f['max-uncommitted'],
       maxUncommittedBytes: f['max-uncommitted-bytes'],
       maxStateBytes: f['max-state-bytes'],
+      watchProgressIntervalMs: f['watch-progress-interval'],
       logger,
       onFatal: (err) => {
         fatal = err;

@@ -16,9 +16,11 @@ import { hasUnspecifiedHost, isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
 import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
+import { MIN_WATCH_PROGRESS_MS } from '../runtime/watch-progress.js';
 
 export { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES } from '../runtime/raft-node-api.js';
 export { defaultMaxStateBytes } from '../runtime/state-quota.js';
+export { DEFAULT_WATCH_PROGRESS_MS } from '../runtime/watch-progress.js';
 
 /** What `node start` asks for, as parsed from its flags (CLI.md). */
 export interface NodeStartRequest {
@@ -40,6 +42,8 @@ export interface NodeStartRequest {
   readonly maxUncommittedBytes?: number;
   /** Client writes that would grow the state past this many bytes are refused with RESOURCE_EXHAUSTED. */
   readonly maxStateBytes?: number;
+  /** Milliseconds between Watch PROGRESS events to idle watchers (default 30 s; 0 = none; otherwise at least 100 ms). */
+  readonly watchProgressIntervalMs?: number;
   readonly logger: Logger;
   /** Called once if the node stops on its own because of a fatal (storage) error. */
   readonly onFatal?: (err: Error) => void;
@@ -80,6 +84,16 @@ export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonl
   }
 }
 
+/**
+ * Refuses (UsageError, exit 2) a `--watch-progress-interval` other than 0 (off) under
+ * {@link MIN_WATCH_PROGRESS_MS}: each round walks every open watcher (up to 10,000), so a
+ * millisecond interval would keep the node's event loop busy.
+ */
+export function checkWatchProgress(ms: number | undefined): void {
+  if (ms === undefined || ms === 0 || ms >= MIN_WATCH_PROGRESS_MS) return;
+  throw new UsageError(`--watch-progress-interval must be at least ${MIN_WATCH_PROGRESS_MS}ms, or 0 (off)`, { hint: 'e.g. --watch-progress-interval 30s (the default, as d-engine), 1s, or off' });
+}
+
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */
 export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
   if (req.bootstrap && req.peers !== undefined) throw new UsageError('--bootstrap and --peers exclude each other', { hint: 'use --bootstrap for a single-node cluster, --peers for a static initial cluster' });
@@ -118,6 +132,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     mode = { kind: 'restart' };
   }
   checkTimings(req);
+  checkWatchProgress(req.watchProgressIntervalMs);
   const host = await NodeHost.start({
     id: req.id,
     listen: req.listen,
@@ -132,6 +147,7 @@ export async function nodeStart(req: NodeStartRequest): Promise<RunningNode> {
     ...(req.maxUncommittedEntries !== undefined ? { maxUncommittedEntries: req.maxUncommittedEntries } : {}),
     ...(req.maxUncommittedBytes !== undefined ? { maxUncommittedBytes: req.maxUncommittedBytes } : {}),
     ...(req.maxStateBytes !== undefined ? { maxStateBytes: req.maxStateBytes } : {}),
+    ...(req.watchProgressIntervalMs !== undefined ? { watchProgressIntervalMs: req.watchProgressIntervalMs } : {}),
     logger: req.logger,
     ...(req.onFatal ? { onFatal: req.onFatal } : {}),
   });

@@ -14,13 +14,16 @@ import { UsageError } from '../errors.js';
 
 const GLOBAL = 'GLOBAL';
 
-/** A duration flag (`500ms`, `3s`, `2m`; bare number = ms) whose value is milliseconds; zero only with `allowZero`. */
-export function durationFlag(options: { summary: string; defaultMs?: number; name: string; helpGroup?: string; allowZero?: boolean }) {
+/**
+ * A duration flag (`500ms`, `3s`, `2m`; bare number = ms) whose value is milliseconds; zero only
+ * with `allowZero`, and `off` (any case) as 0 with `allowOff`.
+ */
+export function durationFlag(options: { summary: string; defaultMs?: number; name: string; helpGroup?: string; allowZero?: boolean; allowOff?: boolean }) {
   return Flags.custom<number>({
     summary: options.summary,
     helpGroup: options.helpGroup,
-    helpValue: 'DURATION',
-    parse: async (input) => parseDuration(input, options.name, { allowZero: options.allowZero === true }),
+    helpValue: options.allowOff === true ? 'DURATION|off' : 'DURATION',
+    parse: async (input) => (options.allowOff === true && input.trim().toLowerCase() === 'off' ? 0 : parseDuration(input, options.name, { allowZero: options.allowZero === true || options.allowOff === true })),
     ...(options.defaultMs === undefined
       ? {}
       : { default: options.defaultMs, defaultHelp: async () => formatDuration(options.defaultMs!) }),

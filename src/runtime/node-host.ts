@@ -33,6 +33,7 @@ import {
   type SnapshotPolicy,
 } from '../storage/index.js';
 import { isHostPort } from '../transport/address.js';
+import type { Clock } from '../transport/clock.js';
 import { EndpointClient } from '../transport/endpoint-client.js';
 import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, GrpcTransport } from '../transport/grpc-transport.js';
 import { DENGINE_MAX_MESSAGE_BYTES } from '../transport/channels.js';
@@ -42,6 +43,7 @@ import type { Logger } from './logger.js';
 import { GrpcPeerSender, MAX_APPEND_BYTES } from './peer-sender.js';
 import { SnapshotFileDigests } from './snapshot-digests.js';
 import { RaftNode } from './raft-node.js';
+import { checkWatchProgressInterval, DEFAULT_WATCH_PROGRESS_MS, WatchProgressTimer } from './watch-progress.js';
 import { addAdminService } from './services/admin-service.js';
 import { addClientService } from './services/client-services.js';
 import { addClusterService } from './services/cluster-services.js';
@@ -97,6 +99,14 @@ export interface NodeHostOptions {
   /** Client writes that would grow the state past this many bytes are refused (default: state-quota.ts defaultMaxStateBytes). */
   readonly maxStateBytes?: number;
   readonly kvLimits?: KvLimits;
+  /**
+   * Milliseconds between Watch PROGRESS rounds (default {@link DEFAULT_WATCH_PROGRESS_MS}, 30 s as
+   * d-engine; 0 = none; otherwise at least 100 ms, MIN_WATCH_PROGRESS_MS): every key watcher with
+   * nothing buffered gets a PROGRESS event at this node's applied index (watch-progress.ts).
+   */
+  readonly watchProgressIntervalMs?: number;
+  /** Time of the watch progress timer (default the system clock; tests inject a manual one). */
+  readonly watchProgressClock?: Clock;
   readonly logger: Logger;
   /** Random seed of the election timer (default: from crypto; logged at start). */
   readonly seed?: number;
@@ -225,6 +235,8 @@ export class NodeHost {
     readonly logger: Logger,
     /** The election timeout (its lower bound), the longest a leadership hand-off is waited for. */
     readonly electionTimeoutMs: number,
+    /** Sends the watchers' PROGRESS events; stopped with the node. */
+    private readonly watchProgress: WatchProgressTimer,
   ) {}
 
   #stopping: Promise<void> | null = null;
@@ -235,6 +247,12 @@ export class NodeHost {
     // Whole ticks, rounded up: the election timeout is a minimum (349 ms of 100 ms ticks is 400 ms, not 300).
     const electionTicks = Math.max(3, Math.ceil((o.electionTimeoutMs ?? tickMs * 10) / tickMs));
     if (!(tickMs >= 1)) throw new ConfigError(`heartbeat interval must be at least 1 ms, got ${tickMs}`);
+    const watchProgressMs = o.watchProgressIntervalMs ?? DEFAULT_WATCH_PROGRESS_MS;
+    try {
+      checkWatchProgressInterval(watchProgressMs);
+    } catch (err) {
+      throw new ConfigError(err instanceof Error ? err.message : String(err));
+    }
     const everyEntries = o.snapshotEvery ?? 10_000;
     const policy: SnapshotPolicy = checkSnapshotPolicy({
       everyEntries,
@@ -386,7 +404,8 @@ export class NodeHost {
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
       if (!bindFirst) address = await listenWhereThePeersDial(o, node.configuration.addresses[o.id], listen, logger);
-      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger, electionTicks * tickMs);
+      const watchProgress = new WatchProgressTimer({ intervalMs: watchProgressMs, send: () => sm.watchProgress(), ...(o.watchProgressClock ? { clock: o.watchProgressClock } : {}) });
+      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger, electionTicks * tickMs, watchProgress);
       logger.log('info', 'node started', {
         nodeId: o.id,
         address,
@@ -398,11 +417,13 @@ export class NodeHost {
         snapshotIndex: loaded.snapshot?.index ?? 0,
         tickMs,
         electionTicks,
+        watchProgressMs,
         seed,
       });
       const torn = log.recovery.tornTail;
       if (torn) logger.log('warn', 'torn WAL tail truncated', { file: torn.file, offset: torn.offset, reason: torn.reason });
       node.start();
+      watchProgress.start();
       return host;
     } catch (err) {
       await server.shutdown(0).catch(() => undefined);
@@ -431,6 +452,7 @@ export class NodeHost {
           if (leader !== null) this.logger.log('info', 'leadership handed over', { nodeId: this.node.id, leaderId: leader });
           else if (wasLeader) this.logger.log('warn', 'leadership not handed over; stopping anyway', { nodeId: this.node.id });
         }
+        this.watchProgress.stop();
         await this.node.stop();
         this.transport.close();
         this.client.close();

@@ -7,7 +7,9 @@
  *
  * Checked:
  * - every stream: revisions never go back; two events share a revision only when one expire
- *   entry deleted several keys (DELETEs of distinct keys); nothing follows a CANCELED event;
+ *   entry deleted several keys (DELETEs of distinct keys); nothing follows a CANCELED event; a
+ *   PROGRESS event (every 30 s to an idle watch, should the run last that long) never carries a
+ *   revision below the changes before it, and the changes after it are above it;
  * - every two streams agree event for event (key, type, value, prev value, revision) on the
  *   revisions both cover: every node delivers the same committed changes in the same order;
  * - the follower that installed a snapshot ends its watch with CANCELED (never a silent gap),
@@ -54,17 +56,27 @@ function watchPrefix(client: EndpointClient, cluster: NodeCluster, node: number)
 }
 
 const text = (b: Uint8Array | null | undefined): string => Buffer.from(b ?? []).toString();
-const describe = (e: WatchResponse): string => `${Number(e.revision)} ${['PUT', 'DELETE', 'CANCELED'][e.eventType ?? 0]} ${text(e.key)}=${text(e.value)} prev=${text(e.prevValue)}`;
-const changes = (s: Stream): WatchResponse[] => s.events.filter((e) => e.eventType !== 2);
+const describe = (e: WatchResponse): string => `${Number(e.revision)} ${['PUT', 'DELETE', 'CANCELED', 'PROGRESS'][e.eventType ?? 0]} ${text(e.key)}=${text(e.value)} prev=${text(e.prevValue)}`;
+/** PUT and DELETE events (not CANCELED, not the PROGRESS events a node sends an idle watch every 30 s). */
+const changes = (s: Stream): WatchResponse[] => s.events.filter((e) => e.eventType === 0 || e.eventType === 1);
 const canceled = (s: Stream): boolean => s.events.some((e) => e.eventType === 2);
 
 function checkOrder(s: Stream): void {
   let last = 0;
   let keysAtLast = new Set<string>();
-  for (const e of changes(s)) {
+  for (const e of s.events) {
     const r = Number(e.revision);
+    if (e.eventType === 3) {
+      // PROGRESS at r: every change up to r was delivered, so the next one is above r.
+      assert.ok(r >= last, `node ${s.node}: PROGRESS at ${r} after revision ${last}`);
+      if (r > last) keysAtLast = new Set();
+      last = r;
+      keysAtLast.add('\0progress');
+      continue;
+    }
+    if (e.eventType !== 0 && e.eventType !== 1) continue;
     const k = text(e.key);
-    if (r === last) assert.ok(e.eventType === 1 && !keysAtLast.has(k), `node ${s.node}: a second event at revision ${r}: ${describe(e)}`);
+    if (r === last) assert.ok(e.eventType === 1 && !keysAtLast.has(k) && !keysAtLast.has('\0progress'), `node ${s.node}: a second event at revision ${r}: ${describe(e)}`);
     else assert.ok(r > last, `node ${s.node}: revision ${r} after ${last}`);
     if (r !== last) keysAtLast = new Set();
     keysAtLast.add(k);
@@ -199,7 +211,11 @@ test('watches under many writers, a leader kill, a pause past compaction (snapsh
     assert.ok(canceled(ws), `node ${watched} installed a snapshot: its watch ends with CANCELED`);
     assert.match(String(ws.end), /restored a snapshot/);
 
-    const lines = cliOut.trim().split('\n').map((l) => JSON.parse(l) as { type: string; key: string; value: string | null; revision: number | null; prevValue: string | null });
+    const lines = cliOut
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; key: string; value: string | null; revision: number | null; prevValue: string | null })
+      .filter((l) => l.type !== 'progress');
     assert.equal(lines.at(-1)!.type, 'canceled');
     const cliEvents = lines.slice(0, -1).map((l) => `${l.revision} ${l.type.toUpperCase()} ${l.key}=${l.value ?? ''} prev=${l.prevValue ?? ''}`);
     const lo = lines[0]!.revision!;

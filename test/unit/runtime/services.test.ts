@@ -18,11 +18,14 @@ import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
 import { AdminService, ClusterManagementService, ElectionService, RaftClientService, RaftPeerExtService, ReplicationService, DENGINE_SERVICE_NAMES, SERVICE_NAMES } from '../../../src/transport/services.js';
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { until } from './helpers.js';
+import { ManualClock } from '../../harness/manual-clock.js';
 
 let dir: string;
 let host: NodeHost;
 let ep: string;
 const client = new EndpointClient();
+/** Time of the node's Watch PROGRESS timer: no PROGRESS event unless a test advances it. */
+const progressClock = new ManualClock();
 const o = { deadlineMs: 3000 };
 /** Warnings the node logged (the rest is dropped). */
 const warnings: Array<{ msg: string; fields: Record<string, unknown> | undefined }> = [];
@@ -30,7 +33,7 @@ const logger = { log: (level: string, msg: string, fields?: Record<string, unkno
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'raftctl-svc-'));
-  host = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, tickMs: 10, electionTimeoutMs: 100, logger });
+  host = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: join(dir, 'n1'), mode: { kind: 'bootstrap' }, tickMs: 10, electionTimeoutMs: 100, watchProgressIntervalMs: 1000, watchProgressClock: progressClock, logger });
   ep = host.address;
   await until('leader ready', () => (host.node.leaderReady ? true : undefined));
 });
@@ -262,6 +265,33 @@ test('Watch streams a PUT event with its revision', async () => {
     assert.equal(Buffer.from(events[0]!.value!).toString(), 'x');
     assert.equal(events[0]!.eventType, 0);
     assert.ok(Number(events[0]!.revision) > 0);
+    call.cancel();
+  } finally {
+    pool.close();
+  }
+});
+
+// Scenario: an idle watch when the node's progress timer fires (1 s on the manual clock).
+// Expectation: one PROGRESS event (type 3, empty key and value) at the node's applied index, as
+// d-engine sends every heartbeat_interval_ms; nothing before the interval has passed.
+test('Watch: an idle watch gets a PROGRESS event at the applied index each progress interval', async () => {
+  const pool = new ChannelPool();
+  try {
+    const call = serverStreamCall(pool.forAddress(ep, 'control'), RaftClientService.Watch, { key: Buffer.from('idle') }, {});
+    const events: WatchResponse[] = [];
+    call.on('data', (e: WatchResponse) => events.push(e));
+    call.on('error', () => undefined);
+    await until('watch registered', () => (host.node.sm.watcherCount > 0 ? true : undefined));
+    await put('other', 'x');
+    progressClock.advance(999);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(events.length, 0);
+    progressClock.advance(1);
+    await until('progress event', () => (events.length > 0 ? true : undefined));
+    assert.equal(events[0]!.eventType, 3);
+    assert.equal(Buffer.from(events[0]!.key ?? []).length, 0);
+    assert.equal(Buffer.from(events[0]!.value ?? []).length, 0);
+    assert.equal(Number(events[0]!.revision), host.node.sm.appliedIndex);
     call.cancel();
   } finally {
     pool.close();
