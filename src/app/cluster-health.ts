@@ -25,11 +25,13 @@
  * say `not run: --wait-timeout (N ms) passed`.
  */
 import { EXIT, RaftCtlError } from '../errors.js';
+import type { AddressBook } from '../transport/address-identity.js';
 import { IMPROBABLE_SCAN_PREFIX } from './cluster-status-dengine.js';
 import { readClusterStatus, type ClusterStatus } from './cluster-status.js';
 import type { ReadOutcome } from './cluster-status-types.js';
 import { utf8Bytes } from './kv-encoding.js';
 import { kvGet, kvWrite, type KvContext } from './kv.js';
+import { addressBookOf } from './operator.js';
 import { cutOffText, errorText, errorVerdict, isUnreachable, leaderlessReason, leaderlessVerdict, leaderVerdict, StragglerTimeoutError, type Verdict } from './verdict.js';
 
 /** The key the health check writes and reads back. */
@@ -66,7 +68,7 @@ export interface HealthOptions {
 const majority = (n: number): number => Math.floor(n / 2) + 1;
 
 /** Voters that could be read, per configuration half, against each half's majority. */
-function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], stragglerWaitMs: number): HealthCheck[] {
+function quorumChecks(status: ClusterStatus, outcomesOf: ReadonlyMap<number, readonly ReadOutcome[]>, stragglerWaitMs: number): HealthCheck[] {
   const config = status.config;
   if (!config) return [
     { name: 'quorum', ok: false, detail: 'the configuration could not be read' },
@@ -97,10 +99,10 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], s
       if (c) return `node ${id} is a candidate (term ${c.term ?? '-'}), not following the leader`;
       const o = offTerm.get(id);
       if (o) return `node ${id} is at term ${o.term ?? 0}, not the leader's term ${status.term ?? '-'} (cut off from the leader, or campaigning): not following it`;
-      const address = status.members.find((m) => m.id === id)?.address;
-      const wrong = outcomes.find((o) => o.endpoint === address && o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
+      const mine = outcomesOf.get(id) ?? [];
+      const wrong = mine.find((o) => o.error instanceof RaftCtlError && o.error.code === 'WRONG_CLUSTER');
       if (wrong) return `node ${id}'s address answers for another cluster (${String((wrong.error as RaftCtlError).details?.clusterId)})`;
-      const failure = outcomes.find((o) => o.endpoint === address && o.error != null)?.error;
+      const failure = mine.find((o) => o.error != null)?.error;
       if (failure instanceof StragglerTimeoutError) return `node ${id} gave no answer within the ${Math.round(stragglerWaitMs)} ms left for it`;
       if (failure instanceof RaftCtlError && failure.exitCode === EXIT.INTEGRITY) return `node ${id} answered with a malformed message (${errorText(failure)})`;
       return failure === undefined || isUnreachable(failure) ? `node ${id} unreachable` : `node ${id} could not be read (${errorText(failure)})`;
@@ -111,13 +113,27 @@ function quorumChecks(status: ClusterStatus, outcomes: readonly ReadOutcome[], s
   ];
 }
 
+/**
+ * Each member's outcomes: those whose endpoint names the member's address, in whatever spelling
+ * (`localhost:P` given for a member at `127.0.0.1:P`: its failure is recorded under the endpoint
+ * given, which is not asked again as a member).
+ */
+async function outcomesByMember(book: AddressBook, status: ClusterStatus, outcomes: readonly ReadOutcome[]): Promise<Map<number, ReadOutcome[]>> {
+  const byMember = new Map<number, ReadOutcome[]>();
+  for (const m of status.members) {
+    const mine: ReadOutcome[] = [];
+    if (m.address) for (const o of outcomes) if (await book.same(o.endpoint, m.address)) mine.push(o);
+    byMember.set(m.id, mine);
+  }
+  return byMember;
+}
+
 /** The leader's progress counter: commit index (raftctl) or applied revision (d-engine); null when unknown. */
-async function leaderProgress(ctx: KvContext, status: ClusterStatus): Promise<number | null> {
-  const leader = status.members.find((m) => m.id === status.leaderId);
-  if (!leader?.address) return null;
+async function leaderProgress(ctx: KvContext, status: ClusterStatus, leaderEndpoint: string | null): Promise<number | null> {
+  if (leaderEndpoint === null) return null;
   try {
-    if (status.source === 'raftctl') return (await ctx.client.getNodeStatus(leader.address, ctx.budget.callOptions())).commitIndex ?? 0;
-    return (await ctx.client.scan(leader.address, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, ctx.budget.callOptions())).revision ?? 0;
+    if (status.source === 'raftctl') return (await ctx.client.getNodeStatus(leaderEndpoint, ctx.budget.callOptions())).commitIndex ?? 0;
+    return (await ctx.client.scan(leaderEndpoint, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, ctx.budget.callOptions())).revision ?? 0;
   } catch {
     return null;
   }
@@ -171,7 +187,8 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
       ? { name: 'leader', ok: true, detail: `node ${status.leaderId} at ${leader?.address ?? 'an unknown address'}, term ${status.term ?? '-'}` }
       : { name: 'leader', ok: false, detail: `no leader known: ${leaderlessReason(leaderless, outcomes).reason}` },
   );
-  checks.push(...quorumChecks(status, outcomes, stragglerWaitMs));
+  const book = addressBookOf(ctx);
+  checks.push(...quorumChecks(status, await outcomesByMember(book, status, outcomes), stragglerWaitMs));
   const quorumOk = checks.every((c) => c.name === 'voters' || c.ok);
 
   const outOfTime = ctx.budget.expired();
@@ -186,7 +203,9 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
 
   // The write and the read start at the leader just found, not at the first endpoint given
   // (a frozen follower first in the list would cost a full --timeout per check).
-  const atLeader: KvContext = leader?.address ? { ...ctx, endpoints: [leader.address, ...ctx.endpoints.filter((e) => e !== leader.address)] } : ctx;
+  // The leader given as an endpoint in another spelling (localhost:P) is dialled as given: listed once, its connection reused.
+  const leaderEndpoint = leader?.address ? ((await book.find(leader.address, ctx.endpoints)) ?? leader.address) : null;
+  const atLeader: KvContext = leaderEndpoint ? { ...ctx, endpoints: [leaderEndpoint, ...ctx.endpoints.filter((e) => e !== leaderEndpoint)] } : ctx;
   const before = progressBefore(status);
   const nonce = options.nonce ?? `${new Date().toISOString()} ${Math.random().toString(36).slice(2, 10)}`;
   const key = utf8Bytes(HEALTH_KEY);
@@ -222,7 +241,7 @@ export async function clusterHealth(ctx: KvContext, options: HealthOptions = {})
     checks.push({ name: 'linearizable-read', ok: false, detail: errorText(error) });
   }
 
-  const after = written ? await leaderProgress(ctx, status) : null;
+  const after = written ? await leaderProgress(ctx, status, leaderEndpoint) : null;
   if (!written) checks.push({ name: 'commit-advancing', ok: false, detail: 'skipped: the health write did not complete' });
   else if (before === null || after === null) checks.push({ name: 'commit-advancing', ok: true, detail: 'the health write committed (the leader\'s index could not be read to compare)' });
   else {

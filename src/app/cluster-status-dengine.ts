@@ -14,7 +14,7 @@ import type { ClusterMembership, NodeMeta, VoteResponse } from '../transport/mes
 import { NodeRoleValue, NodeStatusValue } from '../transport/messages.js';
 import { dialableAddress, normalizeAddress } from '../transport/membership.js';
 import { discoverLeader } from './discover-leader.js';
-import type { OperatorContext } from './operator.js';
+import { addressBookOf, type OperatorContext } from './operator.js';
 import { RejectedError } from '../errors.js';
 import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
@@ -73,9 +73,11 @@ async function confirmedLeader(ctx: OperatorContext, answers: readonly { endpoin
   const [named] = [...namedIds] as [number];
   const leader = nodes.find((n) => n.id === named);
   if (!leader) return null;
-  let own = answers.find((a) => normalizeAddress(a.endpoint) === leader.address)?.membership;
+  const book = addressBookOf(ctx);
+  const ownEndpoint = await book.find(leader.address, answers.map((a) => a.endpoint));
+  let own = answers.find((a) => a.endpoint === ownEndpoint)?.membership;
   // Asked already without an answer (down, or hung): not asked again (whether it is down is judged later).
-  if (own === undefined && leader.address && !asked.some((e) => normalizeAddress(e) === leader.address)) {
+  if (own === undefined && leader.address && (await book.find(leader.address, asked)) === undefined) {
     const read = await settle(ctx.budget, leader.address, (callOptions) => ctx.client.getClusterMetadata(leader.address, callOptions));
     if (read.value == null) return named;
     own = read.value;
@@ -124,16 +126,19 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   } else {
     // Every member is asked too, not only the endpoints: the endpoint given may be a candidate or
     // a learner (both refuse DiscoverLeader), or a node cut off from the current leader.
-    const endpoints = [...new Set([...live, ...nodes.flatMap((n) => (n.address && !isLearner(n) ? [n.address] : []))])];
+    const endpoints = await addressBookOf(ctx).distinct([...live, ...nodes.flatMap((n) => (n.address && !isLearner(n) ? [n.address] : []))]);
     const discovery = await discoverLeader({ ...ctx, endpoints });
     leaderId = discovery.result.leaderId;
     discoveredTerm = discovery.result.term;
   }
 
-  const probeReads = nodes.map((n) => (n.address ? settle(ctx.budget, n.address, (callOptions) => ctx.client.probeVote(n.address as string, callOptions)) : Promise.resolve(null)));
+  // A member given as an endpoint is dialled as given (its connection reused, its outcomes under
+  // one name); it is shown at the address the cluster names it by.
+  const dial = await Promise.all(nodes.map(async (n) => (n.address ? ((await addressBookOf(ctx).find(n.address, live)) ?? n.address) : '')));
+  const probeReads = nodes.map((n, i) => (dial[i] ? settle(ctx.budget, dial[i], (callOptions) => ctx.client.probeVote(dial[i]!, callOptions)) : Promise.resolve(null)));
   // The leader's applied revision (a Scan) is asked as soon as its own probe answers.
   const leader = nodes.find((n) => n.id === leaderId);
-  const leaderAddress = leader?.address;
+  const leaderAddress = leader ? dial[nodes.indexOf(leader)] || undefined : undefined;
   const leaderScan: Promise<number | null> = leader && leaderAddress
     ? probeReads[nodes.indexOf(leader)]!.then(async (p) => {
         if (!p?.value) return null;
@@ -148,7 +153,7 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   nodes.forEach((n, i) => {
     const p = probes[i];
     // A probe `stragglersUntil` left out is a timeout, not a node seen down.
-    if (p === undefined && n.address) outcomes.push({ endpoint: n.address, error: new StragglerTimeoutError(n.address) });
+    if (p === undefined && dial[i]) outcomes.push({ endpoint: dial[i], error: new StragglerTimeoutError(dial[i]) });
     if (!p) return;
     outcomes.push({ endpoint: p.endpoint, error: p.error });
     if (p.value) probeOf.set(n.id, p.value);

@@ -7,7 +7,7 @@
  */
 import { AmbiguousClusterError, RejectedError } from '../errors.js';
 import type { NodeStatus, PeerStatus } from '../transport/messages.js';
-import type { OperatorContext } from './operator.js';
+import { addressBookOf, type OperatorContext } from './operator.js';
 import { settle, settledBy, STRAGGLER_GRACE_MS, stragglerGraceMs, StragglerTimeoutError, withoutStragglers } from './verdict.js';
 import {
   sortedIds,
@@ -175,7 +175,8 @@ export interface RaftctlEndpoint {
  * {@link STRAGGLER_GRACE_MS} after another answered (a hung one) does not hold back the next
  * round; its answer, when it comes, is merged before the result is built (by
  * `stragglersUntil` when given: later ones are left out). A member is asked at
- * most once per address, and never at an address given as an endpoint (already asked).
+ * most once per address, and never at an address given as an endpoint (already asked), in
+ * whatever spelling it was given (the command's AddressBook decides).
  * The cluster read is the one most given endpoints answer for; on a tie, the one whose
  * configuration's member addresses name the most of the given endpoints (GetClusterMetadata of
  * one node per tied cluster, asked only then: a node started from another cluster's data on a
@@ -187,6 +188,7 @@ export interface RaftctlEndpoint {
  */
 export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readonly RaftctlEndpoint[], options: { stragglersUntil?: number } = {}): Promise<ClusterStatusRead> {
   const stragglersUntil = options.stragglersUntil ?? Infinity;
+  const book = addressBookOf(ctx);
   /** Every status read that came back, in arrival order; `given` marks the given endpoints' ones. */
   const answers: { endpoint: string; given: boolean; read: StatusRead }[] = [];
   let outcomes: ReadOutcome[] = [];
@@ -233,7 +235,9 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
     const named = new Map<string, number>();
     for (const id of tied) {
       const addresses = namedAddresses(of(id), await metadataAddresses.get(id)!, alias);
-      named.set(id, [...given].filter((e) => addresses.has(e)).length);
+      let count = 0;
+      for (const e of given) if ((await book.find(e, addresses)) !== undefined) count++;
+      named.set(id, count);
     }
     const best = most(named);
     if (best.length === 1) {
@@ -305,7 +309,10 @@ export async function readRaftctlCluster(ctx: OperatorContext, endpoints: readon
         const { value: meta } = await settle(ctx.budget, source, (options) => ctx.client.getClusterMetadata(source, options));
         for (const node of meta?.nodes ?? []) if (n0(node.id) > 0 && node.address && !address.has(n0(node.id))) address.set(n0(node.id), node.address);
       }
-      const missing = view.memberIds.filter((id) => !byId.has(id) && address.has(id) && !tried.has(address.get(id)!));
+      // A member asked already, at its address or as an endpoint given in another spelling
+      // (`localhost:P` for `127.0.0.1:P`), is not asked again: a hung one would cost another --timeout.
+      const missing: number[] = [];
+      for (const id of view.memberIds) if (!byId.has(id) && address.has(id) && (await book.find(address.get(id)!, tried)) === undefined) missing.push(id);
       if (missing.length === 0) {
         if (late.length === 0) break;
         await mergeLate(); // a straggler's configuration may name members nobody has asked yet

@@ -8,10 +8,11 @@
  * d-engine node the cluster is read the d-engine way (raftctl nodes answer those RPCs too).
  */
 import type { RaftCtlError } from '../errors.js';
+import type { AddressBook } from '../transport/address-identity.js';
 import { readDengineCluster } from './cluster-status-dengine.js';
 import { readRaftctlCluster, readStatus } from './cluster-status-raftctl.js';
 import type { ClusterStatus, ClusterStatusRead, ReadOutcome } from './cluster-status-types.js';
-import type { OperatorContext } from './operator.js';
+import { addressBookOf, type OperatorContext } from './operator.js';
 import { errorVerdict, GRPC_CODE, grpcCodeOf, isUnreachable, leaderVerdict, leaderlessVerdict, onePerEndpoint, settle, settledBy, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Verdict } from './verdict.js';
 
 export type { ClusterConfig, ClusterMember, ClusterStatus, ClusterStatusRead, MemberRole, MemberState } from './cluster-status-types.js';
@@ -96,7 +97,7 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
       : [],
     ),
   );
-  return { status: withoutDeadLeader(status, outcomes), outcomes: onePerEndpoint(outcomes), error };
+  return { status: await withoutDeadLeader(addressBookOf(ctx), status, outcomes), outcomes: onePerEndpoint(outcomes), error };
 }
 
 /**
@@ -104,12 +105,13 @@ export async function readClusterStatus(ctx: OperatorContext, options: StatusRea
  * followers still name it for up to an election timeout, and no status read may report it as
  * the leader (its row turns `unknown`, `leaderId` null: "the live nodes know no leader", exit 3).
  * A leader read as such is reachable by definition; one named by others only is dropped when
- * its address, asked in this run, refused or did not accept the connection.
+ * its address, asked in this run (in any spelling of it, such as the `localhost:P` given for a
+ * node advertising `127.0.0.1:P`), refused or did not accept the connection.
  */
-function withoutDeadLeader(status: ClusterStatus, outcomes: readonly ReadOutcome[]): ClusterStatus {
+async function withoutDeadLeader(book: AddressBook, status: ClusterStatus, outcomes: readonly ReadOutcome[]): Promise<ClusterStatus> {
   const leader = status.members.find((m) => m.id === status.leaderId);
   if (!leader || leader.reachable || !leader.address) return status;
-  if (!unreachableAt(outcomes, leader.address)) return status;
+  if (!(await unreachableAt(book, outcomes, leader.address))) return status;
   return { ...status, leaderId: null, members: status.members.map((m) => (m === leader ? { ...m, role: 'unknown' } : m)) };
 }
 

@@ -9,8 +9,8 @@
  * election timeout, and `wait leader` or a runbook must not take that for a leader.
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';
-import { dialableAddress, normalizeAddress } from '../transport/membership.js';
-import type { OperatorContext } from './operator.js';
+import { dialableAddress } from '../transport/membership.js';
+import { addressBookOf, type OperatorContext } from './operator.js';
 import { EXIT, NoLeaderError, NotReadyError } from '../errors.js';
 import { errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, leaderVerdict, leaderlessVerdict, settle, SILENT_NODE_MS, stragglerGraceMs, StragglerTimeoutError, unreachableAt, withoutStragglers, type Settled, type Verdict } from './verdict.js';
 
@@ -101,7 +101,10 @@ async function askEveryEndpoint(ctx: OperatorContext): Promise<Settled<LeaderDis
   if (early.every((o) => o !== undefined)) return early as Settled<LeaderDiscoveryResponse>[];
   const { best, bestEndpoint } = newestLeader(early.filter((o): o is Settled<LeaderDiscoveryResponse> => o !== undefined));
   const leaderAddress = best?.leaderAddress ? dialableAddress(best.leaderAddress, bestEndpoint) : '';
-  const leaderSilent = early.some((o, i) => o === undefined && leaderAddress !== '' && normalizeAddress(ctx.endpoints[i]!) === leaderAddress);
+  // The leader's own endpoint may be given in another spelling than it advertises (localhost:P).
+  const book = addressBookOf(ctx);
+  const silent = early.flatMap((o, i) => (o === undefined ? [ctx.endpoints[i]!] : []));
+  const leaderSilent = leaderAddress !== '' && (await book.find(leaderAddress, silent)) !== undefined;
   const answered = early.filter((o) => o?.value != null);
   const newerTerm = answered.some((o) => (o!.value!.term ?? 0) > (best?.term ?? 0));
   if (leaderSilent || newerTerm || answered.length * 2 <= ctx.endpoints.length) return Promise.all(calls);
@@ -140,7 +143,7 @@ export async function askForLeader(ctx: OperatorContext): Promise<{ verdict: Ver
   // A leader reported at 0.0.0.0:P (reference §1.6) is dialled at the answering endpoint's host.
   // The named leader's own endpoint, asked in this run, could not be connected: a dead leader.
   const leaderAddress = best?.leaderAddress ? dialableAddress(best.leaderAddress, bestEndpoint) || null : null;
-  const deadLeader = leaderAddress === null ? undefined : unreachableAt(outcomes, leaderAddress);
+  const deadLeader = leaderAddress === null ? undefined : await unreachableAt(addressBookOf(ctx), outcomes, leaderAddress);
   const named = best;
   if (deadLeader) best = null;
 

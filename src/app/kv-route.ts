@@ -20,7 +20,7 @@ import { parseLeaderHint } from '../transport/membership.js';
 import { isRetryable } from '../transport/status.js';
 import { allLearners, discoverLeader, learnersText } from './discover-leader.js';
 import { CutOffError, errorText, GRPC_CODE, grpcCodeOf, LEARNER_HINT, SILENT_NODE_MS } from './verdict.js';
-import type { OperatorClient, OperatorContext } from './operator.js';
+import { addressBookOf, type OperatorClient, type OperatorContext } from './operator.js';
 
 /** The calls the kv use cases make (a structural subset, so tests can fake it). */
 export type KvClient = OperatorClient & Pick<EndpointClient, 'write' | 'read' | 'watch'>;
@@ -116,10 +116,20 @@ export interface RouteOptions {
 
 
 
-/** The leader's address as the cluster reports it now (null when no endpoint names one). */
-async function rediscover(ctx: KvContext): Promise<string | null> {
+/**
+ * `address`, a leader a node named (as it advertises itself: `127.0.0.1:P`), in the spelling of
+ * the endpoint given or tried before that names the same node (`localhost:P`), if any: so it is
+ * recognised as that endpoint (its connect-wait treatment, whether it was found dead or slow) and
+ * dialled on its connection. Otherwise `address` itself.
+ */
+async function asKnown(ctx: KvContext, address: string, tried: Iterable<string>): Promise<string> {
+  return (await addressBookOf(ctx).find(address, [...ctx.endpoints, ...tried])) ?? address;
+}
+
+/** The leader's address as the cluster reports it now, as {@link asKnown} spells it (null when no endpoint names one). */
+async function rediscover(ctx: KvContext, tried: Iterable<string>): Promise<string | null> {
   const found = await discoverLeader(ctx);
-  return found.result.address;
+  return found.result.address === null ? null : asKnown(ctx, found.result.address, tried);
 }
 
 /**
@@ -164,7 +174,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
     await ctx.budget.pause(backoffMs);
     backoffMs = Math.min(backoffMs * 2, 500);
     if (ctx.budget.expired()) return false;
-    const found = await rediscover(ctx);
+    const found = await rediscover(ctx, dead);
     if (found === null && notLeader && !learnersChecked) {
       learnersChecked = true;
       if (await allLearners(ctx)) {
@@ -231,7 +241,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       }
       if (error instanceof NoLeaderError && !options.anyNode) {
         notLeader = error;
-        const hinted = error.leaderAddress;
+        const hinted = error.leaderAddress ? await asKnown(ctx, error.leaderAddress, dead) : null;
         if (hinted && hinted !== target && mayTry(hinted) && ++attempts <= MAX_ATTEMPTS) {
           tryNamed(hinted);
           continue;
@@ -245,7 +255,7 @@ export async function routeRequest<T>(ctx: KvContext, send: (endpoint: string, o
       if ((options.kind === 'write' && !retryWrite) || !isRetryable(error) || ++attempts > MAX_ATTEMPTS) throw error;
       await ctx.budget.pause(backoffMs);
       backoffMs = Math.min(backoffMs * 2, 500);
-      target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx)) ?? nextLive() ?? target);
+      target = options.anyNode ? (nextLive() ?? target) : ((await rediscover(ctx, dead)) ?? nextLive() ?? target);
     }
   }
 }

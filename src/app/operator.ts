@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { TimeoutError } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
 import { MAX_TIMER_MS } from '../transport/clock.js';
+import { AddressBook } from '../transport/address-identity.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 
 /** The endpoint-client calls the read-only use cases make (a structural subset, so tests can fake it). */
@@ -17,6 +18,30 @@ export interface OperatorContext {
   /** `host:port` strings, validated and de-duplicated, in the order given. */
   readonly endpoints: readonly string[];
   readonly budget: CallBudget;
+  /**
+   * Tells whether two spellings of an address name the same node (`localhost:P` given, the
+   * cluster advertising `127.0.0.1:P`); one per command, so each host is resolved once. Optional
+   * for contexts built by hand: {@link addressBookOf} then keeps one per budget.
+   */
+  readonly addresses?: AddressBook;
+}
+
+/** Address books of contexts built without one, one per command (its budget). */
+const booksByBudget = new WeakMap<CallBudget, AddressBook>();
+
+/**
+ * The command's {@link AddressBook}: `ctx.addresses`, else one kept for `ctx.budget` (every
+ * context derived from a command's context, `{...ctx, endpoints}`, shares its budget and so its
+ * resolutions).
+ */
+export function addressBookOf(ctx: OperatorContext): AddressBook {
+  if (ctx.addresses) return ctx.addresses;
+  let book = booksByBudget.get(ctx.budget);
+  if (book === undefined) {
+    book = new AddressBook();
+    booksByBudget.set(ctx.budget, book);
+  }
+  return book;
 }
 
 

@@ -12,7 +12,7 @@
  */
 import { EXIT, RaftCtlError, TimeoutError, mostInformativeExit, type ErrorDetails } from '../errors.js';
 import type { CallOptions } from '../transport/call.js';
-import { normalizeAddress } from '../transport/membership.js';
+import type { AddressBook } from '../transport/address-identity.js';
 import type { CallBudget } from './operator.js';
 
 /** gRPC status codes the use cases test for (numbers from the gRPC spec; no grpc-js import here). */
@@ -62,12 +62,14 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 /**
- * The outcome showing that `address` (host:port, scheme already stripped) was asked in this run
+ * The outcome showing that `address` (host:port, as a node advertises it) was asked in this run,
+ * in whatever spelling `book` takes for the same node (`localhost:P` given for `127.0.0.1:P`),
  * and could not be connected, if any: how a leader the others still name after it died is told
  * apart from a live one (leader discovery, cluster status).
  */
-export function unreachableAt<O extends { readonly endpoint: string; readonly error: unknown }>(outcomes: readonly O[], address: string): O | undefined {
-  return outcomes.find((o) => normalizeAddress(o.endpoint) === address && isUnreachable(o.error));
+export async function unreachableAt<O extends { readonly endpoint: string; readonly error: unknown }>(book: AddressBook, outcomes: readonly O[], address: string): Promise<O | undefined> {
+  for (const o of outcomes) if (isUnreachable(o.error) && (await book.same(o.endpoint, address))) return o;
+  return undefined;
 }
 
 /** The gRPC status code a transport error carries, if any. */

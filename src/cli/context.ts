@@ -6,6 +6,7 @@
  */
 import { CallBudget, type OperatorContext } from '../app/operator.js';
 import { UsageError } from '../errors.js';
+import { AddressBook } from '../transport/address-identity.js';
 import type { EndpointClient } from '../transport/endpoint-client.js';
 
 export interface CliContextOptions {
@@ -57,11 +58,16 @@ export async function createCliContext(options: CliContextOptions): Promise<CliC
   const pool = new ChannelPool();
   const client = new EndpointClient({ pool });
   const budget = new CallBudget(options.timeoutMs, options.waitTimeoutMs);
+  const addresses = new AddressBook();
+  // One node given twice in different spellings (`127.0.0.1:P,localhost:P`) is asked once, as
+  // an exact duplicate is (src/cli/endpoints.ts): the first spelling is kept.
+  const endpoints = await addresses.distinct(options.endpoints);
   let closed = false;
   return {
     client,
-    endpoints: options.endpoints,
+    endpoints,
     budget,
+    addresses,
     close(): void {
       if (closed) return;
       closed = true;
