@@ -30,6 +30,7 @@ import type {
   NodeMeta,
 } from '../../transport/messages.js';
 import { isHostPort } from '../../transport/address.js';
+import { canonicalAddress } from '../../transport/address-identity.js';
 import { normalizeAddress } from '../../transport/membership.js';
 import { ConfErrorCode, NodeRoleValue, NodeStatusValue } from '../../transport/messages.js';
 import { ClusterManagementService, SERVICE_NAMES, tolerantSingleRequestMethods } from '../../transport/services.js';
@@ -71,7 +72,9 @@ async function join(node: RaftNode, req: JoinRequest): Promise<JoinResponse> {
   if (!isHostPort(address)) throw statusError(Code.INVALID_ARGUMENT, `invalid address "${address.length > 80 ? `${address.slice(0, 80)}...` : address}" (expected host:port, port 1-65535)`);
   const c = node.configuration;
   if (isVoter(c, id) || isLearner(c, id)) throw statusError(Code.FAILED_PRECONDITION, `node ${id} already exists`);
-  const holder = Object.entries(c.addresses).find(([, a]) => a === address);
+  // Spellings of one address (127.1:P, 127.0.0.1:0P, an uppercase name) are one address; names
+  // are not resolved here (a name and its IP still pass: the leader does no DNS on its apply path).
+  const holder = Object.entries(c.addresses).find(([, a]) => canonicalAddress(a) === canonicalAddress(address));
   if (holder) throw statusError(Code.FAILED_PRECONDITION, `address ${address} is already node ${holder[0]}'s: two members cannot share one address`);
   if ((req.nodeRole ?? 0) !== NodeRoleValue.LEARNER) throw statusError(Code.FAILED_PRECONDITION, `node ${id} cannot rejoin: must be learner (node_role 4)`);
   let index: number;

@@ -127,7 +127,8 @@ test('JoinCluster: status READ_ONLY joins read-only; UNSPECIFIED (0) joins as a 
 
 /**
  * Scenario: JoinCluster requests with an address that is not host:port (port 99999, a 100 kB
- * host name), an address a member already has, or another cluster's id in the metadata.
+ * host name), an address a member already has (also spelled differently), or another cluster's
+ * id in the metadata.
  * Expected: each refused (INVALID_ARGUMENT / FAILED_PRECONDITION) and nothing added: a learner
  * once committed cannot be removed until membership commands exist.
  */
@@ -138,6 +139,8 @@ test('JoinCluster refuses bad or taken addresses and another cluster\'s id; noth
   await assert.rejects(join(20, '127.0.0.1:99999'), /invalid address "127.0.0.1:99999"/);
   await assert.rejects(join(21, `${'a'.repeat(100_000)}:1`), /invalid address "a{80}\.\.\."/);
   await assert.rejects(join(22, ep), /already node 1's/);
+  // Another spelling of the same address (127.1 is 127.0.0.1) is the same address.
+  await assert.rejects(join(24, `127.1:${ep.slice(ep.lastIndexOf(':') + 1)}`), /already node 1's/);
   await assert.rejects(join(23, '127.0.0.1:20', { 'raftctl-cluster-id': 'someone-else' }), /cluster id mismatch/);
   assert.deepEqual((await client.getNodeStatus(ep, o)).configuration, before);
 });
