@@ -4,8 +4,8 @@
  * and picks the answer with the highest term, then the highest leader id, as d-engine's own
  * learners do (reference §3.7, joiner step 2).
  *
- * A leader named only by others, whose own address was among the endpoints asked and could not
- * be connected, is not reported: right after a leader dies its followers name it for up to an
+ * A leader named only by others, whose own address was among the endpoints asked (in any
+ * spelling of it: the command's AddressBook decides) and could not be connected, is not reported: right after a leader dies its followers name it for up to an
  * election timeout, and `wait leader` or a runbook must not take that for a leader.
  */
 import type { LeaderDiscoveryResponse } from '../transport/messages.js';

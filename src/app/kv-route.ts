@@ -3,7 +3,10 @@
  * endpoint, follow NOT_LEADER hints (raftctl's `ClientResponse{error: NOT_LEADER, metadata}` and
  * the admin trailers), and when a node refuses without naming the leader (d-engine's
  * FAILED_PRECONDITION "Not leader", or a hint that names no address) ask the cluster again
- * with DiscoverLeader. Endpoints that cannot be connected are skipped (nothing was sent).
+ * with DiscoverLeader. Endpoints that cannot be connected are skipped (nothing was sent). A
+ * leader named by a hint or a rediscovery that is one of the endpoints given, in whatever
+ * spelling (`127.0.0.1:P` named, `localhost:P` given: the command's AddressBook decides), is
+ * that endpoint: dialled as given, with its connect-wait treatment and dead/slow state.
  *
  * Writes are never retried blindly: only refusals that prove the write was not proposed (not
  * the leader, nothing sent, a node not ready yet) lead to another attempt; a definite rejection
