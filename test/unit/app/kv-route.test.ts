@@ -1,12 +1,14 @@
 /**
  * ClientResponse errors as the kv commands read them (src/app/kv-route.ts clientResponseError):
  * d-engine's ErrorCode and ErrorMetadata (reference §1.3, §1.5, §6), every field of the metadata
- * used where it says something.
+ * used where it says something; and routeRequest over a fake client where a hint's spelling matters.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NoLeaderError, NotReadyError, RejectedError } from '../../../src/errors.js';
-import { clientResponseError, writeCertainlyRefused } from '../../../src/app/kv-route.js';
+import { NoLeaderError, NotReadyError, RejectedError, UnreachableError } from '../../../src/errors.js';
+import { clientResponseError, routeRequest, writeCertainlyRefused } from '../../../src/app/kv-route.js';
+import { CallBudget } from '../../../src/app/operator.js';
+import { AddressBook } from '../../../src/transport/address-identity.js';
 import type { ClientResponse } from '../../../src/transport/messages.js';
 
 const EP = '10.0.0.1:9081';
@@ -44,4 +46,39 @@ test('CLUSTER_UNAVAILABLE is a not-ready node; a code newer than raftctl is name
   const newer = 4099 as NonNullable<ClientResponse['error']>; // not in this build's ErrorCode
   const e = clientResponseError({ error: newer, metadata: { debugMessage: 'new' } }, EP)!;
   assert.deepEqual([e.code, e.message], ['ERROR_4099', `${EP} answered ERROR_4099: new`]);
+});
+
+/**
+ * Scenario: `-e localhost:1001,localhost:1002` (a fake client, no network; the AddressBook's
+ * lookup maps localhost to 127.0.0.1). Node 1 refuses connections (just killed); node 2 still
+ * names it leader at 127.0.0.1:1001, in its NOT_LEADER hint and in DiscoverLeader. Expectation:
+ * the hint is the endpoint given and found dead, so no request is sent to 127.0.0.1:1001 (a
+ * second attempt at the dead node, under its other spelling) and the request ends NOT_LEADER
+ * when --wait-timeout runs out. Rule: routeRequest follows a hint only to a node not seen dead.
+ */
+test('routeRequest: a hint naming a dead endpoint in another spelling is not followed', async () => {
+  const refused = (endpoint: string): Error => new UnreachableError(`cannot connect to ${endpoint}: connection refused`, { details: { endpoint, sent: false, grpcCode: 14 } });
+  const isNode1 = (endpoint: string): boolean => endpoint.endsWith(':1001');
+  const client = {
+    discoverLeader: async (endpoint: string) => {
+      if (isNode1(endpoint)) throw refused(endpoint);
+      return { leaderId: 1, leaderAddress: '127.0.0.1:1001', term: 3 };
+    },
+  };
+  const sent: string[] = [];
+  const budget = new CallBudget(300, 600);
+  try {
+    const ctx = { client, endpoints: ['localhost:1001', 'localhost:1002'], budget, addresses: new AddressBook({ lookup: async (h) => (h === 'localhost' ? ['127.0.0.1'] : []) }) };
+    await assert.rejects(
+      routeRequest(ctx as never, async (endpoint) => {
+        sent.push(endpoint);
+        if (isNode1(endpoint)) throw refused(endpoint);
+        throw new NoLeaderError(`${endpoint} is not the leader`, { code: 'NOT_LEADER', leaderId: 1, leaderAddress: '127.0.0.1:1001', details: { endpoint, sent: true } });
+      }, { kind: 'read' }),
+      (e: unknown) => e instanceof NoLeaderError && e.code === 'NOT_LEADER',
+    );
+    assert.deepEqual([...new Set(sent)].sort(), ['localhost:1001', 'localhost:1002']);
+  } finally {
+    budget.dispose();
+  }
 });
