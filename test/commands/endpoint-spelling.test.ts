@@ -8,7 +8,7 @@
  * member given as an endpoint is not asked a second time, a hinted leader given as an endpoint
  * is dialled as given (its connection reused), the same node given twice is asked once.
  *
- * Only 127.0.0.1 and `localhost` (resolved through /etc/hosts, no external DNS) are used.
+ * Only 127.0.0.1, ::1 and `localhost` (resolved through /etc/hosts, no external DNS) are used.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +59,24 @@ describe('a dead leader given as localhost:P while the followers name it at 127.
         const r = await runCommand(['leader', 'discover', '-e', [spelled, ...rest].join(','), '--json']);
         assert.equal(r.exitCode, 3, `${spelled}: ${r.stdout}${r.stderr}`);
       }
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+describe('a dead leader on ::1 that the followers name in another IPv6 notation', () => {
+  // Scenario: nodes on [::1] reporting themselves as [0:0:0:0:0:0:0:1]:P; the leader is gone.
+  // Expectation: `-e [::1]:P1,...` is that leader's endpoint (one IPv6 address, two notations):
+  // exit 3, as for the same text.
+  test('leader discover exits 3 NO_LEADER', async () => {
+    const cluster = await startDengineCluster([voter(1), voter(2), voter(3)], { host: '[::1]', reportedHost: '[0:0:0:0:0:0:0:1]' });
+    try {
+      await cluster.nodes[0]!.close();
+      const r = await runCommand(['leader', 'discover', '-e', cluster.endpoints.join(','), '--json']);
+      assert.match(cluster.endpoints[0]!, /^\[::1\]:\d+$/);
+      assert.equal(r.exitCode, 3, r.stdout + r.stderr);
+      assert.match(r.stderr, /name node 1 at \[0:0:0:0:0:0:0:1\]:\d+ \(term 3\) as leader, but it cannot be connected/);
     } finally {
       await cluster.close();
     }
