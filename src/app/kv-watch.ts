@@ -187,10 +187,13 @@ function connectionLost(error: unknown): boolean {
 /**
  * A node that answered the watch and then ended it with UNAVAILABLE (exit 3 class): a graceful
  * shutdown (raftctl and d-engine both end watch streams that way), which for the watcher is the
- * node going away, as when its connection breaks.
+ * node going away, as when its connection breaks. The node answered when an event arrived, or
+ * when it had opened the stream (`streamOpened`: its response headers came): a d-engine node
+ * shutting down sends no CANCELED event first, so a quiet watch ends with UNAVAILABLE alone. An
+ * UNAVAILABLE refusal without headers (trailers-only) stays "not ready".
  */
 function nodeWentAway(error: unknown, received: number): boolean {
-  return received > 0 && error instanceof NotReadyError;
+  return error instanceof NotReadyError && (received > 0 || error.details?.streamOpened === true);
 }
 
 /** How long, after a CANCELED event, the status that ends the stream is waited for. */

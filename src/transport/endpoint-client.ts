@@ -140,6 +140,12 @@ export class EndpointClient {
    * still fails at once, as grpc-js fails it. `connectTimeoutMs` must be a number > 0 (a
    * ConfigError otherwise, before anything is dialled); one above {@link MAX_TIMER_MS} waits that
    * long (about 24.8 days).
+   *
+   * A non-OK status that ends a stream the server had opened (its gRPC response headers
+   * arrived, as a d-engine node's do as soon as its handler returns the stream) carries
+   * `details.streamOpened: true`, events or not: the server ended a watch it served (a shutdown
+   * ends d-engine watches with UNAVAILABLE, reference §6), as opposed to refusing it with a
+   * trailers-only answer.
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal; readonly connectTimeoutMs?: number } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
@@ -168,7 +174,9 @@ export class EndpointClient {
       } catch (err) {
         if (this.#closing.signal.aborted) throw closedError(CLIENT, err);
         if (neverConnected && !stop.signal.aborted) throw notConnectedWithin(endpoint, connectMs!, err);
-        throw fromGrpcError(err as Error, endpoint, seen);
+        const error = fromGrpcError(err as Error, endpoint, seen);
+        if (seen.contentType !== undefined && /^application\/grpc\b/i.test(seen.contentType)) error.details = { ...error.details, streamOpened: true };
+        throw error;
       } finally {
         clearTimeout(connectTimer);
         call.cancel();

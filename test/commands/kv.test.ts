@@ -433,6 +433,27 @@ describe('kv against a d-engine-style cluster (leader 2, followers answer FAILED
     assert.match((JSON.parse(lines(r.stderr)[0]!) as { error: { hint: string } }).error.hint, /raftctl kv watch \/config\/ --prefix/);
   });
 
+  // Scenario: a quiet watch on a d-engine node (no change yet, and less than its 30 s PROGRESS
+  // interval) that the node ends because it shuts down: d-engine sends no CANCELED event then, the
+  // stream just ends with UNAVAILABLE (reference §6), after the headers it sent when the watch
+  // started. Expectation: as for a watch that received events first, exit 4 with the resync hint
+  // (the node went away), not exit 3 "up but not ready, retry shortly".
+  test('a quiet watch the d-engine node ends with UNAVAILABLE (shutdown, no event before): exit 4 with the resync hint, not "not ready"', async () => {
+    kv.watchEvents = [];
+    kv.watchEndsWith = { code: status.UNAVAILABLE, details: 'server shutting down' };
+    try {
+      const r = await runCommand(['kv', 'watch', 'w', '--count', '1', '-e', kv.endpoints[0]!, '--wait-timeout', '5s', '--json']);
+      assert.equal(r.exitCode, 4, r.stderr);
+      assert.equal(r.stdout, '');
+      const err = (JSON.parse(lines(r.stderr)[0]!) as { error: { message: string; hint: string } }).error;
+      assert.match(err.message, /lost its connection after 0 events|ended the watch/);
+      assert.match(err.hint, /resync/);
+      assert.doesNotMatch(err.hint, /not ready/);
+    } finally {
+      kv.watchEndsWith = null;
+    }
+  });
+
   // Scenario: the first endpoint refuses every Watch (a d-engine node built without the `watch`
   // feature: UNIMPLEMENTED, reference §6; a node at its watcher limit: RESOURCE_EXHAUSTED, 10,000
   // watchers on a raftctl node, max_watcher_count on d-engine), the second serves it.

@@ -12,7 +12,7 @@
  * GetClusterMetadata and the RequestVote probe like d-engine. A killed peer (`peer(id).kill()`)
  * refuses connections.
  */
-import { status } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { FakePeer } from '../../harness/fake-peer.js';
 import { GrpcStatusError } from '../../../src/transport/server.js';
 import type { ClientReadRequest, ClientResponse, ClientWriteRequest, ScanRequest, ScanResponse, WatchResponse } from '../../../src/transport/messages.js';
@@ -143,13 +143,17 @@ export async function startFakeKv(options: FakeKvOptions = {}): Promise<FakeKvCl
       const entries = [...cluster.store.entries()].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => ({ key: bytesOf(k), value: v }));
       return { entries, revision: cluster.revision };
     });
-    peer.raw.set('Watch', (call: { request: { key?: Uint8Array | null; prefix?: boolean | null }; write(ev: WatchResponse): void; on(ev: string, fn: () => void): void; emit(ev: string, e: unknown): void }) => {
+    peer.raw.set('Watch', (call: { request: { key?: Uint8Array | null; prefix?: boolean | null }; write(ev: WatchResponse): void; sendMetadata(md: Metadata): void; on(ev: string, fn: () => void): void; emit(ev: string, e: unknown): void }) => {
       // d-engine (reference §6): a prefix watch's key must start and end with "/", else INVALID_ARGUMENT.
       const key = keyOf(call.request?.key);
       if (options.refusal === 'd-engine' && call.request?.prefix && !(key.startsWith('/') && key.endsWith('/'))) {
         call.emit('error', { code: status.INVALID_ARGUMENT, details: 'prefix watch key must start and end with "/"' });
         return;
       }
+      // A d-engine node's tonic server sends the response headers as soon as the Watch handler
+      // returns its stream, before any event: a watch it ends later (UNAVAILABLE on shutdown,
+      // reference §6) is not a trailers-only refusal.
+      if (options.refusal === 'd-engine') call.sendMetadata(new Metadata());
       for (const ev of cluster.watchEvents) call.write(ev);
       call.on('cancelled', () => undefined);
       cluster.watchLater.forEach((ev, i) => setTimeout(() => call.write(ev), 100 * (i + 1)).unref());
