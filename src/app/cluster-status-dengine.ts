@@ -2,8 +2,9 @@
  * Reading a d-engine cluster for `cluster status` (PROTOCOL.md, "Reading a d-engine node"):
  * - membership, addresses (a scheme such as `http://` stripped), status: GetClusterMetadata
  *   (learners refuse it; a voter answers);
- * - leader: `current_leader_id` when the answers agree and the leader's own metadata names
- *   itself, else DiscoverLeader (highest term) asked of the endpoints and the voters;
+ * - leader: `current_leader_id` when the answers agree, the leader's own metadata names itself
+ *   and no member's vote probe answers at a newer term than the leader's, else DiscoverLeader
+ *   (highest term) asked of the endpoints and the voters;
  * - term and last log index: a RequestVote at term 0 (denied by any node past its first
  *   election; see EndpointClient.probeVote for a d-engine node still at term 0);
  * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
@@ -120,35 +121,37 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
 
   let leaderId: number | null = null;
   let discoveredTerm: number | null = null;
+  // Every member is asked too, not only the endpoints: the endpoint given may be a candidate or
+  // a learner (both refuse DiscoverLeader), or a node cut off from the current leader.
+  const discover = async (): Promise<{ leaderId: number | null; term: number | null }> => {
+    const endpoints = await addressBookOf(ctx).distinct([...live, ...nodes.flatMap((n) => (n.address && !isLearner(n) ? [n.address] : []))]);
+    return (await discoverLeader({ ...ctx, endpoints })).result;
+  };
   const named = await confirmedLeader(ctx, answers, nodes, live);
   if (named !== null) {
     leaderId = named;
   } else {
-    // Every member is asked too, not only the endpoints: the endpoint given may be a candidate or
-    // a learner (both refuse DiscoverLeader), or a node cut off from the current leader.
-    const endpoints = await addressBookOf(ctx).distinct([...live, ...nodes.flatMap((n) => (n.address && !isLearner(n) ? [n.address] : []))]);
-    const discovery = await discoverLeader({ ...ctx, endpoints });
-    leaderId = discovery.result.leaderId;
-    discoveredTerm = discovery.result.term;
+    ({ leaderId, term: discoveredTerm } = await discover());
   }
 
   // A member given as an endpoint is dialled as given (its connection reused, its outcomes under
   // one name); it is shown at the address the cluster names it by.
   const dial = await Promise.all(nodes.map(async (n) => (n.address ? ((await addressBookOf(ctx).find(n.address, live)) ?? n.address) : '')));
   const probeReads = nodes.map((n, i) => (dial[i] ? settle(ctx.budget, dial[i], (callOptions) => ctx.client.probeVote(dial[i]!, callOptions)) : Promise.resolve(null)));
-  // The leader's applied revision (a Scan) is asked as soon as its own probe answers.
-  const leader = nodes.find((n) => n.id === leaderId);
-  const leaderAddress = leader ? dial[nodes.indexOf(leader)] || undefined : undefined;
-  const leaderScan: Promise<number | null> = leader && leaderAddress
-    ? probeReads[nodes.indexOf(leader)]!.then(async (p) => {
-        if (!p?.value) return null;
-        const scan = await settle(ctx.budget, leaderAddress, (callOptions) => ctx.client.scan(leaderAddress, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, callOptions));
-        return scan.value ? (scan.value.revision ?? 0) : null;
-      })
-    : Promise.resolve(null);
+  /** The applied revision (a Scan) of member `id`, asked once its own probe answered. */
+  const appliedOf = (id: number | null): Promise<number | null> => {
+    const i = nodes.findIndex((n) => n.id === id);
+    const address = i >= 0 ? dial[i] : undefined;
+    if (!address) return Promise.resolve(null);
+    return probeReads[i]!.then(async (p) => {
+      if (!p?.value) return null;
+      const scan = await settle(ctx.budget, address, (callOptions) => ctx.client.scan(address, { clientId: 0, prefix: IMPROBABLE_SCAN_PREFIX }, callOptions));
+      return scan.value ? (scan.value.revision ?? 0) : null;
+    });
+  };
   const until = options.stragglersUntil ?? Infinity;
-  const [probes, [scanned]] = await Promise.all([settledBy(probeReads, until), settledBy([leaderScan], until)]);
-  const leaderApplied = scanned ?? null;
+  const [probes, [scanned]] = await Promise.all([settledBy(probeReads, until), settledBy([appliedOf(leaderId)], until)]);
+  let leaderApplied = scanned ?? null;
   const probeOf = new Map<number, VoteResponse>();
   nodes.forEach((n, i) => {
     const p = probes[i];
@@ -158,6 +161,20 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
     outcomes.push({ endpoint: p.endpoint, error: p.error });
     if (p.value) probeOf.set(n.id, p.value);
   });
+
+  // A leader the metadata named and confirmed, while a member answers at a newer term: a deposed
+  // leader (d-engine leaders have no check-quorum step-down, reference §3.6) still naming itself,
+  // with a follower cut off along with it, while a majority elected a newer one; or a member
+  // campaigning. DiscoverLeader over the members (highest term) decides, as when no leader is named.
+  const namedTerm = named !== null ? (probeOf.get(named)?.term ?? null) : null;
+  if (namedTerm !== null && [...probeOf.values()].some((p) => (p.term ?? 0) > namedTerm)) {
+    const found = await discover();
+    if (found.leaderId !== null && found.leaderId !== named) {
+      leaderId = found.leaderId;
+      discoveredTerm = found.term;
+      [leaderApplied = null] = await settledBy([appliedOf(leaderId)], until);
+    }
+  }
 
   const leaderTerm = leaderId != null ? (probeOf.get(leaderId)?.term ?? discoveredTerm) : null;
   const maxTerm = Math.max(0, ...[...probeOf.values()].map((p) => p.term ?? 0));

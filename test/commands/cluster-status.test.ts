@@ -281,6 +281,31 @@ test('d-engine: a stale leader named by some metadata answers (a partitioned old
   }
 });
 
+test('d-engine: a deposed leader confirmed by the only endpoint given (its follower, cut off with it) is not taken once a member answers at a newer term: DiscoverLeader over the members (highest term) decides', async () => {
+  // Node 1 led at term 4; it and its follower 2 were cut off from 3, 4 and 5, which elected 3 at
+  // term 5 (a majority). d-engine has no check-quorum step-down (reference §3.6), so node 1 still
+  // names itself, and node 2, which still hears it, names it too. Only node 2 is given; this host
+  // reaches every node. Node 3's term-5 probe answer proves a newer leader may exist.
+  const cluster = await startDengineCluster([
+    dvoter(1, { term: 4, leaderId: 1 }),
+    dvoter(2, { term: 4, leaderId: 1 }),
+    dvoter(3, { leaderId: 3 }),
+    dvoter(4, { leaderId: 3 }),
+    dvoter(5, { leaderId: 3 }),
+  ]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints[1]!, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { leaderId: number; term: number; members: { id: number; role: string; appliedIndex: number | null }[] };
+    assert.equal(s.leaderId, 3);
+    assert.equal(s.term, 5);
+    assert.deepEqual(s.members.map((m) => m.role), ['unknown', 'unknown', 'leader', 'follower', 'follower']);
+    assert.deepEqual(s.members.map((m) => m.appliedIndex), [null, null, 40, null, null], 'the applied index is the new leader\'s Scan revision');
+  } finally {
+    await cluster.close();
+  }
+});
+
 test('d-engine: a candidate\'s stale leader id (reference §3.6) is not taken when that node\'s own metadata names another leader', async () => {
   // Node 3 (first endpoint) lost the leader at term 5 and campaigns at term 6, still naming node 1;
   // node 1 now follows node 2 (elected at term 5 after 1 stepped down). Only node 3 is asked.
