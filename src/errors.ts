@@ -90,7 +90,7 @@ export class ConfigError extends RaftCtlError {
 export class NoLeaderError extends RaftCtlError {
   constructor(
     message: string,
-    options: RaftCtlErrorOptions & { leaderId?: number | null; leaderAddress?: string | null; code?: 'NO_LEADER' | 'NOT_LEADER' } = {},
+    options: RaftCtlErrorOptions & { leaderId?: number | null; leaderAddress?: string | null; code?: 'NO_LEADER' | 'NOT_LEADER' | 'LEARNER_ENDPOINT' } = {},
   ) {
     super(options.code ?? 'NO_LEADER', EXIT.NO_LEADER, message, options);
     this.leaderId = options.leaderId ?? null;

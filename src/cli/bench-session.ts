@@ -92,7 +92,8 @@ export function benchSessionFromFlags(op: 'put' | 'get', f: BenchFlagValues): { 
  * the result is printed with exit 4. While the cluster is still electing one (live nodes answer
  * without a leader: `askForLeader`'s `electing`), it asks again with backoff (50 ms doubling to
  * 500 ms), as `kv put` does, until `--wait-timeout` runs out; then it throws NoLeaderError (exit
- * 3); an answer that only timed out meanwhile does not end the wait. Other leaderless answers
+ * 3); an answer that only timed out meanwhile does not end the wait. Endpoints that are all
+ * d-engine learners (which never name a leader) throw NoLeaderError LEARNER_ENDPOINT at once. Other leaderless answers
  * (endpoints that are not Raft nodes) throw NoLeaderError at once, and nodes that only time out
  * from the start TimeoutError (exit 5).
  */
@@ -105,6 +106,9 @@ export async function benchLeader(ctx: OperatorContext): Promise<string | undefi
     if (found.result.address !== null) return found.result.address;
     if (found.exitCode === EXIT.UNREACHABLE) return undefined;
     const why = found.message ?? 'no endpoint names a leader';
+    // Every endpoint a d-engine learner: none can name the leader until one is promoted (`wait
+    // leader` may wait for that; a bench, like `kv put`, ends at once with the hint to give a voter).
+    if (found.code === 'LEARNER_ENDPOINT') throw new NoLeaderError(`bench: ${why}`, { code: 'LEARNER_ENDPOINT', ...(found.hint ? { hint: found.hint } : {}) });
     if (found.exitCode === EXIT.TIMEOUT && !electing) throw new TimeoutError(`bench: ${why}`, { hint: found.hint ?? 'raise --timeout' });
     if (found.exitCode !== EXIT.TIMEOUT && !asked.electing) {
       throw new NoLeaderError(`bench: ${why}`, { hint: 'check that --endpoints are raftctl or d-engine nodes (for etcd, pass --target etcd)' });

@@ -9,10 +9,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { GrpcServer } from '../../src/transport/server.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdRangeRequest } from '../../src/transport/etcd-services.js';
-import { delay } from '../harness/fake-peer.js';
+import { delay, fail } from '../harness/fake-peer.js';
 import { closedPort } from './helpers/fake-nodes.js';
 import { startFakeKv, type FakeKvCluster } from './helpers/fake-kv.js';
 import { lines, runCommand } from './helpers/run-command.js';
@@ -233,6 +233,33 @@ test('bench against live nodes that know no leader: waits for one until --wait-t
       const { error } = JSON.parse(r.stderr.trim()) as { error: { code: string; message: string } };
       assert.equal(error.code, 'NO_LEADER');
       assert.match(error.message, /no leader elected within --wait-timeout \(600 ms\)/);
+    }
+  } finally {
+    await kv.close();
+  }
+});
+
+// Scenario: the only endpoint given is a d-engine learner: it refuses DiscoverLeader and
+// GetClusterMetadata with PERMISSION_DENIED (reference §3.6, §3.8), so it can never name the
+// leader (only a promotion would change that). Expectation: as `kv put` does, exit 3 at once with
+// the hint to give a voter, not a wait for a leader until --wait-timeout (by default --duration
+// plus a minute) followed by "no leader elected".
+test('bench against a d-engine learner only: exit 3 at once (LEARNER_ENDPOINT, give a voter), not a wait until --wait-timeout', async () => {
+  const kv = await startFakeKv({ refusal: 'd-engine', nodes: 2, leaderId: 1 });
+  try {
+    const learner = kv.peer(2);
+    learner.handle('DiscoverLeader', fail(status.PERMISSION_DENIED, 'Learner should not receive DiscoverLeader'));
+    learner.handle('GetClusterMetadata', fail(status.PERMISSION_DENIED, 'learners cannot answer metadata requests'));
+    for (const argv of [['put'], ['get', '--consistency', 'eventual']]) {
+      const started = performance.now();
+      const r = await runCommand(['bench', ...argv, '-e', learner.address, '--duration', '200ms', '--wait-timeout', '20s', '--json']);
+      assert.equal(r.exitCode, 3, `${argv.join(' ')}: ${r.stderr}`);
+      assert.ok(performance.now() - started < 5000, `${argv.join(' ')}: it does not wait for a leader the learner can never name`);
+      assert.equal(r.stdout, '');
+      const { error } = JSON.parse(r.stderr.trim()) as { error: { code: string; message: string; hint: string } };
+      assert.equal(error.code, 'LEARNER_ENDPOINT');
+      assert.match(error.message, /learner/);
+      assert.match(error.hint, /voter/);
     }
   } finally {
     await kv.close();
