@@ -1,7 +1,7 @@
 /**
  * Reading a d-engine cluster for `cluster status` (PROTOCOL.md, "Reading a d-engine node"):
  * - membership, addresses (a scheme such as `http://` stripped), status: GetClusterMetadata
- *   (learners refuse it; a voter answers);
+ *   (learners refuse it; a voter answers), the answer with the latest configuration;
  * - leader: `current_leader_id` when the answers agree, the leader's own metadata names itself
  *   and no member's vote probe answers at a newer term than the leader's, else DiscoverLeader
  *   (highest term) asked of the endpoints and the voters;
@@ -46,16 +46,27 @@ function isLearner(meta: NodeMeta): boolean {
   return meta.role === NodeRoleValue.LEARNER;
 }
 
-/** The membership with the highest version; among equals, one that names a leader. */
+/**
+ * How far a membership answer has got, compared in order: `version`, then the number of members,
+ * then the number of voters, then whether it names a leader. d-engine applies membership changes
+ * at commit, so a lagging follower answers an older configuration, and only removals bump
+ * `version` (reference §4): within one version the changes only add learners and promote them, so
+ * more members, then more voters, is the later configuration.
+ */
+function progressOf(m: ClusterMembership): number[] {
+  const nodes = (m.nodes ?? []).filter((n) => (n.id ?? 0) > 0);
+  return [m.version ?? 0, nodes.length, nodes.filter((n) => !isLearner(n)).length, m.currentLeaderId != null ? 1 : 0];
+}
+
+/** The membership answer that has got furthest ({@link progressOf}); the first among equals. */
 function pickMembership(answers: readonly { endpoint: string; membership: ClusterMembership }[]): { endpoint: string; membership: ClusterMembership } | null {
-  let best: { endpoint: string; membership: ClusterMembership } | null = null;
+  let best: { endpoint: string; membership: ClusterMembership; progress: number[] } | null = null;
   for (const a of answers) {
-    const m = a.membership;
-    const v = m.version ?? 0;
-    const bv = best?.membership.version ?? 0;
-    if (best === null || v > bv || (v === bv && best.membership.currentLeaderId == null && m.currentLeaderId != null)) best = a;
+    const progress = progressOf(a.membership);
+    const i = best === null ? -1 : progress.findIndex((x, k) => x !== best!.progress[k]);
+    if (best === null || (i >= 0 && progress[i]! > best.progress[i]!)) best = { ...a, progress };
   }
-  return best;
+  return best && { endpoint: best.endpoint, membership: best.membership };
 }
 
 /**

@@ -306,6 +306,33 @@ test('d-engine: a deposed leader confirmed by the only endpoint given (its follo
   }
 });
 
+// Scenario: learner 5 just joined and learner 4 was just promoted; node 1, the first endpoint, has
+// not applied those entries yet (d-engine applies membership at commit; a lagging or cut-off
+// follower applies later). AddNode and promotions do not bump d-engine's membership `version`
+// (reference §4), so both answers carry the same version. Expectation: the more advanced
+// configuration (within one version, changes only add members and promote learners) is
+// reported, as `wait member-count` needs, not the first answer's.
+test('d-engine: among metadata answers of one version, the one with the change applied wins (an AddNode or promotion leaves the version as it was)', async () => {
+  const cluster = await startDengineCluster([
+    dvoter(1, { leaderId: 2, knows: [1, 2, 3, 4], rolesSeen: { 4: 4 } }),
+    dvoter(2, { leaderId: 2 }),
+    dvoter(3, { leaderId: 2 }),
+    dvoter(4, { leaderId: 2 }),
+    dvoter(5, { role: 4, status: 1, leaderId: 2 }),
+  ]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', `${cluster.endpoints[0]!},${cluster.endpoints[1]!}`, '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { config: { voters: number[]; learners: number[] }; members: { id: number; role: string }[] };
+    assert.deepEqual(s.config, { voters: [1, 2, 3, 4], votersOutgoing: [], learners: [5] });
+    assert.deepEqual(s.members.map((m) => [m.id, m.role]), [[1, 'follower'], [2, 'leader'], [3, 'follower'], [4, 'follower'], [5, 'learner']]);
+    const wait = await runCommand(['wait', 'member-count', '5', '-e', `${cluster.endpoints[0]!},${cluster.endpoints[1]!}`, '--wait-timeout', '3s', '--json']);
+    assert.equal(wait.exitCode, 0, wait.stderr);
+  } finally {
+    await cluster.close();
+  }
+});
+
 test('d-engine: a candidate\'s stale leader id (reference §3.6) is not taken when that node\'s own metadata names another leader', async () => {
   // Node 3 (first endpoint) lost the leader at term 5 and campaigns at term 6, still naming node 1;
   // node 1 now follows node 2 (elected at term 5 after 1 stepped down). Only node 3 is asked.

@@ -63,6 +63,14 @@ export interface DengineNodeState {
    * handler answers UNAVAILABLE "Service is not ready".
    */
   notReady?: boolean;
+  /**
+   * The ids of the cluster's nodes this node's GetClusterMetadata lists (default: all). A node
+   * that has not applied a membership change yet (a lagging or cut-off follower) lists fewer: d-engine
+   * applies changes at commit, and an AddNode or a promotion does not bump `version` (reference §4).
+   */
+  knows?: number[];
+  /** This node's NodeMeta.role for other node ids (default: each node's own `role`): a promotion it has not applied yet. */
+  rolesSeen?: Record<number, 1 | 4>;
 }
 
 /** A fake d-engine cluster: every node shares the membership (ids, addresses, roles). */
@@ -101,8 +109,8 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
   const nodes: FakeNode[] = [];
   const asReported = (address: string): string => (options.reportedHost === undefined ? address : `${options.reportedHost}:${address.slice(address.lastIndexOf(':') + 1)}`);
   const reported = (i: number): string => (nodes[i]?.address ? `${options.addressPrefix ?? ''}${asReported(nodes[i]!.address)}` : '');
-  const membership = (): ClusterMembership['nodes'] =>
-    states.map((s, i) => ({ id: s.id, address: reported(i), role: s.role, status: s.status }));
+  const membership = (seenBy: DengineNodeState): ClusterMembership['nodes'] =>
+    states.flatMap((s, i) => (seenBy.knows === undefined || seenBy.knows.includes(s.id) ? [{ id: s.id, address: reported(i), role: seenBy.rolesSeen?.[s.id] ?? s.role, status: s.status }] : []));
   for (const state of states) {
     const calls: string[] = [];
     const server = new GrpcServer();
@@ -111,7 +119,7 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
         calls.push('GetClusterMetadata');
         notReady(state);
         if (state.role === 4) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learners cannot answer metadata requests');
-        return { version: 7, nodes: membership(), currentLeaderId: state.metadataNamesLeader === false ? null : (state.leaderId ?? null) };
+        return { version: 7, nodes: membership(state), currentLeaderId: state.metadataNamesLeader === false ? null : (state.leaderId ?? null) };
       }),
       DiscoverLeader: unaryHandler(async (): Promise<LeaderDiscoveryResponse> => {
         calls.push('DiscoverLeader');
