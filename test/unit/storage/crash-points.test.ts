@@ -16,135 +16,20 @@ import { dirname, join } from 'node:path';
 import { RaftCtlError, UsageError } from '../../../src/errors.js';
 import { bootstrapWrite, type DataDirIntent } from '../../../src/storage/data-dir/data-dir.js';
 import { toApplyEntry, type StoredEntry } from '../../../src/storage/entry-codec.js';
-import { nodeStorageFs, type FileHandle, type StorageFs } from '../../../src/storage/fs.js';
+import type { StorageFs } from '../../../src/storage/fs.js';
 import type { HardState } from '../../../src/storage/log-storage.js';
 import { loadRestoredState, openNodeStorage, type NodeStorage } from '../../../src/storage/node-storage.js';
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
 import { encodeWriteCommand } from '../../../src/state-machine/command.js';
 import { KvStateMachine } from '../../../src/state-machine/kv-state-machine.js';
 import type { ClusterConfiguration } from '../../../src/state-machine/types.js';
+import { Crash, faultyFs } from './faulty-fs.js';
 import { withTempDir } from './helpers.js';
 
 const config: ClusterConfiguration = { voters: [1], votersOutgoing: [], learners: [], addresses: { 1: '127.0.0.1:7001' } };
 const intent: DataDirIntent = { kind: 'bootstrap', configuration: config };
 /** A pid no process has (above Linux's pid_max): the crashed run's LOCK is stale at once. */
 const DEAD_OWNER = { pid: 2_000_000_000, startTime: '1' };
-
-class Crash extends Error {
-  readonly code = 'ECRASH';
-}
-
-/**
- * How a {@link faultyFs} fails from its `budget`-th mutating operation on:
- * - `crash`: a process killed there (kill -9): it issues no other call at all;
- * - `eio`: the disk fails (EIO) and keeps failing every write, sync, rename and unlink;
- * - `enospc-once`: that one operation finds the disk full (ENOSPC); later ones succeed.
- */
-type FaultMode = 'crash' | 'eio' | 'enospc-once';
-
-/**
- * A StorageFs that performs `budget` mutating operations (opens, writes, syncs, renames, unlinks),
- * then fails as `mode` says. A handle's `fd` counts as a write (the WAL writes through
- * `writeSync(handle.fd)`). Syncs only count: after a kill -9 the page cache keeps every completed
- * write (power loss is wal-crash.test.ts's subject), and skipping them keeps a run of every crash
- * point fast. `exit()` closes what the process had open, as the kernel does.
- */
-function faultyFs(budget: number, mode: FaultMode = 'crash'): StorageFs & { readonly ops: () => number; readonly log: string[]; exit(): Promise<void> } {
-  let ops = 0;
-  /** `rename <to>`, `unlink <path>`, `syncDir <dir>`, in call order. */
-  const log: string[] = [];
-  const open = new Set<FileHandle>();
-  let crashed = false;
-  const step = (): void => {
-    if (crashed) throw new Crash('killed');
-    if (++ops <= budget || (mode === 'enospc-once' && ops > budget + 1)) return;
-    if (mode === 'crash') {
-      crashed = true;
-      throw new Crash('killed');
-    }
-    const code = mode === 'eio' ? 'EIO' : 'ENOSPC';
-    throw Object.assign(new Error(`${code}: ${mode === 'eio' ? 'i/o error' : 'no space left on device'}, write`), { code });
-  };
-  const read = (): void => {
-    if (crashed) throw new Crash('killed');
-  };
-  const real = new WeakMap<object, FileHandle>();
-  const wrap = (h: FileHandle): FileHandle => {
-    const p = new Proxy(h, {
-      get(target, prop) {
-        if (prop === 'write' || prop === 'datasync' || prop === 'sync' || prop === 'truncate') {
-          return async (...args: unknown[]) => {
-            step();
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        // The WAL writes small batches with writeSync(handle.fd, ...): reading fd is that write.
-        if (prop === 'fd') step();
-        if (prop === 'read' || prop === 'stat') {
-          return async (...args: unknown[]) => {
-            read();
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        const v = Reflect.get(target, prop, target) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
-    real.set(p, h);
-    open.add(h);
-    return p;
-  };
-  const base = nodeStorageFs;
-  return {
-    ops: () => ops,
-    log,
-    async exit() {
-      crashed = true;
-      for (const h of open) await h.close().catch(() => undefined);
-    },
-    async open(path, flags, mode) {
-      if (flags === 'r') read();
-      else step();
-      return wrap(await base.open(path, flags, mode));
-    },
-    async sync() {
-      step();
-    },
-    syncNow() {
-      step();
-    },
-    async syncDir(dir) {
-      step();
-      log.push(`syncDir ${dir}`);
-    },
-    async rename(from, to) {
-      step();
-      await base.rename(from, to);
-      log.push(`rename ${to}`);
-    },
-    async unlink(path) {
-      step();
-      await base.unlink(path);
-      log.push(`unlink ${path}`);
-    },
-    async mkdir(dir) {
-      step();
-      await base.mkdir(dir);
-    },
-    async readdir(dir) {
-      read();
-      return base.readdir(dir);
-    },
-    async readFile(path) {
-      read();
-      return base.readFile(path);
-    },
-    async stat(path) {
-      read();
-      return base.stat(path);
-    },
-  };
-}
 
 type Kv = ReadonlyMap<string, string>;
 
