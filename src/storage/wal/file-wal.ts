@@ -22,7 +22,8 @@
  * fsynced and closed, carry records of the current hard state and compact point are written
  * into the preallocated spare and fdatasynced, and the spare is renamed into place (directory
  * fsync): every segment starts with them, so any prefix of segments can be deleted without
- * losing them. After a compact write is durable, the
+ * losing them. Then `wal/HEAD` is made to name the new segment (head.ts: one small atomic write per
+ * roll), so that losing the newest segment is noticed on open. After a compact write is durable, the
  * oldest segments whose live entries are all at or below the compact index are deleted
  * (directory fsync). A record larger than a segment gets a segment of its own.
  *
@@ -44,6 +45,7 @@ import {
   encodeTruncateRecord,
   type HardState,
 } from './record.js';
+import { HEAD_TMP_NAME, writeHead } from './head.js';
 import { recoverWal, type RecoveredWal, type SegmentInfo } from './recover.js';
 import { DEFAULT_SEGMENT_BYTES, preallocateFile, segmentFileName, SPARE_NAME, type OpenSegment } from './segment.js';
 
@@ -176,10 +178,13 @@ export class FileWal extends LogStateStorage {
     }
     try {
       await fs.mkdir(dir);
-      try {
-        await fs.unlink(join(dir, SPARE_NAME));
-      } catch (err) {
-        if (!isErrno(err, 'ENOENT')) throw err;
+      // Junk of a killed process: the spare being prepared, a HEAD update cut before its rename.
+      for (const junk of [SPARE_NAME, HEAD_TMP_NAME]) {
+        try {
+          await fs.unlink(join(dir, junk));
+        } catch (err) {
+          if (!isErrno(err, 'ENOENT')) throw err;
+        }
       }
       const rec = await recoverWal(fs, dir, { expectRecords: options.expectRecords === true });
       let tail: OpenSegment;
@@ -195,6 +200,7 @@ export class FileWal extends LogStateStorage {
         await preallocateFile(fs, join(dir, SPARE_NAME), segmentBytes);
         await fs.rename(join(dir, SPARE_NAME), path);
         await fs.syncDir(dir);
+        await writeHead(fs, dir, first);
         rec.segments.push({ first, name, maxLive: 0 });
         tail = { first, path, handle: await fs.open(path, 'r+'), offset: 0 };
       }
@@ -450,6 +456,10 @@ export class FileWal extends LogStateStorage {
     }
     await this.fs.rename(sparePath, path);
     await this.fs.syncDir(this.dir);
+    // Only now, with the new segment durable and nothing in it but the carry records, does HEAD
+    // name it (head.ts): a crash before this leaves HEAD on the old segment, which recovery
+    // advances; a deleted newest segment is noticed because HEAD names it.
+    await writeHead(this.fs, this.dir, first);
     this.segments.push({ first, name, maxLive: 0 });
     this.tailDataStart = this.tail.offset;
     this.prepareSpare();

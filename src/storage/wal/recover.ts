@@ -13,14 +13,20 @@
  *   and so is a segment after the first that does not begin with a record once the log has a
  *   term or a compact point (a roll makes its carry records durable before the rename).
  *
+ * - The segment `wal/HEAD` names (head.ts) must exist unless every segment is newer: a lost newest
+ *   segment leaves nothing else behind to notice it by.
+ *
  * Recovered state: the last hard state, the last compact point, and the entries after it with
  * every truncation applied. Segments that hold no valid record after the torn point are deleted.
+ * Once nothing is refused, HEAD is made to name the segment writing resumes in (written when
+ * missing, advanced over segments a crash left after it, moved back before deleting segments).
  */
 import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
 import { corruptionError } from '../errors.js';
 import { writeFully, type StorageFs } from '../fs.js';
 import { LogState } from '../log-state.js';
+import { checkHead, readHead, writeHead } from './head.js';
 import { findValidRecord, readRecordAt, RecordType, type HardState, type WalRecord } from './record.js';
 import { listSegments } from './segment.js';
 
@@ -180,6 +186,15 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
       hint: 'remove this node from the cluster and add a new member with an empty directory (never restart a wiped voter under its old id); if it never printed "listening on" (a crashed first start of an older raftctl), delete the directory and start it again',
     });
   }
+
+  // Last of the refusals: a damaged segment is the more precise report when HEAD was damaged too.
+  const head = await readHead(fs, dir);
+  if (head !== null) checkHead(dir, head, names.map((n) => n.first));
+
+  // HEAD names the segment writing resumes in before any segment after it is deleted, so that a
+  // crash at any point of the repair leaves HEAD naming a segment that exists.
+  const resumeIn = torn?.seg ?? segments.at(-1);
+  if (resumeIn && resumeIn.info.first !== head) await writeHead(fs, dir, resumeIn.info.first);
 
   if (torn) {
     // Later segments hold nothing valid (checked above): drop them; cut the torn tail.

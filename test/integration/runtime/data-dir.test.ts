@@ -4,15 +4,17 @@
  * - a torn last WAL record (a crash mid-write) is truncated and the node restarts with every
  *   acknowledged write;
  * - a corrupted record followed by valid ones is refused with exit 7, naming file and offset;
+ * - a deleted newest WAL segment is refused with exit 7, naming it (wal/HEAD);
  * - a second process on the same data directory is refused (exit 2);
  * - re-bootstrapping a directory that holds another configuration is refused (exit 2);
  * - a bootstrap that cannot listen leaves nothing behind, so it can be retried.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { openNodeStorage } from '../../../src/storage/node-storage.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { freePorts, killAll, removeDir, runCli, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
@@ -103,6 +105,34 @@ test('a corrupted record followed by valid ones is refused with exit 7 naming th
   assert.equal(res.stdout, '');
   assert.match(res.stderr, /\.wal/);
   assert.match(res.stderr, /offset/i);
+});
+
+test('a deleted newest WAL segment is refused with exit 7 naming it; with every segment present the node restarts', async () => {
+  const dataDir = freshDir();
+  const p = await startNode({ id: 1, dataDir, bootstrap: true, ...TIMING });
+  await leaderReady(p);
+  await writeKeys(p, 5);
+  assert.equal(await p.stop(), 0);
+  // Segments of 64 MiB take long to fill: the stopped node's log is extended offline in 4 KiB
+  // segments (no-op entries of its term), so that it spans several.
+  const ns = await openNodeStorage(dataDir, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: 4096 });
+  const term = ns.log.hardState().term;
+  while (ns.log.segmentNames().length < 3) {
+    const first = ns.log.lastIndex() + 1;
+    await ns.log.append(Array.from({ length: 20 }, (_, k) => ({ index: first + k, term, payload: { type: 'noop' as const } })));
+  }
+  await ns.close();
+  const q = await startNode({ id: 1, dataDir, ...TIMING });
+  await leaderReady(q);
+  assert.equal(await q.stop(), 0);
+  const walDir = join(dataDir, 'wal');
+  const newest = readdirSync(walDir).filter((n) => n.endsWith('.wal')).sort().at(-1)!;
+  unlinkSync(join(walDir, newest));
+  const res = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--exit-with-stdin']);
+  assert.equal(res.code, 7, res.stderr);
+  assert.equal(res.stdout, '');
+  assert.ok(res.stderr.includes(newest), res.stderr);
+  assert.match(res.stderr, /newest WAL segment is missing/);
 });
 
 test('a second process on the same data directory is refused (exit 2) while the first keeps running', async () => {

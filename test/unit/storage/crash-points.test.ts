@@ -224,7 +224,7 @@ test('kill -9 before any file operation of a storage life (first start, rolls, t
     fs.log.forEach((op, i) => {
       const [kind, path] = op.split(' ') as [string, string];
       if (kind === 'rename') assert.equal(fs.log[i + 1], `syncDir ${dirname(path)}`, `${op} not followed by a directory fsync`);
-      if (kind === 'unlink' && !/(spare\.tmp|\.part|FORMAT\.tmp)$/.test(path)) {
+      if (kind === 'unlink' && !/(spare\.tmp|\.part|FORMAT\.tmp|HEAD\.tmp)$/.test(path)) {
         const next = fs.log.slice(i + 1).find((o) => o.startsWith('syncDir') || o.startsWith('rename'));
         assert.equal(next, `syncDir ${dirname(path)}`, `${op} not followed by a directory fsync`);
       }
