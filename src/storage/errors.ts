@@ -22,6 +22,20 @@ export function corruptionError(file: string, offset: number | null, reason: str
   });
 }
 
+/**
+ * A path of the data directory of the wrong type: a directory where a file belongs (EISDIR: a
+ * segment, `wal/HEAD`, FORMAT, a snapshot or LOCK replaced by a directory) or a file where a
+ * directory belongs (ENOTDIR, or EEXIST from creating `wal/` or `snap/`). The layout is damaged:
+ * IntegrityError CORRUPT (exit 7) naming `path`, where the raw error was an I/O failure (exit 1,
+ * "a bug") whose message, for a read, named no file. Any other error is returned unchanged.
+ */
+export function wrongTypeError(err: unknown, path: string, expected: 'file' | 'directory', options: RaftCtlErrorOptions = {}): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  const wrong = expected === 'file' ? code === 'EISDIR' : code === 'ENOTDIR' || code === 'EEXIST';
+  if (!wrong) return err;
+  return corruptionError(path, null, expected === 'file' ? 'a directory stands where this file belongs' : 'a file (or something else) stands where this directory belongs', { cause: err, ...options });
+}
+
 /** Another live process holds the data directory's LOCK (exit 2). */
 export class DataDirLockedError extends RaftCtlError {
   constructor(

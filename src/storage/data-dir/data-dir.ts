@@ -32,7 +32,7 @@ import { dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
-import { BootstrapRefusedError, corruptionError, toStorageError } from '../errors.js';
+import { BootstrapRefusedError, corruptionError, toStorageError, wrongTypeError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
@@ -111,7 +111,7 @@ async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
     return await fs.readdir(dir);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return [];
-    throw err;
+    throw wrongTypeError(err, dir, 'directory');
   }
 }
 
@@ -134,7 +134,10 @@ async function holdsOnlyFirstStartWrites(fs: StorageFs, dir: string): Promise<bo
   let torn = false;
   for (const name of await listOrEmpty(fs, join(dir, 'wal'))) {
     if (parseSegmentFileName(name) === null) continue;
-    const buf = await fs.readFile(join(dir, 'wal', name));
+    const path = join(dir, 'wal', name);
+    const buf = await fs.readFile(path).catch((err: unknown) => {
+      throw wrongTypeError(err, path, 'file');
+    });
     if (torn) {
       if (!isZero(buf, 0, buf.length)) return false;
       continue;
@@ -223,7 +226,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     try {
       format = parseFormat(formatPath, await fs.readFile(formatPath));
     } catch (err) {
-      if (!isErrno(err, 'ENOENT')) throw err;
+      if (!isErrno(err, 'ENOENT')) throw wrongTypeError(err, formatPath, 'file');
     }
     let created = false;
     const wanted = intendedClusterId(intent);
@@ -267,8 +270,11 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     }
     const walDir = join(path, 'wal');
     const snapDir = join(path, 'snap');
-    await fs.mkdir(walDir);
-    await fs.mkdir(snapDir);
+    for (const dir of [walDir, snapDir]) {
+      await fs.mkdir(dir).catch((err: unknown) => {
+        throw wrongTypeError(err, dir, 'directory');
+      });
+    }
     // A process killed inside commitFormat can leave FORMAT renamed into place without its
     // directory fsyncs; this start reads it and the node serves on it. FORMAT's entry was made
     // durable by the LOCK's directory fsync (acquireLock, before FORMAT was read); the data

@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataDirLockedError } from '../errors.js';
+import { DataDirLockedError, wrongTypeError } from '../errors.js';
 import { isErrno, writeFully, type StorageFs } from '../fs.js';
 
 /** File name of the LOCK. */
@@ -173,7 +173,7 @@ export async function acquireLock(fs: StorageFs, dir: string, owner: LockOwner =
       held = parseOwner(await fs.readFile(path));
     } catch (err) {
       if (isErrno(err, 'ENOENT')) continue;
-      throw err;
+      throw wrongTypeError(err, path, 'file', { hint: `no process holds a directory as its LOCK: remove ${path} (rmdir), then start the node again` });
     }
     if (held === null && attempt < 3) {
       await sleep(20);

@@ -24,7 +24,7 @@
  *   names a segment that exists.
  */
 import { join } from 'node:path';
-import { corruptionError } from '../errors.js';
+import { corruptionError, wrongTypeError } from '../errors.js';
 import { isErrno, writeFileAtomic, type StorageFs } from '../fs.js';
 import { parseSegmentFileName, segmentFileName } from './segment.js';
 
@@ -36,7 +36,7 @@ export const HEAD_TMP_NAME = `${HEAD_NAME}.tmp`;
 /**
  * The first index of the segment `dir/HEAD` names, or null when there is no HEAD (a directory
  * written before it existed). A HEAD that names no segment is IntegrityError CORRUPT (exit 7);
- * other read failures (EIO, EISDIR) are thrown as they are.
+ * so is a directory in its place; other read failures (EIO) are thrown as they are.
  */
 export async function readHead(fs: StorageFs, dir: string): Promise<number | null> {
   const path = join(dir, HEAD_NAME);
@@ -45,7 +45,7 @@ export async function readHead(fs: StorageFs, dir: string): Promise<number | nul
     buf = await fs.readFile(path);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return null;
-    throw err;
+    throw wrongTypeError(err, path, 'file');
   }
   const text = buf.toString('latin1');
   const first = text.endsWith('\n') ? parseSegmentFileName(text.slice(0, -1)) : null;

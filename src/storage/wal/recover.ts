@@ -23,7 +23,7 @@
  */
 import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
-import { corruptionError } from '../errors.js';
+import { corruptionError, wrongTypeError } from '../errors.js';
 import { writeFully, type StorageFs } from '../fs.js';
 import { LogState } from '../log-state.js';
 import { checkHead, readHead, writeHead } from './head.js';
@@ -124,7 +124,9 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
 
   for (const { first, name } of names) {
     const path = join(dir, name);
-    const buf = await fs.readFile(path);
+    const buf = await fs.readFile(path).catch((err: unknown) => {
+      throw wrongTypeError(err, path, 'file');
+    });
     const seg: Loaded = { info: { first, name, maxLive: 0 }, path, buf };
     if (torn) {
       const q = findValidRecord(buf, 0, buf.length);

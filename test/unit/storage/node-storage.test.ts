@@ -2,7 +2,7 @@
 // policy, restart from the data directory alone, rebuild the same state from snapshot + log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
@@ -132,6 +132,50 @@ test('a corrupt WAL refuses to open and releases the LOCK', async () => {
     });
     assert.ok(!(await readdir(path)).includes('LOCK'), 'LOCK left behind after a failed open');
   });
+});
+
+test('a path of the data directory replaced by one of the wrong type (a directory for FORMAT, LOCK, a segment, wal/HEAD or a snapshot; a file for wal/ or snap/) is refused as corruption (exit 7) naming it, not an I/O error (exit 1) naming nothing', async () => {
+  const cases: { what: string; path: (dir: string, seg: string, snap: string) => string; as: 'dir' | 'file' }[] = [
+    { what: 'FORMAT', path: (d) => join(d, 'FORMAT'), as: 'dir' },
+    { what: 'LOCK', path: (d) => join(d, 'LOCK'), as: 'dir' },
+    { what: 'a segment', path: (d, seg) => join(d, 'wal', seg), as: 'dir' },
+    { what: 'wal/HEAD', path: (d) => join(d, 'wal', 'HEAD'), as: 'dir' },
+    { what: 'the latest snapshot', path: (d, _s, snap) => join(d, 'snap', snap), as: 'dir' },
+    { what: 'wal/', path: (d) => join(d, 'wal'), as: 'file' },
+    { what: 'snap/', path: (d) => join(d, 'snap'), as: 'file' },
+  ];
+  for (const c of cases) {
+    await withTempDir(async (root) => {
+      const dir = join(root, 'node1');
+      const ns = await openNodeStorage(dir, { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192, initialWrite: bootstrapWrite(config) });
+      for (let i = 2; i <= 5; i++) await ns.log.append([{ index: i, term: 1, payload: { type: 'noop' } }]);
+      const sm = new KvStateMachine();
+      applyFromLog(sm, ns.log);
+      const snap = (await createSnapshotAndCompact(sm.beginSnapshot(), ns.snapshots, ns.log, { everyEntries: 1, keepLogEntries: 2 })).snapshot;
+      await ns.close();
+      const seg = (await readdir(join(dir, 'wal'))).find((n) => n.endsWith('.wal'))!;
+      const path = c.path(dir, seg, snap.name);
+      await rm(path, { recursive: true, force: true });
+      if (c.as === 'dir') await mkdir(path);
+      else await writeFile(path, 'x');
+      const restart = async () => {
+        const again = await openNodeStorage(dir, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: 8192 });
+        try {
+          await loadRestoredState(again.log, again.snapshots);
+          await again.snapshots.header((await again.snapshots.latest())!);
+        } finally {
+          await again.close();
+        }
+      };
+      await assert.rejects(restart(), (err: unknown) => {
+        assert.ok(err instanceof IntegrityError, `${c.what}: ${String(err)}`);
+        assert.equal(err.exitCode, 7);
+        assert.equal(err.details?.file, path, c.what);
+        assert.ok(err.message.includes(path), err.message);
+        return true;
+      }, c.what);
+    });
+  }
 });
 
 test('discardCreated (a failed first start) leaves a directory the same command starts again, whichever step a crash stops it at', async () => {
