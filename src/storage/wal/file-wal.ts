@@ -200,7 +200,7 @@ export class FileWal extends LogStateStorage {
         await preallocateFile(fs, join(dir, SPARE_NAME), segmentBytes);
         await fs.rename(join(dir, SPARE_NAME), path);
         await fs.syncDir(dir);
-        await writeHead(fs, dir, first);
+        await writeHead(fs, dir, { first, bytes: segmentBytes });
         rec.segments.push({ first, name, maxLive: 0 });
         tail = { first, path, handle: await fs.open(path, 'r+'), offset: 0 };
       }
@@ -459,7 +459,7 @@ export class FileWal extends LogStateStorage {
     // Only now, with the new segment durable and nothing in it but the carry records, does HEAD
     // name it (head.ts): a crash before this leaves HEAD on the old segment, which recovery
     // advances; a deleted newest segment is noticed because HEAD names it.
-    await writeHead(this.fs, this.dir, first);
+    await writeHead(this.fs, this.dir, { first, bytes: this.segmentBytes });
     this.segments.push({ first, name, maxLive: 0 });
     this.tailDataStart = this.tail.offset;
     this.prepareSpare();

@@ -13,8 +13,9 @@
  *   and so is a segment after the first that does not begin with a record once the log has a
  *   term or a compact point (a roll makes its carry records durable before the rename).
  *
- * - The segment `wal/HEAD` names (head.ts) must exist unless every segment is newer: a lost newest
- *   segment leaves nothing else behind to notice it by.
+ * - The segment `wal/HEAD` names (head.ts) must exist unless every segment is newer, and be at
+ *   least as long as HEAD records: a lost or truncated newest segment leaves nothing else behind
+ *   to notice it by.
  *
  * Recovered state: the last hard state, the last compact point, and the entries after it with
  * every truncation applied. Segments that hold no valid record after the torn point are deleted.
@@ -53,6 +54,8 @@ interface Loaded {
   info: SegmentInfo;
   path: string;
   buf: Buffer;
+  /** The file's size as read (buf is dropped once the segment is replayed). */
+  bytes: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -127,7 +130,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
     const buf = await fs.readFile(path).catch((err: unknown) => {
       throw wrongTypeError(err, path, 'file');
     });
-    const seg: Loaded = { info: { first, name, maxLive: 0 }, path, buf };
+    const seg: Loaded = { info: { first, name, maxLive: 0 }, path, buf, bytes: buf.length };
     if (torn) {
       const q = findValidRecord(buf, 0, buf.length);
       if (q >= 0) throw corruptionError(torn.seg.path, torn.offset, `${torn.reason}, but a valid record follows in ${path}`);
@@ -191,12 +194,12 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
 
   // Last of the refusals: a damaged segment is the more precise report when HEAD was damaged too.
   const head = await readHead(fs, dir);
-  if (head !== null) checkHead(dir, head, names.map((n) => n.first));
+  if (head !== null) checkHead(dir, head, segments.map((s) => ({ first: s.info.first, bytes: s.bytes })));
 
   // HEAD names the segment writing resumes in before any segment after it is deleted, so that a
   // crash at any point of the repair leaves HEAD naming a segment that exists.
   const resumeIn = torn?.seg ?? segments.at(-1);
-  if (resumeIn && resumeIn.info.first !== head) await writeHead(fs, dir, resumeIn.info.first);
+  if (resumeIn && resumeIn.info.first !== head?.first) await writeHead(fs, dir, { first: resumeIn.info.first, bytes: resumeIn.bytes });
 
   if (torn) {
     // Later segments hold nothing valid (checked above): drop them; cut the torn tail.

@@ -1,5 +1,5 @@
-// wal/HEAD (src/storage/wal/head.ts): a deleted newest WAL segment is refused (exit 7) instead of
-// silently restarting without its entries, term and vote; every crash point of a segment roll and
+// wal/HEAD (src/storage/wal/head.ts): a deleted or truncated newest WAL segment is refused (exit 7)
+// instead of silently restarting without its entries, term and vote; every crash point of a segment roll and
 // of recovery's repair still recovers; directories without HEAD (older raftctl) still open;
 // compaction's deletions never trip the check; the roll pays one small atomic write, appends none.
 import { test } from 'node:test';
@@ -23,8 +23,9 @@ async function segmentsOf(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
 }
 
+/** The segment name HEAD records (its first field; the second is the size). */
 async function headOf(dir: string): Promise<string> {
-  return (await readFile(join(dir, HEAD_NAME), 'latin1')).trimEnd();
+  return (await readFile(join(dir, HEAD_NAME), 'latin1')).split(' ')[0]!;
 }
 
 /** A WAL of term 3 (voted for 2) over several segments, then term 4 (voted for 1) in the newest. */
@@ -91,6 +92,34 @@ test('through openNodeStorage (a node restart): the lost newest segment is refus
     await unlink(join(walDir, newest));
     await assert.rejects(openNodeStorage(path, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: SEGMENT }), isCorruptNaming(join(walDir, newest), /newest WAL segment is missing/));
     assert.ok(!(await readdir(path)).includes('LOCK'), 'LOCK released');
+  });
+});
+
+test('the newest segment truncated (at a record boundary, inside a record, or to a few bytes): refused with exit 7 naming it, nothing modified; a segment grown past its preallocated size by a large record is fine', async () => {
+  for (const cut of ['at a record boundary', 'inside a record', 'to 5 bytes'] as const) {
+    await withTempDir(async (dir) => {
+      const segs = await rolledWal(dir);
+      const path = join(dir, segs.at(-1)!);
+      const buf = await readFile(path);
+      const ends: number[] = [];
+      for (let off = 0, r = readRecordAt(buf, 0, buf.length); r.ok; off = r.next, r = readRecordAt(buf, off, buf.length)) ends.push(r.next);
+      assert.ok(ends.length >= 3, `records in the newest segment: ${ends.length}`);
+      const at = cut === 'at a record boundary' ? ends.at(-2)! : cut === 'inside a record' ? ends.at(-1)! - 3 : 5;
+      await writeFile(path, buf.subarray(0, at));
+      await assert.rejects(FileWal.open(dir, { segmentBytes: SEGMENT }), isCorruptNaming(path, /truncated/), cut);
+      assert.equal((await readFile(path)).length, at, `${cut}: a refused open modifies nothing`);
+    });
+  }
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 1, votedFor: 1 });
+    await wal.append(entries(1, 5, 1));
+    await wal.append([{ index: 6, term: 1, payload: { type: 'command', data: Buffer.alloc(3 * SEGMENT, 7) } }]);
+    await wal.append(entries(7, 9, 1));
+    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    assert.equal(again.lastIndex(), 9);
+    await again.close();
   });
 });
 
@@ -180,7 +209,7 @@ test('recovery\'s repair moves HEAD back before deleting the empty segments afte
     await writeFile(join(dir, torn), buf);
     const later = ['00000000000000000900.wal', '00000000000000000901.wal'];
     for (const name of later) await writeFile(join(dir, name), Buffer.alloc(SEGMENT));
-    await writeFile(join(dir, HEAD_NAME), `${later.at(-1)}\n`);
+    await writeFile(join(dir, HEAD_NAME), `${later.at(-1)} ${SEGMENT}\n`);
     return { torn, later };
   };
   for (const killed of [false, true]) {
@@ -217,7 +246,7 @@ test('a WAL written without HEAD (an older raftctl) opens and gets one; a HEAD o
     await wal.close();
     assert.equal(await headOf(dir), segs.at(-1));
 
-    await writeFile(join(dir, HEAD_NAME), '00000000000000000000.wal\n');
+    await writeFile(join(dir, HEAD_NAME), `00000000000000000000.wal ${SEGMENT}\n`);
     const again = await FileWal.open(dir, { segmentBytes: SEGMENT });
     assert.equal(again.lastIndex(), 400);
     await again.close();
@@ -225,8 +254,8 @@ test('a WAL written without HEAD (an older raftctl) opens and gets one; a HEAD o
   });
 });
 
-test('a damaged HEAD (emptied, garbage, a name without its newline) is refused with exit 7 naming it; a leftover HEAD.tmp is removed', async () => {
-  for (const content of ['', 'garbage\n', '00000000000000000001.wal']) {
+test('a damaged HEAD (emptied, garbage, no newline, no size, a negative size) is refused with exit 7 naming it; a leftover HEAD.tmp is removed', async () => {
+  for (const content of ['', 'garbage\n', '00000000000000000001.wal 4096', '00000000000000000001.wal\n', '00000000000000000001.wal -1\n']) {
     await withTempDir(async (dir) => {
       await rolledWal(dir);
       await writeFile(join(dir, HEAD_NAME), content);

@@ -91,16 +91,24 @@ test('torn tail: a half-written last record (rest zeros) is dropped', async () =
   });
 });
 
-test('torn tail: a file cut short inside the last record (EOF) is dropped', async () => {
+test('torn tail: a file cut short inside the last record (EOF) is dropped, where a crash can cut it: a record larger than a segment, written past the preallocated size', async () => {
+  // A preallocated segment is never shorter than its preallocated size (a shorter one was
+  // truncated: refused through wal/HEAD, wal-head.test.ts); a record larger than a segment grows
+  // its own segment's file, and a crash in that write can leave the file ending inside it.
   await withTempDir(async (dir) => {
-    const path = await writeFiveRecords(dir);
+    await writeFiveRecords(dir);
+    const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    await wal.append([{ index: 51, term: 1, payload: { type: 'command', data: Buffer.alloc(100 * 1024, 7) } }]);
+    await wal.close();
+    const path = join(dir, (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort().at(-1)!);
     const buf = await readFile(path);
     const [start, end] = recordSpans(buf).at(-1)!;
+    assert.ok(end > 64 * 1024, 'the record runs past the preallocated size');
     await writeFile(path, buf.subarray(0, end - 3));
-    const wal = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
-    assert.equal(wal.recovery.tornTail?.offset, start);
-    assert.equal(wal.lastIndex(), 40);
-    await wal.close();
+    const again = await FileWal.open(dir, { segmentBytes: 64 * 1024 });
+    assert.equal(again.recovery.tornTail?.offset, start);
+    assert.equal(again.lastIndex(), 50);
+    await again.close();
   });
 });
 
