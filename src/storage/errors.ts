@@ -36,6 +36,11 @@ export function wrongTypeError(err: unknown, path: string, expected: 'file' | 'd
   return corruptionError(path, null, expected === 'file' ? 'a directory stands where this file belongs' : 'a file (or something else) stands where this directory belongs', { cause: err, ...options });
 }
 
+/** {@link wrongTypeError} for a temporary file's name (a spare, a `.tmp`, a `.part`), which raftctl removes on open: the hint says to remove what is there. */
+export function wrongTypeTempError(err: unknown, path: string): unknown {
+  return wrongTypeError(err, path, 'file', { hint: `raftctl keeps a temporary file under this name and removes it on start; a directory there is not raftctl's: remove ${path}, then start the node again` });
+}
+
 /** Another live process holds the data directory's LOCK (exit 2). */
 export class DataDirLockedError extends RaftCtlError {
   constructor(

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { KvRecord } from '../../state-machine/types.js';
-import { corruptionError, toStorageError } from '../errors.js';
+import { corruptionError, toStorageError, wrongTypeTempError } from '../errors.js';
 import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import {
   readSnapshotBytes,
@@ -108,7 +108,11 @@ export class FileSnapshotStore implements SnapshotStore {
     try {
       await fs.mkdir(dir);
       for (const name of await fs.readdir(dir)) {
-        if (name.endsWith(PART_SUFFIX)) await fs.unlink(join(dir, name));
+        if (name.endsWith(PART_SUFFIX)) {
+          await fs.unlink(join(dir, name)).catch((err: unknown) => {
+            throw wrongTypeTempError(err, join(dir, name));
+          });
+        }
       }
       // Always: the removals above, and a snapshot a crashed process renamed into place without
       // its directory fsync, are durable before the node builds on them (compacts its log).

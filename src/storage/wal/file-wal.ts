@@ -34,7 +34,7 @@ import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
 import { encodeEntry } from '../entry-codec.js';
-import { toStorageError } from '../errors.js';
+import { toStorageError, wrongTypeTempError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFully, type FileHandle, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
 import { checkHardState, LogStateStorage, type LogWrite } from '../log-storage.js';
@@ -183,7 +183,7 @@ export class FileWal extends LogStateStorage {
         try {
           await fs.unlink(join(dir, junk));
         } catch (err) {
-          if (!isErrno(err, 'ENOENT')) throw err;
+          if (!isErrno(err, 'ENOENT')) throw wrongTypeTempError(err, join(dir, junk));
         }
       }
       const rec = await recoverWal(fs, dir, { expectRecords: options.expectRecords === true });

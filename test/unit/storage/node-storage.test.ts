@@ -134,7 +134,7 @@ test('a corrupt WAL refuses to open and releases the LOCK', async () => {
   });
 });
 
-test('a path of the data directory replaced by one of the wrong type (a directory for FORMAT, LOCK, a segment, wal/HEAD or a snapshot; a file for wal/ or snap/) is refused as corruption (exit 7) naming it, not an I/O error (exit 1) naming nothing', async () => {
+test('a path of the data directory replaced by one of the wrong type (a directory for FORMAT, LOCK, a segment, wal/HEAD, a snapshot or a temporary file\'s name; a file for wal/ or snap/) is refused as corruption (exit 7) naming it, not an I/O error (exit 1) naming nothing', async () => {
   const cases: { what: string; path: (dir: string, seg: string, snap: string) => string; as: 'dir' | 'file' }[] = [
     { what: 'FORMAT', path: (d) => join(d, 'FORMAT'), as: 'dir' },
     { what: 'LOCK', path: (d) => join(d, 'LOCK'), as: 'dir' },
@@ -143,6 +143,9 @@ test('a path of the data directory replaced by one of the wrong type (a director
     { what: 'the latest snapshot', path: (d, _s, snap) => join(d, 'snap', snap), as: 'dir' },
     { what: 'wal/', path: (d) => join(d, 'wal'), as: 'file' },
     { what: 'snap/', path: (d) => join(d, 'snap'), as: 'file' },
+    { what: 'wal/spare.tmp', path: (d) => join(d, 'wal', 'spare.tmp'), as: 'dir' },
+    { what: 'wal/HEAD.tmp', path: (d) => join(d, 'wal', 'HEAD.tmp'), as: 'dir' },
+    { what: 'a snapshot .part', path: (d) => join(d, 'snap', '9-1.snap.1.1.part'), as: 'dir' },
   ];
   for (const c of cases) {
     await withTempDir(async (root) => {
