@@ -304,7 +304,7 @@ export class NodeHost {
       const sm = new KvStateMachine(o.kvLimits ? { limits: o.kvLimits } : {});
       let latest = null;
       try {
-        loaded = await loadRestoredState(log, storage.snapshots);
+        loaded = await loadRestoredState(log, storage.snapshots, storage.dataDir.snapDir);
         if (loaded.snapshot && log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
           // A snapshot received from a leader whose install did not reach the log (a crash
           // between the file's rename and the COMPACT record, or a push the core refused): make
@@ -314,7 +314,7 @@ export class NodeHost {
           // modifies nothing.
           if (loaded.snapshotFile) await storage.snapshots.verify(loaded.snapshotFile);
           await log.compact(loaded.snapshot.index, loaded.snapshot.term);
-          loaded = await loadRestoredState(log, storage.snapshots);
+          loaded = await loadRestoredState(log, storage.snapshots, storage.dataDir.snapDir);
         }
         if (o.mode.kind === 'restart') {
           o.logger.log('info', 'log recovered', { nodeId: o.id, firstIndex: log.firstIndex(), lastIndex: log.lastIndex(), ms: Math.round(performance.now() - recoveryStart) });

@@ -124,19 +124,19 @@ export interface LoadedState {
  * Reads what a restarting node hands to the core: hard state, the latest snapshot's header
  * (header checks only; the body is verified when the state machine restores from it) and the
  * entries after it. A log compacted beyond the latest snapshot (entries lost) is an
- * IntegrityError CORRUPT (exit 7).
+ * IntegrityError CORRUPT (exit 7), naming `snapDir` (the snapshot directory's path) or the file in it.
  */
-export async function loadRestoredState(log: LogStorage, snapshots: SnapshotStore): Promise<LoadedState> {
+export async function loadRestoredState(log: LogStorage, snapshots: SnapshotStore, snapDir = 'snap/'): Promise<LoadedState> {
   const file = await snapshots.latest();
   const compact = log.compactPoint();
   const hardState = log.hardState();
   if (!file) {
-    if (compact.index > 0) throw corruptionError('snap/', null, `the log is compacted to ${compact.index} but no snapshot file exists`);
+    if (compact.index > 0) throw corruptionError(snapDir, null, `the log is compacted to ${compact.index} but no snapshot file exists (the snapshots were deleted?)`);
     return { hardState, entries: log.entries(1, log.lastIndex() + 1) };
   }
   const header = await snapshots.header(file);
   if (compact.index > header.index) {
-    throw corruptionError(file.name, null, `the log is compacted to ${compact.index}, beyond the latest snapshot at ${header.index}`);
+    throw corruptionError(join(snapDir, file.name), null, `the log is compacted to ${compact.index}, beyond the latest snapshot at ${header.index} (a newer snapshot was deleted?)`);
   }
   return { hardState, snapshot: snapshotMetaOf(header), snapshotFile: file, entries: log.entries(header.index + 1, log.lastIndex() + 1) };
 }

@@ -109,6 +109,13 @@ test('a log compacted beyond the latest snapshot is refused as corruption', asyn
     assert.equal((await loadRestoredState(ns.log, ns.snapshots)).entries.length, 10);
     await ns.log.compact(5, 1);
     await assert.rejects(loadRestoredState(ns.log, ns.snapshots), IntegrityError);
+    // The message names the snapshot directory the runtime passes (it said "snap/" only).
+    await assert.rejects(loadRestoredState(ns.log, ns.snapshots, ns.dataDir.snapDir), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError && err.exitCode === 7);
+      assert.equal(err.details?.file, ns.dataDir.snapDir);
+      assert.ok(err.message.includes(ns.dataDir.snapDir), err.message);
+      return true;
+    });
     await ns.close();
   });
 });
