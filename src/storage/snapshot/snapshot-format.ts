@@ -193,9 +193,18 @@ export function encodeBodyRecord(r: KvRecord): Buffer {
 /**
  * Incremental body decoder: feed chunks, take records. Keeps only the undecoded remainder, so
  * memory stays bounded by the largest record plus one chunk. Checks key order and hashes.
+ *
+ * Chunks may be of any size (a reader feeds small pieces to bound the work of one call, see
+ * snapshot-file.ts): a record split over many pieces is gathered piece by piece and joined once
+ * the pieces hold all of it, so each of its bytes is copied a bounded number of times, however
+ * small the pieces.
  */
 export class BodyDecoder {
-  private pending: Buffer = Buffer.alloc(0);
+  /** The undecoded remainder: copies of the pieces that hold a record not yet complete. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Bytes the pending record needs before decoding can go on (as far as its fields tell). */
+  private pendingNeed = 0;
   private prevKey: Buffer | null = null;
   private readonly hash: Hash = createHash('sha256');
   /** Body bytes consumed so far. */
@@ -207,7 +216,17 @@ export class BodyDecoder {
   push(chunk: Buffer, out: KvRecord[]): string | null {
     this.hash.update(chunk);
     this.bytes += chunk.length;
-    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    let buf = chunk;
+    if (this.pendingBytes > 0) {
+      if (this.pendingBytes + chunk.length < this.pendingNeed) {
+        this.pending.push(Buffer.from(chunk));
+        this.pendingBytes += chunk.length;
+        return null;
+      }
+      buf = Buffer.concat([...this.pending, chunk], this.pendingBytes + chunk.length);
+      this.pending = [];
+      this.pendingBytes = 0;
+    }
     let off = 0;
     for (;;) {
       if (buf.length - off < 4) break;
@@ -228,18 +247,33 @@ export class BodyDecoder {
       this.count++;
       off = end;
     }
-    buf = buf.subarray(off);
-    this.pending = buf.length > 0 ? Buffer.from(buf) : Buffer.alloc(0);
+    const rest = buf.subarray(off);
+    if (rest.length > 0) {
+      this.pending = [Buffer.from(rest)];
+      this.pendingBytes = rest.length;
+      this.pendingNeed = recordBytesNeeded(rest);
+    }
     return null;
   }
 
   /** Call after the last chunk: checks the body against the header. Returns reason on error. */
   finish(header: SnapshotHeader): string | null {
-    if (this.pending.length > 0) return 'body ends inside a record';
+    if (this.pendingBytes > 0) return 'body ends inside a record';
     if (this.bytes !== header.bodyLength) return `body is ${this.bytes} bytes, header says ${header.bodyLength}`;
     if (this.count !== header.entryCount) return `body holds ${this.count} entries, header says ${header.entryCount}`;
     const digest = this.hash.digest('hex');
     if (digest !== header.sha256) return 'body SHA-256 mismatch';
     return null;
   }
+}
+
+/**
+ * The bytes a record starting `rest` needs before decoding can go on: all of it once its key and
+ * value lengths are in `rest`, else enough to read the next length (always more than `rest` holds).
+ */
+function recordBytesNeeded(rest: Buffer): number {
+  if (rest.length < 4) return 4;
+  const kl = rest.readUInt32BE(0);
+  if (rest.length < 8 + kl) return 8 + kl;
+  return 16 + kl + rest.readUInt32BE(4 + kl);
 }
