@@ -216,50 +216,70 @@ function checkPeer(ctx: PeerServiceContext, metadata: Parameters<typeof checkClu
  * is never served, offered to learners or made the log's base on the next start; one the core
  * takes becomes the latest, and only then is the retention applied (a refused file must not push
  * this node's own snapshots out). No answer in time (the install may still run) removes nothing.
+ * Finishes run one at a time on a node ({@link oneFinishAtATime}), so that what one of them finds
+ * in `snap/`, renames or removes is not changed under it by another.
  */
 export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
   const receiver = ctx.snapshots.beginReceive(index, term);
   return {
     write: (data) => receiver.write(data),
-    async finish() {
-      const existing = (await ctx.snapshots.list()).find((f) => f.index === index && f.term === term);
-      if (existing) await receiver.abort();
-      const file = existing ?? (await receiver.finish());
-      const header = await ctx.snapshots.header(file);
-      const msg: SnapshotMsg = {
-        type: 'Snapshot',
-        from: leaderId,
-        to: ctx.node.id,
-        term: leaderTerm,
-        leaderId,
-        snapshot: snapshotMetaOf(header),
-      };
-      let refused = false;
-      try {
-        const problem = peerMessageProblem(msg);
-        if (problem !== null) {
-          refused = true;
-          throw invalidRequest('InstallSnapshot', problem);
-        }
-        const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, msg.snapshot.index, ctx.answerTimeoutMs * 10));
-        ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });
-        if (!res.success) {
-          refused = true;
-          throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
-        }
-      } catch (err) {
-        if (refused && !existing && contradictsLog(ctx.node.log, index, term)) {
-          await ctx.snapshots.remove(file).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: file.name, error: e instanceof Error ? e.message : String(e) }));
-        }
-        throw err;
-      }
-      ctx.node.latestSnapshot = summaryOf({ ...file, entryCount: header.entryCount, bodySha256: header.sha256 });
-      await keepNewestSnapshots(ctx.snapshots, ctx.logger);
-    },
+    finish: () => oneFinishAtATime(ctx.snapshots, finish),
     async abort() {
       await receiver.abort();
     },
   };
+
+  async function finish(): Promise<void> {
+    const existing = (await ctx.snapshots.list()).find((f) => f.index === index && f.term === term);
+    if (existing) await receiver.abort();
+    const file = existing ?? (await receiver.finish());
+    const header = await ctx.snapshots.header(file);
+    const msg: SnapshotMsg = {
+      type: 'Snapshot',
+      from: leaderId,
+      to: ctx.node.id,
+      term: leaderTerm,
+      leaderId,
+      snapshot: snapshotMetaOf(header),
+    };
+    let refused = false;
+    try {
+      const problem = peerMessageProblem(msg);
+      if (problem !== null) {
+        refused = true;
+        throw invalidRequest('InstallSnapshot', problem);
+      }
+      const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, msg.snapshot.index, ctx.answerTimeoutMs * 10));
+      ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });
+      if (!res.success) {
+        refused = true;
+        throw new RejectedError('SNAPSHOT_REFUSED', `snapshot ${index}-${term} refused (this node already committed past it or the term is stale)`);
+      }
+    } catch (err) {
+      if (refused && !existing && contradictsLog(ctx.node.log, index, term)) {
+        await ctx.snapshots.remove(file).catch((e: unknown) => ctx.logger.log('warn', 'could not remove a refused snapshot file', { file: file.name, error: e instanceof Error ? e.message : String(e) }));
+      }
+      throw err;
+    }
+    ctx.node.latestSnapshot = summaryOf({ ...file, entryCount: header.entryCount, bodySha256: header.sha256 });
+    await keepNewestSnapshots(ctx.snapshots, ctx.logger);
+  }
+}
+
+/** The tail of the InstallSnapshot finishes running on each snapshot store. */
+const finishing = new WeakMap<SnapshotStore, Promise<unknown>>();
+
+/**
+ * Runs `fn` (an {@link installSink}'s finish) after every finish started before it on `store`
+ * ended, however it ended. Two copies of one snapshot (a dead leader's push and its successor's,
+ * or a push retried after its call broke) were both verified before either was renamed, so
+ * neither found the other's file already held: the core took one and installed from the file,
+ * and the refusal of the other, the log not compacted yet, deleted it under the install.
+ */
+function oneFinishAtATime<T>(store: SnapshotStore, fn: () => Promise<T>): Promise<T> {
+  const run = (finishing.get(store) ?? Promise.resolve()).then(fn);
+  finishing.set(store, run.catch(() => undefined));
+  return run;
 }
 
 /**

@@ -155,3 +155,71 @@ test('no answer from the core in time (the install may still be running): the fi
   await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), /no answer/);
   assert.deepEqual(removed, []);
 });
+
+/**
+ * Scenario: two pushes of the same snapshot (`9-5.snap`) finish on a follower at once: a leader
+ * that died right after its last chunk, while this node still verified the file, and the new
+ * leader pushing its own copy (snapshots are taken at the same indexes on every node, so the
+ * names often agree); or a leader retrying after its call broke. Both copies are verified before
+ * either is renamed into place, so neither finds the other's file as "already held". The core
+ * accepts the first and starts the install (the restore reads the file; the log is compacted
+ * only after it); it refuses the second, whose cleanup found no entry at index 9 in the log
+ * yet and deleted the file being installed: the restore failed (ENOENT, the node stopped), or
+ * read the deleted file to its end and the log was compacted to 9 with no snapshot file left
+ * to restart from (exit 7, "compacted beyond the latest snapshot").
+ * Expected: the second finish waits for the first; it then finds the file held and keeps it.
+ */
+test('two pushes of the same snapshot finishing at once: the refused one never deletes the file the accepted one installs', async () => {
+  const files = new Set<string>();
+  const removed: string[] = [];
+  let installed = false;
+  let releaseVerify!: () => void;
+  const verified = new Promise<void>((r) => (releaseVerify = r));
+  let answerFirst!: (a: { success: boolean; term: number }) => void;
+  const node = {
+    id: 2,
+    latestSnapshot: null as unknown,
+    step: () => undefined,
+    router: {
+      waitSnapshot: (leaderId: number) => (leaderId === 1 ? new Promise((r) => (answerFirst = r)) : Promise.resolve({ success: false, term: 6 })),
+    },
+    log: { compactPoint: () => (installed ? { index: 9, term: 5 } : { index: 0, term: 0 }), term: (i: number) => (installed && i === 9 ? 5 : undefined) },
+  };
+  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
+  const store = {
+    list: async () => [...files].map((name) => ({ name, index: 9, term: 5, bytes: 10 })),
+    beginReceive: () => ({
+      write: async () => undefined,
+      finish: async () => {
+        await verified;
+        files.add(written.name);
+        return written;
+      },
+      abort: async () => undefined,
+    }),
+    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
+    remove: async (f: { name: string }) => {
+      removed.push(f.name);
+      files.delete(f.name);
+    },
+    keepNewest: async () => [],
+  };
+  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+  const outcome = { success: true, sha256: 'ab', verified: true, bytes: 10, chunks: 1 };
+  const first = installSink(ctx, 9, 5, 1, 5);
+  const second = installSink(ctx, 9, 5, 3, 6);
+  const a = Promise.resolve(first.finish!(outcome));
+  const b = Promise.resolve(second.finish!(outcome));
+  b.catch(() => undefined);
+  await settled(a);
+  releaseVerify();
+  await settled(a);
+  // The core took the first: the install runs (it reads 9-5.snap) and compacts the log after it.
+  await settled(b);
+  installed = true;
+  answerFirst({ success: true, term: 6 });
+  await a;
+  await assert.rejects(b, /refused/);
+  assert.deepEqual(removed, [], 'the file being installed was deleted');
+  assert.ok(files.has('9-5.snap'));
+});
