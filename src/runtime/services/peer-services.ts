@@ -10,7 +10,7 @@
  * StreamAppendEntries answers exactly one response per request, in request order.
  */
 import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type TimeoutNowMsg } from '../../core/index.js';
-import { RejectedError } from '../../errors.js';
+import { ProtocolError, RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
 import { limitRepeated, MalformedMessage, ReplicationService, ElectionService, RaftPeerExtService, SnapshotService, SERVICE_NAMES, tolerantRequests, tolerantSingleRequestMethods } from '../../transport/services.js';
@@ -247,7 +247,9 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
       const problem = peerMessageProblem(msg);
       if (problem !== null) {
         refused = true;
-        throw invalidRequest('InstallSnapshot', problem);
+        // A RaftCtlError: the handler answers success: false and logs its code (a gRPC status
+        // was logged as an INTERNAL failure of the sink).
+        throw new ProtocolError(`InstallSnapshot: ${problem}`);
       }
       const res = await stepFor(ctx, msg, ctx.node.router.waitSnapshot(leaderId, msg.snapshot.index, ctx.answerTimeoutMs * 10));
       ctx.logger.log('info', 'snapshot received', { index, term, leaderId, accepted: res.success, ...(existing ? { alreadyHeld: true } : {}) });

@@ -8,6 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { RaftCtlError } from '../../../src/errors.js';
 import { contradictsLog, installSink, type PeerServiceContext } from '../../../src/runtime/services/peer-services.js';
 
 /** Resolves to true when `p` settled within a few event-loop turns. */
@@ -222,4 +223,36 @@ test('two pushes of the same snapshot finishing at once: the refused one never d
   await assert.rejects(b, /refused/);
   assert.deepEqual(removed, [], 'the file being installed was deleted');
   assert.ok(files.has('9-5.snap'));
+});
+
+/**
+ * Scenario: a received snapshot whose metadata no correct leader sends (its last included term
+ * above the push's leader_term: core/validate.ts). Expected: refused as a protocol violation
+ * (the handler logs `snapshot install failed` with code PROTOCOL_VIOLATION and answers
+ * success: false), not as an internal error: the sink threw a gRPC status, which the handler,
+ * expecting a RaftCtlError, wrapped as INTERNAL "finishing the snapshot failed: GrpcStatusError".
+ */
+test('a received snapshot whose metadata fails validation is refused as a protocol violation, not an internal error', async () => {
+  const stepped: unknown[] = [];
+  const removed: string[] = [];
+  const node = {
+    id: 2,
+    latestSnapshot: null as unknown,
+    step: (m: unknown) => stepped.push(m),
+    router: { waitSnapshot: async () => ({ success: true, term: 1 }) },
+    log: { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
+  };
+  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
+  const store = {
+    list: async () => [],
+    beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
+    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
+    remove: async (f: { name: string }) => void removed.push(f.name),
+    keepNewest: async () => [],
+  };
+  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+  const sink = installSink(ctx, 9, 5, 1, 4);
+  await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), (err: unknown) => err instanceof RaftCtlError && err.code === 'PROTOCOL_VIOLATION' && /term 5 is above the request's term 4/.test(err.message));
+  assert.equal(stepped.length, 0, 'nothing stepped');
+  assert.deepEqual(removed, ['9-5.snap'], 'the file contradicts the log: removed');
 });
