@@ -51,6 +51,14 @@ export interface ServeInstallSnapshotOptions {
   onFailure?(error: RaftCtlError): void;
   /** Told of non-fatal findings (an all-zero checksum). */
   onWarning?(message: string): void;
+  /**
+   * Longest wait for the next chunk, or for the end of the stream after the last one (default
+   * {@link DEFAULT_RECEIVE_CHUNK_TIMEOUT_MS}, d-engine's `receive_chunk_timeout_in_sec`); the
+   * time the sink takes to write a chunk does not count.
+   */
+  readonly receiveChunkTimeoutMs?: number;
+  /** Time of that wait (default the system clock; tests inject a manual one). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -99,30 +107,54 @@ async function receivePush(
       answer(false);
     }
   };
+  const chunks = (call as AsyncIterable<SnapshotChunk | MalformedMessage>)[Symbol.asyncIterator]();
+  const timeoutMs = options.receiveChunkTimeoutMs ?? DEFAULT_RECEIVE_CHUNK_TIMEOUT_MS;
+  const clock = options.clock ?? systemClock;
+  // Released as `for await` would on an early exit; not after a timeout, when a read is still
+  // pending (an async iterator queues return() behind it): the answer ends the call then.
+  let release = true;
   try {
-    for await (const chunk of call as AsyncIterable<SnapshotChunk | MalformedMessage>) {
-      // A chunk that does not decode (served through `tolerantRequests`): grpc-js would end the
-      // call INTERNAL on its own and cancel it, which read here as the sender's cancel.
-      if (chunk instanceof MalformedMessage) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${expected} of the stream is refused: ${chunk.describe('SnapshotChunk')}`));
-      const seq = chunk.seq ?? 0;
-      if (!info) {
-        if (seq !== 0 || !chunk.metadata) return await failWith(new ProtocolError(`InstallSnapshot: the first chunk must be seq 0 with metadata (got seq ${seq}${chunk.metadata ? '' : ', no metadata'})`));
-        info = snapshotInfoOf(chunk);
-        if (info.totalChunks < 1) return await failWith(new ProtocolError('InstallSnapshot: total_chunks is 0'));
-        sink = await options.open(info, call.metadata);
-      } else {
-        const mismatch = envelopeMismatch(info, chunk);
-        if (mismatch) return await failWith(new ProtocolError(`InstallSnapshot chunk ${seq}: ${mismatch}`));
-        if (seq < expected) continue;
-        if (seq > expected) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${seq} arrived, expected ${expected}`));
+    try {
+      for (;;) {
+        const next = await nextOrTimeout(chunks, timeoutMs, clock);
+        if (next === TIMED_OUT) {
+          // A sender that stopped sending without closing or cancelling the call (a paused or
+          // partitioned leader) held the handler and the sink's `.part` file until the connection
+          // died, hours later.
+          release = false;
+          const of = info ? `after ${expected} of ${info.totalChunks} chunks` : 'before any chunk';
+          return await failWith(new TimeoutError(`InstallSnapshot: no chunk for ${timeoutMs} ms ${of}`, { details: { receiveChunkTimeoutMs: timeoutMs } }));
+        }
+        if (next.done) {
+          release = false;
+          break;
+        }
+        const chunk = next.value;
+        // A chunk that does not decode (served through `tolerantRequests`): grpc-js would end the
+        // call INTERNAL on its own and cancel it, which read here as the sender's cancel.
+        if (chunk instanceof MalformedMessage) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${expected} of the stream is refused: ${chunk.describe('SnapshotChunk')}`));
+        const seq = chunk.seq ?? 0;
+        if (!info) {
+          if (seq !== 0 || !chunk.metadata) return await failWith(new ProtocolError(`InstallSnapshot: the first chunk must be seq 0 with metadata (got seq ${seq}${chunk.metadata ? '' : ', no metadata'})`));
+          info = snapshotInfoOf(chunk);
+          if (info.totalChunks < 1) return await failWith(new ProtocolError('InstallSnapshot: total_chunks is 0'));
+          sink = await options.open(info, call.metadata);
+        } else {
+          const mismatch = envelopeMismatch(info, chunk);
+          if (mismatch) return await failWith(new ProtocolError(`InstallSnapshot chunk ${seq}: ${mismatch}`));
+          if (seq < expected) continue;
+          if (seq > expected) return await failWith(new ProtocolError(`InstallSnapshot: chunk ${seq} arrived, expected ${expected}`));
+        }
+        const data = chunk.data ?? new Uint8Array(0);
+        if (!verifyChunkChecksum(data, chunk.chunkChecksum)) return await failWith(new IntegrityError('CHECKSUM_MISMATCH', `InstallSnapshot chunk ${seq}: CRC32 mismatch`));
+        hash.update(data);
+        bytes += data.byteLength;
+        await sink!.write(data);
+        expected += 1;
+        if (expected > info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: more than total_chunks (${info.totalChunks}) chunks`));
       }
-      const data = chunk.data ?? new Uint8Array(0);
-      if (!verifyChunkChecksum(data, chunk.chunkChecksum)) return await failWith(new IntegrityError('CHECKSUM_MISMATCH', `InstallSnapshot chunk ${seq}: CRC32 mismatch`));
-      hash.update(data);
-      bytes += data.byteLength;
-      await sink!.write(data);
-      expected += 1;
-      if (expected > info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: more than total_chunks (${info.totalChunks}) chunks`));
+    } finally {
+      if (release) await chunks.return?.().catch(() => undefined);
     }
     // A cancelled call's stream just ends: the sender gave up (a leader that stepped down or
     // stopped, a deadline), which breaks no protocol. grpc-js ends the stream before it reports
@@ -146,6 +178,21 @@ async function receivePush(
     if (!sink) throw err;
     if (call.cancelled && !(err instanceof RaftCtlError)) return await failWith(senderCancelled(expected, info));
     await failWith(err instanceof RaftCtlError ? err : new TimeoutError(`InstallSnapshot: the stream broke (${err instanceof Error ? err.message : String(err)})`, { cause: err }));
+  }
+}
+
+/** The default of {@link ServeInstallSnapshotOptions.receiveChunkTimeoutMs}: d-engine's `receive_chunk_timeout_in_sec` (30 s). */
+export const DEFAULT_RECEIVE_CHUNK_TIMEOUT_MS = 30_000;
+
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/** The next chunk of `chunks`, or {@link TIMED_OUT} when none came within `timeoutMs`. */
+async function nextOrTimeout<T>(chunks: AsyncIterator<T>, timeoutMs: number, clock: Clock): Promise<IteratorResult<T> | typeof TIMED_OUT> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([chunks.next(), clock.sleep(timeoutMs, timer.signal).then((): typeof TIMED_OUT => TIMED_OUT, (): typeof TIMED_OUT => TIMED_OUT)]);
+  } finally {
+    timer.abort();
   }
 }
 

@@ -22,10 +22,11 @@ after(async () => {
 });
 
 /** A receiver peer that records what reached its sink. */
-async function receiverPeer() {
+async function receiverPeer(clock?: ManualClock) {
   const seen = { written: [] as Uint8Array[], finished: [] as Array<{ verified: boolean; sha256: string }>, aborted: [] as string[], failures: [] as string[], failureCodes: [] as string[], warnings: [] as string[] };
   const peer = await startSnapshotPeer({
     InstallSnapshot: serveInstallSnapshot({
+      ...(clock ? { clock } : {}),
       currentTerm: () => 5,
       open: () => ({
         write: (d) => {
@@ -124,6 +125,33 @@ describe('serveInstallSnapshot', () => {
     assert.deepEqual(seen.failureCodes, ['CANCELLED'], seen.failures.join('; '));
     assert.deepEqual(seen.aborted, ['CANCELLED']);
     assert.deepEqual(seen.finished, []);
+  });
+
+  test('a sender that stops sending without closing or cancelling the call: after 30 s (injected clock) without a chunk the sink is aborted and success:false answered', async () => {
+    // QA: a push whose sender went silent mid-way (a paused or partitioned leader: no FIN, no
+    // RST) held the handler and its `.part` file with no answer and no log line until the
+    // connection died (36 s and counting against a live follower); d-engine's receiver gives up
+    // after receive_chunk_timeout_in_sec (30 s). The same holds after the last chunk when the
+    // sender never half-closes.
+    for (const sent of [[CHUNKS[0]!, CHUNKS[1]!], CHUNKS]) {
+      const clock = new ManualClock();
+      const { peer, seen } = await receiverPeer(clock);
+      const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 10_000 }, peer.address);
+      call.on('error', () => undefined);
+      for (const c of sent) call.write(c);
+      await waitUntil(() => seen.written.length === sent.length, 'the chunks sent were written');
+      await clock.waitForSleepers(1);
+      clock.advance(29_999);
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(seen.aborted, [], 'not before 30 s');
+      clock.advance(1);
+      const res = await done;
+      assert.equal(res.success, false);
+      assert.deepEqual(seen.aborted, ['TIMEOUT']);
+      assert.match(seen.failures[0]!, new RegExp(`no chunk for 30000 ms after ${sent.length} of 4 chunks`));
+      assert.deepEqual(seen.finished, []);
+      call.end();
+    }
   });
 
   test('a failure is answered only once the sink discarded what was written (the sender found a half-written .part file after its answer)', async () => {
