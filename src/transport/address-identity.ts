@@ -9,7 +9,11 @@
  * lowercased, IP literals in the WHATWG URL parser's canonical form), or when the hosts resolve
  * (`dns.lookup`, every address) to at least one common IP. Each host is resolved at most once
  * per {@link AddressBook} (one per command), within {@link LOOKUP_TIMEOUT_MS}; a host that does
- * not resolve in time, or at all, matches only its own spelling. Distinct IPs are distinct
+ * not resolve in time, or at all, matches only its own spelling. So does a name that resolves
+ * to more than one address of one family (round-robin DNS, a Kubernetes headless service: a
+ * name for several nodes, not one; taking it for each of them would make a NOT_LEADER hint
+ * naming the leader "the endpoint given", redialled onto the same follower until the wait ran
+ * out); one IPv4 plus one IPv6 address (`localhost`, a dual-stack host) is one node. Distinct IPs are distinct
  * nodes, loopback ones included (127.0.0.1 is not 127.0.0.2, nor ::1: a node may listen on one
  * and not the other); a name such as `localhost` matches every address it resolves to.
  * Anything that is not `host:port` (a test's fake address) matches only itself, textually,
@@ -51,6 +55,16 @@ function canonicalHost(host: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A name's resolution as the addresses of one node: `ips` (deduplicated) when they hold at most
+ * one IPv4 and one IPv6 address, else none (a name for several nodes matches only its spellings).
+ */
+function oneNode(ips: readonly string[]): readonly string[] {
+  const distinct = [...new Set(ips)];
+  const v6 = distinct.filter((ip) => ip.startsWith('[')).length;
+  return v6 > 1 || distinct.length - v6 > 1 ? [] : distinct;
 }
 
 /** `address` split into canonical host and port; null when it is not `host:port`. */
@@ -126,7 +140,7 @@ export class AddressBook {
         timer.unref?.();
       });
       const resolved = this.#lookup(p.host).then(
-        (list) => list.map(canonicalIp),
+        (list) => oneNode(list.map(canonicalIp)),
         () => [] as string[],
       );
       ips = Promise.race([resolved, late]).finally(() => clearTimeout(timer));

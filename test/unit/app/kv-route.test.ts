@@ -82,3 +82,33 @@ test('routeRequest: a hint naming a dead endpoint in another spelling is not fol
     budget.dispose();
   }
 });
+
+/**
+ * Scenario: `-e svc:9081`, a name that resolves to every node of the cluster (round-robin DNS, a
+ * Kubernetes headless service; the fake lookup maps it to 127.0.0.1, .2 and .3). The dial lands
+ * on node 1, a follower, whose NOT_LEADER hint (and DiscoverLeader answer) names the leader at
+ * 127.0.0.2:9081. Expectation: the request goes to 127.0.0.2:9081 and succeeds there. Rule: a
+ * name that resolves to several addresses of one family is not one node, so a hint naming one of
+ * those addresses is not "the endpoint given" (redialling `svc:9081` would reach node 1 again,
+ * until --wait-timeout: exit 3).
+ */
+test('routeRequest: a hint naming one of the addresses a round-robin endpoint name resolves to is followed', async () => {
+  const leader = '127.0.0.2:9081';
+  const client = {
+    discoverLeader: async () => ({ leaderId: 2, leaderAddress: leader, term: 3 }),
+  };
+  const sent: string[] = [];
+  const budget = new CallBudget(300, 600);
+  try {
+    const ctx = { client, endpoints: ['svc:9081'], budget, addresses: new AddressBook({ lookup: async (h) => (h === 'svc' ? ['127.0.0.1', '127.0.0.2', '127.0.0.3'] : []) }) };
+    const routed = await routeRequest(ctx as never, async (endpoint) => {
+      sent.push(endpoint);
+      if (endpoint !== leader) throw new NoLeaderError(`${endpoint} is not the leader`, { code: 'NOT_LEADER', leaderId: 2, leaderAddress: leader, details: { endpoint, sent: true } });
+      return 'ok';
+    }, { kind: 'read' });
+    assert.deepEqual(routed, { endpoint: leader, value: 'ok' });
+    assert.deepEqual(sent, ['svc:9081', leader]);
+  } finally {
+    budget.dispose();
+  }
+});

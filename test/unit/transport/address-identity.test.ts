@@ -94,3 +94,16 @@ describe('AddressBook.find and distinct', () => {
     assert.deepEqual(await book.distinct(['localhost:9081', '127.0.0.1:9082', '127.0.0.1:09081', 'LOCALHOST:9082', '127.0.0.2:9081']), ['localhost:9081', '127.0.0.1:9082', '127.0.0.2:9081']);
   });
 });
+
+describe('a name for several nodes', () => {
+  test('a name resolving to several addresses of one family matches only its own spellings; one IPv4 plus one IPv6 is one node', async () => {
+    const lookup = fakeLookup({ svc: ['127.0.0.1', '127.0.0.2', '127.0.0.3'], svc6: ['::1', '::2'], dual: ['127.0.0.1', '::1', '127.0.0.1'] });
+    const book = new AddressBook({ lookup });
+    assert.equal(await book.same('svc:9081', '127.0.0.2:9081'), false);
+    assert.equal(await book.same('svc6:9081', '[::2]:9081'), false);
+    assert.equal(await book.same('svc:9081', 'SVC:09081'), true);
+    assert.equal(await book.same('dual:9081', '127.0.0.1:9081'), true);
+    assert.equal(await book.same('dual:9081', '[::1]:9081'), true);
+    assert.deepEqual(await book.distinct(['svc:9081', '127.0.0.1:9081', '127.0.0.2:9081']), ['svc:9081', '127.0.0.1:9081', '127.0.0.2:9081'], 'the nodes behind the name are not dropped as its duplicates');
+  });
+});
