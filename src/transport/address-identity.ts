@@ -122,8 +122,13 @@ export class AddressBook {
 
   /** `addresses` with later spellings of a node already listed dropped (the first spelling kept, order kept). */
   async distinct(addresses: readonly string[]): Promise<string[]> {
-    // Names resolve in parallel up front: a list of slow names costs one lookup's wait, not one each.
-    if (addresses.length > 1) await Promise.all(addresses.flatMap((a) => { const p = parse(a); return p === null ? [] : [this.#resolve(p)]; }));
+    // Names resolve in parallel up front: a list of slow names costs one lookup's wait, not one
+    // each. Only names sharing their port with another address: `same` compares ports first, so
+    // the others are never looked up here (endpoints on distinct ports cost no lookup before dialling).
+    const parsed = addresses.map(parse);
+    const onPort = new Map<number, number>();
+    for (const p of parsed) if (p !== null) onPort.set(p.port, (onPort.get(p.port) ?? 0) + 1);
+    await Promise.all(parsed.flatMap((p) => (p !== null && !p.ip && onPort.get(p.port)! > 1 ? [this.#resolve(p)] : [])));
     const out: string[] = [];
     for (const address of addresses) if ((await this.find(address, out)) === undefined) out.push(address);
     return out;

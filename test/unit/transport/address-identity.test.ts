@@ -89,6 +89,15 @@ describe('AddressBook.find and distinct', () => {
     assert.equal(await book.find('127.0.0.1:9083', ['localhost:9081', 'localhost:9082']), undefined);
   });
 
+  test('distinct looks up no name whose port no other address has (nothing to compare it with)', async () => {
+    const lookup = fakeLookup({ 'node-a': ['127.0.0.1'], 'node-b': ['127.0.0.2'] });
+    const book = new AddressBook({ lookup });
+    assert.deepEqual(await book.distinct(['node-a:9081', 'node-b:9082', '127.0.0.1:9083']), ['node-a:9081', 'node-b:9082', '127.0.0.1:9083']);
+    assert.deepEqual(lookup.calls, []);
+    assert.deepEqual(await book.distinct(['node-a:9081', '127.0.0.1:9081', 'node-b:9082']), ['node-a:9081', 'node-b:9082']);
+    assert.deepEqual(lookup.calls, ['node-a']);
+  });
+
   test('distinct keeps the first spelling of each node, in order', async () => {
     const book = new AddressBook({ lookup: fakeLookup({ localhost: ['127.0.0.1'] }) });
     assert.deepEqual(await book.distinct(['localhost:9081', '127.0.0.1:9082', '127.0.0.1:09081', 'LOCALHOST:9082', '127.0.0.2:9081']), ['localhost:9081', '127.0.0.1:9082', '127.0.0.2:9081']);
