@@ -134,7 +134,7 @@ export class AddressBook {
     return out;
   }
 
-  /** The canonical IPs of a parsed host: itself for an IP literal; else its resolution (empty when it failed or took too long). */
+  /** The canonical IPs of a parsed host: itself for an IP literal; else its resolution (empty when it failed, took too long, or names several nodes: {@link oneNode}). */
   #resolve(p: Parsed): Promise<readonly string[]> {
     if (p.ip) return Promise.resolve([p.host]);
     let ips = this.#ips.get(p.host);
