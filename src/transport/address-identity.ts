@@ -63,7 +63,7 @@ function canonicalHost(host: string): string | null {
  */
 function oneNode(ips: readonly string[]): readonly string[] {
   const distinct = [...new Set(ips)];
-  const v6 = distinct.filter((ip) => ip.startsWith('[')).length;
+  const v6 = distinct.filter((ip) => ip.includes(':')).length; // IPv6, bracketed or (with a zone) not
   return v6 > 1 || distinct.length - v6 > 1 ? [] : distinct;
 }
 

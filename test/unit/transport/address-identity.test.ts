@@ -106,13 +106,14 @@ describe('AddressBook.find and distinct', () => {
 
 describe('a name for several nodes', () => {
   test('a name resolving to several addresses of one family matches only its own spellings; one IPv4 plus one IPv6 is one node', async () => {
-    const lookup = fakeLookup({ svc: ['127.0.0.1', '127.0.0.2', '127.0.0.3'], svc6: ['::1', '::2'], dual: ['127.0.0.1', '::1', '127.0.0.1'] });
+    const lookup = fakeLookup({ svc: ['127.0.0.1', '127.0.0.2', '127.0.0.3'], svc6: ['::1', '::2'], dual: ['127.0.0.1', '::1', '127.0.0.1'], zoned: ['10.0.0.1', 'fe80::1%eth0'] });
     const book = new AddressBook({ lookup });
     assert.equal(await book.same('svc:9081', '127.0.0.2:9081'), false);
     assert.equal(await book.same('svc6:9081', '[::2]:9081'), false);
     assert.equal(await book.same('svc:9081', 'SVC:09081'), true);
     assert.equal(await book.same('dual:9081', '127.0.0.1:9081'), true);
     assert.equal(await book.same('dual:9081', '[::1]:9081'), true);
+    assert.equal(await book.same('zoned:9081', '10.0.0.1:9081'), true, 'one IPv4 and one zoned IPv6 address');
     assert.deepEqual(await book.distinct(['svc:9081', '127.0.0.1:9081', '127.0.0.2:9081']), ['svc:9081', '127.0.0.1:9081', '127.0.0.2:9081'], 'the nodes behind the name are not dropped as its duplicates');
   });
 });
