@@ -16,7 +16,7 @@ import { hasUnspecifiedHost, isHostPort } from '../transport/address.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../runtime/logger.js';
 import { DEFAULT_TICK_MS, MAX_ELECTION_TIMEOUT_MS, NodeHost, parsePeers, type StartMode } from '../runtime/node-host.js';
-import { MIN_WATCH_PROGRESS_MS } from '../runtime/watch-progress.js';
+import { checkWatchProgressInterval, MIN_WATCH_PROGRESS_MS } from '../runtime/watch-progress.js';
 
 export { DEFAULT_MAX_UNCOMMITTED_BYTES, DEFAULT_MAX_UNCOMMITTED_ENTRIES } from '../runtime/raft-node-api.js';
 export { defaultMaxStateBytes } from '../runtime/state-quota.js';
@@ -90,8 +90,12 @@ export function checkTimings(t: { readonly heartbeatIntervalMs?: number; readonl
  * millisecond interval would keep the node's event loop busy.
  */
 export function checkWatchProgress(ms: number | undefined): void {
-  if (ms === undefined || ms === 0 || ms >= MIN_WATCH_PROGRESS_MS) return;
-  throw new UsageError(`--watch-progress-interval must be at least ${MIN_WATCH_PROGRESS_MS}ms, or 0 (off)`, { hint: 'e.g. --watch-progress-interval 30s (the default, as d-engine), 1s, or off' });
+  if (ms === undefined) return;
+  try {
+    checkWatchProgressInterval(ms);
+  } catch {
+    throw new UsageError(`--watch-progress-interval must be at least ${MIN_WATCH_PROGRESS_MS}ms, or 0 (off); got ${ms}ms`, { hint: 'e.g. --watch-progress-interval 30s (the default, as d-engine), 1s, or off' });
+  }
 }
 
 /** Starts a node (see the module contract). Errors keep their exit codes (2 usage/refused, 7 corrupt). */

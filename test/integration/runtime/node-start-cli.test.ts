@@ -44,7 +44,7 @@ const cases: [string, string[], RegExp][] = [
   ['an --election-timeout above 24h', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n'), '--bootstrap', '--election-timeout', '100h'], /--election-timeout must be at most 24h/],
   ['an --election-timeout beyond a timer\'s limit', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'n2'), '--bootstrap', '--election-timeout', '700h'], /--election-timeout: "700h" is too long: at most 596h/],
   // Each round walks every open watcher (up to 10,000): a millisecond interval would busy the node.
-  ['a --watch-progress-interval under 100ms', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'r'), '--bootstrap', '--watch-progress-interval', '50ms'], /--watch-progress-interval must be at least 100ms, or 0 \(off\)/],
+  ['a --watch-progress-interval under 100ms', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'r'), '--bootstrap', '--watch-progress-interval', '50ms'], /--watch-progress-interval must be at least 100ms, or 0 \(off\); got 50ms/],
   ['a --watch-progress-interval that is not a duration', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 's'), '--bootstrap', '--watch-progress-interval', 'never'], /--watch-progress-interval: "never" is not a duration/],
   ['a negative --snapshot-log-ratio', ['--id', '1', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'h'), '--bootstrap', '--snapshot-log-ratio', '-1'], /snapshot-log-ratio: "-1" is not a number ≥ 0/],
 ];
@@ -79,7 +79,7 @@ test('node start refuses a restart of a directory that does not exist without cr
 test('node start --help documents every flag', async () => {
   const r = await runCli(['node', 'start', '--help']);
   assert.equal(r.code, 0);
-  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--max-uncommitted', '--max-uncommitted-bytes', '--watch-progress-interval', '--log-level', '--exit-with-stdin']) {
+  for (const flag of ['--id', '--listen', '--advertise', '--data-dir', '--bootstrap', '--peers', '--cluster-token', '--heartbeat-interval', '--election-timeout', '--snapshot-every', '--snapshot-log-ratio', '--max-uncommitted', '--max-uncommitted-bytes', '--max-state-bytes', '--watch-progress-interval', '--log-level', '--exit-with-stdin']) {
     assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
   }
   assert.doesNotMatch(r.stdout, /--join/);
