@@ -179,8 +179,10 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   // campaigning. DiscoverLeader over the members (highest term) decides, as when no leader is named.
   const namedTerm = named !== null ? (probeOf.get(named)?.term ?? null) : null;
   if (namedTerm !== null && [...probeOf.values()].some((p) => (p.term ?? 0) > namedTerm)) {
-    const found = await discover();
-    if (found.leaderId !== null && found.leaderId !== named) {
+    // Within the same cut-off as the probes (cluster health's --wait-timeout): past it, the
+    // leader the metadata named stands.
+    const [found] = await settledBy([discover()], until);
+    if (found && found.leaderId !== null && found.leaderId !== named) {
       leaderId = found.leaderId;
       discoveredTerm = found.term;
       [leaderApplied = null] = await settledBy([appliedOf(leaderId)], until);

@@ -306,6 +306,28 @@ test('d-engine: a deposed leader confirmed by the only endpoint given (its follo
   }
 });
 
+// Scenario: the deposed-leader case above, with the newer members slow to answer DiscoverLeader
+// (3 s), under cluster health's --wait-timeout 2s. Expectation: the extra DiscoverLeader round
+// keeps to the cut-off the probes have (half of --wait-timeout): past it the metadata's leader
+// stands and the write and read checks still run, instead of the round using up --wait-timeout.
+test('d-engine: the deposed-leader re-check keeps to cluster health\'s straggler cut-off', async () => {
+  const slow = { discoverDelayMs: 3000 };
+  const cluster = await startDengineCluster([
+    dvoter(1, { term: 4, leaderId: 1 }),
+    dvoter(2, { term: 4, leaderId: 1 }),
+    dvoter(3, { leaderId: 3, ...slow }),
+    dvoter(4, { leaderId: 3, ...slow }),
+    dvoter(5, { leaderId: 3, ...slow }),
+  ]);
+  try {
+    const r = await runCommand(['cluster', 'health', '-e', cluster.endpoints[1]!, '--wait-timeout', '2s', '--json']);
+    const h = JSON.parse(r.stdout) as { checks: { name: string; detail: string }[] };
+    assert.ok(!h.checks.some((c) => /not run: --wait-timeout/.test(c.detail)), `every check ran: ${r.stdout}`);
+  } finally {
+    await cluster.close();
+  }
+});
+
 // Scenario: learner 5 just joined and learner 4 was just promoted; node 1, the first endpoint, has
 // not applied those entries yet (d-engine applies membership at commit; a lagging or cut-off
 // follower applies later). AddNode and promotions do not bump d-engine's membership `version`

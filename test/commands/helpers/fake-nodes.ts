@@ -71,6 +71,8 @@ export interface DengineNodeState {
   knows?: number[];
   /** This node's NodeMeta.role for other node ids (default: each node's own `role`): a promotion it has not applied yet. */
   rolesSeen?: Record<number, 1 | 4>;
+  /** Milliseconds DiscoverLeader waits before it answers (a slow or overloaded node; default 0). */
+  discoverDelayMs?: number;
 }
 
 /** A fake d-engine cluster: every node shares the membership (ids, addresses, roles). */
@@ -124,6 +126,7 @@ export async function startDengineCluster(states: DengineNodeState[], options: D
       DiscoverLeader: unaryHandler(async (): Promise<LeaderDiscoveryResponse> => {
         calls.push('DiscoverLeader');
         notReady(state);
+        if (state.discoverDelayMs) await new Promise((resolve) => setTimeout(resolve, state.discoverDelayMs));
         // Reference §3.8: learners and candidates refuse; a follower without a leader answers
         // UNAVAILABLE, one whose leader is not in its membership NOT_FOUND.
         if (state.role === 4 || state.candidate) throw new GrpcStatusError(status.PERMISSION_DENIED, 'learner or candidate');
