@@ -140,6 +140,16 @@ export async function writeFully(h: FileHandle, buf: Uint8Array, pos: number): P
   }
 }
 
+/** fdatasyncs the file at `path` (opened read-only for it): its bytes and size are durable after. */
+export async function syncFile(fs: StorageFs, path: string): Promise<void> {
+  const h = await fs.open(path, 'r');
+  try {
+    await fs.sync(h);
+  } finally {
+    await h.close();
+  }
+}
+
 /**
  * Writes `data` to `path` atomically: `path.tmp`, fsync, rename, directory fsync. After it
  * resolves the new content is durable and no reader ever sees a partial file.

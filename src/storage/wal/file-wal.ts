@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
 import { encodeEntry } from '../entry-codec.js';
 import { toStorageError, wrongTypeTempError } from '../errors.js';
-import { isErrno, nodeStorageFs, writeFully, type FileHandle, type StorageFs } from '../fs.js';
+import { isErrno, nodeStorageFs, syncFile, writeFully, type FileHandle, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
 import { checkHardState, LogStateStorage, type LogWrite } from '../log-storage.js';
 import {
@@ -112,12 +112,7 @@ async function syncRecovered(fs: StorageFs, dir: string, names: readonly string[
       await fs.sync(tail);
       continue;
     }
-    const h = await fs.open(path, 'r');
-    try {
-      await fs.sync(h);
-    } finally {
-      await h.close();
-    }
+    await syncFile(fs, path);
   }
   await fs.syncDir(dir);
 }

@@ -25,7 +25,8 @@
  *   lost; or shorter than recorded) is refused as corruption (exit 7) naming the segment, before
  *   recovery modifies anything.
  * - No HEAD: a data directory written before HEAD existed; it opens as before and HEAD is written
- *   (with the segment's size as found). A HEAD that is not one such line (emptied, damaged) is
+ *   (with the segment's size as found, once the segment is fdatasynced and the directory fsynced:
+ *   what an open reads after a kill -9 may be in the page cache only). A HEAD that is not one such line (emptied, damaged) is
  *   corruption (exit 7).
  * - HEAD moves backwards only before segments are deleted (recovery removing empty segments after
  *   a torn tail), forwards only after a segment's creation is durable: at every crash point HEAD

@@ -25,7 +25,7 @@
 import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
 import { corruptionError, wrongTypeError } from '../errors.js';
-import { writeFully, type StorageFs } from '../fs.js';
+import { syncFile, writeFully, type StorageFs } from '../fs.js';
 import { LogState } from '../log-state.js';
 import { checkHead, readHead, writeHead } from './head.js';
 import { findValidRecord, readRecordAt, RecordType, type HardState, type WalRecord } from './record.js';
@@ -197,9 +197,17 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   if (head !== null) checkHead(dir, head, segments.map((s) => ({ first: s.info.first, bytes: s.bytes })));
 
   // HEAD names the segment writing resumes in before any segment after it is deleted, so that a
-  // crash at any point of the repair leaves HEAD naming a segment that exists.
+  // crash at any point of the repair leaves HEAD naming a segment that exists. What was read may
+  // not be durable yet (after a kill -9 the page cache still holds a roll's rename that wal/ was
+  // never fsynced for, or a segment grown past its preallocated size and never fdatasynced): the
+  // segment and wal/ are synced first, or a power loss could keep HEAD and lose the segment or
+  // its length, and the next start would be refused as a lost or truncated segment.
   const resumeIn = torn?.seg ?? segments.at(-1);
-  if (resumeIn && resumeIn.info.first !== head?.first) await writeHead(fs, dir, { first: resumeIn.info.first, bytes: resumeIn.bytes });
+  if (resumeIn && resumeIn.info.first !== head?.first) {
+    await syncFile(fs, resumeIn.path);
+    await fs.syncDir(dir);
+    await writeHead(fs, dir, { first: resumeIn.info.first, bytes: resumeIn.bytes });
+  }
 
   if (torn) {
     // Later segments hold nothing valid (checked above): drop them; cut the torn tail.

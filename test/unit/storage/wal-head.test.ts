@@ -4,7 +4,7 @@
 // compaction's deletions never trip the check; the roll pays one small atomic write, appends none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
 import { bootstrapWrite } from '../../../src/storage/data-dir/data-dir.js';
@@ -298,5 +298,110 @@ test('compaction deleting old segments never trips the check; a roll costs one H
     assert.equal(again.lastIndex(), 1200);
     assert.equal(again.compactPoint().index, 1191);
     await again.close();
+  });
+});
+
+// Power loss while an open writes HEAD. After a kill -9 the page cache still holds writes and
+// renames that were never fsynced, so an open reads them; a power loss during that open may still
+// take them away (POSIX orders none of them), while HEAD, once renamed, may stay. HEAD must name
+// only what is durable, or the start after the power loss is refused as a lost or truncated
+// segment that no crash can produce.
+
+/** The first `syncDir` after HEAD's rename: HEAD is renamed, its directory not yet fsynced. */
+function afterHeadRename(): (op: FsOp) => boolean {
+  let renamed = false;
+  return (op) => {
+    if (renamed && op.kind === 'syncDir') return true;
+    if (op.kind === 'rename' && op.name === HEAD_NAME) renamed = true;
+    return false;
+  };
+}
+
+test('power loss while an open writes HEAD (no HEAD before: an older raftctl) for a newest segment grown past its preallocated size by a write never fsynced: the next open recovers instead of refusing the segment as truncated', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 1, votedFor: 1 });
+    await wal.append(entries(1, 5, 1));
+    await wal.append([{ index: 6, term: 1, payload: { type: 'command', data: Buffer.alloc(3 * SEGMENT, 7) } }]);
+    await wal.close();
+    await rm(join(dir, HEAD_NAME)); // written by a raftctl without HEAD
+    const grown = (await segmentsOf(dir)).at(-1)!;
+    const path = join(dir, grown);
+    const buf = await readFile(path);
+    assert.ok(buf.length > SEGMENT, `the record grew the segment: ${buf.length} bytes`);
+    // That raftctl was killed -9 before the large record's fdatasync: durable are the preallocated
+    // size and the carry records before the record, the rest lives in the page cache only.
+    let big = 0;
+    for (let r = readRecordAt(buf, 0, buf.length); r.ok && r.next <= SEGMENT; r = readRecordAt(buf, big, buf.length)) big = r.next;
+    const durable = Buffer.alloc(SEGMENT);
+    buf.copy(durable, 0, 0, big);
+
+    const ops: FsOp[] = [];
+    const stop = afterHeadRename();
+    const fs = faultyFs(Infinity, 'crash', (op) => {
+      ops.push(op);
+      return stop(op);
+    });
+    await assert.rejects(FileWal.open(dir, { fs, segmentBytes: SEGMENT }));
+    await fs.exit();
+    assert.notEqual(await readFile(join(dir, HEAD_NAME), 'latin1').catch(() => null), null, 'HEAD was renamed into place before the kill');
+    // The power loss: the segment's growth is gone unless this open fdatasynced it (the last op is
+    // the one the process was killed before).
+    if (!ops.slice(0, -1).some((o) => o.kind === 'sync' && o.name === grown)) await writeFile(path, durable);
+
+    const again = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    try {
+      assert.ok(again.lastIndex() >= 5, `recovered ${again.lastIndex()}`);
+      assert.deepEqual(again.hardState(), { term: 1, votedFor: 1 });
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+test('power loss while an open advances HEAD over a segment whose rename a killed roll left without its directory fsync: the next open recovers instead of refusing the segment as missing', async () => {
+  await withTempDir(async (dir) => {
+    // A roll killed -9 after renaming the spare into the new segment, before fsyncing wal/.
+    let armed = false;
+    let renamed = '';
+    const segDirSync = (op: FsOp): boolean => {
+      if (renamed === '' && op.kind === 'rename' && op.name.endsWith('.wal')) renamed = op.name;
+      else if (renamed !== '' && op.kind === 'syncDir') return true;
+      return false;
+    };
+    const fs1 = faultyFs(Infinity, 'crash', (op) => armed && segDirSync(op));
+    const wal = await FileWal.open(dir, { fs: fs1, segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 5, votedFor: 3 });
+    armed = true;
+    let acked = 0;
+    for (let i = 1; i <= 2000; i += 10) {
+      try {
+        await wal.append(entries(i, i + 9, 5));
+        acked = i + 9;
+      } catch {
+        break;
+      }
+    }
+    await wal.close().catch(() => undefined);
+    await fs1.exit();
+    assert.notEqual(renamed, '', 'the roll renamed a segment');
+    assert.ok(acked > 0);
+
+    // The restart advances HEAD to that segment and is killed right after HEAD's rename.
+    const fs2 = faultyFs(Infinity, 'crash', afterHeadRename());
+    await assert.rejects(FileWal.open(dir, { fs: fs2, segmentBytes: SEGMENT }));
+    await fs2.exit();
+    assert.equal(await headOf(dir), renamed, 'HEAD names the new segment');
+    // The power loss: wal/ was never fsynced after the segment's rename, so that rename may be
+    // lost while HEAD's is kept (POSIX orders neither against the other).
+    if (!fs2.log.some((l) => l.startsWith('syncDir '))) await rename(join(dir, renamed), join(dir, 'spare.tmp'));
+
+    const again = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    try {
+      assert.deepEqual(again.hardState(), { term: 5, votedFor: 3 });
+      assert.ok(again.lastIndex() >= acked, `acknowledged ${acked}, recovered ${again.lastIndex()}`);
+    } finally {
+      await again.close();
+    }
   });
 });
