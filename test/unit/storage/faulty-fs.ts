@@ -33,7 +33,7 @@ export interface FsOp {
  * then fails as `mode` says; with `failAt`, it also fails at the first operation for which
  * `failAt` returns true (called once per operation, in order, so it may keep state). A handle's
  * `fd` counts as a write (the WAL writes through `writeSync(handle.fd)`). Syncs only count: after a
- * kill -9 the page cache keeps every completed write (power loss is wal-crash.test.ts's subject),
+ * kill -9 the page cache keeps every completed write (power loss is the subject of wal-crash.test.ts, torn writes, and power-loss-fs.ts, the order of fsyncs),
  * and skipping them keeps a run of every crash point fast. `exit()` closes what the process had
  * open, as the kernel does.
  */
