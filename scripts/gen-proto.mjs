@@ -59,8 +59,13 @@ try {
   const jsOut = join(outDir, 'raftctl.js');
   writeFileSync(jsOut, js);
   execFileSync(bin('pbts'), ['-o', join(outDir, 'raftctl.d.ts'), jsOut], { cwd: root, stdio: 'inherit' });
-  // pbts types uint64 as number|Long; with --force-number they are numbers only.
-  const dts = readFileSync(join(outDir, 'raftctl.d.ts'), 'utf8').replace(/\(number\|Long\)/g, 'number');
+  // pbts types uint64 as number|Long; with --force-number they are numbers only. Its
+  // `import Long = require("long")` is then unused, and `long` is no dependency of ours: the
+  // published declarations (dist/src/proto/raftctl.d.ts) must not import it.
+  const dts = readFileSync(join(outDir, 'raftctl.d.ts'), 'utf8')
+    .replace(/\(number\|Long\)/g, 'number')
+    .replace('import Long = require("long");\n', '');
+  if (/\bLong\b/.test(dts)) throw new Error('gen-proto: raftctl.d.ts still names Long; update the post-processing');
   writeFileSync(join(outDir, 'raftctl.d.ts'), dts);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import * as $protobuf from "protobufjs";
-import Long = require("long");
 
 /** Namespace d_engine. */
 export namespace d_engine {
