@@ -186,12 +186,12 @@ export class EndpointClient {
     }
   }
 
-  /** etcd's `KV/Put` (bench comparisons only). */
+  /** etcd's `KV/Put` (bench comparisons only). @internal Not part of the package's public API (src/index.ts). */
   etcdPut(endpoint: string, request: EtcdPutRequest, opts: CallOptions): Promise<EtcdPutResponse> {
     return this.call(endpoint, EtcdKvService.Put, request, opts, 'data');
   }
 
-  /** etcd's `KV/Range` (bench comparisons only). */
+  /** etcd's `KV/Range` (bench comparisons only). @internal Not part of the package's public API (src/index.ts). */
   etcdRange(endpoint: string, request: EtcdRangeRequest, opts: CallOptions): Promise<EtcdRangeResponse> {
     return this.call(endpoint, EtcdKvService.Range, request, opts, 'data');
   }

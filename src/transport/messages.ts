@@ -44,6 +44,8 @@ export type LeaderDiscoveryRequest = d_engine.server.cluster.LeaderDiscoveryRequ
 export type LeaderDiscoveryResponse = d_engine.server.cluster.LeaderDiscoveryResponse.$Properties;
 
 export type ClientWriteRequest = d_engine.client.ClientWriteRequest.$Properties;
+/** The `command` of a ClientWriteRequest: one of insert, delete, cas, ... (d-engine's client WriteCommand). */
+export type WriteCommand = d_engine.client.WriteCommand.$Properties;
 export type ClientReadRequest = d_engine.client.ClientReadRequest.$Properties;
 export type ClientResponse = d_engine.client.ClientResponse.$Properties;
 export type ScanRequest = d_engine.client.ScanRequest.$Properties;

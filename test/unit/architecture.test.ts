@@ -28,11 +28,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/cli': ['src/errors', 'src/app', 'src/transport'],
   commands: ['src/cli', 'src/app'],
   bin: [],
+  // The package's public entry point (package.json `exports`): the transport client and errors only.
+  'src/index': ['src/transport', 'src/errors'],
 };
 
 function layerOf(file: string): string | undefined {
   const rel = relative(root, file).split(sep).join('/');
   if (rel === 'src/errors.ts') return 'src/errors';
+  if (rel === 'src/index.ts') return 'src/index';
   const top = rel.split('/');
   if (top[0] === 'src' && top.length > 2) return `src/${top[1]}`;
   if (top[0] === 'commands' || top[0] === 'bin') return top[0];
@@ -121,6 +124,21 @@ test('only commands/ and src/cli write to stdout or stderr', () => {
     for (const word of ['console.', 'process.stdout', 'process.stderr']) {
       if (text.includes(word)) violations.push(`${relative(root, file)} uses ${word}`);
     }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('the public entry point (src/index.ts) re-exports named symbols only, no `export *` and no code of its own', () => {
+  const text = readFileSync(join(root, 'src/index.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  assert.doesNotMatch(text, /export\s*\*/);
+  const statements = text.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  assert.deepEqual(statements.filter((s) => !/^export\s+(type\s+)?\{[^}]*\}\s*from\s*'[^']+'$/.test(s)), []);
+});
+
+test('no source file imports the package by its own name (that would bypass the layer rules above)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) if (spec === 'raftctl' || spec.startsWith('raftctl/')) violations.push(`${relative(root, file)} imports ${spec}`);
   }
   assert.deepEqual(violations, []);
 });

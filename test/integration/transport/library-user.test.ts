@@ -1,21 +1,16 @@
 /**
  * The transport as a library user drives it against a real `node start --bootstrap` on
- * 127.0.0.1:0 (one voter, leader once elected), through the public API only: discovery, a
- * term-0 vote, a stale append and the persistent stream (FIFO, gzip), a cluster update, a learner
- * join (joined, joined again after "already exists", id taken), a snapshot pull verified end to
- * end, and close() with work in flight. The node is killed by pid and its directory removed.
+ * 127.0.0.1:0 (one voter, leader once elected), through the public API only (the package's
+ * entry point, imported by its name as a library user does): discovery, a term-0 vote, a stale
+ * append and the persistent stream (FIFO, gzip), a cluster update, a learner join (joined, joined
+ * again after "already exists", id taken), a snapshot pull verified end to end, and close() with
+ * work in flight. The node is killed by pid and its directory removed.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { RaftCtlError } from '../../../src/errors.js';
-import { raftctl } from '../../../src/proto/raftctl.js';
-import { EndpointClient } from '../../../src/transport/endpoint-client.js';
-import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
-import type { AppendEntriesRequest } from '../../../src/transport/messages.js';
-import { DEFAULT_RETRY } from '../../../src/transport/retry.js';
-import type { Membership } from '../../../src/transport/types.js';
+import { DEFAULT_RETRY, EndpointClient, GrpcTransport, type AppendEntriesRequest, type Membership, type RaftCtlError, type WriteCommand } from 'raftctl';
 import { killAll, removeDir, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-libuser-');
@@ -86,7 +81,7 @@ test('a snapshot pull is verified end to end (SHA-256 of what was yielded = the 
   const t = new GrpcTransport({ selfId: 9 });
   try {
     for (let i = 0; i < 8; i++) {
-      const command = { insert: { key: Buffer.from(`k${i}`), value: Buffer.alloc(200_000, i) } } satisfies raftctl.raft.v1.WriteCommand.$Properties;
+      const command = { insert: { key: Buffer.from(`k${i}`), value: Buffer.alloc(200_000, i) } } satisfies WriteCommand;
       const w = await client.write(node.address, { clientId: 1, command }, { deadlineMs: 5000 });
       assert.ok(!w.error, `write ${i}: ${String(w.error)}`);
     }
