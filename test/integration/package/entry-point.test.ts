@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   chooseLeader,
@@ -87,6 +88,12 @@ test('the package name resolves to dist/src/index.js through `exports`', () => {
 test('the exported values are exactly the documented public API', async () => {
   const api = await import('raftctl');
   assert.deepEqual(Object.keys(api).sort(), [...PUBLIC_VALUES].sort());
+});
+
+test('README names every exported value in its library section', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = /## Using raftctl as a library\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  assert.deepEqual(PUBLIC_VALUES.filter((name) => !section.includes(`\`${name}\``)), []);
 });
 
 test('modules behind the entry point are not importable (internal)', async () => {

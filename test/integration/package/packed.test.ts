@@ -12,7 +12,7 @@
  * - a consumer's `import ... from 'raftctl'` loads the unpacked copy and its values;
  * - a strict TypeScript consumer (NodeNext, skipLibCheck off) type-checks against the packed
  *   declarations: documented types are real (`@ts-expect-error` lines would be unused under
- *   `any`) and internal modules are not reachable;
+ *   `any`) and internal modules are not reachable; so does the README's example;
  * - the CLI runs from the unpacked copy (`--version`; `leader discover` against a closed port
  *   exits 4, UNREACHABLE).
  */
@@ -82,7 +82,7 @@ test('a consumer imports the unpacked package by name', async () => {
   });
 });
 
-test('a strict TypeScript consumer type-checks against the packed declarations', async () => {
+test('a strict TypeScript consumer and the README example type-check against the packed declarations', async () => {
   writeFileSync(
     join(project, 'consumer.ts'),
     `import { DEFAULT_RETRY, EndpointClient, GrpcTransport, RaftCtlError, type FanOutResult, type Membership, type VoteResponse } from 'raftctl';
@@ -105,11 +105,16 @@ const leader: number | null | undefined = (await client.getClusterMetadata('127.
 console.log(granted, error?.exitCode, leader, bad, NodeHost, {} as ChannelPool);
 `,
   );
+  // The README's example, as a user would paste it.
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const example = /## Using raftctl as a library\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example?.includes("from 'raftctl'"), 'README has a TypeScript example importing raftctl');
+  writeFileSync(join(project, 'readme-example.ts'), example ?? '');
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
-      files: ['consumer.ts'],
+      files: ['consumer.ts', 'readme-example.ts'],
     }),
   );
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
