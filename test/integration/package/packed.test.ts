@@ -18,7 +18,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -42,7 +42,7 @@ before(async () => {
   packed = new Set(info!.files.map((f) => f.path));
   mkdirSync(join(project, 'node_modules'), { recursive: true });
   await run('tar', ['-xzf', join(work, info!.filename), '-C', work], { timeout: 60_000 });
-  await run('mv', [join(work, 'package'), installed], { timeout: 10_000 });
+  renameSync(join(work, 'package'), installed);
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   for (const dep of [...Object.keys(pkg.dependencies), '@types/node']) {
     mkdirSync(dirname(join(project, 'node_modules', dep)), { recursive: true });
