@@ -19,7 +19,7 @@ export type ConnectionClass = 'control' | 'data' | 'bulk';
 export const DENGINE_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export interface ChannelPoolOptions {
-  /** Built by src/transport/credentials.ts; plaintext when absent. */
+  /** Channel credentials; plaintext when absent (TLS, roadmap item 7, will build these in one module, src/transport/credentials.ts, which does not exist yet). */
   readonly credentials?: ChannelCredentials;
   /** Largest message accepted from peers (default 64 MiB: we accept more than we send). */
   readonly maxReceiveMessageBytes?: number;

@@ -25,7 +25,7 @@ export interface GrpcServerOptions {
   readonly maxReceiveMessageBytes?: number;
   /** Largest response sent (default 64 MiB). */
   readonly maxSendMessageBytes?: number;
-  /** Plaintext when absent (the one place TLS will plug in: src/transport/credentials.ts). */
+  /** Plaintext when absent (TLS, roadmap item 7, will plug in here through one module, src/transport/credentials.ts, which does not exist yet). */
   readonly credentials?: ServerCredentials;
 }
 
