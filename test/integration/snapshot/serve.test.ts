@@ -154,6 +154,59 @@ describe('serveInstallSnapshot', () => {
     }
   });
 
+  test('a slow sink (a write or the finish taking minutes: a slow disk, a finish queued behind another push) is not timed out, and no receive timer outlives the call', async () => {
+    // The receive timeout bounds the sender's silence only: while the handler writes a chunk or
+    // finishes (fsync, verify, the core's answer), the sender is held by flow control or waits
+    // for the answer, and neither may count against it.
+    const clock = new ManualClock();
+    const gates = { write: null as (() => void) | null, finish: null as (() => void) | null };
+    const gate = (k: 'write' | 'finish') => new Promise<void>((r) => (gates[k] = r));
+    const events: string[] = [];
+    const peer = await startSnapshotPeer({
+      InstallSnapshot: serveInstallSnapshot({
+        clock,
+        currentTerm: () => 5,
+        open: () => ({
+          write: (d) => (events.push(`write ${d.byteLength}`), events.length === 2 ? gate('write') : undefined),
+          finish: () => (events.push('finish'), gate('finish')),
+          abort: (e) => void events.push(`abort ${e.code}`),
+        }),
+      }),
+    });
+    peers.push(peer);
+    const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 10_000 }, peer.address);
+    call.on('error', () => undefined);
+    for (const c of CHUNKS) call.write(c);
+    call.end();
+    await waitUntil(() => gates.write !== null, 'the second chunk is being written');
+    assert.deepEqual(clock.pending, [], 'no receive timer runs while a chunk is written');
+    clock.advance(120_000);
+    gates.write!();
+    await waitUntil(() => gates.finish !== null, 'the sink is finishing');
+    assert.deepEqual(clock.pending, [], 'no receive timer runs while the sink finishes');
+    clock.advance(120_000);
+    gates.finish!();
+    const res = await done;
+    assert.equal(res.success, true);
+    assert.deepEqual(events, ['write 1000', 'write 1000', 'write 1000', 'write 1000', 'finish']);
+    assert.deepEqual(clock.pending, [], 'no receive timer outlives the call');
+  });
+
+  test('no receive timer outlives a call that timed out', async () => {
+    const clock = new ManualClock();
+    const { peer, seen } = await receiverPeer(clock);
+    const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 10_000 }, peer.address);
+    call.on('error', () => undefined);
+    call.write(CHUNKS[0]!);
+    await waitUntil(() => seen.written.length === 1, 'chunk 0 was written');
+    await clock.waitForSleepers(1);
+    clock.advance(30_000);
+    assert.equal((await done).success, false);
+    assert.deepEqual(seen.aborted, ['TIMEOUT']);
+    assert.deepEqual(clock.pending, []);
+    call.end();
+  });
+
   test('a failure is answered only once the sink discarded what was written (the sender found a half-written .part file after its answer)', async () => {
     const events: string[] = [];
     const peer = await startSnapshotPeer({
