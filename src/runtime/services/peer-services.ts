@@ -230,10 +230,17 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
   };
 
   async function finish(): Promise<void> {
+    // A finish that waited for its turn while the node stopped gives up: it would verify and
+    // rename into a store being closed, then wait ten answer timeouts for a core that is gone.
+    if (ctx.node.stopped) {
+      await receiver.abort();
+      throw nodeStopped();
+    }
     const existing = (await ctx.snapshots.list()).find((f) => f.index === index && f.term === term);
     if (existing) await receiver.abort();
     const file = existing ?? (await receiver.finish());
     const header = await ctx.snapshots.header(file);
+    if (ctx.node.stopped) throw nodeStopped(); // stepped, it would be ignored: no answer would come
     const msg: SnapshotMsg = {
       type: 'Snapshot',
       from: leaderId,
@@ -266,6 +273,11 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
     ctx.node.latestSnapshot = summaryOf({ ...file, entryCount: header.entryCount, bodySha256: header.sha256 });
     await keepNewestSnapshots(ctx.snapshots, ctx.logger);
   }
+}
+
+/** A received push that the node stopped before it reached the core (RaftNode's own error). */
+function nodeStopped(): RejectedError {
+  return new RejectedError('NODE_STOPPED', 'the node is shutting down');
 }
 
 /** The tail of the InstallSnapshot finishes running on each snapshot store. */

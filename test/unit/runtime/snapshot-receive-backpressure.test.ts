@@ -256,3 +256,103 @@ test('a received snapshot whose metadata fails validation is refused as a protoc
   assert.equal(stepped.length, 0, 'nothing stepped');
   assert.deepEqual(removed, ['9-5.snap'], 'the file contradicts the log: removed');
 });
+
+/** A node and snapshot store for finishes of received pushes whose outcome each test steers. */
+function finishRig() {
+  const events: string[] = [];
+  const waiters: Array<{ leaderId: number; resolve: (a: { success: boolean; term: number }) => void; reject: (e: Error) => void }> = [];
+  const node = {
+    id: 2,
+    stopped: false,
+    latestSnapshot: null as unknown,
+    step: (m: { from: number }) => void events.push(`step from ${m.from}`),
+    router: {
+      waitSnapshot: (leaderId: number) => new Promise((resolve, reject) => waiters.push({ leaderId, resolve, reject })),
+    },
+    log: { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
+  };
+  const failVerify = new Set<number>();
+  const rig = { verifying: null as Promise<void> | null };
+  const store = {
+    list: async () => [],
+    beginReceive: (index: number, term: number) => {
+      let n = 0;
+      return {
+        write: async () => undefined,
+        finish: async () => {
+          if (rig.verifying) await rig.verifying;
+          n = failVerify.has(index) ? -1 : 1;
+          events.push(`verify ${index}-${term}${n < 0 ? ' failed' : ''}`);
+          if (n < 0) throw new RaftCtlError('CORRUPT_DATA', 7, `snapshot ${index}-${term} does not verify`);
+          return { name: `${index}-${term}.snap`, index, term, bytes: 10, entryCount: 0, bodySha256: '' };
+        },
+        abort: async () => void (n === 0 && events.push(`abort ${index}-${term}`)),
+      };
+    },
+    header: async (f: { index: number; term: number }) => ({ index: f.index, term: f.term, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
+    remove: async (f: { name: string }) => void events.push(`remove ${f.name}`),
+    keepNewest: async () => [],
+  };
+  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+  const finish = (index: number, term: number, leaderId: number) => {
+    const p = Promise.resolve(installSink(ctx, index, term, leaderId, 5).finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 }));
+    p.catch(() => undefined);
+    return p;
+  };
+  return { events, waiters, node, failVerify, finish, rig };
+}
+
+/**
+ * Finishes run one at a time (7fe431c); one that fails (a copy that does not verify) must not
+ * hold the next one back.
+ */
+test('a finish that fails lets the next one run', async () => {
+  const r = finishRig();
+  r.failVerify.add(7);
+  const a = r.finish(7, 5, 1);
+  const b = r.finish(9, 5, 3);
+  await assert.rejects(a, /does not verify/);
+  assert.ok(!(await settled(b)), 'the second waits for its answer');
+  assert.deepEqual(r.events, ['verify 7-5 failed', 'verify 9-5', 'step from 3']);
+  r.waiters[0]!.resolve({ success: true, term: 5 });
+  await b;
+});
+
+/**
+ * Scenario: a node stops (SIGTERM) while one received push finishes (waiting for the core's
+ * answer) and another, complete, waits for its turn (7fe431c). The stop rejects the first
+ * one's wait; the second then ran after the stop: it verified and renamed its file into `snap/`
+ * (possibly after the storage was closed and the LOCK released), stepped it into a stopped
+ * node (ignored) and waited for an answer nobody would give, for 10 answer timeouts (20 s or
+ * more, a timer holding an embedding process open). Expected: once the node stopped, a finish
+ * that has not reached the core gives up at once, its copy discarded (the `.part` removed).
+ */
+test('a finish queued behind another when the node stops gives up at once, its copy discarded', async () => {
+  const r = finishRig();
+  const a = r.finish(9, 5, 1);
+  const b = r.finish(9, 5, 3);
+  assert.ok(!(await settled(a)), 'the first waits for the core');
+  // NodeHost.stop → RaftNode.stop: stopped, then every waiter rejected.
+  r.node.stopped = true;
+  r.waiters[0]!.reject(new RaftCtlError('NODE_STOPPED', 6, 'the node is shutting down'));
+  await assert.rejects(a, /shutting down/);
+  assert.ok(await settled(b), 'the queued finish ended with the stop');
+  await assert.rejects(b, (err: unknown) => err instanceof RaftCtlError && err.code === 'NODE_STOPPED');
+  assert.deepEqual(r.events, ['verify 9-5', 'step from 1', 'abort 9-5']);
+  assert.equal(r.waiters.length, 1, 'nothing waits for the core after the stop');
+});
+
+/** The same stop while the finish verifies: it gives up before the core instead of waiting for an answer that cannot come. */
+test('a finish verifying when the node stops gives up before stepping', async () => {
+  const r = finishRig();
+  let verified!: () => void;
+  r.rig.verifying = new Promise((resolve) => (verified = resolve));
+  const a = r.finish(9, 5, 1);
+  assert.ok(!(await settled(a)));
+  r.node.stopped = true;
+  verified();
+  assert.ok(await settled(a), 'the finish ended with the stop');
+  await assert.rejects(a, (err: unknown) => err instanceof RaftCtlError && err.code === 'NODE_STOPPED');
+  assert.deepEqual(r.events, ['verify 9-5']);
+  assert.equal(r.waiters.length, 0, 'nothing waits for the core after the stop');
+});
