@@ -375,6 +375,10 @@ export class RaftNode {
         this.core.advance(rd);
       }
     } catch (err) {
+      if (this.#stopped && err === this.#stopSignal.signal.reason) {
+        this.#logger.log('info', 'snapshot install abandoned: the node is stopping');
+        return;
+      }
       this.fail(err instanceof Error ? err : new Error(String(err)));
     }
   }
@@ -392,7 +396,11 @@ export class RaftNode {
       const meta = rd.snapshotToInstall;
       const file = (await this.snapshots.list()).find((f) => f.index === meta.index && f.term === meta.term);
       if (!file) throw new RaftCtlError('INTERNAL', 1, `snapshot ${meta.index}-${meta.term} to install is not in the snapshot store`);
-      await this.sm.restore(meta, this.snapshots.records(file));
+      // A stop abandons the restore at its next record, as it abandons a snapshot being written:
+      // the state machine takes the new map only at the end and the log is compacted only after
+      // it, so nothing of it is applied or persisted (a restart restores from the file). Reading
+      // a large file to the end held stop() past `node start`'s 15 s deadline.
+      await this.sm.restore(meta, untilAborted(this.snapshots.records(file), this.#stopSignal.signal));
       this.#snapshotIndex = meta.index;
       this.#appliedBytesAtSnapshot = this.#appliedBytes;
       this.#lastCommittedTerm = meta.term;
@@ -688,8 +696,9 @@ export class RaftNode {
   }
 
   /**
-   * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes) and
-   * a snapshot being written finish, rejects every waiting proposal and read, and closes the
+   * Stops ticking and stepping, lets the Ready being persisted finish (its fsync completes; a
+   * restore of a received snapshot in it is abandoned at its next record, as a snapshot being
+   * written is, and both end before this does), rejects every waiting proposal and read, and closes the
    * peer sender. Idempotent: every call returns the first call's promise, so no caller (NodeHost
    * closing the storage after a fatal error already started a stop) goes on before it is done.
    * `stopped` is true as soon as the first call returns.
@@ -717,5 +726,13 @@ export class RaftNode {
     this.#reads.clear();
     this.router.closeAll(err);
     this.#peers?.close();
+  }
+}
+
+/** The items of `it` until `signal` aborts; then throws its reason (at the next item). */
+async function* untilAborted<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  for await (const x of it) {
+    signal.throwIfAborted();
+    yield x;
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * A follower asked to stop while it restores its state machine from a received snapshot (step 3
+ * of a Ready, docs/runtime.md). RaftNode.stop() waits for the Ready being handled, and the
+ * restore read the whole file first: a large snapshot (945 MB took about 21 s to restore) kept a
+ * SIGTERM'd node past `node start`'s 15 s stop deadline (exit 1, "graceful stop took longer
+ * than 15 s"). Expected: the restore is abandoned at its next record, as a snapshot being
+ * written is; nothing of it was applied or persisted (the state machine takes the new map only
+ * at the end, the log's compaction comes after the restore), so the node is as if it had
+ * crashed there: a restart restores from the received file and catches up.
+ */
+import { test } from 'node:test';
+import { performance } from 'node:perf_hooks';
+import assert from 'node:assert/strict';
+import type { KvRecord } from '../../../src/state-machine/types.js';
+import type { SnapshotInfo } from '../../../src/storage/index.js';
+import { MemCluster, put, until } from './helpers.js';
+
+test('a stop during a snapshot install abandons the restore at its next record; a restart restores from the received file', async () => {
+  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
+    c.isolated.add(lagging);
+    let last = 0;
+    for (let i = 0; i < 60; i++) last = (await leader.propose(put(`s${i}`, `v${i}`))).index;
+    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
+
+    // The follower's restore reads slowly after a few records (a large file on a busy disk):
+    // 30 ms a record, more than 1.5 s for the rest of this one.
+    const snaps = c.nodes.get(lagging)!.snapshots;
+    const records = snaps.records.bind(snaps);
+    let slow = false;
+    let total = 0;
+    snaps.records = async function* (s: SnapshotInfo) {
+      let n = 0;
+      for await (const r of records(s) as AsyncIterable<KvRecord>) {
+        if (++n >= 5) {
+          slow = true;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        total = n;
+        yield r;
+      }
+    } as unknown as typeof snaps.records;
+
+    c.isolated.delete(lagging);
+    const f = c.node(lagging);
+    await until('the follower restores the pushed snapshot', () => (slow ? true : undefined), 8000);
+    const t0 = performance.now();
+    await f.stop();
+    const ms = performance.now() - t0;
+    assert.ok(ms < 600, `stop() took ${Math.round(ms)} ms: it waited for the restore (${total} records read)`);
+    assert.deepEqual(c.fatalErrors, [], 'an abandoned restore is no fatal error');
+    assert.equal(f.sm.get(Buffer.from('s0'), Date.now()), undefined, 'nothing of the snapshot was applied');
+
+    snaps.records = records;
+    await c.restart(lagging);
+    const g = c.node(lagging);
+    await until(`node ${lagging} caught up to ${last}`, () => (g.sm.appliedIndex >= last ? true : undefined), 8000);
+    assert.equal(g.sm.get(Buffer.from('s0'), Date.now())?.toString(), 'v0');
+    assert.equal(g.sm.get(Buffer.from('s59'), Date.now())?.toString(), 'v59');
+  } finally {
+    await c.stop();
+  }
+});
