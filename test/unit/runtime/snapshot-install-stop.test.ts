@@ -63,3 +63,53 @@ test('a stop during a snapshot install abandons the restore at its next record; 
     await c.stop();
   }
 });
+
+/**
+ * The restore yields to the event loop (99524de: every ~4 ms; here a slow read) while the
+ * cluster goes on: heartbeats and new entries reach the follower during it. The runtime must
+ * apply none of them until the restore ended (the state machine refuses an apply during a
+ * restore, which would stop the node), and the state after it must be the leader's.
+ */
+test('entries written while a follower restores a pushed snapshot are applied after the restore, none during it', async () => {
+  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
+    c.isolated.add(lagging);
+    for (let i = 0; i < 60; i++) await leader.propose(put(`s${i}`, `v${i}`));
+    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
+    const snaps = c.nodes.get(lagging)!.snapshots;
+    const records = snaps.records.bind(snaps);
+    let restoring = false;
+    const f = c.node(lagging);
+    let appliedDuring = -1;
+    let restores = 0;
+    snaps.records = async function* (s: SnapshotInfo) {
+      // The first restore only is slow (a later snapshot push, after the leader compacted past
+      // what this one brings, restores at full speed).
+      const slow = restores++ === 0;
+      restoring = slow;
+      const before = f.sm.appliedIndex;
+      for await (const r of records(s) as AsyncIterable<KvRecord>) {
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 5));
+        if (f.sm.appliedIndex !== before) appliedDuring = f.sm.appliedIndex;
+        yield r;
+      }
+      restoring = false;
+    } as unknown as typeof snaps.records;
+    c.isolated.delete(lagging);
+    await until('the follower restores the pushed snapshot', () => (restoring ? true : undefined), 8000);
+    let last = 0;
+    for (let i = 0; restoring; i++) {
+      last = (await leader.propose(put(`d${i}`, `w${i}`))).index;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    assert.ok(last > 0, 'entries were committed during the restore');
+    await until(`node ${lagging} caught up to ${last}`, () => (f.sm.appliedIndex >= last ? true : undefined), 8000);
+    assert.deepEqual(c.fatalErrors, []);
+    assert.equal(appliedDuring, -1, 'an entry was applied during the restore');
+    for (const k of ['s0', 's59', 'd0']) assert.equal(f.sm.get(Buffer.from(k), Date.now())?.toString(), leader.sm.get(Buffer.from(k), Date.now())?.toString(), k);
+  } finally {
+    await c.stop();
+  }
+});
