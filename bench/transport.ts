@@ -25,11 +25,22 @@ import { GrpcTransport } from '../src/transport/grpc-transport.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, SnapshotChunk } from '../src/transport/messages.js';
 import { ReplicationService, SnapshotService } from '../src/transport/services.js';
 import type { Membership } from '../src/transport/types.js';
+import { parseScriptArgs } from '../scripts/script-args.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const QUICK = args.includes('--quick');
-const ONLY = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : undefined;
+/** Every name `--only` takes (the scenarios of {@link scenarios}, then the two end-to-end measurements). */
+const NAMES = ['unary-1', 'unary-64', 'stream-batch-1', 'stream-batch-100', 'snapshot-push', 'cold-start', 'leader-discover'];
+const USAGE = `usage: npm run bench:transport -- [--quick] [--only NAME[,NAME...]]
+  --quick        shorter runs, for a smoke check
+  --only NAMES   only these measurements: ${NAMES.join(', ')}`;
+const args = parseScriptArgs(USAGE, { quick: { type: 'boolean' }, only: { type: 'string' } });
+const QUICK = args.quick === true;
+const ONLY = typeof args.only === 'string' ? new Set(args.only.split(',').map((n) => n.trim())) : undefined;
+const unknownNames = [...(ONLY ?? [])].filter((n) => !NAMES.includes(n));
+if (unknownNames.length > 0) {
+  process.stderr.write(`error: --only: unknown ${unknownNames.join(', ')}\n${USAGE}\n`);
+  process.exit(2);
+}
 const ROUNDS = 3;
 const RUN_MS = QUICK ? 400 : 2000;
 const SNAPSHOT_BYTES = (QUICK ? 8 : 64) * 1024 * 1024;

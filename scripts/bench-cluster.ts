@@ -10,8 +10,19 @@
  * per scenario the median of the runs and the raftctl/etcd ratios (throughput: higher is better
  * for raftctl; p99: lower is better).
  */
-import { argValue, etcdAvailable, raftctlJson, startEtcd, startRaftctl, waitReady, type Cluster, type System } from './bench-common.js';
+import { parseDuration } from '../src/cli/duration.js';
+import { etcdAvailable, raftctlJson, startEtcd, startRaftctl, waitReady, type Cluster, type System } from './bench-common.js';
 import { benchClusterPlan, summarize, type PlannedRun, type Scenario } from './bench-plan.js';
+import { parseScriptArgs, wholeNumber } from './script-args.js';
+
+const USAGE = `usage: node dist/scripts/bench-cluster.js [--duration 10s] [--warmup 2s] [--rounds 2] [--json]
+  --duration D   measured time of each run (default 10s)
+  --warmup D     unmeasured load before each run (default 2s)
+  --rounds N     runs per system and scenario, alternating (default 2)
+  --json         one JSON document instead of lines
+etcd is used where /usr/bin/etcd (or ETCD_BIN) exists; see docs/benchmarks.md`;
+const args = parseScriptArgs(USAGE, { duration: { type: 'string' }, warmup: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' } });
+const json = args.json === true;
 
 const SCENARIOS: Scenario[] = [
   { name: '1 client', clients: 1, conns: 1 },
@@ -48,7 +59,7 @@ async function runOne({ system, round, scenario: s }: PlannedRun, duration: stri
       ['bench', 'put', '-e', endpoints, '--target', system, '--clients', String(s.clients), '--conns', String(s.conns), '--warmup', warmup, '--duration', duration, '--key-size', '8', '--value-size', '256'],
       5 * 60_000,
     );
-    if (!process.argv.includes('--json')) {
+    if (!json) {
       process.stdout.write(`${system.padEnd(7)} round ${round} ${s.name.padEnd(10)} ${String(r.throughput).padStart(9)} writes/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  (${r.count} ok, ${r.errors} errors)\n`);
     }
     return { system, round, scenario: s.name, throughput: r.throughput, p50: r.latencyMs.p50, p99: r.latencyMs.p99, count: r.count, errors: r.errors };
@@ -57,12 +68,23 @@ async function runOne({ system, round, scenario: s }: PlannedRun, duration: stri
   }
 }
 
+/** A duration option as given (checked here, before any cluster starts; `raftctl bench` parses it again). */
+function durationArg(name: string, fallback: string): string {
+  const given = typeof args[name] === 'string' ? args[name] : fallback;
+  try {
+    parseDuration(given, name);
+  } catch (err) {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return given;
+}
+
 async function main(): Promise<void> {
-  const duration = argValue('--duration', '10s');
-  const warmup = argValue('--warmup', '2s');
+  const duration = durationArg('duration', '10s');
+  const warmup = durationArg('warmup', '2s');
   const withEtcd = etcdAvailable();
-  const pairs = Number(argValue('--rounds', '2'));
-  if (!Number.isSafeInteger(pairs) || pairs < 1) throw new Error(`--rounds must be a whole number ≥ 1, got ${argValue('--rounds', '2')}`);
+  const pairs = wholeNumber(args, 'rounds', 2, 1, USAGE);
   const systems: System[] = withEtcd ? ['raftctl', 'etcd'] : ['raftctl'];
   if (!withEtcd) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
   const plan = benchClusterPlan(pairs, systems, SCENARIOS);
@@ -70,7 +92,7 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   for (const planned of plan) runs.push(await runOne(planned, duration, warmup));
   const summary = summarize(runs, SCENARIOS);
-  if (process.argv.includes('--json')) {
+  if (json) {
     process.stdout.write(`${JSON.stringify({ duration, order, runs, summary }, null, 2)}\n`);
     return;
   }

@@ -42,12 +42,6 @@ export interface ClusterOptions {
   readonly electionMs: number;
 }
 
-/** `--name value` from argv, or `fallback`. */
-export function argValue(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Whether etcd can be run here. */

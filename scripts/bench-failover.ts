@@ -12,14 +12,27 @@
  * NOT_LEADER hints; the time from the kill to the first accepted write is the round's figure.
  * The killed member is restarted from its data directory before the next round.
  */
-import { argValue, etcdAvailable, probeClient, sleep, startEtcd, startRaftctl, tryWrite, waitReady, median, type Cluster, type System } from './bench-common.js';
+import { etcdAvailable, probeClient, sleep, startEtcd, startRaftctl, tryWrite, waitReady, median, type Cluster, type System } from './bench-common.js';
+import { parseScriptArgs, wholeNumber } from './script-args.js';
+
+const USAGE = `usage: node dist/scripts/bench-failover.js [--rounds 5] [--signal KILL|TERM] [--json]
+  --rounds N       leader stops per system (default 5)
+  --signal S       KILL (default: kill -9, a crash) or TERM (a graceful stop)
+  --json           one JSON document instead of lines
+etcd is used where /usr/bin/etcd (or ETCD_BIN) exists; see docs/benchmarks.md`;
+const args = parseScriptArgs(USAGE, { rounds: { type: 'string' }, signal: { type: 'string' }, json: { type: 'boolean' } });
+const json = args.json === true;
 
 const TIMEOUTS = { heartbeatMs: 100, electionMs: 1000 };
 
 /** `--signal`: KILL (default, a crash) or TERM (a graceful stop, as in a rolling restart). */
 function stopSignal(): NodeJS.Signals {
-  const s = argValue('--signal', 'KILL').toUpperCase().replace(/^SIG/, '');
-  if (s !== 'KILL' && s !== 'TERM') throw new Error(`--signal must be KILL or TERM, got ${argValue('--signal', 'KILL')}`);
+  const given = typeof args.signal === 'string' ? args.signal : 'KILL';
+  const s = given.toUpperCase().replace(/^SIG/, '');
+  if (s !== 'KILL' && s !== 'TERM') {
+    process.stderr.write(`error: --signal must be KILL or TERM, got ${given}\n${USAGE}\n`);
+    process.exit(2);
+  }
   return `SIG${s}`;
 }
 
@@ -54,7 +67,7 @@ async function measure(system: System, rounds: number, signal: NodeJS.Signals): 
     for (let round = 1; round <= rounds; round++) {
       const ms = await failoverOnce(cluster, round, signal);
       figures.push(ms);
-      if (!process.argv.includes('--json')) process.stdout.write(`${system.padEnd(7)} round ${round}: first accepted write ${ms} ms after ${signal === 'SIGKILL' ? 'kill -9' : signal} of the leader\n`);
+      if (!json) process.stdout.write(`${system.padEnd(7)} round ${round}: first accepted write ${ms} ms after ${signal === 'SIGKILL' ? 'kill -9' : signal} of the leader\n`);
     }
   } finally {
     await cluster.stop();
@@ -63,7 +76,7 @@ async function measure(system: System, rounds: number, signal: NodeJS.Signals): 
 }
 
 async function main(): Promise<void> {
-  const rounds = Number(argValue('--rounds', '5'));
+  const rounds = wholeNumber(args, 'rounds', 5, 1, USAGE);
   const signal = stopSignal();
   const systems: System[] = etcdAvailable() ? ['raftctl', 'etcd'] : ['raftctl'];
   if (!etcdAvailable()) process.stderr.write('etcd not found (install etcd-server or set ETCD_BIN): raftctl only\n');
@@ -72,7 +85,7 @@ async function main(): Promise<void> {
     const figures = await measure(system, rounds, signal);
     results[system] = { rounds: figures, median: median(figures), max: Math.max(...figures) };
   }
-  if (process.argv.includes('--json')) {
+  if (json) {
     process.stdout.write(`${JSON.stringify({ heartbeatMs: TIMEOUTS.heartbeatMs, electionMs: TIMEOUTS.electionMs, signal, results }, null, 2)}\n`);
     return;
   }

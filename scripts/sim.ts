@@ -9,22 +9,18 @@
  * line on stderr every 100 seeds. Exit 1 when any seed violated a property, 2 for a bad argument.
  */
 import { runSeed } from '../test/harness/schedule.js';
+import { parseScriptArgs, wholeNumber } from './script-args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isSafeInteger(v) || v < 0) {
-    process.stderr.write(`${name} needs a non-negative integer\n`);
-    process.exit(2);
-  }
-  return v;
-}
-
-const seeds = arg('--seeds', 100);
-const start = arg('--start', 1);
-const scale = Math.max(1, arg('--scale', 1));
-const progress = process.argv.includes('--progress');
+const USAGE = `usage: npm run sim -- [--seeds N] [--start S] [--scale K] [--progress]
+  --seeds N     schedules to run (default 100)
+  --start S     first seed (default 1); --start S --seeds 1 replays seed S
+  --scale K     fault phases K times longer, K times the membership operations (default 1)
+  --progress    a line on stderr every 100 seeds`;
+const args = parseScriptArgs(USAGE, { seeds: { type: 'string' }, start: { type: 'string' }, scale: { type: 'string' }, progress: { type: 'boolean' } });
+const seeds = wholeNumber(args, 'seeds', 100, 0, USAGE);
+const start = wholeNumber(args, 'start', 1, 0, USAGE);
+const scale = wholeNumber(args, 'scale', 1, 1, USAGE);
+const progress = args.progress === true;
 let violations = 0;
 let committed = 0;
 let changes = 0;
