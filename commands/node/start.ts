@@ -16,7 +16,7 @@ export default class NodeStartCommand extends BaseCommand<typeof NodeStartComman
 
   static override description = `Starts a Raft node that serves d-engine's gRPC services (peer, cluster, client API, health) and raftctl's admin service on one port.
 
---bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory (a restart's --cluster-token, or an --advertise other than the address stored for the node, is refused, exit 2). Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7).
+--bootstrap starts a single-node cluster; --peers starts a member of a static initial cluster (every member gets the same list). A restart needs only --id, --listen and --data-dir: everything else comes from the data directory (a restart's --cluster-token, or an --advertise other than the address stored for the node, is refused, exit 2). Bootstrapping a directory that already holds another cluster's state, or a second process on the same directory, is refused (exit 2); a corrupt write-ahead log is refused naming the file and byte offset (exit 7), and so is a data directory whose log is gone, whose newest log segment was deleted or truncated (wal/HEAD names it and its size), or that holds a directory where a file belongs or a file where a directory belongs (each named).
 
 The first line on stdout is "listening on HOST:PORT" (--listen 127.0.0.1:0 picks a free port); a --listen port already taken exits 2 ("cannot listen on HOST:PORT: the port is in use by another process"). Logs are NDJSON on stderr (--log-level). SIGINT/SIGTERM/SIGHUP stop the node gracefully (the fsync in flight completes, streams close; during a restart's recovery, at once with exit 130); after SIGHUP (its terminal closed) it then ends by SIGHUP itself, status 129 (nohup does not keep a Node.js process alive: run it under a service manager or setsid); on SIGTERM a leader first hands its leadership to the most caught-up follower it is in contact with (at most an election timeout), so a rolling restart does not leave the cluster waiting for an election; with --exit-with-stdin the node also stops when its stdin closes, so it never outlives the process that started it.
 
@@ -35,7 +35,7 @@ ${EXIT_CODES_HELP}`;
     id: Flags.integer({ summary: 'This node\'s id (1..4294967295).', required: true, min: 1, max: 0xffffffff }),
     listen: Flags.string({ summary: 'Address to bind, HOST:PORT (port 0 picks a free one).', required: true, helpValue: 'HOST:PORT' }),
     advertise: Flags.string({ summary: 'Address peers and clients use (default: the bound address).', helpValue: 'HOST:PORT' }),
-    'data-dir': Flags.string({ summary: 'Data directory (FORMAT, LOCK, wal/, snap/).', required: true, helpValue: 'DIR' }),
+    'data-dir': Flags.string({ summary: 'Data directory (FORMAT, LOCK, wal/ with its segments and HEAD, snap/).', required: true, helpValue: 'DIR' }),
     bootstrap: Flags.boolean({ summary: 'Start a new single-node cluster.', default: false, exclusive: ['peers'] }),
     peers: Flags.string({ summary: 'Start a member of a static initial cluster: every member as ID=HOST:PORT.', helpValue: '1=H:P,2=H:P,...', exclusive: ['bootstrap'] }),
     'cluster-token': Flags.string({ summary: 'Mixed into the cluster id so two clusters with the same members differ.' }),
