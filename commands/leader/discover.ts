@@ -8,7 +8,7 @@ export default class LeaderDiscover extends BaseCommand<typeof LeaderDiscover> {
 
   static override description = `Asks every endpoint DiscoverLeader at once (one attempt each, within --timeout) and reports the answer with the highest term. Works against raftctl and d-engine nodes alike.
 
-This is a verdict command: it always prints its full result, then exits 0 when a leader is known, 3 when the nodes that answered know none (or name a leader whose own endpoint, given in --endpoints, cannot be connected: one that just died), 7 when the only answers were malformed (PROTOCOL_VIOLATION), 5 when they only timed out (or --wait-timeout cut them off), and 4 when no endpoint could be connected.
+This is a verdict command: it always prints its full result, then exits 0 when a leader is known, 3 when the nodes that answered know none (or name a leader whose own address, given in --endpoints in any spelling of it, such as localhost:P for 127.0.0.1:P, cannot be connected: one that just died; LEARNER_ENDPOINT when every endpoint is a d-engine learner: give a voter), 7 when the only answers were malformed (PROTOCOL_VIOLATION), 5 when they only timed out (or --wait-timeout cut them off), and 4 when no endpoint could be connected.
 
 ${EXIT_CODES_HELP}`;
 
