@@ -418,6 +418,8 @@ export class NodeHost {
         tickMs,
         electionTicks,
         watchProgressMs,
+        // The effective quota (its default depends on the heap limit): every node should have the same.
+        maxStateBytes: node.stateQuota.maxBytes,
         seed,
       });
       const torn = log.recovery.tornTail;

@@ -19,7 +19,13 @@ let host: NodeHost;
 const client = new EndpointClient();
 const o = { deadlineMs: 3000 };
 const warnings: string[] = [];
-const logger = { log: (level: string, msg: string) => void (level === 'warn' && warnings.push(msg)) };
+let startedFields: Record<string, unknown> | undefined;
+const logger = {
+  log: (level: string, msg: string, fields?: Record<string, unknown>) => {
+    if (level === 'warn') warnings.push(msg);
+    if (msg === 'node started') startedFields = fields;
+  },
+};
 /** Four keys of {@link size} fit, a fifth does not. */
 const QUOTA = 4 * (2 + 10 + KEY_OVERHEAD_BYTES) + 100;
 
@@ -54,6 +60,10 @@ test('writes that would pass --max-state-bytes are refused before proposing; del
   await assert.rejects(put('k6', '0123456789'), exhausted);
   assert.equal(warnings.length, 2, 'a new episode after writes were admitted again warns again');
   assert.equal(host.node.sm.stateBytes, (2 + 5 + KEY_OVERHEAD_BYTES) + 3 * (2 + 10 + KEY_OVERHEAD_BYTES));
+});
+
+test('the node started log line names the effective quota (every node should have the same)', () => {
+  assert.equal(startedFields?.maxStateBytes, QUOTA);
 });
 
 test('the default quota: 1 GiB, or 40 % of the heap limit when that is smaller', () => {
