@@ -54,6 +54,52 @@ function gatedStore() {
 
 const ctxWith = (store: unknown): PeerServiceContext => ({ snapshots: store } as unknown as PeerServiceContext);
 
+/** The snapshot every {@link installRig} push receives: 9-5.snap. */
+const WRITTEN = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
+/** What a finished push reports to the sink. */
+const OUTCOME = { sha256: 'ab', verified: true, bytes: 10, chunks: 1 };
+
+/** What a test steers in an {@link installRig}; each default is the plain case. */
+interface InstallRigOptions {
+  /** The core's answer for a push from `leaderId` (default: accepted at term 5). */
+  waitSnapshot?: (leaderId: number) => Promise<unknown>;
+  step?: (m: unknown) => void;
+  /** The node's log (default: empty, nothing compacted). */
+  log?: { compactPoint: () => { index: number; term: number }; term: (i: number) => number | undefined };
+  /** Snapshot files held (default none). */
+  list?: () => Promise<unknown[]>;
+  /** The received copy's verify + rename (default: at once, WRITTEN). */
+  finish?: () => Promise<typeof WRITTEN>;
+  abort?: () => Promise<void>;
+  /** Called for each file removed, after it is recorded in `removed`. */
+  onRemove?: (name: string) => void;
+  keepNewest?: () => Promise<unknown[]>;
+}
+
+/** A follower node and snapshot store for `installSink` pushes of 9-5.snap; `removed` lists the files removed. */
+function installRig(o: InstallRigOptions = {}) {
+  const removed: string[] = [];
+  const node = {
+    id: 2,
+    latestSnapshot: null as unknown,
+    step: o.step ?? (() => undefined),
+    router: { waitSnapshot: o.waitSnapshot ?? (async () => ({ success: true, term: 5 })) },
+    log: o.log ?? { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
+  };
+  const store = {
+    list: o.list ?? (async () => []),
+    beginReceive: () => ({ write: async () => undefined, finish: o.finish ?? (async () => WRITTEN), abort: o.abort ?? (async () => undefined) }),
+    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
+    remove: async (f: { name: string }) => {
+      removed.push(f.name);
+      o.onRemove?.(f.name);
+    },
+    keepNewest: o.keepNewest ?? (async () => []),
+  };
+  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+  return { node, ctx, removed };
+}
+
 test('an InstallSnapshot sink write is pending until the snapshot store wrote the chunk', async () => {
   const g = gatedStore();
   const sink = installSink(ctxWith(g.store), 10, 2, 1, 2);
@@ -92,29 +138,21 @@ test('a refused snapshot is removed only when it contradicts the log; an accepte
     { name: 'accepted: the retention runs only now', success: true, logTerm: 3, held: false, removed: [], retained: 1 },
   ];
   for (const c of cases) {
-    const removed: string[] = [];
     const stepped: unknown[] = [];
     const received: string[] = [];
     let retained = 0;
-    const node = {
-      id: 2,
-      latestSnapshot: null as unknown,
-      step: (m: unknown) => stepped.push(m),
-      router: { waitSnapshot: async () => ({ success: c.success, term: 5 }) },
+    const { node, ctx, removed } = installRig({
+      step: (m) => stepped.push(m),
+      waitSnapshot: async () => ({ success: c.success, term: 5 }),
       log: { compactPoint: () => ({ index: 9, term: c.logTerm }), term: (i: number) => (i === 9 ? c.logTerm : undefined) },
-    };
-    const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
-    const store = {
       list: async () => (c.held ? [{ name: '9-5.snap', index: 9, term: 5, bytes: 10 }] : []),
-      beginReceive: () => ({ write: async () => undefined, finish: async () => (received.push('finish'), written), abort: async () => void received.push('abort') }),
-      header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
-      remove: async (f: { name: string }) => void removed.push(f.name),
+      finish: async () => (received.push('finish'), WRITTEN),
+      abort: async () => void received.push('abort'),
       keepNewest: async () => (retained++, []),
-    };
-    const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+    });
     const sink = installSink(ctx, 9, 5, 1, 5);
     await sink.write(new Uint8Array(10));
-    const finishing = Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 }));
+    const finishing = Promise.resolve(sink.finish!(OUTCOME));
     if (c.success) await finishing;
     else await assert.rejects(finishing, /refused/);
     assert.deepEqual(removed, c.removed, c.name);
@@ -136,24 +174,9 @@ test('contradictsLog: another term or no entry at the index contradicts; below t
 });
 
 test('no answer from the core in time (the install may still be running): the file is kept, whatever the log says yet (review: a slow restore got the installed file deleted)', async () => {
-  const removed: string[] = [];
-  const node = {
-    id: 2,
-    latestSnapshot: null as unknown,
-    step: () => undefined,
-    router: { waitSnapshot: async () => Promise.reject(new Error('no answer from the Raft core within 40000 ms')) },
-    log: { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
-  };
-  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
-  const store = {
-    list: async () => [],
-    beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
-    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
-    remove: async (f: { name: string }) => void removed.push(f.name),
-    keepNewest: async () => [],
-  };
-  const sink = installSink({ snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext, 9, 5, 1, 5);
-  await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), /no answer/);
+  const { ctx, removed } = installRig({ waitSnapshot: async () => Promise.reject(new Error('no answer from the Raft core within 40000 ms')) });
+  const sink = installSink(ctx, 9, 5, 1, 5);
+  await assert.rejects(Promise.resolve(sink.finish!(OUTCOME)), /no answer/);
   assert.deepEqual(removed, []);
 });
 
@@ -172,41 +195,22 @@ test('no answer from the core in time (the install may still be running): the fi
  */
 test('two pushes of the same snapshot finishing at once: the refused one never deletes the file the accepted one installs', async () => {
   const files = new Set<string>();
-  const removed: string[] = [];
   let installed = false;
   let releaseVerify!: () => void;
   const verified = new Promise<void>((r) => (releaseVerify = r));
   let answerFirst!: (a: { success: boolean; term: number }) => void;
-  const node = {
-    id: 2,
-    latestSnapshot: null as unknown,
-    step: () => undefined,
-    router: {
-      waitSnapshot: (leaderId: number) => (leaderId === 1 ? new Promise((r) => (answerFirst = r)) : Promise.resolve({ success: false, term: 6 })),
-    },
+  const { ctx, removed } = installRig({
+    waitSnapshot: (leaderId) => (leaderId === 1 ? new Promise((r) => (answerFirst = r)) : Promise.resolve({ success: false, term: 6 })),
     log: { compactPoint: () => (installed ? { index: 9, term: 5 } : { index: 0, term: 0 }), term: (i: number) => (installed && i === 9 ? 5 : undefined) },
-  };
-  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
-  const store = {
     list: async () => [...files].map((name) => ({ name, index: 9, term: 5, bytes: 10 })),
-    beginReceive: () => ({
-      write: async () => undefined,
-      finish: async () => {
-        await verified;
-        files.add(written.name);
-        return written;
-      },
-      abort: async () => undefined,
-    }),
-    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
-    remove: async (f: { name: string }) => {
-      removed.push(f.name);
-      files.delete(f.name);
+    finish: async () => {
+      await verified;
+      files.add(WRITTEN.name);
+      return WRITTEN;
     },
-    keepNewest: async () => [],
-  };
-  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
-  const outcome = { success: true, sha256: 'ab', verified: true, bytes: 10, chunks: 1 };
+    onRemove: (name) => files.delete(name),
+  });
+  const outcome = { success: true, ...OUTCOME };
   const first = installSink(ctx, 9, 5, 1, 5);
   const second = installSink(ctx, 9, 5, 3, 6);
   const a = Promise.resolve(first.finish!(outcome));
@@ -234,25 +238,9 @@ test('two pushes of the same snapshot finishing at once: the refused one never d
  */
 test('a received snapshot whose metadata fails validation is refused as a protocol violation, not an internal error', async () => {
   const stepped: unknown[] = [];
-  const removed: string[] = [];
-  const node = {
-    id: 2,
-    latestSnapshot: null as unknown,
-    step: (m: unknown) => stepped.push(m),
-    router: { waitSnapshot: async () => ({ success: true, term: 1 }) },
-    log: { compactPoint: () => ({ index: 0, term: 0 }), term: () => undefined },
-  };
-  const written = { name: '9-5.snap', index: 9, term: 5, bytes: 10, entryCount: 0, bodySha256: '' };
-  const store = {
-    list: async () => [],
-    beginReceive: () => ({ write: async () => undefined, finish: async () => written, abort: async () => undefined }),
-    header: async () => ({ index: 9, term: 5, configuration: { voters: [1, 2, 3], votersOutgoing: [], learners: [], addresses: {} }, configIndex: 1, sha256: 'ab', entryCount: 0 }),
-    remove: async (f: { name: string }) => void removed.push(f.name),
-    keepNewest: async () => [],
-  };
-  const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
+  const { ctx, removed } = installRig({ step: (m) => stepped.push(m), waitSnapshot: async () => ({ success: true, term: 1 }) });
   const sink = installSink(ctx, 9, 5, 1, 4);
-  await assert.rejects(Promise.resolve(sink.finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 })), (err: unknown) => err instanceof RaftCtlError && err.code === 'PROTOCOL_VIOLATION' && /term 5 is above the request's term 4/.test(err.message));
+  await assert.rejects(Promise.resolve(sink.finish!(OUTCOME)), (err: unknown) => err instanceof RaftCtlError && err.code === 'PROTOCOL_VIOLATION' && /term 5 is above the request's term 4/.test(err.message));
   assert.equal(stepped.length, 0, 'nothing stepped');
   assert.deepEqual(removed, ['9-5.snap'], 'the file contradicts the log: removed');
 });
@@ -295,7 +283,7 @@ function finishRig() {
   };
   const ctx = { snapshots: store, node, logger: { log: () => undefined }, answerTimeoutMs: 1000 } as unknown as PeerServiceContext;
   const finish = (index: number, term: number, leaderId: number) => {
-    const p = Promise.resolve(installSink(ctx, index, term, leaderId, 5).finish!({ sha256: 'ab', verified: true, bytes: 10, chunks: 1 }));
+    const p = Promise.resolve(installSink(ctx, index, term, leaderId, 5).finish!(OUTCOME));
     p.catch(() => undefined);
     return p;
   };
