@@ -11,6 +11,7 @@ import { linkedSignal } from './abort.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { MAX_TIMER_MS } from './clock.js';
+import { endpointOf } from './membership.js';
 import { EtcdKvService, type EtcdPutRequest, type EtcdPutResponse, type EtcdRangeRequest, type EtcdRangeResponse } from './etcd-services.js';
 import { closedError, fromGrpcError } from './status.js';
 import type {
@@ -57,12 +58,18 @@ export class EndpointClient {
     setMaxListeners(0, this.#closing.signal);
   }
 
-  /** Any unary method on `endpoint` (the typed methods below are shorthands). */
+  /**
+   * Any unary method on `endpoint` (the typed methods below are shorthands). `endpoint` is
+   * `host:port` as GrpcTransport takes one (a leading `http://` or `https://` stripped); anything
+   * else rejects with a ConfigError (`sent: false`) before anything is dialled, as the CLI's
+   * `--endpoints` check and GrpcTransport.discoverLeader refuse it.
+   */
   async call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    const target = endpointOf(endpoint);
     const stop = this.#signal(opts.signal);
     try {
-      return await unaryCall(this.#pool.forAddress(endpoint, cls, this.#compress), method, request, { ...opts, signal: stop.signal }, endpoint);
+      return await unaryCall(this.#pool.forAddress(target, cls, this.#compress), method, request, { ...opts, signal: stop.signal }, endpoint);
     } catch (err) {
       throw this.#closing.signal.aborted ? closedError(CLIENT, err) : err;
     } finally {
@@ -155,9 +162,10 @@ export class EndpointClient {
     if (connectMs !== undefined && !(typeof connectMs === 'number' && connectMs > 0)) {
       throw new ConfigError(`watch connectTimeoutMs must be a number of milliseconds > 0 (got ${String(connectMs)})`);
     }
+    const target = endpointOf(endpoint);
     const stop = this.#signal(opts.signal);
     try {
-      const client = this.#pool.forAddress(endpoint, 'control', this.#compress);
+      const client = this.#pool.forAddress(target, 'control', this.#compress);
       const call = serverStreamCall(client, RaftClientService.Watch, request, { signal: stop.signal });
       const seen = watchResponse(call);
       let neverConnected = false;

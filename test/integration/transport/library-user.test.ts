@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DEFAULT_RETRY, EndpointClient, GrpcTransport, type AppendEntriesRequest, type Membership, type RaftCtlError, type WriteCommand } from 'raftctl';
+import { ConfigError, DEFAULT_RETRY, EndpointClient, GrpcTransport, type AppendEntriesRequest, type Membership, type RaftCtlError, type WriteCommand } from 'raftctl';
 import { killAll, removeDir, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-libuser-');
@@ -102,6 +102,20 @@ test('a snapshot pull is verified end to end (SHA-256 of what was yielded = the 
   } finally {
     client.close();
     t.close();
+  }
+});
+
+test('EndpointClient refuses an endpoint that is not host:port with a ConfigError (nothing dialled) and strips http:// as GrpcTransport does', async () => {
+  const client = new EndpointClient();
+  try {
+    const notHostPort = (e: RaftCtlError) => e instanceof ConfigError && e.exitCode === 2 && e.details?.sent === false;
+    await assert.rejects(client.getNodeStatus('nonsense', { deadlineMs: 2000 }), notHostPort);
+    await assert.rejects(client.write('127.0.0.1:99999', { clientId: 1, command: { insert: { key: Buffer.from('k'), value: Buffer.from('v') } } }, { deadlineMs: 2000 }), notHostPort);
+    await assert.rejects(client.watch('nonsense', { key: Buffer.from('k') }).next(), notHostPort);
+    // A member address as d-engine writes it (membershipFromClusterMetadata keeps it) is dialled without its scheme.
+    assert.equal((await client.getNodeStatus(`http://${node.address}`, { deadlineMs: 2000 })).nodeId, 1);
+  } finally {
+    client.close();
   }
 });
 

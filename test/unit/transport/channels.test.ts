@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, RaftCtlError, UnreachableError } from '../../../src/errors.js';
+import { ConfigError, RaftCtlError } from '../../../src/errors.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
 import { ChannelPool, DENGINE_MAX_MESSAGE_BYTES } from '../../../src/transport/channels.js';
 import { GrpcTransport } from '../../../src/transport/grpc-transport.js';
@@ -88,9 +88,10 @@ describe('ChannelPool', () => {
       assert.throws(() => pool.forAddress('', 'control'), (e: unknown) => e instanceof ConfigError && /"" is not an address/.test(e.message));
       await assert.rejects(client.getClusterMetadata('', { deadlineMs: 1000 }), (e: unknown) => e instanceof ConfigError);
       await assert.rejects(t.requestVote(2, { term: 1, candidateId: 1 }, { members: [{ id: 2, address: '', role: 'voter' }] }, { deadlineMs: 1000 }), (e: unknown) => e instanceof ConfigError);
-      await assert.rejects(client.getClusterMetadata('[::1', { deadlineMs: 1000 }), (e: unknown) => e instanceof UnreachableError && e.details?.sent === false);
-      // The transport checks a target's host:port before dialling: '[::1' can never answer, so it
-      // is the caller's error (exit 2), not a node that is down (exit 4, retried by fan-outs).
+      // The transport and the endpoint client check a target's host:port before dialling: '[::1'
+      // can never answer, so it is the caller's error (exit 2), not a node that is down (exit 4,
+      // retried by fan-outs).
+      await assert.rejects(client.getClusterMetadata('[::1', { deadlineMs: 1000 }), (e: unknown) => e instanceof ConfigError && e.details?.sent === false);
       const [view] = await t.discoverLeader({}, false, ['[::1'], { deadlineMs: 1000 });
       assert.ok(view!.error instanceof ConfigError && view!.error.details?.sent === false, String(view!.error));
     } finally {
