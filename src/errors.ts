@@ -171,6 +171,16 @@ export class InternalError extends RaftCtlError {
 }
 
 /**
+ * `err` as a RaftCtlError: itself when it is one, otherwise an {@link InternalError} (INTERNAL,
+ * exit 1) whose message is `prefix` and `err`'s message and whose cause is `err`, so that every
+ * INTERNAL failure a caller sees is an `instanceof InternalError`.
+ */
+export function asRaftCtlError(err: unknown, prefix = ''): RaftCtlError {
+  if (err instanceof RaftCtlError) return err;
+  return new InternalError(`${prefix}${err instanceof Error ? err.message : String(err)}`, { cause: err });
+}
+
+/**
  * The exit code of any thrown value: a RaftCtlError's own, an oclif parse error's 2, and 1 for
  * anything else (a bug).
  */

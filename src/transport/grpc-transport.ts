@@ -18,7 +18,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { type Client, type MethodDefinition } from '@grpc/grpc-js';
-import { ConfigError, NoLeaderError, RaftCtlError, RejectedError, TimeoutError, UnreachableError } from '../errors.js';
+import { asRaftCtlError, ConfigError, NoLeaderError, RaftCtlError, RejectedError, TimeoutError, UnreachableError } from '../errors.js';
 import { linkedSignal, raceAbort } from './abort.js';
 import { AppendQueue, DEFAULT_APPEND_QUEUE_CAPACITY } from './append-queue.js';
 import { CLUSTER_ID_METADATA, duplexCall, unaryCall } from './call.js';
@@ -170,13 +170,13 @@ export class GrpcTransport implements Transport {
           try {
             endpoint = endpointOf(address, id);
           } catch (err) {
-            return { peerId: id, endpoint: address, error: asError(err), attempts: 0 };
+            return { peerId: id, endpoint: address, error: asRaftCtlError(err), attempts: 0 };
           }
           try {
             const r = await this.#append({ id, endpoint }, byId.get(id)!, retry, compress, opts?.signal);
             return { peerId: id, endpoint, response: r.value, attempts: r.attempts };
           } catch (err) {
-            const error = asError(err);
+            const error = asRaftCtlError(err);
             return { peerId: id, endpoint, error, attempts: attemptsOf(error) };
           }
         }),
@@ -245,7 +245,7 @@ export class GrpcTransport implements Transport {
           try {
             return await this.#unary(target, 'control', false, ClusterManagementService.JoinCluster, req, backoff.timeoutMs);
           } catch (err) {
-            const error = asError(err);
+            const error = asRaftCtlError(err);
             error.details = { ...(error.details ?? {}), attempts: attempt, leaderId: target.id };
             lastError = error;
             if (alreadyExists(error)) return await this.#verifyJoined(target, req, error, backoff.timeoutMs);
@@ -284,7 +284,7 @@ export class GrpcTransport implements Transport {
         const response = await this.#unary(peer, 'control', compress, ClusterManagementService.DiscoverLeader, req, deadlineMs, opts?.signal);
         return { ...base, response };
       } catch (err) {
-        return { ...base, error: asError(err) };
+        return { ...base, error: asRaftCtlError(err) };
       }
     });
   }
@@ -459,14 +459,14 @@ export class GrpcTransport implements Transport {
     try {
       peer = { id: member.id, endpoint: endpointOf(member.address, member.id) };
     } catch (err) {
-      return { peerId: member.id, endpoint: member.address, error: asError(err), attempts: 0 };
+      return { peerId: member.id, endpoint: member.address, error: asRaftCtlError(err), attempts: 0 };
     }
     const stop = linkedSignal(signal, this.#shutdown.signal);
     try {
       const r = await withRetry(policy, (ctx) => call(peer, ctx), { clock: this.#clock, random: this.#random, signal: stop.signal });
       return { peerId: member.id, endpoint: member.address, response: r.value, attempts: r.attempts };
     } catch (err) {
-      const error = asError(err);
+      const error = asRaftCtlError(err);
       return { peerId: member.id, endpoint: member.address, error, attempts: attemptsOf(error) };
     } finally {
       stop.dispose();
@@ -537,7 +537,7 @@ export class GrpcTransport implements Transport {
     try {
       metadata = await this.#unary(target, 'control', false, ClusterManagementService.GetClusterMetadata, {}, deadlineMs);
     } catch (err) {
-      throw new RejectedError('JOIN_UNVERIFIED', `${target.endpoint} says node ${id} already exists, and its cluster metadata could not be read to check the address: ${asError(err).message}`, {
+      throw new RejectedError('JOIN_UNVERIFIED', `${target.endpoint} says node ${id} already exists, and its cluster metadata could not be read to check the address: ${asRaftCtlError(err).message}`, {
         cause: original,
         details: { nodeId: id, endpoint: target.endpoint },
         hint: 'check `cluster status` to see whether this node is a member',
@@ -580,11 +580,6 @@ function notAMember(peerId: number): ConfigError {
   return new ConfigError(`peer ${peerId} is not in the membership (no address known)`, { details: { peerId } });
 }
 
-
-function asError(err: unknown): RaftCtlError {
-  if (err instanceof RaftCtlError) return err;
-  return new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
-}
 
 /** Attempts behind an error: withRetry records them; an error without the count made none (a full lane, a closed transport). */
 function attemptsOf(error: RaftCtlError): number {

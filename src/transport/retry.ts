@@ -8,7 +8,7 @@
  * (INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, ...) is never retried, where d-engine
  * retries every error.
  */
-import { ConfigError, OutcomeUnknownError, RaftCtlError, TimeoutError } from '../errors.js';
+import { asRaftCtlError, ConfigError, OutcomeUnknownError, RaftCtlError, TimeoutError } from '../errors.js';
 import type { Clock, RandomSource } from './clock.js';
 import { isRetryable } from './status.js';
 
@@ -154,7 +154,3 @@ function withAttempts(error: RaftCtlError, attempts: number): RaftCtlError {
   return error;
 }
 
-function asRaftCtlError(err: unknown): RaftCtlError {
-  if (err instanceof RaftCtlError) return err;
-  return new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
-}

@@ -4,7 +4,7 @@
  * Transport's `sendSnapshot`. Wire flow, limits and departures: docs/snapshot-transfer.md.
  */
 import type { Client, ClientWritableStream } from '@grpc/grpc-js';
-import { ConfigError, IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
+import { asRaftCtlError, ConfigError, IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
 import { clientStreamCall } from './call.js';
 import { systemClock, type Clock } from './clock.js';
 import type { SnapshotChunk, SnapshotResponse } from './messages.js';
@@ -313,6 +313,5 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 function asError(err: unknown, endpoint: string): RaftCtlError {
-  if (err instanceof RaftCtlError) return err;
-  return new RaftCtlError('INTERNAL', 1, `${endpoint}: snapshot push failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return asRaftCtlError(err, `${endpoint}: snapshot push failed: `);
 }

@@ -6,7 +6,7 @@
  */
 import type { handleBidiStreamingCall, handleClientStreamingCall, Metadata, ServerDuplexStream, ServerReadableStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { EXIT, IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
+import { asRaftCtlError, EXIT, IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
 import { raceAbort } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
@@ -313,7 +313,7 @@ export function serveStreamSnapshot(options: ServeStreamSnapshotOptions): handle
     sendPull(call, options, chunkBytes).then(
       (outcome) => options.onDone?.({ ok: true, ...outcome }),
       (err: unknown) => {
-        const error = err instanceof RaftCtlError ? err : new RaftCtlError('INTERNAL', 1, err instanceof Error ? err.message : String(err), { cause: err });
+        const error = asRaftCtlError(err);
         if (!call.cancelled && !call.writableEnded) call.emit('error', toServiceError(err instanceof GrpcStatusError || err instanceof RaftCtlError ? err : error));
         options.onDone?.({ ok: false, error });
       },

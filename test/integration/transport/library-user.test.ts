@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { ConfigError, DEFAULT_RETRY, EndpointClient, GrpcTransport, type AppendEntriesRequest, type Membership, type RaftCtlError, type WriteCommand } from 'raftctl';
+import { ConfigError, DEFAULT_RETRY, EndpointClient, GrpcTransport, InternalError, type AppendEntriesRequest, type Membership, type RaftCtlError, type WriteCommand } from 'raftctl';
 import { killAll, removeDir, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
 const dir = tempDir('raftctl-libuser-');
@@ -116,6 +116,20 @@ test('EndpointClient refuses an endpoint that is not host:port with a ConfigErro
     assert.equal((await client.getNodeStatus(`http://${node.address}`, { deadlineMs: 2000 })).nodeId, 1);
   } finally {
     client.close();
+  }
+});
+
+test('a push whose source fails is an InternalError (INTERNAL, exit 1), not a bare RaftCtlError', async () => {
+  const t = new GrpcTransport({ selfId: 9 });
+  try {
+    const source = {
+      async *open(): AsyncGenerator<Uint8Array> {
+        throw new Error('disk gone');
+      },
+    };
+    await assert.rejects(t.sendSnapshot(1, { lastIncludedIndex: 1, lastIncludedTerm: 1 }, source, m, { leaderTerm: 0, leaderId: 9, deadlineMs: 5000 }), (e: unknown) => e instanceof InternalError && e.code === 'INTERNAL' && e.exitCode === 1 && /disk gone/.test(e.message));
+  } finally {
+    t.close();
   }
 });
 
