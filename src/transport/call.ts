@@ -20,7 +20,8 @@ export interface CallOptions {
    * (an {@link UnreachableError}, `sent: false`: nothing left this host); once connected, only
    * `deadlineMs` applies. For a caller with other endpoints to try, so that a node that accepts
    * TCP but never answers (hung, SIGSTOPped) costs this long rather than the whole deadline.
-   * Unset (or not below `deadlineMs`): the deadline alone.
+   * Unset (or not below `deadlineMs`): the deadline alone. Must be a number > 0 when set
+   * (0, a negative number or NaN: ConfigError, nothing sent).
    */
   readonly connectTimeoutMs?: number;
 }
@@ -48,6 +49,12 @@ function deadlineOf(deadlineMs: number): number {
 }
 
 function grpcOptions(opts: CallOptions): GrpcCallOptions {
+  // A connect timer given 0, a negative number or NaN would fire after 1 ms (or never):
+  // a call to a live node failed as unreachable before its channel could connect.
+  const connectMs = opts.connectTimeoutMs;
+  if (connectMs !== undefined && !(typeof connectMs === 'number' && connectMs > 0)) {
+    throw new ConfigError(`call connectTimeoutMs must be a number of milliseconds > 0 (got ${String(connectMs)})`);
+  }
   return { deadline: deadlineOf(opts.deadlineMs) };
 }
 

@@ -105,13 +105,17 @@ test('a snapshot pull is verified end to end (SHA-256 of what was yielded = the 
   }
 });
 
-test('EndpointClient refuses an endpoint that is not host:port with a ConfigError (nothing dialled) and strips http:// as GrpcTransport does', async () => {
+test('EndpointClient refuses an endpoint that is not host:port or a connect wait that is not > 0 with a ConfigError (nothing dialled) and strips http:// as GrpcTransport does', async () => {
   const client = new EndpointClient();
   try {
     const notHostPort = (e: RaftCtlError) => e instanceof ConfigError && e.exitCode === 2 && e.details?.sent === false;
     await assert.rejects(client.getNodeStatus('nonsense', { deadlineMs: 2000 }), notHostPort);
     await assert.rejects(client.write('127.0.0.1:99999', { clientId: 1, command: { insert: { key: Buffer.from('k'), value: Buffer.from('v') } } }, { deadlineMs: 2000 }), notHostPort);
     await assert.rejects(client.watch('nonsense', { key: Buffer.from('k') }).next(), notHostPort);
+    // A connect wait that is not a number > 0 is the caller's error, not an unreachable node.
+    for (const connectTimeoutMs of [0, -1, Number.NaN]) {
+      await assert.rejects(client.getNodeStatus(node.address, { deadlineMs: 2000, connectTimeoutMs }), (e: RaftCtlError) => e instanceof ConfigError, String(connectTimeoutMs));
+    }
     // A member address as d-engine writes it (membershipFromClusterMetadata keeps it) is dialled without its scheme.
     assert.equal((await client.getNodeStatus(`http://${node.address}`, { deadlineMs: 2000 })).nodeId, 1);
   } finally {
