@@ -20,7 +20,11 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The process's monotonic clock (performance.now) and real timers. */
+/**
+ * The process's monotonic clock (performance.now) and real timers. A sleep longer than
+ * {@link MAX_TIMER_MS} lasts MAX_TIMER_MS (a valid RetryPolicy's `timeoutMs` may be larger, e.g.
+ * `Infinity`; a raw timer would fire after 1 ms and fail the wait at once).
+ */
 export const systemClock: Clock = {
   now: () => performance.now(),
   sleep: (ms, signal) =>
@@ -33,7 +37,7 @@ export const systemClock: Clock = {
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, Math.max(0, ms));
+      }, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

@@ -99,6 +99,14 @@ test('a snapshot pull is verified end to end (SHA-256 of what was yielded = the 
     assert.ok(bytes > 1_600_000);
     assert.equal(hash.digest('hex'), result.sha256);
     assert.equal((await pull.info).announcedSha256, result.sha256);
+
+    // A retry policy validateRetryPolicy accepts with a first-chunk wait past Node's timer limit
+    // (about 24.8 days) still waits: the pull failed at once "no snapshot chunk within 3000000000 ms".
+    for (const timeoutMs of [3_000_000_000, Infinity]) {
+      const patient = await t.requestSnapshotFromLeader(1, { ...DEFAULT_RETRY.installSnapshot, maxAttempts: 1, timeoutMs }, m);
+      for await (const chunk of patient) void chunk;
+      assert.equal((await patient.result).verified, true, String(timeoutMs));
+    }
   } finally {
     client.close();
     t.close();
