@@ -63,6 +63,8 @@ export class EndpointClient {
    * `host:port` as GrpcTransport takes one (a leading `http://` or `https://` stripped); anything
    * else rejects with a ConfigError (`sent: false`) before anything is dialled, as the CLI's
    * `--endpoints` check and GrpcTransport.discoverLeader refuse it.
+   * @internal Not part of the package's public API (src/index.ts): `method` comes from the
+   * internal service definitions; library users call the typed methods below.
    */
   async call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);

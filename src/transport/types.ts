@@ -135,7 +135,11 @@ export interface SnapshotPull extends AsyncIterable<PulledChunk> {
    * warnings. Rejects with the error iteration throws.
    */
   readonly result: Promise<{ sha256: string; verified: boolean; bytes: number; chunks: number; warnings: string[] }>;
-  /** Abandons the pull (the server sees the stream cancelled); iteration then throws TimeoutError. */
+  /**
+   * Abandons the pull (the server sees the stream cancelled); iteration then throws TimeoutError.
+   * Once every chunk has arrived there is nothing left to abandon: the chunks already received
+   * are still handed out and `result` stands.
+   */
   cancel(): void;
 }
 
