@@ -47,12 +47,14 @@ export function ignoreBrokenPipes(streams: readonly NodeJS.EventEmitter[] = [pro
 /**
  * What to do when output cannot be written for another reason than a reader gone (ENOSPC, EBADF
  * ...): `handle` reports it (one stderr line) and ends the command. Returns the function that
- * removes the handler.
+ * removes the handler, putting back the one it replaced (a command that must clean up before it
+ * ends, the playground, sets its own for its session).
  */
 export function onOutputFailed(handle: (err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter) => void): () => void {
+  const previous = onWriteFailed;
   onWriteFailed = handle;
   return () => {
-    if (onWriteFailed === handle) onWriteFailed = null;
+    if (onWriteFailed === handle) onWriteFailed = previous;
   };
 }
 
@@ -68,18 +70,23 @@ export function onStdoutClosed(stop: () => void): () => void {
   };
 }
 
+/** The `OUTPUT_FAILED` error (exit 1) for a write to stdout or stderr that failed with `err`. */
+export function outputFailedError(err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter): RaftCtlError {
+  const which = stream === process.stderr ? 'stderr' : 'stdout';
+  return new RaftCtlError('OUTPUT_FAILED', EXIT.BUG, `cannot write the output to ${which} (${err.message})`, {
+    cause: err,
+    hint: `check where ${which} goes (a full disk, a closed or read-only file)`,
+  });
+}
+
 /**
  * Ends the process for output that cannot be written ({@link onOutputFailed}'s usual handler):
  * one `OUTPUT_FAILED` line on stderr (JSON when `json`), unless stderr is what failed, and exit 1
  * at once, since the result a script would read is lost.
  */
 export function exitOutputFailed(err: NodeJS.ErrnoException, stream: NodeJS.EventEmitter, line: { readonly json: boolean; readonly paint: Painter }): never {
-  const which = stream === process.stderr ? 'stderr' : 'stdout';
   if (stream !== process.stderr) {
-    const error = new RaftCtlError('OUTPUT_FAILED', EXIT.BUG, `cannot write the output to ${which} (${err.message})`, {
-      cause: err,
-      hint: `check where ${which} goes (a full disk, a closed or read-only file)`,
-    });
+    const error = outputFailedError(err, stream);
     try {
       process.stderr.write(`${formatErrorLine(error, line)}\n`);
     } catch {

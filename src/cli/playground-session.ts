@@ -10,7 +10,9 @@
  *   and one status table once the cluster is ready (a leader and every member reachable), or one
  *   JSON document under -o json/ndjson/yaml. Then the session stays up.
  * - SIGINT/SIGTERM/SIGHUP (Ctrl-C, a terminal closing) stop every node and clean up; a second
- *   one while they stop kills them at once (SIGKILL) and still cleans up. The nodes also stop if this process dies,
+ *   one while they stop kills them at once (SIGKILL) and still cleans up. Output that cannot be
+ *   written (stdout or stderr on a full disk: OUTPUT_FAILED, exit 1) stops and cleans up the same
+ *   way, instead of the usual exit at once that left the temporary directory behind. The nodes also stop if this process dies,
  *   because their stdin is a pipe from it.
  */
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
@@ -23,6 +25,7 @@ import { createCliContext, type CliContext } from './context.js';
 import { MAX_DURATION_MS } from './duration.js';
 import { isMachineFormat, renderResult, type OutputFormat, type View } from './output.js';
 import { HANGUP_EXIT_CODE, repeatsStop, type FirstStopSignal } from './hangup.js';
+import { onOutputFailed, outputFailedError } from './broken-pipe.js';
 import { colourEnabled, liveTerminal, painter, type Painter } from './style.js';
 import { clusterStatusView } from './views/cluster-status.js';
 
@@ -51,6 +54,9 @@ export interface PlaygroundReport {
   readonly ready: boolean;
   readonly status: ClusterStatus;
 }
+
+/** What wakes a session whose output could not be written. */
+const OUTPUT_FAILED = 'output failed';
 
 function ready(s: ClusterStatus): boolean {
   return s.leaderId !== null && s.members.length > 0 && s.members.every((m) => m.reachable);
@@ -159,6 +165,17 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
 
   let wake: (reason: string) => void = () => undefined;
   const stopped = new Promise<string>((resolve) => (wake = resolve));
+  /** The first write to stdout or stderr that failed (not a reader gone: ENOSPC ...); it stops the session. */
+  let outputFailed: { err: NodeJS.ErrnoException; stream: NodeJS.EventEmitter } | null = null;
+  const restoreOutputHandler = onOutputFailed((err, stream) => {
+    outputFailed ??= { err, stream };
+    wake(OUTPUT_FAILED);
+  });
+  /** The exit code for a stop that ended the session early (`reason`: what woke it); throws for failed output. */
+  const stopCode = (reason: string): number => {
+    if (reason === OUTPUT_FAILED && outputFailed) throw outputFailedError(outputFailed.err, outputFailed.stream);
+    return reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
+  };
   // Ctrl-C on a terminal signals the whole process group: the nodes stop on their own at the
   // same moment, which is not an unexpected exit.
   let signalled = false;
@@ -248,7 +265,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
         interrupted = true;
         for (const id of fresh) rmSync(nodeDataDir(root, id), { recursive: true, force: true });
       }
-      return first.reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
+      return stopCode(first.reason);
     }
     pg = first.p;
     const playground = pg;
@@ -291,12 +308,14 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
       let r = await report();
       while (!r.ready && performance.now() < deadline) {
         const reason = await Promise.race([stopped, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
-        if (reason !== null) return reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
+        if (reason !== null) return stopCode(reason);
         r = await report();
       }
       process.stdout.write(renderResult(r, o.format, reportView, paint));
     }
-    if ((await stopped) === 'SIGHUP') return HANGUP_EXIT_CODE;
+    const reason = await stopped;
+    if (reason === 'SIGHUP') return HANGUP_EXIT_CODE;
+    if (reason === OUTPUT_FAILED) return stopCode(reason);
     if (exitCode !== 0) {
       // Every node exited on its own: a scripted user (-o json) gets an error line with a code,
       // not a bare exit status (the clean-up below still says where the logs are).
@@ -341,5 +360,6 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
     process.off('SIGHUP', sighup);
+    restoreOutputHandler();
   }
 }

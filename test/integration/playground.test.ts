@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -324,6 +324,35 @@ test('playground: Ctrl-C to the process group while the nodes are still booting 
       }
     }
   } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+// QA: `raftctl playground -o ndjson > /dev/full` (its stdout on a full disk) exited 1 at once on
+// the failed write, with no clean-up: the nodes stopped only when their stdin pipe closed, and the
+// temporary data directory (about 190 MB for three nodes) stayed in $TMPDIR.
+test('playground: output that cannot be written (stdout on a full disk) stops the nodes, removes the temporary directory, and exits 1 with OUTPUT_FAILED', { skip: !existsSync('/dev/full') && 'no /dev/full' }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-full-'));
+  const full = openSync('/dev/full', 'w');
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '50ms', '--election-timeout', '300ms'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    stdio: ['pipe', full, 'pipe'],
+  });
+  closeSync(full);
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
+    assert.equal(code, 1, stderr);
+    const errorLine = stderr.split('\n').find((l) => l.startsWith('{'));
+    assert.ok(errorLine, stderr);
+    assert.equal((JSON.parse(errorLine) as { error: { code: string } }).error.code, 'OUTPUT_FAILED');
+    assert.match(stderr, /playground: stopped 3 nodes, removed /);
+    assert.deepEqual(readdirSync(tmp), [], stderr);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
   }
 });
