@@ -78,6 +78,23 @@ function storedNodeCount(root: string): number {
   return n;
 }
 
+/**
+ * Node `id`'s log file, appended to. A write that fails (its disk full, say) is reported once on
+ * stderr and the node's further log lines are dropped: the playground and its nodes keep running
+ * (without a listener the error ended the playground with a stack trace, skipping its clean-up).
+ */
+function openNodeLog(root: string, id: number): WriteStream {
+  const path = join(root, `node-${id}.log`);
+  const stream = createWriteStream(path, { flags: 'a' });
+  let reported = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (reported) return;
+    reported = true;
+    process.stderr.write(`playground: cannot write node ${id}'s log ${path} (${err.code ?? err.message}); its log lines are dropped from now on\n`);
+  });
+  return stream;
+}
+
 /** Terminal rows `text` takes at `columns` wide (colour codes take no room; long lines wrap). */
 function screenRows(text: string, columns: number | undefined): number {
   const lines = text.split('\n').slice(0, -1);
@@ -161,7 +178,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     if (o.basePort !== undefined) process.stderr.write(`playground: restarting from ${root}: each node binds the port its cluster configuration names (--base-port ignored)\n`);
   }
   const logs = new Map<number, WriteStream>();
-  for (let id = 1; id <= o.nodes; id++) logs.set(id, createWriteStream(join(root, `node-${id}.log`), { flags: 'a' }));
+  for (let id = 1; id <= o.nodes; id++) logs.set(id, openNodeLog(root, id));
 
   let wake: (reason: string) => void = () => undefined;
   const stopped = new Promise<string>((resolve) => (wake = resolve));
@@ -239,7 +256,10 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
       cli: { execPath: process.execPath, script: o.script },
       ...(o.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: o.heartbeatIntervalMs } : {}),
       ...(o.electionTimeoutMs !== undefined ? { electionTimeoutMs: o.electionTimeoutMs } : {}),
-      onLog: (id, line) => logs.get(id)?.write(`${line}\n`),
+      onLog: (id, line) => {
+        const log = logs.get(id);
+        if (log && !log.destroyed) log.write(`${line}\n`);
+      },
       onUnexpectedExit: (id, code, signal) => {
         // Before the start completed, the start's own error says it; after a signal, it is expected.
         if (signalled || pg === null) return;
@@ -347,7 +367,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     for (const n of notices.slice(noticesDrawn)) process.stderr.write(`${n}\n`);
     ctx?.close();
     await pg?.stop();
-    await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
+    await Promise.all([...logs.values()].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.end(() => resolve())))));
     const removed = temporary && exitCode === 0 && (pg !== null || interrupted) && diedUnexpectedly.size === 0;
     if (removed) rmSync(root, { recursive: true, force: true });
     else if (temporary && pg === null && !logsNamed && !interrupted) process.stderr.write(`playground: logs kept in ${root}\n`);

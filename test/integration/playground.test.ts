@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -354,6 +354,34 @@ test('playground: output that cannot be written (stdout on a full disk) stops th
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+// QA: a playground whose --data-dir filled up (a 4 MiB tmpfs, then filled) died on the next log
+// line it appended to node-1.log: an unhandled ENOSPC 'error' event, a stack trace, exit 1, and
+// none of the clean-up (the nodes stopped only because their stdin pipe closed).
+test('playground: a node log file it cannot write (ENOSPC) is reported once and its lines dropped; the playground runs on and stops cleanly', { skip: !existsSync('/dev/full') && 'no /dev/full' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'raftctl-pg-logfull-'));
+  symlinkSync('/dev/full', join(dir, 'node-1.log'));
+  const started = await startPlayground(['--data-dir', dir]).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  const { child, report, stderr } = started;
+  try {
+    assert.equal(report.ready, true);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
+    assert.equal(code, 0, stderr());
+    assert.doesNotMatch(stderr(), /\n\s+at /, 'no stack trace');
+    assert.equal(stderr().match(/cannot write node 1's log .*node-1\.log \(ENOSPC\); its log lines are dropped/g)?.length, 1, stderr());
+    assert.match(stderr(), /playground: stopped 3 nodes, data kept in /);
+    assert.ok(readFileSync(join(dir, 'node-2.log'), 'utf8').includes('"node stopped"'), 'the other logs are whole');
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    for (const n of report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
