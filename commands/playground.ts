@@ -1,5 +1,5 @@
 import { Errors, Flags } from '@oclif/core';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkTimings } from '../src/app/node-start.js';
 import { BaseCommand } from '../src/cli/base-command.js';
 import { durationFlag, someGlobalFlags } from '../src/cli/flags.js';
@@ -54,7 +54,8 @@ ${EXIT_CODES_HELP}`;
     const code = await runPlaygroundSession({
       nodes: f.nodes,
       ...(f['base-port'] !== undefined ? { basePort: f['base-port'] } : {}),
-      ...(f['data-dir'] !== undefined ? { dataDir: f['data-dir'] } : {}),
+      // Absolute, so the report (and every message naming it) holds wherever it is read from.
+      ...(f['data-dir'] !== undefined ? { dataDir: resolve(f['data-dir']) } : {}),
       ...(f['heartbeat-interval'] !== undefined ? { heartbeatIntervalMs: f['heartbeat-interval'] } : {}),
       ...(f['election-timeout'] !== undefined ? { electionTimeoutMs: f['election-timeout'] } : {}),
       format: this.format,

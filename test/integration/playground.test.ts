@@ -10,7 +10,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { runCommand, REPO_ROOT } from '../commands/helpers/run-command.js';
 
 interface Report {
@@ -525,10 +525,13 @@ test('playground --data-dir without --base-port restarts from its directory: the
     for (const n of first.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
   }
   // A --base-port on a restart would strand the nodes away from their configured ports (QA): it
-  // is ignored, with a note.
-  const second = await startPlayground(['--data-dir', dir, '--base-port', '29000']);
+  // is ignored, with a note. The directory given relative to the playground's working directory
+  // is reported absolute (QA: the report said what was typed, a path that means nothing elsewhere).
+  const second = await startPlayground(['--data-dir', relative(REPO_ROOT, dir), '--base-port', '29000']);
   try {
     assert.equal(second.report.ready, true, `${JSON.stringify(second.report.status)} ${second.stderr()}`);
+    assert.equal(second.report.dataDir, dir);
+    assert.equal(second.report.nodes[0]!.dataDir, join(dir, 'node-1'));
     assert.deepEqual(second.report.nodes.map((n) => n.address), first.report.nodes.map((n) => n.address), 'each node is back on its configured address');
     assert.match(second.stderr(), /--base-port ignored/);
     const get = await runCommand(['kv', 'get', 'kept', '-e', second.report.endpoints, '--json']);
