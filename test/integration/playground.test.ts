@@ -494,8 +494,10 @@ test('playground: a node that fails to start is reported by its own error line, 
   }
 });
 
-test('playground --data-dir without --base-port restarts from its directory: the nodes rebind their configured ports and keep the data', async () => {
+test('playground --data-dir without --base-port restarts from its directory: the nodes rebind their configured ports and keep the data', async (t) => {
   const dir = join(mkdtempSync(join(tmpdir(), 'raftctl-pg-restart-')), 'data');
+  // Removed however the test ends (a failed assertion in an earlier step left 193 MB behind).
+  t.after(() => rmSync(dirname(dir), { recursive: true, force: true }));
   const stopped = async (child: ChildProcessWithoutNullStreams): Promise<void> => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGINT');
@@ -541,13 +543,9 @@ test('playground --data-dir without --base-port restarts from its directory: the
     await stopped(second.child);
     for (const n of second.report.nodes) if (alive(n.pid)) process.kill(n.pid, 'SIGKILL');
   }
-  try {
-    // Another --nodes than the directory holds: refused before anything starts (QA: exit 1 and an empty node-4 left).
-    const wrong = await runCommand(['playground', '--data-dir', dir, '--nodes', '4']);
-    assert.equal(wrong.exitCode, 2, wrong.stderr);
-    assert.match(wrong.stderr, /holds a playground of 3 nodes, not 4/);
-    assert.equal(existsSync(join(dir, 'node-4')), false);
-  } finally {
-    rmSync(dirname(dir), { recursive: true, force: true });
-  }
+  // Another --nodes than the directory holds: refused before anything starts (QA: exit 1 and an empty node-4 left).
+  const wrong = await runCommand(['playground', '--data-dir', dir, '--nodes', '4']);
+  assert.equal(wrong.exitCode, 2, wrong.stderr);
+  assert.match(wrong.stderr, /holds a playground of 3 nodes, not 4/);
+  assert.equal(existsSync(join(dir, 'node-4')), false);
 });
