@@ -11,6 +11,7 @@
  */
 import { Client, credentials as grpcCredentials, logVerbosity, setLogVerbosity, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import { ConfigError } from '../errors.js';
+import { MAX_TIMER_MS } from './clock.js';
 import { closedError } from './status.js';
 
 export type ConnectionClass = 'control' | 'data' | 'bulk';
@@ -30,6 +31,25 @@ export interface ChannelPoolOptions {
   readonly reconnectMaxMs?: number;
   /** Extra grpc-js channel options (tests use this for keepalive tuning). */
   readonly extraOptions?: ChannelOptions;
+}
+
+/**
+ * Throws a ConfigError for a ChannelPool option no pool can work with: message limits that are
+ * not whole numbers of bytes ≥ 1 (grpc-js would take -1 as no limit, or fail every call), or
+ * reconnect backoffs that are not whole numbers of milliseconds ≥ 1 with the initial one at most
+ * the maximum. Before, `new ChannelPool({ maxSendMessageBytes: -1 })` was accepted.
+ */
+export function checkChannelPoolOptions(o: ChannelPoolOptions): void {
+  const whole = (name: string, v: number | undefined, max: number): void => {
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1 && v <= max)) throw new ConfigError(`ChannelPool: ${name} must be a whole number from 1 to ${max} (got ${String(v)})`);
+  };
+  whole('maxReceiveMessageBytes', o.maxReceiveMessageBytes, 2 ** 31 - 1);
+  whole('maxSendMessageBytes', o.maxSendMessageBytes, 2 ** 31 - 1);
+  whole('reconnectInitialMs', o.reconnectInitialMs, MAX_TIMER_MS);
+  whole('reconnectMaxMs', o.reconnectMaxMs, MAX_TIMER_MS);
+  const initial = o.reconnectInitialMs ?? 100;
+  const max = o.reconnectMaxMs ?? 1000;
+  if (initial > max) throw new ConfigError(`ChannelPool: reconnectInitialMs (${initial}) must be at most reconnectMaxMs (${max}${o.reconnectMaxMs === undefined ? ', the default' : ''})`);
 }
 
 /** Keepalive per class, from d-engine's `[network.<class>]` defaults (reference §2.4). */
@@ -66,7 +86,9 @@ export class ChannelPool {
   readonly #credentials: ChannelCredentials;
   #closed = false;
 
+  /** Throws a ConfigError for an option no pool can work with (see {@link checkChannelPoolOptions}). */
   constructor(options: ChannelPoolOptions = {}) {
+    checkChannelPoolOptions(options);
     this.#credentials = options.credentials ?? grpcCredentials.createInsecure();
     this.#options = {
       maxReceiveMessageBytes: options.maxReceiveMessageBytes ?? 64 * 1024 * 1024,

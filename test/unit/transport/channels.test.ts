@@ -26,6 +26,23 @@ describe('ChannelPool', () => {
     pool.close();
   });
 
+  it('refuses options no pool can work with (ConfigError), accepts the edges', () => {
+    for (const bad of [
+      { maxSendMessageBytes: -1 },
+      { maxReceiveMessageBytes: 0 },
+      { maxSendMessageBytes: 1.5 },
+      { maxReceiveMessageBytes: 2 ** 31 },
+      { reconnectInitialMs: 0 },
+      { reconnectMaxMs: Number.NaN },
+      { reconnectInitialMs: 5000 },
+      { reconnectInitialMs: 500, reconnectMaxMs: 400 },
+    ]) {
+      assert.throws(() => new ChannelPool(bad), ConfigError, JSON.stringify(bad));
+    }
+    assert.throws(() => new ChannelPool({ reconnectInitialMs: 5000 }), /reconnectInitialMs \(5000\) must be at most reconnectMaxMs \(1000, the default\)/);
+    for (const good of [{ maxSendMessageBytes: 1 }, { maxReceiveMessageBytes: 2 ** 31 - 1 }, { reconnectInitialMs: 1000, reconnectMaxMs: 1000 }]) new ChannelPool(good).close();
+  });
+
   it('caches one channel per (address, class, compression)', () => {
     const pool = new ChannelPool();
     const a = pool.forAddress('127.0.0.1:1', 'control');
