@@ -11,7 +11,7 @@
  * for raftctl; p99: lower is better).
  */
 import { parseDuration } from '../src/cli/duration.js';
-import { etcdAvailable, raftctlJson, startEtcd, startRaftctl, waitReady, type Cluster, type System } from './bench-common.js';
+import { etcdAvailable, outputGone, raftctlJson, startEtcd, startRaftctl, waitReady, type Cluster, type System } from './bench-common.js';
 import { benchClusterPlan, summarize, type PlannedRun, type Scenario } from './bench-plan.js';
 import { parseScriptArgs, wholeNumber } from './script-args.js';
 
@@ -72,7 +72,7 @@ async function runOne({ system, round, scenario: s }: PlannedRun, duration: stri
 function durationArg(name: string, fallback: string): string {
   const given = typeof args[name] === 'string' ? args[name] : fallback;
   try {
-    parseDuration(given, name);
+    parseDuration(given, name, { allowZero: name === 'warmup' }); // as `raftctl bench` takes them
   } catch (err) {
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     process.exit(2);
@@ -90,7 +90,10 @@ async function main(): Promise<void> {
   const plan = benchClusterPlan(pairs, systems, SCENARIOS);
   const order = plan.map((p) => `${p.system} ${p.scenario.name}`);
   const runs: Run[] = [];
-  for (const planned of plan) runs.push(await runOne(planned, duration, warmup));
+  for (const planned of plan) {
+    runs.push(await runOne(planned, duration, warmup));
+    if (outputGone()) return; // each run stopped its cluster and removed its directory
+  }
   const summary = summarize(runs, SCENARIOS);
   if (json) {
     process.stdout.write(`${JSON.stringify({ duration, order, runs, summary }, null, 2)}\n`);

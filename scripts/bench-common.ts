@@ -44,6 +44,20 @@ export interface ClusterOptions {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+let stdoutGone = false;
+// A reader that went away (`| head -3`): stdout's EPIPE was an uncaught error that ended the
+// script at once, while a cluster ran, leaving its processes and temporary directory behind.
+// Now it only marks the output gone; the scripts stop after cleaning up the run in progress.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  stdoutGone = true;
+});
+
+/** Whether stdout's reader went away (EPIPE): nothing more can be reported, so the script should stop. */
+export function outputGone(): boolean {
+  return stdoutGone;
+}
+
 /** Whether etcd can be run here. */
 export function etcdAvailable(): boolean {
   return existsSync(ETCD);

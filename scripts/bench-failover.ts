@@ -12,7 +12,7 @@
  * NOT_LEADER hints; the time from the kill to the first accepted write is the round's figure.
  * The killed member is restarted from its data directory before the next round.
  */
-import { etcdAvailable, probeClient, sleep, startEtcd, startRaftctl, tryWrite, waitReady, median, type Cluster, type System } from './bench-common.js';
+import { etcdAvailable, outputGone, probeClient, sleep, startEtcd, startRaftctl, tryWrite, waitReady, median, type Cluster, type System } from './bench-common.js';
 import { parseScriptArgs, wholeNumber } from './script-args.js';
 
 const USAGE = `usage: node dist/scripts/bench-failover.js [--rounds 5] [--signal KILL|TERM] [--json]
@@ -68,6 +68,7 @@ async function measure(system: System, rounds: number, signal: NodeJS.Signals): 
       const ms = await failoverOnce(cluster, round, signal);
       figures.push(ms);
       if (!json) process.stdout.write(`${system.padEnd(7)} round ${round}: first accepted write ${ms} ms after ${signal === 'SIGKILL' ? 'kill -9' : signal} of the leader\n`);
+      if (outputGone()) break;
     }
   } finally {
     await cluster.stop();
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   for (const system of systems) {
     const figures = await measure(system, rounds, signal);
     results[system] = { rounds: figures, median: median(figures), max: Math.max(...figures) };
+    if (outputGone()) return;
   }
   if (json) {
     process.stdout.write(`${JSON.stringify({ heartbeatMs: TIMEOUTS.heartbeatMs, electionMs: TIMEOUTS.electionMs, signal, results }, null, 2)}\n`);

@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +36,7 @@ test('unknown options and bad values exit 2 with the error and the usage on stde
     [join(scripts, 'bench-cluster.js'), ['--round', '8'], /^error: Unknown option '--round'/],
     [join(scripts, 'bench-cluster.js'), ['--rounds', '0'], /^error: --rounds must be a whole number ≥ 1, got 0/],
     [join(scripts, 'bench-cluster.js'), ['--duration', 'soon'], /^error: .*"soon" is not a duration/],
+    [join(scripts, 'bench-cluster.js'), ['--duration', '0s'], /^error: --duration: "0s" must be greater than zero/],
     [join(scripts, 'bench-failover.js'), ['--rounds', 'five'], /^error: --rounds must be a whole number ≥ 1, got five/],
     [join(scripts, 'bench-failover.js'), ['--signal', 'HUP'], /^error: --signal must be KILL or TERM, got HUP/],
     [join(scripts, 'sim.js'), ['--seed', '3'], /^error: Unknown option '--seed'/],
@@ -46,5 +49,33 @@ test('unknown options and bad values exit 2 with the error and the usage on stde
     assert.match(r.stderr, message, `${file} ${args.join(' ')}`);
     assert.match(r.stderr, /\nusage: /);
     assert.equal(r.stdout, '');
+  }
+});
+
+// Scenario: `bench-cluster.js | head -1`-style: the reader goes away before the first line.
+// Before, stdout's EPIPE crashed the script while a cluster ran (its temporary directory, 192 MB
+// for etcd, was left behind). Expected: the run in progress is cleaned up and the script ends.
+test('bench-cluster with its output gone stops after the run in progress, leaving no temporary directory', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-script-epipe-'));
+  try {
+    const child = spawn(process.execPath, [join(scripts, 'bench-cluster.js'), '--rounds', '1', '--duration', '200ms', '--warmup', '0s'], {
+      env: { ...process.env, ETCD_BIN: '/nonexistent', TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader is gone: the first line written fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE/);
+    assert.deepEqual(readdirSync(tmp), [], 'the cluster\'s temporary directory was removed');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
