@@ -5,6 +5,7 @@
  */
 import { connectivityState, Metadata, status, type CallOptions as GrpcCallOptions, type Client, type ClientDuplexStream, type ClientReadableStream, type ClientWritableStream, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
 import { ConfigError, type RaftCtlError, UnreachableError } from '../errors.js';
+import { MAX_TIMER_MS } from './clock.js';
 import { fromGrpcError, type ResponseSeen } from './status.js';
 
 /** Per-call options. */
@@ -21,7 +22,8 @@ export interface CallOptions {
    * `deadlineMs` applies. For a caller with other endpoints to try, so that a node that accepts
    * TCP but never answers (hung, SIGSTOPped) costs this long rather than the whole deadline.
    * Unset (or not below `deadlineMs`): the deadline alone. Must be a number > 0 when set
-   * (0, a negative number or NaN: ConfigError, nothing sent).
+   * (0, a negative number or NaN: ConfigError, nothing sent); one above MAX_TIMER_MS (about
+   * 24.8 days) waits that long.
    */
   readonly connectTimeoutMs?: number;
 }
@@ -165,7 +167,7 @@ export function unaryCall<Req, Res>(client: Client, method: MethodDefinition<Req
             if (!unconnected()) return;
             connectGaveUp = abortedUnconnected = true;
             call.cancel();
-          }, Math.max(1, connectTimeoutMs))
+          }, Math.min(MAX_TIMER_MS, connectTimeoutMs)) // a longer timer fires after 1 ms
         : undefined;
   });
 }

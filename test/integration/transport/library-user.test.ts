@@ -124,6 +124,14 @@ test('EndpointClient refuses an endpoint that is not host:port or a connect wait
     for (const connectTimeoutMs of [0, -1, Number.NaN]) {
       await assert.rejects(client.getNodeStatus(node.address, { deadlineMs: 2000, connectTimeoutMs }), (e: RaftCtlError) => e instanceof ConfigError, String(connectTimeoutMs));
     }
+    // A connect wait past Node's timer limit (about 24.8 days) still waits: its timer fired after
+    // 1 ms and a fresh client's call to a live node failed as UNREACHABLE 'no connection within 3000000.000s'.
+    const fresh = new EndpointClient();
+    try {
+      assert.equal((await fresh.getNodeStatus(node.address, { deadlineMs: 4_000_000_000, connectTimeoutMs: 3_000_000_000 })).nodeId, 1);
+    } finally {
+      fresh.close();
+    }
     // A member address as d-engine writes it (membershipFromClusterMetadata keeps it) is dialled without its scheme.
     assert.equal((await client.getNodeStatus(`http://${node.address}`, { deadlineMs: 2000 })).nodeId, 1);
   } finally {
