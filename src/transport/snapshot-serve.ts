@@ -171,7 +171,7 @@ async function receivePush(
     try {
       await sink!.finish?.({ sha256, verified, bytes, chunks: expected });
     } catch (err) {
-      return await failWith(err instanceof RaftCtlError ? err : new RaftCtlError('INTERNAL', 1, `InstallSnapshot: finishing the snapshot failed: ${String(err)}`, { cause: err }));
+      return await failWith(asRaftCtlError(err, 'InstallSnapshot: finishing the snapshot failed: '));
     }
     answer(true);
   } catch (err) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { ClientDuplexStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { RaftCtlError } from '../../../src/errors.js';
+import { InternalError, RaftCtlError } from '../../../src/errors.js';
 import { clientStreamCall, duplexCall } from '../../../src/transport/call.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from '../../../src/transport/messages.js';
 import { SnapshotService } from '../../../src/transport/services.js';
@@ -70,6 +70,33 @@ describe('serveInstallSnapshot', () => {
     assert.deepEqual(concat(seen.written), DATA);
     assert.equal(seen.finished.length, 1);
     assert.equal(seen.finished[0]?.verified, true);
+  });
+
+  test('a sink whose finish throws a plain Error fails the install as an InternalError (INTERNAL, exit 1), the sink aborted', async () => {
+    const failures: RaftCtlError[] = [];
+    const aborted: RaftCtlError[] = [];
+    const peer = await startSnapshotPeer({
+      InstallSnapshot: serveInstallSnapshot({
+        currentTerm: () => 5,
+        open: () => ({
+          write: () => undefined,
+          finish: () => {
+            throw new Error('disk gone');
+          },
+          abort: (e) => {
+            aborted.push(e);
+          },
+        }),
+        onFailure: (e) => failures.push(e),
+      }),
+    });
+    peers.push(peer);
+    assert.equal((await send(peer, CHUNKS)).success, false);
+    assert.equal(failures.length, 1);
+    // It was a bare RaftCtlError('INTERNAL', 1): instanceof InternalError missed it.
+    assert.ok(failures[0] instanceof InternalError && failures[0].exitCode === 1, String(failures[0]?.constructor.name));
+    assert.match(failures[0].message, /^InstallSnapshot: finishing the snapshot failed: disk gone$/);
+    assert.equal(aborted[0], failures[0]);
   });
 
   test('a corrupt chunk is answered success:false at once and the sink aborted with CHECKSUM_MISMATCH', async () => {
