@@ -26,11 +26,20 @@ export interface ChannelPoolOptions {
   readonly maxReceiveMessageBytes?: number;
   /** Largest message we send (default 4 MiB, d-engine's receive limit). */
   readonly maxSendMessageBytes?: number;
-  /** Reconnect backoff after a failed connect (default 100 ms growing to 1 s). */
+  /** Reconnect backoff after a failed connect (default 100 ms growing to 1 s; the initial one never above a `reconnectMaxMs` given). */
   readonly reconnectInitialMs?: number;
   readonly reconnectMaxMs?: number;
   /** Extra grpc-js channel options (tests use this for keepalive tuning). */
   readonly extraOptions?: ChannelOptions;
+}
+
+/**
+ * The reconnect backoff `o` asks for: 100 ms growing to 1 s by default; an initial one not given
+ * is at most the maximum given (`{ reconnectMaxMs: 50 }` is 50 ms from the start).
+ */
+function reconnectBackoffOf(o: ChannelPoolOptions): { initial: number; max: number } {
+  const max = o.reconnectMaxMs ?? 1000;
+  return { initial: o.reconnectInitialMs ?? Math.min(100, max), max };
 }
 
 /**
@@ -47,9 +56,9 @@ export function checkChannelPoolOptions(o: ChannelPoolOptions): void {
   whole('maxSendMessageBytes', o.maxSendMessageBytes, 2 ** 31 - 1);
   whole('reconnectInitialMs', o.reconnectInitialMs, MAX_TIMER_MS);
   whole('reconnectMaxMs', o.reconnectMaxMs, MAX_TIMER_MS);
-  const initial = o.reconnectInitialMs ?? 100;
-  const max = o.reconnectMaxMs ?? 1000;
-  if (initial > max) throw new ConfigError(`ChannelPool: reconnectInitialMs (${initial}) must be at most reconnectMaxMs (${max}${o.reconnectMaxMs === undefined ? ', the default' : ''})`);
+  // An initial backoff left to its default follows a lower maximum (reconnectBackoffOf).
+  const { initial, max } = reconnectBackoffOf(o);
+  if (o.reconnectInitialMs !== undefined && initial > max) throw new ConfigError(`ChannelPool: reconnectInitialMs (${initial}) must be at most reconnectMaxMs (${max}${o.reconnectMaxMs === undefined ? ', the default' : ''})`);
 }
 
 /** Keepalive per class, from d-engine's `[network.<class>]` defaults (reference §2.4). */
@@ -93,8 +102,8 @@ export class ChannelPool {
     this.#options = {
       maxReceiveMessageBytes: options.maxReceiveMessageBytes ?? 64 * 1024 * 1024,
       maxSendMessageBytes: options.maxSendMessageBytes ?? DENGINE_MAX_MESSAGE_BYTES,
-      reconnectInitialMs: options.reconnectInitialMs ?? 100,
-      reconnectMaxMs: options.reconnectMaxMs ?? 1000,
+      reconnectInitialMs: reconnectBackoffOf(options).initial,
+      reconnectMaxMs: reconnectBackoffOf(options).max,
       extraOptions: options.extraOptions,
     };
   }

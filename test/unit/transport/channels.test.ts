@@ -41,6 +41,11 @@ describe('ChannelPool', () => {
     }
     assert.throws(() => new ChannelPool({ reconnectInitialMs: 5000 }), /reconnectInitialMs \(5000\) must be at most reconnectMaxMs \(1000, the default\)/);
     for (const good of [{ maxSendMessageBytes: 1 }, { maxReceiveMessageBytes: 2 ** 31 - 1 }, { reconnectInitialMs: 1000, reconnectMaxMs: 1000 }]) new ChannelPool(good).close();
+    // Only a lower maximum given (accepted before the check existed): the default initial backoff follows it.
+    const fast = new ChannelPool({ reconnectMaxMs: 50 });
+    const o = fast.channelOptions('control', false);
+    assert.deepEqual([o['grpc.initial_reconnect_backoff_ms'], o['grpc.max_reconnect_backoff_ms']], [50, 50]);
+    fast.close();
   });
 
   it('caches one channel per (address, class, compression)', () => {
