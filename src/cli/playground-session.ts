@@ -55,6 +55,9 @@ export interface PlaygroundReport {
   readonly status: ClusterStatus;
 }
 
+/** What wakes a session once every node has exited on its own. */
+const ALL_NODES_EXITED = 'all nodes exited';
+
 /** What wakes a session whose output could not be written. */
 const OUTPUT_FAILED = 'output failed';
 
@@ -188,9 +191,20 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     outputFailed ??= { err, stream };
     wake(OUTPUT_FAILED);
   });
-  /** The exit code for a stop that ended the session early (`reason`: what woke it); throws for failed output. */
+  /**
+   * The exit code for a stop (`reason`: what woke the session); throws for failed output and for
+   * every node having exited on its own (before, the second ended a playground still waiting for
+   * its cluster to be ready, piped, with 130 as if interrupted).
+   */
   const stopCode = (reason: string): number => {
     if (reason === OUTPUT_FAILED && outputFailed) throw outputFailedError(outputFailed.err, outputFailed.stream);
+    if (reason === ALL_NODES_EXITED) {
+      // A scripted user (-o json) gets an error line with a code, not a bare exit status (the
+      // clean-up still says where the logs are).
+      throw new RaftCtlError('NODES_EXITED', 1, `playground: every node exited on its own`, {
+        hint: `read the end of each node's log (node-ID.log in ${root}), kept with its data`,
+      });
+    }
     return reason === 'SIGHUP' ? HANGUP_EXIT_CODE : 130;
   };
   // Ctrl-C on a terminal signals the whole process group: the nodes stop on their own at the
@@ -271,7 +285,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
         } else process.stderr.write(`${notice}\n`);
         if (pg && pg.nodes.every((n) => n.pid === null)) {
           exitCode = 1;
-          wake('all nodes exited');
+          wake(ALL_NODES_EXITED);
         }
       },
     });
@@ -335,14 +349,7 @@ async function runSessionUntilStopped(o: PlaygroundSessionOptions, root: string,
     }
     const reason = await stopped;
     if (reason === 'SIGHUP') return HANGUP_EXIT_CODE;
-    if (reason === OUTPUT_FAILED) return stopCode(reason);
-    if (exitCode !== 0) {
-      // Every node exited on its own: a scripted user (-o json) gets an error line with a code,
-      // not a bare exit status (the clean-up below still says where the logs are).
-      throw new RaftCtlError('NODES_EXITED', 1, `playground: every node exited on its own`, {
-        hint: `read the end of each node's log (node-ID.log in ${root}), kept with its data`,
-      });
-    }
+    if (reason === OUTPUT_FAILED || reason === ALL_NODES_EXITED) return stopCode(reason);
     return 0;
   } catch (error) {
     if (error instanceof RaftCtlError) throw error;

@@ -291,6 +291,45 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
+// Scenario: piped, the cluster not ready yet (1 s heartbeats: no leader for seconds), every node
+// killed. Expected: exit 1 with the NODES_EXITED error line, as after the report (before: 130, as
+// if interrupted, with no error line: the ready wait took any wake-up for a signal).
+test('playground: every node exiting while the piped playground still waits for a ready cluster is NODES_EXITED (exit 1), not an interrupt', { skip: !existsSync('/proc/self/stat') }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-exit-early-'));
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '1s'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The three nodes are up (listening) once their logs say so; the report is still pending.
+    const deadline = performance.now() + 10_000;
+    let nodes: number[] = [];
+    while (performance.now() < deadline) {
+      nodes = childrenOf(child.pid!);
+      const logs = readdirSync(tmp).flatMap((d) => [1, 2, 3].map((i) => join(tmp, d, `node-${i}.log`)));
+      if (nodes.length === 3 && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(nodes.length, 3, stderr);
+    assert.equal(stdout, '', 'not ready yet');
+    for (const pid of nodes) process.kill(pid, 'SIGKILL');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.equal(code, 1, stderr);
+    const errorLine = stderr.split('\n').find((l) => l.startsWith('{'));
+    assert.ok(errorLine, stderr);
+    assert.equal((JSON.parse(errorLine) as { error: { code: string } }).error.code, 'NODES_EXITED');
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test('playground: Ctrl-C to the process group while the nodes are still booting exits 130 and removes the temporary directory (or, with --data-dir, the half-made node directories)', { skip: !existsSync('/proc/self/stat') }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-boot-'));
   const dir = join(tmp, 'kept');
