@@ -249,29 +249,46 @@ test('playground: every node exiting on its own ends the playground with exit 1,
   }
 });
 
-test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with nothing on stdout, and still cleans up', async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-early-'));
-  // 1 s heartbeats: no leader for 10 s or more, so the report is still pending at the signal.
+/**
+ * A piped playground (-o ndjson, 3 nodes) in a private TMPDIR `tmp`, with 1 s heartbeats: no
+ * leader for seconds, so its report is still pending for a while. `exited()` resolves with its
+ * exit code, or 'timeout' if it has not exited 10 s after the call; `close()` kills it if it still
+ * runs and removes `tmp`.
+ */
+function startUnreadyPlayground(prefix: string) {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '1s'], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    tmp,
+    child,
+    out,
+    exited: () => Promise.race([exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]),
+    close(): void {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with nothing on stdout, and still cleans up', async () => {
+  const pg = startUnreadyPlayground('raftctl-pg-early-');
   try {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise((r) => setTimeout(r, 2000));
-    child.kill('SIGINT');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    assert.equal(code, 130, stderr);
-    assert.equal(stdout, '');
-    assert.deepEqual(readdirSync(tmp), [], stderr);
+    pg.child.kill('SIGINT');
+    const code = await pg.exited();
+    assert.equal(code, 130, pg.out.stderr);
+    assert.equal(pg.out.stdout, '');
+    assert.deepEqual(readdirSync(pg.tmp), [], pg.out.stderr);
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(tmp, { recursive: true, force: true });
+    pg.close();
   }
 });
 
@@ -295,38 +312,27 @@ function childrenOf(pid: number): number[] {
 // killed. Expected: exit 1 with the NODES_EXITED error line, as after the report (before: 130, as
 // if interrupted, with no error line: the ready wait took any wake-up for a signal).
 test('playground: every node exiting while the piped playground still waits for a ready cluster is NODES_EXITED (exit 1), not an interrupt', { skip: !existsSync('/proc/self/stat') }, async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'raftctl-pg-exit-early-'));
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), 'playground', '--nodes', '3', '-o', 'ndjson', '--heartbeat-interval', '1s'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const pg = startUnreadyPlayground('raftctl-pg-exit-early-');
   try {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // The three nodes are up (listening) once their logs say so; the report is still pending.
     const deadline = performance.now() + 10_000;
     let nodes: number[] = [];
     while (performance.now() < deadline) {
-      nodes = childrenOf(child.pid!);
-      const logs = readdirSync(tmp).flatMap((d) => [1, 2, 3].map((i) => join(tmp, d, `node-${i}.log`)));
+      nodes = childrenOf(pg.child.pid!);
+      const logs = readdirSync(pg.tmp).flatMap((d) => [1, 2, 3].map((i) => join(pg.tmp, d, `node-${i}.log`)));
       if (nodes.length === 3 && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    assert.equal(nodes.length, 3, stderr);
-    assert.equal(stdout, '', 'not ready yet');
+    assert.equal(nodes.length, 3, pg.out.stderr);
+    assert.equal(pg.out.stdout, '', 'not ready yet');
     for (const pid of nodes) process.kill(pid, 'SIGKILL');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    assert.equal(code, 1, stderr);
-    const errorLine = stderr.split('\n').find((l) => l.startsWith('{'));
-    assert.ok(errorLine, stderr);
+    const code = await pg.exited();
+    assert.equal(code, 1, pg.out.stderr);
+    const errorLine = pg.out.stderr.split('\n').find((l) => l.startsWith('{'));
+    assert.ok(errorLine, pg.out.stderr);
     assert.equal((JSON.parse(errorLine) as { error: { code: string } }).error.code, 'NODES_EXITED');
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(tmp, { recursive: true, force: true });
+    pg.close();
   }
 });
 
