@@ -205,3 +205,26 @@ export async function until<T>(what: string, check: () => T | undefined | Promis
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/**
+ * A 3-node MemCluster (a snapshot every 20 entries, 5 entries kept behind it) in which one
+ * follower, `lagging`, is isolated while the leader commits 60 puts (`s<i>` = `v<i>`) and
+ * compacts its log past them: once `c.isolated` lets it go, that follower can catch up only
+ * through a snapshot. `last` is the index of the last put. The caller stops `c` (as the cluster
+ * is stopped here if setting it up fails).
+ */
+export async function laggingFollowerCluster(): Promise<{ c: MemCluster; leader: RaftNode; lagging: number; last: number }> {
+  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  try {
+    const leader = await until('leader', () => c.leader());
+    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
+    c.isolated.add(lagging);
+    let last = 0;
+    for (let i = 0; i < 60; i++) last = (await leader.propose(put(`s${i}`, `v${i}`))).index;
+    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
+    return { c, leader, lagging, last };
+  } catch (err) {
+    await c.stop();
+    throw err;
+  }
+}

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NoLeaderError, RejectedError } from '../../../src/errors.js';
-import { MemCluster, put, until } from './helpers.js';
+import { laggingFollowerCluster, MemCluster, put, until } from './helpers.js';
 import type { RaftNode } from '../../../src/runtime/raft-node.js';
 
 test('a leader is elected and a write is applied on every node, in the same order (Raft §5.3)', async () => {
@@ -218,14 +218,8 @@ test('a storage error stops the node: no retry, waiting writes fail, later propo
 });
 
 test('snapshot, compaction, and a lagging follower catching up through an installed snapshot (Raft §7)', async () => {
-  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  const { c, leader, lagging, last } = await laggingFollowerCluster();
   try {
-    const leader = await until('leader', () => c.leader());
-    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
-    c.isolated.add(lagging);
-    let last = 0;
-    for (let i = 0; i < 60; i++) last = (await leader.propose(put(`s${i}`, `v${i}`))).index;
-    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
     assert.ok((await c.nodes.get(leader.id)!.snapshots.latest()) !== null);
     c.isolated.delete(lagging);
     const f = c.node(lagging);

@@ -13,17 +13,11 @@ import { performance } from 'node:perf_hooks';
 import assert from 'node:assert/strict';
 import type { KvRecord } from '../../../src/state-machine/types.js';
 import type { SnapshotInfo } from '../../../src/storage/index.js';
-import { MemCluster, put, until } from './helpers.js';
+import { laggingFollowerCluster, put, until } from './helpers.js';
 
 test('a stop during a snapshot install abandons the restore at its next record; a restart restores from the received file', async () => {
-  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  const { c, leader, lagging, last } = await laggingFollowerCluster();
   try {
-    const leader = await until('leader', () => c.leader());
-    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
-    c.isolated.add(lagging);
-    let last = 0;
-    for (let i = 0; i < 60; i++) last = (await leader.propose(put(`s${i}`, `v${i}`))).index;
-    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
 
     // The follower's restore reads slowly after a few records (a large file on a busy disk):
     // 30 ms a record, more than 1.5 s for the rest of this one.
@@ -71,13 +65,8 @@ test('a stop during a snapshot install abandons the restore at its next record; 
  * restore, which would stop the node), and the state after it must be the leader's.
  */
 test('entries written while a follower restores a pushed snapshot are applied after the restore, none during it', async () => {
-  const c = await MemCluster.create([1, 2, 3], { snapshotEvery: 20, keepLogEntries: 5 });
+  const { c, leader, lagging } = await laggingFollowerCluster();
   try {
-    const leader = await until('leader', () => c.leader());
-    const lagging = [1, 2, 3].find((id) => id !== leader.id)!;
-    c.isolated.add(lagging);
-    for (let i = 0; i < 60; i++) await leader.propose(put(`s${i}`, `v${i}`));
-    await until('leader compacted', () => (leader.status().firstLogIndex > 10 ? true : undefined));
     const snaps = c.nodes.get(lagging)!.snapshots;
     const records = snaps.records.bind(snaps);
     let restoring = false;
