@@ -174,6 +174,19 @@ export class LogState {
     }
   }
 
+  /**
+   * Replay only: the log is known to have reached `index` here (a WAL segment's name says so), but
+   * the entries after the last one replayed are missing; like a gap in {@link replayEntries}, the
+   * log restarts after `index`, and {@link replayGap} reports the hole unless a later compaction
+   * covers it. A no-op when the log already reaches `index`.
+   */
+  replayMissing(index: number): void {
+    if (index <= this.lastIndex()) return;
+    this.log = [];
+    this.sizes = [];
+    this.base = index;
+  }
+
   /** Replay of a TRUNCATE record. */
   replayTruncate(fromIndex: number): void {
     if (fromIndex > this.lastIndex()) return;

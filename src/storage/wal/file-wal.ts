@@ -445,6 +445,10 @@ export class FileWal extends LogStateStorage {
     const carry: Buffer[] = [];
     if (this.writtenHardState.term > 0) carry.push(encodeHardStateRecord(this.writtenHardState));
     if (this.writtenCompact.index > 0) carry.push(encodeCompactRecord(this.writtenCompact.index, this.writtenCompact.term));
+    // The name says the log reached first - 1 when the segment was created (recover.ts checks it,
+    // so that segments lost before one without entries are noticed); after a truncation below the
+    // old tail's name the log ends lower, and a TRUNCATE (a no-op on replay) says where.
+    if (first > this.writtenLast + 1) carry.push(encodeTruncateRecord(this.writtenLast + 1));
     if (carry.length > 0) {
       await this.writeAt(Buffer.concat(carry));
       await this.fs.sync(this.tail.handle);

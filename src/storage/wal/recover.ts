@@ -9,6 +9,10 @@
  * - A bad record or zero header followed by a valid record (later in the same segment or in any
  *   later segment) is **corruption**: {@link corruptionError} naming the file and byte offset
  *   (IntegrityError `CORRUPT`, exit 7). Nothing is modified.
+ * - Segment names: a segment named N was created when the log's last index was N - 1 (a TRUNCATE
+ *   among its first records or its first entry may say less; segment.ts). When the segments before
+ *   it hold less, the entries in between are missing, like a jump in the entry indexes: so segments
+ *   lost before one that holds no entry (only carry and hard-state records) are noticed.
  * - A hole between the compact point and the first live entry (a lost segment) is corruption too,
  *   and so is a segment after the first that does not begin with a record once the log has a
  *   term or a compact point (a roll makes its carry records durable before the rename).
@@ -89,8 +93,27 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   let tailOffset = 0;
   let torn: { seg: Loaded; offset: number; reason: string } | null = null;
   let records = 0;
-  /** Jumps in entry indexes seen, to name a lost range and where it ends. */
-  const holes: { from: number; to: number; file: string }[] = [];
+  /**
+   * Jumps in entry indexes seen, to name a lost range: `file` is the segment where it was noticed,
+   * `before` the segment present just before it (which may be the one that was cut short).
+   */
+  const holes: { from: number; to: number; file: string; before: string | null }[] = [];
+  /**
+   * What the name of the segment being replayed says about the log before it: a segment named N
+   * was created when the log's last index was N - 1 (segment.ts); a TRUNCATE among its first
+   * records (a carry record, when a truncation left the log below the name) or its first entry
+   * lowers that. Settled before the segment's first entry, or at its end when it holds none.
+   */
+  let claim: { through: number; seg: Loaded } | null = null;
+  const settleClaim = (): void => {
+    if (!claim) return;
+    const { through, seg } = claim;
+    claim = null;
+    const last = state.lastIndex();
+    if (through <= last) return;
+    holes.push({ from: last + 1, to: through, file: seg.path, before: segments.at(-2)?.path ?? null });
+    state.replayMissing(through);
+  };
 
   const apply = (rec: WalRecord, seg: Loaded, off: number): void => {
     records++;
@@ -105,8 +128,12 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
           }
         }
         const first = entries[0];
+        if (first && claim) {
+          claim.through = Math.min(claim.through, first.index - 1);
+          settleClaim();
+        }
         const lastBefore = state.lastIndex();
-        if (first && first.index > lastBefore + 1) holes.push({ from: lastBefore + 1, to: first.index - 1, file: seg.path });
+        if (first && first.index > lastBefore + 1) holes.push({ from: lastBefore + 1, to: first.index - 1, file: seg.path, before: segments.at(-2)?.path ?? null });
         state.replayEntries(entries, rec.entries.map((b) => b.length));
         const last = entries.at(-1);
         if (last) seg.info.maxLive = Math.max(seg.info.maxLive, last.index);
@@ -116,6 +143,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
         hardState = rec.hardState;
         break;
       case RecordType.TRUNCATE:
+        if (claim) claim.through = Math.min(claim.through, rec.fromIndex - 1);
         state.replayTruncate(rec.fromIndex);
         for (const s of segments) s.info.maxLive = Math.min(s.info.maxLive, rec.fromIndex - 1);
         break;
@@ -151,6 +179,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
     // silently forget acknowledged entries and the current term and vote.
     const mustBeginWithRecord = segments.length > 0 && (hardState.term > 0 || state.compactIndex > 0);
     segments.push(seg);
+    claim = { through: first - 1, seg };
     let off = 0;
     for (;;) {
       const r = readRecordAt(buf, off, buf.length);
@@ -170,18 +199,34 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
       torn = { seg, offset: off, reason: r.reason };
       break;
     }
+    settleClaim();
     tailOffset = off;
     if (torn?.seg !== seg) seg.buf = EMPTY;
   }
 
   // Every refusal comes before the first change to the files ("Nothing is modified").
+  // A damaged HEAD is reported last (a damaged segment is the more precise report), but a segment
+  // HEAD names that is missing, or shorter than it was, is named before a gap in the indexes: the
+  // newest segment's loss also leaves one when a newer segment (a roll killed before HEAD was
+  // updated) says by its name that the log reached further.
+  let head: Awaited<ReturnType<typeof readHead>> = null;
+  let headError: unknown = null;
+  try {
+    head = await readHead(fs, dir);
+  } catch (err) {
+    headError = err;
+  }
+  if (head !== null) checkHead(dir, head, segments.map((s) => ({ first: s.info.first, bytes: s.bytes })));
   const gap = state.replayGap();
   if (gap) {
     // The jump that left the hole names its true start (entries before it may be intact) and the
     // segment after the lost one; the gap alone only knows the compact point.
     const hole = holes.at(-1);
-    if (hole && hole.to === gap.to && hole.from >= gap.from) {
-      throw corruptionError(dir, null, `log entries ${hole.from}..${hole.to} are missing: the WAL segment before ${basename(hole.file)} was lost`);
+    if (hole && hole.to === gap.to) {
+      const cut = hole.before ? `, or ${basename(hole.before)} was truncated` : '';
+      throw corruptionError(dir, null, `log entries ${Math.max(hole.from, gap.from)}..${hole.to} are missing: the WAL segment before ${basename(hole.file)} was lost${cut}`, {
+        details: { segment: basename(hole.file), ...(hole.before ? { before: basename(hole.before) } : {}) },
+      });
     }
     throw corruptionError(dir, null, `log entries ${gap.from}..${gap.to} are missing (a WAL segment was lost)`);
   }
@@ -193,8 +238,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   }
 
   // Last of the refusals: a damaged segment is the more precise report when HEAD was damaged too.
-  const head = await readHead(fs, dir);
-  if (head !== null) checkHead(dir, head, segments.map((s) => ({ first: s.info.first, bytes: s.bytes })));
+  if (headError !== null) throw headError;
 
   // HEAD names the segment writing resumes in before any segment after it is deleted, so that a
   // crash at any point of the repair leaves HEAD naming a segment that exists. What was read may

@@ -4,7 +4,10 @@
  *
  * A segment's name is the index of the first entry it was created for; names increase
  * strictly in creation order (after a truncation below the tail's name the next segment is named
- * tail + 1), so replaying segments sorted by name replays the log in write order.
+ * tail + 1), so replaying segments sorted by name replays the log in write order. A name therefore
+ * says the log's last index was name - 1 when the segment was created; in the one exception (after
+ * such a truncation) the roll writes a TRUNCATE carry record saying where the log ended, and
+ * recovery refuses a WAL whose segments before a name hold less (recover.ts).
  *
  * Preallocation: segments are prepared ahead as a zero-filled `spare.tmp` (written and fsynced in
  * the background) and renamed into place on roll, so a roll costs one rename and one directory

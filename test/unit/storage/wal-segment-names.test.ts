@@ -1,0 +1,109 @@
+// The WAL segment name rule (recover.ts, docs/storage.md "Segments"): a segment named N was created
+// when the log's last index was N - 1, unless a TRUNCATE among its first records says less (written
+// at a roll that follows a truncation below the old tail's name). Recovery holds the log to it, so
+// segments lost before a segment that holds no entry (only carry and hard-state records: a vote
+// rolled the WAL) are refused with exit 7 instead of restarting without their entries; and a
+// legitimate WAL (a truncation below the tail's name, an entry-less roll, compaction deleting
+// every older segment) still opens.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, truncate, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError } from '../../../src/errors.js';
+import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { entries, ids, withTempDir } from './helpers.js';
+
+const SEGMENT = 4096;
+
+async function segmentsOf(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => n.endsWith('.wal')).sort();
+}
+
+/** Sets increasing terms (voting for 1) until the WAL rolls: the new newest segment holds only hard-state records. */
+async function rollByVotes(wal: FileWal, fromTerm: number): Promise<number> {
+  const before = wal.segmentNames().length;
+  let term = fromTerm;
+  while (wal.segmentNames().length === before) await wal.setHardState({ term: term++, votedFor: 1 });
+  return term - 1;
+}
+
+test('segments deleted (or one truncated at a record boundary) before a newest segment that holds no entry: refused with exit 7, not restarted without their entries', async () => {
+  for (const damage of ['the one before', 'every one before', 'the one before, truncated'] as const) {
+    await withTempDir(async (dir) => {
+      const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+      await wal.setHardState({ term: 2, votedFor: 1 });
+      for (let i = 1; i <= 400; i += 10) await wal.append(entries(i, i + 9, 2));
+      await rollByVotes(wal, 3);
+      await wal.close();
+      const segs = await segmentsOf(dir);
+      assert.ok(segs.length >= 3, segs.join(' '));
+      const newest = segs.at(-1)!;
+      assert.equal(newest, '00000000000000000401.wal', 'named after the log’s last index + 1');
+      if (damage === 'the one before') await unlink(join(dir, segs.at(-2)!));
+      if (damage === 'every one before') for (const s of segs.slice(0, -1)) await unlink(join(dir, s));
+      if (damage === 'the one before, truncated') {
+        // Cut right after its first record (the carry hard state): the entries it held are gone.
+        await truncate(join(dir, segs.at(-2)!), 21);
+      }
+      const before = (await readdir(dir)).sort();
+      await assert.rejects(FileWal.open(dir, { segmentBytes: SEGMENT }), (err: unknown) => {
+        assert.ok(err instanceof IntegrityError && err.exitCode === 7, `${damage}: ${String(err)}`);
+        assert.match(err.message, /log entries \d+\.\.400 are missing: the WAL segment before 00000000000000000401\.wal was lost/, damage);
+        // The segment present before the hole is named as the other possible cause.
+        if (damage === 'the one before') assert.ok(err.message.includes(`or ${segs.at(-3)!} was truncated`), err.message);
+        if (damage === 'the one before, truncated') assert.ok(err.message.includes(`or ${segs.at(-2)!} was truncated`), err.message);
+        return true;
+      });
+      assert.deepEqual((await readdir(dir)).sort(), before, `${damage}: a refused open modifies nothing`);
+    });
+  }
+});
+
+test('a truncation below the tail segment’s name, then a roll by a vote and a compaction that deletes every older segment: the WAL opens with its entries, term and vote (the roll records where the log ended)', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 2, votedFor: 1 });
+    for (let i = 1; i <= 300; i += 10) await wal.append(entries(i, i + 9, 2));
+    const tail = wal.segmentNames().at(-1)!;
+    assert.ok(tail > '00000000000000000010.wal', `the tail segment starts after entry 10: ${tail}`);
+    // A new leader's log disagrees from index 6 on (Raft §5.3): the log ends at 5, below the tail's name.
+    await wal.truncateSuffix(6);
+    const term = await rollByVotes(wal, 3);
+    // A snapshot at 5: compaction deletes every segment but the newest (all their live entries are ≤ 5).
+    await wal.compact(5, 2);
+    assert.equal(wal.segmentNames().length, 1, wal.segmentNames().join(' '));
+    await wal.append(entries(6, 7, term));
+    await wal.close();
+    const reopened = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    try {
+      assert.deepEqual(reopened.hardState(), { term, votedFor: 1 });
+      assert.deepEqual(reopened.compactPoint(), { index: 5, term: 2 });
+      assert.deepEqual(ids(reopened.entries(6, 8)), [
+        [6, term],
+        [7, term],
+      ]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
+
+test('a truncation below the tail segment’s name, a roll by a vote, compaction, and the node stops before any new entry: it restarts (no entries lost, nothing refused)', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 2, votedFor: 1 });
+    for (let i = 1; i <= 300; i += 10) await wal.append(entries(i, i + 9, 2));
+    await wal.truncateSuffix(6);
+    const term = await rollByVotes(wal, 3);
+    await wal.compact(5, 2);
+    await wal.close();
+    const reopened = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    try {
+      assert.deepEqual(reopened.hardState(), { term, votedFor: 1 });
+      assert.deepEqual(reopened.compactPoint(), { index: 5, term: 2 });
+      assert.equal(reopened.lastIndex(), 5);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
