@@ -11,11 +11,12 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openNodeStorage } from '../../../src/storage/node-storage.js';
 import { EndpointClient } from '../../../src/transport/endpoint-client.js';
+import { applyDamage, buildDataDir, copyDataDir, describeDamage, recordStarts, type Damage } from '../../unit/storage/damaged-dir.js';
 import { freePorts, killAll, removeDir, runCli, startNode, tempDir, waitFor, type NodeProcess } from '../../harness/node-process.js';
 
 const ELECTION_MS = 300;
@@ -105,6 +106,32 @@ test('a corrupted record followed by valid ones is refused with exit 7 naming th
   assert.equal(res.stdout, '');
   assert.match(res.stderr, /\.wal/);
   assert.match(res.stderr, /offset/i);
+});
+
+test('damage from the sweep (damage-sweep.test.ts), through a real `node start`: the segment before an entry-less newest one deleted, a record flipped in a middle segment, the latest snapshot\'s body flipped: each exit 7 naming the file on stderr; the undamaged copy starts', async () => {
+  const built = join(tempDir('raftctl-damaged-'), 'built');
+  dirs.push(dirname(built));
+  await buildDataDir(built);
+  const segments = readdirSync(join(built, 'wal')).filter((n) => n.endsWith('.wal')).sort();
+  const latestSnap = readdirSync(join(built, 'snap')).sort((a, b) => parseInt(a) - parseInt(b)).at(-1)!;
+  const middle = segments.at(-3)!;
+  const cases: { damage: Damage; stderr: RegExp }[] = [
+    { damage: { kind: 'delete', file: `wal/${segments.at(-2)!}` }, stderr: new RegExp(`log entries \\d+\\.\\.\\d+ are missing: the WAL segment before ${segments.at(-1)!.replace('.', '\\.')} was lost`) },
+    { damage: { kind: 'flip', file: `wal/${middle}`, at: (await recordStarts(join(built, 'wal', middle)))[2]! + 12 }, stderr: new RegExp(`${middle.replace('.', '\\.')} at byte offset \\d+: checksum mismatch`) },
+    { damage: { kind: 'flip', file: `snap/${latestSnap}`, at: statSync(join(built, 'snap', latestSnap)).size - 3 }, stderr: new RegExp(`${latestSnap.replace('.', '\\.')}.*(SHA-256|checksum|corrupt)`, 'i') },
+  ];
+  for (const [i, c] of cases.entries()) {
+    const dataDir = join(dirname(built), `case${i}`);
+    await copyDataDir(built, dataDir);
+    await applyDamage(dataDir, c.damage);
+    const res = await runCli(['node', 'start', '--id', '1', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--exit-with-stdin']);
+    assert.equal(res.code, 7, `${describeDamage(c.damage)}: ${res.stderr}`);
+    assert.match(res.stderr, c.stderr, describeDamage(c.damage));
+    assert.ok(!res.stdout.includes('listening on'), describeDamage(c.damage));
+  }
+  // The same directory undamaged starts (the stale LOCK of the built node is taken over).
+  const p = await startNode({ id: 1, dataDir: built, ...TIMING });
+  assert.equal(await p.stop(), 0);
 });
 
 test('a deleted newest WAL segment is refused with exit 7 naming it; with every segment present the node restarts', async () => {
