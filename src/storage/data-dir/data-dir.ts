@@ -29,6 +29,7 @@
  * start removes before starting afresh.
  */
 import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
@@ -87,6 +88,20 @@ export interface DataDir {
   close(): Promise<void>;
 }
 
+/**
+ * CRC-32 of a FORMAT record's fields, stored beside them as `crc32`: a damaged byte in FORMAT can
+ * leave valid JSON (a cluster id character flipped to another one), which would start the node
+ * with a wrong cluster id (its peers refuse it) or a wrong node id. Older raftctl ignore the field.
+ */
+export function formatChecksum(record: FormatRecord): number {
+  return crc32(JSON.stringify({ format: record.format, nodeId: record.nodeId, clusterId: record.clusterId }));
+}
+
+/** The bytes of FORMAT for `record` (with its checksum). */
+export function formatBytes(record: FormatRecord): Buffer {
+  return Buffer.from(`${JSON.stringify({ format: record.format, nodeId: record.nodeId, clusterId: record.clusterId, crc32: formatChecksum(record) })}\n`);
+}
+
 function parseFormat(path: string, buf: Buffer): FormatRecord {
   let parsed: unknown;
   try {
@@ -103,7 +118,13 @@ function parseFormat(path: string, buf: Buffer): FormatRecord {
     throw corruptionError(path, null, 'FORMAT has no valid nodeId');
   }
   if (typeof o.clusterId !== 'string' || o.clusterId === '') throw corruptionError(path, null, 'FORMAT has no clusterId');
-  return { format: 1, nodeId: o.nodeId, clusterId: o.clusterId };
+  const record: FormatRecord = { format: 1, nodeId: o.nodeId, clusterId: o.clusterId };
+  // No crc32 field: written by a raftctl before the checksum (nothing to check).
+  const sum = (parsed as { crc32?: unknown }).crc32;
+  if (sum !== undefined && sum !== formatChecksum(record)) {
+    throw corruptionError(path, null, `FORMAT's checksum (crc32 ${JSON.stringify(sum)}) does not match its contents (${formatChecksum(record)}): it is written atomically, so it was damaged (its node id or cluster id may be wrong)`);
+  }
+  return record;
 }
 
 async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
@@ -287,7 +308,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
       if (committed) return;
       try {
         await fs.syncDir(path); // wal/ and snap/ themselves
-        await writeFileAtomic(fs, path, FORMAT_NAME, Buffer.from(`${JSON.stringify(record)}\n`));
+        await writeFileAtomic(fs, path, FORMAT_NAME, formatBytes(record));
         await fs.syncDir(dirname(path));
       } catch (err) {
         throw toStorageError(err, `writing ${formatPath}`);

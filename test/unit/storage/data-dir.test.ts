@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { IntegrityError, UsageError } from '../../../src/errors.js';
 import { clusterIdOf } from '../../../src/storage/data-dir/cluster-id.js';
-import { bootstrapWrite, openDataDir } from '../../../src/storage/data-dir/data-dir.js';
+import { bootstrapWrite, formatChecksum, openDataDir } from '../../../src/storage/data-dir/data-dir.js';
 import { acquireLock, processStartTime } from '../../../src/storage/data-dir/lock.js';
 import { nodeStorageFs } from '../../../src/storage/fs.js';
 import { BootstrapRefusedError, DataDirLockedError } from '../../../src/storage/errors.js';
@@ -39,7 +39,7 @@ test('bootstrap writes FORMAT once, last (after the WAL exists); a restart needs
     await dd.commitFormat();
     await dd.commitFormat(); // once
     const format = JSON.parse(await readFile(join(path, 'FORMAT'), 'utf8'));
-    assert.deepEqual(format, { format: 1, nodeId: 1, clusterId: clusterIdOf(three) });
+    assert.deepEqual(format, { format: 1, nodeId: 1, clusterId: clusterIdOf(three), crc32: formatChecksum({ format: 1, nodeId: 1, clusterId: clusterIdOf(three) }) });
     await wal.write(bootstrapWrite(three));
     await wal.close();
     await dd.close();
@@ -233,6 +233,34 @@ test('a FORMAT that is valid JSON but not a FORMAT object (null, a number, an ar
         return true;
       });
     }
+  });
+});
+
+test('a FORMAT damaged into other valid JSON (a flipped byte in the cluster id or the node id, found by the damage sweep) is refused with exit 7 naming it, not started with a wrong cluster id; a FORMAT without a checksum (an older raftctl) still opens', async () => {
+  await withTempDir(async (root) => {
+    const path = join(root, 'n1');
+    await bootstrapped(path, 1);
+    const good = await readFile(join(path, 'FORMAT'), 'latin1');
+    const id = clusterIdOf(three);
+    const damaged: [string, string][] = [
+      ['a cluster id character flipped', good.replace(id, `${id.slice(0, 5)}${id[5] === 'a' ? 'b' : 'a'}${id.slice(6)}`)],
+      ['the node id changed', good.replace('"nodeId":1', '"nodeId":3')],
+    ];
+    for (const [what, text] of damaged) {
+      assert.notEqual(text, good, what);
+      await writeFile(join(path, 'FORMAT'), text);
+      await assert.rejects(openDataDir(path, { nodeId: what === 'the node id changed' ? 3 : 1, intent: { kind: 'restart' } }), (err: unknown) => {
+        assert.ok(err instanceof IntegrityError && err.exitCode === 7, `${what}: ${String(err)}`);
+        assert.ok(err.message.includes(join(path, 'FORMAT')), err.message);
+        assert.match(err.message, /checksum/, what);
+        return true;
+      });
+    }
+    // Written by an older raftctl: no checksum field.
+    await writeFile(join(path, 'FORMAT'), `${JSON.stringify({ format: 1, nodeId: 1, clusterId: id })}\n`);
+    const dd = await openDataDir(path, { nodeId: 1, intent: { kind: 'restart' } });
+    assert.equal(dd.format.clusterId, id);
+    await dd.close();
   });
 });
 
