@@ -10,7 +10,7 @@
  * - an IO failure while writing (ENOSPC, EIO, ...) → {@link StorageIoError}, exit 1. After one,
  *   the WAL refuses every later write: a node must stop, never retry over a torn log.
  */
-import { EXIT, IntegrityError, RaftCtlError, type RaftCtlErrorOptions } from '../errors.js';
+import { EXIT, IntegrityError, RaftCtlError, UsageError, type RaftCtlErrorOptions } from '../errors.js';
 
 /** A corrupt WAL record, snapshot file or data directory (exit 7), naming the file and byte offset. */
 export function corruptionError(file: string, offset: number | null, reason: string, options: RaftCtlErrorOptions = {}): IntegrityError {
@@ -34,6 +34,27 @@ export function wrongTypeError(err: unknown, path: string, expected: 'file' | 'd
   const wrong = expected === 'file' ? code === 'EISDIR' : code === 'ENOTDIR' || code === 'EEXIST';
   if (!wrong) return err;
   return corruptionError(path, null, expected === 'file' ? 'a directory stands where this file belongs' : 'a file (or something else) stands where this directory belongs', { cause: err, ...options });
+}
+
+/**
+ * A file of the data directory that this user may not open (EACCES, EPERM: a chmod, a chown to
+ * another user, an immutable file): like a `--data-dir` the OS refuses, it is the operator's to fix,
+ * not a bug, and the state is intact. {@link UsageError} USAGE (exit 2) naming `path`, where the raw
+ * error was a StorageIoError (exit 1, "a bug"). Any other error is returned unchanged.
+ */
+export function permissionError(err: unknown, path: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code !== 'EACCES' && code !== 'EPERM') return err;
+  return new UsageError(`cannot use ${path}: permission denied (${code})`, {
+    cause: err,
+    hint: "give the node's user the data directory and everything in it (chown -R, chmod u+rw), then start the node again (the state in it is intact)",
+    details: { file: path, errno: code },
+  });
+}
+
+/** {@link wrongTypeError} and {@link permissionError} for a file of the data directory that is read or opened. */
+export function fileAccessError(err: unknown, path: string): unknown {
+  return permissionError(wrongTypeError(err, path, 'file'), path);
 }
 
 /** {@link wrongTypeError} for a temporary file's name (a spare, a `.tmp`, a `.part`), which raftctl removes on open: the hint says to remove what is there. */

@@ -33,7 +33,7 @@ import { crc32 } from 'node:zlib';
 import { UsageError } from '../../errors.js';
 import type { ClusterConfiguration } from '../../state-machine/types.js';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
-import { BootstrapRefusedError, corruptionError, toStorageError, wrongTypeError } from '../errors.js';
+import { BootstrapRefusedError, corruptionError, fileAccessError, permissionError, toStorageError, wrongTypeError } from '../errors.js';
 import { isErrno, nodeStorageFs, writeFileAtomic, type StorageFs } from '../fs.js';
 import type { LogWrite } from '../log-storage.js';
 import { SNAPSHOT_SUFFIX } from '../snapshot/snapshot-format.js';
@@ -132,7 +132,7 @@ async function listOrEmpty(fs: StorageFs, dir: string): Promise<string[]> {
     return await fs.readdir(dir);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return [];
-    throw wrongTypeError(err, dir, 'directory');
+    throw permissionError(wrongTypeError(err, dir, 'directory'), dir);
   }
 }
 
@@ -157,7 +157,7 @@ async function holdsOnlyFirstStartWrites(fs: StorageFs, dir: string): Promise<bo
     if (parseSegmentFileName(name) === null) continue;
     const path = join(dir, 'wal', name);
     const buf = await fs.readFile(path).catch((err: unknown) => {
-      throw wrongTypeError(err, path, 'file');
+      throw fileAccessError(err, path);
     });
     if (torn) {
       if (!isZero(buf, 0, buf.length)) return false;
@@ -247,7 +247,7 @@ export async function openDataDir(path: string, options: OpenDataDirOptions): Pr
     try {
       format = parseFormat(formatPath, await fs.readFile(formatPath));
     } catch (err) {
-      if (!isErrno(err, 'ENOENT')) throw wrongTypeError(err, formatPath, 'file');
+      if (!isErrno(err, 'ENOENT')) throw fileAccessError(err, formatPath);
     }
     let created = false;
     const wanted = intendedClusterId(intent);

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { KvRecord } from '../../state-machine/types.js';
-import { corruptionError, toStorageError, wrongTypeError } from '../errors.js';
+import { corruptionError, fileAccessError, toStorageError, wrongTypeError } from '../errors.js';
 import { isErrno, writeFully, type FileHandle, type StorageFs } from '../fs.js';
 import {
   BodyDecoder,
@@ -148,7 +148,7 @@ export async function readSnapshotHeader(fs: StorageFs, path: string): Promise<S
 
 /** A failed read of a snapshot file: corruption (and a directory in the file's place) is an IntegrityError (exit 7), anything else (EIO, a vanished file) is a StorageIoError (exit 1) naming the file. */
 function readError(err: unknown, path: string): unknown {
-  return toStorageError(wrongTypeError(err, path, 'file'), `reading snapshot ${path}`);
+  return toStorageError(fileAccessError(err, path), `reading snapshot ${path}`);
 }
 
 async function readHeaderFrom(h: FileHandle, path: string): Promise<SnapshotHeader> {

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { KvRecord } from '../../state-machine/types.js';
-import { corruptionError, toStorageError, wrongTypeTempError } from '../errors.js';
+import { corruptionError, permissionError, toStorageError, wrongTypeTempError } from '../errors.js';
 import { isErrno, nodeStorageFs, type StorageFs } from '../fs.js';
 import {
   readSnapshotBytes,
@@ -118,7 +118,7 @@ export class FileSnapshotStore implements SnapshotStore {
       // its directory fsync, are durable before the node builds on them (compacts its log).
       await fs.syncDir(dir);
     } catch (err) {
-      throw toStorageError(err, `opening snapshot directory ${dir}`);
+      throw toStorageError(permissionError(err, dir), `opening snapshot directory ${dir}`);
     }
     return new FileSnapshotStore(dir, fs, retain);
   }

@@ -34,7 +34,7 @@ import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, InternalError, type RaftCtlError } from '../../errors.js';
 import { encodeEntry } from '../entry-codec.js';
-import { toStorageError, wrongTypeTempError } from '../errors.js';
+import { fileAccessError, toStorageError, wrongTypeTempError } from '../errors.js';
 import { isErrno, nodeStorageFs, syncFile, writeFully, type FileHandle, type StorageFs } from '../fs.js';
 import type { LogState } from '../log-state.js';
 import { checkHardState, LogStateStorage, type LogWrite } from '../log-storage.js';
@@ -186,7 +186,10 @@ export class FileWal extends LogStateStorage {
       const last = rec.segments.at(-1);
       if (last) {
         const path = join(dir, last.name);
-        tail = { first: last.first, path, handle: await fs.open(path, 'r+'), offset: rec.tailOffset };
+        const handle = await fs.open(path, 'r+').catch((err: unknown) => {
+          throw fileAccessError(err, path); // a read-only newest segment: this user's to fix (exit 2)
+        });
+        tail = { first: last.first, path, handle, offset: rec.tailOffset };
         await syncRecovered(fs, dir, rec.segments.map((s) => s.name), tail.handle, path);
       } else {
         const first = rec.state.lastIndex() + 1;

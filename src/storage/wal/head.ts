@@ -33,7 +33,7 @@
  *   names a segment that exists, at least as long as HEAD says.
  */
 import { join } from 'node:path';
-import { corruptionError, wrongTypeError } from '../errors.js';
+import { corruptionError, fileAccessError } from '../errors.js';
 import { isErrno, writeFileAtomic, type StorageFs } from '../fs.js';
 import { parseSegmentFileName, segmentFileName } from './segment.js';
 
@@ -60,7 +60,7 @@ export async function readHead(fs: StorageFs, dir: string): Promise<Head | null>
     buf = await fs.readFile(path);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return null;
-    throw wrongTypeError(err, path, 'file');
+    throw fileAccessError(err, path);
   }
   const text = buf.toString('latin1');
   const m = /^(\d{20}\.wal) (\d{1,15})\n$/.exec(text);

@@ -28,7 +28,7 @@
  */
 import { basename, join } from 'node:path';
 import { decodeEntry, type StoredEntry } from '../entry-codec.js';
-import { corruptionError, wrongTypeError } from '../errors.js';
+import { corruptionError, fileAccessError } from '../errors.js';
 import { syncFile, writeFully, type StorageFs } from '../fs.js';
 import { LogState } from '../log-state.js';
 import { checkHead, readHead, writeHead } from './head.js';
@@ -156,7 +156,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
   for (const { first, name } of names) {
     const path = join(dir, name);
     const buf = await fs.readFile(path).catch((err: unknown) => {
-      throw wrongTypeError(err, path, 'file');
+      throw fileAccessError(err, path);
     });
     const seg: Loaded = { info: { first, name, maxLive: 0 }, path, buf, bytes: buf.length };
     if (torn) {

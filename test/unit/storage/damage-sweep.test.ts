@@ -5,9 +5,10 @@
 // one, a stale LOCK), then, one damage at a time on a fresh copy, every file (FORMAT with the
 // cluster id, LOCK, wal/HEAD, each segment, each snapshot file) is truncated (to 0, inside a
 // record, at a record boundary, to half its size), has one byte flipped (in its written part and
-// anywhere), has a range zeroed, is deleted, replaced by a directory, or (when not running as
-// root, where chmod does not block reads) made unreadable. The copy is opened the way `node
-// start` opens it (damaged-dir.ts openLikeStart) and the outcome must be one of:
+// anywhere), has a range zeroed, is deleted, replaced by a directory, or made unreadable (chmod
+// 000; as root, where chmod does not block reads, by a file-system seam failing its opens and
+// reads with EACCES). The copy is opened the way `node start` opens it (damaged-dir.ts
+// openLikeStart) and the outcome must be one of:
 // - it opens with every acknowledged entry, the acknowledged term and vote and the same state
 //   (damage that changes nothing acknowledged: the stale LOCK, a deleted wal/HEAD, which is
 //   rewritten, the zeros after a segment's written part, the older snapshot, which a start does
@@ -19,6 +20,8 @@
 //   exactly that: the directory with the newest segment zeroed from the damaged record on;
 // - a refusal with IntegrityError CORRUPT (exit 7) that names the damaged file (or, for a
 //   deleted one, says what is missing).
+// An unreadable file is the user's permissions, not damage: refused with UsageError (exit 2, the
+// code of a --data-dir the OS refuses) naming it, or opened with everything (the older snapshot).
 // Never an untyped error (exit 1, "a bug") and never a start with less than was acknowledged
 // otherwise. Every file meets every kind of damage (about 120 cases, a few seconds); the offsets
 // are a sample drawn from the seed (3 flipped bytes and 2 zeroed ranges per file, one cut inside
@@ -35,6 +38,7 @@ import {
   buildDataDir,
   copyDataDir,
   dataDirFiles,
+  deniedFs,
   describeDamage,
   openLikeStart,
   recordStarts,
@@ -67,7 +71,7 @@ function holdsAcked(s: Started, acked: Acked): string | null {
 }
 
 /** The damages of one file: `written` is where a segment's records end (its size for other files). */
-function damagesOf(file: string, bytes: number, starts: number[] | null, rnd: SeededRandom, root: boolean): Damage[] {
+function damagesOf(file: string, bytes: number, starts: number[] | null, rnd: SeededRandom): Damage[] {
   const written = starts ? starts.at(-1)! : bytes;
   const out: Damage[] = [];
   const cuts = new Set<number>([0, Math.floor(bytes / 2)]);
@@ -87,8 +91,7 @@ function damagesOf(file: string, bytes: number, starts: number[] | null, rnd: Se
     }
   }
   if (bytes > written) out.push({ kind: 'flip', file, at: rnd.nextInt(bytes) });
-  out.push({ kind: 'delete', file }, { kind: 'directory', file });
-  if (!root) out.push({ kind: 'unreadable', file });
+  out.push({ kind: 'delete', file }, { kind: 'directory', file }, { kind: 'unreadable', file });
   return out;
 }
 
@@ -112,16 +115,26 @@ test('damage sweep: every file of a data directory truncated, flipped, zeroed, d
     const outcomes = { opened: 0, tornTail: 0, refused: 0 };
     for (const { file, bytes } of files) {
       const starts = file.endsWith('.wal') ? await recordStarts(join(built, file)) : null;
-      for (const d of damagesOf(file, bytes, starts, rnd, root)) {
+      for (const d of damagesOf(file, bytes, starts, rnd)) {
         cases++;
         const what = describeDamage(d);
         const dir = join(tmp, 'case');
         await copyDataDir(built, dir);
-        await applyDamage(dir, d);
+        // As root chmod does not block reads: an unreadable file is simulated by the file system seam.
+        const simulated = d.kind === 'unreadable' && root;
+        if (!simulated) await applyDamage(dir, d);
         let started: Started;
         try {
-          started = await openLikeStart(dir);
+          started = await openLikeStart(dir, simulated ? deniedFs(join(dir, d.file)) : undefined);
         } catch (err) {
+          if (d.kind === 'unreadable') {
+            // Not damage but this user's permissions: a bad --data-dir (USAGE, exit 2) naming the file.
+            const said = err instanceof RaftCtlError ? `${err.message} ${String(err.details?.file ?? '')}` : '';
+            if (!(err instanceof RaftCtlError) || err.exitCode !== 2 || !(said.includes(basename(d.file)) || (d.file === 'LOCK' && said.includes(dir)))) {
+              failures.push(`${what}: ${err instanceof RaftCtlError ? `${err.code} exit ${err.exitCode}` : 'untyped'}: ${String(err)}`);
+            } else outcomes.refused++;
+            continue;
+          }
           if (!(err instanceof RaftCtlError) || err.exitCode !== 7) {
             failures.push(`${what}: ${err instanceof RaftCtlError ? `${err.code} exit ${err.exitCode}` : 'untyped'}: ${String(err)}`);
             continue;
@@ -168,3 +181,26 @@ async function copyThen(from: string, to: string): Promise<string> {
   return to;
 }
 
+
+test('a file or directory of the data directory this user may not open (FORMAT, wal/HEAD, a segment, the newest segment, the latest snapshot, wal/, snap/): UsageError (exit 2) naming it with the chown hint, not a StorageIoError (exit 1, "a bug")', async () => {
+  await withTempDir(async (tmp) => {
+    const dir = join(tmp, 'n');
+    await buildDataDir(dir);
+    const files = await dataDirFiles(dir);
+    const segments = files.filter((f) => f.file.endsWith('.wal')).map((f) => f.file);
+    const latestSnap = files.filter((f) => f.file.endsWith('.snap')).map((f) => f.file).sort((a, b) => parseInt(a.slice(5)) - parseInt(b.slice(5))).at(-1)!;
+    for (const file of ['FORMAT', 'wal/HEAD', segments[1]!, segments.at(-1)!, latestSnap, 'wal', 'snap']) {
+      const path = join(dir, file);
+      await assert.rejects(openLikeStart(dir, deniedFs(path)), (err: unknown) => {
+        assert.ok(err instanceof RaftCtlError, `${file}: ${String(err)}`);
+        assert.equal(err.code, 'USAGE', `${file}: ${err.message}`);
+        assert.equal(err.exitCode, 2);
+        assert.ok(err.message.includes(path), err.message);
+        assert.match(err.hint ?? '', /chown/);
+        return true;
+      });
+    }
+    // Nothing was changed: with its permissions back, the node opens.
+    await openLikeStart(dir);
+  });
+});

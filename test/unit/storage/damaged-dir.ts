@@ -5,6 +5,7 @@ import { chmod, cp, mkdir, open, readFile, readdir, rm, stat, truncate, unlink, 
 import { basename, join } from 'node:path';
 import { bootstrapWrite, type DataDirIntent } from '../../../src/storage/data-dir/data-dir.js';
 import { encodeEntry, toApplyEntry, type StoredEntry } from '../../../src/storage/entry-codec.js';
+import { nodeStorageFs, type StorageFs } from '../../../src/storage/fs.js';
 import type { HardState } from '../../../src/storage/log-storage.js';
 import { loadRestoredState, openNodeStorage, type NodeStorage } from '../../../src/storage/node-storage.js';
 import { encodeEntriesRecord, readRecordAt } from '../../../src/storage/wal/record.js';
@@ -171,8 +172,8 @@ export interface Started {
  * the log does not hold its last entry, after verifying it), the state machine restored from the
  * snapshot (which verifies its body) and the log applied. Throws what the start would report.
  */
-export async function openLikeStart(dir: string): Promise<Started> {
-  const ns: NodeStorage = await openNodeStorage(dir, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: SEGMENT_BYTES, retainSnapshots: 2 });
+export async function openLikeStart(dir: string, fs: StorageFs = nodeStorageFs): Promise<Started> {
+  const ns: NodeStorage = await openNodeStorage(dir, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: SEGMENT_BYTES, retainSnapshots: 2, fs });
   try {
     let loaded = await loadRestoredState(ns.log, ns.snapshots, ns.dataDir.snapDir);
     if (loaded.snapshot && ns.log.term(loaded.snapshot.index) !== loaded.snapshot.term) {
@@ -195,7 +196,21 @@ export async function openLikeStart(dir: string): Promise<Started> {
   }
 }
 
-/** The kinds of damage the sweep applies (`unreadable` only where chmod blocks reads: not as root). */
+/**
+ * A file system on which `path` (a file or a directory) cannot be opened, read or listed (EACCES),
+ * as a chmod 000 makes it for a user other than root (for whom chmod does not block reads).
+ */
+export function deniedFs(path: string): StorageFs {
+  const denied = () => Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES', path }));
+  return {
+    ...nodeStorageFs,
+    open: (p, flags, mode) => (p === path ? denied() : nodeStorageFs.open(p, flags, mode)),
+    readFile: (p) => (p === path ? denied() : nodeStorageFs.readFile(p)),
+    readdir: (p) => (p === path ? denied() : nodeStorageFs.readdir(p)),
+  };
+}
+
+/** The kinds of damage the sweep applies (`unreadable`: chmod 000, or {@link deniedFs} as root). */
 export type DamageKind = 'truncate' | 'flip' | 'zero' | 'delete' | 'directory' | 'unreadable';
 
 /** One damage to one file: `at` and `to` are byte offsets (truncate length; flipped byte; zeroed range [at, to)). */

@@ -289,7 +289,7 @@ test('FORMAT is written only after the initial write is durable: a first start s
   });
 });
 
-test('a WAL this user may not write (EACCES: wal/ left owned by another user) stops the start with a storage error whose hint says to fix the ownership; the LOCK is released', async () => {
+test('a WAL this user may not write (EACCES: wal/ left owned by another user) stops the start with a usage error (exit 2) naming the segment, whose hint says to fix the ownership; the LOCK is released', async () => {
   await withTempDir(async (root) => {
     const path = join(root, 'node1');
     const ns = await openNodeStorage(path, { nodeId: 1, intent: { kind: 'bootstrap', configuration: config }, segmentBytes: 8192, initialWrite: bootstrapWrite(config) });
@@ -302,9 +302,11 @@ test('a WAL this user may not write (EACCES: wal/ left owned by another user) st
       },
     };
     await assert.rejects(openNodeStorage(path, { nodeId: 1, intent: { kind: 'restart' }, segmentBytes: 8192, fs }), (err: Error & { code?: string; exitCode?: number; hint?: string }) => {
-      assert.equal(err.code, 'STORAGE_IO_ERROR');
-      assert.equal(err.exitCode, 1);
+      // The user's permissions, like a --data-dir the OS refuses (exit 2), not "a bug" (exit 1).
+      assert.equal(err.code, 'USAGE');
+      assert.equal(err.exitCode, 2);
       assert.match(err.message, /EACCES/);
+      assert.match(err.message, /wal\/0+1\.wal/);
       assert.match(err.hint ?? '', /chown -R/);
       return true;
     });
