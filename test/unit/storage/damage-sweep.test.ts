@@ -171,6 +171,22 @@ test('damage sweep: every file of a data directory truncated, flipped, zeroed, d
         failures.push(`${what}: opened with ${lost}`);
       }
     }
+    // The two directories: deleted (with everything in them), or a file in their place.
+    for (const sub of ['wal', 'snap']) {
+      for (const kind of ['delete', 'file'] as const) {
+        cases++;
+        const d: Damage = { kind, file: sub };
+        const dir = join(tmp, 'case');
+        await copyDataDir(built, dir);
+        await applyDamage(dir, d);
+        const outcome = await openLikeStart(dir).then(
+          (s) => `opened with ${holdsAcked(s, acked) ?? 'everything'}`,
+          (err: unknown) => (err instanceof RaftCtlError && err.exitCode === 7 && err.message.includes(sub) ? null : `${err instanceof RaftCtlError ? `${err.code} exit ${err.exitCode}` : 'untyped'}: ${String(err)}`),
+        );
+        if (outcome !== null) failures.push(`${describeDamage(d)}: ${outcome}`);
+        else outcomes.refused++;
+      }
+    }
     console.log(`# seed ${SEED}: ${cases} damages, ${JSON.stringify(outcomes)}`);
     assert.deepEqual(failures, [], `seed ${SEED} (SEED=${SEED} replays it): ${failures.length} of ${cases} damages mishandled:\n${failures.join('\n')}`);
   });

@@ -211,9 +211,9 @@ export function deniedFs(path: string): StorageFs {
 }
 
 /** The kinds of damage the sweep applies (`unreadable`: chmod 000, or {@link deniedFs} as root). */
-export type DamageKind = 'truncate' | 'flip' | 'zero' | 'delete' | 'directory' | 'unreadable';
+export type DamageKind = 'truncate' | 'flip' | 'zero' | 'delete' | 'directory' | 'file' | 'unreadable';
 
-/** One damage to one file: `at` and `to` are byte offsets (truncate length; flipped byte; zeroed range [at, to)). */
+/** One damage to one file (`delete`, `file`, `unreadable`: also to `wal` or `snap`): `at` and `to` are byte offsets (truncate length; flipped byte; zeroed range [at, to)). */
 export interface Damage {
   kind: DamageKind;
   /** Path relative to the data directory. */
@@ -252,7 +252,11 @@ export async function applyDamage(dir: string, d: Damage): Promise<void> {
       return;
     }
     case 'delete':
-      await unlink(path);
+      await rm(path, { recursive: true });
+      return;
+    case 'file':
+      await rm(path, { recursive: true });
+      await writeFile(path, 'not a directory\n');
       return;
     case 'directory':
       await unlink(path);
