@@ -95,18 +95,19 @@ function damagesOf(file: string, bytes: number, starts: number[] | null, rnd: Se
   return out;
 }
 
-test('damage sweep: every file of a data directory truncated, flipped, zeroed, deleted or replaced by a directory is refused with exit 7 naming it, or opens with everything acknowledged (a torn newest tail: exactly without the damaged records)', async () => {
-  const rnd = new SeededRandom(SEED);
+for (const shape of ['stopped', 'killed'] as const) test(`damage sweep (${shape === 'stopped' ? 'a node stopped after a vote rolled the WAL' : 'a node killed with -9, entries in the newest segment, spare.tmp left'}): every file of a data directory truncated, flipped, zeroed, deleted or replaced by a directory is refused with exit 7 naming it, or opens with everything acknowledged (a torn newest tail: exactly without the damaged records)`, async () => {
+  const rnd = new SeededRandom(SEED + (shape === 'killed' ? 1 : 0));
   const root = process.getuid?.() === 0;
   await withTempDir(async (tmp) => {
     const built = join(tmp, 'built');
-    const acked = await buildDataDir(built);
+    const acked = await buildDataDir(built, shape);
     const files = await dataDirFiles(built);
     const segments = files.filter((f) => f.file.endsWith('.wal'));
     const newest = segments.at(-1)!.file;
     // The life covers what the sweep claims to damage.
     assert.ok(segments.length >= 4, `${segments.length} segments`);
     assert.ok(files.some((f) => f.file === 'LOCK') && files.some((f) => f.file === 'wal/HEAD') && files.filter((f) => f.file.endsWith('.snap')).length === 2, JSON.stringify(files));
+    assert.equal(files.some((f) => f.file === 'wal/spare.tmp'), shape === 'killed', 'the spare is left by a kill only');
     const clean = await openLikeStart(await copyThen(built, join(tmp, 'clean')));
     assert.equal(holdsAcked(clean, acked), null, 'the undamaged directory opens with everything');
 
@@ -187,7 +188,7 @@ test('damage sweep: every file of a data directory truncated, flipped, zeroed, d
         else outcomes.refused++;
       }
     }
-    console.log(`# seed ${SEED}: ${cases} damages, ${JSON.stringify(outcomes)}`);
+    console.log(`# ${shape}, seed ${SEED}: ${cases} damages, ${JSON.stringify(outcomes)}`);
     assert.deepEqual(failures, [], `seed ${SEED} (SEED=${SEED} replays it): ${failures.length} of ${cases} damages mishandled:\n${failures.join('\n')}`);
   });
 });

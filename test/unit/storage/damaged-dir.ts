@@ -63,16 +63,25 @@ export async function recordStarts(path: string): Promise<number[]> {
 }
 
 /**
+ * How the built directory's node ended: `stopped` after a vote rolled the WAL (the newest segment
+ * holds no entry; a stale LOCK added), or `killed` (kill -9) after 7 more entries in that segment
+ * (its files as they were: the preallocated `wal/spare.tmp` and the LOCK left behind).
+ */
+export type DirShape = 'stopped' | 'killed';
+
+/**
  * Builds, in `dir`, the directory of a single-node cluster's life (segments of {@link SEGMENT_BYTES}):
  * the bootstrap entry; a new term with a vote; command entries over several segments;
  * configuration (membership) entries; two snapshots each followed by a compaction that deletes
  * the oldest segments; a segment that holds only carry and hard-state records in the middle
  * (a vote rolled the WAL, then an entry larger than a segment got its own) and another as the
  * newest segment (the node stopped right after a vote rolled it); then a stale LOCK (a node
- * killed with -9). Returns what was acknowledged.
+ * killed with -9), or the files of a node killed with entries in the newest segment ({@link DirShape}).
+ * Returns what was acknowledged.
  */
-export async function buildDataDir(dir: string): Promise<Acked> {
-  const ns = await openNodeStorage(dir, { nodeId: 1, intent: bootstrap, lockOwner: DEAD_OWNER, segmentBytes: SEGMENT_BYTES, retainSnapshots: 2, initialWrite: bootstrapWrite(config) });
+export async function buildDataDir(dir: string, shape: DirShape = 'stopped'): Promise<Acked> {
+  const live = shape === 'killed' ? `${dir}.live` : dir;
+  const ns = await openNodeStorage(live, { nodeId: 1, intent: bootstrap, lockOwner: DEAD_OWNER, segmentBytes: SEGMENT_BYTES, retainSnapshots: 2, initialWrite: bootstrapWrite(config) });
   const sm = new KvStateMachine();
   const acked: Acked = { hardState: { term: 1, votedFor: 0 }, entries: new Map(), lastIndex: 0, kv: new Map() };
   let term = 1;
@@ -111,7 +120,7 @@ export async function buildDataDir(dir: string): Promise<Acked> {
   /** Appends one command entry sized so that the tail segment has less room left than a hard-state record (21 bytes). */
   const fillTail = async () => {
     const names = ns.log.segmentNames();
-    const room = SEGMENT_BYTES - (await writtenEnd(join(dir, 'wal', names.at(-1)!)));
+    const room = SEGMENT_BYTES - (await writtenEnd(join(live, 'wal', names.at(-1)!)));
     const index = ns.log.lastIndex() + 1;
     for (let bytes = room; bytes > 0; bytes--) {
       const e = { index, term, payload: command(index, bytes), proposedAtUnixMs: 1_700_000_000_000 + index };
@@ -147,8 +156,17 @@ export async function buildDataDir(dir: string): Promise<Acked> {
     // The newest segment holds no entry: a vote rolled the WAL, and the node stopped.
     await fillTail();
     await vote({ term: 5, votedFor: 2 });
+    if (shape === 'killed') {
+      // Entries in the newest segment; then kill -9: the files as they are now (a process's
+      // completed writes survive it), with the spare segment and the LOCK left behind.
+      await commands(7);
+      acked.kv = kvOf(sm);
+      await copyDataDir(live, dir);
+      return acked;
+    }
   } finally {
     await ns.close();
+    if (shape === 'killed') await rm(live, { recursive: true, force: true });
   }
   acked.kv = kvOf(sm);
   // A node killed with -9 leaves its LOCK behind (stale: its pid is gone).
