@@ -7,10 +7,11 @@
 // every older segment) still opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, truncate, unlink } from 'node:fs/promises';
+import { readdir, readFile, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
+import { readRecordAt } from '../../../src/storage/wal/record.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
 const SEGMENT = 4096;
@@ -105,5 +106,29 @@ test('a truncation below the tail segment’s name, a roll by a vote, compaction
     } finally {
       await reopened.close();
     }
+  });
+});
+
+test('an older segment cut at a record boundary, the next one holding entries: the refusal names it as a possible cause, not only "the segment before X was lost"', async () => {
+  await withTempDir(async (dir) => {
+    const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+    await wal.setHardState({ term: 2, votedFor: 1 });
+    for (let i = 1; i <= 400; i += 10) await wal.append(entries(i, i + 9, 2));
+    await wal.close();
+    const segs = await segmentsOf(dir);
+    assert.ok(segs.length >= 3, segs.join(' '));
+    const cut = segs[1]!;
+    // Keep its carry record and first entries record: the entries after them are gone.
+    const buf = await readFile(join(dir, cut));
+    const first = readRecordAt(buf, 0, buf.length);
+    const second = first.ok ? readRecordAt(buf, first.next, buf.length) : first;
+    assert.ok(second.ok);
+    await truncate(join(dir, cut), second.next);
+    await assert.rejects(FileWal.open(dir, { segmentBytes: SEGMENT }), (err: unknown) => {
+      assert.ok(err instanceof IntegrityError && err.exitCode === 7, String(err));
+      assert.match(err.message, new RegExp(`log entries \\d+\\.\\.\\d+ are missing: the WAL segment before ${segs[2]!.replace('.', '\\.')} was lost, or ${cut.replace('.', '\\.')} was truncated`));
+      assert.equal(err.details?.before, cut);
+      return true;
+    });
   });
 });
