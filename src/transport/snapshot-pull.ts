@@ -12,7 +12,7 @@ import { ChunkStatus, type SnapshotAck, type SnapshotChunk } from './messages.js
 import { withRetry, type RetryPolicy } from './retry.js';
 import { SnapshotService } from './services.js';
 import { createSha256, toHex, verifyChunkChecksum } from './snapshot-chunks.js';
-import { envelopeMismatch, snapshotInfoOf } from './snapshot-serve.js';
+import { envelopeMismatch, firstChunkProblem, snapshotInfoOf } from './snapshot-serve.js';
 import { fromGrpcError, type ResponseSeen } from './status.js';
 import type { PulledChunk, PulledSnapshotInfo, SnapshotPull } from './types.js';
 
@@ -52,6 +52,12 @@ export interface PullSnapshotOptions {
   readonly reorderWindow?: number;
   /** See {@link DEFAULT_READ_AHEAD}. */
   readonly readAhead?: number;
+  /**
+   * The largest snapshot accepted, in bytes (default: no limit). A pull whose chunk 0 declares
+   * more (`total_chunks` × chunk 0's size, `info.maxBytes`) fails at once with RejectedError
+   * `SNAPSHOT_TOO_LARGE`, before any chunk is handed out.
+   */
+  readonly maxSnapshotBytes?: number;
   /** Called before each retry of the initial call. */
   readonly onRetry?: (info: { attempt: number; delayMs: number; error: RaftCtlError }) => void;
 }
@@ -125,6 +131,7 @@ class PullSession implements SnapshotPull {
   readonly #maxChunkRetries: number;
   readonly #window: number;
   readonly #readAhead: number;
+  readonly #maxSnapshotBytes: number;
   #resolveInfo!: (info: PulledSnapshotInfo) => void;
   #rejectInfo!: (err: RaftCtlError) => void;
   #resolveResult!: (r: PullResult) => void;
@@ -153,6 +160,7 @@ class PullSession implements SnapshotPull {
     this.#maxChunkRetries = opts.maxChunkRetries ?? DEFAULT_MAX_CHUNK_RETRIES;
     this.#window = Math.max(1, opts.reorderWindow ?? DEFAULT_REORDER_WINDOW);
     this.#readAhead = Math.max(1, opts.readAhead ?? DEFAULT_READ_AHEAD);
+    this.#maxSnapshotBytes = opts.maxSnapshotBytes ?? Number.POSITIVE_INFINITY;
     this.info = new Promise((resolve, reject) => {
       this.#resolveInfo = resolve;
       this.#rejectInfo = reject;
@@ -195,7 +203,17 @@ class PullSession implements SnapshotPull {
         return this.#fail(new ProtocolError(`${where}: the first chunk must be seq 0 and carry metadata`, { details: { endpoint: this.#endpoint, seq } }));
       }
       const info = snapshotInfoOf(chunk);
-      if (info.totalChunks < 1) return this.#fail(new ProtocolError(`${where}: total_chunks is 0`));
+      const problem = firstChunkProblem(info);
+      if (problem !== null) {
+        this.#ack(seq, ChunkStatus.FAILED, 0);
+        return this.#fail(new ProtocolError(`${where}: ${problem}`, { details: { endpoint: this.#endpoint, seq } }));
+      }
+      if (info.maxBytes > this.#maxSnapshotBytes) {
+        this.#ack(seq, ChunkStatus.FAILED, 0);
+        return this.#fail(new RejectedError('SNAPSHOT_TOO_LARGE', `${this.#endpoint}: the snapshot may be up to ${info.maxBytes} bytes (${info.totalChunks} chunks of ${info.chunkBytes}), more than the ${this.#maxSnapshotBytes} accepted (maxSnapshotBytes)`, {
+          details: { endpoint: this.#endpoint, maxBytes: info.maxBytes, maxSnapshotBytes: this.#maxSnapshotBytes },
+        }));
+      }
       this.#snapshot = info;
       this.#resolveInfo(info);
     } else {

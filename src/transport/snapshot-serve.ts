@@ -6,8 +6,9 @@
  */
 import type { handleBidiStreamingCall, handleClientStreamingCall, Metadata, ServerDuplexStream, ServerReadableStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { asRaftCtlError, EXIT, IntegrityError, ProtocolError, RaftCtlError, TimeoutError } from '../errors.js';
+import { asRaftCtlError, EXIT, IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
 import { raceAbort } from './abort.js';
+import { DENGINE_MAX_MESSAGE_BYTES } from './channels.js';
 import { systemClock, type Clock } from './clock.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from './messages.js';
 import { GrpcStatusError, toServiceError } from './server.js';
@@ -59,6 +60,12 @@ export interface ServeInstallSnapshotOptions {
   readonly receiveChunkTimeoutMs?: number;
   /** Time of that wait (default the system clock; tests inject a manual one). */
   readonly clock?: Clock;
+  /**
+   * The largest snapshot accepted, in bytes (default: no limit). A push whose chunk 0 declares
+   * more (`total_chunks` × chunk 0's size, {@link PulledSnapshotInfo.maxBytes}) is refused
+   * RESOURCE_EXHAUSTED before `open`, so nothing is written.
+   */
+  readonly maxSnapshotBytes?: number;
 }
 
 /**
@@ -74,10 +81,11 @@ export interface ServeInstallSnapshotOptions {
 export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): handleClientStreamingCall<SnapshotChunk | MalformedMessage, SnapshotResponse> {
   return (call, callback) => {
     let answered = false;
-    const answer = (success: boolean): void => {
+    const answer = (outcome: boolean | RaftCtlError): void => {
       if (answered) return;
       answered = true;
-      callback(null, { term: options.currentTerm(), success, nextChunk: 0 });
+      if (typeof outcome === 'boolean') callback(null, { term: options.currentTerm(), success: outcome, nextChunk: 0 });
+      else callback(toServiceError(outcome));
     };
     receivePush(call, options, answer).catch((err: unknown) => {
       if (answered) return;
@@ -90,7 +98,7 @@ export function serveInstallSnapshot(options: ServeInstallSnapshotOptions): hand
 async function receivePush(
   call: ServerReadableStream<SnapshotChunk | MalformedMessage, SnapshotResponse>,
   options: ServeInstallSnapshotOptions,
-  answer: (success: boolean) => void,
+  answer: (outcome: boolean | RaftCtlError) => void,
 ): Promise<void> {
   let sink: SnapshotSink | undefined;
   let info: PulledSnapshotInfo | undefined;
@@ -98,25 +106,31 @@ async function receivePush(
   let expected = 0;
   let bytes = 0;
   // The answer leaves once the sink discarded what was written: a sender told `success: false`
-  // finds no half-written file left behind.
-  const failWith = async (error: RaftCtlError): Promise<void> => {
+  // finds no half-written file left behind. A refusal on a bound (`asStatus`) is answered with
+  // the error's gRPC status, so the sender learns why.
+  const failWith = async (error: RaftCtlError, asStatus = false): Promise<void> => {
     options.onFailure?.(error);
     try {
       if (sink?.abort) await sink.abort(error);
     } finally {
-      answer(false);
+      answer(asStatus ? error : false);
     }
   };
   const chunks = (call as AsyncIterable<SnapshotChunk | MalformedMessage>)[Symbol.asyncIterator]();
   const timeoutMs = options.receiveChunkTimeoutMs ?? DEFAULT_RECEIVE_CHUNK_TIMEOUT_MS;
   const clock = options.clock ?? systemClock;
+  const maxSnapshotBytes = options.maxSnapshotBytes ?? Number.POSITIVE_INFINITY;
   // Released as `for await` would on an early exit; not after a timeout, when a read is still
   // pending (an async iterator queues return() behind it): the answer ends the call then.
   let release = true;
+  // When the last new chunk was written (or the call began): the receive timeout counts from
+  // here, so a sender repeating a chunk already written cannot hold the call (and a receive
+  // slot) for ever.
+  let quietSince = clock.now();
   try {
     try {
       for (;;) {
-        const next = await nextOrTimeout(chunks, timeoutMs, clock);
+        const next = await nextOrTimeout(chunks, Math.max(0, timeoutMs - (clock.now() - quietSince)), clock);
         if (next === TIMED_OUT) {
           // A sender that stopped sending without closing or cancelling the call (a paused or
           // partitioned leader) held the handler and the sink's `.part` file until the connection
@@ -138,8 +152,14 @@ async function receivePush(
           if (seq !== 0 || !chunk.metadata) return await failWith(new ProtocolError(`InstallSnapshot: the first chunk must be seq 0 with metadata (got seq ${seq}${chunk.metadata ? '' : ', no metadata'})`));
           info = snapshotInfoOf(chunk);
           if (info.totalChunks < 1) return await failWith(new ProtocolError('InstallSnapshot: total_chunks is 0'));
+          const problem = firstChunkProblem(info);
+          if (problem !== null) return await failWith(new ProtocolError(`InstallSnapshot: ${problem}`, { details: { grpcCode: status.INVALID_ARGUMENT } }), true);
+          if (info.maxBytes > maxSnapshotBytes) return await failWith(snapshotTooLarge(info, maxSnapshotBytes), true);
           sink = await options.open(info, call.metadata);
         } else {
+          // More data than chunk 0 carried would take the transfer past what it declared.
+          const over = oversizeChunk(info, chunk);
+          if (over !== null) return await failWith(new ProtocolError(`InstallSnapshot chunk ${seq}: ${over}`, { details: { grpcCode: status.INVALID_ARGUMENT } }), true);
           const mismatch = envelopeMismatch(info, chunk);
           if (mismatch) return await failWith(new ProtocolError(`InstallSnapshot chunk ${seq}: ${mismatch}`));
           if (seq < expected) continue;
@@ -150,6 +170,7 @@ async function receivePush(
         hash.update(data);
         bytes += data.byteLength;
         await sink!.write(data);
+        quietSince = clock.now();
         expected += 1;
         if (expected > info.totalChunks) return await failWith(new ProtocolError(`InstallSnapshot: more than total_chunks (${info.totalChunks}) chunks`));
       }
@@ -175,10 +196,24 @@ async function receivePush(
     }
     answer(true);
   } catch (err) {
-    if (!sink) throw err;
+    if (!sink) {
+      // `open` refused the push: a RaftCtlError (a bound of the node) is reported as a failure;
+      // a GrpcStatusError (a leader's PERMISSION_DENIED, another cluster) only answered.
+      if (err instanceof RaftCtlError) options.onFailure?.(err);
+      throw err;
+    }
     if (call.cancelled && !(err instanceof RaftCtlError)) return await failWith(senderCancelled(expected, info));
     await failWith(err instanceof RaftCtlError ? err : new TimeoutError(`InstallSnapshot: the stream broke (${err instanceof Error ? err.message : String(err)})`, { cause: err }));
   }
+}
+
+/** RESOURCE_EXHAUSTED: the push declares more than `maxSnapshotBytes`. */
+function snapshotTooLarge(info: PulledSnapshotInfo, maxSnapshotBytes: number): RejectedError {
+  return new RejectedError(
+    'SNAPSHOT_TOO_LARGE',
+    `InstallSnapshot: the snapshot may be up to ${info.maxBytes} bytes (${info.totalChunks} chunks of ${info.chunkBytes}), more than the ${maxSnapshotBytes} this node accepts`,
+    { details: { grpcCode: status.RESOURCE_EXHAUSTED, maxBytes: info.maxBytes, maxSnapshotBytes } },
+  );
 }
 
 /** The default of {@link ServeInstallSnapshotOptions.receiveChunkTimeoutMs}: d-engine's `receive_chunk_timeout_in_sec` (30 s). */
@@ -225,6 +260,7 @@ export function senderCancelled(received: number, info: PulledSnapshotInfo | und
 /** The facts chunk 0 announces (its metadata must be present). */
 export function snapshotInfoOf(chunk: SnapshotChunk): PulledSnapshotInfo {
   const checksum = chunk.metadata?.checksum;
+  const chunkBytes = chunk.data?.byteLength ?? 0;
   return {
     lastIncludedIndex: chunk.metadata?.lastIncluded?.index ?? 0,
     lastIncludedTerm: chunk.metadata?.lastIncluded?.term ?? 0,
@@ -232,13 +268,31 @@ export function snapshotInfoOf(chunk: SnapshotChunk): PulledSnapshotInfo {
     leaderTerm: chunk.leaderTerm ?? 0,
     totalChunks: chunk.totalChunks ?? 0,
     announcedSha256: isChecksumNotProvided(checksum) ? null : toHex(checksum!),
+    chunkBytes,
+    maxBytes: (chunk.totalChunks ?? 0) * chunkBytes,
   };
 }
 
 /**
+ * The most data bytes one received chunk may carry: d-engine's 4 MiB message limit (tonic's
+ * default, reference §1.6). No sender that d-engine nodes accept cuts larger chunks; a client
+ * channel allows 64 MiB messages, so a pull checks this itself.
+ */
+export const MAX_RECEIVED_CHUNK_BYTES = DENGINE_MAX_MESSAGE_BYTES;
+
+/** Why chunk 0's facts `info` cannot start a transfer (no chunks declared, more data than a chunk may carry), or null. */
+export function firstChunkProblem(info: PulledSnapshotInfo): string | null {
+  if (info.totalChunks < 1) return 'total_chunks is 0';
+  if (info.chunkBytes > MAX_RECEIVED_CHUNK_BYTES) return `chunk 0 carries ${info.chunkBytes} bytes, more than the ${MAX_RECEIVED_CHUNK_BYTES} a chunk may carry`;
+  return null;
+}
+
+/**
  * Why `chunk` does not belong to the transfer `info` describes (leader term or id changed,
- * total_chunks changed, seq out of range), or null when it does. A later chunk's
- * total_chunks of 0 is accepted: the reference only promises it on chunk 0.
+ * total_chunks changed, seq out of range, more data than chunk 0 carried), or null when it does.
+ * A later chunk's total_chunks of 0 is accepted: the reference only promises it on chunk 0.
+ * Chunks no larger than chunk 0 keep a transfer within `info.maxBytes` (total_chunks × chunk 0's
+ * size): a sender cannot deliver more than it declared up front.
  */
 export function envelopeMismatch(info: PulledSnapshotInfo, chunk: SnapshotChunk): string | null {
   if ((chunk.leaderTerm ?? 0) !== info.leaderTerm || (chunk.leaderId ?? 0) !== info.leaderId) {
@@ -247,7 +301,14 @@ export function envelopeMismatch(info: PulledSnapshotInfo, chunk: SnapshotChunk)
   const total = chunk.totalChunks ?? 0;
   if (total !== 0 && total !== info.totalChunks) return `total_chunks ${total} differs from ${info.totalChunks}`;
   if ((chunk.seq ?? 0) >= info.totalChunks) return `seq ${chunk.seq ?? 0} is not below total_chunks ${info.totalChunks}`;
-  return null;
+  return oversizeChunk(info, chunk);
+}
+
+/** Why `chunk` carries more data than chunk 0 of the transfer `info` describes, or null. */
+export function oversizeChunk(info: PulledSnapshotInfo, chunk: SnapshotChunk): string | null {
+  const bytes = chunk.data?.byteLength ?? 0;
+  if (bytes <= info.chunkBytes) return null;
+  return `${bytes} bytes, more than chunk 0's ${info.chunkBytes} (the sender's chunk size): the transfer would pass the ${info.maxBytes} bytes its total_chunks declared`;
 }
 
 /** What a StreamSnapshot server offers: the snapshot and the envelope fields. */

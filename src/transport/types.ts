@@ -120,6 +120,17 @@ export interface PulledSnapshotInfo {
   readonly totalChunks: number;
   /** The leader's SHA-256, or null when it sent 32 zero bytes ("not provided"). */
   readonly announcedSha256: string | null;
+  /**
+   * Bytes of chunk 0's data: the sender's chunk size (d-engine and raftctl cut a snapshot into
+   * pieces of one size, the last one shorter). No later chunk of the transfer may be larger.
+   */
+  readonly chunkBytes: number;
+  /**
+   * The most bytes the transfer can deliver: `totalChunks × chunkBytes`. The protocol declares
+   * no byte size; this bound follows from `total_chunks` and chunk 0, and receivers enforce it
+   * chunk by chunk. Check it before writing anything (disk space, a size limit).
+   */
+  readonly maxBytes: number;
 }
 
 /**

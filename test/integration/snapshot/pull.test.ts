@@ -13,7 +13,7 @@ import { ChannelPool } from '../../../src/transport/channels.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk } from '../../../src/transport/messages.js';
 import type { RetryPolicy } from '../../../src/transport/retry.js';
 import { GrpcStatusError } from '../../../src/transport/server.js';
-import { bytesSource, sha256Of, toHex } from '../../../src/transport/snapshot-chunks.js';
+import { bytesSource, chunkChecksum, sha256Of, toHex } from '../../../src/transport/snapshot-chunks.js';
 import { pullSnapshot, type PullSnapshotOptions } from '../../../src/transport/snapshot-pull.js';
 import { serveStreamSnapshot, type ServeStreamSnapshotOptions, type SnapshotOffer } from '../../../src/transport/snapshot-serve.js';
 import type { PulledChunk, SnapshotPull } from '../../../src/transport/types.js';
@@ -72,7 +72,7 @@ describe('pullSnapshot', () => {
     const peer = await peerWith(serveStreamSnapshot({ offer, onDone: (o) => (outcome = o), clock: new ManualClock() }));
     const p = await pull(peer, { metadataHeaders: { 'raftctl-cluster-id': 'c-2' } });
     assert.equal(clusterId, 'c-2');
-    assert.deepEqual(await p.info, { lastIncludedIndex: 300, lastIncludedTerm: 5, leaderId: 2, leaderTerm: 6, totalChunks: 8, announcedSha256: toHex(sha256Of(data)) });
+    assert.deepEqual(await p.info, { lastIncludedIndex: 300, lastIncludedTerm: 5, leaderId: 2, leaderTerm: 6, totalChunks: 8, announcedSha256: toHex(sha256Of(data)), chunkBytes: MiB, maxBytes: 8 * MiB });
     const { seqs, data: got } = await drain(p);
     assert.deepEqual(seqs, [0, 1, 2, 3, 4, 5, 6, 7]);
     assert.deepEqual(got, data);
@@ -255,6 +255,44 @@ describe('pullSnapshot', () => {
     await assert.rejects(drain(p), (err: unknown) => err instanceof ProtocolError && /leader \(term 4, id 1\) differs from \(term 3, id 1\)/.test(err.message));
     await waitUntil(() => acks.length === 2, 'the final ack to reach the sender');
     assert.deepEqual(acks.map((a) => [a.seq, a.status]), [[0, ChunkStatus.ACCEPTED], [1, ChunkStatus.OUT_OF_ORDER]]);
+  });
+
+  test('a sender that sends more data than it declared (a chunk larger than chunk 0, or a chunk 0 over 4 MiB) fails the pull with a ProtocolError answered FAILED', async () => {
+    // The protocol declares total_chunks only; chunks of one size bound the whole to
+    // total_chunks × chunk 0's size. A client channel takes 64 MiB messages, so a sender could
+    // hand the consumer (and its reorder window) chunks of up to 64 MiB each, far past what it declared.
+    const data = payload(3000, 19);
+    const chunks = scriptChunks(data, 1000, { leaderTerm: 3, leaderId: 1, checksum: sha256Of(data) });
+    const big = payload(8 * MiB, 20);
+    const cases: Array<{ sent: SnapshotChunk[]; message: RegExp }> = [
+      { sent: [chunks[0]!, { ...chunks[1]!, data: big, chunkChecksum: chunkChecksum(big) }], message: /chunk 1: 8388608 bytes, more than chunk 0's 1000 .*3000 bytes its total_chunks declared/ },
+      { sent: [{ ...chunks[0]!, data: big, chunkChecksum: chunkChecksum(big) }], message: /chunk 0: chunk 0 carries 8388608 bytes, more than the 4194304 a chunk may carry/ },
+    ];
+    for (const { sent, message } of cases) {
+      let acks: SnapshotAck[] = [];
+      const peer = await peerWith(scripted(async (call, got) => {
+        acks = got;
+        for (const c of sent) call.write(c);
+      }));
+      const failed = (err: unknown) => err instanceof ProtocolError && message.test(err.message);
+      if (sent.length === 1) {
+        // A pull that fails before chunk 0 was taken is abandoned: its call cancelled at once.
+        await assert.rejects(pull(peer), failed);
+        continue;
+      }
+      await assert.rejects(pull(peer).then(drain), failed);
+      await waitUntil(() => acks.length === 2, 'the final ack to reach the sender');
+      assert.deepEqual(acks.map((a) => [a.seq, a.status]), [[0, ChunkStatus.ACCEPTED], [1, ChunkStatus.FAILED]]);
+    }
+  });
+
+  test('maxSnapshotBytes: a pull whose chunk 0 declares more (total_chunks × its size) fails at once with RejectedError SNAPSHOT_TOO_LARGE', async () => {
+    const data = payload(3000, 21);
+    const peer = await peerWith(serveStreamSnapshot({ offer: () => offerOf(data), chunkBytes: 1000 }));
+    await assert.rejects(pull(peer, { maxSnapshotBytes: 2999 }), (err: unknown) => err instanceof RejectedError && err.code === 'SNAPSHOT_TOO_LARGE' && /up to 3000 bytes \(3 chunks of 1000\), more than the 2999 accepted/.test(err.message));
+    const p = await pull(peer, { maxSnapshotBytes: 3000 });
+    assert.deepEqual((await drain(p)).data, data);
+    assert.equal((await p.info).maxBytes, 3000);
   });
 
   test('a first chunk without metadata is a ProtocolError', async () => {

@@ -69,7 +69,7 @@ describe('pushSnapshot', () => {
       onProgress: (s, t) => progress.push([s, t]),
     });
     assert.deepEqual({ term: response.term, success: response.success }, { term: 7, success: true });
-    assert.deepEqual(got.info, { lastIncludedIndex: 120, lastIncludedTerm: 4, leaderId: 1, leaderTerm: 7, totalChunks: 8, announcedSha256: toHex(sha256Of(data)) });
+    assert.deepEqual(got.info, { lastIncludedIndex: 120, lastIncludedTerm: 4, leaderId: 1, leaderTerm: 7, totalChunks: 8, announcedSha256: toHex(sha256Of(data)), chunkBytes: MiB, maxBytes: 8 * MiB });
     assert.equal(got.parts.length, 8);
     assert.deepEqual(concat(got.parts), data);
     assert.deepEqual(got.finished, { sha256: toHex(sha256Of(data)), verified: true, bytes: 8 * MiB, chunks: 8 });

@@ -11,9 +11,9 @@ import { InternalError, RaftCtlError } from '../../../src/errors.js';
 import { clientStreamCall, duplexCall } from '../../../src/transport/call.js';
 import { ChunkStatus, type SnapshotAck, type SnapshotChunk, type SnapshotResponse } from '../../../src/transport/messages.js';
 import { SnapshotService } from '../../../src/transport/services.js';
-import { bytesSource, sha256Of } from '../../../src/transport/snapshot-chunks.js';
+import { bytesSource, chunkChecksum, sha256Of } from '../../../src/transport/snapshot-chunks.js';
 import { pullSnapshot } from '../../../src/transport/snapshot-pull.js';
-import { serveInstallSnapshot, serveStreamSnapshot, type ServeStreamSnapshotOptions } from '../../../src/transport/snapshot-serve.js';
+import { serveInstallSnapshot, serveStreamSnapshot, type ServeInstallSnapshotOptions, type ServeStreamSnapshotOptions } from '../../../src/transport/snapshot-serve.js';
 import { concat, corrupted, ManualClock, payload, scriptChunks, startSnapshotPeer, waitUntil, type FakeSnapshotPeer } from './fake-snapshot-peer.js';
 
 const peers: FakeSnapshotPeer[] = [];
@@ -22,7 +22,7 @@ after(async () => {
 });
 
 /** A receiver peer that records what reached its sink. */
-async function receiverPeer(clock?: ManualClock) {
+async function receiverPeer(clock?: ManualClock, extra: Partial<ServeInstallSnapshotOptions> = {}) {
   const seen = { written: [] as Uint8Array[], finished: [] as Array<{ verified: boolean; sha256: string }>, aborted: [] as string[], failures: [] as string[], failureCodes: [] as string[], warnings: [] as string[] };
   const peer = await startSnapshotPeer({
     InstallSnapshot: serveInstallSnapshot({
@@ -44,6 +44,7 @@ async function receiverPeer(clock?: ManualClock) {
         seen.failureCodes.push(e.code);
       },
       onWarning: (m) => seen.warnings.push(m),
+      ...extra,
     }),
   });
   peers.push(peer);
@@ -257,6 +258,64 @@ describe('serveInstallSnapshot', () => {
       assert.equal(res.success, false);
       assert.deepEqual(events, ['aborted', 'answered']);
     }
+  });
+
+  test('a chunk carrying more data than chunk 0 (the sender\'s chunk size) is refused INVALID_ARGUMENT before it is written, the sink aborted', async () => {
+    // The protocol declares no byte size, only total_chunks; with chunks of one size (d-engine's
+    // and raftctl's senders cut them so) a push delivers at most total_chunks × chunk 0's size.
+    // A sender that sent larger chunks wrote them all to the receiver's `.part` file: 4 chunks
+    // declared, 1000 bytes each, then 4 MiB − 1 KiB chunks, limited by nothing but the disk.
+    const { peer, seen } = await receiverPeer();
+    const big = payload(4 * 1024 * 1024 - 1024, 23);
+    const over: SnapshotChunk = { ...CHUNKS[1]!, data: big, chunkChecksum: chunkChecksum(big) };
+    await assert.rejects(send(peer, [CHUNKS[0]!, over, CHUNKS[2]!, CHUNKS[3]!]), (err: unknown) => {
+      const e = err as RaftCtlError;
+      return e.details?.grpcCode === status.INVALID_ARGUMENT && /chunk 1: 4193280 bytes, more than chunk 0's 1000 .*4000 bytes its total_chunks declared/.test(e.message);
+    });
+    assert.equal(seen.written.length, 1, 'only chunk 0 reached the sink');
+    assert.deepEqual(seen.aborted, ['PROTOCOL_VIOLATION']);
+    assert.deepEqual(seen.failureCodes, ['PROTOCOL_VIOLATION']);
+    assert.deepEqual(seen.finished, []);
+    // The last chunk may be shorter; a well-formed push still passes.
+    assert.equal((await send(peer, scriptChunks(DATA.subarray(0, 3500), 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(DATA.subarray(0, 3500)) }))).success, true);
+  });
+
+  test('maxSnapshotBytes: a push whose chunk 0 declares more (total_chunks × its size) is refused RESOURCE_EXHAUSTED before the sink is opened', async () => {
+    const { peer, seen } = await receiverPeer(undefined, { maxSnapshotBytes: 3999 });
+    await assert.rejects(send(peer, CHUNKS), (err: unknown) => {
+      const e = err as RaftCtlError;
+      return e.details?.grpcCode === status.RESOURCE_EXHAUSTED && /up to 4000 bytes \(4 chunks of 1000\), more than the 3999 this node accepts/.test(e.message);
+    });
+    assert.deepEqual(seen.failureCodes, ['SNAPSHOT_TOO_LARGE']);
+    assert.deepEqual(seen.written, []);
+    assert.deepEqual(seen.aborted, [], 'no sink was opened');
+    const { peer: roomy } = await receiverPeer(undefined, { maxSnapshotBytes: 4000 });
+    assert.equal((await send(roomy, CHUNKS)).success, true);
+  });
+
+  test('a sender repeating a chunk already written does not restart the receive timeout (injected clock)', async () => {
+    // Duplicates are dropped; they restarted the 30 s wait, so a sender repeating chunk 0 held
+    // the handler and its `.part` file for as long as it kept sending.
+    const clock = new ManualClock();
+    const { peer, seen } = await receiverPeer(clock);
+    const { call, done } = clientStreamCall(peer.client, SnapshotService.InstallSnapshot, { deadlineMs: 10_000 }, peer.address);
+    call.on('error', () => undefined);
+    call.write(CHUNKS[0]!);
+    await waitUntil(() => seen.written.length === 1, 'chunk 0 written');
+    await clock.waitForSleepers(1);
+    for (let i = 0; i < 2; i++) {
+      clock.advance(10_000);
+      const sleeps = clock.sleeps.length;
+      call.write(CHUNKS[0]!);
+      // The duplicate was taken once the handler waits again: a fresh sleep, the old one ended.
+      await waitUntil(() => clock.sleeps.length > sleeps && clock.pending.length === 1, 'the duplicate taken');
+    }
+    clock.advance(10_000);
+    const res = await done;
+    assert.equal(res.success, false);
+    assert.deepEqual(seen.aborted, ['TIMEOUT']);
+    assert.equal(seen.written.length, 1);
+    call.end();
   });
 
   test('an all-zero checksum is accepted unverified, with a warning', async () => {
