@@ -26,6 +26,7 @@ import {
   checkSnapshotPolicy,
   clusterIdOf,
   fallbackSnapshot,
+  freeBytesAt,
   loadRestoredState,
   openNodeStorage,
   type DataDirIntent,
@@ -42,6 +43,8 @@ import { coreEntryOf } from './codec.js';
 import type { Logger } from './logger.js';
 import { GrpcPeerSender, MAX_APPEND_BYTES } from './peer-sender.js';
 import { SnapshotFileDigests } from './snapshot-digests.js';
+import { defaultMaxSnapshotBytes, SnapshotReceiveLimits } from './snapshot-receive-limits.js';
+import { DEFAULT_MAX_UNCOMMITTED_BYTES } from './raft-node-api.js';
 import { RaftNode } from './raft-node.js';
 import { checkWatchProgressInterval, DEFAULT_WATCH_PROGRESS_MS, WatchProgressTimer } from './watch-progress.js';
 import { addAdminService } from './services/admin-service.js';
@@ -399,7 +402,12 @@ export class NodeHost {
           snapshotDigest: (file) => digests.known(file),
         }),
       );
-      addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, digests, logger, answerTimeoutMs });
+      const snapDir = storage.dataDir.snapDir;
+      const receiveLimits = new SnapshotReceiveLimits(
+        defaultMaxSnapshotBytes(node.stateQuota.maxBytes, o.maxUncommittedBytes ?? DEFAULT_MAX_UNCOMMITTED_BYTES),
+        () => freeBytesAt(snapDir),
+      );
+      addPeerServices(server, { node, clusterId, snapshots: storage.snapshots, digests, logger, answerTimeoutMs, receiveLimits });
       addClusterService(server, node, clusterId);
       addClientService(server, { node });
       addAdminService(server, { node, clusterId, tickMs });
@@ -420,6 +428,7 @@ export class NodeHost {
         watchProgressMs,
         // The effective quota (its default depends on the heap limit): every node should have the same.
         maxStateBytes: node.stateQuota.maxBytes,
+        maxSnapshotBytes: receiveLimits.maxSnapshotBytes,
         seed,
       });
       const torn = log.recovery.tornTail;

@@ -103,6 +103,20 @@ export function isErrno(err: unknown, code: string): boolean {
 }
 
 /**
+ * Bytes an unprivileged writer may still write to the file system holding `dir` (statfs: free
+ * blocks available × block size), or null when that cannot be read. For checks that a large
+ * write has a chance to fit (a snapshot being received), not for accounting.
+ */
+export async function freeBytesAt(dir: string): Promise<number | null> {
+  try {
+    const s = await fsp.statfs(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `mkdir -p`: creates `dir` and its missing parents; an existing directory is fine, an existing
  * file is EEXIST. Each level is tried at most twice, so it always ends: Node 20's
  * `mkdir(..., {recursive: true})` loops forever (at full CPU) where a parent exists but refuses

@@ -22,6 +22,7 @@ import type { Logger } from '../logger.js';
 import { keepNewestSnapshots, summaryOf } from '../node-snapshots.js';
 import type { RaftNode } from '../raft-node.js';
 import type { SnapshotFileDigests } from '../snapshot-digests.js';
+import type { ReceiveAdmission, SnapshotReceiveLimits } from '../snapshot-receive-limits.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store and its files' digests, the logger. */
@@ -34,6 +35,8 @@ export interface PeerServiceContext {
   readonly logger: Logger;
   /** Longest wait for the core's answer to one request (ms). */
   readonly answerTimeoutMs: number;
+  /** Bounds on received pushes: size, how many at once, free disk space (none when absent). */
+  readonly receiveLimits?: SnapshotReceiveLimits;
 }
 
 function running(node: RaftNode): void {
@@ -219,13 +222,20 @@ function checkPeer(ctx: PeerServiceContext, metadata: Parameters<typeof checkClu
  * Finishes run one at a time on a node ({@link oneFinishAtATime}), so that what one of them finds
  * in `snap/`, renames or removes is not changed under it by another.
  */
-export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number): SnapshotSink {
+export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number, admission?: ReceiveAdmission): SnapshotSink {
   const receiver = ctx.snapshots.beginReceive(index, term);
   return {
-    write: (data) => receiver.write(data),
-    finish: () => oneFinishAtATime(ctx.snapshots, finish),
+    async write(data) {
+      await receiver.write(data);
+      admission?.wrote(data.byteLength);
+    },
+    finish: () => oneFinishAtATime(ctx.snapshots, finish).finally(() => admission?.release()),
     async abort() {
-      await receiver.abort();
+      try {
+        await receiver.abort();
+      } finally {
+        admission?.release();
+      }
     },
   };
 
@@ -347,12 +357,15 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
   server.addService(SERVICE_NAMES.snapshot, { InstallSnapshot: tolerantRequests(SnapshotService.InstallSnapshot), StreamSnapshot: tolerantRequests(SnapshotService.StreamSnapshot) }, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
-      open(info, metadata) {
+      ...(ctx.receiveLimits ? { maxSnapshotBytes: ctx.receiveLimits.maxSnapshotBytes } : {}),
+      async open(info, metadata) {
         checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         running(node);
         if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
         requireSender(ctx.node, info.leaderId, 'InstallSnapshot leader_id');
-        return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm);
+        // Last: a refusal above takes no slot. Throws RESOURCE_EXHAUSTED (logged by onFailure).
+        const admission = await ctx.receiveLimits?.admit(info.maxBytes);
+        return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm, admission);
       },
       // A leader abandoning its push (it stepped down or stopped, its deadline passed) is routine:
       // info, not the warning a corrupt or malformed transfer deserves.
