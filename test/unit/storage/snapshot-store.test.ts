@@ -12,6 +12,7 @@ import { MemorySnapshotStore } from '../../../src/storage/memory/memory-snapshot
 import { FileSnapshotStore } from '../../../src/storage/snapshot/snapshot-store.js';
 import type { SnapshotMeta } from '../../../src/storage/snapshot/snapshot-format.js';
 import type { KvRecord } from '../../../src/state-machine/types.js';
+import { faultyFs } from './faulty-fs.js';
 import { withTempDir } from './helpers.js';
 
 const meta: SnapshotMeta = {
@@ -276,6 +277,31 @@ for (const [kind, make] of [
     });
   });
 }
+
+test('a disk that fills in the middle of a push-style receive: the write fails typed (STORAGE_IO_ERROR, ENOSPC) and removes its .part; the next receive works', async () => {
+  await withTempDir(async (dir) => {
+    const src = await FileSnapshotStore.open(join(dir, 'src'));
+    await src.create(meta, records(500));
+    const info = (await src.latest())!;
+    // The third write into the .part finds the disk full (once: the next receive has room).
+    let writes = 0;
+    const fs = faultyFs(Number.MAX_SAFE_INTEGER, 'enospc-once', (op) => op.kind === 'write' && op.name.endsWith('.part') && ++writes === 3);
+    const dst = await FileSnapshotStore.open(join(dir, 'dst'), { fs });
+    const r = dst.beginReceive(120, 4);
+    await assert.rejects(
+      (async () => {
+        for await (const piece of src.source(info, 700).open()) await r.write(piece);
+      })(),
+      (err: Error & { code?: string }) => err.code === 'STORAGE_IO_ERROR' && /ENOSPC|no space/.test(err.message),
+    );
+    // The failed write removed its .part itself (SnapshotFileReceiver: any failure removes it).
+    assert.deepEqual(await readdir(join(dir, 'dst')), []);
+    const again = dst.beginReceive(120, 4);
+    for await (const piece of src.source(info, 700).open()) await again.write(piece);
+    assert.equal((await again.finish()).entryCount, 500);
+    assert.deepEqual(await readdir(join(dir, 'dst')), [info.name]);
+  });
+});
 
 test('memory store: same bytes as the file store, same corruption detection', async () => {
   await withTempDir(async (dir) => {
