@@ -240,6 +240,8 @@ export class NodeHost {
     readonly electionTimeoutMs: number,
     /** Sends the watchers' PROGRESS events; stopped with the node. */
     private readonly watchProgress: WatchProgressTimer,
+    /** The InstallSnapshot pushes being received; their files are discarded at the stop. */
+    private readonly receiveLimits: SnapshotReceiveLimits,
   ) {}
 
   #stopping: Promise<void> | null = null;
@@ -413,7 +415,7 @@ export class NodeHost {
       addAdminService(server, { node, clusterId, tickMs });
       if (!bindFirst) address = await listenWhereThePeersDial(o, node.configuration.addresses[o.id], listen, logger);
       const watchProgress = new WatchProgressTimer({ intervalMs: watchProgressMs, send: () => sm.watchProgress(), ...(o.watchProgressClock ? { clock: o.watchProgressClock } : {}) });
-      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger, electionTicks * tickMs, watchProgress);
+      host = new NodeHost(node, server, storage, transport, client, address, clusterId, logger, electionTicks * tickMs, watchProgress, receiveLimits);
       logger.log('info', 'node started', {
         nodeId: o.id,
         address,
@@ -465,6 +467,9 @@ export class NodeHost {
         }
         this.watchProgress.stop();
         await this.node.stop();
+        // Before the server's shutdown: a push being received would hold it for its grace, then
+        // be cancelled with its `.part` still on disk when the stop returned.
+        await this.receiveLimits.discardAll();
         this.transport.close();
         this.client.close();
         this.node.sm.close();

@@ -37,13 +37,18 @@ export function defaultMaxSnapshotBytes(maxStateBytes: number, maxUncommittedByt
 export interface ReceiveAdmission {
   /** Counts bytes written to the push's file. */
   wrote(bytes: number): void;
+  /**
+   * How to discard the push's file when the node stops ({@link SnapshotReceiveLimits.discardAll});
+   * the sink sets it, and clears it (null) once the push is handed to its finish.
+   */
+  onDiscard(discard: (() => Promise<void>) | null): void;
   /** Ends the push's admission (idempotent): its file is finished or discarded. */
   release(): void;
 }
 
 /** See the module contract. */
 export class SnapshotReceiveLimits {
-  readonly #active = new Set<{ readonly declared: number; written: number }>();
+  readonly #active = new Set<{ readonly declared: number; written: number; discard: (() => Promise<void>) | null }>();
 
   constructor(
     readonly maxSnapshotBytes: number,
@@ -69,7 +74,7 @@ export class SnapshotReceiveLimits {
         details: { grpcCode: Code.RESOURCE_EXHAUSTED, maxConcurrent: this.maxConcurrent },
       });
     }
-    const me = { declared: declaredBytes, written: 0 };
+    const me: { readonly declared: number; written: number; discard: (() => Promise<void>) | null } = { declared: declaredBytes, written: 0, discard: null };
     this.#active.add(me);
     try {
       const free = await this.freeBytes();
@@ -88,9 +93,22 @@ export class SnapshotReceiveLimits {
       wrote: (bytes) => {
         me.written += bytes;
       },
+      onDiscard: (discard) => {
+        me.discard = discard;
+      },
       release: () => {
         this.#active.delete(me);
       },
     };
+  }
+
+  /**
+   * Discards the files of the pushes still being received (not those handed to their finish),
+   * for a node that stops: their handlers' next write fails and answers the sender, and no
+   * `.part` is left behind when the stop returns (the server's shutdown otherwise cancelled the
+   * calls and returned before their handlers removed the files).
+   */
+  async discardAll(): Promise<void> {
+    await Promise.all([...this.#active].map((r) => r.discard?.().catch(() => undefined)));
   }
 }

@@ -224,12 +224,17 @@ function checkPeer(ctx: PeerServiceContext, metadata: Parameters<typeof checkClu
  */
 export function installSink(ctx: PeerServiceContext, index: number, term: number, leaderId: number, leaderTerm: number, admission?: ReceiveAdmission): SnapshotSink {
   const receiver = ctx.snapshots.beginReceive(index, term);
+  // A node that stops discards what is still being received (a finish decides for itself).
+  admission?.onDiscard(() => receiver.abort());
   return {
     async write(data) {
       await receiver.write(data);
       admission?.wrote(data.byteLength);
     },
-    finish: () => oneFinishAtATime(ctx.snapshots, finish).finally(() => admission?.release()),
+    finish: () => {
+      admission?.onDiscard(null);
+      return oneFinishAtATime(ctx.snapshots, finish).finally(() => admission?.release());
+    },
     async abort() {
       try {
         await receiver.abort();
@@ -365,6 +370,9 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         requireSender(ctx.node, info.leaderId, 'InstallSnapshot leader_id');
         // Last: a refusal above takes no slot. Throws RESOURCE_EXHAUSTED (logged by onFailure).
         const admission = await ctx.receiveLimits?.admit(info.maxBytes);
+        // The node may have stopped (and discarded the receives it held) while the disk was asked.
+        if (node.stopped) admission?.release();
+        running(node);
         return installSink(ctx, info.lastIncludedIndex, info.lastIncludedTerm, info.leaderId, info.leaderTerm, admission);
       },
       // A leader abandoning its push (it stepped down or stopped, its deadline passed) is routine:

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
@@ -136,6 +136,21 @@ describe('a NodeHost follower receiving pushes', () => {
     assert.equal(res.success, false);
     assert.deepEqual(files(f.dataDir), f.before);
     assert.equal(f.lines.filter((l) => l.msg === 'snapshot install failed' && l.fields?.code === 'SNAPSHOT_RECEIVES_BUSY').length, 1);
+  });
+
+  test('a node stopped in the middle of a receive leaves no .part, and a stale .part (a killed process\'s) is removed at the next start', async () => {
+    const f = await follower('stopped', { maxStateBytes: 1024 ** 2, maxUncommittedBytes: 1024 ** 2 });
+    const held = push(f.host, [chunks[0]!], false);
+    await until('the .part file', () => (files(f.dataDir).some((n) => n.endsWith('.part')) ? true : undefined));
+    await f.host.stop();
+    await held.done.catch(() => undefined);
+    assert.deepEqual(files(f.dataDir).filter((n) => n.endsWith('.part')), [], 'left by the stop');
+    // A process killed mid-receive leaves its .part (another pid's name): the restart removes it.
+    const stale = join(f.dataDir, 'snap', '00000000000000000010-00000000000000000002.snap.999999.1.part');
+    writeFileSync(stale, 'half a snapshot');
+    const again = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: f.dataDir, mode: { kind: 'restart' }, tickMs: 50, electionTimeoutMs: 600_000, logger: { log: () => undefined } });
+    hosts.push(again);
+    assert.deepEqual(files(f.dataDir).filter((n) => n.endsWith('.part')), []);
   });
 
   test('a push delivering more than it declared is refused INVALID_ARGUMENT at the first larger chunk and its .part removed', async () => {
