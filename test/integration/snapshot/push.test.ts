@@ -302,6 +302,15 @@ describe('pushSnapshot', () => {
     assert.equal(got.finished, undefined);
   });
 
+  test('a receiver refusing the push on a bound (maxSnapshotBytes) ends it with RESOURCE_EXHAUSTED and the reason: a RejectedError (exit 6), not a bare success:false', async () => {
+    const handler = serveInstallSnapshot({ currentTerm: () => 7, maxSnapshotBytes: 2 * MiB, open: () => ({ write: () => undefined }) });
+    const peer = await peerWith(handler);
+    await assert.rejects(
+      pushSnapshot(peer.client, peer.address, META, bytesSource(payload(3 * MiB), { withSha256: true }), CONFIG),
+      (err: unknown) => err instanceof RejectedError && err.exitCode === EXIT.REJECTED && err.details?.grpcCode === status.RESOURCE_EXHAUSTED && /up to 3145728 bytes \(3 chunks of 1048576\), more than the 2097152 this node accepts/.test(err.message),
+    );
+  });
+
   test('chunk size validation: 0, fractional, and above the 4 MiB − 64 KiB envelope limit are ConfigErrors (exit 2) before any call', async () => {
     const pool = new ChannelPool();
     try {
