@@ -286,6 +286,20 @@ describe('pullSnapshot', () => {
     }
   });
 
+  test('a chunk beyond total_chunks (more chunks than declared) fails the pull with a ProtocolError answered FAILED', async () => {
+    const data = payload(3000, 22);
+    const chunks = scriptChunks(data, 1000, { leaderTerm: 3, leaderId: 1, checksum: sha256Of(data) });
+    let acks: SnapshotAck[] = [];
+    const peer = await peerWith(scripted(async (call, got) => {
+      acks = got;
+      call.write(chunks[0]!);
+      call.write({ ...chunks[1]!, seq: 3 });
+    }));
+    await assert.rejects(pull(peer).then(drain), (err: unknown) => err instanceof ProtocolError && /chunk 3: seq 3 is not below total_chunks 3/.test(err.message));
+    await waitUntil(() => acks.length === 2, 'the final ack to reach the sender');
+    assert.deepEqual(acks.map((a) => [a.seq, a.status]), [[0, ChunkStatus.ACCEPTED], [3, ChunkStatus.FAILED]]);
+  });
+
   test('maxSnapshotBytes: a pull whose chunk 0 declares more (total_chunks × its size) fails at once with RejectedError SNAPSHOT_TOO_LARGE', async () => {
     const data = payload(3000, 21);
     const peer = await peerWith(serveStreamSnapshot({ offer: () => offerOf(data), chunkBytes: 1000 }));

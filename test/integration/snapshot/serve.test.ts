@@ -280,6 +280,20 @@ describe('serveInstallSnapshot', () => {
     assert.equal((await send(peer, scriptChunks(DATA.subarray(0, 3500), 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(DATA.subarray(0, 3500)) }))).success, true);
   });
 
+  test('a chunk beyond total_chunks (more chunks than declared, total_chunks given or omitted) fails the push before it is written, the sink aborted', async () => {
+    const { peer, seen } = await receiverPeer();
+    const extra = scriptChunks(DATA.subarray(0, 1000), 1000, { leaderTerm: 5, leaderId: 1, checksum: sha256Of(DATA) })[0]!;
+    for (const totalChunks of [4, 0]) {
+      const res = await send(peer, [...CHUNKS, { ...extra, seq: 4, totalChunks, metadata: null }]);
+      assert.equal(res.success, false);
+    }
+    assert.equal(seen.failures.length, 2);
+    for (const f of seen.failures) assert.match(f, /chunk 4: seq 4 is not below total_chunks 4/);
+    assert.deepEqual(seen.aborted, ['PROTOCOL_VIOLATION', 'PROTOCOL_VIOLATION']);
+    assert.equal(seen.written.length, 8, 'the four declared chunks of each push, not the fifth');
+    assert.deepEqual(seen.finished, []);
+  });
+
   test('maxSnapshotBytes: a push whose chunk 0 declares more (total_chunks × its size) is refused RESOURCE_EXHAUSTED before the sink is opened', async () => {
     const { peer, seen } = await receiverPeer(undefined, { maxSnapshotBytes: 3999 });
     await assert.rejects(send(peer, CHUNKS), (err: unknown) => {
