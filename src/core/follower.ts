@@ -8,6 +8,7 @@ import { onLogTruncated, onSnapshotRestored } from './proposals.js';
 import { becomeFollower } from './roles.js';
 import type { CoreState } from './state.js';
 import type { Entry } from './types.js';
+import { secondLeaderProblem } from './validate.js';
 
 function reply(s: CoreState, m: AppendMsg, result: AppendResult): void {
   s.send({ type: 'AppendResponse', from: s.id, to: m.from, term: s.term, result, seq: m.seq });
@@ -29,10 +30,13 @@ function heardFromLeader(s: CoreState, leaderId: number): void {
  * conflicting entry (Raft §5.3; refused, changing nothing, when that entry is committed),
  * appends the rest, and sets commitIndex to
  * min(leaderCommit, prevLogIndex + entries.length) (Figure 2: never past the verified prefix).
- * Success carries lastMatch = (prevLogIndex + entries.length, its term).
+ * Success carries lastMatch = (prevLogIndex + entries.length, its term). A leader, and a follower
+ * that already follows another leader of this term ({@link secondLeaderProblem}), answer
+ * `higherTerm` at their term and change nothing.
  */
 export function handleAppend(s: CoreState, m: AppendMsg): void {
-  if (s.role === 'leader') {
+  // A leader, or a follower of another leader of this term, refuses a second leader of it.
+  if (s.role === 'leader' || secondLeaderProblem(m, s) !== null) {
     reply(s, m, { kind: 'higherTerm', higherTerm: s.term });
     return;
   }
@@ -94,12 +98,13 @@ function appendFrom(s: CoreState, entries: readonly Entry[], k: number): void {
  * InstallSnapshot in our term, stepped in once the runtime holds the whole file. Refused
  * when it does not reach past our commitIndex; if our log already has its last entry, only
  * the commit index moves; otherwise the log is replaced and the Ready asks the runtime to
- * restore the state machine from the file (`snapshotToInstall`).
+ * restore the state machine from the file (`snapshotToInstall`). Refused by a leader, and by a
+ * follower of another leader of this term ({@link secondLeaderProblem}).
  */
 export function handleSnapshot(s: CoreState, m: SnapshotMsg): void {
   const ok = (success: boolean) =>
     s.send({ type: 'SnapshotResponse', from: s.id, to: m.from, term: s.term, success, snapshotIndex: m.snapshot.index });
-  if (s.role === 'leader') {
+  if (s.role === 'leader' || secondLeaderProblem(m, s) !== null) {
     ok(false);
     return;
   }

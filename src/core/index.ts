@@ -13,5 +13,5 @@ export { majorityCommitIndex, jointCommitIndex, majorityVoteResult, jointVoteRes
 export type { ProgressState } from './progress.js';
 export type { NodeId, Term, LogIndex, LogId, Entry, EntryPayload, Configuration, Learner, HardState, SnapshotMeta, RestoredState, Random, RaftConfig } from './types.js';
 export { isNodeId } from './types.js';
-export { MAX_TERM, peerMessageProblem, configurationProblem } from './validate.js';
+export { MAX_TERM, peerMessageProblem, configurationProblem, secondLeaderProblem } from './validate.js';
 export { mulberry32, seededRandom } from './random.js';

@@ -102,3 +102,19 @@ export function peerMessageProblem(m: Inbound): string | null {
       return null;
   }
 }
+
+/**
+ * Why a node in term `node.term` that follows `node.leaderId` there (0: none known) must refuse
+ * `m`, or null: an Append or Snapshot of that same term from another sender. Raft elects at most
+ * one leader per term (Election Safety, §5.2), so no correct peer sends one. Stepped, its entries
+ * took the place of the leader's at the same index and term, where Log Matching hid the
+ * difference: the follower answered the leader's own entries as matching and its state machine
+ * diverged for good (a follower then read a fake write and missed an acknowledged one). A node
+ * that knows no leader of its term (just restarted, or campaigning) cannot tell, and takes the
+ * first sender as its leader.
+ */
+export function secondLeaderProblem(m: Pick<Inbound, 'type' | 'term' | 'from'>, node: { readonly term: number; readonly leaderId: number }): string | null {
+  if (m.type !== 'Append' && m.type !== 'Snapshot') return null;
+  if (m.term !== node.term || node.leaderId === 0 || node.leaderId === m.from) return null;
+  return `node ${m.from} claims to lead term ${m.term}, whose leader is node ${node.leaderId} (a term has at most one leader)`;
+}

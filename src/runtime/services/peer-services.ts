@@ -9,7 +9,7 @@
  * (messagesAfterPersist), so a response leaving here is always backed by the disk (Raft §5.1).
  * StreamAppendEntries answers exactly one response per request, in request order.
  */
-import { isNodeId, peerMessageProblem, type Inbound, type SnapshotMsg, type TimeoutNowMsg } from '../../core/index.js';
+import { isNodeId, peerMessageProblem, secondLeaderProblem, type Inbound, type SnapshotMsg, type TimeoutNowMsg } from '../../core/index.js';
 import { ProtocolError, RejectedError } from '../../errors.js';
 import { snapshotMetaOf, type LogStorage, type SnapshotStore } from '../../storage/index.js';
 import type { AppendEntriesRequest, AppendEntriesResponse, ReadIndexRequest, ReadIndexResponse, TimeoutNowRequest, VoteRequest, VoteResponse } from '../../transport/messages.js';
@@ -63,6 +63,16 @@ function requireValid(msg: Inbound, request: string): void {
   if (problem !== null) throw invalidRequest(request, problem);
 }
 
+/**
+ * An Append or Snapshot of this node's term from another sender than the leader it follows in
+ * that term is refused here, nothing stepped (core/validate.ts secondLeaderProblem; the core
+ * answers one that slips past this check as a leader does: `higherTerm`, nothing changed).
+ */
+function requireTermLeader(node: RaftNode, msg: Pick<Inbound, 'type' | 'term' | 'from'>, request: string): void {
+  const problem = secondLeaderProblem(msg, node);
+  if (problem !== null) throw invalidRequest(request, problem);
+}
+
 /** INVALID_ARGUMENT naming the request and what is wrong with it. */
 function invalidRequest(request: string, problem: string): ReturnType<typeof statusError> {
   return statusError(Code.INVALID_ARGUMENT, `${request}: ${problem}`);
@@ -96,6 +106,7 @@ async function handleAppend(ctx: PeerServiceContext, req: AppendEntriesRequest):
   const msg = appendFromWire(req, ctx.node.id, seq);
   requireSender(ctx.node, msg.from, 'AppendEntriesRequest.leader_id');
   requireValid(msg, 'AppendEntries');
+  requireTermLeader(ctx.node, msg, 'AppendEntries');
   return appendResponseToWire(await stepFor(ctx, msg, ctx.node.router.waitAppend(msg.from, seq, ctx.answerTimeoutMs)));
 }
 
@@ -266,7 +277,7 @@ export function installSink(ctx: PeerServiceContext, index: number, term: number
     };
     let refused = false;
     try {
-      const problem = peerMessageProblem(msg);
+      const problem = peerMessageProblem(msg) ?? secondLeaderProblem(msg, ctx.node);
       if (problem !== null) {
         refused = true;
         // A RaftCtlError: the handler answers success: false and logs its code (a gRPC status
@@ -368,6 +379,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
         running(node);
         if (node.role === 'leader' || node.role === 'candidate') throw statusError(Code.PERMISSION_DENIED, 'Not Follower or Learner.');
         requireSender(ctx.node, info.leaderId, 'InstallSnapshot leader_id');
+        requireTermLeader(node, { type: 'Snapshot', term: info.leaderTerm, from: info.leaderId }, 'InstallSnapshot');
         // Last: a refusal above takes no slot. Throws RESOURCE_EXHAUSTED (logged by onFailure).
         const admission = await ctx.receiveLimits?.admit(info.maxBytes);
         // The node may have stopped (and discarded the receives it held) while the disk was asked.

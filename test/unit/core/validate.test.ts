@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_TERM, peerMessageProblem, type AppendMsg, type Entry } from '../../../src/core/index.js';
-import { cmd, config, drain, drainAll, newCore, noop, restoredWith, tickN } from './fixtures.js';
+import { MAX_TERM, peerMessageProblem, secondLeaderProblem, type AppendMsg, type Entry } from '../../../src/core/index.js';
+import { allMessages, cmd, config, drain, drainAll, newCore, noop, restoredWith, tickN } from './fixtures.js';
 
 const append = (entries: Entry[], o: Partial<AppendMsg> = {}): AppendMsg => ({ type: 'Append', from: 1, to: 2, term: 5, leaderId: 1, prevLogIndex: 1, prevLogTerm: 5, entries, leaderCommitIndex: 0, seq: 1, ...o });
 
@@ -50,6 +50,30 @@ test('step drops a malformed Append: no answer, no state change (it crashed the 
   c.step(append([], { term: 2 ** 53 - 1, prevLogTerm: 5 }));
   assert.equal(c.hasReady(), false);
   assert.deepEqual([c.status().term, c.status().lastLogIndex], [5, 1]);
+});
+
+test('Election Safety (§5.2): an Append or Snapshot of this node\'s term from another node than the leader it follows there is answered as a leader would (higherTerm, success: false) and changes nothing (a fake entry took the leader\'s place at the same index and term: the follower\'s state diverged for good)', () => {
+  assert.equal(secondLeaderProblem(append([]), { term: 5, leaderId: 1 }), null);
+  assert.equal(secondLeaderProblem(append([], { from: 3, leaderId: 3 }), { term: 5, leaderId: 0 }), null, 'no leader known: the first sender is taken');
+  assert.equal(secondLeaderProblem(append([], { from: 3, leaderId: 3, term: 6 }), { term: 5, leaderId: 1 }), null, 'a later term has its own leader');
+  assert.match(secondLeaderProblem(append([], { from: 3, leaderId: 3 }), { term: 5, leaderId: 1 })!, /node 3 claims to lead term 5, whose leader is node 1/);
+  assert.equal(secondLeaderProblem({ type: 'Vote', from: 3, term: 5 }, { term: 5, leaderId: 1 }), null);
+
+  const c = newCore(2, [1, 2, 3], {}, restoredWith([1, 2, 3], [noop(1, 5)], 5, 1, 1));
+  c.step(append([], { leaderCommitIndex: 1 }));
+  while (c.hasReady()) drain(c);
+  assert.equal(c.status().leaderId, 1);
+  // Node 3 claims term 5 too, with an entry of its own at index 2 and a commit index past it.
+  c.step(append([cmd(2, 5, 'fake')], { from: 3, leaderId: 3, leaderCommitIndex: 2 }));
+  const rd = drain(c);
+  assert.deepEqual(rd.entriesToAppend, []);
+  assert.deepEqual(rd.messagesAfterPersist.map((m) => m.type === 'AppendResponse' && [m.to, m.result]), [[3, { kind: 'higherTerm', higherTerm: 5 }]]);
+  c.step({ type: 'Snapshot', from: 3, to: 2, term: 5, leaderId: 3, snapshot: { index: 9, term: 5, configuration: config([1, 2, 3]), configIndex: 1 } });
+  assert.deepEqual(allMessages(drain(c)).map((m) => m.type === 'SnapshotResponse' && m.success), [false]);
+  assert.deepEqual([c.status().leaderId, c.status().lastLogIndex, c.status().commitIndex], [1, 1, 1]);
+  // The leader's own entry at index 2 is then taken as usual.
+  c.step(append([cmd(2, 5)], { leaderCommitIndex: 2 }));
+  assert.deepEqual(drain(c).entriesToAppend.map((e) => e.payload.type === 'command' && Buffer.from(e.payload.data).toString()), ['c2']);
 });
 
 test('Raft §5.4: an Append that contradicts a committed entry is refused with a conflict hint and truncates nothing (it threw "truncating committed entry")', () => {
