@@ -136,17 +136,26 @@ function entries(r: SeededRandom, t: FuzzTarget, prevIndex: number, term: number
   return out;
 }
 
+/**
+ * An AppendEntries. One of a later term than the target's is a heartbeat that commits nothing new:
+ * a fake leader of a later term is obeyed, as Raft obeys any (docs/runtime.md "Security"), and
+ * its entries, or a commit index past the target's, can make a node with a fake log win the next
+ * election and replace committed entries everywhere; that is the threat model's, not a defect.
+ * Later-term requests that are malformed (out-of-range values, entries that do not follow on)
+ * still come through {@link mutate}, and are refused whatever their term.
+ */
 function appendRequest(r: SeededRandom, t: FuzzTarget): Buffer {
   const term = pickTerm(r, t);
   const leaderId = pickId(r, t);
   const prevLogIndex = pickIndex(r, t);
+  const later = term > t.term && term < 2 ** 53 - 1;
   return enc(peer.AppendEntriesRequest, {
     term,
     leaderId: r.chance(0.9) ? leaderId : pickId(r, t),
     prevLogIndex,
     prevLogTerm: r.chance(0.5) ? Math.min(term, t.term) : pickTerm(r, t),
-    entries: entries(r, t, prevLogIndex, term),
-    leaderCommitIndex: pickIndex(r, t),
+    entries: later ? [] : entries(r, t, prevLogIndex, term),
+    leaderCommitIndex: later ? Math.min(pickIndex(r, t), t.commitIndex) : pickIndex(r, t),
   });
 }
 

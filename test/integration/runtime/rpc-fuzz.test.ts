@@ -8,7 +8,8 @@
  * - every node answers health Check and GetNodeStatus;
  * - a leader exists within 20 election timeouts (a fake peer's higher term may depose one: that
  *   is Raft; but the cluster must elect again);
- * - a linearizable read on the leader returns every acknowledged write (one is made per batch);
+ * - a linearizable read on the leader returns every acknowledged write (one is made per batch),
+ *   and so does an eventual read on each node once it applied what the leader committed;
  * - every fuzz answer was a status from the expected set ({@link expected}): never UNKNOWN,
  *   INTERNAL or DATA_LOSS (an unhandled failure), nor DEADLINE_EXCEEDED (a call the node never
  *   answered), nor CANCELLED unless the fuzzer cancelled the call itself;
@@ -128,13 +129,13 @@ async function write(key: string, value: string): Promise<boolean> {
   return false;
 }
 
-/** A linearizable read of `keys` on the leader (retried across leader changes). */
-async function read(keys: string[]): Promise<Map<string, string>> {
-  const body = Buffer.from(d_engine.client.ClientReadRequest.encode({ keys: keys.map((k) => Buffer.from(k)), consistencyPolicy: 1 }).finish());
+/** A read of `keys`: linearizable on the leader (retried across leader changes), or eventual on node `on`. */
+async function read(keys: string[], on?: number): Promise<Map<string, string>> {
+  const body = Buffer.from(d_engine.client.ClientReadRequest.encode({ keys: keys.map((k) => Buffer.from(k)), consistencyPolicy: on === undefined ? 1 : 2 }).finish());
   let last = '';
   for (let attempt = 0; attempt < 10; attempt++) {
-    const l = await leader();
-    const r = await clients.get(l.node.id)!.unary('/d_engine.client.RaftClientService/HandleClientRead', body);
+    const id = on ?? (await leader()).node.id;
+    const r = await clients.get(id)!.unary('/d_engine.client.RaftClientService/HandleClientRead', body);
     if (r.code === 0 && r.response) {
       const res = d_engine.client.ClientResponse.decode(r.response);
       if (res.error === 0) return new Map((res.readData?.results ?? []).map((p) => [Buffer.from(p.key ?? []).toString(), Buffer.from(p.value ?? []).toString()]));
@@ -198,6 +199,16 @@ async function checkCluster(seed: number, batch: number, acked: Map<string, stri
   await leader().catch((err: Error) => assert.fail(`${where}: ${err.message}`));
   const got = await read([...acked.keys()]);
   for (const [k, v] of acked) assert.equal(got.get(k), v, `${where}: acknowledged write ${k} lost`);
+  // Every node's state machine holds them too, once it applied what the leader committed: a
+  // follower whose log took a fake entry in place of the leader's would miss one for good.
+  const commit = (await leader()).node.status().commitIndex;
+  for (const [id, h] of hosts) {
+    const end = performance.now() + 20 * 2 * ELECTION_MS;
+    while (h.node.sm.appliedIndex < commit && performance.now() < end) await sleep(10);
+    assert.ok(h.node.sm.appliedIndex >= commit, `${where}: node ${id} applied ${h.node.sm.appliedIndex}, the leader committed ${commit}`);
+    const local = await read([...acked.keys()], id);
+    for (const [k, v] of acked) assert.equal(local.get(k), v, `${where}: node ${id} lacks acknowledged write ${k} (its state diverged)`);
+  }
   assert.deepEqual(processFaults, [], where);
   assert.deepEqual(fatal, [], where);
   assert.deepEqual(errorLines, [], where);
