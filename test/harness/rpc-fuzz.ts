@@ -33,6 +33,8 @@ export interface FuzzTarget {
   readonly term: number;
   readonly lastIndex: number;
   readonly commitIndex: number;
+  /** The leader the target follows in its term (0: none known). */
+  readonly leaderId: number;
   readonly ids: readonly number[];
   readonly clusterId: string;
 }
@@ -137,25 +139,26 @@ function entries(r: SeededRandom, t: FuzzTarget, prevIndex: number, term: number
 }
 
 /**
- * An AppendEntries. One of a later term than the target's is a heartbeat that commits nothing new:
- * a fake leader of a later term is obeyed, as Raft obeys any (docs/runtime.md "Security"), and
- * its entries, or a commit index past the target's, can make a node with a fake log win the next
- * election and replace committed entries everywhere; that is the threat model's, not a defect.
- * Later-term requests that are malformed (out-of-range values, entries that do not follow on)
- * still come through {@link mutate}, and are refused whatever their term.
+ * An AppendEntries. A well-formed one the target would obey is a heartbeat that commits nothing
+ * new: one of a later term, or of its term from the leader it follows there (or when it follows
+ * none). Such a fake leader is obeyed, as Raft obeys any (docs/runtime.md "Security"), and its
+ * entries, or a commit index past the target's, can make a node with a fake log win the next
+ * election and replace committed entries everywhere: that is the threat model's, not a defect.
+ * Entries and commit indexes of every kind go to the others (stale terms; the target's term from
+ * another node than its leader, which it must refuse) and, malformed, through {@link mutate}.
  */
 function appendRequest(r: SeededRandom, t: FuzzTarget): Buffer {
   const term = pickTerm(r, t);
-  const leaderId = pickId(r, t);
+  const leaderId = r.chance(0.3) ? t.leaderId : pickId(r, t);
   const prevLogIndex = pickIndex(r, t);
-  const later = term > t.term && term < 2 ** 53 - 1;
+  const obeyed = term < 2 ** 53 - 1 && leaderId !== 0 && leaderId !== t.id && (term > t.term || (term === t.term && (t.leaderId === 0 || leaderId === t.leaderId)));
   return enc(peer.AppendEntriesRequest, {
     term,
-    leaderId: r.chance(0.9) ? leaderId : pickId(r, t),
+    leaderId: r.chance(0.9) || obeyed ? leaderId : pickId(r, t),
     prevLogIndex,
     prevLogTerm: r.chance(0.5) ? Math.min(term, t.term) : pickTerm(r, t),
-    entries: later ? [] : entries(r, t, prevLogIndex, term),
-    leaderCommitIndex: later ? Math.min(pickIndex(r, t), t.commitIndex) : pickIndex(r, t),
+    entries: obeyed ? [] : entries(r, t, prevLogIndex, term),
+    leaderCommitIndex: obeyed ? Math.min(pickIndex(r, t), t.commitIndex) : pickIndex(r, t),
   });
 }
 

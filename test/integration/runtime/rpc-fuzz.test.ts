@@ -111,7 +111,7 @@ async function leader(): Promise<NodeHost> {
 
 function target(id: number): FuzzTarget {
   const st = hosts.get(id)!.node.status();
-  return { id, term: st.term, lastIndex: st.lastLogIndex, commitIndex: st.commitIndex, ids: IDS, clusterId };
+  return { id, term: st.term, lastIndex: st.lastLogIndex, commitIndex: st.commitIndex, leaderId: st.leaderId, ids: IDS, clusterId };
 }
 
 /** Writes `key` = `value` through the leader (raw gRPC, as a client would); true when acknowledged. */
