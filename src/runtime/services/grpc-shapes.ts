@@ -75,5 +75,6 @@ export function checkClusterId(metadata: MetadataLike | undefined, clusterId: st
   const got = typeof v === 'string' ? v : v.toString('utf8');
   if (got === clusterId) return;
   onMismatch?.(got);
-  throw statusError(Code.FAILED_PRECONDITION, `cluster id mismatch: this node belongs to cluster ${clusterId}, the caller to ${got}`);
+  const caller = got === '' ? 'none (its raftctl-cluster-id header is empty)' : got;
+  throw statusError(Code.FAILED_PRECONDITION, `cluster id mismatch: this node belongs to cluster ${clusterId}, the caller to ${caller}`);
 }

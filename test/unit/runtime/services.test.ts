@@ -19,6 +19,7 @@ import { AdminService, ClusterManagementService, ElectionService, RaftClientServ
 import type { WatchResponse } from '../../../src/transport/messages.js';
 import { until } from './helpers.js';
 import { ManualClock } from '../../harness/manual-clock.js';
+import { checkClusterId } from '../../../src/runtime/services/grpc-shapes.js';
 
 let dir: string;
 let host: NodeHost;
@@ -156,6 +157,14 @@ test('a peer RPC with another cluster id is refused with FAILED_PRECONDITION and
   const denied = await client.call(ep, ElectionService.RequestVote, req, o);
   assert.equal(denied.voteGranted, false);
   assert.ok(Number(denied.term) >= 2);
+});
+
+test('an empty raftctl-cluster-id header is refused with a message that says it is empty (it ended "the caller to ")', () => {
+  const metadata = (v: string) => ({ get: (k: string) => (k === 'raftctl-cluster-id' ? [v] : []) });
+  assert.throws(() => checkClusterId(metadata(''), 'c1'), /the caller to none \(its raftctl-cluster-id header is empty\)$/);
+  assert.throws(() => checkClusterId(metadata('c2'), 'c1'), /the caller to c2$/);
+  assert.doesNotThrow(() => checkClusterId(metadata('c1'), 'c1'));
+  assert.doesNotThrow(() => checkClusterId(undefined, 'c1'));
 });
 
 /**
