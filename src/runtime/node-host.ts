@@ -153,7 +153,9 @@ export function initialConfiguration(peers: Readonly<Record<number, string>>): C
  */
 async function listenWhereThePeersDial(o: NodeHostOptions, stored: string | undefined, listen: (on: string, why?: string) => Promise<string>, logger: Logger): Promise<string> {
   const wanted = splitHostPort(o.listen);
-  const storedPort = stored === undefined ? null : splitHostPort(stored).port;
+  // The configuration comes from peers (d-engine checks no address it stores, and a hostile peer
+  // can write anything): an address that is not host:port names no port to bind again.
+  const storedPort = stored === undefined || !isHostPort(stored) ? null : splitHostPort(stored).port;
   const address =
     o.mode.kind === 'restart' && wanted.port === 0 && storedPort !== null
       ? await listen(`${wanted.host}:${storedPort}`, ` (the port the cluster configuration names for node ${o.id}: ${stored})`)

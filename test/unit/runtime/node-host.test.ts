@@ -245,3 +245,23 @@ test('a snapshot file beyond the log whose body is corrupt: the start is refused
     }
   });
 });
+
+test('a restart on port 0 whose configured address for this node is not host:port binds a free port and warns, instead of failing with a RangeError (exit 1)', async () => {
+  // The configuration comes from peers: d-engine checks no address it stores, a hostile peer can
+  // write anything. Bootstrapping with such an --advertise puts one there the same way.
+  await withDir(async (dir) => {
+    const dataDir = join(dir, 'n1');
+    let host = await NodeHost.start({ ...base, dataDir, advertise: 'not an address', mode: { kind: 'bootstrap' } });
+    await host.stop();
+    const warnings: { msg: string; fields?: Record<string, unknown> }[] = [];
+    const logger = { ...silentLogger, log: (level: string, msg: string, fields?: Record<string, unknown>) => void (level === 'warn' && warnings.push({ msg, ...(fields ? { fields } : {}) })) };
+    host = await NodeHost.start({ ...base, logger, dataDir, mode: { kind: 'restart' } });
+    try {
+      assert.match(host.address, /^127\.0\.0\.1:\d+$/);
+      const moved = warnings.find((w) => /listens on another port than the cluster configuration names/.test(w.msg));
+      assert.equal(moved?.fields?.configured, 'not an address');
+    } finally {
+      await host.stop();
+    }
+  });
+});
