@@ -5,6 +5,8 @@
  * sender's correlation), so the Ready handling, routing and apply paths are the production
  * ones; only the wire is skipped. `isolated` drops every message to and from a node; `drop` loses chosen requests.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { RaftCore, type Configuration, type Inbound, type NodeId, type Outbound } from '../../../src/core/index.js';
 import { KvStateMachine, encodeWriteCommand } from '../../../src/state-machine/index.js';
 import { bootstrapWrite, loadRestoredState, snapshotMetaOf, MemoryLogStorage, MemorySnapshotStore } from '../../../src/storage/index.js';
@@ -227,4 +229,12 @@ export async function laggingFollowerCluster(): Promise<{ c: MemCluster; leader:
     await c.stop();
     throw err;
   }
+}
+
+/** Every file under `root` (a data directory, say), as paths relative to it, sorted. */
+export function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name).slice(root.length + 1))
+    .sort();
 }

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeHost } from '../../../src/runtime/node-host.js';
@@ -17,7 +17,7 @@ import { SnapshotService } from '../../../src/transport/services.js';
 import { sha256Of } from '../../../src/transport/snapshot-chunks.js';
 import { payload, scriptChunks } from '../../integration/snapshot/fake-snapshot-peer.js';
 import { freePorts } from '../../harness/node-process.js';
-import { until } from './helpers.js';
+import { filesUnder, until } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'raftctl-install-cancel-'));
 const pool = new ChannelPool();
@@ -28,14 +28,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every file under `root`, as paths relative to it. */
-function files(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name).slice(root.length + 1))
-    .sort();
-}
-
 test('a push the leader cancels midway is logged at info as CANCELLED (not a warning, not PROTOCOL_VIOLATION) and leaves no file behind', async () => {
   const lines: Array<{ level: string; msg: string; fields: Record<string, unknown> | undefined }> = [];
   const logger = { log: (level: string, msg: string, fields?: Record<string, unknown>) => void lines.push({ level, msg, fields }) };
@@ -44,7 +36,7 @@ test('a push the leader cancels midway is logged at info as CANCELLED (not a war
   const dataDir = join(dir, 'n1');
   host = await NodeHost.start({ id: 1, listen: peers[1], dataDir, mode: { kind: 'peers', peers }, tickMs: 50, electionTimeoutMs: 600_000, logger });
   assert.equal(host.node.role, 'follower');
-  const before = files(dataDir);
+  const before = filesUnder(dataDir);
 
   const data = payload(4000, 7);
   const chunks = scriptChunks(data, 1000, { leaderTerm: 2, leaderId: 2, checksum: sha256Of(data), lastIncluded: { index: 10, term: 2 } });
@@ -54,12 +46,12 @@ test('a push the leader cancels midway is logged at info as CANCELLED (not a war
   call.write(chunks[0]!);
   call.write(chunks[1]!);
   // The receiver's file exists once the first chunk was taken.
-  await until('the received snapshot file begun', () => (files(dataDir).length > before.length ? true : undefined));
+  await until('the received snapshot file begun', () => (filesUnder(dataDir).length > before.length ? true : undefined));
   call.cancel();
 
   const report = await until('the cancel reported', () => lines.find((l) => /snapshot install/.test(l.msg)));
   assert.deepEqual({ level: report.level, msg: report.msg, code: report.fields?.code }, { level: 'info', msg: 'snapshot install cancelled by the sender', code: 'CANCELLED' });
   assert.match(String(report.fields?.error), /cancelled the push after \d of 4 chunks/);
   assert.deepEqual(lines.filter((l) => l.level === 'warn' || l.level === 'error'), []);
-  await until('the partial file removed', () => (files(dataDir).join() === before.join() ? true : undefined));
+  await until('the partial file removed', () => (filesUnder(dataDir).join() === before.join() ? true : undefined));
 });

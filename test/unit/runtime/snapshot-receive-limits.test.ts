@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
@@ -21,7 +21,7 @@ import { SnapshotService } from '../../../src/transport/services.js';
 import { chunkChecksum, sha256Of } from '../../../src/transport/snapshot-chunks.js';
 import { payload, scriptChunks } from '../../integration/snapshot/fake-snapshot-peer.js';
 import { freePorts } from '../../harness/node-process.js';
-import { until } from './helpers.js';
+import { filesUnder, until } from './helpers.js';
 
 /** The gRPC status code a mapped call error carries. */
 const grpcCodeOf = (err: unknown): unknown => (err as RaftCtlError).details?.grpcCode;
@@ -77,14 +77,6 @@ describe('a NodeHost follower receiving pushes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Every file under `root`, as paths relative to it. */
-  function files(root: string): string[] {
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name).slice(root.length + 1))
-      .sort();
-  }
-
   async function follower(name: string, limits: { maxStateBytes: number; maxUncommittedBytes: number }) {
     const lines: Array<{ level: string; msg: string; fields: Record<string, unknown> | undefined }> = [];
     const logger = { log: (level: string, msg: string, fields?: Record<string, unknown>) => void lines.push({ level, msg, fields }) };
@@ -94,7 +86,7 @@ describe('a NodeHost follower receiving pushes', () => {
     const host = await NodeHost.start({ id: 1, listen: peers[1], dataDir, mode: { kind: 'peers', peers }, tickMs: 50, electionTimeoutMs: 600_000, logger, ...limits });
     hosts.push(host);
     assert.equal(host.node.role, 'follower');
-    return { host, lines, dataDir, before: files(dataDir) };
+    return { host, lines, dataDir, before: filesUnder(dataDir) };
   }
 
   function push(host: NodeHost, chunks: readonly SnapshotChunk[], end: boolean) {
@@ -115,7 +107,7 @@ describe('a NodeHost follower receiving pushes', () => {
     await assert.rejects(push(f.host, chunks, true).done, (err: unknown) => grpcCodeOf(err) === status.RESOURCE_EXHAUSTED && /up to 4000 bytes .*more than the 3998 this node accepts/.test((err as Error).message));
     const report = await until('the refusal logged', () => f.lines.find((l) => l.msg === 'snapshot install failed'));
     assert.deepEqual({ level: report.level, code: report.fields?.code }, { level: 'warn', code: 'SNAPSHOT_TOO_LARGE' });
-    assert.deepEqual(files(f.dataDir), f.before);
+    assert.deepEqual(filesUnder(f.dataDir), f.before);
   });
 
   test('a third push while two are being received is refused RESOURCE_EXHAUSTED and logged; the two cancelled leave no file behind', async () => {
@@ -123,34 +115,34 @@ describe('a NodeHost follower receiving pushes', () => {
     // Two pushes from different senders hold their `.part` files open (chunk 0 written, no end).
     const first = push(f.host, [chunks[0]!], false);
     const second = push(f.host, [{ ...chunks[0]!, leaderId: 3 }], false);
-    await until('two .part files', () => (files(f.dataDir).filter((n) => n.endsWith('.part')).length === 2 ? true : undefined));
+    await until('two .part files', () => (filesUnder(f.dataDir).filter((n) => n.endsWith('.part')).length === 2 ? true : undefined));
     await assert.rejects(push(f.host, chunks, true).done, (err: unknown) => grpcCodeOf(err) === status.RESOURCE_EXHAUSTED && /2 snapshot pushes are being received already/.test((err as Error).message));
     const report = await until('the refusal logged', () => f.lines.find((l) => l.msg === 'snapshot install failed'));
     assert.deepEqual({ level: report.level, code: report.fields?.code }, { level: 'warn', code: 'SNAPSHOT_RECEIVES_BUSY' });
     first.call.cancel();
     second.call.cancel();
-    await until('the partial files removed', () => (files(f.dataDir).join() === f.before.join() ? true : undefined));
+    await until('the partial files removed', () => (filesUnder(f.dataDir).join() === f.before.join() ? true : undefined));
     // The slots are free again: a whole push is received and answered (random bytes are no
     // snapshot file: its verification refuses it, and its file is removed).
     const res = await push(f.host, chunks, true).done;
     assert.equal(res.success, false);
-    assert.deepEqual(files(f.dataDir), f.before);
+    assert.deepEqual(filesUnder(f.dataDir), f.before);
     assert.equal(f.lines.filter((l) => l.msg === 'snapshot install failed' && l.fields?.code === 'SNAPSHOT_RECEIVES_BUSY').length, 1);
   });
 
   test('a node stopped in the middle of a receive leaves no .part, and a stale .part (a killed process\'s) is removed at the next start', async () => {
     const f = await follower('stopped', { maxStateBytes: 1024 ** 2, maxUncommittedBytes: 1024 ** 2 });
     const held = push(f.host, [chunks[0]!], false);
-    await until('the .part file', () => (files(f.dataDir).some((n) => n.endsWith('.part')) ? true : undefined));
+    await until('the .part file', () => (filesUnder(f.dataDir).some((n) => n.endsWith('.part')) ? true : undefined));
     await f.host.stop();
     await held.done.catch(() => undefined);
-    assert.deepEqual(files(f.dataDir).filter((n) => n.endsWith('.part')), [], 'left by the stop');
+    assert.deepEqual(filesUnder(f.dataDir).filter((n) => n.endsWith('.part')), [], 'left by the stop');
     // A process killed mid-receive leaves its .part (another pid's name): the restart removes it.
     const stale = join(f.dataDir, 'snap', '00000000000000000010-00000000000000000002.snap.999999.1.part');
     writeFileSync(stale, 'half a snapshot');
     const again = await NodeHost.start({ id: 1, listen: '127.0.0.1:0', dataDir: f.dataDir, mode: { kind: 'restart' }, tickMs: 50, electionTimeoutMs: 600_000, logger: { log: () => undefined } });
     hosts.push(again);
-    assert.deepEqual(files(f.dataDir).filter((n) => n.endsWith('.part')), []);
+    assert.deepEqual(filesUnder(f.dataDir).filter((n) => n.endsWith('.part')), []);
   });
 
   test('a push delivering more than it declared is refused INVALID_ARGUMENT at the first larger chunk and its .part removed', async () => {
@@ -160,6 +152,6 @@ describe('a NodeHost follower receiving pushes', () => {
     await assert.rejects(over.done, (err: unknown) => grpcCodeOf(err) === status.INVALID_ARGUMENT && /65536 bytes, more than chunk 0's 1000/.test((err as Error).message));
     const report = await until('the refusal logged', () => f.lines.find((l) => l.msg === 'snapshot install failed'));
     assert.equal(report.fields?.code, 'PROTOCOL_VIOLATION');
-    await until('the partial file removed', () => (files(f.dataDir).join() === f.before.join() ? true : undefined));
+    await until('the partial file removed', () => (filesUnder(f.dataDir).join() === f.before.join() ? true : undefined));
   });
 });
