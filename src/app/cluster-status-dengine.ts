@@ -8,6 +8,8 @@
  * - term and last log index: a RequestVote at term 0 (denied by any node past its first
  *   election; see EndpointClient.probeVote for a d-engine node still at term 0);
  * - applied index: on the leader only, the `revision` of a Scan with an improbable prefix;
+ * - role: leader, learner (metadata), follower (a voter at the leader's term), candidate (a voter
+ *   at another term that refuses DiscoverLeader with PERMISSION_DENIED), else unknown;
  * - commit index, match index, lag: unknown (null).
  * Never probes with AppendEntries: it resets a d-engine follower's election timer.
  */
@@ -193,13 +195,27 @@ export async function readDengineCluster(ctx: OperatorContext, live: readonly st
   const maxTerm = Math.max(0, ...[...probeOf.values()].map((p) => p.term ?? 0));
   const term = leaderTerm ?? (maxTerm > 0 ? maxTerm : null);
 
-  const members: ClusterMember[] = nodes.map((n) => {
+  const roleOf = (n: (typeof nodes)[number]): MemberRole => {
     const probe = probeOf.get(n.id);
-    const role: MemberRole =
-      n.id === leaderId ? 'leader'
+    return n.id === leaderId ? 'leader'
       : isLearner(n) ? 'learner'
       : probe && term !== null && leaderId !== null && probe.term === term ? 'follower'
       : 'unknown';
+  };
+  // A voter that answered its probe but not at the leader's term: d-engine reports no role, but
+  // a voter refuses DiscoverLeader with PERMISSION_DENIED only while it is a candidate (reference
+  // §3.8: a follower answers it, with or without a leader; learners refuse it too, but they are
+  // known from the metadata). Asked only of such voters, within the probes' cut-off.
+  const campaigning = new Set<number>();
+  const offTerm = nodes.flatMap((n, i) => (roleOf(n) === 'unknown' && probeOf.has(n.id) && dial[i] ? [{ id: n.id, address: dial[i] }] : []));
+  const refusals = await settledBy(offTerm.map((m) => settle(ctx.budget, m.address, (callOptions) => ctx.client.discoverLeader(m.address, { nodeId: 0, requesterAddress: '' }, callOptions))), until);
+  offTerm.forEach((m, i) => {
+    if (grpcCodeOf(refusals[i]?.error) === GRPC_CODE.PERMISSION_DENIED) campaigning.add(m.id);
+  });
+
+  const members: ClusterMember[] = nodes.map((n) => {
+    const probe = probeOf.get(n.id);
+    const role: MemberRole = campaigning.has(n.id) ? 'candidate' : roleOf(n);
     const base = unknownMember(n.id, n.address || null, role, dengineStatus(n.status));
     if (!probe) return base;
     return {

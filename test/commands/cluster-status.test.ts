@@ -364,7 +364,21 @@ test('d-engine: a candidate\'s stale leader id (reference §3.6) is not taken wh
     assert.equal(r.exitCode, 0, r.stderr);
     const s = JSON.parse(r.stdout) as { leaderId: number | null; members: { id: number; role: string }[] };
     assert.equal(s.leaderId, 2, 'node 1 names node 2 as its leader: it is not the leader');
-    assert.deepEqual(s.members.map((m) => m.role), ['follower', 'leader', 'unknown']);
+    assert.deepEqual(s.members.map((m) => m.role), ['follower', 'leader', 'candidate'], 'node 3 refuses DiscoverLeader as only a d-engine candidate voter does (reference §3.8)');
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('d-engine: a voter at another term than the leader\'s that answers DiscoverLeader is `unknown`, not `candidate`', async () => {
+  // Node 3 still answers at term 4 (it has not heard from leader 1 at term 5 yet) and, as a follower, names its leader.
+  const cluster = await startDengineCluster([dvoter(1), dvoter(2), dvoter(3, { term: 4 })]);
+  try {
+    const r = await runCommand(['cluster', 'status', '-e', cluster.endpoints.join(','), '--json']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { members: { id: number; role: string }[] };
+    assert.deepEqual(s.members.map((m) => m.role), ['leader', 'follower', 'unknown']);
+    assert.ok(cluster.nodes[2]!.calls.includes('DiscoverLeader'), 'the off-term voter was asked');
   } finally {
     await cluster.close();
   }
