@@ -18,6 +18,13 @@
  * and not the other); a name such as `localhost` matches every address it resolves to.
  * Anything that is not `host:port` (a test's fake address) matches only itself, textually,
  * and is never looked up.
+ *
+ * The lookup timeout bounds the wait for an answer, not the process: `dns.lookup` is a
+ * getaddrinfo call in libuv's thread pool that cannot be cancelled, and until the system
+ * resolver gives up (`/etc/resolv.conf` timeout × attempts) it keeps the event loop alive and
+ * even holds `process.exit` (which joins the pool's threads). grpc-js resolves every host name
+ * it dials the same way, so a name whose lookup hangs holds the exit whether or not it was
+ * compared here.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';

@@ -120,6 +120,10 @@ export class ChannelPool {
       'grpc.enable_retries': 0,
       // Nothing reads channelz (raftctl serves no channelz service): skip its per-call bookkeeping.
       'grpc.enable_channelz': 0,
+      // No DNS TXT lookup for a service config (neither d-engine nor raftctl publishes one, and
+      // one could change the call policy raftctl sets here): a TXT query a resolver never
+      // answers kept the process alive for tens of seconds after the command ended.
+      'grpc.service_config_disable_resolution': 1,
       ...CLASS_OPTIONS[cls],
       ...(compress ? { 'grpc.default_compression_algorithm': GZIP } : {}),
       ...this.#options.extraOptions,

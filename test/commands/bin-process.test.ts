@@ -9,14 +9,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { closedPort, startDengineCluster } from './helpers/fake-nodes.js';
 import { startFakeKv } from './helpers/fake-kv.js';
 import { lines, REPO_ROOT } from './helpers/run-command.js';
 
 /** A running bin/run.js: its process, the output so far, and its exit (SIGKILLed after `killAfterMs`). */
-function spawnBin(args: readonly string[], killAfterMs = 10_000) {
+function spawnBin(args: readonly string[], killAfterMs = 10_000, nodeArgs: readonly string[] = []) {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/run.js'), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, 'bin/run.js'), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', RAFTCTL_ENDPOINTS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +49,26 @@ test('bin: a successful verdict exits 0 on its own, promptly', async () => {
     assert.equal((JSON.parse(r.stdout) as { leaderId: number }).leaderId, 1);
     assert.equal(r.stderr, '');
     assert.ok(r.ms < 5000, `took ${r.ms} ms`);
+  } finally {
+    await cluster.close();
+  }
+});
+
+// QA: with a DNS server that never answers, `cluster status -e NAME:P` printed its result at once
+// but the process lived on for about 25 s more: grpc-js asked DNS for a TXT service config of every
+// host name it dialled, and the pending c-ares query kept the event loop alive.
+/** The host name helpers/stalled-dns.ts resolves to 127.0.0.1 (not imported: importing the preload would patch this process's dns). */
+const STALLED_DNS_NAME = 'raftctl-test.invalid';
+
+test('bin: a host-name endpoint exits 0 on its own although a DNS TXT query would never be answered (no service-config lookup)', async () => {
+  const cluster = await startDengineCluster([{ id: 1, role: 1, status: 3, term: 2, lastLogIndex: 9, lastLogTerm: 2, appliedIndex: 9, leaderId: 1 }]);
+  try {
+    const port = cluster.endpoints[0]!.split(':').pop()!;
+    const preload = pathToFileURL(join(REPO_ROOT, 'dist/test/commands/helpers/stalled-dns.js')).href;
+    const r = await spawnBin(['cluster', 'status', '-e', `${STALLED_DNS_NAME}:${port}`, '--json'], 10_000, ['--import', preload]).exited;
+    assert.equal(r.code, 0, `killed after 10 s (code null) while a TXT query was pending? stderr: ${r.stderr}`);
+    assert.equal((JSON.parse(r.stdout) as { leaderId: number }).leaderId, 1);
+    assert.doesNotMatch(r.stderr, /stalled-dns: TXT/, 'no TXT lookup was made');
   } finally {
     await cluster.close();
   }
