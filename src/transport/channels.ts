@@ -13,6 +13,7 @@ import { Client, credentials as grpcCredentials, logVerbosity, setLogVerbosity, 
 import { ConfigError } from '../errors.js';
 import { MAX_TIMER_MS } from './clock.js';
 import { closedError } from './status.js';
+import { checkOptions } from './arguments.js';
 
 export type ConnectionClass = 'control' | 'data' | 'bulk';
 
@@ -49,6 +50,8 @@ function reconnectBackoffOf(o: ChannelPoolOptions): { initial: number; max: numb
  * the maximum. Before, `new ChannelPool({ maxSendMessageBytes: -1 })` was accepted.
  */
 export function checkChannelPoolOptions(o: ChannelPoolOptions): void {
+  checkOptions('ChannelPool', 'options', o);
+  if (o.extraOptions !== undefined) checkOptions('ChannelPool', 'extraOptions', o.extraOptions);
   const whole = (name: string, v: number | undefined, max: number): void => {
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1 && v <= max)) throw new ConfigError(`ChannelPool: ${name} must be a whole number from 1 to ${max} (got ${String(v)})`);
   };

@@ -8,6 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { connectivityState, type MethodDefinition } from '@grpc/grpc-js';
 import { ConfigError, UnreachableError } from '../errors.js';
 import { linkedSignal } from './abort.js';
+import { badArgument, checkBoolean, checkCallOptions, checkObject, checkOptions, checkSignal } from './arguments.js';
 import { serverStreamCall, unaryCall, watchResponse, type CallOptions } from './call.js';
 import { ChannelPool, type ConnectionClass } from './channels.js';
 import { MAX_TIMER_MS } from './clock.js';
@@ -52,6 +53,9 @@ export class EndpointClient {
   readonly #closing = new AbortController();
 
   constructor(options: EndpointClientOptions = {}) {
+    checkOptions('EndpointClient', 'options', options);
+    if (options.pool !== undefined && !(options.pool instanceof ChannelPool)) throw badArgument('EndpointClient', 'pool', 'a ChannelPool or absent', options.pool);
+    if (options.compress !== undefined) checkBoolean('EndpointClient', 'compress', options.compress);
     this.#pool = options.pool ?? new ChannelPool();
     this.#ownsPool = options.pool === undefined;
     this.#compress = options.compress ?? false;
@@ -69,6 +73,9 @@ export class EndpointClient {
   async call<Req, Res>(endpoint: string, method: MethodDefinition<Req, Res>, request: Req, opts: CallOptions, cls: ConnectionClass = 'control'): Promise<Res> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
     const target = endpointOf(endpoint);
+    const where = `EndpointClient ${method.path.slice(method.path.lastIndexOf('/') + 1)}`;
+    checkObject(where, 'request', request);
+    checkCallOptions(where, opts);
     const stop = this.#signal(opts.signal);
     try {
       return await unaryCall(this.#pool.forAddress(target, cls, this.#compress), method, request, { ...opts, signal: stop.signal }, endpoint);
@@ -158,6 +165,9 @@ export class EndpointClient {
    */
   async *watch(endpoint: string, request: WatchRequest, opts: { readonly signal?: AbortSignal; readonly connectTimeoutMs?: number } = {}): AsyncGenerator<WatchResponse> {
     if (this.#closing.signal.aborted) throw closedError(CLIENT);
+    checkObject('EndpointClient watch', 'request', request);
+    checkOptions('EndpointClient watch', 'opts', opts);
+    checkSignal('EndpointClient watch', 'opts.signal', opts.signal);
     const connectMs = opts.connectTimeoutMs;
     // A timer given NaN, 0 or a delay past its limit fires after 1 ms, when no channel is
     // connected yet: every watch would fail "no connection within ...".

@@ -65,6 +65,7 @@ import type {
   Transport,
 } from './types.js';
 import { FAN_OUT_CONCURRENCY, mapConcurrent } from './concurrency.js';
+import { badArgument, checkBoolean, checkDeadline, checkEndpointList, checkFanOutOptions, checkMembership, checkNodeId, checkObject, checkOptions, checkPeerCallOptions, checkSignal } from './arguments.js';
 import { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, validateOptions, type GrpcTransportOptions } from './transport-options.js';
 
 export { DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS, type GrpcTransportOptions } from './transport-options.js';
@@ -124,7 +125,11 @@ export class GrpcTransport implements Transport {
    */
   sendClusterUpdate(req: ClusterConfChangeRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<ClusterConfUpdateResponse>> {
     return this.#run(async () => {
+      const where = 'sendClusterUpdate';
+      checkObject(where, 'req', req);
       validateRetryPolicy(retry, 'membership retry policy');
+      checkMembership(where, membership);
+      checkFanOutOptions(where, opts);
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendClusterUpdate: the membership has no voting peer to send to');
       const results = await Promise.all(
@@ -153,7 +158,12 @@ export class GrpcTransport implements Transport {
     opts?: FanOutOptions,
   ): Promise<FanOutResult<AppendEntriesResponse>> {
     return this.#run(async () => {
+      const where = 'sendAppendRequests';
+      checkRequestList(where, requests);
       validateRetryPolicy(retry, 'append_entries retry policy');
+      checkMembership(where, membership);
+      checkBoolean(where, 'compress', compress);
+      checkFanOutOptions(where, opts);
       const self = membership.selfId ?? this.#selfId;
       const ids = distinctPeerIds(
         requests.map(([id]) => id),
@@ -192,7 +202,12 @@ export class GrpcTransport implements Transport {
    */
   sendAppendRequest(peerId: number, req: AppendEntriesRequest, retry: RetryPolicy, membership: Membership, compress: boolean): Promise<AppendEntriesResponse> {
     return this.#run(async () => {
+      const where = 'sendAppendRequest';
+      checkNodeId(where, 'peerId', peerId);
+      checkObject(where, 'req', req);
       validateRetryPolicy(retry, 'append_entries retry policy');
+      checkMembership(where, membership);
+      checkBoolean(where, 'compress', compress);
       const peer = this.#peer(peerId, membership);
       return (await this.#append(peer, req, retry, compress)).value;
     });
@@ -207,7 +222,11 @@ export class GrpcTransport implements Transport {
    */
   sendVoteRequests(req: VoteRequest, retry: RetryPolicy, membership: Membership, opts?: FanOutOptions): Promise<FanOutResult<VoteResponse>> {
     return this.#run(async () => {
+      const where = 'sendVoteRequests';
+      checkObject(where, 'req', req);
       validateRetryPolicy(retry, 'election retry policy');
+      checkMembership(where, membership);
+      checkFanOutOptions(where, opts);
       const voters = votersOf(this.#withSelf(membership));
       if (voters.length === 0) throw new ConfigError('sendVoteRequests: the membership has no voting peer to ask');
       const results = await Promise.all(voters.map((m) => this.#retried(m, retry, (peer, ctx) => this.#unary(peer, 'control', false, ElectionService.RequestVote, req, ctx.timeoutMs, ctx.signal), opts?.signal)));
@@ -231,7 +250,11 @@ export class GrpcTransport implements Transport {
    */
   joinCluster(leaderId: number, req: JoinRequest, backoff: RetryPolicy, membership: Membership): Promise<JoinResponse> {
     return this.#run(async () => {
+      const where = 'joinCluster';
+      checkNodeId(where, 'leaderId', leaderId, { allowZero: true });
+      checkObject(where, 'req', req);
       validateRetryPolicy(backoff, 'join_cluster retry policy');
+      checkMembership(where, membership);
       const listed = leaderId > 0 ? addressOf(membership, leaderId) : undefined;
       const known = listed === undefined ? undefined : endpointOf(listed, leaderId);
       let target: Peer | null = known === undefined ? null : { id: leaderId, endpoint: known };
@@ -268,10 +291,19 @@ export class GrpcTransport implements Transport {
    * DiscoverLeader to every target concurrently (at most {@link FAN_OUT_CONCURRENCY} calls at a
    * time), once each, without retry; each call is bounded by `opts.deadlineMs` (default 100 ms). Targets are the voters of a membership (self and
    * duplicates filtered; `nodeId` set in each view) or bare `host:port` endpoints (repeats
-   * dropped). One view per target in input order, with the response or the error. Never rejects.
+   * dropped). One view per target in input order, with the response or the error. Rejects only for an argument of the wrong type (a ConfigError, arguments.ts); a target's failure is its view's error.
    * Pick the leader with {@link chooseLeader}.
    */
   async discoverLeader(req: LeaderDiscoveryRequest, compress: boolean, targets: Membership | readonly string[], opts?: PeerCallOptions): Promise<DiscoveryView[]> {
+    const where = 'discoverLeader';
+    checkObject(where, 'req', req);
+    checkBoolean(where, 'compress', compress);
+    if (isEndpointList(targets)) checkEndpointList(where, 'targets', targets);
+    else if (typeof targets !== 'object' || targets === null) throw badArgument(where, 'targets', 'an array of host:port strings or a membership {members, selfId?}', targets);
+    else checkMembership(where, targets, 'targets');
+    checkOptions(where, 'opts', opts);
+    if (opts?.deadlineMs !== undefined) checkDeadline(where, 'opts.deadlineMs', opts.deadlineMs);
+    checkSignal(where, 'opts.signal', opts?.signal);
     const list: Array<{ endpoint: string; nodeId?: number }> = isEndpointList(targets)
       ? [...new Set(targets.map(normalizeAddress))].map((endpoint) => ({ endpoint }))
       : votersOf(this.#withSelf(targets)).map((m) => ({ endpoint: normalizeAddress(m.address), nodeId: m.id }));
@@ -295,6 +327,13 @@ export class GrpcTransport implements Transport {
    */
   sendSnapshot(peerId: number, metadata: SnapshotPushMetadata, source: SnapshotSource, membership: Membership, config: SnapshotPushConfig): Promise<SnapshotResponse> {
     return this.#run(() => {
+      const where = 'sendSnapshot';
+      checkNodeId(where, 'peerId', peerId);
+      checkObject(where, 'metadata', metadata);
+      checkObject(where, 'source', source);
+      checkMembership(where, membership);
+      checkObject(where, 'config', config);
+      checkSignal(where, 'config.signal', config.signal);
       const peer = this.#peer(peerId, membership);
       // The channel is taken when the call starts, not before the first pass over the file: a
       // failed connect on another class meanwhile (the data stream to a peer that is down)
@@ -313,6 +352,10 @@ export class GrpcTransport implements Transport {
    */
   requestSnapshotFromLeader(leaderId: number, retry: RetryPolicy, membership: Membership): Promise<SnapshotPull> {
     return this.#run(() => {
+      const where = 'requestSnapshotFromLeader';
+      checkNodeId(where, 'leaderId', leaderId);
+      validateRetryPolicy(retry, 'install_snapshot retry policy');
+      checkMembership(where, membership);
       const peer = this.#peer(leaderId, membership);
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'bulk', false);
       return pullSnapshot(client, peer.endpoint, { retry, clock: this.#clock, random: this.#random, signal: this.#shutdown.signal, ...(this.#headers ? { metadataHeaders: this.#headers } : {}) });
@@ -330,6 +373,10 @@ export class GrpcTransport implements Transport {
    */
   openReplicationStream(peerId: number, membership: Membership, compress: boolean): Promise<ReplicationStream> {
     return this.#run(async () => {
+      const where = 'openReplicationStream';
+      checkNodeId(where, 'peerId', peerId);
+      checkMembership(where, membership);
+      checkBoolean(where, 'compress', compress);
       const peer = this.#peer(peerId, membership);
       const client = this.#pool.forPeer(peer.id, peer.endpoint, 'data', compress);
       await this.#waitForReady(client, peer);
@@ -355,18 +402,18 @@ export class GrpcTransport implements Transport {
 
   /** One RequestVote to `peerId` (control channel), no retry, bounded by `opts.deadlineMs`. */
   requestVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse> {
-    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, ElectionService.RequestVote, req, opts.deadlineMs, opts.signal));
+    return this.#run(() => this.#unary(this.#checkedPeer('requestVote', peerId, req, membership, opts), 'control', false, ElectionService.RequestVote, req, opts.deadlineMs, opts.signal));
   }
 
   /** One PreVote (`raftctl.raft.v1.RaftPeerExt/PreVote`) to `peerId`, no retry. d-engine nodes answer UNIMPLEMENTED. */
   preVote(peerId: number, req: VoteRequest, membership: Membership, opts: PeerCallOptions): Promise<VoteResponse> {
-    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.PreVote, req, opts.deadlineMs, opts.signal));
+    return this.#run(() => this.#unary(this.#checkedPeer('preVote', peerId, req, membership, opts), 'control', false, RaftPeerExtService.PreVote, req, opts.deadlineMs, opts.signal));
   }
 
   /** One TimeoutNow (`raftctl.raft.v1.RaftPeerExt/TimeoutNow`) to `peerId`, no retry. */
   timeoutNow(peerId: number, req: TimeoutNowRequest, membership: Membership, opts: PeerCallOptions): Promise<void> {
     return this.#run(async () => {
-      await this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.TimeoutNow, req, opts.deadlineMs, opts.signal);
+      await this.#unary(this.#checkedPeer('timeoutNow', peerId, req, membership, opts), 'control', false, RaftPeerExtService.TimeoutNow, req, opts.deadlineMs, opts.signal);
     });
   }
 
@@ -375,7 +422,7 @@ export class GrpcTransport implements Transport {
    * §6.4, followers), no retry. d-engine nodes answer UNIMPLEMENTED.
    */
   readIndex(peerId: number, req: ReadIndexRequest, membership: Membership, opts: PeerCallOptions): Promise<ReadIndexResponse> {
-    return this.#run(() => this.#unary(this.#peer(peerId, membership), 'control', false, RaftPeerExtService.ReadIndex, req, opts.deadlineMs, opts.signal));
+    return this.#run(() => this.#unary(this.#checkedPeer('readIndex', peerId, req, membership, opts), 'control', false, RaftPeerExtService.ReadIndex, req, opts.deadlineMs, opts.signal));
   }
 
   /**
@@ -383,6 +430,7 @@ export class GrpcTransport implements Transport {
    * Endpoint-only channels (discovery by bare endpoints) are not affected.
    */
   retainMembers(membership: Membership): void {
+    checkMembership('retainMembers', membership);
     this.#pool.retainPeers(membership.members.map((m) => m.id));
   }
 
@@ -426,6 +474,15 @@ export class GrpcTransport implements Transport {
     const address = addressOf(membership, peerId);
     if (address === undefined) throw notAMember(peerId);
     return { id: peerId, endpoint: endpointOf(address, peerId) };
+  }
+
+  /** {@link #peer} after checking the arguments of a one-peer send (`where`: the method). */
+  #checkedPeer(where: string, peerId: number, req: object, membership: Membership, opts: PeerCallOptions): Peer {
+    checkNodeId(where, 'peerId', peerId);
+    checkObject(where, 'req', req);
+    checkMembership(where, membership);
+    checkPeerCallOptions(where, opts);
+    return this.#peer(peerId, membership);
   }
 
   /** One unary call on the peer's channel of `cls`; a connection failure evicts its channels. */
@@ -598,4 +655,14 @@ function notLeader(error: RaftCtlError): boolean {
 function hintedLeader(error: RaftCtlError): Peer | null {
   if (error instanceof NoLeaderError && error.leaderId !== null && error.leaderAddress) return { id: error.leaderId, endpoint: normalizeAddress(error.leaderAddress) };
   return null;
+}
+
+/** sendAppendRequests' list: an array of `[peerId, request]` pairs. */
+function checkRequestList(where: string, requests: unknown): void {
+  if (!Array.isArray(requests)) throw badArgument(where, 'requests', 'an array of [peerId, request] pairs', requests);
+  requests.forEach((pair: unknown, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2) throw badArgument(where, `requests[${i}]`, 'a [peerId, request] pair', pair);
+    checkNodeId(where, `requests[${i}][0]`, pair[0]);
+    checkObject(where, `requests[${i}][1]`, pair[1]);
+  });
 }

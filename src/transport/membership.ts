@@ -10,6 +10,7 @@
  * other node (PROMOTABLE, READ_ONLY, UNSPECIFIED, or role LEARNER) is a learner here.
  */
 import { ConfigError, ProtocolError } from '../errors.js';
+import { badArgument, checkNodeId, checkObject, shown } from './arguments.js';
 import { hasUnspecifiedHost, isHostPort } from './address.js';
 import { NodeRoleValue, NodeStatusValue, type ClusterMembership } from './messages.js';
 import type { DiscoveryView, Member, Membership } from './types.js';
@@ -27,6 +28,7 @@ const HOST_PORT = /^(.*):(\d+)$/;
  * `host:port` raftctl accepts (address.ts: a port 1..65535, a name, IPv4 or bracketed IPv6 host).
  */
 export function dialTarget(address: string): string | null {
+  if (typeof address !== 'string') return null;
   const a = normalizeAddress(address);
   return isHostPort(a) ? a : null;
 }
@@ -55,7 +57,8 @@ export function endpointOf(address: string, peerId?: number): string {
   const endpoint = dialTarget(address);
   if (endpoint !== null) return endpoint;
   const who = peerId === undefined ? 'endpoint' : `peer ${peerId}'s address`;
-  throw new ConfigError(`${who} ${JSON.stringify(address)} is not host:port (a port 1..65535; a host name, IPv4 or [IPv6] address)`, {
+  if (typeof address !== 'string') throw new ConfigError(`${who} must be a host:port string (got ${shown(address)})`, { details: { peerId, endpoint: address, sent: false } });
+  throw new ConfigError(`${who} ${shown(address)} is not host:port (a port 1..65535; a host name, IPv4 or [IPv6] address)`, {
     details: { peerId, endpoint: address, sent: false },
     hint: 'fix the address in the membership or endpoint list',
   });
@@ -141,6 +144,9 @@ export function addressOf(membership: Membership, id: number): string | undefine
  * {@link ProtocolError} for a node with id 0 or without an address.
  */
 export function membershipFromClusterMetadata(metadata: ClusterMembership, selfId?: number): Membership {
+  checkObject('membershipFromClusterMetadata', 'metadata', metadata);
+  if (selfId !== undefined) checkNodeId('membershipFromClusterMetadata', 'selfId', selfId);
+  if (metadata.nodes != null && !Array.isArray(metadata.nodes)) throw new ProtocolError(`cluster metadata's nodes is not a list (got ${shown(metadata.nodes)})`);
   const members: Member[] = [];
   for (const node of metadata.nodes ?? []) {
     const id = node.id ?? 0;
@@ -168,6 +174,8 @@ export interface LeaderChoice {
  * replaced by the answering endpoint's ({@link dialableAddress}).
  */
 export function chooseLeader(views: readonly DiscoveryView[]): LeaderChoice | null {
+  if (!Array.isArray(views)) throw badArgument('chooseLeader', 'views', 'an array of DiscoveryView (what discoverLeader returns)', views);
+  views.forEach((v: unknown, i) => checkObject('chooseLeader', `views[${i}]`, v));
   let best: LeaderChoice | null = null;
   for (const v of views) {
     const r = v.response;

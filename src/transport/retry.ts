@@ -11,6 +11,7 @@
 import { asRaftCtlError, ConfigError, OutcomeUnknownError, RaftCtlError, TimeoutError } from '../errors.js';
 import type { Clock, RandomSource } from './clock.js';
 import { isRetryable } from './status.js';
+import { shown } from './arguments.js';
 
 export interface RetryPolicy {
   /** Attempts in all, including the first. At least 1 (0 is rejected). */
@@ -43,6 +44,11 @@ export function validateRetryPolicy(policy: RetryPolicy, name = 'retry policy'):
   const bad = (why: string): never => {
     throw new ConfigError(`${name}: ${why}`);
   };
+  if (typeof policy !== 'object' || policy === null) bad(`must be an object {maxAttempts, timeoutMs, baseDelayMs, maxDelayMs, jitter} (got ${shown(policy)})`);
+  // A string such as '100' compares as a number below; it is the caller's mistake, not a policy.
+  for (const field of ['maxAttempts', 'timeoutMs', 'baseDelayMs', 'maxDelayMs', 'jitter'] as const) {
+    if (typeof policy[field] !== 'number') bad(`${field} must be a number (got ${shown(policy[field])})`);
+  }
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) bad(`maxAttempts must be an integer ≥ 1 (got ${policy.maxAttempts}); 0 is not "unlimited"`);
   if (!(policy.timeoutMs > 0)) bad(`timeoutMs must be > 0 (got ${policy.timeoutMs})`);
   if (!(policy.baseDelayMs >= 0)) bad(`baseDelayMs must be ≥ 0 (got ${policy.baseDelayMs})`);

@@ -300,6 +300,8 @@ export function closedError(what = 'the transport', cause?: unknown): RejectedEr
  * cancelled and the other definitive answers may not.
  */
 export function isRetryable(error: RaftCtlError): boolean {
+  // A caller's catch-all may hand over anything thrown (undefined, a string): not a retryable failure.
+  if (typeof error !== 'object' || error === null) return false;
   if (error.details?.serverTimeout === true) return true;
   const grpcCode = error.details?.grpcCode;
   if (typeof grpcCode === 'number') return !NOT_RETRYABLE.has(grpcCode);

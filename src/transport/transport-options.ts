@@ -3,7 +3,8 @@
  * its constructor runs (a ConfigError for an option no transport can work with).
  */
 import { ConfigError } from '../errors.js';
-import type { ChannelPool } from './channels.js';
+import { badArgument, checkNodeId, checkOptions } from './arguments.js';
+import { ChannelPool } from './channels.js';
 import { MAX_TIMER_MS, type Clock, type RandomSource } from './clock.js';
 
 export interface GrpcTransportOptions {
@@ -39,7 +40,9 @@ export interface GrpcTransportOptions {
 export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
 
 /**
- * Throws a ConfigError for an option no transport can work with: an append lane capacity that is
+ * Throws a ConfigError for an option no transport can work with: options that are not an object
+ * (`null`), a `selfId` that is not a node id (1..2^32−1), a `clusterId` that is not a string, a
+ * `pool`, `clock` or `random` of the wrong kind, an append lane capacity that is
  * not a whole number ≥ 1, a connect wait or default discovery deadline that is not a finite number
  * of milliseconds > 0 (every stream open or discovery would fail as an unreachable peer), a
  * response timeout that is not a finite number ≥ 0, and a connect wait or response timeout above
@@ -47,6 +50,16 @@ export const DEFAULT_REPLICATION_RESPONSE_TIMEOUT_MS = 5_000;
  * ... within 3000000000 ms" a few ms after it began).
  */
 export function validateOptions(options: GrpcTransportOptions): void {
+  const where = 'GrpcTransport';
+  checkOptions(where, 'options', options);
+  if (options.selfId !== undefined) checkNodeId(where, 'selfId', options.selfId);
+  if (options.clusterId !== undefined && typeof options.clusterId !== 'string') throw badArgument(where, 'clusterId', 'a string or absent', options.clusterId);
+  if (options.pool !== undefined && !(options.pool instanceof ChannelPool)) throw badArgument(where, 'pool', 'a ChannelPool or absent', options.pool);
+  const clock = options.clock as Partial<Clock> | undefined;
+  if (clock !== undefined && !(typeof clock === 'object' && clock !== null && typeof clock.now === 'function' && typeof clock.sleep === 'function')) {
+    throw badArgument(where, 'clock', 'a Clock {now(), sleep(ms, signal)} or absent', clock);
+  }
+  if (options.random !== undefined && typeof options.random !== 'function') throw badArgument(where, 'random', 'a function returning a number in [0, 1) or absent', options.random);
   const { appendQueueCapacity: capacity, streamConnectTimeoutMs: connect, discoveryTimeoutMs: discovery, replicationResponseTimeoutMs: response } = options;
   if (capacity !== undefined && !(Number.isSafeInteger(capacity) && capacity >= 1)) throw new ConfigError(`appendQueueCapacity must be a whole number ≥ 1 (got ${capacity})`);
   for (const [name, v] of [['streamConnectTimeoutMs', connect], ['discoveryTimeoutMs', discovery]] as const) {

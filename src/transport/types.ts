@@ -232,7 +232,7 @@ export interface Transport {
   /**
    * Asks every target concurrently, once, without retry: the voters of a membership (views carry
    * `nodeId`) or bare `host:port` endpoints (repeats dropped). One view per target in input
-   * order; each call bounded by `opts.deadlineMs` (GrpcTransport's default: 100 ms). Never rejects.
+   * order; each call bounded by `opts.deadlineMs` (GrpcTransport's default: 100 ms). Rejects only for an argument of the wrong type (ConfigError); a target's failure is its view's error.
    */
   discoverLeader(req: LeaderDiscoveryRequest, compress: boolean, targets: Membership | readonly string[], opts?: PeerCallOptions): Promise<DiscoveryView[]>;
   /** Pushes a snapshot to one peer over InstallSnapshot (see SnapshotPushConfig). */

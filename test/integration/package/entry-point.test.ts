@@ -19,6 +19,7 @@ import {
   chooseLeader,
   ConfigError,
   DEFAULT_RETRY,
+  ChannelPool,
   EndpointClient,
   EXIT,
   exitCodeOf,
@@ -27,6 +28,7 @@ import {
   membershipFromClusterMetadata,
   RaftCtlError,
   UnreachableError,
+  validateRetryPolicy,
   type ClusterMembership,
   type FanOutResult,
   type Membership,
@@ -148,4 +150,83 @@ test('a closed port and a bad option fail with the package’s typed errors', as
     transport.close();
   }
   assert.throws(() => new GrpcTransport({ appendQueueCapacity: 0 }), (e: unknown) => e instanceof ConfigError && e.exitCode === EXIT.USAGE);
+});
+
+/**
+ * What a plain JavaScript caller (or `as any`) gets for an argument of the wrong type: a
+ * ConfigError (exit 2, `sent: false`) naming the method and the argument, before anything is
+ * dialled. Before, most of these threw a bare TypeError (`membership.members is not iterable`,
+ * `Cannot read properties of undefined`), and some were taken silently (a `role: 'Voter'` that is
+ * neither voter nor learner, a string `compress`).
+ */
+test('arguments of the wrong type from plain JavaScript are ConfigErrors naming the argument, and nothing is dialled', async () => {
+  const peer = peers[0]!;
+  const calls = peer.calls.length;
+  const connections = peer.wire.connections;
+  const transport = new GrpcTransport({ selfId: 9 });
+  const client = new EndpointClient();
+  const m: Membership = { members: [{ id: 1, address: peer.address, role: 'voter' }] };
+  const retry = { ...DEFAULT_RETRY.election, timeoutMs: 5000 };
+  const opts = { deadlineMs: 5000 };
+  const js = (v: unknown): any => v; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const configError = (argument: RegExp) => (e: unknown): boolean => {
+    assert.ok(e instanceof ConfigError, `a ConfigError, not ${String(e)}`);
+    assert.equal(e.exitCode, EXIT.USAGE);
+    assert.match(e.message, argument);
+    return true;
+  };
+  try {
+    const rejecting: [string, () => Promise<unknown>, RegExp][] = [
+      ['discoverLeader targets: a string', () => transport.discoverLeader({ nodeId: 9 }, false, js(peer.address), opts), /^discoverLeader: targets must be an array of host:port strings or a membership/],
+      ['discoverLeader targets: undefined', () => transport.discoverLeader({ nodeId: 9 }, false, js(undefined), opts), /^discoverLeader: targets must be/],
+      ['discoverLeader targets: an object without members', () => transport.discoverLeader({ nodeId: 9 }, false, js({}), opts), /^discoverLeader: targets\.members must be an array/],
+      ['discoverLeader targets: a number in the list', () => transport.discoverLeader({ nodeId: 9 }, false, js([peer.address, 5]), opts), /^discoverLeader: targets\[1\] must be a host:port string \(got 5\)/],
+      ['discoverLeader opts.deadlineMs: a string', () => transport.discoverLeader({ nodeId: 9 }, false, [peer.address], js({ deadlineMs: '100' })), /opts\.deadlineMs must be a number/],
+      ['discoverLeader compress: a string', () => transport.discoverLeader({ nodeId: 9 }, js('false'), [peer.address], opts), /^discoverLeader: compress must be true or false \(got "false"\)/],
+      ['sendVoteRequests membership: a string', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, retry, js(peer.address)), /^sendVoteRequests: membership must be an object/],
+      ['sendVoteRequests members: an object', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, retry, js({ members: {} })), /membership\.members must be an array/],
+      ['sendVoteRequests a misspelt role', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, retry, js({ members: [{ id: 1, address: peer.address, role: 'Voter' }] })), /membership\.members\[0\]\.role must be "voter" or "learner" \(got "Voter"\)/],
+      ['sendVoteRequests a fractional member id', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, retry, js({ members: [{ id: 1.5, address: peer.address, role: 'voter' }] })), /membership\.members\[0\]\.id must be a whole number from 1/],
+      ['sendVoteRequests retry: undefined', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, js(undefined), m), /election retry policy: must be an object/],
+      ['sendVoteRequests retry.timeoutMs: a string', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, js({ ...retry, timeoutMs: '100' }), m), /timeoutMs must be a number \(got "100"\)/],
+      ['sendVoteRequests opts.signal: not an AbortSignal', () => transport.sendVoteRequests({ term: 3, candidateId: 9 }, retry, m, js({ signal: 500 })), /opts\.signal must be an AbortSignal/],
+      ['sendClusterUpdate membership: null', () => transport.sendClusterUpdate({ term: 3 }, DEFAULT_RETRY.membership, js(null)), /^sendClusterUpdate: membership must be an object/],
+      ['sendAppendRequests requests: a string', () => transport.sendAppendRequests(js('1'), DEFAULT_RETRY.appendEntries, m, false), /^sendAppendRequests: requests must be an array of \[peerId, request\] pairs/],
+      ['sendAppendRequests a request not a pair', () => transport.sendAppendRequests(js([{ term: 3 }]), DEFAULT_RETRY.appendEntries, m, false), /requests\[0\] must be a \[peerId, request\] pair/],
+      ['sendAppendRequest peerId: NaN', () => transport.sendAppendRequest(NaN, { term: 3 }, DEFAULT_RETRY.appendEntries, m, false), /^sendAppendRequest: peerId must be a whole number from 1/],
+      ['requestVote opts: undefined', () => transport.requestVote(1, { term: 3, candidateId: 9 }, m, js(undefined)), /^requestVote: opts must be an object \{deadlineMs, signal\?\}/],
+      ['requestVote peerId: a string', () => transport.requestVote(js('1'), { term: 3, candidateId: 9 }, m, opts), /^requestVote: peerId must be a whole number/],
+      ['joinCluster leaderId: -1', () => transport.joinCluster(-1, { nodeId: 9, address: '127.0.0.1:9' }, DEFAULT_RETRY.joinCluster, m), /^joinCluster: leaderId must be a whole number from 0/],
+      ['openReplicationStream membership: undefined', () => transport.openReplicationStream(1, js(undefined), false), /^openReplicationStream: membership must be an object/],
+      ['EndpointClient endpoint: undefined', () => client.getClusterMetadata(js(undefined), opts), /^endpoint must be a host:port string \(got undefined\)/],
+      ['EndpointClient endpoint: an array', () => client.getClusterMetadata(js([peer.address]), opts), /^endpoint must be a host:port string \(got an array\)/],
+      ['EndpointClient opts: undefined', () => client.getClusterMetadata(peer.address, js(undefined)), /^EndpointClient GetClusterMetadata: opts must be an object/],
+      ['EndpointClient opts.metadata: a number value', () => client.getClusterMetadata(peer.address, js({ deadlineMs: 5000, metadata: { 'x-a': 1 } })), /opts\.metadata must be an object of string values/],
+      ['EndpointClient watch opts: null', async () => { for await (const _ of client.watch(peer.address, { key: new Uint8Array([1]) }, js(null))) break; }, /^EndpointClient watch: opts must be an object or absent/],
+    ];
+    for (const [what, call, message] of rejecting) await assert.rejects(call(), configError(message), what);
+    const throwing: [string, () => unknown, RegExp][] = [
+      ['new GrpcTransport(null)', () => new GrpcTransport(js(null)), /^GrpcTransport: options must be an object or absent \(got null\)/],
+      ['GrpcTransport selfId: a string', () => new GrpcTransport(js({ selfId: '9' })), /^GrpcTransport: selfId must be a whole number from 1/],
+      ['GrpcTransport pool: not a ChannelPool', () => new GrpcTransport(js({ pool: {} })), /^GrpcTransport: pool must be a ChannelPool/],
+      ['GrpcTransport clusterId: a number', () => new GrpcTransport(js({ clusterId: 7 })), /^GrpcTransport: clusterId must be a string/],
+      ['new EndpointClient(null)', () => new EndpointClient(js(null)), /^EndpointClient: options must be an object or absent/],
+      ['EndpointClient compress: a string', () => new EndpointClient(js({ compress: 'yes' })), /^EndpointClient: compress must be true or false/],
+      ['new ChannelPool(null)', () => new ChannelPool(js(null)), /^ChannelPool: options must be an object or absent/],
+      ['retainMembers(undefined)', () => transport.retainMembers(js(undefined)), /^retainMembers: membership must be an object/],
+      ['chooseLeader(a string)', () => chooseLeader(js('x')), /^chooseLeader: views must be an array/],
+      ['membershipFromClusterMetadata(undefined)', () => membershipFromClusterMetadata(js(undefined)), /^membershipFromClusterMetadata: metadata must be an object/],
+      ['validateRetryPolicy(null)', () => validateRetryPolicy(js(null)), /^retry policy: must be an object/],
+    ];
+    for (const [what, call, message] of throwing) assert.throws(call, configError(message), what);
+    assert.equal(isRetryable(js(undefined)), false, 'isRetryable of a non-error is false, not a TypeError');
+    // A bad endpoint inside a well-formed list stays a per-view error, as documented.
+    const [view] = await transport.discoverLeader({ nodeId: 9 }, false, ['not an address'], opts);
+    assert.ok(view!.error instanceof ConfigError, String(view!.error));
+  } finally {
+    client.close();
+    transport.close();
+  }
+  assert.equal(peer.calls.length, calls, 'no call reached the peer');
+  assert.equal(peer.wire.connections, connections, 'no connection was opened');
 });
