@@ -1,6 +1,6 @@
 /*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
 import $protobuf from "protobufjs/minimal.js";
-import { checkI32 as $checkI32, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
+import { checkBytes as $checkBytes, checkI32 as $checkI32, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
 
 configureNumbers($protobuf);
 
@@ -2801,7 +2801,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.noop != null && $Object.hasOwnProperty.call(message, "noop"))
                     $root.d_engine.common.Noop.encode(message.noop, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
                 if (message.command != null && $Object.hasOwnProperty.call(message, "command"))
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.command);
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.command));
                 if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
                     $root.d_engine.common.MembershipChange.encode(message.config, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -3516,10 +3516,10 @@ export const d_engine = $root.d_engine = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8737,8 +8737,8 @@ export const d_engine = $root.d_engine = (() => {
                         throw $Error("max depth exceeded");
                     if (message.lastIncluded != null && $Object.hasOwnProperty.call(message, "lastIncluded"))
                         $root.d_engine.common.LogId.encode(message.lastIncluded, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
-                    if (message.checksum != null && $Object.hasOwnProperty.call(message, "checksum") && message.checksum.length)
-                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.checksum);
+                    if (message.checksum != null && $Object.hasOwnProperty.call(message, "checksum") && $checkBytes(message.checksum).length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.checksum));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -9112,12 +9112,12 @@ export const d_engine = $root.d_engine = (() => {
                         writer.uint32(/* id 3, wireType 0 =*/24).uint32($checkU32(message.seq));
                     if (message.totalChunks != null && $Object.hasOwnProperty.call(message, "totalChunks") && message.totalChunks !== 0)
                         writer.uint32(/* id 4, wireType 0 =*/32).uint32($checkU32(message.totalChunks));
-                    if (message.chunkChecksum != null && $Object.hasOwnProperty.call(message, "chunkChecksum") && message.chunkChecksum.length)
-                        writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.chunkChecksum);
+                    if (message.chunkChecksum != null && $Object.hasOwnProperty.call(message, "chunkChecksum") && $checkBytes(message.chunkChecksum).length)
+                        writer.uint32(/* id 5, wireType 2 =*/42).bytes($checkBytes(message.chunkChecksum));
                     if (message.metadata != null && $Object.hasOwnProperty.call(message, "metadata"))
                         $root.d_engine.server.storage.SnapshotMetadata.encode(message.metadata, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
-                    if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
-                        writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.data);
+                    if (message.data != null && $Object.hasOwnProperty.call(message, "data") && $checkBytes(message.data).length)
+                        writer.uint32(/* id 7, wireType 2 =*/58).bytes($checkBytes(message.data));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -14381,10 +14381,10 @@ export const d_engine = $root.d_engine = (() => {
                         _depth = 0;
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
-                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-                    if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+                    if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
                     if (message.ttlSecs != null && $Object.hasOwnProperty.call(message, "ttlSecs") && (typeof message.ttlSecs === "object" ? message.ttlSecs.low || message.ttlSecs.high : message.ttlSecs !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.ttlSecs));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -14731,8 +14731,8 @@ export const d_engine = $root.d_engine = (() => {
                         _depth = 0;
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
-                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -15042,12 +15042,12 @@ export const d_engine = $root.d_engine = (() => {
                         _depth = 0;
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
-                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
                     if (message.expectedValue != null && $Object.hasOwnProperty.call(message, "expectedValue"))
-                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.expectedValue);
-                    if (message.newValue != null && $Object.hasOwnProperty.call(message, "newValue") && message.newValue.length)
-                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.newValue);
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.expectedValue));
+                    if (message.newValue != null && $Object.hasOwnProperty.call(message, "newValue") && $checkBytes(message.newValue).length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes($checkBytes(message.newValue));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -15739,7 +15739,7 @@ export const d_engine = $root.d_engine = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
                 if (message.keys != null && message.keys.length)
                     for (let i = 0; i < message.keys.length; ++i)
-                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.keys[i]);
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.keys[i]));
                 if (message.consistencyPolicy != null && $Object.hasOwnProperty.call(message, "consistencyPolicy"))
                     writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.consistencyPolicy));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -16363,10 +16363,10 @@ export const d_engine = $root.d_engine = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -17477,10 +17477,10 @@ export const d_engine = $root.d_engine = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -17802,8 +17802,8 @@ export const d_engine = $root.d_engine = (() => {
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
-                if (message.prefix != null && $Object.hasOwnProperty.call(message, "prefix") && message.prefix.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.prefix);
+                if (message.prefix != null && $Object.hasOwnProperty.call(message, "prefix") && $checkBytes(message.prefix).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.prefix));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -19150,8 +19150,8 @@ export const d_engine = $root.d_engine = (() => {
                     throw $Error("max depth exceeded");
                 if (message.clientId != null && $Object.hasOwnProperty.call(message, "clientId") && message.clientId !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.clientId));
-                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.key);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.key));
                 if (message.prefix != null && $Object.hasOwnProperty.call(message, "prefix") && message.prefix !== false)
                     writer.uint32(/* id 3, wireType 0 =*/24).bool(message.prefix);
                 if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv") && message.prevKv !== false)
@@ -19538,18 +19538,18 @@ export const d_engine = $root.d_engine = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
                 if (message.eventType != null && $Object.hasOwnProperty.call(message, "eventType") && message.eventType !== 0)
                     writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.eventType));
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.error));
                 if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64($checkU64(message.revision));
-                if (message.prevValue != null && $Object.hasOwnProperty.call(message, "prevValue") && message.prevValue.length)
-                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.prevValue);
+                if (message.prevValue != null && $Object.hasOwnProperty.call(message, "prevValue") && $checkBytes(message.prevValue).length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes($checkBytes(message.prevValue));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -21906,7 +21906,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.noop != null && $Object.hasOwnProperty.call(message, "noop"))
                         $root.d_engine.common.Noop.encode(message.noop, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
                     if (message.command != null && $Object.hasOwnProperty.call(message, "command"))
-                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.command);
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.command));
                     if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
                         $root.d_engine.common.MembershipChange.encode(message.config, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                     if (message.configuration != null && $Object.hasOwnProperty.call(message, "configuration"))
@@ -25425,7 +25425,7 @@ export const raftctl = $root.raftctl = (() => {
                         throw $Error("max depth exceeded");
                     if (message.keys != null && message.keys.length)
                         for (let i = 0; i < message.keys.length; ++i)
-                            writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.keys[i]);
+                            writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.keys[i]));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -33861,16 +33861,16 @@ export const mvccpb = $root.mvccpb = (() => {
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
             if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision") && (typeof message.createRevision === "object" ? message.createRevision.low || message.createRevision.high : message.createRevision !== 0))
                 writer.uint32(/* id 2, wireType 0 =*/16).uint64($checkU64(message.createRevision));
             if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision") && (typeof message.modRevision === "object" ? message.modRevision.low || message.modRevision.high : message.modRevision !== 0))
                 writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.modRevision));
             if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
                 writer.uint32(/* id 4, wireType 0 =*/32).uint64($checkU64(message.version));
-            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.value);
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes($checkBytes(message.value));
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -34686,10 +34686,10 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && message.rangeEnd.length)
-                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.rangeEnd);
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && $checkBytes(message.rangeEnd).length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.rangeEnd));
             if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && (typeof message.limit === "object" ? message.limit.low || message.limit.high : message.limit !== 0))
                 writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.limit));
             if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
@@ -35575,10 +35575,10 @@ export const etcdserverpb = $root.etcdserverpb = (() => {
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && $checkBytes(message.key).length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes($checkBytes(message.key));
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && $checkBytes(message.value).length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes($checkBytes(message.value));
             if (message.lease != null && $Object.hasOwnProperty.call(message, "lease") && (typeof message.lease === "object" ? message.lease.low || message.lease.high : message.lease !== 0))
                 writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.lease));
             if (message.prevKv != null && $Object.hasOwnProperty.call(message, "prevKv") && message.prevKv !== false)

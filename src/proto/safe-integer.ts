@@ -6,7 +6,9 @@
  * It calls checkU32 on every singular uint32 it encodes (node ids, chunk numbers): protobufjs
  * would otherwise send `value >>> 0`, so candidate 2^32+5 went out as candidate 5 and -1 as
  * 4294967295. (A uint32 read from the wire is always in range.) And checkI32 on every singular
- * int32 it encodes (enums, roles): an enum name string went out as 0.
+ * int32 it encodes (enums, roles): an enum name string went out as 0. And checkBytes on every
+ * bytes field it encodes (keys, values, snapshot data): protobufjs base64-decodes a string given
+ * for one, so a plain JavaScript `key: 'greeting'` was written as the 6 bytes 82 b7 9e b6 29 e0.
  *
  * This module is part of the src/proto leaf and imports nothing of ours.
  */
@@ -40,6 +42,24 @@ export class Int32RangeError extends RangeError {
     super(`int32 value ${describe(value)} is not an integer in -2147483648..2147483647${typeof value === 'string' ? ' (an enum is encoded by its number, not its name)' : ''}`);
     this.name = 'Int32RangeError';
   }
+}
+
+/**
+ * Thrown by the codec when a bytes field it is asked to encode is not a Uint8Array (a Buffer is
+ * one): protobufjs would base64-decode a string, and send an object without `length` as empty.
+ */
+export class BytesTypeError extends TypeError {
+  readonly code = 'BYTES_NOT_UINT8ARRAY';
+  constructor(readonly value: unknown) {
+    super(`bytes value ${typeof value === 'string' ? `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} (a string)` : Array.isArray(value) ? '(an array)' : describe(value)} is not a Uint8Array (pass Buffer.from(string) for text)`);
+    this.name = 'BytesTypeError';
+  }
+}
+
+/** Returns `value` unchanged when it is a Uint8Array (a Buffer included); throws otherwise. */
+export function checkBytes(value: Uint8Array): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new BytesTypeError(value);
+  return value;
 }
 
 /** A value as an error message shows it (a string quoted, so "7" is not read as the number 7). */

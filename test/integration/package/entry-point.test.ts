@@ -28,6 +28,7 @@ import {
   membershipFromClusterMetadata,
   RaftCtlError,
   UnreachableError,
+  UsageError,
   validateRetryPolicy,
   type ClusterMembership,
   type FanOutResult,
@@ -229,4 +230,26 @@ test('arguments of the wrong type from plain JavaScript are ConfigErrors naming 
   }
   assert.equal(peer.calls.length, calls, 'no call reached the peer');
   assert.equal(peer.wire.connections, connections, 'no connection was opened');
+});
+
+test('a string where bytes belong (a key, a value) is a UsageError with nothing sent, not base64-decoded into other bytes', async () => {
+  // Before, {key: 'greeting', value: 'hello'} from plain JavaScript was written as the key
+  // 82 b7 9e b6 29 e0 and the value 85 e9 65: protobufjs base64-decodes a string given for bytes.
+  const peer = peers[0]!;
+  const client = new EndpointClient();
+  const js = (v: unknown): any => v; // eslint-disable-line @typescript-eslint/no-explicit-any
+  try {
+    const writes = peer.callsTo('HandleClientWrite').length;
+    await assert.rejects(client.write(peer.address, js({ clientId: 1, command: { insert: { key: 'greeting', value: 'hello' } } }), { deadlineMs: 5000 }), (e: unknown) => {
+      assert.ok(e instanceof UsageError, String(e));
+      assert.equal(e.exitCode, EXIT.USAGE);
+      assert.equal(e.details?.sent, false);
+      assert.match(e.message, /bytes value "greeting" \(a string\) is not a Uint8Array/);
+      return true;
+    });
+    await assert.rejects(client.read(peer.address, js({ clientId: 1, keys: ['greeting'] }), { deadlineMs: 5000 }), UsageError);
+    assert.equal(peer.callsTo('HandleClientWrite').length, writes, 'nothing reached the peer');
+  } finally {
+    client.close();
+  }
 });

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
-import { Int32RangeError, Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
+import { BytesTypeError, Int32RangeError, Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
 import { ReplicationService, RaftClientService } from '../../../src/transport/services.js';
 import { encode, golden, hex, toHex } from './golden.js';
 
@@ -119,6 +119,24 @@ test('encoding an int32 (an enum, a role) that is a name string or out of range 
   assert.equal(toHex(encode(Join, { status: 1 })), toHex(hex('20 01')));
   assert.equal(toHex(encode(Join, { status: 7 })), toHex(hex('20 07')));
   assert.equal(toHex(encode(Join, { status: -1 })), toHex(hex('20 ff ff ff ff ff ff ff ff ff 01')));
+});
+
+test('encoding a bytes field (a key, a value) given a string or another non-Uint8Array throws a BytesTypeError instead of base64-decoding it', () => {
+  // Without the guard a plain JavaScript {key: 'greeting', value: 'hello'} was written as the key
+  // bytes 82 b7 9e b6 29 e0 and the value 85 e9 65 (protobufjs base64-decodes a string), and an
+  // object without `length` went out as empty bytes.
+  const refused = (value: unknown) => (e: unknown) => e instanceof BytesTypeError && e instanceof TypeError && e.code === 'BYTES_NOT_UINT8ARRAY' && Object.is(e.value, value);
+  const Insert = d_engine.client.WriteCommand.Insert;
+  assert.throws(() => encode(Insert, { key: 'greeting' as unknown as Uint8Array, value: Buffer.from('hello') }), refused('greeting'));
+  assert.throws(() => encode(Insert, { key: Buffer.from('greeting'), value: 'hello' as unknown as Uint8Array }), refused('hello'));
+  assert.throws(() => encode(Insert, { key: Buffer.from('k'), value: {} as unknown as Uint8Array }), (e: unknown) => e instanceof BytesTypeError && /bytes value \[object Object\] is not a Uint8Array/.test(e.message));
+  // Repeated bytes (a read's keys) are checked one by one.
+  const keys = ['qa-k'] as unknown as Uint8Array[];
+  assert.throws(() => encode(d_engine.client.ClientReadRequest, { clientId: 1, keys }), refused('qa-k'));
+  assert.throws(() => encode(d_engine.client.ClientReadRequest, { clientId: 1, keys: [Buffer.from('a'), 'b' as unknown as Uint8Array] }), /bytes value "b" \(a string\) is not a Uint8Array/);
+  // Uint8Arrays and Buffers, empty ones included, encode as before.
+  assert.equal(toHex(encode(Insert, { key: Buffer.from('k'), value: new Uint8Array([1, 2]) })), toHex(hex('0a 01 6b 12 02 01 02')));
+  assert.equal(toHex(encode(d_engine.client.ClientReadRequest, { keys: [new Uint8Array()] })), toHex(hex('12 00')));
 });
 
 test('truncated buffers throw a RangeError instead of returning a partial message', () => {
