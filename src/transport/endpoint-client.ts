@@ -146,7 +146,7 @@ export class EndpointClient {
    * A Watch of a key or prefix (d-engine client API): yields events as they arrive until the
    * server ends the stream (the iteration then ends, or throws the mapped RaftCtlError for a
    * non-OK status) or `signal` aborts (the call is cancelled and the iteration throws a
-   * TimeoutError, code CANCELLED). Leaving the loop early cancels the call, and so does
+   * TimeoutError, code TIMEOUT with `details.grpcCode` 1, CANCELLED). Leaving the loop early cancels the call, and so does
    * {@link close} (the iteration then throws TRANSPORT_CLOSED).
    *
    * A stream has no deadline, so with `connectTimeoutMs` a call whose channel is still not

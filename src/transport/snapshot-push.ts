@@ -5,6 +5,7 @@
  */
 import type { Client, ClientWritableStream } from '@grpc/grpc-js';
 import { asRaftCtlError, ConfigError, IntegrityError, ProtocolError, RaftCtlError, RejectedError, TimeoutError } from '../errors.js';
+import { shown } from './arguments.js';
 import { clientStreamCall } from './call.js';
 import { systemClock, type Clock } from './clock.js';
 import type { SnapshotChunk, SnapshotResponse } from './messages.js';
@@ -172,8 +173,11 @@ export async function pushSnapshot(
 }
 
 function validatePushArguments(metadata: SnapshotPushMetadata, source: SnapshotSource, config: SnapshotPushConfig, deadlineMs: number, perChunkTimeoutMs: number): void {
-  if (!(deadlineMs > 0)) throw new ConfigError(`snapshot push deadlineMs must be > 0 (got ${deadlineMs})`);
-  if (!(perChunkTimeoutMs > 0)) throw new ConfigError(`snapshot push perChunkTimeoutMs must be > 0 (got ${perChunkTimeoutMs})`);
+  // typeof first: a string '100' compares as a number and then reached the timers as a string.
+  if (!(typeof deadlineMs === 'number' && deadlineMs > 0)) throw new ConfigError(`snapshot push deadlineMs must be a number > 0 (got ${shown(deadlineMs)})`);
+  if (!(typeof perChunkTimeoutMs === 'number' && perChunkTimeoutMs > 0)) throw new ConfigError(`snapshot push perChunkTimeoutMs must be a number > 0 (got ${shown(perChunkTimeoutMs)})`);
+  if (typeof source.open !== 'function') throw new ConfigError(`snapshot source open must be a function returning an async iterable of Uint8Array (got ${shown(source.open)})`);
+  if (config.onProgress !== undefined && typeof config.onProgress !== 'function') throw new ConfigError(`snapshot push onProgress must be a function or absent (got ${shown(config.onProgress)})`);
   if (!Number.isSafeInteger(config.leaderId) || config.leaderId < 1 || config.leaderId > 0xffff_ffff) throw new ConfigError(`leaderId must be a uint32 ≥ 1 (got ${config.leaderId})`);
   for (const [name, v] of [['leaderTerm', config.leaderTerm], ['lastIncludedIndex', metadata.lastIncludedIndex], ['lastIncludedTerm', metadata.lastIncludedTerm]] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new ConfigError(`${name} must be a safe non-negative integer (got ${v})`);

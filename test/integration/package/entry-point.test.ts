@@ -199,6 +199,8 @@ test('arguments of the wrong type from plain JavaScript are ConfigErrors naming 
       ['requestVote peerId: a string', () => transport.requestVote(js('1'), { term: 3, candidateId: 9 }, m, opts), /^requestVote: peerId must be a whole number/],
       ['joinCluster leaderId: -1', () => transport.joinCluster(-1, { nodeId: 9, address: '127.0.0.1:9' }, DEFAULT_RETRY.joinCluster, m), /^joinCluster: leaderId must be a whole number from 0/],
       ['openReplicationStream membership: undefined', () => transport.openReplicationStream(1, js(undefined), false), /^openReplicationStream: membership must be an object/],
+      ['sendSnapshot source.open: not a function', () => transport.sendSnapshot(1, { lastIncludedIndex: 1, lastIncludedTerm: 1 }, js({ open: 'file.snap' }), m, { leaderTerm: 1, leaderId: 9 }), /snapshot source open must be a function/],
+      ['sendSnapshot config.deadlineMs: a string', () => transport.sendSnapshot(1, { lastIncludedIndex: 1, lastIncludedTerm: 1 }, { open: async function* () {} }, m, js({ leaderTerm: 1, leaderId: 9, deadlineMs: '100' })), /snapshot push deadlineMs must be a number > 0 \(got "100"\)/],
       ['EndpointClient endpoint: undefined', () => client.getClusterMetadata(js(undefined), opts), /^endpoint must be a host:port string \(got undefined\)/],
       ['EndpointClient endpoint: an array', () => client.getClusterMetadata(js([peer.address]), opts), /^endpoint must be a host:port string \(got an array\)/],
       ['EndpointClient opts: undefined', () => client.getClusterMetadata(peer.address, js(undefined)), /^EndpointClient GetClusterMetadata: opts must be an object/],
