@@ -8,7 +8,8 @@
 // number, and every singular uint32 through checkU32 on encode, so an id out of range is a typed
 // Uint32RangeError instead of being sent as `value >>> 0` (another node's id), and every singular
 // int32 (enums, roles) through checkI32, so an enum name string is refused instead of sent as 0,
-// and every bytes field through checkBytes, so a string is refused instead of base64-decoded.
+// and every bytes field through checkBytes, so a string is refused instead of base64-decoded,
+// and every string field through checkString, so a number is refused instead of sent as "".
 //
 // Usage: node scripts/gen-proto.mjs [outDir]   (default src/proto)
 import { execFileSync } from 'node:child_process';
@@ -54,13 +55,15 @@ try {
   // A proto3 bytes field is written only when `message.x.length` is truthy: an object or number
   // without `length` (a caller's mistake) was skipped, i.e. sent as empty. Check it there too.
   js = js.replace(/(\$Object\.hasOwnProperty\.call\(message, "([A-Za-z0-9_]+)"\) && )message\.\2\.length\)(\n\s+writer\.uint32\([^\n]*\.bytes\(\$checkBytes\(message\.\2\)\);)/g, '$1$checkBytes(message.$2).length)$3');
+  const stringFields = (js.match(/\.string\(message\.[A-Za-z0-9_]+(?:\[i\]|\[keys\[i\]\])?\)/g) ?? []).length;
+  js = js.replace(/\.string\((message\.[A-Za-z0-9_]+(?:\[i\]|\[keys\[i\]\])?)\)/g, '.string($checkString($1))');
   const unguarded = js.match(/\.uint64s\(|(?<!\$checkU64\(reader)\.uint64\((?!\$checkU64\()/g);
   if (unguarded) throw new Error(`gen-proto: ${unguarded.length} uint64 codec call(s) bypass checkU64 (repeated or map uint64?); extend the post-processing`);
   js = js.replace(
     'import $protobuf from "protobufjs/minimal.js";',
-    'import $protobuf from "protobufjs/minimal.js";\nimport { checkBytes as $checkBytes, checkI32 as $checkI32, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";\n\nconfigureNumbers($protobuf);',
+    'import $protobuf from "protobufjs/minimal.js";\nimport { checkBytes as $checkBytes, checkI32 as $checkI32, checkString as $checkString, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";\n\nconfigureNumbers($protobuf);',
   );
-  if (!js.includes('configureNumbers($protobuf)') || decodes === 0 || u32Fields === 0 || i32Fields === 0 || bytesFields === 0) throw new Error('gen-proto: generated code changed shape; update the post-processing');
+  if (!js.includes('configureNumbers($protobuf)') || decodes === 0 || u32Fields === 0 || i32Fields === 0 || bytesFields === 0 || stringFields === 0) throw new Error('gen-proto: generated code changed shape; update the post-processing');
   mkdirSync(outDir, { recursive: true });
   const jsOut = join(outDir, 'raftctl.js');
   writeFileSync(jsOut, js);

@@ -1,6 +1,6 @@
 /*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
 import $protobuf from "protobufjs/minimal.js";
-import { checkBytes as $checkBytes, checkI32 as $checkI32, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
+import { checkBytes as $checkBytes, checkI32 as $checkI32, checkString as $checkString, checkU32 as $checkU32, checkU64 as $checkU64, configureNumbers } from "./safe-integer.js";
 
 configureNumbers($protobuf);
 
@@ -736,7 +736,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                 if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
+                    writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.address));
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
                     writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.status));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -4972,7 +4972,7 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                 if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
+                    writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.address));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5390,11 +5390,11 @@ export const d_engine = $root.d_engine = (() => {
                 if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
                     writer.uint32(/* id 1, wireType 0 =*/8).uint64($checkU64(message.retryAfterMs));
                 if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId"))
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.leaderId);
+                    writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.leaderId));
                 if (message.leaderAddress != null && $Object.hasOwnProperty.call(message, "leaderAddress"))
-                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.leaderAddress);
+                    writer.uint32(/* id 3, wireType 2 =*/26).string($checkString(message.leaderAddress));
                 if (message.debugMessage != null && $Object.hasOwnProperty.call(message, "debugMessage"))
-                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.debugMessage);
+                    writer.uint32(/* id 15, wireType 2 =*/122).string($checkString(message.debugMessage));
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -11556,7 +11556,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.address));
                     if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
                         writer.uint32(/* id 3, wireType 0 =*/24).int32($checkI32(message.role));
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
@@ -12315,7 +12315,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.nodeRole != null && $Object.hasOwnProperty.call(message, "nodeRole") && message.nodeRole !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).int32($checkI32(message.nodeRole));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.address);
+                        writer.uint32(/* id 3, wireType 2 =*/26).string($checkString(message.address));
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
                         writer.uint32(/* id 4, wireType 0 =*/32).int32($checkI32(message.status));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -12722,7 +12722,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.success != null && $Object.hasOwnProperty.call(message, "success") && message.success !== false)
                         writer.uint32(/* id 1, wireType 0 =*/8).bool(message.success);
                     if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.error);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.error));
                     if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
                         $root.d_engine.server.cluster.ClusterMembership.encode(message.config, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                     if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion") && (typeof message.configVersion === "object" ? message.configVersion.low || message.configVersion.high : message.configVersion !== 0))
@@ -13129,7 +13129,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.nodeId));
                     if (message.requesterAddress != null && $Object.hasOwnProperty.call(message, "requesterAddress") && message.requesterAddress !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.requesterAddress);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.requesterAddress));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -13443,7 +13443,7 @@ export const d_engine = $root.d_engine = (() => {
                     if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.leaderId));
                     if (message.leaderAddress != null && $Object.hasOwnProperty.call(message, "leaderAddress") && message.leaderAddress !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.leaderAddress);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.leaderAddress));
                     if (message.term != null && $Object.hasOwnProperty.call(message, "term") && (typeof message.term === "object" ? message.term.low || message.term.high : message.term !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.term));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -20345,7 +20345,7 @@ export const grpc = $root.grpc = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
-                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.service);
+                        writer.uint32(/* id 1, wireType 2 =*/10).string($checkString(message.service));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -21429,7 +21429,7 @@ export const raftctl = $root.raftctl = (() => {
                             $root.raftctl.raft.v1.Learner.encode(message.learners[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                     if (message.addresses != null && $Object.hasOwnProperty.call(message, "addresses"))
                         for (let keys = $Object.keys(message.addresses), i = 0; i < keys.length; ++i)
-                            writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 0 =*/8).uint32(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.addresses[keys[i]]).ldelim();
+                            writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 0 =*/8).uint32(keys[i]).uint32(/* id 2, wireType 2 =*/18).string($checkString(message.addresses[keys[i]])).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -26166,16 +26166,16 @@ export const raftctl = $root.raftctl = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
-                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.version);
+                        writer.uint32(/* id 1, wireType 2 =*/10).string($checkString(message.version));
                     if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).uint32($checkU32(message.nodeId));
                     if (message.clusterId != null && $Object.hasOwnProperty.call(message, "clusterId") && message.clusterId !== "")
-                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.clusterId);
+                        writer.uint32(/* id 3, wireType 2 =*/26).string($checkString(message.clusterId));
                     if (message.apiVersion != null && $Object.hasOwnProperty.call(message, "apiVersion") && message.apiVersion !== 0)
                         writer.uint32(/* id 4, wireType 0 =*/32).uint32($checkU32(message.apiVersion));
                     if (message.features != null && message.features.length)
                         for (let i = 0; i < message.features.length; ++i)
-                            writer.uint32(/* id 5, wireType 2 =*/42).string(message.features[i]);
+                            writer.uint32(/* id 5, wireType 2 =*/42).string($checkString(message.features[i]));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -26801,7 +26801,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64($checkU64(message.bytes));
                     if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256 !== "")
-                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.sha256);
+                        writer.uint32(/* id 4, wireType 2 =*/34).string($checkString(message.sha256));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -27199,7 +27199,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.address));
                     if (message.readOnly != null && $Object.hasOwnProperty.call(message, "readOnly") && message.readOnly !== false)
                         writer.uint32(/* id 3, wireType 0 =*/24).bool(message.readOnly);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -28646,7 +28646,7 @@ export const raftctl = $root.raftctl = (() => {
                         for (let i = 0; i < message.peers.length; ++i)
                             $root.raftctl.admin.v1.PeerStatus.encode(message.peers[i], writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.address);
+                        writer.uint32(/* id 15, wireType 2 =*/122).string($checkString(message.address));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -29348,7 +29348,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32($checkU32(message.id));
                     if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
-                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.address);
+                        writer.uint32(/* id 2, wireType 2 =*/18).string($checkString(message.address));
                     if (message.readOnly != null && $Object.hasOwnProperty.call(message, "readOnly") && message.readOnly !== false)
                         writer.uint32(/* id 3, wireType 0 =*/24).bool(message.readOnly);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -29723,7 +29723,7 @@ export const raftctl = $root.raftctl = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).bool(message.dryRun);
                     if (message.updateAddresses != null && $Object.hasOwnProperty.call(message, "updateAddresses"))
                         for (let keys = $Object.keys(message.updateAddresses), i = 0; i < keys.length; ++i)
-                            writer.uint32(/* id 6, wireType 2 =*/50).fork().uint32(/* id 1, wireType 0 =*/8).uint32(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.updateAddresses[keys[i]]).ldelim();
+                            writer.uint32(/* id 6, wireType 2 =*/50).fork().uint32(/* id 1, wireType 0 =*/8).uint32(keys[i]).uint32(/* id 2, wireType 2 =*/18).string($checkString(message.updateAddresses[keys[i]])).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -32932,7 +32932,7 @@ export const raftctl = $root.raftctl = (() => {
                     if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
                         writer.uint32(/* id 7, wireType 0 =*/56).uint64($checkU64(message.bytes));
                     if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
-                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.error);
+                        writer.uint32(/* id 8, wireType 2 =*/66).string($checkString(message.error));
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);

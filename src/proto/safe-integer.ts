@@ -9,6 +9,7 @@
  * int32 it encodes (enums, roles): an enum name string went out as 0. And checkBytes on every
  * bytes field it encodes (keys, values, snapshot data): protobufjs base64-decodes a string given
  * for one, so a plain JavaScript `key: 'greeting'` was written as the 6 bytes 82 b7 9e b6 29 e0.
+ * And checkString on every string field it encodes: a number was written as the empty string.
  *
  * This module is part of the src/proto leaf and imports nothing of ours.
  */
@@ -59,6 +60,24 @@ export class BytesTypeError extends TypeError {
 /** Returns `value` unchanged when it is a Uint8Array (a Buffer included); throws otherwise. */
 export function checkBytes(value: Uint8Array): Uint8Array {
   if (!(value instanceof Uint8Array)) throw new BytesTypeError(value);
+  return value;
+}
+
+/**
+ * Thrown by the codec when a string field it is asked to encode is not a string: protobufjs
+ * writes a number (an address given as a port, a service name as 0) as the empty string.
+ */
+export class StringTypeError extends TypeError {
+  readonly code = 'STRING_NOT_STRING';
+  constructor(readonly value: unknown) {
+    super(`string value ${Array.isArray(value) ? '(an array)' : String(value)} is not a string`);
+    this.name = 'StringTypeError';
+  }
+}
+
+/** Returns `value` unchanged when it is a string; throws otherwise. */
+export function checkString(value: string): string {
+  if (typeof value !== 'string') throw new StringTypeError(value);
   return value;
 }
 

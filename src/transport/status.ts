@@ -152,7 +152,7 @@ export function notEncodedError(endpoint: string, reason: string, cause: unknown
   return new UsageError(`the request to ${endpoint} cannot be encoded, so nothing was sent: ${reason}`, {
     cause,
     details: { ...details, endpoint, sent: false },
-    hint: 'ids are uint32 (0..4294967295); terms, indexes and other uint64 fields integers in 0..2^53-1; enums numbers, not names; keys, values and other bytes fields Uint8Arrays (Buffer.from(text)), not strings',
+    hint: 'ids are uint32 (0..4294967295); terms, indexes and other uint64 fields integers in 0..2^53-1; enums numbers, not names; keys, values and other bytes fields Uint8Arrays (Buffer.from(text)), not strings; addresses and other string fields strings',
   });
 }
 

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { d_engine, raftctl } from '../../../src/proto/raftctl.js';
-import { BytesTypeError, Int32RangeError, Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
+import { BytesTypeError, Int32RangeError, StringTypeError, Uint32RangeError, Uint64RangeError } from '../../../src/proto/safe-integer.js';
 import { ReplicationService, RaftClientService } from '../../../src/transport/services.js';
 import { encode, golden, hex, toHex } from './golden.js';
 
@@ -137,6 +137,16 @@ test('encoding a bytes field (a key, a value) given a string or another non-Uint
   // Uint8Arrays and Buffers, empty ones included, encode as before.
   assert.equal(toHex(encode(Insert, { key: Buffer.from('k'), value: new Uint8Array([1, 2]) })), toHex(hex('0a 01 6b 12 02 01 02')));
   assert.equal(toHex(encode(d_engine.client.ClientReadRequest, { keys: [new Uint8Array()] })), toHex(hex('12 00')));
+});
+
+test('encoding a string field given a number throws a StringTypeError instead of sending the empty string', () => {
+  // Without the guard JoinRequest{address: 9081} went out with address "" (protobufjs measures a
+  // number's UTF-8 length as 0), and so did a health check's service 5.
+  const refused = (value: unknown) => (e: unknown) => e instanceof StringTypeError && e instanceof TypeError && e.code === 'STRING_NOT_STRING' && Object.is(e.value, value);
+  assert.throws(() => encode(d_engine.server.cluster.JoinRequest, { nodeId: 5, address: 9081 as unknown as string }), refused(9081));
+  assert.throws(() => encode(d_engine.server.cluster.LeaderDiscoveryRequest, { nodeId: 5, requesterAddress: {} as unknown as string }), (e: unknown) => e instanceof StringTypeError);
+  // Strings, empty ones included, encode as before.
+  assert.equal(toHex(encode(d_engine.server.cluster.JoinRequest, { address: 'h:1' })), toHex(hex('1a 03 68 3a 31')));
 });
 
 test('truncated buffers throw a RangeError instead of returning a partial message', () => {

@@ -64,7 +64,7 @@ test('the generator compiles every .proto under proto/, and only those', () => {
 
 test('every uint64 read and write in the committed codec goes through checkU64', () => {
   const js = readFileSync(join(root, 'src', 'proto', 'raftctl.js'), 'utf8');
-  assert.match(js, /import \{ checkBytes as \$checkBytes, checkI32 as \$checkI32, checkU32 as \$checkU32, checkU64 as \$checkU64, configureNumbers \} from "\.\/safe-integer\.js";\n\nconfigureNumbers\(\$protobuf\);/);
+  assert.match(js, /import \{ checkBytes as \$checkBytes, checkI32 as \$checkI32, checkString as \$checkString, checkU32 as \$checkU32, checkU64 as \$checkU64, configureNumbers \} from "\.\/safe-integer\.js";\n\nconfigureNumbers\(\$protobuf\);/);
   const guardedReads = js.match(/\$checkU64\(reader\.uint64\(\)\)/g) ?? [];
   const guardedWrites = js.match(/\.uint64\(\$checkU64\(message\.[A-Za-z0-9_]+\)\)/g) ?? [];
   assert.ok(guardedReads.length > 0 && guardedWrites.length > 0);
@@ -86,6 +86,12 @@ test('every bytes write (singular and repeated) in the committed codec goes thro
   const js = readFileSync(join(root, 'src', 'proto', 'raftctl.js'), 'utf8');
   assert.ok((js.match(/\.bytes\(\$checkBytes\(message\.[A-Za-z0-9_]+(?:\[i\])?\)\)/g) ?? []).length > 0);
   assert.deepEqual(js.match(/\.bytes\((?!\$checkBytes\()[^)]/g) ?? [], []);
+});
+
+test('every string write in the committed codec goes through checkString (a number is not sent as "")', () => {
+  const js = readFileSync(join(root, 'src', 'proto', 'raftctl.js'), 'utf8');
+  assert.ok((js.match(/\.string\(\$checkString\(message\./g) ?? []).length > 0);
+  assert.deepEqual(js.match(/\.string\((?!\$checkString\()[^)]/g) ?? [], []);
 });
 
 test('every singular int32 write (enums, roles) in the committed codec goes through checkI32 (an enum name is not sent as 0)', () => {
