@@ -26,6 +26,9 @@ export const TRAILER = {
   firstIndex: 'raftctl-first-index',
 } as const;
 
+/** grpc-js's details when a request exceeds the channel's `grpc.max_send_message_length` (checked before anything is written). */
+const LOCAL_SEND_LIMIT = /^Attempted to send message with a size larger than \d+/;
+
 /** Details strings grpc-js uses when no connection could be made (nothing was sent). */
 const CONNECT_FAILURE = /No connection established|Failed to parse DNS address|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Name resolution failed|DNS resolution failed|Failed to connect|handshake|waiting for LB pick|Waiting for LB pick|connect ETIMEDOUT|Channel closed before call started/i;
 
@@ -260,6 +263,8 @@ export function fromGrpcError(err: ServiceError | Error, endpoint: string, seen?
     case status.INVALID_ARGUMENT:
       return new RejectedError('INVALID_ARGUMENT', what, { ...opts, hint: 'the node refused the request as invalid and changed nothing; the message says what to fix' });
     case status.RESOURCE_EXHAUSTED:
+      // grpc-js's own send limit refuses the request before writing it: nothing left this host.
+      if (LOCAL_SEND_LIMIT.test(rawDetails)) return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, details: { ...details, sent: false }, hint: resourceExhaustedHint(detailsText) });
       return new RejectedError('RESOURCE_EXHAUSTED', what, { ...opts, hint: resourceExhaustedHint(detailsText) });
     case status.UNIMPLEMENTED:
       // A server built without gzip refuses a compressed request this way (tonic: "Content is

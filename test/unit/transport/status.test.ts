@@ -80,6 +80,10 @@ describe('fromGrpcError', () => {
     assert.equal(server.hint, 'the message exceeds the size limit');
     assert.equal(client.hint, 'the message exceeds the size limit');
     assert.equal(busy.hint, 'the node is overloaded; retry later');
+    // QA: grpc-js refuses an oversized request before writing it, yet the error said `sent: true`
+    // (for a write: it may have reached the node) although the docs say nothing is sent.
+    assert.equal(client.details?.sent, false, 'our own send limit: nothing left this host');
+    assert.equal(server.details?.sent, true, 'the node received and refused it');
   });
 
   it('an answer a node will not build (a scan over 32 MiB) is not called overload: retrying cannot help', () => {
