@@ -758,6 +758,22 @@ describe('kv against a node that accepts connections but never answers', () => {
     }));
 });
 
+// A request over the 4 MiB message limit is refused by grpc-js on this host before anything is
+// written (sent: false since 861a4b3). Checked in session 12 that kv routing does not take that
+// sent: false for an endpoint it could not connect (which would end "no endpoint could be
+// connected", exit 4, naming live nodes as dead). Each value alone passes the CLI's own cap.
+test('a write too large for one gRPC message is refused at once (exit 6, RESOURCE_EXHAUSTED), not reported as every node unreachable', () =>
+  withFakeKv(async (kv) => {
+    const key = 'k'.repeat(300_000);
+    const value = 'v'.repeat(4 * 1024 * 1024 - 64 * 1024);
+    const r = await runCommand(['kv', 'put', key, value, '-e', kv.endpoints.join(','), '--json']);
+    assert.equal(r.exitCode, 6, r.stderr.slice(0, 2000));
+    const error = json(lines(r.stderr)[0]!).error as { code: string; message: string };
+    assert.equal(error.code, 'RESOURCE_EXHAUSTED');
+    assert.doesNotMatch(error.message, /connect|unreachable/i);
+    assert.equal(kv.revision, 0);
+  }));
+
 describe('kv usage errors: exit 2, nothing on stdout, one stderr line', () => {
   const cases: [string, string[]][] = [
     ['cas without --expect or --absent', ['kv', 'cas', 'k', 'new']],
