@@ -42,7 +42,9 @@ describe('streams to an endpoint that answers HTTP/2 but not gRPC', () => {
     it(`snapshot pull from ${name}: unreachable, not gRPC`, async () => {
       const t = new GrpcTransport({ selfId: 1 });
       try {
-        const retry = { ...DEFAULT_RETRY.installSnapshot, maxAttempts: 1, jitter: 0 };
+        // The first chunk's wait (500 ms by default) is not what this checks: a loaded machine took
+        // longer than that to connect, and the pull failed as a timeout before the page answered.
+        const retry = { ...DEFAULT_RETRY.installSnapshot, maxAttempts: 1, jitter: 0, timeoutMs: 30_000 };
         await assert.rejects(
           (async () => {
             const pull = await t.requestSnapshotFromLeader(2, retry, membership());
