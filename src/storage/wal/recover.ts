@@ -12,7 +12,9 @@
  * - Segment names: a segment named N was created when the log's last index was N - 1 (a TRUNCATE
  *   among its first records or its first entry may say less; segment.ts). When the segments before
  *   it hold less, the entries in between are missing, like a jump in the entry indexes: so segments
- *   lost before one that holds no entry (only carry and hard-state records) are noticed.
+ *   lost before one that holds no entry (only carry and hard-state records) are noticed. A
+ *   segment named one above the segment present before it, without such a TRUNCATE, is held to
+ *   nothing: an older raftctl named a roll after such a truncation so without writing one.
  * - A hole between the compact point and the first live entry (a lost segment) is corruption too,
  *   and so is a segment after the first that does not begin with a record once the log has a
  *   term or a compact point (a roll makes its carry records durable before the rename).
@@ -103,14 +105,21 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
    * was created when the log's last index was N - 1 (segment.ts); a TRUNCATE among its first
    * records (a carry record, when a truncation left the log below the name) or its first entry
    * lowers that. Settled before the segment's first entry, or at its end when it holds none.
+   * `truncated`: a TRUNCATE came before its first entry (the carry record of that one exception).
    */
-  let claim: { through: number; seg: Loaded } | null = null;
+  let claim: { through: number; seg: Loaded; truncated: boolean } | null = null;
   const settleClaim = (): void => {
     if (!claim) return;
-    const { through, seg } = claim;
+    const { through, seg, truncated } = claim;
     claim = null;
     const last = state.lastIndex();
     if (through <= last) return;
+    // A raftctl before the rule (up to 524170b) also named the segment after a truncation below
+    // the tail's name tail + 1, but wrote no TRUNCATE carry: a segment named one above the segment
+    // present before it, without one, may be such a roll, and its name says nothing about the
+    // log's end. No segment can be lost between the two names; what goes unnoticed is the segment
+    // before cut at a record boundary (its last entry, or what followed a truncation in it).
+    if (!truncated && segments.at(-2)?.info.first === seg.info.first - 1) return;
     holes.push({ from: last + 1, to: through, file: seg.path, before: segments.at(-2)?.path ?? null });
     state.replayMissing(through);
   };
@@ -143,7 +152,10 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
         hardState = rec.hardState;
         break;
       case RecordType.TRUNCATE:
-        if (claim) claim.through = Math.min(claim.through, rec.fromIndex - 1);
+        if (claim) {
+          claim.through = Math.min(claim.through, rec.fromIndex - 1);
+          claim.truncated = true;
+        }
         state.replayTruncate(rec.fromIndex);
         for (const s of segments) s.info.maxLive = Math.min(s.info.maxLive, rec.fromIndex - 1);
         break;
@@ -179,7 +191,7 @@ export async function recoverWal(fs: StorageFs, dir: string, options: RecoverOpt
     // silently forget acknowledged entries and the current term and vote.
     const mustBeginWithRecord = segments.length > 0 && (hardState.term > 0 || state.compactIndex > 0);
     segments.push(seg);
-    claim = { through: first - 1, seg };
+    claim = { through: first - 1, seg, truncated: false };
     let off = 0;
     for (;;) {
       const r = readRecordAt(buf, off, buf.length);

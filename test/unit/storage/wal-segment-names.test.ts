@@ -7,11 +7,11 @@
 // every older segment) still opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, truncate, unlink } from 'node:fs/promises';
+import { readdir, readFile, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../../../src/errors.js';
 import { FileWal } from '../../../src/storage/wal/file-wal.js';
-import { readRecordAt } from '../../../src/storage/wal/record.js';
+import { readRecordAt, RecordType } from '../../../src/storage/wal/record.js';
 import { entries, ids, withTempDir } from './helpers.js';
 
 const SEGMENT = 4096;
@@ -131,4 +131,52 @@ test('an older segment cut at a record boundary, the next one holding entries: t
       return true;
     });
   });
+});
+
+/**
+ * Rewrites segment `path` as a raftctl before the name rule (524170b) wrote it: the TRUNCATE carry
+ * record that a roll after a truncation below the tail's name now writes is taken out (the records
+ * after it move up; the file keeps its preallocated size).
+ */
+async function withoutTruncateCarry(path: string): Promise<void> {
+  const buf = await readFile(path);
+  for (let off = 0; ; ) {
+    const r = readRecordAt(buf, off, buf.length);
+    assert.ok(r.ok && r.record.type !== RecordType.ENTRIES, `${path}: no TRUNCATE carry record`);
+    if (r.record.type === RecordType.TRUNCATE) {
+      const out = Buffer.alloc(buf.length);
+      buf.copy(out, 0, 0, off);
+      buf.copy(out, off, r.next);
+      await writeFile(path, out);
+      return;
+    }
+    off = r.next;
+  }
+}
+
+test('a WAL written before the name rule (no TRUNCATE carry): a roll after a truncation below the tail’s name, with no entry after it, still opens', async () => {
+  for (const shape of ['the node stopped after the roll', 'entries after the truncation, then the roll', 'two rolls']) {
+    await withTempDir(async (dir) => {
+      const wal = await FileWal.open(dir, { segmentBytes: SEGMENT });
+      await wal.setHardState({ term: 2, votedFor: 1 });
+      for (let i = 1; i <= 300; i += 10) await wal.append(entries(i, i + 9, 2));
+      await wal.truncateSuffix(6);
+      if (shape === 'entries after the truncation, then the roll') await wal.append(entries(6, 7, 2));
+      let term = await rollByVotes(wal, 3);
+      if (shape === 'two rolls') term = await rollByVotes(wal, term + 1);
+      const last = wal.lastIndex();
+      await wal.close();
+      const segs = await segmentsOf(dir);
+      const rolled = shape === 'two rolls' ? segs.slice(-2) : segs.slice(-1);
+      for (const s of rolled) await withoutTruncateCarry(join(dir, s));
+      const reopened = await FileWal.open(dir, { segmentBytes: SEGMENT });
+      try {
+        assert.deepEqual(reopened.hardState(), { term, votedFor: 1 }, shape);
+        assert.equal(reopened.lastIndex(), last, shape);
+        assert.deepEqual(ids(reopened.entries(1, last + 1)).at(-1), [last, 2], shape);
+      } finally {
+        await reopened.close();
+      }
+    });
+  }
 });
