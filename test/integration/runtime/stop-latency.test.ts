@@ -6,6 +6,12 @@
  * sends nothing more, as a leader between two heartbeats does. The server's shutdown used to
  * wait for that stream (until the leader's next Append, or its whole 1 s grace), so a follower
  * with a heartbeat interval of a second or more took over a second to exit.
+ *
+ * What tells the two apart is who ends the stream, not a stopwatch: the node ends it itself
+ * (UNAVAILABLE, "shutting down") before its server shuts down, where the old code left it open
+ * until the grace ran out and the forced shutdown dropped the connection ("Connection dropped").
+ * A bound on the exit time in milliseconds failed on a loaded machine (1244 ms against 900 on
+ * 2 cores at load 12) and is a performance figure: it belongs in a benchmark, not here.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -20,11 +26,18 @@ after(async () => {
   removeDir(dir);
 });
 
-/** Below the server's 1 s shutdown grace: a stop that waits for the idle stream cannot meet it. */
-const STOP_BOUND_MS = 900;
+/** Bounds the wait for the exit only (a stop that hangs fails here, not at the runner's timeout). */
+const EXIT_WAIT_MS = 15_000;
+
+/** `exited`, or a rejection after `ms`. */
+function within<T>(exited: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)));
+  return Promise.race([exited, late]).finally(() => clearTimeout(timer));
+}
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  test(`a follower exits within ${STOP_BOUND_MS} ms of ${signal} while its leader's replication stream is open and idle`, async () => {
+  test(`a follower on ${signal} ends its leader's open, idle replication stream itself (UNAVAILABLE) and exits 0, not held until the server's shutdown grace drops it`, async () => {
     const ports = await freePorts(3);
     const peers = { 1: `127.0.0.1:${ports[0]}`, 2: `127.0.0.1:${ports[1]}`, 3: `127.0.0.1:${ports[2]}` };
     const node = await startNode({ id: 1, listen: peers[1], dataDir: join(dir, `n-${signal}`), peers, heartbeatInterval: '1s', electionTimeout: '10m' });
@@ -37,13 +50,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       // Node 1's log holds the configuration entry at (1, 1): a heartbeat of leader 2 in term 2.
       const answer = await stream.send({ term: 2, leaderId: 2, prevLogIndex: 1, prevLogTerm: 1, leaderCommitIndex: 1, entries: [] });
       assert.ok(answer.success, `the follower accepted the heartbeat: ${JSON.stringify(answer)}`);
-      const t0 = performance.now();
       node.child.kill(signal);
-      const code = await node.exited;
-      const ms = performance.now() - t0;
+      const code = await within(node.exited, EXIT_WAIT_MS, `node 1 exiting on ${signal}`);
       assert.equal(code, 0, node.stderrText().slice(-2000));
-      assert.ok(ms < STOP_BOUND_MS, `the follower took ${Math.round(ms)} ms to exit on ${signal}`);
-      // The stream was ended by the node (UNAVAILABLE), not cut by a forced shutdown.
+      // The stream was ended by the node (UNAVAILABLE, "the node is shutting down") before its
+      // server shut down, not held open until the grace ran out and the forced shutdown cut it
+      // ("Connection dropped"): the server's shutdown did not wait for it.
       const broken = await stream.closed;
       assert.match(String(broken?.message), /shutting down/);
     } finally {
