@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join, relative } from 'node:path';
@@ -308,22 +308,59 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
+/**
+ * True once process `pid` holds an established TCP connection (Linux: its socket fds looked up
+ * in /proc/net/tcp and tcp6). A playground connects to its nodes only to ask whether the cluster
+ * is ready, which it does once every node printed `listening on`.
+ */
+function hasEstablishedTcp(pid: number): boolean {
+  const inodes = new Set<string>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]!);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    return false;
+  }
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    // sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...; st 01 is ESTABLISHED.
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f[3] === '01' && inodes.has(f[9] ?? '')) return true;
+    }
+  }
+  return false;
+}
+
 // Scenario: piped, the cluster not ready yet (1 s heartbeats: no leader for seconds), every node
 // killed. Expected: exit 1 with the NODES_EXITED error line, as after the report (before: 130, as
 // if interrupted, with no error line: the ready wait took any wake-up for a signal).
 test('playground: every node exiting while the piped playground still waits for a ready cluster is NODES_EXITED (exit 1), not an interrupt', { skip: !existsSync('/proc/self/stat') }, async () => {
   const pg = startUnreadyPlayground('raftctl-pg-exit-early-');
   try {
-    // The three nodes are up (listening) once their logs say so; the report is still pending.
+    // The three nodes are up once their logs say so and the playground saw each one's
+    // `listening on` (it then asks them whether the cluster is ready: a TCP connection); the
+    // report is still pending. The logs alone were not enough: a node logs "node started" just
+    // before it prints `listening on`, and nodes killed in between (seen on a loaded machine)
+    // are a failed start (NODE_START_FAILED), which is right.
     const deadline = performance.now() + 10_000;
     let nodes: number[] = [];
+    let asking = false;
     while (performance.now() < deadline) {
       nodes = childrenOf(pg.child.pid!);
       const logs = readdirSync(pg.tmp).flatMap((d) => [1, 2, 3].map((i) => join(pg.tmp, d, `node-${i}.log`)));
-      if (nodes.length === 3 && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
+      asking = hasEstablishedTcp(pg.child.pid!);
+      if (nodes.length === 3 && asking && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(nodes.length, 3, pg.out.stderr);
+    assert.ok(asking, `the playground asks its nodes: ${pg.out.stderr}`);
     assert.equal(pg.out.stdout, '', 'not ready yet');
     for (const pid of nodes) process.kill(pid, 'SIGKILL');
     const code = await pg.exited();
