@@ -278,10 +278,10 @@ function startUnreadyPlayground(prefix: string) {
   };
 }
 
-test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with nothing on stdout, and still cleans up', async () => {
+test('playground: Ctrl-C before the cluster is ready (piped) exits 130 with nothing on stdout, and still cleans up', { skip: !existsSync('/proc/self/stat') }, async () => {
   const pg = startUnreadyPlayground('raftctl-pg-early-');
   try {
-    await new Promise((r) => setTimeout(r, 2000));
+    await nodesStarted(pg);
     pg.child.kill('SIGINT');
     const code = await pg.exited();
     assert.equal(code, 130, pg.out.stderr);
@@ -338,29 +338,38 @@ function hasEstablishedTcp(pid: number): boolean {
   return false;
 }
 
+/**
+ * Waits (at most 10 s) until the three nodes of an unready playground run, their logs say they
+ * started, and the playground saw each one's `listening on` (it then asks them whether the
+ * cluster is ready: a TCP connection); returns the nodes' pids. The logs alone were not enough:
+ * a node logs "node started" just before it prints `listening on`, and nodes killed in between
+ * (seen on a loaded machine) are a failed start (NODE_START_FAILED), which is right. Nor is a
+ * fixed sleep: a loaded machine may not have loaded the CLI (and its SIGINT handler) in 2 s.
+ */
+async function nodesStarted(pg: ReturnType<typeof startUnreadyPlayground>): Promise<number[]> {
+  const deadline = performance.now() + 10_000;
+  let nodes: number[] = [];
+  let asking = false;
+  while (performance.now() < deadline) {
+    nodes = childrenOf(pg.child.pid!);
+    const logs = readdirSync(pg.tmp).flatMap((d) => [1, 2, 3].map((i) => join(pg.tmp, d, `node-${i}.log`)));
+    asking = hasEstablishedTcp(pg.child.pid!);
+    if (nodes.length === 3 && asking && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(nodes.length, 3, pg.out.stderr);
+  assert.ok(asking, `the playground asks its nodes: ${pg.out.stderr}`);
+  return nodes;
+}
+
 // Scenario: piped, the cluster not ready yet (1 s heartbeats: no leader for seconds), every node
 // killed. Expected: exit 1 with the NODES_EXITED error line, as after the report (before: 130, as
 // if interrupted, with no error line: the ready wait took any wake-up for a signal).
 test('playground: every node exiting while the piped playground still waits for a ready cluster is NODES_EXITED (exit 1), not an interrupt', { skip: !existsSync('/proc/self/stat') }, async () => {
   const pg = startUnreadyPlayground('raftctl-pg-exit-early-');
   try {
-    // The three nodes are up once their logs say so and the playground saw each one's
-    // `listening on` (it then asks them whether the cluster is ready: a TCP connection); the
-    // report is still pending. The logs alone were not enough: a node logs "node started" just
-    // before it prints `listening on`, and nodes killed in between (seen on a loaded machine)
-    // are a failed start (NODE_START_FAILED), which is right.
-    const deadline = performance.now() + 10_000;
-    let nodes: number[] = [];
-    let asking = false;
-    while (performance.now() < deadline) {
-      nodes = childrenOf(pg.child.pid!);
-      const logs = readdirSync(pg.tmp).flatMap((d) => [1, 2, 3].map((i) => join(pg.tmp, d, `node-${i}.log`)));
-      asking = hasEstablishedTcp(pg.child.pid!);
-      if (nodes.length === 3 && asking && logs.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes('"node started"'))) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(nodes.length, 3, pg.out.stderr);
-    assert.ok(asking, `the playground asks its nodes: ${pg.out.stderr}`);
+    // The report is still pending (asserted below).
+    const nodes = await nodesStarted(pg);
     assert.equal(pg.out.stdout, '', 'not ready yet');
     for (const pid of nodes) process.kill(pid, 'SIGKILL');
     const code = await pg.exited();
