@@ -57,28 +57,31 @@ async function checkStates(pl: PowerLossFs, acked: Acked, where: string): Promis
   return states.length;
 }
 
-test('power loss at every file operation of a WAL life (first segment, votes, appends over several rolls, compaction deleting segments): every state opens with what was acknowledged', async () => {
+/**
+ * Runs `life` once per file operation it makes, the power lost at that operation, until a run
+ * completes with no loss, and checks every state each loss can leave against what `life` marked
+ * acknowledged. `prepare`, when given, runs first on the same WAL and is never interrupted (its
+ * writes are not counted as acknowledged: `life` says what survives it). Returns the crash points
+ * and states checked.
+ */
+async function lossAtEveryOperation(life: (wal: FileWal, acked: Acked) => Promise<void>, prepare?: (wal: FileWal) => Promise<void>): Promise<{ points: number; states: number }> {
   let points = 0;
   let states = 0;
   for (let n = 1; ; n++) {
     const done = await withTempDir(async (dir) => {
       const pl = powerLossFs(dir);
       const acked: Acked = { last: 0, term: 0, hardState: { term: 0, votedFor: 0 } };
+      const open = () => FileWal.open(dir, { fs: pl.fs, segmentBytes: SEGMENT });
+      let prepared: FileWal | undefined;
+      if (prepare) {
+        prepared = await open();
+        await prepare(prepared);
+      }
       pl.killAt(n);
       try {
-        const wal = await FileWal.open(dir, { fs: pl.fs, segmentBytes: SEGMENT });
+        const wal = prepared ?? (await open());
         try {
-          await wal.setHardState({ term: 3, votedFor: 2 });
-          acked.hardState = { term: 3, votedFor: 2 };
-          for (let i = 1; i <= 300; i += 10) {
-            await wal.append(entries(i, i + 9, 3));
-            Object.assign(acked, { last: i + 9, term: 3 });
-            if (i === 201) await wal.compact(190, 3);
-            if (i === 221) {
-              await wal.setHardState({ term: 4, votedFor: 1 });
-              acked.hardState = { term: 4, votedFor: 1 };
-            }
-          }
+          await life(wal, acked);
         } finally {
           await wal.close().catch(() => undefined);
         }
@@ -90,8 +93,24 @@ test('power loss at every file operation of a WAL life (first segment, votes, ap
       states += await checkStates(pl, acked, `killed at operation ${n}`);
       return !pl.killed();
     });
-    if (done) break;
+    if (done) return { points, states };
   }
+}
+
+test('power loss at every file operation of a WAL life (first segment, votes, appends over several rolls, compaction deleting segments): every state opens with what was acknowledged', async () => {
+  const { points, states } = await lossAtEveryOperation(async (wal, acked) => {
+    await wal.setHardState({ term: 3, votedFor: 2 });
+    acked.hardState = { term: 3, votedFor: 2 };
+    for (let i = 1; i <= 300; i += 10) {
+      await wal.append(entries(i, i + 9, 3));
+      Object.assign(acked, { last: i + 9, term: 3 });
+      if (i === 201) await wal.compact(190, 3);
+      if (i === 221) {
+        await wal.setHardState({ term: 4, votedFor: 1 });
+        acked.hardState = { term: 4, votedFor: 1 };
+      }
+    }
+  });
   assert.ok(points > 50, `${points} crash points, ${states} states`);
 });
 
@@ -152,44 +171,27 @@ test('a roll killed -9 at each of its operations, then the restart losing power 
 });
 
 test('power loss at every file operation of a roll after a truncation below the tail’s name (its TRUNCATE carry record), a compaction deleting every older segment, and the appends after: every state opens with what was acknowledged', async () => {
-  let points = 0;
-  let states = 0;
-  for (let n = 1; ; n++) {
-    const done = await withTempDir(async (dir) => {
-      const pl = powerLossFs(dir);
-      const acked: Acked = { last: 0, term: 0, hardState: { term: 0, votedFor: 0 } };
-      const wal = await FileWal.open(dir, { fs: pl.fs, segmentBytes: SEGMENT });
+  const { points, states } = await lossAtEveryOperation(
+    async (wal, acked) => {
+      // A new leader's log disagrees from index 6 on: the log ends below the tail's name.
+      await wal.truncateSuffix(6);
+      Object.assign(acked, { last: 5, term: 2 });
+      let term = 3;
+      const before = wal.segmentNames().length;
+      while (wal.segmentNames().length === before) {
+        await wal.setHardState({ term, votedFor: 1 });
+        acked.hardState = { term: term++, votedFor: 1 };
+      }
+      await wal.compact(5, 2);
+      for (let i = 6; i <= 100; i += 5) {
+        await wal.append(entries(i, i + 4, term - 1));
+        Object.assign(acked, { last: i + 4, term: term - 1 });
+      }
+    },
+    async (wal) => {
       await wal.setHardState({ term: 2, votedFor: 1 });
       for (let i = 1; i <= 300; i += 10) await wal.append(entries(i, i + 9, 2));
-      pl.killAt(n);
-      try {
-        try {
-          // A new leader's log disagrees from index 6 on: the log ends below the tail's name.
-          await wal.truncateSuffix(6);
-          Object.assign(acked, { last: 5, term: 2 });
-          let term = 3;
-          const before = wal.segmentNames().length;
-          while (wal.segmentNames().length === before) {
-            await wal.setHardState({ term, votedFor: 1 });
-            acked.hardState = { term: term++, votedFor: 1 };
-          }
-          await wal.compact(5, 2);
-          for (let i = 6; i <= 100; i += 5) {
-            await wal.append(entries(i, i + 4, term - 1));
-            Object.assign(acked, { last: i + 4, term: term - 1 });
-          }
-        } finally {
-          await wal.close().catch(() => undefined);
-        }
-      } catch (err) {
-        if (!isCrash(err)) throw err;
-      }
-      await pl.exit();
-      points++;
-      states += await checkStates(pl, acked, `killed at operation ${n}`);
-      return !pl.killed();
-    });
-    if (done) break;
-  }
+    },
+  );
   assert.ok(points > 20, `${points} crash points, ${states} states`);
 });
