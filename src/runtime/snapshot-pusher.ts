@@ -34,6 +34,9 @@
  *   the prefix answers that probe with a conflict, which leads back to a snapshot), and steps
  *   down on a higher term in it. Any other failure, and a refusal whose term no core message may
  *   carry, is reported as `Unreachable` with `snapshot: true`.
+ * - A peer's failed pushes are warned about once per episode (failures in a row with one code),
+ *   again every {@link SNAPSHOT_WARN_REPEAT_MS} while it lasts, the retries in between logged at
+ *   debug (their `snapshot push started` too); the next push that succeeds ends the episode.
  * - After a failed push the file itself is verified (once per file: a full read, header and body
  *   SHA-256; again when the push's own check found the bytes it sent differ from the file's
  *   digest). A file corrupt on this node's own disk would be refused by every receiver forever:
@@ -42,7 +45,7 @@
  *   after {@link SnapshotPusher.close}.
  */
 import { peerMessageProblem, type Inbound, type NodeId, type SnapshotMsg } from '../core/index.js';
-import { IntegrityError, RejectedError, UnreachableError } from '../errors.js';
+import { IntegrityError, RaftCtlError, RejectedError, UnreachableError } from '../errors.js';
 import type { SnapshotInfo, SnapshotStore } from '../storage/index.js';
 import { linkedSignal } from '../transport/abort.js';
 import { systemClock, type Clock } from '../transport/clock.js';
@@ -53,6 +56,12 @@ import type { Logger } from './logger.js';
 export const SNAPSHOT_RETRY_MS = 200;
 /** The longest pause after failed pushes in a row to one peer. */
 export const SNAPSHOT_RETRY_MAX_MS = 10_000;
+/**
+ * A peer whose pushes keep failing with the same code is warned about once, then again after
+ * this long (the retries in between are logged at debug): a reminder for an operator who was not
+ * watching when it began, not a line per retry.
+ */
+export const SNAPSHOT_WARN_REPEAT_MS = 600_000;
 /** Verified files remembered (a leader's life writes many snapshots; only the newest are pushed). */
 const VERIFIED_KEPT = 4;
 
@@ -90,8 +99,11 @@ interface PeerPush {
 export class SnapshotPusher {
   readonly #o: SnapshotPusherOptions;
   readonly #running = new Map<NodeId, PeerPush>();
-  /** Last time a failed push was logged per peer (at most one warning a second). */
-  readonly #lastWarn = new Map<NodeId, number>();
+  /**
+   * The failure a peer's pushes keep failing with, as last warned about (its code, and when):
+   * one warning per episode (see {@link SNAPSHOT_WARN_REPEAT_MS}); ended by a push that succeeds.
+   */
+  readonly #episodes = new Map<NodeId, { readonly code: string; readonly warnedAt: number }>();
   /** Failed pushes in a row per peer (the pause before reporting doubles with each). */
   readonly #failures = new Map<NodeId, number>();
   /** Files already verified after a failed push (name → verification), so each is read once; the newest few. */
@@ -181,6 +193,23 @@ export class SnapshotPusher {
     return check;
   }
 
+  /**
+   * Logs a failed push to `peer`: a warning when it starts an episode (the first failure after a
+   * success, or one with another code than the last warned) or {@link SNAPSHOT_WARN_REPEAT_MS}
+   * after the episode's last warning; debug otherwise. A follower that refuses every push (its
+   * `--max-state-bytes` too small for the leader's snapshots, its disk full) made the leader warn
+   * at every retry, six times a minute for as long as it lasted.
+   */
+  #logFailure(peer: NodeId, err: unknown): void {
+    const code = err instanceof RaftCtlError ? err.code : err instanceof Error ? err.name : 'ERROR';
+    const now = this.#clock.now();
+    const episode = this.#episodes.get(peer);
+    const warn = !episode || episode.code !== code || now - episode.warnedAt >= SNAPSHOT_WARN_REPEAT_MS;
+    if (warn) this.#episodes.set(peer, { code, warnedAt: now });
+    const failures = (this.#failures.get(peer) ?? 0) + 1;
+    this.#o.logger.log(warn ? 'warn' : 'debug', 'snapshot push failed', { peer, code, failures, error: err instanceof Error ? err.message : String(err) });
+  }
+
   async #pushOnce(m: SnapshotMsg, p: PeerPush): Promise<void> {
     const peer = m.to;
     const reconnectsBefore = this.#reconnects.get(peer) ?? 0;
@@ -192,7 +221,8 @@ export class SnapshotPusher {
     try {
       if (!file) throw new Error('no snapshot file to send');
       const snaps = this.#o.snapshots;
-      this.#o.logger.log('info', 'snapshot push started', { peer, index: file.index, term: file.term, bytes: file.bytes });
+      // A retry within a failure episode is routine: only its warning (below) is news.
+      this.#o.logger.log(this.#episodes.has(peer) ? 'debug' : 'info', 'snapshot push started', { peer, index: file.index, term: file.term, bytes: file.bytes });
       const res = await this.#o.transport.sendSnapshot(
         peer,
         { lastIncludedIndex: file.index, lastIncludedTerm: file.term },
@@ -208,14 +238,11 @@ export class SnapshotPusher {
       );
       this.#o.logger.log('info', 'snapshot push done', { peer, index: file.index, success: res.success === true });
       this.#failures.delete(peer);
+      this.#episodes.delete(peer);
       // The core credits it only to a request for this snapshot or an older one (snapshotIndex).
       if (this.#current(m)) this.#o.step({ type: 'SnapshotResponse', from: peer, to: this.#o.selfId, term: Number(res.term ?? 0), success: res.success === true, snapshotIndex: file.index });
     } catch (err) {
-      const now = Date.now();
-      if (now - (this.#lastWarn.get(peer) ?? 0) >= 1000) {
-        this.#lastWarn.set(peer, now);
-        this.#o.logger.log('warn', 'snapshot push failed', { peer, error: err instanceof Error ? err.message : String(err) });
-      }
+      this.#logFailure(peer, err);
       // Only a push that could not reach the peer ends its pause when the peer is heard from
       // again: any other failure (a refusal, a stalled receiver, a deadline, a bad file) came
       // from a peer that was up, and a stream reconnecting proves nothing new about it.

@@ -33,6 +33,13 @@ export function defaultMaxSnapshotBytes(maxStateBytes: number, maxUncommittedByt
   return 2 * (maxStateBytes + maxUncommittedBytes);
 }
 
+/**
+ * What a SNAPSHOT_TOO_LARGE refusal says about the bound's origin (it reaches the leader's log
+ * too): without it the leader and follower logged only a byte count, and nothing named the flags
+ * to raise on the follower for it to catch up.
+ */
+export const MAX_SNAPSHOT_BYTES_ORIGIN = '2 × (--max-state-bytes + --max-uncommitted-bytes) of this node: it cannot catch up from this leader\'s snapshots until they are raised on it';
+
 /** A push admitted by {@link SnapshotReceiveLimits.admit}. */
 export interface ReceiveAdmission {
   /** Counts bytes written to the push's file. */

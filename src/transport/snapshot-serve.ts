@@ -66,6 +66,12 @@ export interface ServeInstallSnapshotOptions {
    * RESOURCE_EXHAUSTED before `open`, so nothing is written.
    */
   readonly maxSnapshotBytes?: number;
+  /**
+   * Where {@link maxSnapshotBytes} comes from and how to raise it, added to the refusal's message
+   * (e.g. the node's flags): the message reaches the sender's log too, and the operator reading
+   * either must learn what to change.
+   */
+  readonly maxSnapshotBytesOrigin?: string;
 }
 
 /**
@@ -154,7 +160,7 @@ async function receivePush(
           if (info.totalChunks < 1) return await failWith(new ProtocolError('InstallSnapshot: total_chunks is 0'));
           const problem = firstChunkProblem(info);
           if (problem !== null) return await failWith(new ProtocolError(`InstallSnapshot: ${problem}`, { details: { grpcCode: status.INVALID_ARGUMENT } }), true);
-          if (info.maxBytes > maxSnapshotBytes) return await failWith(snapshotTooLarge(info, maxSnapshotBytes), true);
+          if (info.maxBytes > maxSnapshotBytes) return await failWith(snapshotTooLarge(info, maxSnapshotBytes, options.maxSnapshotBytesOrigin), true);
           sink = await options.open(info, call.metadata);
         } else {
           // More data than chunk 0 carried would take the transfer past what it declared.
@@ -208,10 +214,10 @@ async function receivePush(
 }
 
 /** RESOURCE_EXHAUSTED: the push declares more than `maxSnapshotBytes`. */
-function snapshotTooLarge(info: PulledSnapshotInfo, maxSnapshotBytes: number): RejectedError {
+function snapshotTooLarge(info: PulledSnapshotInfo, maxSnapshotBytes: number, origin: string | undefined): RejectedError {
   return new RejectedError(
     'SNAPSHOT_TOO_LARGE',
-    `InstallSnapshot: the snapshot may be up to ${info.maxBytes} bytes (${info.totalChunks} chunks of ${info.chunkBytes}), more than the ${maxSnapshotBytes} this node accepts`,
+    `InstallSnapshot: the snapshot may be up to ${info.maxBytes} bytes (${info.totalChunks} chunks of ${info.chunkBytes}), more than the ${maxSnapshotBytes} this node accepts${origin ? ` (${origin})` : ''}`,
     { details: { grpcCode: status.RESOURCE_EXHAUSTED, maxBytes: info.maxBytes, maxSnapshotBytes } },
   );
 }

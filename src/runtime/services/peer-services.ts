@@ -22,7 +22,7 @@ import type { Logger } from '../logger.js';
 import { keepNewestSnapshots, summaryOf } from '../node-snapshots.js';
 import type { RaftNode } from '../raft-node.js';
 import type { SnapshotFileDigests } from '../snapshot-digests.js';
-import type { ReceiveAdmission, SnapshotReceiveLimits } from '../snapshot-receive-limits.js';
+import { MAX_SNAPSHOT_BYTES_ORIGIN, type ReceiveAdmission, type SnapshotReceiveLimits } from '../snapshot-receive-limits.js';
 import { checkClusterId, Code, statusError, type DuplexStreamLike, type ServiceImplementation } from './grpc-shapes.js';
 
 /** What the peer handlers use: the node, the cluster id to check, the snapshot store and its files' digests, the logger. */
@@ -373,7 +373,7 @@ export function addPeerServices(server: GrpcServer, ctx: PeerServiceContext): vo
   server.addService(SERVICE_NAMES.snapshot, { InstallSnapshot: tolerantRequests(SnapshotService.InstallSnapshot), StreamSnapshot: tolerantRequests(SnapshotService.StreamSnapshot) }, {
     InstallSnapshot: serveInstallSnapshot({
       currentTerm: () => node.term,
-      ...(ctx.receiveLimits ? { maxSnapshotBytes: ctx.receiveLimits.maxSnapshotBytes } : {}),
+      ...(ctx.receiveLimits ? { maxSnapshotBytes: ctx.receiveLimits.maxSnapshotBytes, maxSnapshotBytesOrigin: MAX_SNAPSHOT_BYTES_ORIGIN } : {}),
       async open(info, metadata) {
         checkPeer(ctx, metadata as unknown as { get(k: string): (string | Buffer)[] });
         running(node);

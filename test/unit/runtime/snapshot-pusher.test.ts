@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AppendMsg, Configuration, Inbound, SnapshotMsg } from '../../../src/core/index.js';
 import { IntegrityError, RejectedError, TimeoutError, UnreachableError } from '../../../src/errors.js';
-import { silentLogger } from '../../../src/runtime/logger.js';
+import { silentLogger, type Logger, type LogLevel } from '../../../src/runtime/logger.js';
 import { GrpcPeerSender } from '../../../src/runtime/peer-sender.js';
-import { SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS } from '../../../src/runtime/snapshot-pusher.js';
+import { SNAPSHOT_RETRY_MAX_MS, SNAPSHOT_RETRY_MS, SNAPSHOT_WARN_REPEAT_MS } from '../../../src/runtime/snapshot-pusher.js';
 import type { SnapshotStore } from '../../../src/storage/index.js';
 import type { SnapshotResponse } from '../../../src/transport/messages.js';
 import type { ReplicationStream, Transport } from '../../../src/transport/types.js';
@@ -26,7 +26,7 @@ interface Push {
 }
 
 /** A sender to peer 2 whose pushes wait for the test, with the node's leader term under its control. */
-function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown>; clock?: ManualClock; snapshotDigest?: (file: { name: string }) => Uint8Array | undefined } = {}) {
+function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown>; verify?: (file: { name: string }) => Promise<unknown>; replaceCorrupt?: () => Promise<unknown>; clock?: ManualClock; snapshotDigest?: (file: { name: string }) => Uint8Array | undefined; logger?: Logger } = {}) {
   const pushes: Push[] = [];
   /** The source each push was given (size, and sha256 when the digest was known). */
   const sources: { size?: number; sha256?: Uint8Array }[] = [];
@@ -54,7 +54,7 @@ function harness(o: { latestIndex?: () => number; latest?: () => Promise<unknown
     verify: o.verify ?? (async () => ({})),
   } as unknown as SnapshotStore;
   const sender = new GrpcPeerSender({
-    selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: silentLogger,
+    selfId: 1, transport, configuration: () => configuration, step: (m) => stepped.push(m), snapshots, leaderTerm: () => node.leaderTerm, electionTimeoutMs: 100, logger: o.logger ?? silentLogger,
     ...(o.replaceCorrupt ? { replaceCorruptSnapshot: o.replaceCorrupt } : {}),
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.snapshotDigest ? { snapshotDigest: o.snapshotDigest } : {}),
@@ -394,6 +394,51 @@ test('a push whose own check found the sent bytes differ from the digest makes t
       await waitUntil(() => h.stepped.length === i + 1, 'the report');
     }
     assert.deepEqual(verified, ['x.snap', 'x.snap', 'x.snap']);
+  } finally {
+    h.sender.close();
+  }
+});
+
+test('a peer that refuses every push (its snapshot bound, say) is warned about once per episode, again after SNAPSHOT_WARN_REPEAT_MS; the retries log at debug; a success ends the episode', async () => {
+  // Seen with real processes: a follower whose --max-state-bytes is too small for the leader's
+  // snapshot refused each push (SNAPSHOT_TOO_LARGE); the leader logged `snapshot push started`
+  // (info) and `snapshot push failed` (warn) at every retry, 12 lines a minute, forever.
+  const clock = new ManualClock();
+  const lines: { level: LogLevel; msg: string; code?: unknown }[] = [];
+  const h = harness({ clock, logger: { log: (level, msg, fields) => lines.push({ level, msg, code: fields?.code }) } });
+  const tooLarge = () => new RejectedError('SNAPSHOT_TOO_LARGE', '127.0.0.1:2: InstallSnapshot: the snapshot may be up to 20 bytes, more than the 10 this node accepts', { details: { grpcCode: 8 } });
+  /** Fails push `i` with `err` and lets its pause run out (the core asks again at once). */
+  const failPush = async (i: number, err: Error, advanceMs: number) => {
+    await waitUntil(() => h.pushes.length === i + 1, `push ${i + 1}`);
+    h.pushes[i]!.fail(err);
+    await clock.waitForSleepers(1);
+    clock.advance(advanceMs);
+    await waitUntil(() => h.stepped.length === i + 1, `report ${i + 1}`);
+    h.sender.send(request(5, 100));
+  };
+  const levels = (msg: string) => lines.filter((l) => l.msg === msg).map((l) => l.level);
+  try {
+    h.sender.send(request(5, 100));
+    for (let i = 0; i < 6; i++) await failPush(i, tooLarge(), SNAPSHOT_RETRY_MAX_MS);
+    await waitUntil(() => h.pushes.length === 7, 'push 7');
+    assert.deepEqual(levels('snapshot push failed'), ['warn', 'debug', 'debug', 'debug', 'debug', 'debug'], 'one warning for six refusals');
+    assert.deepEqual(levels('snapshot push started'), ['info', 'debug', 'debug', 'debug', 'debug', 'debug', 'debug']);
+    assert.equal(lines.find((l) => l.level === 'warn')?.code, 'SNAPSHOT_TOO_LARGE');
+    // Still refused SNAPSHOT_WARN_REPEAT_MS after the warning (60 s went by): a reminder.
+    clock.advance(SNAPSHOT_WARN_REPEAT_MS - 60_000);
+    await failPush(6, tooLarge(), SNAPSHOT_RETRY_MAX_MS);
+    // Another failure (the peer went down) is news: warned at once.
+    await failPush(7, new UnreachableError('down'), SNAPSHOT_RETRY_MAX_MS);
+    assert.deepEqual(levels('snapshot push failed').slice(6), ['warn', 'warn']);
+    // A push that succeeds ends the episode: the next refusal is warned about again.
+    await waitUntil(() => h.pushes.length === 9, 'push 9');
+    h.pushes[8]!.finish({ term: 5, success: true });
+    await waitUntil(() => h.stepped.length === 9, 'report 9');
+    h.sender.send(request(5, 100));
+    await failPush(9, tooLarge(), SNAPSHOT_RETRY_MS);
+    await waitUntil(() => h.pushes.length === 11, 'push 11');
+    assert.deepEqual(levels('snapshot push failed').slice(8), ['warn']);
+    assert.deepEqual(levels('snapshot push started').slice(-3), ['debug', 'info', 'debug'], 'the push after the success is news again, the retry after its failure not');
   } finally {
     h.sender.close();
   }

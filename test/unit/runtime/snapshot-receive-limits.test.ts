@@ -101,12 +101,14 @@ describe('a NodeHost follower receiving pushes', () => {
   const data = payload(4000, 9);
   const chunks = scriptChunks(data, 1000, { leaderTerm: 2, leaderId: 2, checksum: sha256Of(data), lastIncluded: { index: 10, term: 2 } });
 
-  test('a push declaring more than the node accepts (twice its state quota plus the uncommitted bound) is refused RESOURCE_EXHAUSTED, logged, nothing written', async () => {
+  test('a push declaring more than the node accepts (twice its state quota plus the uncommitted bound) is refused RESOURCE_EXHAUSTED, logged, nothing written; the refusal names the flags to raise', async () => {
     // Limit: 2 × (1000 + 999) = 3998 bytes; the push declares 4 chunks of 1000.
     const f = await follower('too-large', { maxStateBytes: 1000, maxUncommittedBytes: 999 });
-    await assert.rejects(push(f.host, chunks, true).done, (err: unknown) => grpcCodeOf(err) === status.RESOURCE_EXHAUSTED && /up to 4000 bytes .*more than the 3998 this node accepts/.test((err as Error).message));
+    // The message reaches the leader's `snapshot push failed` too: both logs say what to change.
+    const flags = /more than the 3998 this node accepts \(2 × \(--max-state-bytes \+ --max-uncommitted-bytes\) of this node: it cannot catch up/;
+    await assert.rejects(push(f.host, chunks, true).done, (err: unknown) => grpcCodeOf(err) === status.RESOURCE_EXHAUSTED && /up to 4000 bytes /.test((err as Error).message) && flags.test((err as Error).message));
     const report = await until('the refusal logged', () => f.lines.find((l) => l.msg === 'snapshot install failed'));
-    assert.deepEqual({ level: report.level, code: report.fields?.code }, { level: 'warn', code: 'SNAPSHOT_TOO_LARGE' });
+    assert.deepEqual({ level: report.level, code: report.fields?.code, flags: flags.test(String(report.fields?.error)) }, { level: 'warn', code: 'SNAPSHOT_TOO_LARGE', flags: true });
     assert.deepEqual(filesUnder(f.dataDir), f.before);
   });
 
