@@ -15,6 +15,7 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
+import { constants as http2Constants, type Http2Session } from 'node:http2';
 import { EXIT, NoLeaderError, RaftCtlError } from '../errors.js';
 import type { HealthCheckRequest, HealthCheckResponse } from './messages.js';
 import { HealthService, MalformedMessage, SERVICE_NAMES, tolerantSingleRequestMethods } from './services.js';
@@ -228,7 +229,7 @@ export class GrpcServer {
     this.health.endWatches();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        this.#server.forceShutdown();
+        this.#cancelAll();
         resolve();
       }, graceMs);
       this.#server.tryShutdown(() => {
@@ -241,8 +242,32 @@ export class GrpcServer {
   /** Cancels every call at once. */
   forceShutdown(): void {
     this.health.endWatches();
-    this.#server.forceShutdown();
+    this.#cancelAll();
   }
+
+  /**
+   * grpc-js's forceShutdown, then the destruction of the HTTP/2 sessions it left open: grpc-js
+   * 1.14 destroys only the sessions it tracks for channelz, and channelz is off here, so every
+   * call still open ran on until its client's deadline (a leader's snapshot push to an
+   * in-process node stopped mid-receive waited out its 20 s).
+   */
+  #cancelAll(): void {
+    const sessions = openSessions(this.#server);
+    this.#server.forceShutdown();
+    for (const session of sessions) if (!session.destroyed) session.destroy(undefined, http2Constants.NGHTTP2_CANCEL);
+  }
+}
+
+/**
+ * The HTTP/2 sessions of a grpc-js server, read from the per-listener sets grpc-js keeps whether
+ * or not channelz is on (`Server.sessions` is filled only with it on). Empty if a grpc-js release
+ * changes that shape; the test "a force shutdown ends the calls still open" then fails.
+ */
+function openSessions(server: Server): Http2Session[] {
+  const listeners = (server as unknown as { http2Servers?: Map<unknown, { sessions?: Set<Http2Session> }> }).http2Servers;
+  const sessions: Http2Session[] = [];
+  for (const listener of listeners?.values() ?? []) sessions.push(...(listener.sessions ?? []));
+  return sessions;
 }
 
 /** Splits `host:port` (IPv6 in brackets allowed). */

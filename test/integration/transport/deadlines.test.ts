@@ -107,6 +107,36 @@ describe('connectTimeoutMs (a caller with other endpoints to try)', () => {
   // READY at the GOAWAY though the call was sent. Expectation: the answer arrives; before, the
   // connect timer (200 ms) saw a channel not READY, cancelled the sent call and reported it
   // unreachable with `sent: false` (for a write: "nothing applied", and kv tried the next node).
+  // grpc-js 1.14 destroys at forceShutdown only the sessions it tracks for channelz, which is off
+  // on our servers: a call still open after the grace ran on until the client's deadline (found
+  // with an in-process node stopped in the middle of a snapshot receive: its pusher waited 20 s).
+  it('a force shutdown ends the calls still open: the client sees the stop, not its own deadline', async () => {
+    const server = new GrpcServer();
+    let reached!: () => void;
+    const called = new Promise<void>((resolve) => (reached = resolve));
+    server.addService(SERVICE_NAMES.cluster, SERVICES[SERVICE_NAMES.cluster]!, {
+      GetClusterMetadata: unaryHandler(() => {
+        reached();
+        return new Promise(() => undefined); // never answers
+      }),
+    });
+    const bound = await server.listen('127.0.0.1:0');
+    const client = new EndpointClient();
+    try {
+      // A deadline below the client's keepalive timeout (which ended such a call after ~30 s).
+      const call = client.getClusterMetadata(`127.0.0.1:${bound.port}`, { deadlineMs: 15_000 });
+      call.catch(() => undefined);
+      await called;
+      await server.shutdown(50);
+      await assert.rejects(call, (e: RaftCtlError) => {
+        assert.notEqual(e.code, 'TIMEOUT', `${e.code}: ${e.message}`);
+        return true;
+      });
+    } finally {
+      client.close();
+    }
+  });
+
   it('a call sent before its channel left READY (GOAWAY of a stopping node) is not cancelled as never sent', async () => {
     const server = new GrpcServer();
     let stopping: Promise<void> | undefined;
