@@ -16,6 +16,27 @@ export class Crash extends Error {
  * - `eio`: the disk fails (EIO) and keeps failing every write, sync, rename and unlink;
  * - `enospc-once`: that one operation finds the disk full (ENOSPC); later ones succeed.
  */
+/**
+ * The read-only operations of `base`, each after `before()` (which throws where a fault model
+ * stops reads: a killed process reads nothing). Shared by the kill -9 and power-loss models.
+ */
+export function readsThrough(base: StorageFs, before: () => void): Pick<StorageFs, 'readdir' | 'readFile' | 'stat'> {
+  return {
+    async readdir(dir) {
+      before();
+      return base.readdir(dir);
+    },
+    async readFile(path) {
+      before();
+      return base.readFile(path);
+    },
+    async stat(path) {
+      before();
+      return base.stat(path);
+    },
+  };
+}
+
 export type FaultMode = 'crash' | 'eio' | 'enospc-once';
 
 /**
@@ -128,17 +149,6 @@ export function faultyFs(
       step({ kind: 'mkdir', name: basename(dir) });
       await base.mkdir(dir);
     },
-    async readdir(dir) {
-      read();
-      return base.readdir(dir);
-    },
-    async readFile(path) {
-      read();
-      return base.readFile(path);
-    },
-    async stat(path) {
-      read();
-      return base.stat(path);
-    },
+    ...readsThrough(base, read),
   };
 }

@@ -10,7 +10,7 @@ import { fstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { nodeStorageFs, type StorageFs } from '../../../src/storage/fs.js';
-import { Crash } from './faulty-fs.js';
+import { Crash, readsThrough } from './faulty-fs.js';
 
 type DirOp = { op: 'create'; name: string; ino: number } | { op: 'rename'; from: string; to: string } | { op: 'unlink'; name: string };
 
@@ -129,18 +129,7 @@ export function powerLossFs(dir: string): PowerLossFs {
       step();
       await base.mkdir(d);
     },
-    async readdir(d) {
-      read();
-      return base.readdir(d);
-    },
-    async readFile(path) {
-      read();
-      return base.readFile(path);
-    },
-    async stat(path) {
-      read();
-      return base.stat(path);
-    },
+    ...readsThrough(base, read),
   };
   return {
     fs,
